@@ -1,0 +1,5 @@
+"""``python -m gapcalc``."""
+
+from gapcalc.cli.main import main
+
+main()

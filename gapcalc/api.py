@@ -1,0 +1,58 @@
+"""The Python API: plans, actuals and reports as pandas DataFrames, for notebooks and scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .actuals import ActualsFile
+from .engine import ALL_COLUMNS, TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_report, build_targets
+from .loader import LoadedPlan, targets_dir
+from .workspace import open_actuals, open_plan, open_plan_file
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+
+def load_plan(plan: str | Path, targets: str | Path | None = None) -> LoadedPlan:
+    """A validated plan, by id (looked up in ``targets`` / ``$GAPCALC_TARGETS`` / ``./targets``) or by file path."""
+    path = Path(plan)
+    if path.suffix == ".toml":
+        return open_plan_file(path)
+    return open_plan(str(plan), targets)
+
+
+def load_actuals(plan: str | Path | LoadedPlan, path: str | Path | None = None,
+                 targets: str | Path | None = None, encoding: str | None = None) -> pd.DataFrame:
+    """The observed values of a plan as a DataFrame (columns indicator, breakdown, year, value, source, note…)."""
+    import pandas as pd
+
+    parsed = _actuals(plan, path, targets, encoding)
+    records = [vars(a) for a in parsed.values]
+    return pd.DataFrame.from_records(records, columns=["indicator", "breakdown", "year", "value", "source",
+                                                       "source_title", "note", "row"])
+
+
+def _actuals(plan: str | Path | LoadedPlan, path: str | Path | None, targets: str | Path | None,
+             encoding: str | None) -> ActualsFile:
+    loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets)
+    directory = targets_dir(str(targets) if targets else None)
+    return open_actuals(loaded, Path(path) if path else None, directory, encoding, required=path is not None)
+
+
+def report(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None = None,
+           targets: str | Path | None = None) -> pd.DataFrame:
+    """The gap report of ``plan`` for ``year`` as a DataFrame, in the CSV's column order."""
+    import pandas as pd
+
+    loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets)
+    rows = build_report(loaded.plan, year, _actuals(loaded, actuals, targets, None).values)
+    return pd.DataFrame.from_records(rows, columns=list(ALL_COLUMNS))
+
+
+def targets(plan: str | Path | LoadedPlan, targets_path: str | Path | None = None) -> pd.DataFrame:
+    """Every number the plan states, with its resolved level, as a DataFrame."""
+    import pandas as pd
+
+    loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets_path)
+    return pd.DataFrame.from_records(build_targets(loaded.plan), columns=list(TARGET_COLUMNS + TARGET_EXTRA_COLUMNS))

@@ -1,0 +1,47 @@
+"""``gapcalc check [PATH…]``: validate target and actuals files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from ..findings import Severity, sort_findings
+from ..render.findings_out import CheckFormat, render_findings
+from ..workspace import check_paths
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, note, targets_dir_option, write_output
+
+
+@click.command(name="check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "-f", "fmt", type=click.Choice([f.value for f in CheckFormat]), default=None,
+              help="Output format [default: github under GitHub Actions, else text].")
+@click.option("--strict", is_flag=True, help="Warnings fail the check too.")
+@click.option("--encoding", default=None, help="Encoding of actuals files [default: detect].")
+@click.option("--no-quotes", "no_quotes", is_flag=True, help="Skip the quote-in-document traceability check.")
+@targets_dir_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the findings to FILE.")
+def command(paths: tuple[Path, ...], fmt: str | None, strict: bool, encoding: str | None, no_quotes: bool,
+            targets_dir: Path, output: Path | None) -> None:
+    """Validate target files (*.toml) and actuals files (*.csv); PATHS may be files or directories.
+
+    Without PATHS, checks the targets directory. Exit 0 clean, 1 findings (errors; warnings too with --strict),
+    2 unreadable input. Findings print as `file:line:col: CODE severity: message — hint`.
+    """
+    chosen = CheckFormat(fmt) if fmt else (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true"
+                                           else CheckFormat.TEXT)
+    result = check_paths(list(paths) or [targets_dir], targets_dir, encoding, traceability=not no_quotes)
+    findings = sort_findings(result.findings)
+    write_output(render_findings(findings, result.files, chosen), output)
+    for summary in result.summaries:
+        note(summary)
+    errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
+    note(f"checked {len(result.files)} file{'s' if len(result.files) != 1 else ''}: "
+         f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+    if result.io_error:
+        raise SystemExit(EXIT_USAGE)
+    if errors or (strict and warnings):
+        raise SystemExit(EXIT_FINDINGS)
+    raise SystemExit(EXIT_OK)

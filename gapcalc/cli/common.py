@@ -1,0 +1,93 @@
+"""What the commands share: options, output selection, and turning core errors into exit codes.
+
+Exit codes: 0 ok; 1 findings (``check`` found errors, or warnings with ``--strict``); 2 usage, input or output
+error. Data goes to stdout, messages and summaries to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..findings import GapcalcError
+from ..render import OutputFormat
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class GapcalcUsageError(click.ClickException):
+    """A core GapcalcError surfaced at the CLI boundary: message and hint on stderr, exit 2."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, error: GapcalcError) -> None:
+        super().__init__(error.message)
+        self.hint = error.hint
+
+    def show(self, file: Any = None) -> None:
+        stream = file or sys.stderr
+        click.echo(f"gapcalc: error: {self.message}", err=True, file=stream)
+        if self.hint:
+            click.echo(f"  hint: {self.hint}", err=True, file=stream)
+
+
+def targets_dir_option(func: F) -> F:
+    """``--targets-dir DIR`` (env GAPCALC_TARGETS, default ./targets)."""
+    return click.option("--targets-dir", "targets_dir", type=click.Path(file_okay=False, path_type=Path),
+                        envvar="GAPCALC_TARGETS", default="targets", show_default=True,
+                        help="Directory of plan target files (env GAPCALC_TARGETS).")(func)
+
+
+def format_option(choices: Sequence[str]) -> Callable[[F], F]:
+    """``--format`` with the given choices; default table on a terminal, csv when piped (env GAPCALC_FORMAT)."""
+    def decorate(func: F) -> F:
+        return click.option("--format", "-f", "fmt", type=click.Choice(list(choices)), envvar="GAPCALC_FORMAT",
+                            default=None, help="Output format [default: table on a terminal, csv when piped].")(func)
+    return decorate
+
+
+def color_option(func: F) -> F:
+    """``--color auto|always|never`` (NO_COLOR and FORCE_COLOR are honoured in auto)."""
+    return click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+                        show_default=True, help="Colour in tables; auto honours NO_COLOR / FORCE_COLOR.")(func)
+
+
+def output_option(func: F) -> F:
+    """``--output FILE`` (default stdout)."""
+    return click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        help="Write to FILE instead of stdout.")(func)
+
+
+def choose_format(fmt: str | None) -> OutputFormat:
+    """The requested format, or table on a terminal and csv otherwise."""
+    if fmt:
+        return OutputFormat(fmt)
+    return OutputFormat.TABLE if sys.stdout.isatty() else OutputFormat.CSV
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write data to ``output`` or stdout; a write failure is a usage/IO error (exit 2)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise GapcalcUsageError(GapcalcError(f"cannot write {output}: {exc.strerror}")) from None
+    click.echo(f"wrote {output}", err=True)
+
+
+def note(message: str) -> None:
+    """A message for the person, on stderr."""
+    click.echo(message, err=True)
+
+
+def debug() -> bool:
+    """GAPCALC_DEBUG=1 shows tracebacks of internal errors."""
+    return os.environ.get("GAPCALC_DEBUG", "") not in ("", "0")

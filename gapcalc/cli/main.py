@@ -1,0 +1,75 @@
+"""The ``gapcalc`` command group.
+
+Subcommands are imported only when they run, so ``gapcalc --help`` stays instant; every core error becomes a
+message on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from .. import __version__
+from ..findings import GapcalcError
+from .common import EXIT_USAGE, GapcalcUsageError, debug
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "plans": ("gapcalc.cli.plans_cmd", "List the plans found, with their period and indicator counts."),
+    "targets": ("gapcalc.cli.targets_cmd", "Every number a plan states, with its level in the indicator's unit."),
+    "report": ("gapcalc.cli.report_cmd", "The gap table of a plan for one year."),
+    "check": ("gapcalc.cli.check_cmd", "Validate target and actuals files (exit 1 on findings)."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a subcommand's module only when that subcommand is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(COMMANDS[cmd_name][0])
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, help_text) for name, (_, help_text) in COMMANDS.items()])
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GapcalcError as error:
+            raise GapcalcUsageError(error) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise SystemExit(0) from None
+        except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for the analyst
+            if debug():
+                raise
+            click.echo(f"gapcalc: internal error: {type(error).__name__}: {error}", err=True)
+            click.echo("  hint: this is a bug in gapcalc; rerun with GAPCALC_DEBUG=1 and report the traceback",
+                       err=True)
+            raise SystemExit(EXIT_USAGE) from None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="gapcalc")
+def cli() -> None:
+    """gapcalc — where are we against each target of a plan, how big is the gap, how fast must we grow?
+
+    Plans are read from targets/<plan>.toml (or --targets-dir / GAPCALC_TARGETS), observed values from
+    actuals/<plan>.csv (or --actuals). Exit codes: 0 ok, 1 findings, 2 usage or input error.
+    """
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="gapcalc")

@@ -1,0 +1,37 @@
+"""``gapcalc plans``: the plans found, with their period and indicator counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..loader import load_plan_file, plan_files
+from ..render import OutputFormat
+from .common import choose_format, color_option, format_option, targets_dir_option
+from .emit import emit
+
+PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "period_end", "baseline_year",
+                "subplans", "indicators", "numbers", "file")
+
+
+@click.command(name="plans")
+@targets_dir_option
+@format_option([f.value for f in OutputFormat])
+@color_option
+def command(targets_dir: Path, fmt: str | None, color: str) -> None:
+    """List the plans found, with their period and indicator counts."""
+    rows = []
+    for path in plan_files(targets_dir):
+        loaded, problems = load_plan_file(path)
+        if loaded is None:
+            rows.append({"plan": path.stem, "file": str(path), "document": f"invalid: {len(problems)} errors"})
+            continue
+        plan = loaded.plan
+        rows.append({
+            "plan": plan.plan.id, "region_zh": plan.plan.region_zh, "region_en": plan.plan.region_en,
+            "document": plan.plan.document, "period_start": plan.plan.period[0], "period_end": plan.plan.period[1],
+            "baseline_year": plan.plan.base_year, "subplans": len(plan.subplans), "indicators": len(plan.indicators),
+            "numbers": sum(len(s.values) for i in plan.indicators for s in i.series), "file": str(path),
+        })
+    emit(rows, PLAN_COLUMNS, choose_format(fmt), f"Plans in {targets_dir}", color)

@@ -1,0 +1,35 @@
+"""``gapcalc targets PLAN``: every number the plan states, with its resolved level."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..engine import TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_targets
+from ..render import OutputFormat
+from ..workspace import open_plan
+from .common import choose_format, color_option, format_option, output_option, targets_dir_option
+from .emit import emit
+
+TABLE_COLUMNS = ("indicator", "name_zh", "breakdown", "unit", "kind", "year", "value", "comparator", "level")
+
+
+@click.command(name="targets")
+@click.argument("plan")
+@targets_dir_option
+@format_option([f.value for f in OutputFormat])
+@color_option
+@output_option
+def command(plan: str, targets_dir: Path, fmt: str | None, color: str, output: Path | None) -> None:
+    """Every number PLAN states, baselines included, with its level in the indicator's unit.
+
+    CSV columns: plan, indicator, name_zh, name_en, breakdown, unit, direction, kind, year, value, comparator,
+    level, source (then upper, text, quote, note, subplan).
+    """
+    loaded = open_plan(plan, targets_dir)
+    rows = build_targets(loaded.plan)
+    chosen = choose_format(fmt)
+    columns = TABLE_COLUMNS if chosen is OutputFormat.TABLE else TARGET_COLUMNS + TARGET_EXTRA_COLUMNS
+    header = loaded.plan.plan
+    emit(rows, columns, chosen, f"{header.name_zh} — {header.document} — {len(rows)} numbers", color, output)

@@ -1,0 +1,142 @@
+"""The document's own consistency: increments against totals, text against tables, milestones against direction.
+
+These are *warnings*: a faithful encoding keeps what the document says, and the check makes the contradiction
+visible with both numbers and both places. They fail ``gapcalc check`` only with ``--strict``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from .findings import Finding
+from .loader import LoadedPlan
+from .resolve import Statement, format_decimal, resolve_indicator, stated_baselines
+
+
+def check_consistency(loaded: LoadedPlan) -> list[Finding]:
+    """GC201–GC204 warnings for one plan."""
+    found: list[Finding] = []
+    for index, indicator in enumerate(loaded.plan.indicators):
+        statements = resolve_indicator(indicator, loaded.plan.plan)
+        found.extend(_disagreements(loaded, index, statements))
+        found.extend(_baseline_disagreements(loaded, index, statements))
+        found.extend(_monotonic(loaded, index, statements))
+        if indicator.breakdowns_sum_to_total:
+            found.extend(_sum_to_total(loaded, index, statements))
+    return found
+
+
+def _where(loaded: LoadedPlan, index: int, statement: Statement) -> tuple[str | int, ...]:
+    return ("indicators", index) + statement.path
+
+
+def _place(loaded: LoadedPlan, index: int, statement: Statement) -> str:
+    source = statement.series.source
+    label = source.table or source.section or ""
+    line = loaded.where(*_where(loaded, index, statement))[0]
+    return f"{label} (line {line})" if label else f"line {line}"
+
+
+def _derivation(statement: Statement) -> str:
+    """How a level derived from a quota of additions was computed: ``3 + 1 + 1 + 1 = 6``."""
+    indicator, series = statement.indicator, statement.series
+    baselines = stated_baselines(indicator, series.breakdown)
+    first = min(v.year for v in series.values)
+    earlier = [y for y in baselines if y < first]
+    parts = [format_decimal(baselines[max(earlier)])] if earlier else []
+    parts += [format_decimal(v.value) for v in series.values if v.year <= statement.year and v.value is not None]
+    return f"{' + '.join(parts)} = {format_decimal(statement.level)}"
+
+
+def _comparable(statement: Statement) -> bool:
+    return statement.level is not None and statement.kind not in ("baseline", "qualitative", "period_total")
+
+
+def _disagreements(loaded: LoadedPlan, index: int, statements: list[Statement]) -> Iterator[Finding]:
+    groups: dict[tuple[str | None, int], list[Statement]] = defaultdict(list)
+    for statement in statements:
+        if _comparable(statement):
+            groups[(statement.breakdown, statement.year)].append(statement)
+    for (breakdown, year), group in groups.items():
+        first = group[0]
+        for other in group[1:]:
+            if other.level == first.level:
+                continue
+            yield _disagreement(loaded, index, breakdown, year, first, other)
+
+
+def _disagreement(loaded: LoadedPlan, index: int, breakdown: str | None, year: int, first: Statement,
+                  other: Statement) -> Finding:
+    indicator = first.indicator.id + (f" [{breakdown}]" if breakdown else "")
+    derived = [s for s in (first, other) if s.kind == "new_in_year"]
+    stated = [s for s in (first, other) if s.kind != "new_in_year"]
+    where = _where(loaded, index, other)
+    if len(derived) == 1 and stated:
+        quota, total = derived[0], stated[0]
+        message = (f"{indicator} {year}: increments add up to {_derivation(quota)} at {_place(loaded, index, quota)}, "
+                   f"but {_place(loaded, index, total)} states {format_decimal(total.level)}")
+        return loaded.at("GC201", message, where, "the document contradicts itself; keep both and say which you use")
+    message = (f"{indicator} {year}: {_place(loaded, index, first)} gives {_describe(first)}, "
+               f"{_place(loaded, index, other)} gives {_describe(other)}")
+    return loaded.at("GC202", message, where, "the document contradicts itself; the first statement is used")
+
+
+def _describe(statement: Statement) -> str:
+    if statement.kind == "new_in_year":
+        return _derivation(statement)
+    stated = format(statement.value.value, "f") if statement.value.value is not None else ""
+    level = format_decimal(statement.level)
+    return level if stated == level else f"{stated} ({statement.kind}) = {level}"
+
+
+def _baseline_disagreements(loaded: LoadedPlan, index: int, statements: list[Statement]) -> Iterator[Finding]:
+    first_seen: dict[tuple[str | None, int], Statement] = {}
+    for statement in statements:
+        if statement.kind != "baseline" or statement.level is None:
+            continue
+        key = (statement.breakdown, statement.year)
+        first = first_seen.setdefault(key, statement)
+        if first is not statement and first.level != statement.level:
+            yield loaded.at("GC202", f"{statement.indicator.id} baseline {statement.year}: "
+                            f"{_place(loaded, index, first)} gives {format_decimal(first.level)}, "
+                            f"{_place(loaded, index, statement)} gives {format_decimal(statement.level)}",
+                            _where(loaded, index, statement), "the document contradicts itself")
+
+
+def _monotonic(loaded: LoadedPlan, index: int, statements: list[Statement]) -> Iterator[Finding]:
+    by_series: dict[int, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        if statement.kind in ("level", "cumulative") and statement.level is not None:
+            by_series[statement.series_index].append(statement)
+    for series_statements in by_series.values():
+        ordered = sorted(series_statements, key=lambda s: s.year)
+        sign = 1 if ordered and ordered[0].indicator.direction == "up" else -1
+        for before, after in zip(ordered, ordered[1:]):
+            assert before.level is not None and after.level is not None
+            if sign * (after.level - before.level) < 0:
+                word = "falls" if sign > 0 else "rises"
+                yield loaded.at("GC203", f"{before.indicator.id}: the milestone {word} from "
+                                f"{format_decimal(before.level)} ({before.year}) to {format_decimal(after.level)} "
+                                f"({after.year}) although direction is {before.indicator.direction}",
+                                _where(loaded, index, after), "check the figures, or whether a column is 'new' "
+                                "rather than 'cumulative'")
+
+
+def _sum_to_total(loaded: LoadedPlan, index: int, statements: list[Statement]) -> Iterator[Finding]:
+    totals: dict[tuple[str, int], Statement] = {}
+    parts: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+    for statement in statements:
+        if statement.level is None or statement.kind == "qualitative":
+            continue
+        key = (statement.kind, statement.year)
+        if statement.breakdown is None:
+            totals.setdefault(key, statement)
+        else:
+            parts[key] += statement.value.value or Decimal(0)
+    for key, total in totals.items():
+        if key in parts and total.value.value is not None and parts[key] != total.value.value:
+            yield loaded.at("GC204", f"{total.indicator.id} {key[1]} ({key[0]}): the breakdowns add up to "
+                            f"{format_decimal(parts[key])}, the total is {format_decimal(total.value.value)}",
+                            _where(loaded, index, total), "the document contradicts itself")

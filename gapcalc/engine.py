@@ -1,0 +1,255 @@
+"""The gap report: one row per indicator (and breakdown) of a plan for one year.
+
+:func:`build_report` joins what the plan states (resolved by :mod:`gapcalc.resolve`) with what was observed
+(:mod:`gapcalc.actuals`) and applies the formulas of :mod:`gapcalc.gapmath`. Rows are plain dicts in the column
+order of :data:`REPORT_COLUMNS`; the public API turns them into a DataFrame, the renderers into text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from . import gapmath
+from .actuals import Actual
+from .model import Indicator, PlanFile, PlanHeader
+from .resolve import Statement, resolve_indicator, stated_baselines, target_points, tidy
+
+REPORT_COLUMNS = (
+    "plan", "indicator", "name_zh", "breakdown", "unit", "direction", "year", "target", "comparator",
+    "target_source", "actual", "actual_year", "gap", "attainment_pct", "baseline", "baseline_year", "progress_pct",
+    "time_elapsed_pct", "final_year", "final_target", "required_cagr_pct", "required_change_per_year",
+    "observed_cagr_pct", "status", "outlook",
+)
+"""The contracted columns, in this order; scripts rely on them."""
+
+EXTRA_COLUMNS = ("source", "source_title", "note", "target_text", "subplan", "name_en", "growth_ratio")
+"""Columns appended after the contracted ones: where the actual comes from, its caveats, and context."""
+
+ALL_COLUMNS = REPORT_COLUMNS + EXTRA_COLUMNS
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Observation:
+    """An observed value for one year, from the actuals or from a baseline the plan states."""
+
+    year: int
+    value: Decimal
+    actual: Actual | None  # None: the plan's own baseline
+
+
+@dataclass(frozen=True)
+class _Target:
+    level: Decimal | None
+    comparator: str
+    source: str
+    upper: Decimal | None = None
+
+
+def observed_series(indicator: Indicator, breakdown: str | None,
+                    actuals: Mapping[int, Actual]) -> dict[int, Observation]:
+    """Observations of one indicator/breakdown: the plan's stated baselines, overridden by actuals."""
+    series = {year: Observation(year, value, None) for year, value in stated_baselines(indicator, breakdown).items()}
+    for year, actual in actuals.items():
+        series[year] = Observation(year, actual.value, actual)
+    return series
+
+
+def _interpolate(year: int, anchors: dict[int, Decimal]) -> Decimal | None:
+    earlier = [y for y in anchors if y < year]
+    later = [y for y in anchors if y > year]
+    if not earlier or not later:
+        return None
+    y0, y1 = max(earlier), min(later)
+    v0, v1 = anchors[y0], anchors[y1]
+    return tidy(v0 + (v1 - v0) * Decimal(year - y0) / Decimal(y1 - y0))
+
+
+def _target_for(year: int, points: dict[int, Statement], baseline: Observation | None) -> _Target:
+    if year in points:
+        point = points[year]
+        return _Target(point.level, point.comparator, "plan", point.value.upper)
+    anchors = {y: p.level for y, p in points.items() if p.level is not None}
+    if baseline is not None and all(baseline.year < y for y in anchors):
+        anchors[baseline.year] = baseline.value
+    interpolated = _interpolate(year, anchors)
+    if interpolated is not None:
+        return _Target(interpolated, "=", "interpolated")
+    if points and year > max(points):
+        final = points[max(points)]
+        return _Target(final.level, final.comparator, "final", final.value.upper)
+    return _Target(None, "", "none")
+
+
+def _baseline(header: PlanHeader, points: dict[int, Statement], observed: dict[int, Observation],
+              report_year: int) -> Observation | None:
+    change_years = [p.series.base_year for p in points.values() if p.series.base_year is not None]
+    base_year = min(change_years) if change_years else header.base_year
+    if base_year in observed:
+        return observed[base_year]
+    later = sorted(y for y in observed if base_year < y <= report_year)
+    return observed[later[0]] if later else None
+
+
+def _latest(observed: dict[int, Observation], year: int) -> Observation | None:
+    years = [y for y in observed if y <= year]
+    return observed[max(years)] if years else None
+
+
+def _period_total_observation(points: dict[int, Statement], observed: dict[int, Observation],
+                              year: int) -> Observation | None:
+    """For a period total, the actual is the sum of the period's flows so far (every year must be present)."""
+    final = points[max(points)]
+    period = final.series.period or [final.year, final.year]
+    last = min(year, period[1])
+    years = range(period[0], last + 1)
+    if last < period[0] or any(y not in observed for y in years):
+        return None
+    return Observation(last, sum((observed[y].value for y in years), Decimal(0)), observed[last].actual)
+
+
+def _fmt_row(values: Mapping[str, Any]) -> Row:
+    return {column: values.get(column) for column in ALL_COLUMNS}
+
+
+def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None, year: int,
+                    actuals: Mapping[int, Actual]) -> Row:
+    """The report row of one indicator/breakdown."""
+    header = plan.plan
+    observed = observed_series(indicator, breakdown, actuals)
+    statements = resolve_indicator(indicator, header, {breakdown: {y: o.value for y, o in observed.items()}})
+    points = target_points(statements, breakdown)
+    row: dict[str, Any] = {
+        "plan": header.id, "indicator": indicator.id, "name_zh": indicator.name_zh, "breakdown": breakdown,
+        "unit": indicator.unit, "direction": indicator.direction, "year": year, "subplan": indicator.subplan,
+        "name_en": indicator.name_en,
+    }
+    qualitative = [s for s in statements if s.kind == "qualitative" and s.breakdown == breakdown]
+    if qualitative:
+        row["target_text"] = "; ".join(s.value.text or "" for s in qualitative)
+    is_total = bool(points) and points[max(points)].kind == "period_total"
+    baseline = None if is_total else _baseline(header, points, observed, year)
+    if is_total:
+        baseline = Observation(points[max(points)].series.period[0] - 1, Decimal(0), None)  # type: ignore[index]
+        actual = _period_total_observation(points, observed, year)
+        exact = actual if actual is not None and actual.year == year else None
+    else:
+        actual = _latest(observed, year)
+        exact = observed.get(year)
+    target = _target_for(year, points, baseline)
+    row.update(target=target.level, comparator=target.comparator or None, target_source=target.source)
+    if actual is not None:
+        row.update(actual=actual.value, actual_year=actual.year)
+        if actual.actual is not None:
+            row.update(source=actual.actual.source or None, source_title=actual.actual.source_title or None,
+                       note=actual.actual.note or None)
+    if baseline is not None:
+        row.update(baseline=baseline.value, baseline_year=baseline.year)
+    _status(row, target, exact, indicator)
+    if points:
+        final = points[max(points)]
+        row.update(final_year=final.year, final_target=final.level)
+        _progress(row, indicator, final, baseline, actual)
+    elif target.source == "none" and not qualitative:
+        row["target_source"] = "unresolved" if any(s.kind != "baseline" for s in statements
+                                                   if s.breakdown == breakdown) else "none"
+    return _fmt_row(row)
+
+
+def _status(row: Row, target: _Target, exact: Observation | None, indicator: Indicator) -> None:
+    if target.level is None:
+        row["status"] = gapmath.Status.NOT_ASSESSED.value
+        return
+    actual = row.get("actual")
+    if actual is not None:
+        row["gap"] = actual - target.level
+        row["attainment_pct"] = gapmath.attainment_pct(actual, target.level, indicator.direction)
+    if exact is None:
+        row["status"] = gapmath.Status.NO_DATA.value
+        return
+    met = gapmath.meets(exact.value, target.level, target.comparator, indicator.direction, target.upper)
+    row["status"] = (gapmath.Status.MET if met else gapmath.Status.NOT_MET).value
+
+
+def _progress(row: Row, indicator: Indicator, final: Statement, baseline: Observation | None,
+              actual: Observation | None) -> None:
+    final_target = final.level
+    assert final_target is not None
+    if actual is not None and baseline is not None:
+        row["progress_pct"] = gapmath.progress_pct(actual.value, baseline.value, final_target)
+        row["time_elapsed_pct"] = gapmath.time_elapsed_pct(actual.year, baseline.year, final.year)
+        row["observed_cagr_pct"] = gapmath.observed_cagr_pct(baseline.value, actual.value, baseline.year, actual.year)
+    if actual is not None:
+        row["required_cagr_pct"] = gapmath.required_cagr_pct(actual.value, final_target, actual.year, final.year)
+        row["required_change_per_year"] = gapmath.required_change_per_year(actual.value, final_target, actual.year,
+                                                                           final.year)
+    outlook, ratio = gapmath.outlook(
+        baseline=baseline.value if baseline else None, baseline_year=baseline.year if baseline else None,
+        actual=actual.value if actual else None, actual_year=actual.year if actual else None,
+        final_target=final_target, final_year=final.year, direction=indicator.direction,
+        final_comparator=final.comparator, final_upper=final.value.upper, arithmetic=final.kind == "pp_change",
+    )
+    row["outlook"] = outlook.value
+    row["growth_ratio"] = ratio
+
+
+def breakdowns_of(indicator: Indicator) -> list[str | None]:
+    """The headline (None) and each declared breakdown, where the plan states something for them."""
+    stated = {s.breakdown for s in indicator.series}
+    ordered: list[str | None] = [None] if None in stated else []
+    ordered += [b.key for b in indicator.breakdowns if b.key in stated]
+    ordered += sorted(b for b in stated if b is not None and b not in ordered)
+    return ordered
+
+
+def build_report(plan: PlanFile, year: int, actuals: Iterable[Actual]) -> list[Row]:
+    """The report rows of ``plan`` for ``year``."""
+    index: dict[tuple[str, str | None], dict[int, Actual]] = {}
+    for actual in actuals:
+        index.setdefault((actual.indicator, actual.breakdown), {})[actual.year] = actual
+    rows = []
+    for indicator in plan.indicators:
+        for breakdown in breakdowns_of(indicator):
+            rows.append(report_rows_for(plan, indicator, breakdown, year, index.get((indicator.id, breakdown), {})))
+    return rows
+
+
+TARGET_COLUMNS = ("plan", "indicator", "name_zh", "name_en", "breakdown", "unit", "direction", "kind", "year", "value",
+                  "comparator", "level", "source")
+"""The contracted columns of ``gapcalc targets``, in this order."""
+
+TARGET_EXTRA_COLUMNS = ("upper", "text", "quote", "note", "subplan")
+
+
+def source_label(plan: PlanFile, indicator: Indicator, statement: Statement) -> str:
+    """``绵府办发〔2019〕5号 · 绵阳市制造业智能化发展行动计划（2018—2020年） · 表2 …``."""
+    parts = [plan.plan.document]
+    subplans = {s.id: s.name_zh for s in plan.subplans}
+    if indicator.subplan in subplans:
+        parts.append(subplans[indicator.subplan])
+    source = statement.series.source
+    parts += [p for p in (source.section, source.table) if p]
+    return " · ".join(parts)
+
+
+def build_targets(plan: PlanFile) -> list[Row]:
+    """One row per number the plan states, baselines included, with its resolved level."""
+    rows: list[Row] = []
+    for indicator in plan.indicators:
+        for statement in resolve_indicator(indicator, plan.plan):
+            value = statement.value
+            rows.append({
+                "plan": plan.plan.id, "indicator": indicator.id, "name_zh": indicator.name_zh,
+                "name_en": indicator.name_en, "breakdown": statement.breakdown, "unit": indicator.unit,
+                "direction": indicator.direction, "kind": statement.kind, "year": statement.year,
+                "value": value.value, "comparator": value.comparator if statement.kind != "qualitative" else None,
+                "level": statement.level, "source": source_label(plan, indicator, statement), "upper": value.upper,
+                "text": value.text, "quote": value.quote or statement.series.quote,
+                "note": "; ".join(n for n in (statement.series.note, value.note) if n) or None,
+                "subplan": indicator.subplan,
+            })
+    return rows

@@ -1,0 +1,141 @@
+"""Findings: every problem gapcalc reports, with a stable code, a location and a fix hint.
+
+A :class:`Finding` is what ``gapcalc check`` prints and what loaders return instead of raising. Codes are stable
+(documented in ``docs/faults.md``): tools and people can grep for them. ``GC0xx`` are input/output problems (exit 2),
+``GC1xx`` target-file errors, ``GC2xx`` inconsistencies of the plan document itself (warnings), ``GC3xx`` actuals
+problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How bad a finding is: errors fail ``check``; warnings only with ``--strict``; info never."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+# code -> (short name, severity)
+CODES: dict[str, tuple[str, Severity]] = {
+    "GC001": ("file-not-found", Severity.ERROR),
+    "GC002": ("unreadable-file", Severity.ERROR),
+    "GC003": ("undecodable-file", Severity.ERROR),
+    "GC100": ("toml-syntax", Severity.ERROR),
+    "GC101": ("unknown-key", Severity.ERROR),
+    "GC102": ("missing-key", Severity.ERROR),
+    "GC103": ("wrong-type", Severity.ERROR),
+    "GC104": ("invalid-value", Severity.ERROR),
+    "GC105": ("duplicate-indicator", Severity.ERROR),
+    "GC106": ("duplicate-year", Severity.ERROR),
+    "GC107": ("year-outside-period", Severity.ERROR),
+    "GC108": ("unknown-breakdown", Severity.ERROR),
+    "GC109": ("unknown-subplan", Severity.ERROR),
+    "GC110": ("comparator-misuse", Severity.ERROR),
+    "GC111": ("change-direction-missing", Severity.ERROR),
+    "GC112": ("baseline-after-target", Severity.ERROR),
+    "GC113": ("plan-id-mismatch", Severity.ERROR),
+    "GC114": ("invalid-period", Severity.ERROR),
+    "GC115": ("breakdown-near-duplicate", Severity.WARNING),
+    "GC116": ("source-text-missing", Severity.ERROR),
+    "GC117": ("quote-not-in-document", Severity.ERROR),
+    "GC118": ("number-not-in-quote", Severity.ERROR),
+    "GC119": ("duplicate-breakdown", Severity.ERROR),
+    "GC120": ("period-missing", Severity.ERROR),
+    "GC121": ("subplan-missing", Severity.ERROR),
+    "GC122": ("value-missing", Severity.ERROR),
+    "GC123": ("duplicate-plan", Severity.ERROR),
+    "GC201": ("increments-do-not-add-up", Severity.WARNING),
+    "GC202": ("statements-disagree", Severity.WARNING),
+    "GC203": ("non-monotonic-milestones", Severity.WARNING),
+    "GC204": ("breakdowns-do-not-sum", Severity.WARNING),
+    "GC300": ("actuals-header", Severity.ERROR),
+    "GC301": ("actuals-unknown-column", Severity.ERROR),
+    "GC302": ("actuals-bad-number", Severity.ERROR),
+    "GC303": ("actuals-percent-on-non-percent", Severity.ERROR),
+    "GC304": ("actuals-bad-year", Severity.ERROR),
+    "GC305": ("actuals-unknown-indicator", Severity.WARNING),
+    "GC306": ("actuals-unknown-breakdown", Severity.WARNING),
+    "GC307": ("actuals-year-outside-plan", Severity.WARNING),
+    "GC308": ("actuals-conflicting-duplicate", Severity.ERROR),
+    "GC309": ("actuals-identical-duplicate", Severity.WARNING),
+    "GC310": ("actuals-missing-value", Severity.INFO),
+    "GC311": ("actuals-missing-indicator", Severity.ERROR),
+    "GC312": ("actuals-ragged-row", Severity.ERROR),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, where it is, and how to fix it."""
+
+    code: str
+    message: str
+    file: str
+    line: int = 0
+    col: int = 0
+    hint: str = ""
+    path: str = ""
+    severity: Severity = field(default=Severity.ERROR)
+
+    @property
+    def name(self) -> str:
+        """The code's short name (``unknown-key``)."""
+        return CODES[self.code][0]
+
+    def location(self) -> str:
+        """``file:line:col`` (or ``file:line`` / ``file`` when finer positions are unknown)."""
+        parts = [self.file]
+        if self.line:
+            parts.append(str(self.line))
+            if self.col:
+                parts.append(str(self.col))
+        return ":".join(parts)
+
+    def as_text(self) -> str:
+        """The one-line form ``file:line:col: CODE message (hint)``."""
+        text = f"{self.location()}: {self.code} {self.severity.value}: {self.message}"
+        return f"{text} — {self.hint}" if self.hint else text
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        data["name"] = self.name
+        return data
+
+
+def finding(code: str, message: str, file: str, line: int = 0, col: int = 0, hint: str = "", path: str = "") -> Finding:
+    """Make a finding with the severity registered for ``code``."""
+    return Finding(code, message, file, line, col, hint, path, CODES[code][1])
+
+
+def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """How many errors, warnings and infos."""
+    counts = {severity: 0 for severity in Severity}
+    for item in findings:
+        counts[item.severity] += 1
+    return counts
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in file, then line, then column order."""
+    return sorted(findings, key=lambda f: (f.file, f.line, f.col, f.code))
+
+
+class GapcalcError(Exception):
+    """An input/output or usage problem that stops a command (exit 2)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} — {self.hint}" if self.hint else self.message

@@ -1,0 +1,203 @@
+"""Loading target files: TOML text -> validated :class:`~gapcalc.model.PlanFile`, with located findings.
+
+``load_plan_file`` never raises for a bad *content*: it returns the findings (syntax, schema, rules) with
+``file:line:col``. It raises :class:`~gapcalc.findings.GapcalcError` only when the file cannot be read at all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .findings import Finding, GapcalcError, Severity, finding
+from .locate import TomlLocator
+from .textio import read_bytes
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+MAX_TARGET_BYTES = 8 * 1024 * 1024
+DEFAULT_TARGETS_DIR = "targets"
+TARGETS_ENV = "GAPCALC_TARGETS"
+
+_SHAPES: dict[tuple[str, ...], type[BaseModel]] = {
+    (): model.PlanFile,
+    ("plan",): model.PlanHeader,
+    ("subplans",): model.Subplan,
+    ("indicators",): model.Indicator,
+    ("indicators", "breakdowns"): model.Breakdown,
+    ("indicators", "series"): model.Series,
+    ("indicators", "series", "source"): model.Source,
+    ("indicators", "series", "values"): model.Value,
+}
+_TYPE_ERRORS = ("_type", "_parsing", "model_attributes_type", "dict_type", "list_type", "value_error")
+_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass
+class LoadedPlan:
+    """A target file that parsed and validated, with what is needed to locate its parts."""
+
+    path: Path
+    display: str
+    plan: model.PlanFile
+    locator: TomlLocator
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """The plan id."""
+        return self.plan.plan.id
+
+    def where(self, *path: str | int) -> tuple[int, int]:
+        """``(line, col)`` of a key path in this file."""
+        return self.locator.find(path)
+
+    def at(self, code: str, message: str, path: tuple[str | int, ...], hint: str = "") -> Finding:
+        """A finding located at ``path`` of this file."""
+        line, col = self.locator.find(path)
+        return finding(code, message, self.display, line, col, hint, format_path(path))
+
+
+def format_path(path: tuple[str | int, ...] | list[str | int]) -> str:
+    """``indicators[3].series[0].values[2].value``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def display_path(path: Path) -> str:
+    """A path as shown in messages: relative to the working directory when it is below it."""
+    try:
+        return os.path.relpath(path) if not path.is_absolute() or Path.cwd() in path.parents else str(path)
+    except ValueError:  # pragma: no cover - different drive on Windows
+        return str(path)
+
+
+def parse_toml(text: str, display: str) -> tuple[dict[str, Any] | None, list[Finding]]:
+    """Parse TOML with exact decimals; a syntax error becomes a located GC100 finding."""
+    try:
+        return tomllib.loads(text, parse_float=Decimal), []
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _POSITION.search(message)
+        line, col = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+        message = _POSITION.sub("", message).strip()
+        hint = "fix the TOML syntax (quotes, brackets, '=' between key and value, no repeated keys)"
+        return None, [finding("GC100", message, display, line, col, hint)]
+
+
+def _shape(loc: tuple[str | int, ...]) -> tuple[str, ...]:
+    return tuple(part for part in loc if isinstance(part, str))
+
+
+def _allowed_keys(loc: tuple[str | int, ...]) -> list[str]:
+    shape = _shape(loc)
+    cls = _SHAPES.get(shape)
+    return list(cls.model_fields) if cls else []
+
+
+def _schema_finding(error: Any, loaded_locator: TomlLocator, display: str) -> Finding:
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    kind: str = error["type"]
+    where = format_path(loc)
+    line, col = loaded_locator.find(loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(loc[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
+        return finding("GC101", f"unknown key '{key}' at {where}", display, line, col, hint, where)
+    if kind == "missing":
+        return finding("GC102", f"missing required key {where}", display, line, col, f"add '{loc[-1]} = …'", where)
+    value = error.get("input")
+    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    if any(kind.endswith(suffix) or kind == suffix for suffix in _TYPE_ERRORS):
+        message = f"wrong type at {where}: {error['msg'].removeprefix('Value error, ')} (got {shown})"
+        return finding("GC103", message, display, line, col, _type_hint(kind), where)
+    return finding("GC104", f"invalid value at {where}: {error['msg']} (got {shown})", display, line, col, "", where)
+
+
+def _type_hint(kind: str) -> str:
+    if kind == "value_error":
+        return "write numbers without quotes, e.g. value = 46"
+    if kind.startswith("int"):
+        return "write a whole number without quotes, e.g. year = 2019"
+    if kind.startswith("string"):
+        return "put the text in double quotes"
+    if kind.startswith("bool"):
+        return "write true or false without quotes"
+    return "see docs/target-format.md for the expected shape"
+
+
+def validate(data: dict[str, Any], locator: TomlLocator, display: str) -> tuple[model.PlanFile | None, list[Finding]]:
+    """Validate parsed TOML against the model; all schema errors at once, each located."""
+    try:
+        return model.PlanFile.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_schema_finding(error, locator, display) for error in exc.errors()]
+
+
+def load_plan_file(path: Path, display: str | None = None) -> tuple[LoadedPlan | None, list[Finding]]:
+    """Read, parse and validate one target file; rules are applied by :func:`gapcalc.rules.check_plan`."""
+    shown = display or display_path(path)
+    data = read_bytes(path, MAX_TARGET_BYTES)
+    if b"\x00" in data:
+        raise GapcalcError(f"{shown}: binary file (contains NUL bytes)", "target files are UTF-8 TOML text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        hint = "target files must be UTF-8; re-save the file as UTF-8"
+        return None, [finding("GC003", f"not valid UTF-8 at byte {exc.start}", shown, hint=hint)]
+    parsed, problems = parse_toml(text, shown)
+    if parsed is None:
+        return None, problems
+    locator = TomlLocator(text)
+    plan, problems = validate(parsed, locator, shown)
+    if plan is None:
+        return None, problems
+    return LoadedPlan(path, shown, plan, locator), []
+
+
+def targets_dir(option: str | None) -> Path:
+    """The targets directory: the option, else ``$GAPCALC_TARGETS``, else ``./targets``."""
+    return Path(option or os.environ.get(TARGETS_ENV) or DEFAULT_TARGETS_DIR)
+
+
+def plan_files(directory: Path) -> list[Path]:
+    """The ``*.toml`` files of a targets directory, sorted."""
+    if not directory.is_dir():
+        raise GapcalcError(f"{directory}: no targets directory", "pass --targets-dir DIR or set GAPCALC_TARGETS")
+    return sorted(p for p in directory.glob("*.toml") if not p.name.startswith("."))
+
+
+def plan_path(directory: Path, plan_id: str) -> Path:
+    """The file of plan ``plan_id``; the id is an identifier, never a path."""
+    if not model.is_identifier(plan_id):
+        raise GapcalcError(
+            f"'{plan_id}' is not a plan id", "a plan id is lower-case letters, digits and '_' (see `gapcalc plans`)"
+        )
+    path = directory / f"{plan_id}.toml"
+    if not path.is_file():
+        known = [p.stem for p in plan_files(directory)]
+        close = difflib.get_close_matches(plan_id, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known plans: {', '.join(known) or 'none'}"
+        raise GapcalcError(f"no plan '{plan_id}' in {directory}", hint)
+    return path
+
+
+def errors_in(findings: list[Finding]) -> bool:
+    """True when any finding is an error."""
+    return any(f.severity is Severity.ERROR for f in findings)

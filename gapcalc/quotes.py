@@ -1,0 +1,124 @@
+"""Traceability: every quote occurs in its document, and every number occurs in its quote.
+
+Matching ignores whitespace (tables are tab-separated in the documents, and PDFs put spaces around numbers) and
+applies NFKC (full-width digits and punctuation become their ASCII forms), and nothing else: a mistyped number, a
+wrong character or a paraphrase fails the check.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from .findings import Finding
+from .loader import LoadedPlan
+from .model import Series, Value
+from .textio import read_bytes
+
+_WHITESPACE = re.compile(r"\s+")
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def normalise(text: str) -> str:
+    """NFKC, without any whitespace: the form quotes and documents are compared in."""
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers printed in ``text`` (thousands separators removed, decimals kept as printed)."""
+    return {token.replace(",", "") for token in _NUMBER.findall(unicodedata.normalize("NFKC", text))}
+
+
+@lru_cache(maxsize=32)
+def _document(path: Path) -> str:
+    return normalise(read_bytes(path).decode("utf-8-sig", errors="replace"))
+
+
+def source_document(loaded: LoadedPlan) -> Path | None:
+    """The plan's ``source_text``: relative to the repository (the targets directory's parent), else the file."""
+    relative = Path(loaded.plan.plan.source_text)
+    here = loaded.path.resolve().parent
+    for root in (here.parent, here, Path.cwd()):
+        candidate = root / relative
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _longest_found_prefix(quote: str, document: str) -> str:
+    low, high = 0, len(quote)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if quote[:middle] in document:
+            low = middle
+        else:
+            high = middle - 1
+    return quote[:low]
+
+
+def check_quotes(loaded: LoadedPlan) -> list[Finding]:
+    """GC116/GC117/GC118 findings for one plan."""
+    document_path = source_document(loaded)
+    if document_path is None:
+        source = loaded.plan.plan.source_text
+        return [loaded.at("GC116", f"source document '{source}' not found", ("plan", "source_text"),
+                          "source_text is relative to the repository root, e.g. docs/sources/<plan>.txt")]
+    document = _document(document_path)
+    found: list[Finding] = []
+    for i_index, indicator in enumerate(loaded.plan.indicators):
+        for s_index, series in enumerate(indicator.series):
+            found.extend(_series_quotes(loaded, document, ("indicators", i_index, "series", s_index), series))
+    return found
+
+
+def _quote_problem(loaded: LoadedPlan, document: str, quote: str, where: tuple[str | int, ...]) -> Finding | None:
+    wanted = normalise(quote)
+    if wanted in document:
+        return None
+    found = _longest_found_prefix(wanted, document)
+    hint = (f"the document has '{found}' but not what follows it" if len(found) >= 2
+            else "copy the fragment from the document verbatim")
+    return loaded.at("GC117", f"quote not found in the document: '{quote}'", where, hint)
+
+
+def _series_quotes(loaded: LoadedPlan, document: str, base: tuple[str | int, ...], series: Series) -> Iterator[Finding]:
+    problem = _quote_problem(loaded, document, series.quote, base + ("quote",))
+    if problem:
+        yield problem
+    for v_index, value in enumerate(series.values):
+        where = base + ("values", v_index)
+        quote = series.quote
+        if value.quote is not None:
+            quote = value.quote
+            problem = _quote_problem(loaded, document, quote, where + ("quote",))
+            if problem:
+                yield problem
+        yield from _value_in_quote(loaded, value, quote, where)
+
+
+def _value_in_quote(loaded: LoadedPlan, value: Value, quote: str, where: tuple[str | int, ...]) -> Iterator[Finding]:
+    if value.printed is not None:
+        if normalise(value.printed) not in normalise(quote):
+            yield loaded.at("GC118", f"printed '{value.printed}' does not occur in the quote '{quote}'",
+                            where + ("printed",), "printed is how the number appears in the quote")
+    elif value.value is not None:
+        yield from _number_in_quote(loaded, value.value, quote, where + ("value",))
+    if value.upper is not None:
+        yield from _number_in_quote(loaded, value.upper, quote, where + ("upper",))
+    if value.text is not None and normalise(value.text) not in normalise(quote):
+        yield loaded.at("GC118", f"text '{value.text}' does not occur in the quote '{quote}'", where + ("text",),
+                        "text is the wording of the quote")
+
+
+def _number_in_quote(loaded: LoadedPlan, number: Decimal, quote: str, where: tuple[str | int, ...]) -> Iterator[Finding]:
+    shown = format(number, "f")
+    printed_numbers = numbers_in(quote)
+    if shown in printed_numbers or (number < 0 and format(-number, "f") in printed_numbers):
+        return
+    listed = ", ".join(sorted(printed_numbers, key=lambda s: (len(s), s))) or "none"
+    yield loaded.at("GC118", f"{shown} is not printed in the quote '{quote}' (it prints: {listed})", where,
+                    "type the number exactly as printed (7.0 stays 7.0), or give printed = \"…\" for 2万, 翻番")

@@ -1,0 +1,58 @@
+"""Turning cell values into text, the same way in every machine format.
+
+Decimals print exactly as stated (``7.0`` stays ``7.0``); floats (percentages and rates computed by gapcalc) are
+rounded to :data:`FLOAT_DECIMALS` places with trailing zeros removed; None is an empty cell.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+FLOAT_DECIMALS = 4
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\x00")
+
+
+def format_float(number: float, decimals: int = FLOAT_DECIMALS) -> str:
+    """``85.71428571`` → ``85.7143``; ``100.0`` → ``100``."""
+    text = f"{number:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def cell_text(value: Any) -> str:
+    """The text of one cell in machine output."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, float):
+        return format_float(value)
+    return str(value)
+
+
+def json_value(value: Any) -> Any:
+    """A JSON-ready value: Decimals become int or float keeping their printed form (``7.0`` stays ``7.0``)."""
+    if isinstance(value, Decimal):
+        return int(value) if value.as_tuple().exponent >= 0 else float(value)  # type: ignore[operator]
+    if isinstance(value, float):
+        return float(format_float(value))
+    return value
+
+
+def neutralise(text: str) -> str:
+    """Prefix ``'`` to text that a spreadsheet would run as a formula (numbers are never touched)."""
+    if text.startswith(FORMULA_PREFIXES) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except ArithmeticError:
+        return False
+    return True

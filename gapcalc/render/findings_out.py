@@ -1,0 +1,103 @@
+"""Renderers for ``gapcalc check`` findings: text, json, github (workflow commands), sarif, junit."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from enum import Enum
+from xml.sax.saxutils import escape, quoteattr
+
+from .. import __version__
+from ..findings import CODES, Finding, Severity
+
+
+class CheckFormat(str, Enum):
+    """Output formats of ``gapcalc check``."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+    JUNIT = "junit"
+
+
+def render_findings(findings: Sequence[Finding], files: Sequence[str], fmt: CheckFormat) -> str:
+    """Findings in the chosen format."""
+    renderers = {CheckFormat.TEXT: _text, CheckFormat.JSON: _json, CheckFormat.GITHUB: _github,
+                 CheckFormat.SARIF: _sarif, CheckFormat.JUNIT: _junit}
+    return renderers[fmt](findings, files)
+
+
+def _text(findings: Sequence[Finding], files: Sequence[str]) -> str:
+    return "".join(f.as_text() + "\n" for f in findings)
+
+
+def _json(findings: Sequence[Finding], files: Sequence[str]) -> str:
+    data = {"files": list(files), "findings": [f.as_dict() for f in findings]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def escape_data(text: str) -> str:
+    """GitHub workflow-command data escaping."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """GitHub workflow-command property escaping (also ``:`` and ``,``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github(findings: Sequence[Finding], files: Sequence[str]) -> str:
+    lines = []
+    for f in findings:
+        level = {"error": "error", "warning": "warning"}.get(f.severity.value, "notice")
+        props = [f"file={escape_property(f.file)}"]
+        if f.line:
+            props.append(f"line={f.line}")
+        if f.col:
+            props.append(f"col={f.col}")
+        props.append(f"title={escape_property(f'{f.code} {f.name}')}")
+        message = f.message + (f" — {f.hint}" if f.hint else "")
+        lines.append(f"::{level} {','.join(props)}::{escape_data(message)}\n")
+    return "".join(lines)
+
+
+def _sarif(findings: Sequence[Finding], files: Sequence[str]) -> str:
+    used = sorted({f.code for f in findings})
+    rules = [{"id": code, "name": CODES[code][0], "shortDescription": {"text": CODES[code][0].replace("-", " ")}}
+             for code in used]
+    results = []
+    for f in findings:
+        region = {"startLine": max(f.line, 1)}
+        if f.col:
+            region["startColumn"] = f.col
+        results.append({
+            "ruleId": f.code,
+            "level": {"error": "error", "warning": "warning"}.get(f.severity.value, "note"),
+            "message": {"text": f.message + (f" — {f.hint}" if f.hint else "")},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.file.replace("\\", "/")},
+                                                "region": region}}],
+        })
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "gapcalc", "version": __version__, "rules": rules}},
+                  "results": results}],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _junit(findings: Sequence[Finding], files: Sequence[str]) -> str:
+    failing = [f for f in findings if f.severity is not Severity.INFO]
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<testsuite name="gapcalc check" tests="{len(files)}" failures="{len(failing)}">']
+    for file in files:
+        mine = [f for f in failing if f.file == file]
+        lines.append(f"  <testcase classname=\"gapcalc.check\" name={quoteattr(file)}>")
+        for f in mine:
+            tag = "failure"
+            lines.append(f"    <{tag} type={quoteattr(f.code)} message={quoteattr(f.message)}>"
+                         f"{escape(f.as_text())}</{tag}>")
+        lines.append("  </testcase>")
+    lines.append("</testsuite>")
+    return "\n".join(lines) + "\n"

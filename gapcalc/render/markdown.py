@@ -1,0 +1,23 @@
+"""Markdown (GitHub pipe table) output, for issue trackers and notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .cells import cell_text
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """Rows as a pipe table; numbers right-aligned."""
+    numeric = {c for c in columns if any(isinstance(r.get(c), (int, float)) or type(r.get(c)).__name__ == "Decimal"
+                                         for r in rows)}
+    lines = ["| " + " | ".join(columns) + " |",
+             "|" + "|".join("---:" if c in numeric else "---" for c in columns) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join(_escape(cell_text(row.get(c))) for c in columns) + " |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,186 @@
+"""Rules over a whole validated plan: what the schema alone cannot say.
+
+Each rule yields located :class:`~gapcalc.findings.Finding` objects: duplicate ids and years, years outside the
+plan period, undeclared breakdowns and subplans, comparators that cannot apply, change targets without a direction,
+baselines after targets, breakdown names that differ by a typo.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from .findings import Finding
+from .loader import LoadedPlan
+from .model import CHANGE_KINDS, Indicator, Series, Value
+
+# the same indicator may legitimately state a number a few years before the plan period (a baseline) or a
+# longer-range goal a few years after it (2035 visions); anything further is a typo
+_BASELINE_SLACK = 10
+_BEYOND_SLACK = 15
+
+
+def check_plan(loaded: LoadedPlan) -> list[Finding]:
+    """All rule findings for one plan."""
+    found: list[Finding] = []
+    for rule in (_plan_header, _subplans, _indicators):
+        found.extend(rule(loaded))
+    return found
+
+
+def _plan_header(loaded: LoadedPlan) -> Iterator[Finding]:
+    header = loaded.plan.plan
+    if loaded.path.stem != header.id:
+        yield loaded.at("GC113", f"plan id '{header.id}' differs from the file name '{loaded.path.stem}'",
+                        ("plan", "id"), f"rename the file to {header.id}.toml or set id = \"{loaded.path.stem}\"")
+    start, end = header.period
+    if start > end:
+        yield loaded.at("GC114", f"plan period [{start}, {end}] ends before it starts", ("plan", "period"),
+                        "write period = [start, end]")
+    if header.baseline_year is not None and header.baseline_year > start:
+        yield loaded.at("GC112", f"baseline_year {header.baseline_year} is after the period start {start}",
+                        ("plan", "baseline_year"), "the baseline year is the year before the plan starts")
+
+
+def _subplans(loaded: LoadedPlan) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for index, sub in enumerate(loaded.plan.subplans):
+        if sub.id in seen:
+            yield loaded.at("GC105", f"subplan id '{sub.id}' is used twice", ("subplans", index, "id"),
+                            "give every subplan its own id")
+        seen.add(sub.id)
+
+
+def _indicators(loaded: LoadedPlan) -> Iterator[Finding]:
+    first_seen: dict[str, int] = {}
+    subplan_ids = [s.id for s in loaded.plan.subplans]
+    for index, indicator in enumerate(loaded.plan.indicators):
+        if indicator.id in first_seen:
+            line = loaded.where("indicators", first_seen[indicator.id])[0]
+            yield loaded.at("GC105", f"indicator id '{indicator.id}' is used twice (first at line {line})",
+                            ("indicators", index, "id"), "merge the two blocks or rename one")
+        else:
+            first_seen[indicator.id] = index
+        yield from _subplan_reference(loaded, index, indicator, subplan_ids)
+        yield from _breakdowns(loaded, index, indicator)
+        for s_index, series in enumerate(indicator.series):
+            yield from _series(loaded, index, indicator, s_index, series)
+        yield from _baseline_order(loaded, index, indicator)
+
+
+def _subplan_reference(loaded: LoadedPlan, index: int, indicator: Indicator, subplan_ids: list[str]) -> Iterator[Finding]:
+    if indicator.subplan is None:
+        if subplan_ids:
+            yield loaded.at("GC121", f"indicator '{indicator.id}' names no subplan", ("indicators", index, "id"),
+                            f"add subplan = one of {', '.join(subplan_ids)}")
+        return
+    if indicator.subplan not in subplan_ids:
+        close = difflib.get_close_matches(indicator.subplan, subplan_ids, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"declare it under [[subplans]] ({', '.join(subplan_ids)})"
+        yield loaded.at("GC109", f"unknown subplan '{indicator.subplan}'", ("indicators", index, "subplan"), hint)
+
+
+def _breakdowns(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterator[Finding]:
+    keys: list[str] = []
+    for b_index, member in enumerate(indicator.breakdowns):
+        where = ("indicators", index, "breakdowns", b_index, "key")
+        if member.key in keys:
+            yield loaded.at("GC119", f"breakdown '{member.key}' is declared twice", where, "remove one")
+            continue
+        close = [k for k in difflib.get_close_matches(member.key, keys, n=3, cutoff=0.85) if _typo_apart(k, member.key)]
+        if close:
+            yield loaded.at("GC115", f"breakdowns '{close[0]}' and '{member.key}' differ only slightly", where,
+                            "if they are the same, use one key")
+        keys.append(member.key)
+    if indicator.breakdowns and indicator.breakdown_dimension is None:
+        yield loaded.at("GC102", f"indicator '{indicator.id}' has breakdowns but no breakdown_dimension",
+                        ("indicators", index, "breakdowns"), "add breakdown_dimension = \"industry\" (or level, …)")
+    for s_index, series in enumerate(indicator.series):
+        if series.breakdown is None or series.breakdown in keys:
+            continue
+        close = difflib.get_close_matches(series.breakdown, keys, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "declare it in the indicator's breakdowns"
+        yield loaded.at("GC108", f"unknown breakdown '{series.breakdown}' in indicator '{indicator.id}'",
+                        ("indicators", index, "series", s_index, "breakdown"), hint)
+
+
+def _typo_apart(first: str, second: str) -> bool:
+    """Two keys that differ in letters, not only in their numbers (``electronics``/``electronis``)."""
+    def strip(key: str) -> str:
+        return "".join(ch for ch in key if not ch.isdigit())
+    return strip(first) != strip(second)
+
+
+def _series(loaded: LoadedPlan, index: int, indicator: Indicator, s_index: int, series: Series) -> Iterator[Finding]:
+    base = ("indicators", index, "series", s_index)
+    header = loaded.plan.plan
+    if series.source.section is None and series.source.table is None:
+        yield loaded.at("GC102", "source names neither a section nor a table", base + ("source",),
+                        "add source = { table = \"表2 …\" } or { section = \"…\" }")
+    if series.kind in CHANGE_KINDS and series.change is None:
+        yield loaded.at("GC111", f"a {series.kind} target needs change = \"increase\" or \"decrease\"",
+                        base + ("kind",), "下降/降低/缩短 → decrease; 提高/增长/提升 → increase")
+    if series.kind == "period_total" and series.period is None:
+        yield loaded.at("GC120", "a period_total needs period = [start, end]", base + ("kind",),
+                        "e.g. period = [2021, 2025] for 十四五")
+    if series.per_year and series.kind != "pp_change":
+        yield loaded.at("GC110", "per_year applies to pp_change only", base + ("per_year",), "remove per_year")
+    seen_years: dict[int, int] = {}
+    for v_index, value in enumerate(series.values):
+        where = base + ("values", v_index)
+        if value.year in seen_years:
+            first_line = loaded.where(*base, "values", seen_years[value.year])[0]
+            yield loaded.at("GC106", f"year {value.year} is stated twice in one series (first at line {first_line})",
+                            where + ("year",), "one statement gives each year once; a second statement is a new series")
+        seen_years.setdefault(value.year, v_index)
+        low, high = header.period[0] - _BASELINE_SLACK, header.period[1] + _BEYOND_SLACK
+        if not low <= value.year <= high:
+            yield loaded.at("GC107", f"year {value.year} is far outside the plan period {header.period}",
+                            where + ("year",), "check the year for a typo")
+        elif series.kind != "baseline" and value.year < header.period[0] and series.kind != "period_total":
+            yield loaded.at("GC107", f"target year {value.year} is before the plan period {header.period}",
+                            where + ("year",), "a number for a year before the period is a baseline: kind = \"baseline\"")
+        yield from _value_shape(loaded, series, value, where)
+
+
+def _value_shape(loaded: LoadedPlan, series: Series, value: Value, where: tuple[str | int, ...]) -> Iterator[Finding]:
+    if series.kind == "qualitative":
+        if value.value is not None:
+            yield loaded.at("GC110", "a qualitative target has no value", where + ("value",),
+                            "use text = \"…\" or another kind")
+        if value.text is None:
+            yield loaded.at("GC122", "a qualitative target needs text = \"…\"", where, "quote the wording")
+        return
+    if value.value is None:
+        yield loaded.at("GC122", f"a {series.kind} statement needs value = …", where, "add the number as printed")
+        return
+    if value.comparator == "range":
+        if value.upper is None:
+            yield loaded.at("GC110", "comparator \"range\" needs upper = …", where + ("comparator",),
+                            "e.g. { value = 1, upper = 2, comparator = \"range\" } for 1—2家")
+        elif value.upper <= value.value:
+            yield loaded.at("GC110", f"range upper {value.upper} is not above its value {value.value}",
+                            where + ("upper",), "value is the lower end, upper the higher")
+    elif value.upper is not None:
+        yield loaded.at("GC110", f"upper is only for comparator \"range\" (here {value.comparator!r})",
+                        where + ("upper",), "set comparator = \"range\" or remove upper")
+    if series.kind == "baseline" and value.comparator not in ("=", "~", ">", ">="):
+        yield loaded.at("GC110", f"a baseline cannot have comparator {value.comparator!r}", where + ("comparator",),
+                        "a baseline is an observed value: use \"=\" (or \"~\", \">\" for 超/约)")
+
+
+def _baseline_order(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterator[Finding]:
+    for breakdown in {s.breakdown for s in indicator.series}:
+        targets = [v.year for s in indicator.series if s.breakdown == breakdown and s.kind not in ("baseline", "qualitative")
+                   for v in s.values]
+        if not targets:
+            continue
+        first_target = min(targets)
+        for s_index, series in enumerate(indicator.series):
+            if series.kind != "baseline" or series.breakdown != breakdown:
+                continue
+            for v_index, value in enumerate(series.values):
+                if value.year > first_target:
+                    where = ("indicators", index, "series", s_index, "values", v_index, "year")
+                    yield loaded.at("GC112", f"baseline year {value.year} is after the first target year {first_target}",
+                                    where, "a baseline describes the situation before the targets")
