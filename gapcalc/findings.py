@@ -68,6 +68,7 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GC310": ("actuals-missing-value", Severity.INFO),
     "GC311": ("actuals-missing-indicator", Severity.ERROR),
     "GC312": ("actuals-ragged-row", Severity.ERROR),
+    "GC313": ("actuals-without-plan", Severity.ERROR),
 }
 
 

@@ -124,8 +124,11 @@ def _schema_finding(error: Any, loaded_locator: TomlLocator, display: str) -> Fi
         return finding("GC102", f"missing required key {where}", display, line, col, f"add '{loc[-1]} = …'", where)
     value = error.get("input")
     shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-    if any(kind.endswith(suffix) or kind == suffix for suffix in _TYPE_ERRORS):
-        message = f"wrong type at {where}: {error['msg'].removeprefix('Value error, ')} (got {shown})"
+    if kind == "value_error":
+        message = f"wrong type at {where}: {error['msg'].removeprefix('Value error, ')}"
+        return finding("GC103", message, display, line, col, _type_hint(kind), where)
+    if any(kind.endswith(suffix) for suffix in _TYPE_ERRORS):
+        message = f"wrong type at {where}: {error['msg']} (got {shown})"
         return finding("GC103", message, display, line, col, _type_hint(kind), where)
     return finding("GC104", f"invalid value at {where}: {error['msg']} (got {shown})", display, line, col, "", where)
 

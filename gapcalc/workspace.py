@@ -93,8 +93,9 @@ def _expand(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _plan_for_csv(path: Path, plans: dict[str, LoadedPlan], directory: Path) -> LoadedPlan | None:
-    plan_id = _plan_column(path) or path.stem
+def _plan_for_csv(path: Path, plans: dict[str, LoadedPlan], directory: Path,
+                  chosen: str | None) -> LoadedPlan | None:
+    plan_id = chosen or _plan_column(path) or path.stem
     if plan_id in plans:
         return plans[plan_id]
     try:
@@ -118,15 +119,19 @@ def _plan_column(path: Path) -> str | None:
 
 
 def check_paths(paths: list[Path], directory: Path, encoding: str | None = None,
-                traceability: bool = True) -> CheckResult:
-    """Check target files (``*.toml``) and actuals files (``*.csv``) given as files or directories."""
+                traceability: bool = True, plan_id: str | None = None) -> CheckResult:
+    """Check target files (``*.toml``) and actuals files (``*.csv``) given as files or directories.
+
+    An actuals file is checked against ``plan_id``, else the plan in its ``plan`` column, else the plan named
+    like the file.
+    """
     result = CheckResult()
     plans: dict[str, LoadedPlan] = {}
     files = _expand(paths)
     for path in [p for p in files if p.suffix != ".csv"]:
         _check_target(path, result, plans, traceability)
     for path in [p for p in files if p.suffix == ".csv"]:
-        _check_actuals(path, result, plans, directory, encoding)
+        _check_actuals(path, result, plans, directory, encoding, plan_id)
     return result
 
 
@@ -156,13 +161,13 @@ def _check_target(path: Path, result: CheckResult, plans: dict[str, LoadedPlan],
 
 
 def _check_actuals(path: Path, result: CheckResult, plans: dict[str, LoadedPlan], directory: Path,
-                   encoding: str | None) -> None:
+                   encoding: str | None, plan_id: str | None) -> None:
     shown = display_path(path)
     result.files.append(shown)
-    plan = _plan_for_csv(path, plans, directory)
+    plan = _plan_for_csv(path, plans, directory, plan_id)
     if plan is None:
-        result.findings.append(finding("GC305", f"no valid plan '{path.stem}' for this actuals file", shown,
-                                       hint="name the file <plan>.csv, or add a plan column"))
+        result.findings.append(finding("GC313", f"no valid plan '{plan_id or path.stem}' for this actuals file",
+                                       shown, hint="name the file <plan>.csv, add a plan column, or pass --plan"))
         return
     try:
         parsed = load_actuals_file(path, plan.plan, shown, encoding)

@@ -19,12 +19,13 @@ from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, note, targets_dir_option
               help="Output format [default: github under GitHub Actions, else text].")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 @click.option("--encoding", default=None, help="Encoding of actuals files [default: detect].")
+@click.option("--plan", "plan_id", default=None, help="Plan of the actuals files given [default: from the file name].")
 @click.option("--no-quotes", "no_quotes", is_flag=True, help="Skip the quote-in-document traceability check.")
 @targets_dir_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the findings to FILE.")
-def command(paths: tuple[Path, ...], fmt: str | None, strict: bool, encoding: str | None, no_quotes: bool,
-            targets_dir: Path, output: Path | None) -> None:
+def command(paths: tuple[Path, ...], fmt: str | None, strict: bool, encoding: str | None, plan_id: str | None,
+            no_quotes: bool, targets_dir: Path, output: Path | None) -> None:
     """Validate target files (*.toml) and actuals files (*.csv); PATHS may be files or directories.
 
     Without PATHS, checks the targets directory. Exit 0 clean, 1 findings (errors; warnings too with --strict),
@@ -32,7 +33,8 @@ def command(paths: tuple[Path, ...], fmt: str | None, strict: bool, encoding: st
     """
     chosen = CheckFormat(fmt) if fmt else (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true"
                                            else CheckFormat.TEXT)
-    result = check_paths(list(paths) or [targets_dir], targets_dir, encoding, traceability=not no_quotes)
+    result = check_paths(list(paths) or [targets_dir], targets_dir, encoding, traceability=not no_quotes,
+                         plan_id=plan_id)
     findings = sort_findings(result.findings)
     write_output(render_findings(findings, result.files, chosen), output)
     for summary in result.summaries:

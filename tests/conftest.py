@@ -1,0 +1,36 @@
+"""Shared fixtures: paths to the repository, the shipped plans and the named fixture files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DEMO = FIXTURES / "demo"
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    """A CliRunner that keeps stdout and stderr apart (click ≥ 8.2)."""
+    return CliRunner()
+
+
+@pytest.fixture()
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run with the repository as working directory (shipped targets/ and actuals/)."""
+    monkeypatch.chdir(REPO)
+    for name in ("GAPCALC_TARGETS", "GAPCALC_ACTUALS", "GAPCALC_FORMAT", "GITHUB_ACTIONS"):
+        monkeypatch.delenv(name, raising=False)
+    return REPO
+
+
+@pytest.fixture()
+def in_demo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run inside the small demo workspace (tests/fixtures/demo)."""
+    monkeypatch.chdir(DEMO)
+    for name in ("GAPCALC_TARGETS", "GAPCALC_ACTUALS", "GAPCALC_FORMAT", "GITHUB_ACTIONS"):
+        monkeypatch.delenv(name, raising=False)
+    return DEMO

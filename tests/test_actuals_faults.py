@@ -1,0 +1,81 @@
+"""One named fixture per actuals fault: encodings, Excel cells, duplicates, unknown ids — code, row, column, exit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gapcalc.actuals import load_actuals_file
+from gapcalc.cli.main import cli
+from gapcalc.findings import GapcalcError
+from gapcalc.workspace import open_plan_file
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+HERE = Path(__file__).parent / "fixtures"
+ACTUALS = HERE / "actuals"
+DEMO_TARGETS = HERE / "demo" / "targets"
+CASES = tomllib.loads((ACTUALS / "cases.toml").read_text(encoding="utf-8"))["case"]
+
+
+def test_every_fixture_has_a_case() -> None:
+    assert {p.name for p in ACTUALS.glob("*.csv")} == {case["file"] for case in CASES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
+def test_actuals_fault(case: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(HERE)
+    result = CliRunner().invoke(cli, ["check", f"actuals/{case['file']}", "--plan", "demo",
+                                      "--targets-dir", str(DEMO_TARGETS)])
+    output = result.stdout + result.stderr
+    assert result.exit_code == case["exit"], output
+    assert "Traceback" not in output
+    if "code" in case:
+        location = f"actuals/{case['file']}"
+        if case["row"]:
+            location += f":{case['row']}:{case['col']}"
+        start = f"{location}: {case['code']} "
+        lines = [line for line in result.stdout.splitlines() if line.startswith(start)]
+        assert lines, f"no line starting {start!r} in:\n{output}"
+        assert any(str(case["message"]) in line for line in lines)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "used" in c], ids=lambda c: c["file"])
+def test_accounting_and_values(case: dict[str, object]) -> None:
+    plan = open_plan_file(DEMO_TARGETS / "demo.toml").plan
+    parsed = load_actuals_file(ACTUALS / str(case["file"]), plan)
+    assert parsed.accounting.used == case["used"]
+    assert len(parsed.values) == case["used"]
+    if "values" in case:
+        assert [format(v.value, "f") for v in parsed.values] == case["values"]
+    reported = sum(parsed.accounting.reported.values())
+    assert parsed.accounting.read == parsed.accounting.used + parsed.accounting.missing + reported
+
+
+def test_missing_values_are_never_zero() -> None:
+    plan = open_plan_file(DEMO_TARGETS / "demo.toml").plan
+    parsed = load_actuals_file(ACTUALS / "yearbook_symbols.csv", plan)
+    assert parsed.values == [] and parsed.accounting.missing == 4
+    assert parsed.accounting.summary() == "4 rows read, 0 used, 4 missing values"
+
+
+def test_forced_wrong_encoding_is_an_error_not_mojibake() -> None:
+    with pytest.raises(GapcalcError, match="not valid utf-8"):
+        load_actuals_file(ACTUALS / "gbk_excel.csv", None, encoding="utf-8")
+
+
+def test_gbk_text_is_decoded_as_gb18030() -> None:
+    parsed = load_actuals_file(ACTUALS / "gbk_excel.csv", None)
+    assert parsed.encoding == "gb18030"
+    assert parsed.values[1].note == "超300家"
+
+
+def test_utf8_is_never_read_as_gb18030() -> None:
+    parsed = load_actuals_file(ACTUALS / "utf8_plain.csv", None)
+    assert parsed.encoding == "utf-8"

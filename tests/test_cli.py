@@ -1,0 +1,183 @@
+"""CliRunner tests over the demo workspace: exact output, exit codes, stdout/stderr split."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gapcalc.cli.main import cli
+from gapcalc.engine import REPORT_COLUMNS, TARGET_COLUMNS
+
+from conftest import DEMO
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_report_csv_is_exact(runner: CliRunner, in_demo: Path) -> None:
+    code, out, err = invoke(runner, "report", "demo", "2019", "--format", "csv")
+    assert code == 0
+    assert out == (DEMO / "expected_report_2019.csv").read_text(encoding="utf-8")
+    assert err == "actuals/demo.csv: 7 rows read, 7 used\n"
+
+
+def test_report_csv_contracted_columns_first(runner: CliRunner, in_demo: Path) -> None:
+    _, out, _ = invoke(runner, "report", "demo", "2019", "-f", "csv")
+    header = out.splitlines()[0].split(",")
+    assert tuple(header[: len(REPORT_COLUMNS)]) == REPORT_COLUMNS
+
+
+def test_report_rows_pin_the_worked_examples(runner: CliRunner, in_demo: Path) -> None:
+    _, out, _ = invoke(runner, "report", "demo", "2019", "-f", "json")
+    rows = {row["indicator"]: row for row in json.loads(out)}
+    nc = rows["nc_rate_key_processes"]
+    assert (nc["target"], nc["actual"], nc["gap"], nc["required_change_per_year"]) == (46, 44, -2, 6)
+    assert nc["status"] == "not_met" and nc["outlook"] == "on_track"
+    cloud = rows["enterprises_on_cloud"]
+    assert (cloud["gap"], cloud["attainment_pct"], cloud["required_cagr_pct"]) == (-50, 85.7143, 100)
+    assert cloud["note"] == "lower bound (超300家)"
+    energy = rows["energy_per_unit_iva"]
+    assert (energy["final_target"], energy["target"], energy["target_source"]) == (0.656, 0.704, "interpolated")
+    share = rows["high_tech_mfg_share"]
+    assert (share["progress_pct"], share["time_elapsed_pct"], share["status"]) == (50, 33.3333, "no_data")
+    assert rows["smart_mfg_talent"]["status"] == "not_assessed"
+    assert rows["smart_mfg_talent"]["target_text"] == "基本建立"
+
+
+def test_targets_csv_is_exact(runner: CliRunner, in_demo: Path) -> None:
+    code, out, err = invoke(runner, "targets", "demo", "--format", "csv")
+    assert code == 0 and err == ""
+    assert out == (DEMO / "expected_targets.csv").read_text(encoding="utf-8")
+    assert tuple(out.splitlines()[0].split(",")[: len(TARGET_COLUMNS)]) == TARGET_COLUMNS
+
+
+def test_plans_csv(runner: CliRunner, in_demo: Path) -> None:
+    code, out, _ = invoke(runner, "plans", "-f", "csv")
+    assert code == 0
+    assert out == ("plan,region_zh,region_en,document,period_start,period_end,baseline_year,subplans,indicators,"
+                   "numbers,file\ndemo,演示市,Demo City,演府发〔2018〕1号,2018,2020,2017,0,6,17,targets/demo.toml\n")
+
+
+def test_piped_output_defaults_to_csv(runner: CliRunner, in_demo: Path) -> None:
+    _, out, _ = invoke(runner, "report", "demo", "2019")
+    assert out.startswith("plan,indicator,name_zh,breakdown,")
+
+
+def test_format_from_environment(runner: CliRunner, in_demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GAPCALC_FORMAT", "tsv")
+    _, out, _ = invoke(runner, "report", "demo", "2019")
+    assert out.startswith("plan\tindicator\tname_zh\t")
+
+
+def test_table_has_words_not_only_colours(runner: CliRunner, in_demo: Path) -> None:
+    code, out, _ = invoke(runner, "report", "demo", "2019", "--format", "table", "--color", "never")
+    assert code == 0
+    assert "\x1b[" not in out
+    lines = out.splitlines()
+    nc = next(line for line in lines if line.lstrip().startswith("关键工序数控化率"))
+    assert nc.split() == ["关键工序数控化率", "%", "46", "44", "-2", "95.7%", "75%", "/", "67%", "6", "pp/yr",
+                          "✗", "not", "met", "+", "on", "track"]
+    assert any("[1] enterprises_on_cloud 2019: lower bound (超300家)" in line for line in lines)
+
+
+def test_table_colour_forced(runner: CliRunner, in_demo: Path) -> None:
+    _, out, _ = invoke(runner, "report", "demo", "2019", "--format", "table", "--color", "always")
+    assert "\x1b[" in out and "not met" in out
+
+
+def test_table_honours_no_color(runner: CliRunner, in_demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, out, _ = invoke(runner, "report", "demo", "2019", "--format", "table")
+    assert not re.search(r"\x1b\[[0-9;]*(3[0-8]|9[0-7])[;m]", out)  # no foreground colours; bold/dim may stay
+    assert "not met" in out
+
+
+def test_markdown_and_json_parse(runner: CliRunner, in_demo: Path) -> None:
+    _, out, _ = invoke(runner, "report", "demo", "2019", "-f", "markdown")
+    assert out.splitlines()[0].startswith("| plan | indicator |")
+    _, out, _ = invoke(runner, "report", "demo", "2019", "-f", "json")
+    assert len(json.loads(out)) == 6
+
+
+def test_output_file(runner: CliRunner, in_demo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "r.csv"
+    code, out, err = invoke(runner, "report", "demo", "2019", "-f", "csv", "-o", str(target))
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8") == (DEMO / "expected_report_2019.csv").read_text(encoding="utf-8")
+    assert err.endswith(f"wrote {target}\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("report", "nowhere", "2019"), "gapcalc: error: no plan 'nowhere' in targets\n  hint: known plans: demo\n"),
+        (("report", "dem", "2019"), "gapcalc: error: no plan 'dem' in targets\n  hint: did you mean 'demo'?\n"),
+        (("report", "../demo", "2019"), "gapcalc: error: '../demo' is not a plan id\n  hint: a plan id is lower-case "
+                                        "letters, digits and '_' (see `gapcalc plans`)\n"),
+        (("targets", "demo", "--targets-dir", "missing"), "gapcalc: error: missing: no targets directory\n"
+                                                          "  hint: pass --targets-dir DIR or set GAPCALC_TARGETS\n"),
+        (("report", "demo", "2019", "--actuals", "none.csv"), "gapcalc: error: none.csv: no such file\n"
+                                                              "  hint: check the path\n"),
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(runner: CliRunner, in_demo: Path, args: tuple[str, ...],
+                                               message: str) -> None:
+    code, out, err = invoke(runner, *args)
+    assert code == 2
+    assert out == ""
+    assert err == message
+    assert "Traceback" not in err
+
+
+def test_bad_year_is_a_usage_error(runner: CliRunner, in_demo: Path) -> None:
+    code, _, err = invoke(runner, "report", "demo", "twenty")
+    assert code == 2 and "'twenty' is not a valid integer" in err
+
+
+def test_check_clean_demo_exits_0_with_warning_listed(runner: CliRunner, in_demo: Path) -> None:
+    code, out, err = invoke(runner, "check", "targets", "actuals")
+    assert code == 0
+    assert out.startswith("targets/demo.toml:92:3: GC201 warning: green_factories [national] 2020: increments add up "
+                          "to 3 + 1 + 1 + 1 = 6 at 表1 年度目标 (line 92), but 二、主要目标 (line 82) states 5")
+    assert err == "actuals/demo.csv: 7 rows read, 7 used\nchecked 2 files: 0 errors, 1 warning\n"
+    assert invoke(runner, "check", "targets", "--strict")[0] == 1
+
+
+def test_check_without_paths_checks_targets_dir(runner: CliRunner, in_demo: Path) -> None:
+    code, _, err = invoke(runner, "check")
+    assert code == 0 and err.endswith("checked 1 file: 0 errors, 1 warning\n")
+
+
+def test_check_missing_file_exits_2(runner: CliRunner, in_demo: Path) -> None:
+    code, out, err = invoke(runner, "check", "targets/nothere.toml")
+    assert code == 2
+    assert out.startswith("targets/nothere.toml: GC001 error: targets/nothere.toml: no such file")
+
+
+def test_check_json(runner: CliRunner, in_demo: Path) -> None:
+    _, out, _ = invoke(runner, "check", "targets", "-f", "json")
+    data = json.loads(out)
+    assert data["files"] == ["targets/demo.toml"]
+    assert [(f["code"], f["line"], f["col"], f["severity"]) for f in data["findings"]] == [("GC201", 92, 3, "warning")]
+
+
+def test_check_github_is_default_under_actions(runner: CliRunner, in_demo: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    _, out, _ = invoke(runner, "check", "targets")
+    assert out.startswith("::warning file=targets/demo.toml,line=92,col=3,title=GC201 increments-do-not-add-up::")
+
+
+def test_version_and_help(runner: CliRunner) -> None:
+    assert invoke(runner, "--version")[1] == "gapcalc, version 0.1.0\n"
+    code, out, _ = invoke(runner, "--help")
+    assert code == 0
+    for command in ("plans", "targets", "report", "check"):
+        assert f"  {command} " in out
