@@ -29,8 +29,9 @@ def load_actuals(plan: str | Path | LoadedPlan, path: str | Path | None = None,
 
     parsed = _actuals(plan, path, targets, encoding)
     records = [vars(a) for a in parsed.values]
-    return pd.DataFrame.from_records(records, columns=["indicator", "breakdown", "year", "value", "source",
-                                                       "source_title", "note", "row"])
+    frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=["indicator", "breakdown", "year", "value",
+                                                                      "source", "source_title", "note", "row"])
+    return frame
 
 
 def _actuals(plan: str | Path | LoadedPlan, path: str | Path | None, targets: str | Path | None,
@@ -47,7 +48,8 @@ def report(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None 
 
     loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets)
     rows = build_report(loaded.plan, year, _actuals(loaded, actuals, targets, None).values)
-    return pd.DataFrame.from_records(rows, columns=list(ALL_COLUMNS))
+    frame: pd.DataFrame = pd.DataFrame.from_records(rows, columns=list(ALL_COLUMNS))
+    return frame
 
 
 def targets(plan: str | Path | LoadedPlan, targets_path: str | Path | None = None) -> pd.DataFrame:
@@ -55,4 +57,6 @@ def targets(plan: str | Path | LoadedPlan, targets_path: str | Path | None = Non
     import pandas as pd
 
     loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets_path)
-    return pd.DataFrame.from_records(build_targets(loaded.plan), columns=list(TARGET_COLUMNS + TARGET_EXTRA_COLUMNS))
+    frame: pd.DataFrame = pd.DataFrame.from_records(build_targets(loaded.plan),
+                                                    columns=list(TARGET_COLUMNS + TARGET_EXTRA_COLUMNS))
+    return frame

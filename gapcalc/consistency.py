@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from .findings import Finding
@@ -50,21 +51,40 @@ def _derivation(statement: Statement) -> str:
     return f"{' + '.join(parts)} = {format_decimal(statement.level)}"
 
 
+def _bound(statement: Statement) -> str:
+    """The stated comparator, with "=" read as reaching the number ("≥", or "≤" for a lower-is-better level)."""
+    comparator = statement.value.comparator
+    if comparator != "=":
+        return comparator
+    lower_is_better = statement.indicator.direction == "down" and statement.kind in ("level", "cumulative")
+    return "<=" if lower_is_better else ">="
+
+
+def _as_stated(statement: Statement) -> Statement:
+    """An unresolved relative change compared by its stated number (a change of 20 % vs one of 18 %)."""
+    return replace(statement, level=statement.value.value)
+
+
 def _comparable(statement: Statement) -> bool:
     return statement.level is not None and statement.kind not in ("baseline", "qualitative", "period_total")
 
 
 def _disagreements(loaded: LoadedPlan, index: int, statements: list[Statement]) -> Iterator[Finding]:
-    groups: dict[tuple[str | None, int], list[Statement]] = defaultdict(list)
+    """Statements of one year that resolve to different levels, or (unresolved changes) state different numbers."""
+    groups: dict[tuple[str | None, int, str], list[Statement]] = defaultdict(list)
     for statement in statements:
         if _comparable(statement):
-            groups[(statement.breakdown, statement.year)].append(statement)
-    for (breakdown, year), group in groups.items():
+            groups[(statement.breakdown, statement.year, "")].append(statement)
+        elif statement.level is None and statement.kind in ("change_vs_baseline", "pp_change", "annual_growth"):
+            groups[(statement.breakdown, statement.year, f"{statement.kind}:{statement.series.change}")].append(
+                _as_stated(statement))
+    for (breakdown, year, _), group in groups.items():
         first = group[0]
         for other in group[1:]:
-            if other.level == first.level:
-                continue
-            yield _disagreement(loaded, index, breakdown, year, first, other)
+            if other.level != first.level:
+                yield _disagreement(loaded, index, breakdown, year, first, other)
+            elif _bound(other) != _bound(first) and "new_in_year" not in (other.kind, first.kind):
+                yield _comparator_disagreement(loaded, index, breakdown, year, first, other)
 
 
 def _disagreement(loaded: LoadedPlan, index: int, breakdown: str | None, year: int, first: Statement,
@@ -81,6 +101,16 @@ def _disagreement(loaded: LoadedPlan, index: int, breakdown: str | None, year: i
     message = (f"{indicator} {year}: {_place(loaded, index, first)} gives {_describe(first)}, "
                f"{_place(loaded, index, other)} gives {_describe(other)}")
     return loaded.at("GC202", message, where, "the document contradicts itself; the first statement is used")
+
+
+def _comparator_disagreement(loaded: LoadedPlan, index: int, breakdown: str | None, year: int, first: Statement,
+                             other: Statement) -> Finding:
+    indicator = first.indicator.id + (f" [{breakdown}]" if breakdown else "")
+    level = format_decimal(first.level)
+    message = (f"{indicator} {year}: {_place(loaded, index, first)} states {first.value.comparator} {level}, "
+               f"{_place(loaded, index, other)} states {other.value.comparator} {level}")
+    return loaded.at("GC202", message, _where(loaded, index, other),
+                     "the document contradicts itself on the bound; the first statement is used")
 
 
 def _describe(statement: Statement) -> str:
@@ -113,7 +143,7 @@ def _monotonic(loaded: LoadedPlan, index: int, statements: list[Statement]) -> I
     for series_statements in by_series.values():
         ordered = sorted(series_statements, key=lambda s: s.year)
         sign = 1 if ordered and ordered[0].indicator.direction == "up" else -1
-        for before, after in zip(ordered, ordered[1:]):
+        for before, after in zip(ordered, ordered[1:], strict=False):
             assert before.level is not None and after.level is not None
             if sign * (after.level - before.level) < 0:
                 word = "falls" if sign > 0 else "rises"

@@ -119,7 +119,7 @@ def finding(code: str, message: str, file: str, line: int = 0, col: int = 0, hin
 
 def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
     """How many errors, warnings and infos."""
-    counts = {severity: 0 for severity in Severity}
+    counts = dict.fromkeys(Severity, 0)
     for item in findings:
         counts[item.severity] += 1
     return counts

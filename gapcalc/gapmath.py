@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import Union
 
-Num = Union[int, float, Decimal]
+Num = int | float | Decimal
 
 APPROX_TOLERANCE = 0.05
 """A target "about X" (左右, ``~``) counts as met within 5 % of X on the unfavourable side."""

@@ -114,7 +114,8 @@ def _value_in_quote(loaded: LoadedPlan, value: Value, quote: str, where: tuple[s
                         "text is the wording of the quote")
 
 
-def _number_in_quote(loaded: LoadedPlan, number: Decimal, quote: str, where: tuple[str | int, ...]) -> Iterator[Finding]:
+def _number_in_quote(loaded: LoadedPlan, number: Decimal, quote: str,
+                     where: tuple[str | int, ...]) -> Iterator[Finding]:
     shown = format(number, "f")
     printed_numbers = numbers_in(quote)
     if shown in printed_numbers or (number < 0 and format(-number, "f") in printed_numbers):

@@ -68,7 +68,8 @@ def _indicators(loaded: LoadedPlan) -> Iterator[Finding]:
         yield from _baseline_order(loaded, index, indicator)
 
 
-def _subplan_reference(loaded: LoadedPlan, index: int, indicator: Indicator, subplan_ids: list[str]) -> Iterator[Finding]:
+def _subplan_reference(loaded: LoadedPlan, index: int, indicator: Indicator,
+                       subplan_ids: list[str]) -> Iterator[Finding]:
     if indicator.subplan is None:
         if subplan_ids:
             yield loaded.at("GC121", f"indicator '{indicator.id}' names no subplan", ("indicators", index, "id"),
@@ -87,7 +88,8 @@ def _breakdowns(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterato
         if member.key in keys:
             yield loaded.at("GC119", f"breakdown '{member.key}' is declared twice", where, "remove one")
             continue
-        close = [k for k in difflib.get_close_matches(member.key, keys, n=3, cutoff=0.85) if _typo_apart(k, member.key)]
+        close = [k for k in difflib.get_close_matches(member.key, keys, n=3, cutoff=0.85)
+                 if _typo_apart(k, member.key)]
         if close:
             yield loaded.at("GC115", f"breakdowns '{close[0]}' and '{member.key}' differ only slightly", where,
                             "if they are the same, use one key")
@@ -139,11 +141,13 @@ def _series(loaded: LoadedPlan, index: int, indicator: Indicator, s_index: int, 
                             where + ("year",), "check the year for a typo")
         elif series.kind != "baseline" and value.year < header.period[0] and series.kind != "period_total":
             yield loaded.at("GC107", f"target year {value.year} is before the plan period {header.period}",
-                            where + ("year",), "a number for a year before the period is a baseline: kind = \"baseline\"")
+                            where + ("year",),
+                            "a number for a year before the period is a baseline: kind = \"baseline\"")
         yield from _value_shape(loaded, series, value, where)
 
 
-def _value_shape(loaded: LoadedPlan, series: Series, value: Value, where: tuple[str | int, ...]) -> Iterator[Finding]:
+def _value_shape(loaded: LoadedPlan, series: Series, value: Value,
+                 where: tuple[str | int, ...]) -> Iterator[Finding]:
     if series.kind == "qualitative":
         if value.value is not None:
             yield loaded.at("GC110", "a qualitative target has no value", where + ("value",),
@@ -171,8 +175,8 @@ def _value_shape(loaded: LoadedPlan, series: Series, value: Value, where: tuple[
 
 def _baseline_order(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterator[Finding]:
     for breakdown in {s.breakdown for s in indicator.series}:
-        targets = [v.year for s in indicator.series if s.breakdown == breakdown and s.kind not in ("baseline", "qualitative")
-                   for v in s.values]
+        targets = [v.year for s in indicator.series
+                   if s.breakdown == breakdown and s.kind not in ("baseline", "qualitative") for v in s.values]
         if not targets:
             continue
         first_target = min(targets)
@@ -182,5 +186,6 @@ def _baseline_order(loaded: LoadedPlan, index: int, indicator: Indicator) -> Ite
             for v_index, value in enumerate(series.values):
                 if value.year > first_target:
                     where = ("indicators", index, "series", s_index, "values", v_index, "year")
-                    yield loaded.at("GC112", f"baseline year {value.year} is after the first target year {first_target}",
+                    message = f"baseline year {value.year} is after the first target year {first_target}"
+                    yield loaded.at("GC112", message,
                                     where, "a baseline describes the situation before the targets")

@@ -17,7 +17,7 @@ from pathlib import Path
 from .actuals import Accounting, ActualsFile, load_actuals_file, sniff_delimiter
 from .consistency import check_consistency
 from .findings import Finding, GapcalcError, Severity, finding
-from .loader import LoadedPlan, display_path, load_plan_file, plan_files, plan_path, targets_dir
+from .loader import LoadedPlan, display_path, load_plan_file, plan_path, targets_dir
 from .quotes import check_quotes
 from .rules import check_plan
 from .textio import read_text
@@ -137,7 +137,8 @@ def check_paths(paths: list[Path], directory: Path, encoding: str | None = None,
 
 def _io_finding(path: Path, error: GapcalcError, result: CheckResult) -> None:
     code = "GC001" if not path.exists() else "GC002"
-    result.findings.append(finding(code, error.message, display_path(path), hint=error.hint))
+    message = error.message.removeprefix(f"{path}: ").removeprefix(f"{display_path(path)}: ")
+    result.findings.append(finding(code, message, display_path(path), hint=error.hint))
     result.io_error = True
 
 

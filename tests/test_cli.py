@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import DEMO
 
 from gapcalc.cli.main import cli
 from gapcalc.engine import REPORT_COLUMNS, TARGET_COLUMNS
-
-from conftest import DEMO
 
 
 def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -158,7 +157,7 @@ def test_check_without_paths_checks_targets_dir(runner: CliRunner, in_demo: Path
 def test_check_missing_file_exits_2(runner: CliRunner, in_demo: Path) -> None:
     code, out, err = invoke(runner, "check", "targets/nothere.toml")
     assert code == 2
-    assert out.startswith("targets/nothere.toml: GC001 error: targets/nothere.toml: no such file")
+    assert out.startswith("targets/nothere.toml: GC001 error: no such file — check the path")
 
 
 def test_check_json(runner: CliRunner, in_demo: Path) -> None:

@@ -21,7 +21,7 @@ PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "p
 @color_option
 def command(targets_dir: Path, fmt: str | None, color: str) -> None:
     """List the plans found, with their period and indicator counts."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for path in plan_files(targets_dir):
         loaded, problems = load_plan_file(path)
         if loaded is None:

@@ -1,0 +1,90 @@
+"""Lean start-up, the committed JSON Schema, the public API and the docs stay in step with the code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gapcalc.schema import schema_text
+
+REPO = Path(__file__).resolve().parent.parent
+
+PROBE = """
+import sys
+from gapcalc.cli.main import cli
+try:
+    cli({args!r}, prog_name="gapcalc")
+except SystemExit:
+    pass
+print("MODULES", " ".join(sorted(m for m in ("pandas", "rich", "numpy", "openpyxl", "matplotlib") if m in sys.modules)),
+      file=sys.stderr)
+"""
+
+
+def heavy_modules(*args: str) -> str:
+    result = subprocess.run([sys.executable, "-c", PROBE.format(args=list(args))], capture_output=True, text=True,
+                            cwd=REPO, check=False)
+    line = [line for line in result.stderr.splitlines() if line.startswith("MODULES")][-1]
+    return line.removeprefix("MODULES").strip()
+
+
+@pytest.mark.parametrize("args", [("--help",), ("plans", "-f", "csv"), ("check", "targets/zibo.toml"),
+                                  ("report", "mianyang", "2019", "-f", "csv")])
+def test_machine_commands_do_not_import_pandas_or_rich(args: tuple[str, ...]) -> None:
+    assert heavy_modules(*args) == ""
+
+
+def test_table_imports_rich_only_when_used() -> None:
+    assert heavy_modules("report", "mianyang", "2019", "-f", "table") == "rich"
+
+
+def test_committed_schema_matches_the_model() -> None:
+    committed = (REPO / "schemas" / "targets.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(), "regenerate with: python -m gapcalc.schema"
+
+
+def test_every_target_file_points_editors_at_the_schema() -> None:
+    for path in sorted((REPO / "targets").glob("*.toml")):
+        assert path.read_text(encoding="utf-8").startswith("#:schema ../schemas/targets.schema.json\n\n"), path
+
+
+def test_schema_keeps_to_keywords_editors_understand() -> None:
+    schema = json.loads(schema_text())
+    assert schema["additionalProperties"] is False
+    assert "Decimal" not in json.dumps(schema)
+
+
+def test_api_returns_dataframes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    import gapcalc
+
+    monkeypatch.chdir(REPO)
+    report = gapcalc.report("mianyang", 2019)
+    assert isinstance(report, pd.DataFrame) and len(report) > 20
+    assert isinstance(gapcalc.targets("mianyang"), pd.DataFrame)
+    actuals = gapcalc.load_actuals("chongqing")
+    assert isinstance(actuals, pd.DataFrame) and set(actuals["indicator"]) >= {"nc_rate_key_processes"}
+
+
+def test_readme_documents_every_command_and_the_csv_columns() -> None:
+    from gapcalc.cli.main import COMMANDS
+    from gapcalc.engine import REPORT_COLUMNS, TARGET_COLUMNS
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        assert f"gapcalc {command}" in readme
+    assert ", ".join(REPORT_COLUMNS) in readme
+    assert ", ".join(TARGET_COLUMNS) in readme
+
+
+def test_every_finding_code_is_documented() -> None:
+    from gapcalc.findings import CODES
+
+    faults = (REPO / "docs" / "faults.md").read_text(encoding="utf-8")
+    for code in CODES:
+        assert f"| {code} |" in faults, code
