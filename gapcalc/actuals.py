@@ -23,7 +23,8 @@ from .model import Indicator, PlanFile
 from .textio import read_text
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
-OPTIONAL_COLUMNS = ("breakdown", "source", "source_title", "quote", "note", "name_zh", "name_en", "unit", "plan")
+OPTIONAL_COLUMNS = ("breakdown", "source", "source_title", "quote", "note", "name_zh", "name_en", "unit", "plan",
+                    "breakdown_name")
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "…", "...", "……", "na", "n/a", "nan", "null", "none", "#n/a"})
 _PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")

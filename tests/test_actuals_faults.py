@@ -31,7 +31,7 @@ def test_every_fixture_has_a_case() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
 def test_actuals_fault(case: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(HERE)
-    result = CliRunner().invoke(cli, ["check", f"actuals/{case['file']}", "--plan", "demo",
+    result = CliRunner().invoke(cli, ["check", "--verbose", f"actuals/{case['file']}", "--plan", "demo",
                                       "--targets-dir", str(DEMO_TARGETS)])
     output = result.stdout + result.stderr
     assert result.exit_code == case["exit"], output
@@ -79,3 +79,13 @@ def test_gbk_text_is_decoded_as_gb18030() -> None:
 def test_utf8_is_never_read_as_gb18030() -> None:
     parsed = load_actuals_file(ACTUALS / "utf8_plain.csv", None)
     assert parsed.encoding == "utf-8"
+
+
+def test_infos_are_listed_only_with_verbose(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(HERE)
+    args = ["check", "actuals/yearbook_symbols.csv", "--plan", "demo", "--targets-dir", str(DEMO_TARGETS)]
+    quiet = CliRunner().invoke(cli, args)
+    assert quiet.exit_code == 0 and quiet.stdout == ""
+    assert quiet.stderr == ("actuals/yearbook_symbols.csv: 4 rows read, 0 used, 4 missing values\n"
+                            "checked 1 file: 0 errors, 0 warnings\n")
+    assert CliRunner().invoke(cli, [*args, "--verbose"]).stdout.count("GC310") == 4

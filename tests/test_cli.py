@@ -23,7 +23,9 @@ def test_report_csv_is_exact(runner: CliRunner, in_demo: Path) -> None:
     code, out, err = invoke(runner, "report", "demo", "2019", "--format", "csv")
     assert code == 0
     assert out == (DEMO / "expected_report_2019.csv").read_text(encoding="utf-8")
-    assert err == "actuals/demo.csv: 7 rows read, 7 used\n"
+    assert err == ("actuals/demo.csv: 7 rows read, 7 used\n"
+                   "demo 2019: 1 of 4 assessed targets met (25.0%); 1 no data; 1 not assessed; "
+                   "outlook: 1 achieved, 3 on track, 1 acceleration needed\n")
 
 
 def test_report_csv_contracted_columns_first(runner: CliRunner, in_demo: Path) -> None:
@@ -110,7 +112,7 @@ def test_output_file(runner: CliRunner, in_demo: Path, tmp_path: Path) -> None:
     code, out, err = invoke(runner, "report", "demo", "2019", "-f", "csv", "-o", str(target))
     assert code == 0 and out == ""
     assert target.read_text(encoding="utf-8") == (DEMO / "expected_report_2019.csv").read_text(encoding="utf-8")
-    assert err.endswith(f"wrote {target}\n")
+    assert f"wrote {target}\n" in err
 
 
 @pytest.mark.parametrize(
@@ -137,7 +139,7 @@ def test_usage_errors_exit_2_without_traceback(runner: CliRunner, in_demo: Path,
 
 def test_bad_year_is_a_usage_error(runner: CliRunner, in_demo: Path) -> None:
     code, _, err = invoke(runner, "report", "demo", "twenty")
-    assert code == 2 and "'twenty' is not a valid integer" in err
+    assert code == 2 and err == "gapcalc: error: 'twenty' is not a year\n  hint: give a year such as 2019\n"
 
 
 def test_check_clean_demo_exits_0_with_warning_listed(runner: CliRunner, in_demo: Path) -> None:
@@ -180,3 +182,63 @@ def test_version_and_help(runner: CliRunner) -> None:
     assert code == 0
     for command in ("plans", "targets", "report", "check"):
         assert f"  {command} " in out
+
+
+def test_summary_csv(runner: CliRunner, in_demo: Path) -> None:
+    code, out, _ = invoke(runner, "summary", "demo", "2019", "-f", "csv")
+    assert code == 0
+    assert out == ("plan,subplan,subplan_name,year,rows,met,not_met,no_data,not_assessed,assessed,met_share_pct,"
+                   "achieved,on_track,acceleration_needed,limited_progress,deterioration,insufficient_data\n"
+                   "demo,*,演示市制造业行动计划,2019,6,1,3,1,1,4,25,1,3,1,0,0,0\n")
+
+
+def test_report_table_ends_with_summary(runner: CliRunner, in_demo: Path) -> None:
+    _, out, _ = invoke(runner, "report", "demo", "2019", "-f", "table", "--color", "never")
+    assert "Summary 2019" in out
+    assert "demo (all)" in out and "1/4 = 25%" in out
+
+
+def test_report_all(runner: CliRunner, in_demo: Path) -> None:
+    code, out, err = invoke(runner, "report", "--all", "2019", "-f", "csv")
+    assert code == 0
+    assert out == (DEMO / "expected_report_2019.csv").read_text(encoding="utf-8")
+    assert err.splitlines()[-1].startswith("demo 2019: 1 of 4 assessed targets met (25.0%)")
+
+
+def test_report_arguments(runner: CliRunner, in_demo: Path) -> None:
+    code, _, err = invoke(runner, "report", "--all", "demo", "2019")
+    assert code == 2 and "usage: gapcalc report --all YEAR" in err
+    code, _, err = invoke(runner, "report", "demo")
+    assert code == 2 and "usage: gapcalc report PLAN YEAR" in err
+
+
+def test_compare(runner: CliRunner, in_demo: Path) -> None:
+    code, out, _ = invoke(runner, "compare", "nc_rate_key_processes", "2019", "-f", "csv")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("indicator,plan,region_zh,region_en,breakdown,name_zh,unit,direction,year,target,")
+    assert lines[1].startswith("nc_rate_key_processes,demo,演示市,Demo City,,关键工序数控化率,%,up,2019,46,=,plan,44,")
+    code, _, err = invoke(runner, "compare", "nc_rate", "2019")
+    assert code == 2
+    assert err == ("gapcalc: error: no plan has an indicator 'nc_rate'\n"
+                   "  hint: did you mean 'nc_rate_key_processes'?\n")
+
+
+def test_template_round_trip(runner: CliRunner, in_demo: Path, tmp_path: Path) -> None:
+    path = tmp_path / "fill.csv"
+    code, _, err = invoke(runner, "template", "demo", "2020", "-o", str(path))
+    assert code == 0 and err == f"wrote {path}: 5 rows to fill for demo 2020\n"
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[1] == ("nc_rate_key_processes,,2020,,%,关键工序数控化率,"
+                                    "NC machining rate of key processes,,,,,demo")
+    assert invoke(runner, "template", "demo", "2020", "-o", str(path))[0] == 2  # no silent overwrite
+    filled = text.replace("nc_rate_key_processes,,2020,,", "nc_rate_key_processes,,2020,５１％,")
+    path.write_bytes(filled.encode("utf-8-sig"))
+    code, out, err = invoke(runner, "check", str(path))
+    assert code == 0 and out == ""
+    assert "5 rows read, 1 used, 4 missing values" in err
+    code, out, _ = invoke(runner, "report", "demo", "2020", "--actuals", str(path), "-f", "json")
+    row = next(r for r in json.loads(out) if r["indicator"] == "nc_rate_key_processes")
+    assert (row["actual"], row["status"]) == (51, "met")

@@ -19,8 +19,11 @@ from .common import EXIT_USAGE, GapcalcUsageError, debug
 COMMANDS: dict[str, tuple[str, str]] = {
     "plans": ("gapcalc.cli.plans_cmd", "List the plans found, with their period and indicator counts."),
     "targets": ("gapcalc.cli.targets_cmd", "Every number a plan states, with its level in the indicator's unit."),
-    "report": ("gapcalc.cli.report_cmd", "The gap table of a plan for one year."),
+    "report": ("gapcalc.cli.report_cmd", "The gap table of a plan (or --all plans) for one year, then a summary."),
+    "summary": ("gapcalc.cli.summary_cmd", "Counts by status and outlook per subplan, and the share of targets met."),
+    "compare": ("gapcalc.cli.compare_cmd", "One indicator side by side across every plan that states it."),
     "check": ("gapcalc.cli.check_cmd", "Validate target and actuals files (exit 1 on findings)."),
+    "template": ("gapcalc.cli.template_cmd", "Write an actuals CSV to fill in Excel for one plan and year."),
 }
 
 

@@ -1,21 +1,25 @@
-"""``gapcalc report PLAN YEAR``: the gap table."""
+"""``gapcalc report PLAN YEAR`` and ``gapcalc report --all YEAR``: the gap table, then its summary."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..engine import ALL_COLUMNS, build_report
+from ..findings import GapcalcError
 from ..render import OutputFormat
+from ..rollup import report_all
+from ..summary import summarise, summary_line
 from ..workspace import open_actuals, open_plan
 from .common import choose_format, color_option, format_option, note, output_option, targets_dir_option
 from .emit import emit
 
 
 @click.command(name="report")
-@click.argument("plan")
-@click.argument("year", type=click.IntRange(1949, 2100))
+@click.argument("args", nargs=-1, metavar="PLAN YEAR")
+@click.option("--all", "all_plans", is_flag=True, help="Every plan of the targets directory (give only YEAR).")
 @click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Actuals CSV [default: actuals/<plan>.csv beside the targets directory].")
 @click.option("--encoding", default=None, help="Encoding of the actuals file [default: detect].")
@@ -23,16 +27,22 @@ from .emit import emit
 @format_option([f.value for f in OutputFormat])
 @color_option
 @output_option
-def command(plan: str, year: int, actuals_path: Path | None, encoding: str | None, targets_dir: Path,
-            fmt: str | None, color: str, output: Path | None) -> None:
+def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, encoding: str | None,
+            targets_dir: Path, fmt: str | None, color: str, output: Path | None) -> None:
     """The gap table of PLAN for YEAR: target, actual, gap, progress against time, growth still needed, outlook.
 
     CSV columns (scripts may rely on them, in this order): plan, indicator, name_zh, breakdown, unit, direction,
     year, target, comparator, target_source, actual, actual_year, gap, attainment_pct, baseline, baseline_year,
     progress_pct, time_elapsed_pct, final_year, final_target, required_cagr_pct, required_change_per_year,
     observed_cagr_pct, status, outlook; then source, source_title, note, target_text, subplan, name_en,
-    growth_ratio.
+    growth_ratio. A summary (counts by status and outlook, share of assessed targets met) follows the table, or
+    goes to stderr with machine formats.
     """
+    plan, year = _arguments(args, all_plans)
+    chosen = choose_format(fmt)
+    if plan is None:
+        _report_all(targets_dir, year, chosen, color, output)
+        return
     loaded = open_plan(plan, targets_dir)
     actuals = open_actuals(loaded, actuals_path, targets_dir, encoding, required=actuals_path is not None)
     for problem in actuals.findings:
@@ -40,12 +50,51 @@ def command(plan: str, year: int, actuals_path: Path | None, encoding: str | Non
     if actuals.accounting.read or actuals_path is not None:
         note(f"{actuals.path}: {actuals.accounting.summary()}")
     rows = build_report(loaded.plan, year, actuals.values)
+    summary = summarise(loaded.plan, year, rows)
     header = loaded.plan.plan
     title = f"{header.name_zh} — {header.document} — {year}"
-    emit(rows, ALL_COLUMNS, choose_format(fmt), title, color, output, table=_table)
+
+    def table(console: Any, table_rows: list[dict[str, Any]], table_title: str) -> None:
+        from ..render.summary_table import print_summary
+        from ..render.table import print_report
+
+        print_report(console, table_rows, table_title)
+        print_summary(console, summary, f"Summary {year} — 指标完成率 = met / assessed")
+
+    emit(rows, ALL_COLUMNS, chosen, title, color, output, table=table)
+    if chosen is not OutputFormat.TABLE:
+        note(summary_line(summary[-1]))
 
 
-def _table(console: object, rows: list[dict[str, object]], title: str) -> None:
-    from ..render.table import print_report
+def _arguments(args: tuple[str, ...], all_plans: bool) -> tuple[str | None, int]:
+    expected = 1 if all_plans else 2
+    if len(args) != expected:
+        usage = "gapcalc report --all YEAR" if all_plans else "gapcalc report PLAN YEAR"
+        raise click.UsageError(f"expected {'YEAR' if all_plans else 'PLAN YEAR'}; usage: {usage}")
+    year_text = args[-1]
+    if not year_text.isdigit() or not 1949 <= int(year_text) <= 2100:
+        raise GapcalcError(f"'{year_text}' is not a year", "give a year such as 2019")
+    return (None if all_plans else args[0]), int(year_text)
 
-    print_report(console, rows, title)  # type: ignore[arg-type]
+
+def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, output: Path | None) -> None:
+    rollup = report_all(targets_dir, year)
+    for failure in rollup.failures:
+        note(f"skipped: {failure}")
+    for line in rollup.accounting:
+        note(line)
+
+    def table(console: Any, table_rows: list[dict[str, Any]], table_title: str) -> None:
+        from ..render.summary_table import print_summary
+        from ..render.table import print_report
+
+        for plan_id in dict.fromkeys(r["plan"] for r in table_rows):
+            print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}")
+        print_summary(console, rollup.summaries, f"All plans — {year}")
+
+    emit(rollup.rows, ALL_COLUMNS, chosen, f"All plans — {year}", color, output, table=table)
+    if chosen is not OutputFormat.TABLE:
+        for summary in rollup.summaries:
+            note(summary_line(summary))
+    if rollup.failures:
+        raise GapcalcError(f"{len(rollup.failures)} plan(s) could not be loaded", "run `gapcalc check`")

@@ -17,21 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .cells import cell_text, format_float
-
-STATUS_STYLE = {
-    "met": ("✓ met", "green"),
-    "not_met": ("✗ not met", "red"),
-    "no_data": ("· no data", "grey50"),
-    "not_assessed": ("– not assessed", "grey50"),
-}
-OUTLOOK_STYLE = {
-    "achieved": ("✓ achieved", "green"),
-    "on_track": ("+ on track", "green"),
-    "acceleration_needed": ("! accelerate", "yellow"),
-    "limited_progress": ("- limited progress", "dark_orange"),
-    "deterioration": ("✗ deteriorating", "red"),
-    "insufficient_data": ("? insufficient data", "grey50"),
-}
+from .words import OUTLOOK_STYLE, STATUS_STYLE
 
 
 def make_console(file: IO[str], color: str = "auto", width: int | None = None) -> Console:

@@ -1,0 +1,38 @@
+"""``gapcalc template PLAN YEAR --output FILE.csv``: an actuals file to fill in, for Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..findings import GapcalcError
+from ..render.delimited import render_delimited
+from ..template import TEMPLATE_COLUMNS, template_rows
+from ..workspace import open_plan
+from .common import note, targets_dir_option
+
+
+@click.command(name="template")
+@click.argument("plan")
+@click.argument("year", type=click.IntRange(1949, 2100))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The CSV to write (UTF-8 with BOM, so Excel shows Chinese correctly).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@targets_dir_option
+def command(plan: str, year: int, output: Path, force: bool, targets_dir: Path) -> None:
+    """Write an actuals template for PLAN and YEAR: one row per indicator/breakdown with a numeric target, with
+    name and unit columns to guide the typist. Fill the value column (26, 26%, 1,234 and full-width digits are
+    read; leave blank or — where there is no figure), add source and note, then `gapcalc check FILE` and
+    `gapcalc report PLAN YEAR --actuals FILE`.
+    """
+    loaded = open_plan(plan, targets_dir)
+    if output.exists() and not force:
+        raise GapcalcError(f"{output} exists", "pass --force to overwrite it, or choose another --output")
+    rows = template_rows(loaded.plan, year)
+    text = render_delimited(rows, TEMPLATE_COLUMNS, excel=True)
+    try:
+        output.write_text(text, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
+    note(f"wrote {output}: {len(rows)} rows to fill for {plan} {year}")

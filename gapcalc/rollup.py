@@ -1,0 +1,87 @@
+"""Across plans: every plan's report for one year (``report --all``), and one indicator side by side (``compare``).
+
+Plans are read from one targets directory; each plan's actuals from its default file. A plan that fails to load is
+reported (with its error) rather than silently skipped.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .engine import breakdowns_of, build_report, report_rows_for
+from .findings import GapcalcError
+from .loader import LoadedPlan, plan_files
+from .summary import summarise
+from .workspace import open_actuals, open_plan_file
+
+COMPARE_COLUMNS = ("indicator", "plan", "region_zh", "region_en", "breakdown", "name_zh", "unit", "direction", "year",
+                   "target", "comparator", "target_source", "actual", "actual_year", "gap", "attainment_pct",
+                   "progress_pct", "time_elapsed_pct", "final_year", "final_target", "required_cagr_pct",
+                   "required_change_per_year", "observed_cagr_pct", "status", "outlook", "source", "note")
+"""Columns of ``gapcalc compare``: one row per plan (and breakdown) that has the indicator."""
+
+
+@dataclass
+class Rollup:
+    """Report rows of several plans, their summaries, and what could not be loaded."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    summaries: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    accounting: list[str] = field(default_factory=list)
+
+
+def load_all(directory: Path) -> tuple[list[LoadedPlan], list[str]]:
+    """Every valid plan of a targets directory, and a message for each that is not."""
+    plans: list[LoadedPlan] = []
+    failures: list[str] = []
+    for path in plan_files(directory):
+        try:
+            plans.append(open_plan_file(path))
+        except GapcalcError as error:
+            failures.append(str(error))
+    return plans, failures
+
+
+def report_all(directory: Path, year: int) -> Rollup:
+    """Every plan's report rows for ``year``, with one summary row (whole plan) each."""
+    plans, failures = load_all(directory)
+    result = Rollup(failures=failures)
+    for loaded in plans:
+        actuals = open_actuals(loaded, None, directory)
+        if actuals.accounting.read:
+            result.accounting.append(f"{actuals.path}: {actuals.accounting.summary()}")
+        rows = build_report(loaded.plan, year, actuals.values)
+        result.rows += rows
+        result.summaries.append(summarise(loaded.plan, year, rows)[-1])
+    return result
+
+
+def compare(directory: Path, indicator_id: str, year: int) -> Rollup:
+    """One row per plan (and breakdown) stating ``indicator_id``; a GapcalcError when no plan has it."""
+    plans, failures = load_all(directory)
+    result = Rollup(failures=failures)
+    known: set[str] = set()
+    for loaded in plans:
+        by_id = {i.id: i for i in loaded.plan.indicators}
+        known |= set(by_id)
+        indicator = by_id.get(indicator_id)
+        if indicator is None:
+            continue
+        actuals = open_actuals(loaded, None, directory)
+        mine = [a for a in actuals.values if a.indicator == indicator_id]
+        header = loaded.plan.plan
+        for breakdown in breakdowns_of(indicator):
+            observed = {a.year: a for a in mine if a.breakdown == breakdown}
+            row = report_rows_for(loaded.plan, indicator, breakdown, year, observed)
+            row.update(region_zh=header.region_zh, region_en=header.region_en)
+            result.rows.append(row)
+    if not result.rows:
+        close = sorted(k for k in known if k.startswith(indicator_id))[:1] or difflib.get_close_matches(
+            indicator_id, sorted(known), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "see `gapcalc targets PLAN` for indicator ids"
+        raise GapcalcError(f"no plan has an indicator '{indicator_id}'", hint)
+    return result
