@@ -6,6 +6,8 @@ The package is a library first. In a notebook::
     plan = gapcalc.load_plan("mianyang")            # validated target file
     df = gapcalc.report("mianyang", 2019)            # pandas DataFrame, one row per indicator/breakdown
     targets = gapcalc.targets("mianyang")            # every number the plan states
+    gapcalc.summary("mianyang", 2019)                # counts by status/outlook, 指标完成率
+    gapcalc.compare("nc_rate_key_processes", 2022)   # one indicator across plans
 
 Heavy modules (pandas, pydantic) are imported only when an API function is called.
 """
@@ -17,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import load_actuals, load_plan, report, targets
+    from .api import compare, load_actuals, load_plan, report, summary, targets
 
-__all__ = ["__version__", "load_actuals", "load_plan", "report", "targets"]
+__all__ = ["__version__", "compare", "load_actuals", "load_plan", "report", "summary", "targets"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("load_actuals", "load_plan", "report", "targets"):
+    if name in __all__ and name != "__version__":
         from . import api
 
         return getattr(api, name)

@@ -52,6 +52,31 @@ def report(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None 
     return frame
 
 
+def summary(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None = None,
+            targets: str | Path | None = None) -> pd.DataFrame:
+    """Counts by status and outlook per subplan and for the whole plan (``subplan == "*"``), with 指标完成率."""
+    import pandas as pd
+
+    from .summary import SUMMARY_COLUMNS, summarise
+
+    loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets)
+    rows = build_report(loaded.plan, year, _actuals(loaded, actuals, targets, None).values)
+    frame: pd.DataFrame = pd.DataFrame.from_records(summarise(loaded.plan, year, rows), columns=list(SUMMARY_COLUMNS))
+    return frame
+
+
+def compare(indicator: str, year: int, targets: str | Path | None = None) -> pd.DataFrame:
+    """One indicator side by side in every plan of the targets directory that states it."""
+    import pandas as pd
+
+    from .rollup import COMPARE_COLUMNS
+    from .rollup import compare as compare_rows
+
+    result = compare_rows(targets_dir(str(targets) if targets else None), indicator, year)
+    frame: pd.DataFrame = pd.DataFrame.from_records(result.rows, columns=list(COMPARE_COLUMNS))
+    return frame
+
+
 def targets(plan: str | Path | LoadedPlan, targets_path: str | Path | None = None) -> pd.DataFrame:
     """Every number the plan states, with its resolved level, as a DataFrame."""
     import pandas as pd

@@ -85,8 +85,9 @@ def _target_for(year: int, points: dict[int, Statement], baseline: Observation |
     return _Target(None, "", "none")
 
 
-def _baseline(header: PlanHeader, points: dict[int, Statement], observed: dict[int, Observation],
-              report_year: int) -> Observation | None:
+def baseline_observation(header: PlanHeader, points: dict[int, Statement], observed: dict[int, Observation],
+                         report_year: int) -> Observation | None:
+    """The baseline: the observation of the base year, else the first later one up to ``report_year``."""
     change_years = [p.series.base_year for p in points.values() if p.series.base_year is not None]
     base_year = min(change_years) if change_years else header.base_year
     if base_year in observed:
@@ -132,7 +133,7 @@ def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None,
     if qualitative:
         row["target_text"] = "; ".join(s.value.text or "" for s in qualitative)
     is_total = bool(points) and points[max(points)].kind == "period_total"
-    baseline = None if is_total else _baseline(header, points, observed, year)
+    baseline = None if is_total else baseline_observation(header, points, observed, year)
     if is_total:
         baseline = Observation(points[max(points)].series.period[0] - 1, Decimal(0), None)  # type: ignore[index]
         actual = _period_total_observation(points, observed, year)

@@ -9,13 +9,17 @@ text already parsed with tomllib (syntax errors are reported from tomllib's own 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
-_BARE_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-_SCALAR_END = frozenset(",]}\n#")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BLANK = re.compile(r"(?:[ \t\r]|#[^\n]*)*")
+_BLANK_LINES = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
+_BASIC_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"?')
+_SCALAR = re.compile(r"[^,\]}\n#]*")
 
 
 class _Scanner:
@@ -26,7 +30,6 @@ class _Scanner:
         self.pos = 0
         self.positions: dict[Path, int] = {}
         self.array_counts: dict[Path, int] = {}
-        self.implicit_arrays: dict[Path, int] = {}
         self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     # -- low-level helpers -------------------------------------------------------------------------------------
@@ -36,15 +39,10 @@ class _Scanner:
 
     def skip_blank(self, newlines: bool) -> None:
         """Skip spaces, tabs, comments and (when ``newlines``) line breaks."""
-        while self.pos < len(self.text):
-            ch = self.text[self.pos]
-            if ch in " \t\r" or (newlines and ch == "\n"):
-                self.pos += 1
-            elif ch == "#":
-                end = self.text.find("\n", self.pos)
-                self.pos = len(self.text) if end < 0 else end
-            else:
-                return
+        pattern = _BLANK_LINES if newlines else _BLANK
+        match = pattern.match(self.text, self.pos)
+        if match:
+            self.pos = match.end()
 
     def record(self, path: Path, at: int) -> None:
         self.positions.setdefault(path, at)
@@ -61,10 +59,8 @@ class _Scanner:
             self.pos = end + 1
             return part
         start = self.pos
-        while self.peek() and self.peek() in _BARE_KEY_CHARS:
-            self.pos += 1
-        if self.pos == start:  # not a key: step over one character so the scan always advances
-            self.pos += 1
+        match = _BARE_KEY.match(self.text, start)
+        self.pos = match.end() if match else start + 1  # not a key: step over one character so the scan advances
         return self.text[start : self.pos]
 
     def read_dotted_key(self) -> list[tuple[str, int]]:
@@ -80,19 +76,12 @@ class _Scanner:
 
     # -- strings and scalars -----------------------------------------------------------------------------------
     def read_basic_string(self) -> str:
-        self.pos += 1
-        out: list[str] = []
-        while self.pos < len(self.text):
-            ch = self.text[self.pos]
-            if ch == "\\":
-                out.append(self.text[self.pos : self.pos + 2])
-                self.pos += 2
-                continue
+        match = _BASIC_STRING.match(self.text, self.pos)
+        if match is None:  # pragma: no cover - the pattern matches any opening quote
             self.pos += 1
-            if ch == '"' or ch == "\n":
-                break
-            out.append(ch)
-        return "".join(out)
+            return ""
+        self.pos = match.end()
+        return match.group(1)
 
     def skip_string(self) -> None:
         quote = self.peek()
@@ -126,8 +115,8 @@ class _Scanner:
         elif ch == "{":
             self.read_inline_table(path)
         else:
-            while self.peek() and self.peek() not in _SCALAR_END:
-                self.pos += 1
+            match = _SCALAR.match(self.text, self.pos)
+            self.pos = match.end() if match else self.pos
 
     def read_array(self, path: Path) -> None:
         self.pos += 1
@@ -221,15 +210,25 @@ class _Scanner:
 
 
 class TomlLocator:
-    """Positions of the key paths of one TOML document (1-based line and column)."""
+    """Positions of the key paths of one TOML document (1-based line and column).
+
+    The document is scanned on the first question, so a file without findings costs nothing.
+    """
 
     def __init__(self, text: str) -> None:
-        scanner = _Scanner(text)
-        try:
-            offsets = scanner.scan()
-        except Exception:  # noqa: BLE001 - a locator must never hide the real error it is asked to place
-            offsets = scanner.positions
-        self._positions = {path: scanner.line_col(at) for path, at in offsets.items()}
+        self._text = text
+        self._cache: dict[Path, Position] | None = None
+
+    @property
+    def _positions(self) -> dict[Path, Position]:
+        if self._cache is None:
+            scanner = _Scanner(self._text)
+            try:
+                offsets = scanner.scan()
+            except Exception:  # noqa: BLE001 - a locator must never hide the real error it is asked to place
+                offsets = scanner.positions
+            self._cache = {path: scanner.line_col(at) for path, at in offsets.items()}
+        return self._cache
 
     def paths(self) -> list[Path]:
         """Every path the scan found."""
@@ -242,8 +241,9 @@ class TomlLocator:
     def find(self, path: Sequence[str | int]) -> Position:
         """The position of ``path``, else of its nearest enclosing key; ``(1, 1)`` when nothing matches."""
         candidate = tuple(path)
+        positions = self._positions
         while candidate:
-            found = self._positions.get(candidate)
+            found = positions.get(candidate)
             if found is not None:
                 return found
             candidate = candidate[:-1]

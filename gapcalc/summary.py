@@ -22,7 +22,7 @@ WHOLE_PLAN = "*"
 
 
 def _count(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    counts: dict[str, Any] = {key: 0 for key in STATUS_KEYS + OUTLOOK_KEYS}
+    counts: dict[str, Any] = dict.fromkeys(STATUS_KEYS + OUTLOOK_KEYS, 0)
     for row in rows:
         if row.get("status") in counts:
             counts[row["status"]] += 1

@@ -10,6 +10,8 @@ from click.testing import CliRunner
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEMO = FIXTURES / "demo"
+ENVIRONMENT = ("GAPCALC_TARGETS", "GAPCALC_ACTUALS", "GAPCALC_FORMAT", "GAPCALC_LANG", "GITHUB_ACTIONS", "LC_ALL",
+               "LC_MESSAGES", "LANG", "NO_COLOR", "FORCE_COLOR")
 
 
 @pytest.fixture()
@@ -22,7 +24,7 @@ def runner() -> CliRunner:
 def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run with the repository as working directory (shipped targets/ and actuals/)."""
     monkeypatch.chdir(REPO)
-    for name in ("GAPCALC_TARGETS", "GAPCALC_ACTUALS", "GAPCALC_FORMAT", "GITHUB_ACTIONS"):
+    for name in ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     return REPO
 
@@ -31,6 +33,6 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
 def in_demo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run inside the small demo workspace (tests/fixtures/demo)."""
     monkeypatch.chdir(DEMO)
-    for name in ("GAPCALC_TARGETS", "GAPCALC_ACTUALS", "GAPCALC_FORMAT", "GITHUB_ACTIONS"):
+    for name in ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     return DEMO

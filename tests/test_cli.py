@@ -77,14 +77,41 @@ def test_format_from_environment(runner: CliRunner, in_demo: Path, monkeypatch: 
 
 
 def test_table_has_words_not_only_colours(runner: CliRunner, in_demo: Path) -> None:
-    code, out, _ = invoke(runner, "report", "demo", "2019", "--format", "table", "--color", "never")
+    code, out, _ = invoke(runner, "report", "demo", "2019", "--format", "table", "--color", "never", "--lang", "zh")
     assert code == 0
     assert "\x1b[" not in out
     lines = out.splitlines()
     nc = next(line for line in lines if line.lstrip().startswith("关键工序数控化率"))
-    assert nc.split() == ["关键工序数控化率", "%", "46", "44", "-2", "95.7%", "75%", "/", "67%", "6", "pp/yr",
-                          "✗", "not", "met", "+", "on", "track"]
+    assert nc.split() == ["关键工序数控化率", "%", "46", "44", "-2", "95.7%", "75%", "/", "67%", "6", "个百分点/年",
+                          "✗", "未达标", "+", "符合进度"]
+    code, out, _ = invoke(runner, "report", "demo", "2019", "--format", "table", "--color", "never", "--lang", "en")
+    nc = next(line for line in out.splitlines() if line.lstrip().startswith("NC machining"))
+    assert nc.split()[-9:] == ["67%", "6", "pp/yr", "✗", "not", "met", "+", "on", "track"]
     assert any("[1] enterprises_on_cloud 2019: lower bound (超300家)" in line for line in lines)
+
+
+def test_language_from_locale(runner: CliRunner, in_demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    _, out, _ = invoke(runner, "report", "demo", "2019", "-f", "table", "--color", "never")
+    assert "未达标" in out and "not met" not in out
+    monkeypatch.setenv("GAPCALC_LANG", "en")
+    _, out, _ = invoke(runner, "report", "demo", "2019", "-f", "table", "--color", "never")
+    assert "not met" in out
+
+
+def test_xlsx_and_html_need_an_output_file(runner: CliRunner, in_demo: Path, tmp_path: Path) -> None:
+    code, _, err = invoke(runner, "report", "demo", "2019", "-f", "xlsx")
+    assert code == 2 and err == "gapcalc: error: --format xlsx writes a file\n  hint: add --output FILE.xlsx\n"
+    target = tmp_path / "r.xlsx"
+    assert invoke(runner, "report", "demo", "2019", "-f", "xlsx", "-o", str(target))[0] == 0
+    from openpyxl import load_workbook
+
+    book = load_workbook(target)
+    assert book.sheetnames == ["演示市制造业行动计划 — 演府发〔2018〕1号 — 2019"[:31], "Summary", "Sources"]
+    page = tmp_path / "r.html"
+    assert invoke(runner, "report", "demo", "2019", "-f", "html", "-o", str(page), "--lang", "zh")[0] == 0
+    html = page.read_text(encoding="utf-8")
+    assert "<script" not in html and "✗ 未达标" in html
 
 
 def test_table_colour_forced(runner: CliRunner, in_demo: Path) -> None:
@@ -196,6 +223,8 @@ def test_report_table_ends_with_summary(runner: CliRunner, in_demo: Path) -> Non
     _, out, _ = invoke(runner, "report", "demo", "2019", "-f", "table", "--color", "never")
     assert "Summary 2019" in out
     assert "demo (all)" in out and "1/4 = 25%" in out
+    _, out, _ = invoke(runner, "report", "demo", "2019", "-f", "table", "--color", "never", "--lang", "zh")
+    assert "2019年汇总" in out and "demo (全部)" in out
 
 
 def test_report_all(runner: CliRunner, in_demo: Path) -> None:

@@ -88,3 +88,14 @@ def test_every_finding_code_is_documented() -> None:
     faults = (REPO / "docs" / "faults.md").read_text(encoding="utf-8")
     for code in CODES:
         assert f"| {code} |" in faults, code
+
+
+def test_api_summary_and_compare(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gapcalc
+
+    monkeypatch.chdir(REPO)
+    summary = gapcalc.summary("chongqing", 2022)
+    whole = summary[summary.subplan == "*"].iloc[0]
+    assert whole.met + whole.not_met == whole.assessed
+    compared = gapcalc.compare("nc_rate_key_processes", 2022)
+    assert set(compared.plan) == {"mianyang", "chongqing"}

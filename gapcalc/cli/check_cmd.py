@@ -18,7 +18,8 @@ from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, note, targets_dir_option
 @click.option("--format", "-f", "fmt", type=click.Choice([f.value for f in CheckFormat]), default=None,
               help="Output format [default: github under GitHub Actions, else text].")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
-@click.option("--verbose", "-v", is_flag=True, help="Also list infos (e.g. every blank value) in text and github output.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Also list infos (e.g. every blank value) in text and github output.")
 @click.option("--encoding", default=None, help="Encoding of actuals files [default: detect].")
 @click.option("--plan", "plan_id", default=None, help="Plan of the actuals files given [default: from the file name].")
 @click.option("--no-quotes", "no_quotes", is_flag=True, help="Skip the quote-in-document traceability check.")

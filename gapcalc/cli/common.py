@@ -58,17 +58,26 @@ def color_option(func: F) -> F:
                         show_default=True, help="Colour in tables; auto honours NO_COLOR / FORCE_COLOR.")(func)
 
 
+def lang_option(func: F) -> F:
+    """``--lang zh|en`` for headings, names and words (env GAPCALC_LANG, else the locale)."""
+    return click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                        help="Language of headings, names and status words [default: GAPCALC_LANG, else the "
+                             "locale].")(func)
+
+
 def output_option(func: F) -> F:
     """``--output FILE`` (default stdout)."""
     return click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
                         help="Write to FILE instead of stdout.")(func)
 
 
-def choose_format(fmt: str | None) -> OutputFormat:
-    """The requested format, or table on a terminal and csv otherwise."""
-    if fmt:
-        return OutputFormat(fmt)
-    return OutputFormat.TABLE if sys.stdout.isatty() else OutputFormat.CSV
+def choose_format(fmt: str | None, output: Path | None = None) -> OutputFormat:
+    """The requested format, or table on a terminal and csv otherwise; xlsx and html need ``--output``."""
+    chosen = OutputFormat(fmt) if fmt else (OutputFormat.TABLE if sys.stdout.isatty() else OutputFormat.CSV)
+    if chosen in (OutputFormat.XLSX, OutputFormat.HTML) and output is None:
+        raise GapcalcUsageError(GapcalcError(f"--format {chosen.value} writes a file",
+                                             f"add --output FILE.{chosen.value}"))
+    return chosen
 
 
 def write_output(text: str, output: Path | None) -> None:

@@ -1,17 +1,37 @@
-"""Dispatching rows to the renderer of the chosen format."""
+"""Writing a document (rows, columns, title, summary) in the chosen format.
+
+Text formats (csv, tsv, json, markdown) go to stdout or ``--output``; ``table`` is rich on the terminal; ``xlsx`` and
+``html`` are files and need ``--output``. Each renderer is imported only when its format is used.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..findings import GapcalcError
 from ..render import OutputFormat
 from ..render.delimited import render_delimited
 from ..render.jsonout import render_json
 from ..render.markdown import render_markdown
 from .common import write_output
+
+TablePrinter = Callable[[Any, Sequence[dict[str, Any]], str, str], None]
+
+
+@dataclass
+class Document:
+    """What a command outputs: its rows, their columns, a title, and optionally a summary and a table printer."""
+
+    rows: Sequence[dict[str, Any]]
+    columns: Sequence[str]
+    title: str
+    kind: str = "plain"  # report | targets | summary | compare | plain (xlsx sheet kind)
+    summary: Sequence[dict[str, Any]] | None = None
+    table: TablePrinter | None = None
 
 
 def render_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: OutputFormat) -> str:
@@ -24,25 +44,56 @@ def render_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Out
         return render_json(rows, columns)
     if fmt is OutputFormat.MARKDOWN:
         return render_markdown(rows, columns)
-    raise ValueError(f"not a text format: {fmt}")  # pragma: no cover - table is handled by the caller
+    raise ValueError(f"not a text format: {fmt}")  # pragma: no cover - the callers dispatch the others
 
 
-def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: OutputFormat, title: str, color: str,
-         output: Path | None = None, table: Callable[..., None] | None = None) -> None:
-    """Write rows in ``fmt``; ``table`` prints the rich form (default: a plain table of ``columns``)."""
-    if fmt is not OutputFormat.TABLE:
-        write_output(render_text(rows, columns, fmt), output)
-        return
+def emit(document: Document, fmt: OutputFormat, color: str, output: Path | None, lang: str) -> None:
+    """Write ``document`` in ``fmt``."""
+    if fmt in (OutputFormat.XLSX, OutputFormat.HTML):
+        _write_file(document, fmt, output, lang)
+    elif fmt is OutputFormat.TABLE:
+        _print_table(document, color, output, lang)
+    else:
+        write_output(render_text(document.rows, document.columns, fmt), output)
+
+
+def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang: str) -> None:
+    if output is None:
+        raise GapcalcError(f"--format {fmt.value} writes a file", f"add --output FILE.{fmt.value}")
+    if fmt is OutputFormat.XLSX:
+        from ..render.xlsx import Sheet, render_xlsx
+        from ..summary import SUMMARY_COLUMNS
+
+        sheets = [Sheet(document.title, document.columns, document.rows, document.kind)]  # type: ignore[arg-type]
+        if document.summary:
+            sheets.append(Sheet("Summary", SUMMARY_COLUMNS, document.summary, "summary"))
+        sources = document.rows if document.kind in ("report", "compare") else None
+        data = render_xlsx(sheets, sources)
+    else:
+        from ..render.html import render_html, report_footnotes
+        from ..summary import SUMMARY_COLUMNS
+
+        page = render_html(document.title, document.rows, document.columns, document.summary,
+                           SUMMARY_COLUMNS if document.summary else None, report_footnotes(document.rows), lang)
+        data = page.encode("utf-8")
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
+    print(f"wrote {output}", file=sys.stderr)
+
+
+def _print_table(document: Document, color: str, output: Path | None, lang: str) -> None:
     from ..render.table import make_console, print_rows
+
+    def draw(console: Any) -> None:
+        if document.table is None:
+            print_rows(console, document.rows, document.columns, document.title)
+        else:
+            document.table(console, document.rows, document.title, lang)
 
     if output is not None:
         with output.open("w", encoding="utf-8") as handle:
-            console = make_console(handle, "never", width=200)
-            (table or print_rows)(console, rows, columns, title) if table is None else table(console, rows, title)
+            draw(make_console(handle, "never", width=200))
         return
-    width = None if sys.stdout.isatty() else 200
-    console = make_console(sys.stdout, color, width)
-    if table is None:
-        print_rows(console, rows, columns, title)
-    else:
-        table(console, rows, title)
+    draw(make_console(sys.stdout, color, None if sys.stdout.isatty() else 200))

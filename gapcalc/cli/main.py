@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "summary": ("gapcalc.cli.summary_cmd", "Counts by status and outlook per subplan, and the share of targets met."),
     "compare": ("gapcalc.cli.compare_cmd", "One indicator side by side across every plan that states it."),
     "check": ("gapcalc.cli.check_cmd", "Validate target and actuals files (exit 1 on findings)."),
+    "chart": ("gapcalc.cli.chart_cmd", "Draw an indicator: milestones, plan path, actuals, required path, projection."),
     "template": ("gapcalc.cli.template_cmd", "Write an actuals CSV to fill in Excel for one plan and year."),
 }
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
+from ..i18n import detect_lang
 from ..loader import load_plan_file, plan_files
 from ..render import OutputFormat
-from .common import choose_format, color_option, format_option, targets_dir_option
-from .emit import emit
+from .common import choose_format, color_option, format_option, lang_option, output_option, targets_dir_option
+from .emit import Document, emit
 
 PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "period_end", "baseline_year",
                 "subplans", "indicators", "numbers", "file")
@@ -19,8 +20,11 @@ PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "p
 @targets_dir_option
 @format_option([f.value for f in OutputFormat])
 @color_option
-def command(targets_dir: Path, fmt: str | None, color: str) -> None:
+@lang_option
+@output_option
+def command(targets_dir: Path, fmt: str | None, color: str, lang: str | None, output: Path | None) -> None:
     """List the plans found, with their period and indicator counts."""
+    chosen = choose_format(fmt, output)
     rows: list[dict[str, object]] = []
     for path in plan_files(targets_dir):
         loaded, problems = load_plan_file(path)
@@ -34,4 +38,4 @@ def command(targets_dir: Path, fmt: str | None, color: str) -> None:
             "baseline_year": plan.plan.base_year, "subplans": len(plan.subplans), "indicators": len(plan.indicators),
             "numbers": sum(len(s.values) for i in plan.indicators for s in i.series), "file": str(path),
         })
-    emit(rows, PLAN_COLUMNS, choose_format(fmt), f"Plans in {targets_dir}", color)
+    emit(Document(rows, PLAN_COLUMNS, f"Plans in {targets_dir}"), chosen, color, output, detect_lang(lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -9,12 +10,21 @@ import click
 
 from ..engine import ALL_COLUMNS, build_report
 from ..findings import GapcalcError
+from ..i18n import SUMMARY_TITLES, detect_lang
 from ..render import OutputFormat
 from ..rollup import report_all
 from ..summary import summarise, summary_line
 from ..workspace import open_actuals, open_plan
-from .common import choose_format, color_option, format_option, note, output_option, targets_dir_option
-from .emit import emit
+from .common import (
+    choose_format,
+    color_option,
+    format_option,
+    lang_option,
+    note,
+    output_option,
+    targets_dir_option,
+)
+from .emit import Document, emit
 
 
 @click.command(name="report")
@@ -26,9 +36,10 @@ from .emit import emit
 @targets_dir_option
 @format_option([f.value for f in OutputFormat])
 @color_option
+@lang_option
 @output_option
 def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, encoding: str | None,
-            targets_dir: Path, fmt: str | None, color: str, output: Path | None) -> None:
+            targets_dir: Path, fmt: str | None, color: str, lang: str | None, output: Path | None) -> None:
     """The gap table of PLAN for YEAR: target, actual, gap, progress against time, growth still needed, outlook.
 
     CSV columns (scripts may rely on them, in this order): plan, indicator, name_zh, breakdown, unit, direction,
@@ -39,9 +50,10 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     goes to stderr with machine formats.
     """
     plan, year = _arguments(args, all_plans)
-    chosen = choose_format(fmt)
+    chosen = choose_format(fmt, output)
+    language = detect_lang(lang)
     if plan is None:
-        _report_all(targets_dir, year, chosen, color, output)
+        _report_all(targets_dir, year, chosen, color, output, language)
         return
     loaded = open_plan(plan, targets_dir)
     actuals = open_actuals(loaded, actuals_path, targets_dir, encoding, required=actuals_path is not None)
@@ -54,14 +66,14 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     header = loaded.plan.plan
     title = f"{header.name_zh} — {header.document} — {year}"
 
-    def table(console: Any, table_rows: list[dict[str, Any]], table_title: str) -> None:
+    def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
         from ..render.summary_table import print_summary
         from ..render.table import print_report
 
-        print_report(console, table_rows, table_title)
-        print_summary(console, summary, f"Summary {year} — 指标完成率 = met / assessed")
+        print_report(console, table_rows, table_title, lang)
+        print_summary(console, summary, SUMMARY_TITLES[lang].format(year=year), lang)
 
-    emit(rows, ALL_COLUMNS, chosen, title, color, output, table=table)
+    emit(Document(rows, ALL_COLUMNS, title, "report", summary, table), chosen, color, output, language)
     if chosen is not OutputFormat.TABLE:
         note(summary_line(summary[-1]))
 
@@ -77,22 +89,24 @@ def _arguments(args: tuple[str, ...], all_plans: bool) -> tuple[str | None, int]
     return (None if all_plans else args[0]), int(year_text)
 
 
-def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, output: Path | None) -> None:
+def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, output: Path | None,
+                language: str) -> None:
     rollup = report_all(targets_dir, year)
     for failure in rollup.failures:
         note(f"skipped: {failure}")
     for line in rollup.accounting:
         note(line)
 
-    def table(console: Any, table_rows: list[dict[str, Any]], table_title: str) -> None:
+    def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
         from ..render.summary_table import print_summary
         from ..render.table import print_report
 
         for plan_id in dict.fromkeys(r["plan"] for r in table_rows):
-            print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}")
-        print_summary(console, rollup.summaries, f"All plans — {year}")
+            print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}", lang)
+        print_summary(console, rollup.summaries, table_title, lang)
 
-    emit(rollup.rows, ALL_COLUMNS, chosen, f"All plans — {year}", color, output, table=table)
+    document = Document(rollup.rows, ALL_COLUMNS, f"All plans — {year}", "report", rollup.summaries, table)
+    emit(document, chosen, color, output, language)
     if chosen is not OutputFormat.TABLE:
         for summary in rollup.summaries:
             note(summary_line(summary))

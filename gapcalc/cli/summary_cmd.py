@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from ..engine import build_report
+from ..i18n import detect_lang
 from ..render import OutputFormat
 from ..summary import SUMMARY_COLUMNS, summarise
 from ..workspace import open_actuals, open_plan
-from .common import choose_format, color_option, format_option, output_option, targets_dir_option
-from .emit import emit
+from .common import choose_format, color_option, format_option, lang_option, output_option, targets_dir_option
+from .emit import Document, emit
 
 
 @click.command(name="summary")
@@ -23,23 +25,25 @@ from .emit import emit
 @targets_dir_option
 @format_option([f.value for f in OutputFormat])
 @color_option
+@lang_option
 @output_option
 def command(plan: str, year: int, actuals_path: Path | None, targets_dir: Path, fmt: str | None, color: str,
-            output: Path | None) -> None:
+            lang: str | None, output: Path | None) -> None:
     """Counts by status and outlook for each subplan of PLAN and for the whole plan (subplan "*"), with the share
     of assessed targets met (指标完成率, met_share_pct).
 
     CSV columns: plan, subplan, subplan_name, year, rows, met, not_met, no_data, not_assessed, assessed,
     met_share_pct, achieved, on_track, acceleration_needed, limited_progress, deterioration, insufficient_data.
     """
+    chosen = choose_format(fmt, output)
     loaded = open_plan(plan, targets_dir)
     actuals = open_actuals(loaded, actuals_path, targets_dir, None, required=actuals_path is not None)
     rows = summarise(loaded.plan, year, build_report(loaded.plan, year, actuals.values))
 
-    def table(console: Any, table_rows: list[dict[str, Any]], title: str) -> None:
+    def table(console: Any, table_rows: Sequence[dict[str, Any]], title: str, language: str) -> None:
         from ..render.summary_table import print_summary
 
-        print_summary(console, table_rows, title)
+        print_summary(console, table_rows, title, language)
 
     title = f"{loaded.plan.plan.name_zh} — {year} — 指标完成率 = met / assessed"
-    emit(rows, SUMMARY_COLUMNS, choose_format(fmt), title, color, output, table=table)
+    emit(Document(rows, SUMMARY_COLUMNS, title, "summary", table=table), chosen, color, output, detect_lang(lang))

@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from ..engine import TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_targets
+from ..i18n import detect_lang
 from ..render import OutputFormat
 from ..workspace import open_plan
-from .common import choose_format, color_option, format_option, output_option, targets_dir_option
-from .emit import emit
+from .common import choose_format, color_option, format_option, lang_option, output_option, targets_dir_option
+from .emit import Document, emit
 
 TABLE_COLUMNS = ("indicator", "name_zh", "breakdown", "unit", "kind", "year", "value", "comparator", "level")
 
@@ -20,8 +21,9 @@ TABLE_COLUMNS = ("indicator", "name_zh", "breakdown", "unit", "kind", "year", "v
 @targets_dir_option
 @format_option([f.value for f in OutputFormat])
 @color_option
+@lang_option
 @output_option
-def command(plan: str, targets_dir: Path, fmt: str | None, color: str, output: Path | None) -> None:
+def command(plan: str, targets_dir: Path, fmt: str | None, color: str, lang: str | None, output: Path | None) -> None:
     """Every number PLAN states, baselines included, with its level in the indicator's unit.
 
     CSV columns: plan, indicator, name_zh, name_en, breakdown, unit, direction, kind, year, value, comparator,
@@ -29,7 +31,8 @@ def command(plan: str, targets_dir: Path, fmt: str | None, color: str, output: P
     """
     loaded = open_plan(plan, targets_dir)
     rows = build_targets(loaded.plan)
-    chosen = choose_format(fmt)
+    chosen = choose_format(fmt, output)
     columns = TABLE_COLUMNS if chosen is OutputFormat.TABLE else TARGET_COLUMNS + TARGET_EXTRA_COLUMNS
     header = loaded.plan.plan
-    emit(rows, columns, chosen, f"{header.name_zh} — {header.document} — {len(rows)} numbers", color, output)
+    title = f"{header.name_zh} — {header.document} — {len(rows)} numbers"
+    emit(Document(rows, columns, title, "targets"), chosen, color, output, detect_lang(lang))

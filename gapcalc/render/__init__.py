@@ -17,6 +17,8 @@ class OutputFormat(str, Enum):
     TSV = "tsv"
     JSON = "json"
     MARKDOWN = "markdown"
+    XLSX = "xlsx"
+    HTML = "html"
 
     @property
     def is_machine(self) -> bool:

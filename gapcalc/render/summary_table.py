@@ -9,26 +9,24 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from ..i18n import heading, status_word
+from ..summary import OUTLOOK_KEYS, STATUS_KEYS
 from .cells import format_float
-
-_STATUS = (("met", "✓ met", "green"), ("not_met", "✗ not met", "red"), ("no_data", "· no data", "grey50"),
-           ("not_assessed", "– n/a", "grey50"))
-_OUTLOOK = (("achieved", "✓ achieved", "green"), ("on_track", "+ on track", "green"),
-            ("acceleration_needed", "! accelerate", "yellow"), ("limited_progress", "- limited", "dark_orange"),
-            ("deterioration", "✗ deteriorating", "red"), ("insufficient_data", "? no trend", "grey50"))
+from .words import RICH_STYLE
 
 
-def print_summary(console: Console, rows: Sequence[dict[str, Any]], title: str) -> None:
+def print_summary(console: Console, rows: Sequence[dict[str, Any]], title: str, lang: str = "en") -> None:
     """One line per subplan and one for the whole plan (``*``)."""
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("Plan / subplan", overflow="fold", max_width=46)
-    for _, label, style in _STATUS + _OUTLOOK:
-        table.add_column(label, justify="right", header_style=style, no_wrap=True)
-    table.add_column("met / assessed", justify="right", no_wrap=True)
+    table.add_column(heading("plan", lang), overflow="fold", max_width=46)
+    for key in STATUS_KEYS + OUTLOOK_KEYS:
+        table.add_column(status_word(key, lang), justify="right", header_style=RICH_STYLE[key], overflow="fold",
+                         max_width=12)
+    table.add_column(heading("share", lang), justify="right", no_wrap=True)
     for row in rows:
-        name = row["subplan_name"] if row["subplan"] != "*" else f"{row['plan']} (all)"
+        name = row["subplan_name"] if row["subplan"] != "*" else f"{row['plan']} ({heading('all', lang)})"
         share = row.get("met_share_pct")
         met = f"{row['met']}/{row['assessed']}" + (f" = {format_float(share, 1)}%" if share is not None else "")
-        cells = [str(row.get(key, 0)) for key, _, _ in _STATUS + _OUTLOOK]
+        cells = [str(row.get(key, 0)) for key in STATUS_KEYS + OUTLOOK_KEYS]
         table.add_row(name, *cells, met, style="bold" if row["subplan"] == "*" else "")
     console.print(table)

@@ -16,8 +16,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..i18n import LEGENDS, heading, status_word
 from .cells import cell_text, format_float
-from .words import OUTLOOK_STYLE, STATUS_STYLE
+from .words import RICH_STYLE
 
 
 def make_console(file: IO[str], color: str = "auto", width: int | None = None) -> Console:
@@ -63,13 +64,13 @@ def _actual_text(row: dict[str, Any], marker: str) -> str:
     return text + marker
 
 
-def _required_text(row: dict[str, Any]) -> str:
+def _required_text(row: dict[str, Any], lang: str) -> str:
     if row.get("status") == "not_assessed" or row.get("outlook") == "achieved":
         return ""
     if row.get("unit") == "%" and row.get("required_change_per_year") is not None:
-        return f"{format_float(row['required_change_per_year'], 2)} pp/yr"
+        return f"{format_float(row['required_change_per_year'], 2)} {heading('pp_per_year', lang)}"
     if row.get("required_cagr_pct") is not None:
-        return f"{format_float(row['required_cagr_pct'], 1)}%/yr"
+        return f"{format_float(row['required_cagr_pct'], 1)}%{heading('per_year', lang)}"
     return ""
 
 
@@ -81,30 +82,29 @@ def _progress_text(row: dict[str, Any]) -> str:
     return text + (f" / {format_float(elapsed, 0)}%" if elapsed is not None else "")
 
 
-def _styled(mapping: dict[str, tuple[str, str]], key: Any) -> Text:
+def _styled(key: Any, lang: str) -> Text:
     if key is None:
         return Text("")
-    word, style = mapping.get(str(key), (str(key), ""))
-    return Text(word, style=style)
+    return Text(status_word(str(key), lang), style=RICH_STYLE.get(str(key), ""))
 
 
-def _indicator_text(row: dict[str, Any]) -> str:
-    name = row.get("name_zh") or row.get("indicator") or ""
+def _indicator_text(row: dict[str, Any], lang: str = "zh") -> str:
+    name = (row.get("name_zh") if lang == "zh" else row.get("name_en")) or row.get("name_zh") or row.get("indicator")
+    name = str(name or "")
     breakdown = row.get("breakdown")
     return f"{name} · {breakdown}" if breakdown else name
 
 
-def report_table(rows: Sequence[dict[str, Any]], title: str) -> tuple[Table, list[str]]:
+def report_table(rows: Sequence[dict[str, Any]], title: str, lang: str = "en") -> tuple[Table, list[str]]:
     """The gap table and its footnotes."""
     table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, title_justify="left", expand=False)
-    table.add_column("Indicator 指标", overflow="fold", min_width=12, max_width=34)
-    table.add_column("Unit", no_wrap=True)
-    for heading in ("Target", "Actual", "Gap", "Attain."):
-        table.add_column(heading, justify="right", no_wrap=True)
-    table.add_column("Progress / time", justify="right", no_wrap=True)
-    table.add_column("Needed", justify="right", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Outlook", no_wrap=True)
+    table.add_column(heading("indicator", lang), overflow="fold", min_width=12, max_width=34)
+    table.add_column(heading("unit", lang), overflow="fold", max_width=10)
+    table.add_column(heading("target", lang), justify="right", overflow="fold", max_width=18)
+    for key in ("actual", "gap", "attainment", "progress", "needed"):
+        table.add_column(heading(key, lang), justify="right", no_wrap=True)
+    table.add_column(heading("status", lang), no_wrap=True)
+    table.add_column(heading("outlook", lang), no_wrap=True)
     footnotes: list[str] = []
     for row in rows:
         marker = ""
@@ -113,10 +113,10 @@ def report_table(rows: Sequence[dict[str, Any]], title: str) -> tuple[Table, lis
             marker = f" [{len(footnotes)}]"
         attainment = row.get("attainment_pct")
         table.add_row(
-            _indicator_text(row), str(row.get("unit") or ""), _target_text(row), _actual_text(row, marker),
+            _indicator_text(row, lang), str(row.get("unit") or ""), _target_text(row), _actual_text(row, marker),
             _num(row.get("gap")), f"{format_float(attainment, 1)}%" if attainment is not None else "",
-            _progress_text(row), _required_text(row), _styled(STATUS_STYLE, row.get("status")),
-            _styled(OUTLOOK_STYLE, row.get("outlook")),
+            _progress_text(row), _required_text(row, lang), _styled(row.get("status"), lang),
+            _styled(row.get("outlook"), lang),
         )
     return table, footnotes
 
@@ -127,18 +127,13 @@ def _footnote(row: dict[str, Any], number: int) -> str:
     return f"{text} — {source}" if source else text
 
 
-LEGEND = ("Target: (i) interpolated between milestones, (f) final target carried past its year. "
-          "Progress / time: share of the baseline→final distance covered vs share of the period elapsed "
-          "(时间过半、任务过半). Needed: growth per year still required to reach the final target.")
-
-
-def print_report(console: Console, rows: Sequence[dict[str, Any]], title: str) -> None:
+def print_report(console: Console, rows: Sequence[dict[str, Any]], title: str, lang: str = "en") -> None:
     """Print the gap table, its footnotes and the legend."""
-    table, footnotes = report_table(rows, title)
+    table, footnotes = report_table(rows, title, lang)
     console.print(table)
     for note in footnotes:
         console.print(note, style="dim", soft_wrap=True)
-    console.print(LEGEND, style="dim")
+    console.print(LEGENDS[lang], style="dim")
 
 
 def print_rows(console: Console, rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str) -> None:

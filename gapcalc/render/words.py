@@ -8,23 +8,20 @@ renderers can use it; the rich table takes its style names from here too.
 
 from __future__ import annotations
 
-STATUS_STYLE = {
-    "met": ("✓ met", "green"),
-    "not_met": ("✗ not met", "red"),
-    "no_data": ("· no data", "grey50"),
-    "not_assessed": ("– not assessed", "grey50"),
-}
-"""Status → (word with symbol, rich style)."""
+from ..i18n import OUTLOOK_WORDS, STATUS_WORDS, status_word
 
-OUTLOOK_STYLE = {
-    "achieved": ("✓ achieved", "green"),
-    "on_track": ("+ on track", "green"),
-    "acceleration_needed": ("! accelerate", "yellow"),
-    "limited_progress": ("- limited progress", "dark_orange"),
-    "deterioration": ("✗ deteriorating", "red"),
-    "insufficient_data": ("? insufficient data", "grey50"),
+RICH_STYLE = {
+    "met": "green", "not_met": "red", "no_data": "grey50", "not_assessed": "grey50",
+    "achieved": "green", "on_track": "green", "acceleration_needed": "yellow", "limited_progress": "dark_orange",
+    "deterioration": "red", "insufficient_data": "grey50",
 }
-"""Outlook → (word with symbol, rich style)."""
+"""Status or outlook → rich style name."""
+
+STATUS_STYLE = {key: (word, RICH_STYLE[key]) for key, word in STATUS_WORDS["en"].items()}
+"""Status → (English word with symbol, rich style)."""
+
+OUTLOOK_STYLE = {key: (word, RICH_STYLE[key]) for key, word in OUTLOOK_WORDS["en"].items()}
+"""Outlook → (English word with symbol, rich style)."""
 
 GREEN, YELLOW, ORANGE, RED, GREY = "C6EFCE", "FFEB9C", "FFD8B0", "FFC7CE", "E7E6E6"
 
@@ -43,7 +40,6 @@ CLASS_FILL = {
 """Status or outlook → cell fill (RGB hex, no ``#``); the keys of the two vocabularies do not overlap."""
 
 
-def class_word(key: str) -> str:
-    """``not_met`` → ``✗ not met``; an unknown key is returned unchanged."""
-    style = STATUS_STYLE.get(key) or OUTLOOK_STYLE.get(key)
-    return style[0] if style else key
+def class_word(key: str, lang: str = "en") -> str:
+    """``not_met`` → ``✗ not met`` (``✗ 未达标`` in zh); an unknown key is returned unchanged."""
+    return status_word(key, "zh" if lang.lower().startswith("zh") else "en")

@@ -1,0 +1,60 @@
+"""``gapcalc chart PLAN INDICATOR``: draw one indicator as PNG or SVG (matplotlib is imported only here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..findings import GapcalcError
+from ..trajectory import build_trajectory
+from ..workspace import open_actuals, open_plan
+from .common import note, targets_dir_option
+
+SUFFIXES = (".png", ".svg")
+
+
+@click.command(name="chart")
+@click.argument("plan")
+@click.argument("indicator")
+@click.option("--breakdown", default=None, help="Breakdown key to draw [default: the headline figure].")
+@click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Actuals CSV [default: actuals/<plan>.csv beside the targets directory].")
+@targets_dir_option
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Label language [default: zh when matplotlib has a CJK font, else en].")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="FILE.png or FILE.svg.")
+def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path | None, targets_dir: Path,
+            lang: str | None, output: Path) -> None:
+    """Draw INDICATOR of PLAN: baseline, milestones, plan path, actuals, required path, projection.
+
+    The plan path joins the baseline and the milestones as the gap report interpolates; the required path (dashed)
+    runs from the latest actual to the final target at the growth still needed; the projection (dotted) carries the
+    latest actual to the final year at the growth observed since the baseline. Lower-bound and approximate actuals
+    are marked (≥, ≈). Labels are Chinese when matplotlib has a CJK font, English otherwise.
+    """
+    suffix = output.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise GapcalcError(f"cannot draw {output}: a chart is written as PNG or SVG",
+                           "name the output FILE.png or FILE.svg")
+    loaded = open_plan(plan, targets_dir)
+    actuals = open_actuals(loaded, actuals_path, targets_dir, required=actuals_path is not None)
+    for problem in actuals.findings:
+        note(problem.as_text())
+    if actuals.accounting.read or actuals_path is not None:
+        note(f"{actuals.path}: {actuals.accounting.summary()}")
+    trajectory = build_trajectory(loaded.plan, indicator, breakdown, actuals.values)
+
+    from ..render.chart import choose_language, find_cjk_font, render_chart
+
+    font = find_cjk_font()
+    language, warning = choose_language(lang, font)
+    if warning:
+        note(warning)
+    data = render_chart(trajectory, suffix.removeprefix("."), language, font)
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
+    note(f"wrote {output}")

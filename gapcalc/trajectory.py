@@ -1,0 +1,277 @@
+"""The data of an indicator's chart: baseline, milestones, plan path, actuals, required path and projection.
+
+:func:`build_trajectory` computes, for one indicator (and breakdown) of a plan, every series ``gapcalc chart``
+draws, with the same rules as the gap report: levels resolved by :mod:`gapcalc.resolve`, the baseline and the
+observations of :mod:`gapcalc.engine`, the growth rates of :mod:`gapcalc.gapmath` (``docs/methodology.md``).
+
+* the plan path joins the baseline and the milestones with straight lines — the engine's linear interpolation;
+* the required path runs from the latest actual to the final target, geometric at the required CAGR where that is
+  defined, else linear at the required change per year; it is left out once the final target is met;
+* the projection carries the latest actual forward to the final year at the CAGR observed since the baseline, and
+  is left out where that rate is undefined.
+
+Stated numbers stay :class:`~decimal.Decimal`; computed paths are floats. Nothing here draws.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from . import gapmath
+from .actuals import Actual
+from .engine import Observation, baseline_observation, breakdowns_of, observed_series
+from .findings import GapcalcError
+from .model import Indicator, PlanFile, PlanHeader
+from .resolve import Statement, printed, resolve_indicator, target_points
+
+_LOWER_BOUND = re.compile(r"lower bound|下限")
+_APPROXIMATION = re.compile(r"approximat|proxy|estimate|近似")
+_LABEL_PREFIX = {"=": "", "~": "≈", "range": ""}
+RateFormula = Callable[[Decimal, Decimal, int, int], float | None]
+
+
+class Point(NamedTuple):
+    """A stated or observed value for one year."""
+
+    year: int
+    value: Decimal
+
+
+class PathPoint(NamedTuple):
+    """A computed value for one year (required path, projection)."""
+
+    year: int
+    value: float
+
+
+class Milestone(NamedTuple):
+    """A target the plan states for one year, resolved to a level, with its comparator (``=``, ``>``, …)."""
+
+    year: int
+    level: Decimal
+    comparator: str
+    upper: Decimal | None = None
+
+    @property
+    def label(self) -> str:
+        """The target as a reader writes it: ``50``, ``>50``, ``≈7``, ``1–2``."""
+        if self.comparator == "range" and self.upper is not None:
+            return f"{printed(self.level)}–{printed(self.upper)}"
+        return _LABEL_PREFIX.get(self.comparator, self.comparator) + printed(self.level)
+
+
+class ActualPoint(NamedTuple):
+    """An observed value with the note of its actuals row (empty when it has none)."""
+
+    year: int
+    value: Decimal
+    note: str
+
+    @property
+    def note_kind(self) -> str:
+        """``lower_bound``, ``approximation``, ``note`` or ``""``: how far the figure can be taken literally."""
+        return note_kind(self.note)
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """Everything ``gapcalc chart`` draws for one indicator and breakdown."""
+
+    plan: PlanHeader
+    indicator: Indicator
+    breakdown: str | None
+    breakdown_name_zh: str | None
+    breakdown_name_en: str | None
+    baseline: Point | None
+    milestones: tuple[Milestone, ...]
+    plan_path: tuple[Point, ...]
+    actuals: tuple[ActualPoint, ...]
+    required_path: tuple[PathPoint, ...]
+    required_cagr_pct: float | None
+    required_change_per_year: float | None
+    projection: tuple[PathPoint, ...]
+    observed_cagr_pct: float | None
+
+    @property
+    def final(self) -> Milestone:
+        """The final target: the last milestone."""
+        return self.milestones[-1]
+
+    @property
+    def latest(self) -> ActualPoint | None:
+        """The latest actual, the start of the required path and of the projection."""
+        return self.actuals[-1] if self.actuals else None
+
+
+def note_kind(note: str) -> str:
+    """Classify the note of an actual: ``lower_bound`` (超300家), ``approximation`` (proxy, estimate), ``note``."""
+    text = note.lower()
+    if not text.strip():
+        return ""
+    if _LOWER_BOUND.search(text):
+        return "lower_bound"
+    if _APPROXIMATION.search(text):
+        return "approximation"
+    return "note"
+
+
+def find_indicator(plan: PlanFile, indicator_id: str) -> Indicator:
+    """The indicator ``indicator_id`` of ``plan``; a GapcalcError with a did-you-mean hint when there is none."""
+    for indicator in plan.indicators:
+        if indicator.id == indicator_id:
+            return indicator
+    names: dict[str, str] = {}
+    for indicator in plan.indicators:
+        for name in (indicator.name_zh, indicator.name_en, indicator.id):
+            names[name] = indicator.id
+    close = [i.id for i in plan.indicators if indicator_id in i.id] or difflib.get_close_matches(
+        indicator_id, list(names), n=1)
+    listing = f"`gapcalc targets {plan.plan.id}` lists every indicator"
+    hint = f"did you mean '{names[close[0]]}'? ({listing})" if close else listing
+    raise GapcalcError(f"no indicator '{indicator_id}' in plan {plan.plan.id}", hint)
+
+
+def choose_breakdown(plan: PlanFile, indicator: Indicator, breakdown: str | None) -> str | None:
+    """The breakdown to draw: ``breakdown`` if the plan states it, the headline figure by default."""
+    known = [b for b in breakdowns_of(indicator) if b is not None]
+    if breakdown is None:
+        if None in breakdowns_of(indicator) or not known:
+            return None
+        raise GapcalcError(f"indicator '{indicator.id}' of plan {plan.plan.id} has no headline figure",
+                           f"choose one with --breakdown: {', '.join(known)}")
+    if breakdown in known:
+        return breakdown
+    close = difflib.get_close_matches(breakdown, known, n=1)
+    choices = f"breakdowns: {', '.join(known)}" if known else "it has none; leave out --breakdown"
+    hint = f"did you mean '{close[0]}'? ({choices})" if close else choices
+    raise GapcalcError(f"no breakdown '{breakdown}' of indicator '{indicator.id}' in plan {plan.plan.id}", hint)
+
+
+def no_target_error(plan: PlanFile, indicator: Indicator, breakdown: str | None,
+                    statements: list[Statement]) -> GapcalcError:
+    """Why there is nothing to draw: a qualitative target, a target relative to an unknown baseline, or none."""
+    shown = _shown(indicator, breakdown)
+    mine = [s for s in statements if s.breakdown == breakdown and s.kind != "baseline"]
+    listing = f"`gapcalc targets {plan.plan.id}` shows the level of every target"
+    if mine and all(s.kind == "qualitative" for s in mine):
+        wording = "; ".join(s.value.text or "" for s in mine)
+        return GapcalcError(f"indicator '{shown}' is qualitative ({wording}): there is no number to draw",
+                            f"chart an indicator with a numeric target; {listing}")
+    if mine:
+        years = sorted({s.series.base_year or plan.plan.base_year for s in mine if s.kind != "qualitative"})
+        return GapcalcError(f"indicator '{shown}' has no numeric target yet: its targets are relative to a "
+                            f"baseline or stock that is not known",
+                            f"add the {', '.join(map(str, years))} value to the actuals file; {listing}")
+    return GapcalcError(f"indicator '{shown}' has no numeric target: the plan states only its baseline", listing)
+
+
+def _shown(indicator: Indicator, breakdown: str | None) -> str:
+    return indicator.id if breakdown is None else f"{indicator.id} · {breakdown}"
+
+
+def _milestones(points: dict[int, Statement]) -> tuple[Milestone, ...]:
+    found = []
+    for year in sorted(points):
+        point = points[year]
+        assert point.level is not None  # target_points keeps resolved levels only
+        found.append(Milestone(year, point.level, point.comparator, point.value.upper))
+    return tuple(found)
+
+
+def plan_path(baseline: Point | None, milestones: Iterable[Milestone]) -> tuple[Point, ...]:
+    """Baseline → milestones: the anchors the engine interpolates between (the baseline only if it comes first)."""
+    anchors = [Point(m.year, m.level) for m in milestones]
+    if baseline is not None and all(baseline.year < a.year for a in anchors):
+        anchors.insert(0, baseline)
+    return tuple(sorted(anchors))
+
+
+def required_path(latest: ActualPoint, final: Milestone, direction: str) -> tuple[PathPoint, ...]:
+    """Latest actual → final target, geometric where the required CAGR is defined, else linear; empty once met."""
+    years = final.year - latest.year
+    if years <= 0 or gapmath.meets(latest.value, final.level, final.comparator, direction, final.upper):
+        return ()
+    start = float(latest.value)
+    rate = gapmath.cagr(latest.value, final.level, years)
+    if rate is not None:
+        return tuple(PathPoint(latest.year + k, start * (1.0 + rate) ** k) for k in range(years + 1))
+    step = (float(final.level) - start) / years
+    return tuple(PathPoint(latest.year + k, start + step * k) for k in range(years + 1))
+
+
+def projection(baseline: Point | None, latest: ActualPoint, final_year: int) -> tuple[PathPoint, ...]:
+    """Latest actual → final year at the CAGR observed since the baseline; empty where that rate is undefined."""
+    if baseline is None or final_year <= latest.year:
+        return ()
+    observed = latest.year - baseline.year
+    points = []
+    for ahead in range(final_year - latest.year + 1):
+        value = gapmath.projected_value(baseline.value, latest.value, observed, ahead)
+        if value is None:
+            return ()
+        points.append(PathPoint(latest.year + ahead, value))
+    return tuple(points)
+
+
+def _actual_points(observed: dict[int, Observation]) -> tuple[ActualPoint, ...]:
+    return tuple(ActualPoint(year, o.value, o.actual.note) for year, o in sorted(observed.items())
+                 if o.actual is not None)
+
+
+def _breakdown_names(indicator: Indicator, breakdown: str | None) -> tuple[str | None, str | None]:
+    for declared in indicator.breakdowns:
+        if declared.key == breakdown:
+            return declared.name_zh, declared.name_en
+    return breakdown, breakdown
+
+
+def build_trajectory(plan: PlanFile, indicator_id: str, breakdown: str | None,
+                     actuals: Iterable[Actual]) -> Trajectory:
+    """The chart data of ``indicator_id`` (and ``breakdown``) of ``plan`` given the plan's actuals.
+
+    A GapcalcError for an unknown indicator or breakdown, and for an indicator without a numeric target
+    (qualitative, relative to a baseline not known yet, or a period total, which is not a level).
+    """
+    indicator = find_indicator(plan, indicator_id)
+    breakdown = choose_breakdown(plan, indicator, breakdown)
+    mine = {a.year: a for a in actuals if a.indicator == indicator.id and a.breakdown == breakdown}
+    observed = observed_series(indicator, breakdown, mine)
+    statements = resolve_indicator(indicator, plan.plan, {breakdown: {y: o.value for y, o in observed.items()}})
+    points = target_points(statements, breakdown)
+    if not points:
+        raise no_target_error(plan, indicator, breakdown, statements)
+    if points[max(points)].kind == "period_total":
+        raise GapcalcError(f"indicator '{_shown(indicator, breakdown)}' has a period total as its target: the chart "
+                           f"draws levels, not sums of annual flows",
+                           f"`gapcalc report {plan.plan.id} YEAR` compares the sum so far with its pro-rata share")
+    milestones = _milestones(points)
+    final = milestones[-1]
+    report_year = max([final.year, *observed])
+    found = baseline_observation(plan.plan, points, observed, report_year)
+    baseline = Point(found.year, found.value) if found is not None else None
+    actual_points = _actual_points(observed)
+    latest = actual_points[-1] if actual_points else None
+    return Trajectory(
+        plan=plan.plan, indicator=indicator, breakdown=breakdown,
+        breakdown_name_zh=_breakdown_names(indicator, breakdown)[0],
+        breakdown_name_en=_breakdown_names(indicator, breakdown)[1],
+        baseline=baseline, milestones=milestones, plan_path=plan_path(baseline, milestones), actuals=actual_points,
+        required_path=required_path(latest, final, indicator.direction) if latest else (),
+        required_cagr_pct=_rate(latest, final, gapmath.required_cagr_pct),
+        required_change_per_year=_rate(latest, final, gapmath.required_change_per_year),
+        projection=projection(baseline, latest, final.year) if latest else (),
+        observed_cagr_pct=(gapmath.observed_cagr_pct(baseline.value, latest.value, baseline.year, latest.year)
+                           if baseline and latest else None),
+    )
+
+
+def _rate(latest: ActualPoint | None, final: Milestone, formula: RateFormula) -> float | None:
+    if latest is None:
+        return None
+    return formula(latest.value, final.level, latest.year, final.year)
+
