@@ -271,3 +271,19 @@ def test_template_round_trip(runner: CliRunner, in_demo: Path, tmp_path: Path) -
     code, out, _ = invoke(runner, "report", "demo", "2020", "--actuals", str(path), "-f", "json")
     row = next(r for r in json.loads(out) if r["indicator"] == "nc_rate_key_processes")
     assert (row["actual"], row["status"]) == (51, "met")
+
+
+def test_summary_markdown_is_exact(runner: CliRunner, in_demo: Path) -> None:
+    _, out, _ = invoke(runner, "summary", "demo", "2019", "-f", "markdown")
+    assert out == (
+        "| plan | subplan | subplan_name | year | rows | met | not_met | no_data | not_assessed | assessed "
+        "| met_share_pct | achieved | on_track | acceleration_needed | limited_progress | deterioration "
+        "| insufficient_data |\n"
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| demo | * | 演示市制造业行动计划 | 2019 | 6 | 1 | 3 | 1 | 1 | 4 | 25 | 1 | 3 | 1 | 0 | 0 | 0 |\n")
+
+
+def test_report_markdown_escapes_pipes(runner: CliRunner, in_demo: Path) -> None:
+    _, out, _ = invoke(runner, "report", "demo", "2019", "-f", "markdown")
+    row = next(line for line in out.splitlines() if "| enterprises_on_cloud |" in line)
+    assert row.startswith("| demo | enterprises_on_cloud | 企业上云 |  | 家 | up | 2019 | 350 | = | plan | 300 | 2019 |")
