@@ -27,6 +27,7 @@ OPTIONAL_COLUMNS = ("breakdown", "source", "source_title", "quote", "note", "nam
                     "breakdown_name")
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "…", "...", "……", "na", "n/a", "nan", "null", "none", "#n/a"})
 _PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_ASCII_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _YEAR = re.compile(r"^(\d{4})(年)?$")
 OUTSIDE_SLACK = 5
@@ -54,6 +55,13 @@ class Accounting:
     used: int = 0
     missing: int = 0
     reported: Counter[str] = field(default_factory=Counter)
+
+    def merge(self, other: Accounting) -> None:
+        """Add another file's counts to these."""
+        self.read += other.read
+        self.used += other.used
+        self.missing += other.missing
+        self.reported.update(other.reported)
 
     def summary(self) -> str:
         """``12 rows read, 10 used, 1 missing value, 1 reported (1 unknown indicator)``."""
@@ -88,6 +96,8 @@ def parse_number(cell: str, percent_allowed: bool) -> Decimal | None:
     Full-width digits and punctuation are folded (NFKC), surrounding spaces and NBSP stripped, ``1,234`` accepted
     only with proper thousands groups, and ``26%`` only where the indicator's unit is a percentage.
     """
+    if _ASCII_NUMBER.fullmatch(cell):  # the common case, typed cleanly: no folding needed
+        return Decimal(cell)
     text = unicodedata.normalize("NFKC", cell).strip()
     if text.lower() in MISSING_MARKERS:
         return None
@@ -107,6 +117,8 @@ def parse_number(cell: str, percent_allowed: bool) -> Decimal | None:
 
 def parse_year(cell: str) -> int:
     """A four-digit year (``2019`` or ``2019年``)."""
+    if len(cell) == 4 and cell.isdigit() and cell.isascii():
+        return int(cell)
     match = _YEAR.match(unicodedata.normalize("NFKC", cell).strip())
     if not match:
         raise CellError(f"'{cell}' is not a year")

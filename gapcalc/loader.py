@@ -22,10 +22,13 @@ from .findings import Finding, GapcalcError, Severity, finding
 from .locate import TomlLocator
 from .textio import read_bytes
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
+try:  # tomli ships mypyc-compiled wheels: the same parser as the standard library's tomllib, about 3× faster
     import tomli as tomllib
+except ImportError:  # pragma: no cover - a platform without a tomli wheel
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        raise
 
 MAX_TARGET_BYTES = 8 * 1024 * 1024
 DEFAULT_TARGETS_DIR = "targets"

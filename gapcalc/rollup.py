@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .actuals import Accounting
 from .engine import breakdowns_of, build_report, report_rows_for
-from .findings import GapcalcError
+from .findings import GapcalcError, Severity
 from .loader import LoadedPlan, plan_files
 from .summary import summarise
 from .workspace import open_actuals, open_plan_file
@@ -50,13 +51,20 @@ def report_all(directory: Path, year: int) -> Rollup:
     """Every plan's report rows for ``year``, with one summary row (whole plan) each."""
     plans, failures = load_all(directory)
     result = Rollup(failures=failures)
+    total = Accounting()
+    files = 0
     for loaded in plans:
         actuals = open_actuals(loaded, None, directory)
-        if actuals.accounting.read:
+        files += 1 if actuals.accounting.read else 0
+        total.merge(actuals.accounting)
+        if actuals.findings:
+            result.accounting += [f.as_text() for f in actuals.findings if f.severity is not Severity.INFO]
             result.accounting.append(f"{actuals.path}: {actuals.accounting.summary()}")
         rows = build_report(loaded.plan, year, actuals.values)
         result.rows += rows
         result.summaries.append(summarise(loaded.plan, year, rows)[-1])
+    if total.read:
+        result.accounting.append(f"actuals of {len(plans)} plans ({files} files): {total.summary()}")
     return result
 
 

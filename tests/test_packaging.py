@@ -99,3 +99,20 @@ def test_api_summary_and_compare(monkeypatch: pytest.MonkeyPatch) -> None:
     assert whole.met + whole.not_met == whole.assessed
     compared = gapcalc.compare("nc_rate_key_processes", 2022)
     assert set(compared.plan) == {"mianyang", "chongqing"}
+
+
+def test_benchmark_dataset_is_valid(tmp_path: Path) -> None:
+    import importlib.util
+
+    from gapcalc.workspace import check_paths
+
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    for folder in ("targets", "docs", "actuals"):
+        (tmp_path / folder).mkdir()
+    bench._plan(7, tmp_path)
+    result = check_paths([tmp_path / "targets", tmp_path / "actuals"], tmp_path / "targets")
+    assert result.findings == []
+    assert result.summaries[0].endswith("rows read, " + result.summaries[0].split(" rows read, ")[1])
