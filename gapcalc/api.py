@@ -57,7 +57,7 @@ def summary(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None
     """Counts by status and outlook per subplan and for the whole plan (``subplan == "*"``), with 指标完成率."""
     import pandas as pd
 
-    from .summary import SUMMARY_COLUMNS, summarise
+    from .summaries import SUMMARY_COLUMNS, summarise
 
     loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets)
     rows = build_report(loaded.plan, year, _actuals(loaded, actuals, targets, None).values)

@@ -11,22 +11,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-KINDS = (
-    "baseline",
-    "level",
-    "cumulative",
-    "new_in_year",
-    "change_vs_baseline",
-    "pp_change",
-    "annual_growth",
-    "period_total",
-    "qualitative",
-)
-COMPARATORS = ("=", ">", ">=", "<", "<=", "~", "range")
 CHANGE_KINDS = ("change_vs_baseline", "pp_change", "annual_growth")
 
 Kind = Literal[
@@ -45,6 +33,9 @@ Direction = Literal["up", "down"]
 Change = Literal["increase", "decrease"]
 AdminLevel = Literal["municipal", "provincial", "national"]
 Dimension = Literal["industry", "enterprise", "level", "region", "category"]
+
+KINDS: tuple[str, ...] = get_args(Kind)
+COMPARATORS: tuple[str, ...] = get_args(Comparator)
 
 _ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 _DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"

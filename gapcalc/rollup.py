@@ -7,6 +7,7 @@ reported (with its error) rather than silently skipped.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from .actuals import Accounting
 from .engine import breakdowns_of, build_report, report_rows_for
 from .findings import GapcalcError, Severity
 from .loader import LoadedPlan, plan_files
-from .summary import summarise
+from .summaries import summarise
 from .workspace import open_actuals, open_plan_file
 
 COMPARE_COLUMNS = ("indicator", "plan", "region_zh", "region_en", "breakdown", "name_zh", "unit", "direction", "year",
@@ -35,7 +36,7 @@ class Rollup:
     accounting: list[str] = field(default_factory=list)
 
 
-def load_all(directory: Path) -> tuple[list[LoadedPlan], list[str]]:
+def load_all(directory: Path) -> tuple[list[LoadedPlan], list[str]]:  # used by compare
     """Every valid plan of a targets directory, and a message for each that is not."""
     plans: list[LoadedPlan] = []
     failures: list[str] = []
@@ -47,24 +48,44 @@ def load_all(directory: Path) -> tuple[list[LoadedPlan], list[str]]:
     return plans, failures
 
 
-def report_all(directory: Path, year: int) -> Rollup:
-    """Every plan's report rows for ``year``, with one summary row (whole plan) each."""
-    plans, failures = load_all(directory)
-    result = Rollup(failures=failures)
-    total = Accounting()
-    files = 0
-    for loaded in plans:
+@dataclass
+class PlanReport:
+    """One plan's report rows, its whole-plan summary, and what reading its actuals reported."""
+
+    plan_id: str
+    rows: list[dict[str, Any]]
+    summary: dict[str, Any]
+    accounting: Accounting
+    notes: list[str]
+
+
+def iter_reports(directory: Path, year: int, failures: list[str]) -> Iterator[PlanReport]:
+    """Each plan's report, one plan in memory at a time; plans that fail to load are added to ``failures``."""
+    for path in plan_files(directory):
+        try:
+            loaded = open_plan_file(path)
+        except GapcalcError as error:
+            failures.append(str(error))
+            continue
         actuals = open_actuals(loaded, None, directory)
-        files += 1 if actuals.accounting.read else 0
-        total.merge(actuals.accounting)
+        notes = [f.as_text() for f in actuals.findings if f.severity is not Severity.INFO]
         if actuals.findings:
-            result.accounting += [f.as_text() for f in actuals.findings if f.severity is not Severity.INFO]
-            result.accounting.append(f"{actuals.path}: {actuals.accounting.summary()}")
+            notes.append(f"{actuals.path}: {actuals.accounting.summary()}")
         rows = build_report(loaded.plan, year, actuals.values)
-        result.rows += rows
-        result.summaries.append(summarise(loaded.plan, year, rows)[-1])
+        yield PlanReport(loaded.id, rows, summarise(loaded.plan, year, rows)[-1], actuals.accounting, notes)
+
+
+def report_all(directory: Path, year: int) -> Rollup:
+    """Every plan's report rows for ``year``, with one summary row (whole plan) each, all in memory."""
+    result = Rollup()
+    total = Accounting()
+    for report in iter_reports(directory, year, result.failures):
+        result.rows += report.rows
+        result.summaries.append(report.summary)
+        result.accounting += report.notes
+        total.merge(report.accounting)
     if total.read:
-        result.accounting.append(f"actuals of {len(plans)} plans ({files} files): {total.summary()}")
+        result.accounting.append(f"actuals of {len(result.summaries)} plans: {total.summary()}")
     return result
 
 

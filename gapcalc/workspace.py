@@ -93,17 +93,6 @@ def _expand(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _plan_for_csv(path: Path, plans: dict[str, LoadedPlan], directory: Path,
-                  chosen: str | None) -> LoadedPlan | None:
-    plan_id = chosen or _plan_column(path) or path.stem
-    if plan_id in plans:
-        return plans[plan_id]
-    try:
-        return open_plan_file(plan_path(directory, plan_id))
-    except GapcalcError:
-        return None
-
-
 def _plan_column(path: Path) -> str | None:
     """The ``plan`` column of a template-made actuals file, if it has one."""
     try:
@@ -126,13 +115,26 @@ def check_paths(paths: list[Path], directory: Path, encoding: str | None = None,
     like the file.
     """
     result = CheckResult()
-    plans: dict[str, LoadedPlan] = {}
+    seen: dict[str, str] = {}  # plan id -> the file that declared it
     files = _expand(paths)
+    actuals = {path: plan_id or _plan_column(path) or path.stem for path in files if path.suffix == ".csv"}
     for path in [p for p in files if p.suffix != ".csv"]:
-        _check_target(path, result, plans, traceability)
-    for path in [p for p in files if p.suffix == ".csv"]:
-        _check_actuals(path, result, plans, directory, encoding, plan_id)
+        loaded = _check_target(path, result, seen, traceability)
+        if loaded is None:
+            continue
+        for csv_path in [c for c, owner in actuals.items() if owner == loaded.id]:
+            _check_actuals(csv_path, result, loaded, encoding)
+            del actuals[csv_path]
+    for csv_path, owner in actuals.items():  # actuals of plans not among the files checked: load the plan
+        _check_actuals(csv_path, result, _open_quietly(directory, owner), encoding, owner)
     return result
+
+
+def _open_quietly(directory: Path, plan_id: str) -> LoadedPlan | None:
+    try:
+        return open_plan_file(plan_path(directory, plan_id))
+    except GapcalcError:
+        return None
 
 
 def _io_finding(path: Path, error: GapcalcError, result: CheckResult) -> None:
@@ -142,30 +144,31 @@ def _io_finding(path: Path, error: GapcalcError, result: CheckResult) -> None:
     result.io_error = True
 
 
-def _check_target(path: Path, result: CheckResult, plans: dict[str, LoadedPlan], traceability: bool) -> None:
+def _check_target(path: Path, result: CheckResult, seen: dict[str, str], traceability: bool) -> LoadedPlan | None:
+    """Check one target file; the plan when it is valid enough to check its actuals against."""
     result.files.append(display_path(path))
     try:
         loaded, problems = load_plan_file(path)
     except GapcalcError as error:
         _io_finding(path, error, result)
-        return
+        return None
     result.findings += problems
     if loaded is None:
-        return
-    if loaded.id in plans:
-        result.findings.append(loaded.at("GC123", f"plan id '{loaded.id}' is also used by {plans[loaded.id].display}",
+        return None
+    if loaded.id in seen:
+        result.findings.append(loaded.at("GC123", f"plan id '{loaded.id}' is also used by {seen[loaded.id]}",
                                          ("plan", "id"), "every plan has its own id"))
+        return None
+    seen[loaded.id] = loaded.display
     found = plan_findings(loaded, traceability)
     result.findings += found
-    if not any(f.severity is Severity.ERROR for f in found):
-        plans.setdefault(loaded.id, loaded)
+    return None if any(f.severity is Severity.ERROR for f in found) else loaded
 
 
-def _check_actuals(path: Path, result: CheckResult, plans: dict[str, LoadedPlan], directory: Path,
-                   encoding: str | None, plan_id: str | None) -> None:
+def _check_actuals(path: Path, result: CheckResult, plan: LoadedPlan | None, encoding: str | None,
+                   plan_id: str = "") -> None:
     shown = display_path(path)
     result.files.append(shown)
-    plan = _plan_for_csv(path, plans, directory, plan_id)
     if plan is None:
         result.findings.append(finding("GC313", f"no valid plan '{plan_id or path.stem}' for this actuals file",
                                        shown, hint="name the file <plan>.csv, add a plan column, or pass --plan"))

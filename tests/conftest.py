@@ -20,19 +20,21 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def _workspace(monkeypatch: pytest.MonkeyPatch, path: Path) -> Path:
+    """Work in ``path`` with none of gapcalc's (or the locale's) environment variables set."""
+    monkeypatch.chdir(path)
+    for name in ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    return path
+
+
 @pytest.fixture()
 def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run with the repository as working directory (shipped targets/ and actuals/)."""
-    monkeypatch.chdir(REPO)
-    for name in ENVIRONMENT:
-        monkeypatch.delenv(name, raising=False)
-    return REPO
+    return _workspace(monkeypatch, REPO)
 
 
 @pytest.fixture()
 def in_demo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run inside the small demo workspace (tests/fixtures/demo)."""
-    monkeypatch.chdir(DEMO)
-    for name in ENVIRONMENT:
-        monkeypatch.delenv(name, raising=False)
-    return DEMO
+    return _workspace(monkeypatch, DEMO)

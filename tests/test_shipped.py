@@ -118,3 +118,13 @@ def test_values_are_typed_as_printed() -> None:
               "targets").plan) if row["value"] is not None}
     assert "15.0" in values and "35.0" in values  # Mianyang 表2 prints 15.0 and 35.0
     assert Decimal("15.0").as_tuple() != Decimal("15").as_tuple()
+
+
+def test_targets_use_the_documented_vocabularies() -> None:
+    from gapcalc.model import COMPARATORS, KINDS
+
+    for plan in PLANS:
+        for row in build_targets(open_plan(plan, REPO / "targets").plan):
+            assert row["kind"] in KINDS
+            assert row["comparator"] in (*COMPARATORS, None)
+            assert row["direction"] in ("up", "down")

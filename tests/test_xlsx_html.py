@@ -14,7 +14,7 @@ import pytest
 from gapcalc.engine import ALL_COLUMNS, build_report
 from gapcalc.render.html import render_html, report_footnotes
 from gapcalc.render.xlsx import Sheet, cell_value, display_width, number_format, render_xlsx
-from gapcalc.summary import SUMMARY_COLUMNS, summarise
+from gapcalc.summaries import SUMMARY_COLUMNS, summarise
 from gapcalc.workspace import open_actuals, open_plan
 
 REPO = Path(__file__).resolve().parent.parent

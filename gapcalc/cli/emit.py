@@ -62,7 +62,7 @@ def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang
         raise GapcalcError(f"--format {fmt.value} writes a file", f"add --output FILE.{fmt.value}")
     if fmt is OutputFormat.XLSX:
         from ..render.xlsx import Sheet, render_xlsx
-        from ..summary import SUMMARY_COLUMNS
+        from ..summaries import SUMMARY_COLUMNS
 
         sheets = [Sheet(document.title, document.columns, document.rows, document.kind)]  # type: ignore[arg-type]
         if document.summary:
@@ -71,7 +71,7 @@ def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang
         data = render_xlsx(sheets, sources)
     else:
         from ..render.html import render_html, report_footnotes
-        from ..summary import SUMMARY_COLUMNS
+        from ..summaries import SUMMARY_COLUMNS
 
         page = render_html(document.title, document.rows, document.columns, document.summary,
                            SUMMARY_COLUMNS if document.summary else None, report_footnotes(document.rows), lang)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -13,7 +14,7 @@ from ..findings import GapcalcError
 from ..i18n import SUMMARY_TITLES, detect_lang
 from ..render import OutputFormat
 from ..rollup import report_all
-from ..summary import summarise, summary_line
+from ..summaries import summarise, summary_line
 from ..workspace import open_actuals, open_plan
 from .common import (
     choose_format,
@@ -91,24 +92,58 @@ def _arguments(args: tuple[str, ...], all_plans: bool) -> tuple[str | None, int]
 
 def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, output: Path | None,
                 language: str) -> None:
-    rollup = report_all(targets_dir, year)
-    for failure in rollup.failures:
-        note(f"skipped: {failure}")
-    for line in rollup.accounting:
-        note(line)
+    if chosen in (OutputFormat.CSV, OutputFormat.TSV):
+        summaries, failures = _stream_all(targets_dir, year, "," if chosen is OutputFormat.CSV else "\t", output)
+    else:
+        rollup = report_all(targets_dir, year)
+        summaries, failures = rollup.summaries, rollup.failures
+        for line in rollup.accounting:
+            note(line)
 
-    def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
-        from ..render.summary_table import print_summary
-        from ..render.table import print_report
+        def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
+            from ..render.summary_table import print_summary
+            from ..render.table import print_report
 
-        for plan_id in dict.fromkeys(r["plan"] for r in table_rows):
-            print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}", lang)
-        print_summary(console, rollup.summaries, table_title, lang)
+            for plan_id in dict.fromkeys(r["plan"] for r in table_rows):
+                print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}", lang)
+            print_summary(console, rollup.summaries, table_title, lang)
 
-    document = Document(rollup.rows, ALL_COLUMNS, f"All plans — {year}", "report", rollup.summaries, table)
-    emit(document, chosen, color, output, language)
+        document = Document(rollup.rows, ALL_COLUMNS, f"All plans — {year}", "report", rollup.summaries, table)
+        emit(document, chosen, color, output, language)
     if chosen is not OutputFormat.TABLE:
-        for summary in rollup.summaries:
+        for summary in summaries:
             note(summary_line(summary))
-    if rollup.failures:
-        raise GapcalcError(f"{len(rollup.failures)} plan(s) could not be loaded", "run `gapcalc check`")
+    for failure in failures:
+        note(f"skipped: {failure}")
+    if failures:
+        raise GapcalcError(f"{len(failures)} plan(s) could not be loaded", "run `gapcalc check`")
+
+
+def _stream_all(targets_dir: Path, year: int, delimiter: str,
+                output: Path | None) -> tuple[list[dict[str, Any]], list[str]]:
+    """Write each plan's rows as soon as they are computed: memory stays that of one plan."""
+    from ..actuals import Accounting
+    from ..render.delimited import render_delimited
+    from ..rollup import iter_reports
+
+    failures: list[str] = []
+    summaries: list[dict[str, Any]] = []
+    total = Accounting()
+    try:
+        handle: TextIO = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    except OSError as exc:
+        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
+    try:
+        handle.write(render_delimited([], ALL_COLUMNS, delimiter))
+        for report in iter_reports(targets_dir, year, failures):
+            handle.write(render_delimited(report.rows, ALL_COLUMNS, delimiter, header=False))
+            summaries.append(report.summary)
+            total.merge(report.accounting)
+            for line in report.notes:
+                note(line)
+    finally:
+        if output:
+            handle.close()
+    if total.read:
+        note(f"actuals of {len(summaries)} plans: {total.summary()}")
+    return summaries, failures

@@ -11,7 +11,7 @@ import click
 from ..engine import build_report
 from ..i18n import detect_lang
 from ..render import OutputFormat
-from ..summary import SUMMARY_COLUMNS, summarise
+from ..summaries import SUMMARY_COLUMNS, summarise
 from ..workspace import open_actuals, open_plan
 from .common import choose_format, color_option, format_option, lang_option, output_option, targets_dir_option
 from .emit import Document, emit

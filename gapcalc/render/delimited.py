@@ -11,11 +11,12 @@ from .cells import cell_text, neutralise
 
 
 def render_delimited(rows: Sequence[dict[str, Any]], columns: Sequence[str], delimiter: str = ",",
-                     excel: bool = False) -> str:
+                     excel: bool = False, header: bool = True) -> str:
     """Rows as CSV (``delimiter=","``) or TSV (``"\\t"``); ``excel`` neutralises formula-like text cells."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(columns)
+    if header:
+        writer.writerow(columns)
     for row in rows:
         cells = [cell_text(row.get(column)) for column in columns]
         writer.writerow([neutralise(c) for c in cells] if excel else cells)

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..i18n import heading, status_word
-from ..summary import OUTLOOK_KEYS, STATUS_KEYS
+from ..summaries import OUTLOOK_KEYS, STATUS_KEYS
 from .cells import format_float
 from .words import RICH_STYLE
 
