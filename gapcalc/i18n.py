@@ -41,6 +41,15 @@ LEGENDS: dict[str, str] = {
     "zh": "目标：(i) 按里程碑线性插值，(f) 沿用最终目标。进度 / 时间：自基期至最终目标已完成的比例与已过时间的比例"
           "（时间过半、任务过半）。今后需年均：实现最终目标每年仍需的增长。",
 }
+MESSAGE_LABELS: dict[str, tuple[str, str]] = {"en": ("error", "hint"), "zh": ("错误", "提示")}
+"""The labels of error messages on stderr (from GAPCALC_LANG or the locale, as errors can precede --lang)."""
+
+SUMMARY_LINES: dict[str, str] = {
+    "en": "{plan} {year}: {met} of {assessed} assessed targets met{share}; {no_data} no data; "
+          "{not_assessed} not assessed",
+    "zh": "{plan} {year}年：评估 {assessed} 项，达标 {met} 项{share}；无数据 {no_data} 项；不评估 {not_assessed} 项",
+}
+
 SUMMARY_TITLES: dict[str, str] = {
     "en": "Summary {year} — 指标完成率 = met / assessed",
     "zh": "{year}年汇总 — 指标完成率 = 达标 / 评估",

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .gapmath import Outlook, Status
+from .i18n import SUMMARY_LINES, status_word
 from .model import PlanFile
 
 STATUS_KEYS = tuple(s.value for s in Status)
@@ -51,12 +52,13 @@ def summarise(plan: PlanFile, year: int, rows: Iterable[dict[str, Any]]) -> list
     return out
 
 
-def summary_line(row: dict[str, Any]) -> str:
+def summary_line(row: dict[str, Any], lang: str = "en") -> str:
     """One line for a plan: ``mianyang 2019: 3 of 5 assessed targets met (60.0%); 12 no data; outlook …``."""
     share = row.get("met_share_pct")
-    met = f"{row['met']} of {row['assessed']} assessed targets met" + (f" ({share:.1f}%)" if share is not None else "")
-    parts = [met, f"{row['no_data']} no data", f"{row['not_assessed']} not assessed"]
-    outlooks = ", ".join(f"{row[k]} {k.replace('_', ' ')}" for k in OUTLOOK_KEYS if row.get(k))
+    shown = f" ({share:.1f}%)" if share is not None else ""
+    line = SUMMARY_LINES[lang].format(share=shown, **row)
+    outlooks = ", ".join(f"{row[k]} {k.replace('_', ' ')}" if lang == "en" else f"{status_word(k, lang)} {row[k]}"
+                         for k in OUTLOOK_KEYS if row.get(k))
     if outlooks:
-        parts.append(f"outlook: {outlooks}")
-    return f"{row['plan']} {row['year']}: " + "; ".join(parts)
+        line += f"; outlook: {outlooks}" if lang == "en" else f"；展望：{outlooks}"
+    return line

@@ -288,3 +288,12 @@ def test_report_markdown_escapes_pipes(runner: CliRunner, in_demo: Path) -> None
     row = next(line for line in out.splitlines() if "| enterprises_on_cloud |" in line)
     assert row.startswith("| demo | enterprises_on_cloud | 企业上云 |  | 家 | up | 2019 | 350 | = | plan | 300 "
                           "| 2019 |")
+
+
+def test_messages_in_chinese(runner: CliRunner, in_demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GAPCALC_LANG", "zh")
+    code, _, err = invoke(runner, "report", "nowhere", "2019")
+    assert code == 2 and err == "gapcalc: 错误: no plan 'nowhere' in targets\n  提示: known plans: demo\n"
+    _, _, err = invoke(runner, "report", "demo", "2019", "-f", "csv")
+    assert err.splitlines()[-1] == ("demo 2019年：评估 4 项，达标 1 项 (25.0%)；无数据 1 项；不评估 1 项；"
+                                    "展望：✓ 已完成 1, + 符合进度 3, ! 需加快 1")

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from ..findings import GapcalcError
+from ..i18n import MESSAGE_LABELS, detect_lang
 from ..render import OutputFormat
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -32,9 +33,10 @@ class GapcalcUsageError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         stream = file or sys.stderr
-        click.echo(f"gapcalc: error: {self.message}", err=True, file=stream)
+        error, hint = MESSAGE_LABELS[detect_lang()]
+        click.echo(f"gapcalc: {error}: {self.message}", err=True, file=stream)
         if self.hint:
-            click.echo(f"  hint: {self.hint}", err=True, file=stream)
+            click.echo(f"  {hint}: {self.hint}", err=True, file=stream)
 
 
 def targets_dir_option(func: F) -> F:

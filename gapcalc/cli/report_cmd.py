@@ -76,7 +76,7 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
 
     emit(Document(rows, ALL_COLUMNS, title, "report", summary, table), chosen, color, output, language)
     if chosen is not OutputFormat.TABLE:
-        note(summary_line(summary[-1]))
+        note(summary_line(summary[-1], language))
 
 
 def _arguments(args: tuple[str, ...], all_plans: bool) -> tuple[str | None, int]:
@@ -112,7 +112,7 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
         emit(document, chosen, color, output, language)
     if chosen is not OutputFormat.TABLE:
         for summary in summaries:
-            note(summary_line(summary))
+            note(summary_line(summary, language))
     for failure in failures:
         note(f"skipped: {failure}")
     if failures:
