@@ -25,7 +25,8 @@ REPORT_COLUMNS = (
 )
 """The contracted columns, in this order; scripts rely on them."""
 
-EXTRA_COLUMNS = ("source", "source_title", "note", "target_text", "subplan", "name_en", "growth_ratio")
+EXTRA_COLUMNS = ("source", "source_title", "note", "target_text", "subplan", "name_en", "growth_ratio",
+                 "breakdown_zh", "breakdown_en")
 """Columns appended after the contracted ones: where the actual comes from, its caveats, and context."""
 
 ALL_COLUMNS = REPORT_COLUMNS + EXTRA_COLUMNS
@@ -129,6 +130,9 @@ def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None,
         "unit": indicator.unit, "direction": indicator.direction, "year": year, "subplan": indicator.subplan,
         "name_en": indicator.name_en,
     }
+    member = next((b for b in indicator.breakdowns if b.key == breakdown), None)
+    if member is not None:
+        row.update(breakdown_zh=member.name_zh, breakdown_en=member.name_en or member.key)
     qualitative = [s for s in statements if s.kind == "qualitative" and s.breakdown == breakdown]
     if qualitative:
         row["target_text"] = "; ".join(s.value.text or "" for s in qualitative)

@@ -47,8 +47,8 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     year, target, comparator, target_source, actual, actual_year, gap, attainment_pct, baseline, baseline_year,
     progress_pct, time_elapsed_pct, final_year, final_target, required_cagr_pct, required_change_per_year,
     observed_cagr_pct, status, outlook; then source, source_title, note, target_text, subplan, name_en,
-    growth_ratio. A summary (counts by status and outlook, share of assessed targets met) follows the table, or
-    goes to stderr with machine formats.
+    growth_ratio, breakdown_zh, breakdown_en. A summary (counts by status and outlook, share of assessed targets
+    met) follows the table, or goes to stderr with machine formats.
     """
     plan, year = _arguments(args, all_plans)
     chosen = choose_format(fmt, output)

@@ -91,7 +91,7 @@ def _styled(key: Any, lang: str) -> Text:
 def _indicator_text(row: dict[str, Any], lang: str = "zh") -> str:
     name = (row.get("name_zh") if lang == "zh" else row.get("name_en")) or row.get("name_zh") or row.get("indicator")
     name = str(name or "")
-    breakdown = row.get("breakdown")
+    breakdown = row.get("breakdown_zh" if lang == "zh" else "breakdown_en") or row.get("breakdown")
     return f"{name} · {breakdown}" if breakdown else name
 
 
