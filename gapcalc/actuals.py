@@ -85,6 +85,11 @@ class ActualsFile:
     accounting: Accounting
     encoding: str = "utf-8"
 
+    def summary(self) -> str:
+        """``actuals/x.csv (read as gb18030): 12 rows read, …`` — the encoding is named unless it is UTF-8."""
+        decoded = "" if self.encoding in ("utf-8", "utf-8-sig") else f" (read as {self.encoding})"
+        return f"{self.path}{decoded}: {self.accounting.summary()}"
+
 
 class CellError(ValueError):
     """A cell that is not a number; the message says what it is."""

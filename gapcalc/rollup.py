@@ -70,7 +70,7 @@ def iter_reports(directory: Path, year: int, failures: list[str]) -> Iterator[Pl
         actuals = open_actuals(loaded, None, directory)
         notes = [f.as_text() for f in actuals.findings if f.severity is not Severity.INFO]
         if actuals.findings:
-            notes.append(f"{actuals.path}: {actuals.accounting.summary()}")
+            notes.append(actuals.summary())
         rows = build_report(loaded.plan, year, actuals.values)
         yield PlanReport(loaded.id, rows, summarise(loaded.plan, year, rows)[-1], actuals.accounting, notes)
 

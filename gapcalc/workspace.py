@@ -179,4 +179,4 @@ def _check_actuals(path: Path, result: CheckResult, plan: LoadedPlan | None, enc
         _io_finding(path, error, result)
         return
     result.findings += parsed.findings
-    result.summaries.append(f"{shown}: {parsed.accounting.summary()}")
+    result.summaries.append(parsed.summary())

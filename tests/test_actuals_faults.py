@@ -89,3 +89,14 @@ def test_infos_are_listed_only_with_verbose(monkeypatch: pytest.MonkeyPatch) -> 
     assert quiet.stderr == ("actuals/yearbook_symbols.csv: 4 rows read, 0 used, 4 missing values\n"
                             "checked 1 file: 0 errors, 0 warnings\n")
     assert CliRunner().invoke(cli, [*args, "--verbose"]).stdout.count("GC310") == 4
+
+
+def test_encoding_guess_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(HERE)
+    result = CliRunner().invoke(cli, ["check", "actuals/gbk_excel.csv", "actuals/utf16_excel_unicode_text.csv",
+                                      "actuals/utf8_bom.csv", "--plan", "demo", "--targets-dir", str(DEMO_TARGETS)])
+    assert result.stderr.splitlines()[:3] == [
+        "actuals/gbk_excel.csv (read as gb18030): 2 rows read, 2 used",
+        "actuals/utf16_excel_unicode_text.csv (read as utf-16): 2 rows read, 2 used",
+        "actuals/utf8_bom.csv: 2 rows read, 2 used",
+    ]

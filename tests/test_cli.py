@@ -297,3 +297,16 @@ def test_messages_in_chinese(runner: CliRunner, in_demo: Path, monkeypatch: pyte
     _, _, err = invoke(runner, "report", "demo", "2019", "-f", "csv")
     assert err.splitlines()[-1] == ("demo 2019年：评估 4 项，达标 1 项 (25.0%)；无数据 1 项；不评估 1 项；"
                                     "展望：✓ 已完成 1, + 符合进度 3, ! 需加快 1")
+
+
+@pytest.mark.parametrize("args", [("targets", "demo"), ("summary", "demo", "2019"),
+                                  ("compare", "nc_rate_key_processes", "2019"), ("plans",)])
+def test_every_table_command_writes_xlsx(runner: CliRunner, in_demo: Path, tmp_path: Path,
+                                         args: tuple[str, ...]) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "out.xlsx"
+    code, out, _ = invoke(runner, *args, "-f", "xlsx", "-o", str(target))
+    assert code == 0 and out == ""
+    sheet = load_workbook(target).worksheets[0]
+    assert sheet.freeze_panes is not None and sheet.max_row >= 2

@@ -43,7 +43,7 @@ def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path
     for problem in actuals.findings:
         note(problem.as_text())
     if actuals.accounting.read or actuals_path is not None:
-        note(f"{actuals.path}: {actuals.accounting.summary()}")
+        note(actuals.summary())
     trajectory = build_trajectory(loaded.plan, indicator, breakdown, actuals.values)
 
     from ..render.chart import choose_language, find_cjk_font, render_chart

@@ -61,7 +61,7 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     for problem in actuals.findings:
         note(problem.as_text())
     if actuals.accounting.read or actuals_path is not None:
-        note(f"{actuals.path}: {actuals.accounting.summary()}")
+        note(actuals.summary())
     rows = build_report(loaded.plan, year, actuals.values)
     summary = summarise(loaded.plan, year, rows)
     header = loaded.plan.plan
