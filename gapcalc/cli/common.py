@@ -73,6 +73,14 @@ def output_option(func: F) -> F:
                         help="Write to FILE instead of stdout.")(func)
 
 
+def table_options(func: F) -> F:
+    """The options every table-producing command shares: --targets-dir, --format, --color, --lang, --output."""
+    for option in (output_option, lang_option, color_option, format_option([f.value for f in OutputFormat]),
+                   targets_dir_option):
+        func = option(func)
+    return func
+
+
 def choose_format(fmt: str | None, output: Path | None = None) -> OutputFormat:
     """The requested format, or table on a terminal and csv otherwise; xlsx and html need ``--output``."""
     chosen = OutputFormat(fmt) if fmt else (OutputFormat.TABLE if sys.stdout.isatty() else OutputFormat.CSV)

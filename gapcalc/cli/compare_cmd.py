@@ -9,28 +9,15 @@ from typing import Any
 import click
 
 from ..i18n import detect_lang
-from ..render import OutputFormat
 from ..rollup import COMPARE_COLUMNS, compare
-from .common import (
-    choose_format,
-    color_option,
-    format_option,
-    lang_option,
-    note,
-    output_option,
-    targets_dir_option,
-)
+from .common import choose_format, note, table_options
 from .emit import Document, emit
 
 
 @click.command(name="compare")
 @click.argument("indicator")
 @click.argument("year", type=click.IntRange(1949, 2100))
-@targets_dir_option
-@format_option([f.value for f in OutputFormat])
-@color_option
-@lang_option
-@output_option
+@table_options
 def command(indicator: str, year: int, targets_dir: Path, fmt: str | None, color: str, lang: str | None,
             output: Path | None) -> None:
     """INDICATOR (a shared id such as nc_rate_key_processes) in every plan that has it, side by side for YEAR.

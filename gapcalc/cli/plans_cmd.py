@@ -8,8 +8,7 @@ import click
 
 from ..i18n import detect_lang
 from ..loader import load_plan_file, plan_files
-from ..render import OutputFormat
-from .common import choose_format, color_option, format_option, lang_option, output_option, targets_dir_option
+from .common import choose_format, table_options
 from .emit import Document, emit
 
 PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "period_end", "baseline_year",
@@ -17,11 +16,7 @@ PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "p
 
 
 @click.command(name="plans")
-@targets_dir_option
-@format_option([f.value for f in OutputFormat])
-@color_option
-@lang_option
-@output_option
+@table_options
 def command(targets_dir: Path, fmt: str | None, color: str, lang: str | None, output: Path | None) -> None:
     """List the plans found, with their period and indicator counts."""
     chosen = choose_format(fmt, output)

@@ -16,15 +16,7 @@ from ..render import OutputFormat
 from ..rollup import report_all
 from ..summaries import summarise, summary_line
 from ..workspace import open_actuals, open_plan
-from .common import (
-    choose_format,
-    color_option,
-    format_option,
-    lang_option,
-    note,
-    output_option,
-    targets_dir_option,
-)
+from .common import choose_format, note, table_options
 from .emit import Document, emit
 
 
@@ -34,11 +26,7 @@ from .emit import Document, emit
 @click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Actuals CSV [default: actuals/<plan>.csv beside the targets directory].")
 @click.option("--encoding", default=None, help="Encoding of the actuals file [default: detect].")
-@targets_dir_option
-@format_option([f.value for f in OutputFormat])
-@color_option
-@lang_option
-@output_option
+@table_options
 def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, encoding: str | None,
             targets_dir: Path, fmt: str | None, color: str, lang: str | None, output: Path | None) -> None:
     """The gap table of PLAN for YEAR: target, actual, gap, progress against time, growth still needed, outlook.

@@ -10,10 +10,9 @@ import click
 
 from ..engine import build_report
 from ..i18n import detect_lang
-from ..render import OutputFormat
 from ..summaries import SUMMARY_COLUMNS, summarise
 from ..workspace import open_actuals, open_plan
-from .common import choose_format, color_option, format_option, lang_option, output_option, targets_dir_option
+from .common import choose_format, table_options
 from .emit import Document, emit
 
 
@@ -22,11 +21,7 @@ from .emit import Document, emit
 @click.argument("year", type=click.IntRange(1949, 2100))
 @click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Actuals CSV [default: actuals/<plan>.csv].")
-@targets_dir_option
-@format_option([f.value for f in OutputFormat])
-@color_option
-@lang_option
-@output_option
+@table_options
 def command(plan: str, year: int, actuals_path: Path | None, targets_dir: Path, fmt: str | None, color: str,
             lang: str | None, output: Path | None) -> None:
     """Counts by status and outlook for each subplan of PLAN and for the whole plan (subplan "*"), with the share

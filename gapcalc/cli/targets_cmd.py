@@ -10,7 +10,7 @@ from ..engine import TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_targets
 from ..i18n import detect_lang
 from ..render import OutputFormat
 from ..workspace import open_plan
-from .common import choose_format, color_option, format_option, lang_option, output_option, targets_dir_option
+from .common import choose_format, table_options
 from .emit import Document, emit
 
 TABLE_COLUMNS = ("indicator", "name_zh", "breakdown", "unit", "kind", "year", "value", "comparator", "level")
@@ -18,11 +18,7 @@ TABLE_COLUMNS = ("indicator", "name_zh", "breakdown", "unit", "kind", "year", "v
 
 @click.command(name="targets")
 @click.argument("plan")
-@targets_dir_option
-@format_option([f.value for f in OutputFormat])
-@color_option
-@lang_option
-@output_option
+@table_options
 def command(plan: str, targets_dir: Path, fmt: str | None, color: str, lang: str | None, output: Path | None) -> None:
     """Every number PLAN states, baselines included, with its level in the indicator's unit.
 
