@@ -36,7 +36,7 @@ class Rollup:
     accounting: list[str] = field(default_factory=list)
 
 
-def load_all(directory: Path) -> tuple[list[LoadedPlan], list[str]]:  # used by compare
+def load_all(directory: Path) -> tuple[list[LoadedPlan], list[str]]:
     """Every valid plan of a targets directory, and a message for each that is not."""
     plans: list[LoadedPlan] = []
     failures: list[str] = []

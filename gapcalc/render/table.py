@@ -98,7 +98,7 @@ def _indicator_text(row: dict[str, Any], lang: str = "zh") -> str:
 def report_table(rows: Sequence[dict[str, Any]], title: str, lang: str = "en") -> tuple[Table, list[str]]:
     """The gap table and its footnotes."""
     table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, title_justify="left", expand=False)
-    table.add_column(heading("indicator", lang), overflow="fold", min_width=12, max_width=34)
+    table.add_column(heading("indicator", lang), overflow="fold", min_width=12, max_width=34 if lang == "zh" else 46)
     table.add_column(heading("unit", lang), overflow="fold", max_width=10)
     table.add_column(heading("target", lang), justify="right", overflow="fold", max_width=18)
     for key in ("actual", "gap", "attainment", "progress", "needed"):
