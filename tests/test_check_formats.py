@@ -66,3 +66,10 @@ def test_python_dash_m() -> None:
     done = subprocess.run([sys.executable, "-m", "gapcalc", "--version"], capture_output=True, text=True, env=env,
                           check=False)
     assert (done.returncode, done.stdout) == (0, "gapcalc, version 0.1.0\n")
+
+
+def test_pre_commit_hook_runs_check_on_targets_and_actuals() -> None:
+    hook = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "- id: gapcalc-check" in hook
+    assert "entry: gapcalc check" in hook
+    assert "files: ^(targets|actuals)/.*\\.(toml|csv)$" in hook
