@@ -118,33 +118,42 @@ def _fmt_row(values: Mapping[str, Any]) -> Row:
     return {column: values.get(column) for column in ALL_COLUMNS}
 
 
-def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None, year: int,
-                    actuals: Mapping[int, Actual]) -> Row:
-    """The report row of one indicator/breakdown."""
-    header = plan.plan
-    observed = observed_series(indicator, breakdown, actuals)
-    statements = resolve_indicator(indicator, header, {breakdown: {y: o.value for y, o in observed.items()}})
-    points = target_points(statements, breakdown)
+def _identity(plan: PlanFile, indicator: Indicator, breakdown: str | None, year: int) -> dict[str, Any]:
+    """The columns that say which indicator, breakdown and year a row is about."""
     row: dict[str, Any] = {
-        "plan": header.id, "indicator": indicator.id, "name_zh": indicator.name_zh, "breakdown": breakdown,
+        "plan": plan.plan.id, "indicator": indicator.id, "name_zh": indicator.name_zh, "breakdown": breakdown,
         "unit": indicator.unit, "direction": indicator.direction, "year": year, "subplan": indicator.subplan,
         "name_en": indicator.name_en,
     }
     member = next((b for b in indicator.breakdowns if b.key == breakdown), None)
     if member is not None:
         row.update(breakdown_zh=member.name_zh, breakdown_en=member.name_en or member.key)
+    return row
+
+
+def _anchors(header: PlanHeader, points: dict[int, Statement], observed: dict[int, Observation],
+             year: int) -> tuple[Observation | None, Observation | None, Observation | None]:
+    """(baseline, latest actual, actual of the year itself); for a period total, sums of the period's flows."""
+    if points and points[max(points)].kind == "period_total":
+        final = points[max(points)]
+        start = final.series.period[0] if final.series.period else final.year
+        actual = _period_total_observation(points, observed, year)
+        exact = actual if actual is not None and actual.year == year else None
+        return Observation(start - 1, Decimal(0), None), actual, exact
+    return baseline_observation(header, points, observed, year), _latest(observed, year), observed.get(year)
+
+
+def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None, year: int,
+                    actuals: Mapping[int, Actual]) -> Row:
+    """The report row of one indicator/breakdown."""
+    observed = observed_series(indicator, breakdown, actuals)
+    statements = resolve_indicator(indicator, plan.plan, {breakdown: {y: o.value for y, o in observed.items()}})
+    points = target_points(statements, breakdown)
+    row = _identity(plan, indicator, breakdown, year)
     qualitative = [s for s in statements if s.kind == "qualitative" and s.breakdown == breakdown]
     if qualitative:
         row["target_text"] = "; ".join(s.value.text or "" for s in qualitative)
-    is_total = bool(points) and points[max(points)].kind == "period_total"
-    baseline = None if is_total else baseline_observation(header, points, observed, year)
-    if is_total:
-        baseline = Observation(points[max(points)].series.period[0] - 1, Decimal(0), None)  # type: ignore[index]
-        actual = _period_total_observation(points, observed, year)
-        exact = actual if actual is not None and actual.year == year else None
-    else:
-        actual = _latest(observed, year)
-        exact = observed.get(year)
+    baseline, actual, exact = _anchors(plan.plan, points, observed, year)
     target = _target_for(year, points, baseline)
     row.update(target=target.level, comparator=target.comparator or None, target_source=target.source)
     if actual is not None:
@@ -160,8 +169,8 @@ def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None,
         row.update(final_year=final.year, final_target=final.level)
         _progress(row, indicator, final, baseline, actual)
     elif target.source == "none" and not qualitative:
-        row["target_source"] = "unresolved" if any(s.kind != "baseline" for s in statements
-                                                   if s.breakdown == breakdown) else "none"
+        stated = any(s.kind != "baseline" for s in statements if s.breakdown == breakdown)
+        row["target_source"] = "unresolved" if stated else "none"
     return _fmt_row(row)
 
 
