@@ -17,10 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .findings import Finding, finding
-from .model import Indicator, PlanFile
 from .textio import read_text
+
+if TYPE_CHECKING:  # pragma: no cover - the model (pydantic) is imported only where a plan is validated
+    from .model import PlanFile
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
 OPTIONAL_COLUMNS = ("breakdown", "source", "source_title", "quote", "note", "name_zh", "name_en", "unit", "plan",
@@ -91,6 +94,24 @@ class ActualsFile:
         return f"{self.path}{decoded}: {self.accounting.summary()}"
 
 
+@dataclass(frozen=True)
+class PlanFacts:
+    """What checking an actuals file needs to know about its plan: indicator units, breakdown keys, the period."""
+
+    units: dict[str, str]
+    breakdowns: dict[str, frozenset[str]]
+    base_year: int
+    period: tuple[int, int]
+
+    @classmethod
+    def of(cls, plan: PlanFile) -> PlanFacts:
+        """The facts of a validated plan."""
+        header = plan.plan
+        return cls({i.id: i.unit for i in plan.indicators},
+                   {i.id: frozenset(b.key for b in i.breakdowns) for i in plan.indicators},
+                   header.base_year, (header.period[0], header.period[1]))
+
+
 class CellError(ValueError):
     """A cell that is not a number; the message says what it is."""
 
@@ -139,10 +160,10 @@ def sniff_delimiter(text: str) -> str:
 class _Reader:
     """Parses the rows of one file against one plan, collecting findings and accounting."""
 
-    def __init__(self, display: str, plan: PlanFile | None) -> None:
+    def __init__(self, display: str, plan: PlanFacts | None) -> None:
         self.display = display
         self.plan = plan
-        self.indicators: dict[str, Indicator] = {i.id: i for i in plan.indicators} if plan else {}
+        self.units: dict[str, str] = plan.units if plan else {}
         self.findings: list[Finding] = []
         self.accounting = Accounting()
         self.values: list[Actual] = []
@@ -183,26 +204,25 @@ class _Reader:
         except CellError as exc:
             self.report("GC304", str(exc), line, columns["year"] + 1, "write the year as 2019", reason="malformed")
             return
-        indicator = self.indicators.get(indicator_id)
-        if self.plan is not None and indicator is None:
-            known = ", ".join(sorted(self.indicators)[:8])
+        unit = self.units.get(indicator_id)
+        if self.plan is not None and unit is None:
+            known = ", ".join(sorted(self.units)[:8])
             self.report("GC305", f"unknown indicator '{indicator_id}'", line, columns["indicator"] + 1,
                         f"use an id from the plan (e.g. {known}…); see `gapcalc targets PLAN`",
                         reason="unknown indicator")
             return
         breakdown = unicodedata.normalize("NFKC", get.get("breakdown", "")).strip() or None
-        if indicator is not None and breakdown is not None and breakdown not in {b.key for b in indicator.breakdowns}:
+        if self.plan is not None and breakdown is not None and breakdown not in self.plan.breakdowns[indicator_id]:
             self.report("GC306", f"unknown breakdown '{breakdown}' for indicator '{indicator_id}'", line,
                         columns["breakdown"] + 1, "use a breakdown key declared in the target file",
                         reason="unknown breakdown")
             return
         if self.plan is not None:
-            header = self.plan.plan
-            if not header.base_year - OUTSIDE_SLACK <= year <= header.final_year + OUTSIDE_SLACK:
-                self.report("GC307", f"year {year} is far outside the plan period {header.period}", line,
+            if not self.plan.base_year - OUTSIDE_SLACK <= year <= self.plan.period[1] + OUTSIDE_SLACK:
+                self.report("GC307", f"year {year} is far outside the plan period {list(self.plan.period)}", line,
                             columns["year"] + 1, "check the year", reason="year outside plan")
                 return
-        percent = indicator is None or "%" in indicator.unit
+        percent = unit is None or "%" in unit
         try:
             value = parse_number(get["value"], percent)
         except CellError as exc:
@@ -237,9 +257,9 @@ class _Reader:
                         reason="duplicate")
 
 
-def parse_actuals(text: str, display: str, plan: PlanFile | None) -> ActualsFile:
+def parse_actuals(text: str, display: str, plan: PlanFile | PlanFacts | None) -> ActualsFile:
     """Parse the text of an actuals file against ``plan`` (None: no indicator checks)."""
-    reader = _Reader(display, plan)
+    reader = _Reader(display, plan if plan is None or isinstance(plan, PlanFacts) else PlanFacts.of(plan))
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
         names = next(rows)
@@ -259,7 +279,7 @@ def parse_actuals(text: str, display: str, plan: PlanFile | None) -> ActualsFile
     return ActualsFile(display, reader.values, reader.findings, reader.accounting)
 
 
-def load_actuals_file(path: Path, plan: PlanFile | None, display: str | None = None,
+def load_actuals_file(path: Path, plan: PlanFile | PlanFacts | None, display: str | None = None,
                       encoding: str | None = None) -> ActualsFile:
     """Read and parse an actuals file (raises GapcalcError when it cannot be read or decoded)."""
     text, used = read_text(path, encoding)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from .actuals import ActualsFile
 from .engine import ALL_COLUMNS, TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_report, build_targets
-from .loader import LoadedPlan, targets_dir
+from .loader import LoadedPlan
+from .paths import targets_dir
 from .workspace import open_actuals, open_plan, open_plan_file
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -12,8 +12,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .findings import Finding
+from .levels import format_decimal
 from .loader import LoadedPlan
-from .resolve import Statement, format_decimal, resolve_indicator, stated_baselines
+from .resolve import Statement, resolve_indicator, stated_baselines
 
 
 def check_consistency(loaded: LoadedPlan) -> list[Finding]:

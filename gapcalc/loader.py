@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -20,7 +19,8 @@ from pydantic import BaseModel, ValidationError
 from . import model
 from .findings import Finding, GapcalcError, Severity, finding
 from .locate import TomlLocator
-from .textio import read_bytes
+from .paths import display_path
+from .textio import MAX_TARGET_BYTES, read_bytes
 
 try:  # tomli ships mypyc-compiled wheels: the same parser as the standard library's tomllib, about 3× faster
     import tomli as tomllib
@@ -30,9 +30,6 @@ except ImportError:  # pragma: no cover - a platform without a tomli wheel
     else:
         raise
 
-MAX_TARGET_BYTES = 8 * 1024 * 1024
-DEFAULT_TARGETS_DIR = "targets"
-TARGETS_ENV = "GAPCALC_TARGETS"
 
 _SHAPES: dict[tuple[str, ...], type[BaseModel]] = {
     (): model.PlanFile,
@@ -79,14 +76,6 @@ def format_path(path: tuple[str | int, ...] | list[str | int]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def display_path(path: Path) -> str:
-    """A path as shown in messages: relative to the working directory when it is below it."""
-    try:
-        return os.path.relpath(path) if not path.is_absolute() or Path.cwd() in path.parents else str(path)
-    except ValueError:  # pragma: no cover - different drive on Windows
-        return str(path)
 
 
 def parse_toml(text: str, display: str) -> tuple[dict[str, Any] | None, list[Finding]]:
@@ -175,33 +164,6 @@ def load_plan_file(path: Path, display: str | None = None) -> tuple[LoadedPlan |
     if plan is None:
         return None, problems
     return LoadedPlan(path, shown, plan, locator), []
-
-
-def targets_dir(option: str | None) -> Path:
-    """The targets directory: the option, else ``$GAPCALC_TARGETS``, else ``./targets``."""
-    return Path(option or os.environ.get(TARGETS_ENV) or DEFAULT_TARGETS_DIR)
-
-
-def plan_files(directory: Path) -> list[Path]:
-    """The ``*.toml`` files of a targets directory, sorted."""
-    if not directory.is_dir():
-        raise GapcalcError(f"{directory}: no targets directory", "pass --targets-dir DIR or set GAPCALC_TARGETS")
-    return sorted(p for p in directory.glob("*.toml") if not p.name.startswith("."))
-
-
-def plan_path(directory: Path, plan_id: str) -> Path:
-    """The file of plan ``plan_id``; the id is an identifier, never a path."""
-    if not model.is_identifier(plan_id):
-        raise GapcalcError(
-            f"'{plan_id}' is not a plan id", "a plan id is lower-case letters, digits and '_' (see `gapcalc plans`)"
-        )
-    path = directory / f"{plan_id}.toml"
-    if not path.is_file():
-        known = [p.stem for p in plan_files(directory)]
-        close = difflib.get_close_matches(plan_id, known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"known plans: {', '.join(known) or 'none'}"
-        raise GapcalcError(f"no plan '{plan_id}' in {directory}", hint)
-    return path
 
 
 def errors_in(findings: list[Finding]) -> bool:

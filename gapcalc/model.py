@@ -9,11 +9,12 @@ reported at once with locations.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+from .paths import ID_PATTERN
 
 CHANGE_KINDS = ("change_vs_baseline", "pp_change", "annual_growth")
 
@@ -37,7 +38,6 @@ Dimension = Literal["industry", "enterprise", "level", "region", "category"]
 KINDS: tuple[str, ...] = get_args(Kind)
 COMPARATORS: tuple[str, ...] = get_args(Comparator)
 
-_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 _DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
 
 
@@ -57,7 +57,7 @@ Number = Annotated[
     BeforeValidator(_exact_number),
     WithJsonSchema({"type": "number"}),
 ]
-Ident = Annotated[str, Field(pattern=_ID_PATTERN, min_length=1, max_length=64)]
+Ident = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
 Text = Annotated[str, Field(min_length=1)]
 Year = Annotated[int, Field(ge=1949, le=2100)]
 YearSpan = Annotated[list[Year], Field(min_length=2, max_length=2)]
@@ -177,11 +177,6 @@ class PlanFile(_Strict):
     plan: PlanHeader
     subplans: list[Subplan] = Field(default_factory=list)
     indicators: Annotated[list[Indicator], Field(min_length=1)]
-
-
-def is_identifier(name: str) -> bool:
-    """True when ``name`` is a valid plan or indicator id (and so can never be a path)."""
-    return re.fullmatch(_ID_PATTERN, name) is not None and len(name) <= 64
 
 
 def json_schema() -> dict[str, Any]:

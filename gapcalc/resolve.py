@@ -13,13 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .levels import PRIORITY, derive_level
 from .model import CHANGE_KINDS, Indicator, PlanHeader, Series, Value
 
 Observed = Mapping[int, Decimal]
-LEVEL_DECIMALS = 6
 _FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
-_EXPLICIT_PRIORITY = {"level": 0, "cumulative": 0, "period_total": 0, "change_vs_baseline": 1, "pp_change": 1,
-                      "annual_growth": 1, "new_in_year": 2}
 
 
 @dataclass(frozen=True)
@@ -89,7 +87,8 @@ def _stock_before(baselines: Mapping[int, Decimal], observed: Observed, first_ye
     return _base(baselines, observed, max(years))
 
 
-def _sign(series: Series) -> int:
+def change_sign(series: Series) -> int:
+    """-1 for a stated decrease, else +1."""
     return -1 if series.change == "decrease" else 1
 
 
@@ -98,33 +97,38 @@ def resolve_level(series: Series, value: Value, plan: PlanHeader, baselines: Map
     """The level in the indicator's unit that one stated number means, or None when it cannot be resolved."""
     if value.value is None or series.kind == "qualitative":
         return None
-    number = value.value
     if series.kind in ("baseline", "level", "cumulative", "period_total"):
-        return number
+        return value.value
     if series.kind == "new_in_year":
-        first = min(v.year for v in series.values)
-        stock = _stock_before(baselines, observed, first)
-        if stock is None:
-            return None
-        added = sum((v.value for v in series.values if v.year <= value.year and v.value is not None), Decimal(0))
-        return tidy(stock + added)
-    base_year = series.base_year if series.base_year is not None else plan.base_year
+        stock = _stock_before(baselines, observed, first_quota_year(series))
+        return None if stock is None else derive_level(series.kind, quota_total(series, value.year), 1, stock, 0)
+    base_year = change_base_year(series, plan)
     base = _base(baselines, observed, base_year)
     if base is None:
         return None
-    if series.kind == "change_vs_baseline":
-        return tidy(base * (1 + _sign(series) * number / 100))
-    if series.kind == "pp_change":
-        years = value.year - base_year if series.per_year else 1
-        return tidy(base + _sign(series) * number * years)
-    if series.kind == "annual_growth":
-        return tidy(base * (1 + _sign(series) * number / 100) ** (value.year - base_year))
-    return None  # pragma: no cover - every kind is handled above
+    return derive_level(series.kind, value.value, change_sign(series), base, change_years(series, value, base_year))
 
 
-def tidy(number: Decimal) -> Decimal:
-    """A derived level without spurious trailing zeros or digits (``82.00`` → ``82``)."""
-    return Decimal(format_decimal(number))
+def first_quota_year(series: Series) -> int:
+    """The first year of a quota series: its stock is the last observation before it."""
+    return min(v.year for v in series.values)
+
+
+def quota_total(series: Series, year: int) -> Decimal:
+    """The additions a quota series states up to and including ``year``."""
+    return sum((v.value for v in series.values if v.year <= year and v.value is not None), Decimal(0))
+
+
+def change_base_year(series: Series, plan: PlanHeader) -> int:
+    """The year a relative change is measured from: the series' ``base_year``, else the plan's."""
+    return series.base_year if series.base_year is not None else plan.base_year
+
+
+def change_years(series: Series, value: Value, base_year: int) -> int:
+    """Years of compounding (``annual_growth``) or of per-year steps (``pp_change`` with ``per_year``)."""
+    if series.kind == "pp_change" and not series.per_year:
+        return 1
+    return value.year - base_year
 
 
 def resolve_indicator(indicator: Indicator, plan: PlanHeader,
@@ -157,22 +161,6 @@ def target_points(statements: list[Statement], breakdown: str | None) -> dict[in
         if statement.level is None:
             continue
         current = chosen.get(statement.year)
-        if current is None or _EXPLICIT_PRIORITY[statement.kind] < _EXPLICIT_PRIORITY[current.kind]:
+        if current is None or PRIORITY[statement.kind] < PRIORITY[current.kind]:
             chosen[statement.year] = statement
     return chosen
-
-
-def format_decimal(number: Decimal | None) -> str:
-    """A decimal without exponent and without trailing zeros beyond what it states (``82.00`` → ``82``)."""
-    if number is None:
-        return ""
-    if number == number.to_integral_value():
-        return format(number.quantize(Decimal(1)), "f")
-    if number.as_tuple().exponent < -LEVEL_DECIMALS:  # type: ignore[operator]
-        number = round(number, LEVEL_DECIMALS)
-    return format(number.normalize(), "f")
-
-
-def printed(number: Decimal | None) -> str:
-    """A stated number exactly as typed in the target file (``7.0`` stays ``7.0``)."""
-    return "" if number is None else format(number, "f")

@@ -15,7 +15,8 @@ from typing import Any
 from .actuals import Accounting
 from .engine import breakdowns_of, build_report, report_rows_for
 from .findings import GapcalcError, Severity
-from .loader import LoadedPlan, plan_files
+from .loader import LoadedPlan
+from .paths import plan_files
 from .summaries import summarise
 from .workspace import open_actuals, open_plan_file
 

@@ -7,11 +7,13 @@ divided by the indicators assessed — here the rows with status ``met`` or ``no
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .gapmath import Outlook, Status
 from .i18n import SUMMARY_LINES, status_word
-from .model import PlanFile
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import PlanFile
 
 STATUS_KEYS = tuple(s.value for s in Status)
 OUTLOOK_KEYS = tuple(o.value for o in Outlook)

@@ -13,6 +13,8 @@ from pathlib import Path
 from .findings import GapcalcError
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+MAX_TARGET_BYTES = 8 * 1024 * 1024
+"""Target files larger than this are refused."""
 AUTO_ENCODINGS = ("utf-8", "gb18030")
 
 

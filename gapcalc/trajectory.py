@@ -26,8 +26,9 @@ from . import gapmath
 from .actuals import Actual
 from .engine import Observation, baseline_observation, breakdowns_of, observed_series
 from .findings import GapcalcError
+from .levels import printed
 from .model import Indicator, PlanFile, PlanHeader
-from .resolve import Statement, printed, resolve_indicator, target_points
+from .resolve import Statement, resolve_indicator, target_points
 
 _LOWER_BOUND = re.compile(r"lower bound|下限")
 _APPROXIMATION = re.compile(r"approximat|proxy|estimate|近似")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +16,11 @@ from pathlib import Path
 from .actuals import Accounting, ActualsFile, load_actuals_file, sniff_delimiter
 from .consistency import check_consistency
 from .findings import Finding, GapcalcError, Severity, finding
-from .loader import LoadedPlan, display_path, load_plan_file, plan_path, targets_dir
+from .loader import LoadedPlan, load_plan_file
+from .paths import default_actuals_path, display_path, plan_path, targets_dir
 from .quotes import check_quotes
 from .rules import check_plan
 from .textio import read_text
-
-ACTUALS_ENV = "GAPCALC_ACTUALS"
 
 
 def plan_findings(loaded: LoadedPlan, traceability: bool = True) -> list[Finding]:
@@ -51,13 +49,6 @@ def open_plan_file(path: Path) -> LoadedPlan:
         raise GapcalcError(f"{display_path(path)} has {len(problems)} error{'s' if len(problems) != 1 else ''}; "
                            f"first: {first}", f"run `gapcalc check {display_path(path)}`")
     return loaded
-
-
-def default_actuals_path(plan_id: str, directory: Path) -> Path:
-    """``$GAPCALC_ACTUALS/<plan>.csv``, else ``actuals/<plan>.csv`` beside the targets directory."""
-    root = os.environ.get(ACTUALS_ENV)
-    base = Path(root) if root else directory.parent / "actuals"
-    return base / f"{plan_id}.csv"
 
 
 def open_actuals(loaded: LoadedPlan, path: Path | None, directory: Path, encoding: str | None = None,

@@ -14,6 +14,15 @@ ENVIRONMENT = ("GAPCALC_TARGETS", "GAPCALC_ACTUALS", "GAPCALC_FORMAT", "GAPCALC_
                "LC_MESSAGES", "LANG", "NO_COLOR", "FORCE_COLOR")
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Compiled plans go to a cache of this test session, never to the user's cache directory."""
+    folder = tmp_path_factory.getbasetemp() / "gapcalc-cache"
+    monkeypatch.setenv("GAPCALC_CACHE_DIR", str(folder))
+    monkeypatch.delenv("GAPCALC_NO_CACHE", raising=False)
+    return folder
+
+
 @pytest.fixture()
 def runner() -> CliRunner:
     """A CliRunner that keeps stdout and stderr apart (click ≥ 8.2)."""

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from ..i18n import detect_lang
-from ..loader import load_plan_file, plan_files
+from ..loader import load_plan_file
+from ..paths import plan_files
 from .common import choose_format, table_options
 from .emit import Document, emit
 

@@ -9,13 +9,11 @@ from typing import Any, TextIO
 
 import click
 
-from ..engine import ALL_COLUMNS, build_report
+from ..columns import ALL_COLUMNS
 from ..findings import GapcalcError
 from ..i18n import SUMMARY_TITLES, detect_lang
 from ..render import OutputFormat
-from ..rollup import report_all
-from ..summaries import summarise, summary_line
-from ..workspace import open_actuals, open_plan
+from ..summaries import summary_line
 from .common import choose_format, note, table_options
 from .emit import Document, emit
 
@@ -44,6 +42,10 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     if plan is None:
         _report_all(targets_dir, year, chosen, color, output, language)
         return
+    from ..engine import build_report
+    from ..summaries import summarise
+    from ..workspace import open_actuals, open_plan
+
     loaded = open_plan(plan, targets_dir)
     actuals = open_actuals(loaded, actuals_path, targets_dir, encoding, required=actuals_path is not None)
     for problem in actuals.findings:
@@ -83,6 +85,8 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
     if chosen in (OutputFormat.CSV, OutputFormat.TSV):
         summaries, failures = _stream_all(targets_dir, year, "," if chosen is OutputFormat.CSV else "\t", output)
     else:
+        from ..rollup import report_all
+
         rollup = report_all(targets_dir, year)
         summaries, failures = rollup.summaries, rollup.failures
         for line in rollup.accounting:
@@ -109,10 +113,10 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
 
 def _stream_all(targets_dir: Path, year: int, delimiter: str,
                 output: Path | None) -> tuple[list[dict[str, Any]], list[str]]:
-    """Write each plan's rows as soon as they are computed: memory stays that of one plan."""
+    """Every plan's rows, computed column-wise a batch of plans at a time and written as soon as computed."""
     from ..actuals import Accounting
+    from ..columnar import iter_batches, plan_summaries, write_delimited
     from ..render.delimited import render_delimited
-    from ..rollup import iter_reports
 
     failures: list[str] = []
     summaries: list[dict[str, Any]] = []
@@ -123,12 +127,13 @@ def _stream_all(targets_dir: Path, year: int, delimiter: str,
         raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
     try:
         handle.write(render_delimited([], ALL_COLUMNS, delimiter))
-        for report in iter_reports(targets_dir, year, failures):
-            handle.write(render_delimited(report.rows, ALL_COLUMNS, delimiter, header=False))
-            summaries.append(report.summary)
-            total.merge(report.accounting)
-            for line in report.notes:
-                note(line)
+        for batch in iter_batches(targets_dir, year, failures):
+            write_delimited(batch.columns, handle, delimiter)
+            summaries += plan_summaries(batch, year)
+            for accounting, notes in zip(batch.accounting, batch.notes, strict=True):
+                total.merge(accounting)
+                for line in notes:
+                    note(line)
     finally:
         if output:
             handle.close()

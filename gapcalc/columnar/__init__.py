@@ -1,0 +1,98 @@
+"""The roll-up: every plan's report for one year (``gapcalc report --all YEAR``), computed on columns.
+
+It gives the same rows as the per-plan engine (:mod:`gapcalc.engine`), byte for byte (``tests/test_columnar.py``),
+but works a batch of plans at a time: plans come compiled from the cache (:mod:`gapcalc.compiled`), actuals are read
+and checked column-wise (:mod:`.actuals`), and the report is computed on arrays (:mod:`.engine`, :mod:`.maths`).
+Memory is bounded by the batch, and time grows linearly with the number of plans.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
+
+from ..actuals import Accounting
+from ..cache import Cache, cache_dir
+from ..columns import ALL_COLUMNS
+from ..compiled import CompiledPlan, load_compiled
+from ..findings import GapcalcError
+from ..gapmath import Status
+from ..paths import plan_files
+from .actuals import read_batch_actuals
+from .engine import STATUS_CODES, Cells, report_batch
+from .maths import OUTLOOK_CODES
+
+BATCH_PLANS = 500
+"""Plans computed together: enough for work on arrays to pay, few enough to bound memory (≈ 0.5 MB a plan)."""
+
+
+@dataclass
+class BatchReport:
+    """The report of a batch of plans (cell texts by column) and, per plan, what reading its actuals said."""
+
+    columns: Cells
+    plans: list[CompiledPlan]
+    accounting: list[Accounting]
+    notes: list[list[str]]
+
+
+def iter_batches(directory: Path, year: int, failures: list[str],
+                 batch_plans: int = BATCH_PLANS) -> Iterator[BatchReport]:
+    """The reports of every plan of ``directory``, a batch at a time; plans that fail to load go to ``failures``."""
+    store = Cache("plans", cache_dir())
+    batch: list[CompiledPlan] = []
+    for path in plan_files(directory):
+        try:
+            batch.append(load_compiled(path, store))
+        except GapcalcError as error:
+            failures.append(str(error))
+            continue
+        if len(batch) == batch_plans:
+            yield _report(batch, directory, year)
+            batch = []
+    if batch:
+        yield _report(batch, directory, year)
+
+
+def _report(plans: list[CompiledPlan], directory: Path, year: int) -> BatchReport:
+    actuals = read_batch_actuals(plans, directory)
+    columns = report_batch(plans, actuals, year)
+    return BatchReport(columns, plans, [p.accounting for p in actuals.plans], [p.notes for p in actuals.plans])
+
+
+def plan_summaries(report: BatchReport, year: int) -> list[dict[str, Any]]:
+    """Each plan's whole-plan summary row (the last row :func:`gapcalc.summaries.summarise` gives)."""
+    from ..summaries import WHOLE_PLAN
+
+    plans = len(report.plans)
+    position = report.columns["plan_pos"]
+    statuses = _counts(position, report.columns["status_code"], plans, len(STATUS_CODES))
+    outlook = report.columns["outlook_code"]
+    outlooks = _counts(position[outlook >= 0], outlook[outlook >= 0], plans, len(OUTLOOK_CODES))
+    rows = np.bincount(position, minlength=plans)
+    out = []
+    for index, plan in enumerate(report.plans):
+        counts: dict[str, Any] = dict(zip(STATUS_CODES, statuses[index].tolist(), strict=True))
+        counts.update(zip(OUTLOOK_CODES, outlooks[index].tolist(), strict=True))
+        assessed = counts[Status.MET.value] + counts[Status.NOT_MET.value]
+        out.append({"plan": plan.id, "subplan": WHOLE_PLAN, "subplan_name": plan.name_zh, "year": year, **counts,
+                    "rows": int(rows[index]), "assessed": assessed,
+                    "met_share_pct": 100.0 * counts[Status.MET.value] / assessed if assessed else None})
+    return out
+
+
+def _counts(position: np.ndarray, code: np.ndarray, plans: int, codes: int) -> np.ndarray:
+    """A plans × codes table of how many rows of each plan have each code."""
+    return np.bincount(position * codes + code, minlength=plans * codes).reshape(plans, codes)
+
+
+def write_delimited(columns: Cells, stream: TextIO, delimiter: str) -> None:
+    """The rows of a batch as CSV/TSV, quoted as :func:`gapcalc.render.delimited.render_delimited` quotes them."""
+    writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
+    cells = [columns[c].tolist() if isinstance(columns[c], np.ndarray) else columns[c] for c in ALL_COLUMNS]
+    writer.writerows(zip(*cells, strict=True))

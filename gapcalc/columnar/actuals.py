@@ -1,0 +1,161 @@
+"""Reading the actuals of a batch of plans into columns, checked column-wise.
+
+A clean file (the common case: ids, years and plain numbers typed verbatim) is read by the C CSV reader and checked
+a whole column at a time — one regular expression over a joined column, set operations for ids and repeats — so it
+costs no Python work per row. A file that fails any check is read again row by row by
+:func:`gapcalc.actuals.parse_actuals`, which names every problem with its row and column; both give the same values.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..actuals import (
+    OPTIONAL_COLUMNS,
+    OUTSIDE_SLACK,
+    REQUIRED_COLUMNS,
+    Accounting,
+    Actual,
+    parse_actuals,
+    sniff_delimiter,
+)
+from ..compiled import CompiledPlan
+from ..findings import Severity
+from ..paths import default_actuals_path, display_path
+from ..textio import read_text
+
+ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note")
+_NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\n)*-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+"""A column of plain numbers, one per line, each of which prints back unchanged as a Decimal."""
+_YEARS = re.compile(r"(?:[0-9]{4}\n)*[0-9]{4}")
+_KNOWN_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
+
+
+@dataclass
+class PlanActuals:
+    """One plan's actuals as columns of text, with the notes and accounting of reading them."""
+
+    columns: Mapping[str, Sequence[Any]]
+    accounting: Accounting
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        """Number of values."""
+        return len(self.columns["indicator"])
+
+
+@dataclass
+class BatchActuals:
+    """The actuals of a batch of plans: one array per field, the plan of each row, and each plan's reading."""
+
+    columns: dict[str, np.ndarray]
+    plan_pos: np.ndarray
+    plans: list[PlanActuals]
+
+
+def _normalised(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip().lstrip("\ufeff").lower()
+
+
+def _columns_of(text: str) -> dict[str, tuple[str, ...]] | None:
+    """The columns of a well-formed file, read by the C CSV reader; None when it needs a closer look."""
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
+    except csv.Error:
+        return None
+    if not rows:
+        return None
+    index = {_normalised(n): i for i, n in enumerate(rows[0])}
+    if not set(index) <= _KNOWN_COLUMNS or any(c not in index for c in REQUIRED_COLUMNS):
+        return None
+    data = rows[1:]
+    if any(len(row) != len(rows[0]) for row in data):
+        return None
+    columns = list(zip(*data, strict=True)) if data else [()] * len(rows[0])
+    empty = ("",) * len(data)
+    return {name: columns[index[name]] if name in index else empty for name in ACTUAL_FIELDS}
+
+
+def _verbatim_keys(plan: CompiledPlan) -> set[tuple[str, str]]:
+    """(indicator, breakdown cell) pairs that need no folding: ids, and breakdown keys that NFKC leaves as they are."""
+    return {(indicator, breakdown) for indicator, keys in plan.breakdowns.items() for breakdown in ("", *keys)
+            if unicodedata.normalize("NFKC", breakdown).strip() == breakdown}
+
+
+def plainly_valid(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bool:
+    """Whether every row is valid as typed: known ids and breakdown keys verbatim, four-digit years within the plan's
+    range, plain numbers, no repeated indicator/breakdown/year."""
+    years, values = columns["year"], columns["value"]
+    if not years:
+        return True
+    if not (_YEARS.fullmatch("\n".join(years)) and _NUMBERS.fullmatch("\n".join(values))):
+        return False
+    if int(min(years)) < plan.base_year - OUTSIDE_SLACK or int(max(years)) > plan.period[1] + OUTSIDE_SLACK:
+        return False
+    if not set(zip(columns["indicator"], columns["breakdown"], strict=True)) <= _verbatim_keys(plan):
+        return False
+    return len(set(zip(columns["indicator"], columns["breakdown"], years, strict=True))) == len(years)
+
+
+def _row_by_row(text: str, display: str, plan: CompiledPlan, encoding: str) -> PlanActuals:
+    """A file that failed a column check, parsed row by row: every problem is named with its row and column."""
+    parsed = parse_actuals(text, display, plan.facts)
+    parsed.encoding = encoding
+    notes = [f.as_text() for f in parsed.findings if f.severity is not Severity.INFO]
+    if parsed.findings:
+        notes.append(parsed.summary())
+    return PlanActuals(columns_of_values(parsed.values), parsed.accounting, notes)
+
+
+def columns_of_values(values: Sequence[Actual]) -> dict[str, Sequence[Any]]:
+    """Parsed values as the text columns a clean file gives."""
+    return {
+        "indicator": [a.indicator for a in values], "breakdown": [a.breakdown or "" for a in values],
+        "year": [str(a.year) for a in values], "value": [format(a.value, "f") for a in values],
+        "source": [a.source for a in values], "source_title": [a.source_title for a in values],
+        "note": [a.note for a in values],
+    }
+
+
+def read_plan_actuals(plan: CompiledPlan, directory: Path) -> PlanActuals:
+    """One plan's actuals file (``actuals/<plan>.csv``; none is an empty set)."""
+    path = default_actuals_path(plan.id, directory)
+    if not path.exists():
+        return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting())
+    text, encoding = read_text(path)
+    columns = _columns_of(text)
+    if columns is not None and plainly_valid(columns, plan):
+        size = len(columns["indicator"])
+        return PlanActuals(columns, Accounting(read=size, used=size))
+    return _row_by_row(text, display_path(path), plan, encoding)
+
+
+def read_batch_actuals(plans: list[CompiledPlan], directory: Path) -> BatchActuals:
+    """The actuals of a batch of plans as one array per field (years as int64, the rest as text)."""
+    return batch_of([read_plan_actuals(plan, directory) for plan in plans])
+
+
+def batch_of(parts: list[PlanActuals]) -> BatchActuals:
+    """Several plans' actuals joined into one array per field."""
+    total = sum(p.size for p in parts)
+    columns = {name: objects(chain.from_iterable(p.columns[name] for p in parts), total) for name in ACTUAL_FIELDS}
+    columns["year"] = columns["year"].astype(np.int64) if total else np.zeros(0, dtype=np.int64)
+    return BatchActuals(columns, np.repeat(np.arange(len(parts)), [p.size for p in parts]), parts)
+
+
+def objects(items: Any, size: int) -> np.ndarray:
+    """An object array of ``size`` items from an iterable (strings stay Python strings)."""
+    out = np.empty(size, dtype=object)
+    out[:] = list(items)
+    return out

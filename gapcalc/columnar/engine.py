@@ -1,0 +1,486 @@
+"""The roll-up engine: the report of a batch of plans for one year, computed on arrays.
+
+Every table is a set of aligned numpy arrays: report keys (one per report row), stated numbers, stated baselines and
+actuals. Statements and observations are ordered by a code ``key·10000 + year``, so that "the target of the year",
+"the nearest targets either side", "the final target", "the latest observation" and "the baseline" are all found
+by binary search for every key at once (``np.searchsorted``), with no Python loop over rows. Only the few numbers
+that need exact decimal arithmetic at run time (levels that depend on observed data, interpolated targets, gaps)
+are computed one by one, with :mod:`decimal`, so that they carry exactly the digits the per-plan engine prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import chain, repeat
+from typing import Any
+
+import numpy as np
+
+from ..compiled import (
+    BASE,
+    BASELINE_FIELDS,
+    FLOAT_FIELDS,
+    INT_FIELDS,
+    KEY_FIELDS,
+    KIND_CODES,
+    MISSING_INT,
+    STATEMENT_FIELDS,
+    STOCK,
+    CompiledPlan,
+)
+from ..gapmath import Status
+from ..levels import derive_level, tidy
+from ..render.cells import format_floats
+from . import maths
+from .actuals import BatchActuals, objects
+
+SPAN = 10_000
+"""Years are below this: ``key·SPAN + year`` orders rows by key, then year."""
+STATUS_CODES = tuple(s.value for s in Status)
+_MET, _NOT_MET, _NO_DATA, _NOT_ASSESSED = range(4)
+_PERIOD_TOTAL, _PP_CHANGE = KIND_CODES.index("period_total"), KIND_CODES.index("pp_change")
+
+Columns = dict[str, np.ndarray]
+Cells = dict[str, Any]
+"""Report cells by column: arrays or lists of text (``""`` when empty), as the CSV writer takes them."""
+
+
+def join(plans: list[CompiledPlan], part: str, fields: tuple[str, ...]) -> Columns:
+    """One table of every plan's ``keys``, ``statements`` or ``baselines``, keys numbered across the batch."""
+    sizes = [p.size(part) for p in plans]
+    table: Columns = {}
+    for name in fields:
+        chunks = [getattr(p, part)[name] for p in plans]
+        if name in INT_FIELDS:
+            table[name] = np.frombuffer(b"".join(chunks), dtype=np.int64)
+        elif name in FLOAT_FIELDS:
+            table[name] = np.frombuffer(b"".join(chunks), dtype=np.float64)
+        else:
+            table[name] = objects(chain.from_iterable(chunks), sum(sizes))
+    if part == "keys":
+        table["plan_pos"] = np.repeat(np.arange(len(plans)), sizes)
+    else:
+        offsets = np.cumsum([0] + [p.size("keys") for p in plans[:-1]], dtype=np.int64)
+        table["key"] = table["key"] + np.repeat(offsets, sizes)
+    return table
+
+
+def _take(values: np.ndarray, index: np.ndarray, present: np.ndarray, fill: Any) -> np.ndarray:
+    """``values[index]`` where ``present``, else ``fill``."""
+    if len(values) == 0:
+        return np.full(len(index), fill, dtype=values.dtype if fill is not None else object)
+    out = values[np.where(present, index, 0)]
+    if out.dtype == object:
+        out[~present] = fill  # fancy indexing made a copy
+        return out
+    filled: np.ndarray = np.where(present, out, fill)
+    return filled
+
+
+@dataclass
+class Observations:
+    """Every key's observed series, by code: stated baselines overridden by actuals of the same year."""
+
+    code: np.ndarray
+    value: np.ndarray  # exact text
+    row: np.ndarray  # the actuals row, or -1 for a stated baseline
+
+    @property
+    def key(self) -> np.ndarray:
+        """The key of each observation."""
+        return self.code // SPAN
+
+    @property
+    def year(self) -> np.ndarray:
+        """The year of each observation."""
+        return self.code % SPAN
+
+
+def observations(baselines: Columns, actuals: BatchActuals, actual_key: np.ndarray) -> Observations:
+    """Stated baselines and actuals (those of a report key) merged; an actual wins over a baseline of its year."""
+    used = np.flatnonzero(actual_key >= 0)
+    code = np.concatenate([baselines["key"] * SPAN + baselines["year"],
+                           actual_key[used] * SPAN + actuals.columns["year"][used]])
+    row = np.concatenate([np.full(len(baselines["key"]), -1, dtype=np.int64), used])
+    value = np.concatenate([baselines["value"], actuals.columns["value"][used]])
+    order = np.lexsort((row >= 0, code))
+    ordered = code[order]
+    last = np.r_[ordered[1:] != ordered[:-1], True] if len(ordered) else np.zeros(0, dtype=bool)
+    pick = order[last]
+    return Observations(code[pick], value[pick], row[pick])
+
+
+def _last_before(codes: np.ndarray, keys: np.ndarray, limit: np.ndarray, inclusive: bool) -> tuple[np.ndarray,
+                                                                                                      np.ndarray]:
+    """Per key, the position of the last code below ``key·SPAN + limit`` (or at it, ``inclusive``), and whether
+    there is one."""
+    position = np.searchsorted(codes, keys * SPAN + limit, side="right" if inclusive else "left") - 1
+    found = position >= 0
+    found[found] = codes[position[found]] // SPAN == keys[found]
+    return position, found
+
+
+def _first_from(codes: np.ndarray, keys: np.ndarray, limit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per key, the position of the first code at or after ``key·SPAN + limit``, and whether there is one."""
+    position = np.searchsorted(codes, keys * SPAN + limit, side="left")
+    found = position < len(codes)
+    found[found] = codes[position[found]] // SPAN == keys[found]
+    return position, found
+
+
+def resolve_open_levels(statements: Columns, observed: Observations) -> tuple[np.ndarray, np.ndarray]:
+    """Levels (text, float) with those that depend on observed data filled in: a quota's stock, an unstated base."""
+    level, value = statements["level"], statements["level_value"]
+    depends = statements["depends"]
+    open_rows = np.flatnonzero(depends != 0)
+    if len(open_rows) == 0 or len(observed.code) == 0:
+        return level, value
+    keys, years = statements["key"][open_rows], statements["depends_year"][open_rows]
+    at, found_at = _first_from(observed.code, keys, years)
+    found_at &= observed.code[np.where(found_at, at, 0)] == keys * SPAN + years
+    before, found_before = _last_before(observed.code, keys, years, inclusive=False)
+    stated = statements["stated_year"][open_rows]
+    later = found_before & ((stated == MISSING_INT) | (observed.year[np.where(found_before, before, 0)] > stated))
+    is_base, is_stock = depends[open_rows] == BASE, depends[open_rows] == STOCK
+    use = np.where(is_base, found_at, is_stock & later)
+    rows, source = open_rows[use], np.where(is_base, at, before)[use]
+    if len(rows) == 0:
+        return level, value
+    level, value = level.copy(), value.copy()
+    derived = [derive_level(KIND_CODES[kind], Decimal(number), int(sign), Decimal(base), int(years))
+               for kind, number, sign, years, base in zip(statements["kind"][rows].tolist(),
+                                                          statements["number"][rows].tolist(),
+                                                          statements["sign"][rows].tolist(),
+                                                          statements["years"][rows].tolist(),
+                                                          observed.value[source].tolist(), strict=True)]
+    level[rows] = [format(d, "f") for d in derived]
+    value[rows] = [float(d) for d in derived]
+    return level, value
+
+
+def select_points(statements: Columns, level_value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The statement that counts for each key and year (see :data:`gapcalc.levels.PRIORITY`), ordered by code."""
+    candidates = np.flatnonzero(~np.isnan(level_value))
+    code = statements["key"][candidates] * SPAN + statements["year"][candidates]
+    order = np.lexsort((statements["order"][candidates], statements["priority"][candidates], code))
+    ordered = code[order]
+    first = np.r_[True, ordered[1:] != ordered[:-1]] if len(ordered) else np.zeros(0, dtype=bool)
+    return candidates[order[first]], ordered[first]
+
+
+@dataclass
+class Anchor:
+    """Per key: a value (exact text and float), its year, and whether there is one."""
+
+    text: np.ndarray
+    value: np.ndarray
+    year: np.ndarray
+    present: np.ndarray
+    row: np.ndarray  # the actuals row behind it, or -1
+
+
+def _observed_anchor(observed: Observations, position: np.ndarray, present: np.ndarray) -> Anchor:
+    text = _take(observed.value, position, present, None)
+    return Anchor(text, _floats(text), _take(observed.year, position, present, MISSING_INT), present,
+                  _take(observed.row, position, present, -1))
+
+
+def _floats(texts: np.ndarray) -> np.ndarray:
+    """Exact texts as float64 (NaN where missing)."""
+    out = np.full(len(texts), np.nan)
+    present = ~is_none(texts)
+    out[present] = texts[present].astype(np.float64)
+    return out
+
+
+@dataclass
+class Points:
+    """The targets that count, ordered by code, and where each key's run of them starts and ends."""
+
+    index: np.ndarray  # into the statements
+    code: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+
+    @property
+    def present(self) -> np.ndarray:
+        """Keys with at least one target."""
+        return self.end > self.start
+
+
+def _points_of(statements: Columns, level_value: np.ndarray, keys: np.ndarray) -> Points:
+    index, code = select_points(statements, level_value)
+    return Points(index, code, np.searchsorted(code, keys * SPAN), np.searchsorted(code, (keys + 1) * SPAN))
+
+
+def _base_years(statements: Columns, points: Points, header_base_year: np.ndarray) -> np.ndarray:
+    """The year baselines are measured from: the earliest ``base_year`` of a key's targets, else the plan's."""
+    stated = statements["series_base_year"][points.index]
+    stated = np.where(stated == MISSING_INT, np.iinfo(np.int64).max, stated)
+    earliest = np.full(len(header_base_year), np.iinfo(np.int64).max)
+    with_points = np.flatnonzero(points.present)
+    if len(with_points):
+        earliest[with_points] = np.minimum.reduceat(stated, points.start[with_points])
+    return np.where(earliest == np.iinfo(np.int64).max, header_base_year, earliest)
+
+
+def _missing(size: int) -> Anchor:
+    return Anchor(np.full(size, None, dtype=object), np.full(size, np.nan), np.full(size, MISSING_INT),
+                  np.zeros(size, dtype=bool), np.full(size, -1))
+
+
+def _baseline(observed: Observations, keys: np.ndarray, base_year: np.ndarray, year: int) -> Anchor:
+    """The observation of the base year, else the first later one up to the report year."""
+    if len(observed.code) == 0:
+        return _missing(len(keys))
+    position, found = _first_from(observed.code, keys, base_year)
+    safe = np.where(found, position, 0)
+    found &= (observed.code[safe] == keys * SPAN + base_year) | (observed.year[safe] <= year)
+    return _observed_anchor(observed, position, found)
+
+
+def _latest(observed: Observations, keys: np.ndarray, year: int) -> Anchor:
+    """The last observation up to the report year."""
+    if len(observed.code) == 0:
+        return _missing(len(keys))
+    position, found = _last_before(observed.code, keys, np.full(len(keys), year), inclusive=True)
+    return _observed_anchor(observed, position, found)
+
+
+def _period_totals(statements: Columns, points: Points, observed: Observations, year: int, baseline: Anchor,
+                   latest: Anchor) -> None:
+    """For a period total, the baseline is 0 the year before the period, and the actual the sum of its flows so far
+    (every year must be present). Few keys are period totals: they are done one by one, in exact decimals."""
+    if len(points.index) == 0:
+        return
+    final = points.index[np.maximum(points.end - 1, 0)]
+    totals = np.flatnonzero(points.present & (statements["kind"][final] == _PERIOD_TOTAL))
+    mine = np.flatnonzero(np.isin(observed.key, totals))
+    lookup = dict(zip(observed.code[mine].tolist(), mine.tolist(), strict=True))
+    for key in totals.tolist():
+        row = final[key]
+        start, stop = int(statements["period_start"][row]), int(statements["period_end"][row])
+        if start == MISSING_INT:
+            start = stop = int(statements["year"][row])
+        _set(baseline, key, "0", start - 1, -1)
+        last = min(year, stop)
+        codes = [key * SPAN + y for y in range(start, last + 1)]
+        if last < start or any(c not in lookup for c in codes):
+            _clear(latest, key)
+            continue
+        flows = sum((Decimal(str(observed.value[lookup[c]])) for c in codes), Decimal(0))
+        _set(latest, key, format(flows, "f"), last, int(observed.row[lookup[codes[-1]]]))
+
+
+def _set(anchor: Anchor, key: int, text: str, year: int, row: int) -> None:
+    anchor.text[key], anchor.value[key], anchor.year[key], anchor.present[key], anchor.row[key] = (
+        text, float(text), year, True, row)
+
+
+def _clear(anchor: Anchor, key: int) -> None:
+    anchor.text[key], anchor.value[key], anchor.year[key], anchor.present[key], anchor.row[key] = (
+        None, np.nan, MISSING_INT, False, -1)
+
+
+@dataclass
+class Target:
+    """Per key: the target of the report year (text, float, comparator, upper bound) and where it comes from."""
+
+    text: np.ndarray
+    value: np.ndarray
+    comparator: np.ndarray
+    upper: np.ndarray
+    source: np.ndarray
+
+
+def _target(statements: Columns, level: np.ndarray, level_value: np.ndarray, points: Points, keys: np.ndarray,
+            baseline: Anchor, year: int) -> Target:
+    """The plan's target for the year, else one interpolated between the nearest anchors (targets, and the baseline
+    when it precedes them all), else the final target once it has passed; else none."""
+    position = np.searchsorted(points.code, keys * SPAN + year)
+    inside = position < points.end
+    at_year = inside & (points.code[np.where(inside, position, 0)] == keys * SPAN + year) if len(
+        points.code) else inside
+    chosen = np.where(at_year, position, points.end - 1)
+    after_end = points.present & ~at_year & ~inside
+    use_point = at_year | after_end
+    row = _take(points.index, chosen, use_point, 0)
+    text = _take(level, row, use_point, None)
+    value = np.where(use_point, level_value[row] if len(level_value) else np.nan, np.nan)
+    comparator = _take(statements["comparator"], row, use_point, "")
+    upper = np.where(use_point, statements["upper_value"][row] if len(level_value) else np.nan, np.nan)
+    source = np.where(at_year, "plan", np.where(after_end, "final", "none")).astype(object)
+    between = np.flatnonzero(~use_point & inside & points.present)
+    if len(between):
+        _interpolate(statements, level, points, baseline, position, between, year, Target(
+            text, value, comparator, upper, source))
+    return Target(text, value, comparator, upper, source)
+
+
+def _interpolate(statements: Columns, level: np.ndarray, points: Points, baseline: Anchor, position: np.ndarray,
+                 keys: np.ndarray, year: int, target: Target) -> None:
+    """Straight-line targets for ``keys`` (whose next target is after the year) from the anchor before the year: the
+    previous target, else the baseline when it precedes every target. Exact decimals, tidied."""
+    later = points.index[position[keys]]
+    has_previous = position[keys] > points.start[keys]
+    previous = points.index[np.where(has_previous, position[keys] - 1, 0)]
+    first_year = statements["year"][points.index[points.start[keys]]]
+    use_baseline = ~has_previous & baseline.present[keys] & (baseline.year[keys] < first_year) & (
+        baseline.year[keys] < year)
+    ok = has_previous | use_baseline
+    keys, later, previous, has_previous = keys[ok], later[ok], previous[ok], has_previous[ok]
+    v0 = np.where(has_previous, level[previous], baseline.text[keys])
+    y0 = np.where(has_previous, statements["year"][previous], baseline.year[keys])
+    v1, y1 = level[later], statements["year"][later]
+    values = [tidy(Decimal(a) + (Decimal(b) - Decimal(a)) * Decimal(year - c) / Decimal(d - c))
+              for a, b, c, d in zip(v0.tolist(), v1.tolist(), y0.tolist(), y1.tolist(), strict=True)]
+    target.text[keys] = [format(v, "f") for v in values]
+    target.value[keys] = [float(v) for v in values]
+    target.comparator[keys] = "="
+    target.source[keys] = "interpolated"
+
+
+def _actual_keys(keys: Columns, actuals: BatchActuals) -> np.ndarray:
+    """The report key of each actuals row (-1 for an indicator/breakdown without a report row).
+
+    One hash lookup per row, driven by ``map``/``zip`` in C: no Python code runs per row."""
+    size = len(actuals.plan_pos)
+    if size == 0:
+        return np.zeros(0, dtype=np.int64)
+    breakdown = blank(keys["breakdown"])
+    lookup = dict(zip(zip(keys["plan_pos"].tolist(), keys["indicator"].tolist(), breakdown.tolist(), strict=True),
+                      range(len(breakdown)), strict=True))
+    wanted = zip(actuals.plan_pos.tolist(), actuals.columns["indicator"].tolist(),
+                 actuals.columns["breakdown"].tolist(), strict=True)
+    return np.fromiter(map(lookup.get, wanted, repeat(-1)), dtype=np.int64, count=size)
+
+
+def report_batch(plans: list[CompiledPlan], actuals: BatchActuals, year: int) -> Cells:
+    """The report of a batch of plans: one array of cell texts per column of :data:`gapcalc.columns.ALL_COLUMNS`
+    (empty cells are ``""``), plus ``plan_pos``, ``status_code`` and ``outlook_code`` for the summaries."""
+    keys = join(plans, "keys", KEY_FIELDS)
+    statements = join(plans, "statements", STATEMENT_FIELDS)
+    baselines = join(plans, "baselines", BASELINE_FIELDS)
+    numbers = np.arange(len(keys["indicator"]), dtype=np.int64)
+    observed = observations(baselines, actuals, _actual_keys(keys, actuals))
+    level, level_value = resolve_open_levels(statements, observed)
+    points = _points_of(statements, level_value, numbers)
+    header_base_year = np.array([p.base_year for p in plans], dtype=np.int64)[keys["plan_pos"]]
+    baseline = _baseline(observed, numbers, _base_years(statements, points, header_base_year), year)
+    latest = _latest(observed, numbers, year)
+    _period_totals(statements, points, observed, year, baseline, latest)
+    target = _target(statements, level, level_value, points, numbers, baseline, year)
+    final = points.index[np.maximum(points.end - 1, 0)] if len(points.index) else np.zeros(len(numbers), np.int64)
+    return _cells(plans, keys, statements, level, level_value, points, final, target, baseline, latest, actuals,
+                  year)
+
+
+def _texts(values: np.ndarray) -> list[str]:
+    """Floats as the renderers print them; NaN as an empty cell."""
+    return format_floats(values.tolist())
+
+
+def _years(values: np.ndarray, present: np.ndarray) -> np.ndarray:
+    out = np.full(len(values), "", dtype=object)
+    out[present] = values[present].astype(str).astype(object)
+    return out
+
+
+def is_none(values: np.ndarray) -> np.ndarray:
+    """Where an object array holds None."""
+    found: np.ndarray = np.equal(values, None)  # type: ignore[call-overload]
+    return found
+
+
+def blank(values: np.ndarray) -> np.ndarray:
+    """Object cells with None as ``""``."""
+    out: np.ndarray = values.copy()
+    out[is_none(out)] = ""
+    return out
+
+
+def _exact_gap(actual: np.ndarray, target: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """actual − target in exact decimals (``56.6 − 58.7 = -2.1``), where both are present."""
+    out = np.full(len(actual), "", dtype=object)
+    rows = np.flatnonzero(present)
+    out[rows] = [format(Decimal(a) - Decimal(t), "f") for a, t in zip(actual[rows].tolist(), target[rows].tolist(),
+                                                                        strict=True)]
+    return out
+
+
+def _actual_text(actuals: BatchActuals, field: str, latest: Anchor) -> np.ndarray:
+    """The source, title or note of the latest observation when it is an actual, stripped as the row reader does."""
+    out = np.full(len(latest.row), "", dtype=object)
+    rows = np.flatnonzero(latest.present & (latest.row >= 0))
+    out[rows] = [cell.strip() for cell in actuals.columns[field][latest.row[rows]].tolist()]
+    return out
+
+
+def _final(statements: Columns, level: np.ndarray, level_value: np.ndarray, final: np.ndarray,
+           present: np.ndarray) -> dict[str, np.ndarray]:
+    if len(level) == 0:
+        final = np.zeros(len(present), dtype=np.int64)
+        level, level_value = np.full(1, None, dtype=object), np.full(1, np.nan)
+        statements = {name: np.zeros(1, dtype=object if name == "comparator" else np.float64)
+                      for name in ("year", "comparator", "upper_value", "kind")}
+    return {"text": _take(level, final, present, None), "value": np.where(present, level_value[final], np.nan),
+            "year": np.where(present, statements["year"][final], np.nan),
+            "comparator": _take(statements["comparator"], final, present, ""),
+            "upper": np.where(present, statements["upper_value"][final], np.nan),
+            "arithmetic": present & (statements["kind"][final] == _PP_CHANGE)}
+
+
+def _cells(plans: list[CompiledPlan], keys: Columns, statements: Columns, level: np.ndarray, level_value: np.ndarray,
+           points: Points, final_rows: np.ndarray, target: Target, baseline: Anchor, latest: Anchor,
+           actuals: BatchActuals, year: int) -> Cells:
+    has_points = points.present
+    up = keys["direction"] == "up"
+    final = _final(statements, level, level_value, final_rows, has_points)
+    a, b, f, t = latest.value, baseline.value, final["value"], target.value
+    actual_year = np.where(latest.present, latest.year, np.nan)
+    baseline_year = np.where(baseline.present, baseline.year, np.nan)
+    exact = np.where(latest.present & (latest.year == year), a, np.nan)
+    has_target, has_actual = ~np.isnan(t), latest.present
+    met = maths.meets(exact, t, target.comparator, up, target.upper)
+    status = np.where(~has_target, _NOT_ASSESSED, np.where(np.isnan(exact), _NO_DATA, np.where(met, _MET, _NOT_MET)))
+    attainment = np.where(up, maths.scaled_ratio(100.0, a, t), maths.scaled_ratio(100.0, t, a))
+    both, with_actual = has_points & has_actual & baseline.present, has_points & has_actual
+    span = final["year"] - baseline_year
+    with np.errstate(invalid="ignore"):
+        span = np.where(span > 0, span, 0)
+    outlook, ratio = maths.outlook(a, actual_year, b, baseline_year, f, final["year"], final["comparator"],
+                                   final["upper"], up, final["arithmetic"])
+    outlook = np.where(has_points, outlook, -1)
+    source = np.where(~has_points & (target.source == "none") & is_none(keys["target_text"])
+                      & (keys["stated"] == 1), "unresolved", target.source)
+    plan_ids = np.array([p.id for p in plans], dtype=object)[keys["plan_pos"]]
+    nan = np.full(len(a), np.nan)
+    return {
+        "plan": plan_ids, "indicator": keys["indicator"], "name_zh": keys["name_zh"],
+        "breakdown": blank(keys["breakdown"]), "unit": keys["unit"], "direction": keys["direction"],
+        "year": np.full(len(a), str(year), dtype=object), "target": blank(target.text),
+        "comparator": target.comparator, "target_source": source.astype(object), "actual": blank(latest.text),
+        "actual_year": _years(latest.year, latest.present),
+        "gap": _exact_gap(latest.text, target.text, has_target & has_actual),
+        "attainment_pct": _texts(np.where(has_target & has_actual, attainment, nan)),
+        "baseline": blank(baseline.text), "baseline_year": _years(baseline.year, baseline.present),
+        "progress_pct": _texts(np.where(both, maths.scaled_ratio(100.0, a - b, f - b), nan)),
+        "time_elapsed_pct": _texts(np.where(both, maths.scaled_ratio(100.0, actual_year - baseline_year, span), nan)),
+        "final_year": _years(np.nan_to_num(final["year"]).astype(np.int64), has_points),
+        "final_target": blank(final["text"]),
+        "required_cagr_pct": _texts(np.where(with_actual, 100.0 * maths.cagr(a, f, final["year"] - actual_year),
+                                             nan)),
+        "required_change_per_year": _texts(np.where(with_actual, maths.per_year(a, f, final["year"] - actual_year),
+                                                    nan)),
+        "observed_cagr_pct": _texts(np.where(both, 100.0 * maths.cagr(b, a, actual_year - baseline_year), nan)),
+        "status": np.array(STATUS_CODES, dtype=object)[status],
+        "outlook": np.where(outlook >= 0, np.array(maths.OUTLOOK_CODES, dtype=object)[np.maximum(outlook, 0)], ""),
+        "source": _actual_text(actuals, "source", latest),
+        "source_title": _actual_text(actuals, "source_title", latest),
+        "note": _actual_text(actuals, "note", latest), "target_text": blank(keys["target_text"]),
+        "subplan": blank(keys["subplan"]), "name_en": keys["name_en"],
+        "growth_ratio": _texts(np.where(has_points, ratio, nan)),
+        "breakdown_zh": blank(keys["breakdown_zh"]), "breakdown_en": blank(keys["breakdown_en"]),
+        "plan_pos": keys["plan_pos"], "status_code": status, "outlook_code": outlook,
+    }

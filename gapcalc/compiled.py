@@ -1,0 +1,111 @@
+"""Compiled plans: what the roll-up engine needs from a target file, as plain columns that cache cheaply.
+
+Compiling a plan (:mod:`gapcalc.compiler`) resolves every stated number that does not depend on observed data,
+with the functions the per-plan engine uses, and records what the others depend on (a quota series whose stock or a
+relative change whose base the plan does not state), so that the roll-up can finish resolving them against the
+actuals. A compiled plan is cached by the hash of the target file's bytes (:mod:`gapcalc.cache`), so
+an unchanged file is neither parsed nor validated again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .actuals import PlanFacts
+from .cache import Cache, content_key
+from .textio import MAX_TARGET_BYTES, read_bytes
+
+KEY_FIELDS = ("indicator", "breakdown", "name_zh", "unit", "direction", "subplan", "name_en", "breakdown_zh",
+              "breakdown_en", "target_text", "stated")
+"""One row per report row: which indicator and breakdown, and what identifies it."""
+
+STATEMENT_FIELDS = ("key", "order", "priority", "kind", "year", "level", "level_value", "comparator", "upper",
+                    "upper_value", "series_base_year", "period_start", "period_end", "depends", "depends_year",
+                    "stated_year", "number", "sign", "years")
+"""One row per stated target number (baselines and qualitative statements excluded).
+
+``priority`` orders statements of the same year (explicit levels 0, relative changes 1, quotas 2); ``kind`` is a
+code into :data:`KIND_CODES`. ``level`` is the exact text of the resolved level and ``level_value`` its float, both
+missing where the level depends on observed data: ``depends`` is then :data:`STOCK` (a quota series; its stock is
+the last observation before ``depends_year``; ``stated_year`` is the plan's own last baseline before it) or
+:data:`BASE` (a relative change measured from ``depends_year``, which the plan states no baseline for). ``number``,
+``sign`` and ``years`` are the arguments of :func:`gapcalc.levels.derive_level`.
+"""
+
+BASELINE_FIELDS = ("key", "year", "value")
+
+KIND_CODES = ("level", "cumulative", "new_in_year", "change_vs_baseline", "pp_change", "annual_growth",
+              "period_total")
+FIXED, STOCK, BASE = 0, 1, 2
+
+INT_FIELDS = frozenset({"key", "order", "priority", "kind", "year", "series_base_year", "period_start", "period_end",
+                        "depends", "depends_year", "stated_year", "sign", "years", "stated"})
+FLOAT_FIELDS = frozenset({"level_value", "upper_value"})
+"""Fields stored packed (int64, with ``MISSING_INT`` for None; float64, with NaN for None): a batch of plans joins
+them as bytes, without Python work per row."""
+MISSING_INT = -(2**63)
+
+LAYOUT = 4
+"""Version of the compiled layout, part of every cache key: bump it whenever the fields above change."""
+
+
+@dataclass(frozen=True)
+class CompiledPlan:
+    """A plan reduced to tuples: header facts, and report keys, target statements and stated baselines as columns.
+
+    ``keys``, ``statements`` and ``baselines`` map each field of :data:`KEY_FIELDS`, :data:`STATEMENT_FIELDS` and
+    :data:`BASELINE_FIELDS` to its column: packed int64 bytes for :data:`INT_FIELDS`, else a tuple.
+    """
+
+    id: str
+    name_zh: str
+    base_year: int
+    period: tuple[int, int]
+    units: dict[str, str]
+    breakdowns: dict[str, tuple[str, ...]]
+    keys: dict[str, Any]
+    statements: dict[str, Any]
+    baselines: dict[str, Any]
+    sizes: tuple[int, int, int]
+
+    def size(self, part: str) -> int:
+        """How many rows ``keys``, ``statements`` or ``baselines`` has."""
+        return self.sizes[("keys", "statements", "baselines").index(part)]
+
+    @property
+    def facts(self) -> PlanFacts:
+        """What checking its actuals needs."""
+        return PlanFacts(self.units, {k: frozenset(v) for k, v in self.breakdowns.items()}, self.base_year,
+                         self.period)
+
+    def as_data(self) -> tuple[Any, ...]:
+        """The plain-data form that is cached."""
+        return (self.id, self.name_zh, self.base_year, self.period, self.units, self.breakdowns, self.keys,
+                self.statements, self.baselines, self.sizes)
+
+    @classmethod
+    def from_data(cls, data: tuple[Any, ...]) -> CompiledPlan:
+        """Back from :meth:`as_data`."""
+        return cls(*data)
+
+
+def load_compiled(path: Path, cache: Cache) -> CompiledPlan:
+    """The compiled plan of a target file, from the cache when the file is unchanged.
+
+    A plan with errors raises :class:`~gapcalc.findings.GapcalcError`, as :func:`gapcalc.workspace.open_plan_file`
+    does; only valid plans are cached.
+    """
+    data = read_bytes(path, MAX_TARGET_BYTES)
+    key = content_key(f"plan-{LAYOUT}", data)
+    cached = cache.get(key)
+    if cached is not None:
+        return CompiledPlan.from_data(cached)
+    from .compiler import compile_plan  # parsing and validating: only for a new or changed file
+    from .workspace import open_plan_file
+
+    compiled = compile_plan(open_plan_file(path))
+    cache.put(key, compiled.as_data())
+    return compiled
+

@@ -1,0 +1,133 @@
+"""Compiling a validated plan into a :class:`~gapcalc.compiled.CompiledPlan` for the roll-up engine.
+
+Every stated number is resolved with the functions the per-plan engine uses (:mod:`gapcalc.resolve`), with no
+observed data; where a level depends on observed data, what it depends on is recorded instead.
+"""
+
+from __future__ import annotations
+
+from array import array
+from decimal import Decimal
+from typing import Any
+
+from .compiled import (
+    BASE,
+    BASELINE_FIELDS,
+    FIXED,
+    FLOAT_FIELDS,
+    INT_FIELDS,
+    KEY_FIELDS,
+    KIND_CODES,
+    MISSING_INT,
+    STATEMENT_FIELDS,
+    STOCK,
+    CompiledPlan,
+)
+from .levels import PRIORITY
+from .loader import LoadedPlan
+from .model import CHANGE_KINDS, Indicator
+from .resolve import (
+    Statement,
+    change_sign,
+    change_years,
+    first_quota_year,
+    quota_total,
+    resolve_indicator,
+    stated_baselines,
+)
+
+
+def _text(number: Decimal | None) -> str | None:
+    return None if number is None else format(number, "f")
+
+
+def breakdown_order(indicator: Indicator) -> list[str | None]:
+    """The headline (None) and each declared breakdown, where the plan states something for them."""
+    stated = {s.breakdown for s in indicator.series}
+    ordered: list[str | None] = [None] if None in stated else []
+    ordered += [b.key for b in indicator.breakdowns if b.key in stated]
+    ordered += sorted(b for b in stated if b is not None and b not in ordered)
+    return ordered
+
+
+def _key_row(indicator: Indicator, breakdown: str | None, statements: list[Statement]) -> tuple[Any, ...]:
+    member = next((b for b in indicator.breakdowns if b.key == breakdown), None)
+    mine = [s for s in statements if s.breakdown == breakdown]
+    qualitative = [s.value.text or "" for s in mine if s.kind == "qualitative"]
+    return (indicator.id, breakdown, indicator.name_zh, indicator.unit, indicator.direction, indicator.subplan,
+            indicator.name_en, member.name_zh if member else None,
+            (member.name_en or member.key) if member else None,
+            "; ".join(qualitative) if qualitative else None, any(s.kind != "baseline" for s in mine))
+
+
+def _dependency(statement: Statement, header_base_year: int,
+                baselines: dict[int, Decimal]) -> tuple[int, int | None, int | None, str | None, int, int]:
+    """(depends, depends_year, stated_year, number, sign, years) of one statement."""
+    series, value = statement.series, statement.value
+    if series.kind == "new_in_year":
+        first = first_quota_year(series)
+        before = [y for y in baselines if y < first]
+        return STOCK, first, max(before) if before else None, _text(quota_total(series, value.year)), 1, 0
+    if series.kind in CHANGE_KINDS:
+        base_year = series.base_year if series.base_year is not None else header_base_year
+        depends = FIXED if base_year in baselines else BASE
+        return depends, base_year, None, _text(value.value), change_sign(series), change_years(series, value,
+                                                                                                base_year)
+    return FIXED, None, None, None, 1, 0
+
+
+def _statement_row(key: int, order: int, statement: Statement, header_base_year: int,
+                   baselines: dict[int, Decimal]) -> tuple[Any, ...]:
+    period = statement.series.period
+    upper = statement.value.upper
+    return (key, order, PRIORITY[statement.kind], KIND_CODES.index(statement.kind), statement.year,
+            _text(statement.level), _value(statement.level), statement.comparator, _text(upper), _value(upper),
+            statement.series.base_year, period[0] if period else None, period[1] if period else None,
+            *_dependency(statement, header_base_year, baselines))
+
+
+def _value(number: Decimal | None) -> float:
+    return float("nan") if number is None else float(number)
+
+
+def compile_plan(loaded: LoadedPlan) -> CompiledPlan:
+    """The compiled form of a validated plan."""
+    plan = loaded.plan
+    header = plan.plan
+    keys: list[tuple[Any, ...]] = []
+    statements: list[tuple[Any, ...]] = []
+    baselines: list[tuple[Any, ...]] = []
+    for indicator in plan.indicators:
+        resolved = resolve_indicator(indicator, header)
+        for breakdown in breakdown_order(indicator):
+            key = len(keys)
+            keys.append(_key_row(indicator, breakdown, resolved))
+            stated = stated_baselines(indicator, breakdown)
+            baselines += [(key, year, _text(value)) for year, value in stated.items()]
+            for order, statement in enumerate(resolved):
+                if statement.breakdown != breakdown or statement.kind in ("baseline", "qualitative"):
+                    continue
+                if statement.value.value is None:
+                    continue
+                statements.append(_statement_row(key, order, statement, header.base_year, stated))
+    return CompiledPlan(
+        header.id, header.name_zh, header.base_year, (header.period[0], header.period[1]),
+        {i.id: i.unit for i in plan.indicators},
+        {i.id: tuple(b.key for b in i.breakdowns) for i in plan.indicators},
+        _columns(keys, KEY_FIELDS), _columns(statements, STATEMENT_FIELDS), _columns(baselines, BASELINE_FIELDS),
+        (len(keys), len(statements), len(baselines)),
+    )
+
+
+def _columns(rows: list[tuple[Any, ...]], fields: tuple[str, ...]) -> dict[str, Any]:
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(fields)
+    return {name: _packed(name, column) for name, column in zip(fields, columns, strict=True)}
+
+
+def _packed(name: str, column: tuple[Any, ...]) -> Any:
+    """A column as stored: int64 or float64 bytes for the packed fields, else the tuple itself."""
+    if name in INT_FIELDS:
+        return array("q", [MISSING_INT if v is None else int(v) for v in column]).tobytes()
+    if name in FLOAT_FIELDS:
+        return array("d", column).tobytes()
+    return column

@@ -1,0 +1,53 @@
+"""Exact decimal levels: the formulas that turn a relative statement into a level, and how levels print.
+
+Pure decimal arithmetic with no heavy imports, shared by the per-plan engine (:mod:`gapcalc.resolve`) and the
+roll-up engine (:mod:`gapcalc.frames`), so both give the same digits.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+LEVEL_DECIMALS = 6
+PRIORITY = {"level": 0, "cumulative": 0, "period_total": 0, "change_vs_baseline": 1, "pp_change": 1,
+            "annual_growth": 1, "new_in_year": 2}
+"""Which statement counts when several state a target for the same year: explicit levels and stocks, then relative
+changes, then levels derived from quotas of additions; among equals the first in the file."""
+
+
+def derive_level(kind: str, number: Decimal, sign: int, base: Decimal, years: int) -> Decimal:
+    """The level a relative statement means given its base (methodology §2).
+
+    ``new_in_year``: base + additions so far (``number``); ``change_vs_baseline``: base·(1 ± n/100);
+    ``pp_change``: base ± n·years; ``annual_growth``: base·(1 ± n/100)^years.
+    """
+    if kind == "new_in_year":
+        return tidy(base + number)
+    if kind == "change_vs_baseline":
+        return tidy(base * (1 + sign * number / 100))
+    if kind == "pp_change":
+        return tidy(base + sign * number * years)
+    if kind == "annual_growth":
+        return tidy(base * (1 + sign * number / 100) ** years)
+    raise ValueError(f"not a relative kind: {kind}")
+
+
+def tidy(number: Decimal) -> Decimal:
+    """A derived level without spurious trailing zeros or digits (``82.00`` → ``82``)."""
+    return Decimal(format_decimal(number))
+
+
+def format_decimal(number: Decimal | None) -> str:
+    """A decimal without exponent and without trailing zeros beyond what it states (``82.00`` → ``82``)."""
+    if number is None:
+        return ""
+    if number == number.to_integral_value():
+        return format(number.quantize(Decimal(1)), "f")
+    if number.as_tuple().exponent < -LEVEL_DECIMALS:  # type: ignore[operator]
+        number = round(number, LEVEL_DECIMALS)
+    return format(number.normalize(), "f")
+
+
+def printed(number: Decimal | None) -> str:
+    """A stated number exactly as typed in the target file (``7.0`` stays ``7.0``)."""
+    return "" if number is None else format(number, "f")

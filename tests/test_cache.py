@@ -1,0 +1,93 @@
+"""The cache of compiled plans: named by content, never stale, never in the way."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gapcalc.cache import Cache, cache_dir, content_key
+from gapcalc.cli.main import cli
+from gapcalc.columnar.actuals import read_plan_actuals
+from gapcalc.compiled import load_compiled
+
+DEMO = Path(__file__).resolve().parent / "fixtures" / "demo"
+
+
+def entries(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+def test_the_cache_directory_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("GAPCALC_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("GAPCALC_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "gapcalc"
+    monkeypatch.setenv("GAPCALC_NO_CACHE", "1")
+    assert cache_dir() is None
+
+
+def test_a_plan_is_compiled_once_then_read_back(tmp_path: Path) -> None:
+    store = Cache("plans", tmp_path)
+    first = load_compiled(DEMO / "targets" / "demo.toml", store)
+    assert (store.hits, store.misses, len(entries(tmp_path))) == (0, 1, 1)
+    again = load_compiled(DEMO / "targets" / "demo.toml", store)
+    assert (store.hits, store.misses) == (1, 1)
+    assert again == first
+
+
+def test_a_changed_file_gets_a_new_entry(tmp_path: Path) -> None:
+    plan = tmp_path / "targets" / "demo.toml"
+    plan.parent.mkdir()
+    shutil.copy(DEMO / "targets" / "demo.toml", plan)
+    store = Cache("plans", tmp_path / "cache")
+    before = load_compiled(plan, store)
+    plan.write_text(plan.read_text(encoding="utf-8").replace("value = 46", "value = 47"), encoding="utf-8")
+    after = load_compiled(plan, store)
+    assert before != after and "47" in after.statements["level"]
+    assert len(entries(tmp_path / "cache")) == 2
+
+
+def test_a_corrupt_entry_is_compiled_again(tmp_path: Path) -> None:
+    store = Cache("plans", tmp_path)
+    first = load_compiled(DEMO / "targets" / "demo.toml", store)
+    (entry,) = entries(tmp_path)
+    entry.write_bytes(b"\x00not marshal")
+    assert load_compiled(DEMO / "targets" / "demo.toml", store) == first
+    assert store.misses == 2
+
+
+def test_an_unwritable_cache_is_not_used(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    store = Cache("plans", blocker)
+    assert load_compiled(DEMO / "targets" / "demo.toml", store).id == "demo"
+    assert store.folder is None
+
+
+def test_keys_depend_on_kind_and_content() -> None:
+    assert content_key("plan-4", b"a") != content_key("plan-4", b"b")
+    assert content_key("plan-4", b"a") != content_key("plan-5", b"a")
+    assert content_key("plan-4", b"ab", b"c") != content_key("plan-4", b"a", b"bc")
+
+
+def test_roll_up_works_without_a_cache(monkeypatch: pytest.MonkeyPatch, in_demo: Path, private_cache: Path) -> None:
+    monkeypatch.setenv("GAPCALC_NO_CACHE", "1")
+    shutil.rmtree(private_cache, ignore_errors=True)
+    result = CliRunner().invoke(cli, ["report", "--all", "2019", "-f", "csv"])
+    assert result.exit_code == 0
+    assert result.stdout == (DEMO / "expected_report_2019.csv").read_text(encoding="utf-8")
+    assert not private_cache.exists()
+
+
+def test_a_clean_actuals_file_is_not_read_row_by_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> None:
+        raise AssertionError("read row by row")
+
+    compiled = load_compiled(DEMO / "targets" / "demo.toml", Cache("plans", None))
+    monkeypatch.setattr("gapcalc.columnar.actuals.parse_actuals", refuse)
+    read = read_plan_actuals(compiled, DEMO / "targets")
+    assert read.notes == [] and read.accounting.read == read.accounting.used == len(read.columns["indicator"]) > 0

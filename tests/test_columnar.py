@@ -1,0 +1,234 @@
+"""The roll-up engine on columns gives the per-plan engine's report, byte for byte.
+
+The per-plan engine (:mod:`gapcalc.engine`) is the reference: it works one indicator at a time, with decimals and
+plain Python. The roll-up (:mod:`gapcalc.columnar`) must give the same CSV for the shipped plans, for the synthetic
+national dataset of the benchmark, and for random plans and actuals (hypothesis), including zero and negative values,
+every kind of statement, comparators, breakdowns, targets that depend on actuals, and period totals
+(``GAPCALC_FUZZ=N`` runs N random cases instead of 300).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import os
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gapcalc.actuals import Accounting, Actual
+from gapcalc.columnar import iter_batches, write_delimited
+from gapcalc.columnar.actuals import PlanActuals, batch_of, columns_of_values
+from gapcalc.columnar.engine import report_batch
+from gapcalc.columns import ALL_COLUMNS
+from gapcalc.compiler import compile_plan
+from gapcalc.engine import build_report
+from gapcalc.loader import LoadedPlan
+from gapcalc.locate import TomlLocator
+from gapcalc.model import CHANGE_KINDS, COMPARATORS, PlanFile
+from gapcalc.render.delimited import render_delimited
+from gapcalc.rollup import iter_reports
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET_KINDS = ("level", "cumulative", "new_in_year", "change_vs_baseline", "pp_change", "annual_growth",
+                "period_total")
+
+
+def per_plan_csv(directory: Path, year: int) -> tuple[str, list[str]]:
+    """``report --all`` computed by the per-plan engine (the reference)."""
+    failures: list[str] = []
+    text = "".join(render_delimited(r.rows, ALL_COLUMNS, header=False) for r in iter_reports(directory, year, failures))
+    return text, failures
+
+
+def columnar_csv(directory: Path, year: int, batch_plans: int = 500) -> tuple[str, list[str]]:
+    """``report --all`` computed by the roll-up engine."""
+    failures: list[str] = []
+    out = io.StringIO()
+    for batch in iter_batches(directory, year, failures, batch_plans):
+        write_delimited(batch.columns, out, ",")
+    return out.getvalue(), failures
+
+
+@pytest.mark.parametrize("year", [2015, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2025, 2026, 2030])
+def test_shipped_plans_give_the_same_report(in_repo: Path, year: int) -> None:
+    expected, expected_failures = per_plan_csv(Path("targets"), year)
+    got, failures = columnar_csv(Path("targets"), year)
+    assert got == expected
+    assert failures == expected_failures == []
+    assert expected.count("\n") == 297
+
+
+def test_batches_do_not_change_the_report(in_repo: Path) -> None:
+    assert columnar_csv(Path("targets"), 2021, batch_plans=2) == columnar_csv(Path("targets"), 2021)
+
+
+def _load_bench() -> Any:
+    spec = importlib.util.spec_from_file_location("gapcalc_bench", REPO / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twelve plans of the benchmark's synthetic national dataset."""
+    bench = _load_bench()
+    root = tmp_path_factory.mktemp("national")
+    for folder in ("targets", "docs", "actuals"):
+        (root / folder).mkdir()
+    for number in range(12):
+        bench._plan(number, root)
+    return root / "targets"
+
+
+@pytest.mark.parametrize("year", [2016, 2017, 2019, 2021, 2024, 2025, 2027])
+def test_synthetic_national_plans_give_the_same_report(national: Path, year: int) -> None:
+    expected, _ = per_plan_csv(national, year)
+    got, _ = columnar_csv(national, year, batch_plans=5)
+    assert got == expected and expected.count("\n") == 1200
+
+
+# -- random plans ----------------------------------------------------------------------------------------------------
+numbers = st.one_of(st.just(Decimal(0)), st.integers(0, 2).flatmap(
+    lambda places: st.decimals(min_value=-20, max_value=900, places=places, allow_nan=False, allow_infinity=False)))
+
+
+@st.composite
+def plan_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid plan: a few indicators, each with series of every kind, on and off breakdowns."""
+    start = draw(st.integers(2016, 2021))
+    end = start + draw(st.integers(0, 6))
+    baseline_year = draw(st.none() | st.integers(start - 3, start - 1))
+    base_year = baseline_year if baseline_year is not None else start - 1
+    indicators = []
+    for number in range(draw(st.integers(1, 3))):
+        keys = draw(st.lists(st.sampled_from(["a", "b", "Ａ"]), unique=True, max_size=2))
+        series = [draw(_series(keys, start, end, base_year)) for _ in range(draw(st.integers(1, 5)))]
+        indicators.append({
+            "id": f"ind_{number}", "name_zh": f"指标{number}", "name_en": f"Indicator {number}",
+            "unit": draw(st.sampled_from(["%", "家"])), "direction": draw(st.sampled_from(["up", "down"])),
+            "breakdowns": [{"key": k, "name_zh": f"分项{k}"} for k in keys], "series": series,
+        })
+    header = {"id": "random", "name_zh": "随机", "name_en": "Random", "region_zh": "某市", "region_en": "City",
+              "admin_level": "municipal", "document": "某府发〔2020〕1号", "period": [start, end],
+              "source_text": "docs/random.txt"}
+    if baseline_year is not None:
+        header["baseline_year"] = baseline_year
+    return {"plan": header, "indicators": indicators}
+
+
+@st.composite
+def _series(draw: st.DrawFn, keys: list[str], start: int, end: int, base_year: int) -> dict[str, Any]:
+    kind = draw(st.sampled_from(("baseline", "baseline", *TARGET_KINDS, "qualitative")))
+    low, high = (base_year - 2, start) if kind == "baseline" else (start, end + 1)
+    years = draw(st.lists(st.integers(low, high), unique=True, min_size=1, max_size=4))
+    series: dict[str, Any] = {"kind": kind, "source": {"table": "表1"}, "quote": "…", "values": []}
+    breakdown = draw(st.sampled_from([None, *keys]))
+    if breakdown is not None:
+        series["breakdown"] = breakdown
+    for year in years:
+        if kind == "qualitative":
+            series["values"].append({"year": year, "text": "基本建立"})
+            continue
+        value = draw(numbers)
+        comparator = "=" if kind == "baseline" else draw(st.sampled_from(COMPARATORS))
+        stated: dict[str, Any] = {"year": year, "value": value, "comparator": comparator}
+        if comparator == "range":
+            stated["upper"] = value + draw(st.integers(1, 50))
+        series["values"].append(stated)
+    if kind in CHANGE_KINDS:
+        series["change"] = draw(st.sampled_from(["increase", "decrease"]))
+        if draw(st.booleans()):
+            series["base_year"] = draw(st.integers(base_year - 1, start + 1))
+    if kind == "pp_change":
+        series["per_year"] = draw(st.booleans())
+    if kind == "period_total":
+        series["period"] = [start, end]
+    return series
+
+
+@st.composite
+def observed_values(draw: st.DrawFn, document: dict[str, Any]) -> list[Actual]:
+    """Actuals for some indicators, breakdowns and years (zero and negative values included)."""
+    start, end = document["plan"]["period"]
+    cells = st.tuples(st.sampled_from(document["indicators"]), st.integers(start - 4, end + 2))
+    found: dict[tuple[str, str | None, int], Actual] = {}
+    for row, (indicator, year) in enumerate(draw(st.lists(cells, max_size=25)), start=2):
+        breakdown = draw(st.sampled_from([None, *(b["key"] for b in indicator["breakdowns"])]))
+        note = draw(st.sampled_from(["", "估计", "下限"]))  # as read: the reader strips cells
+        found.setdefault((indicator["id"], breakdown, year), Actual(
+            indicator["id"], breakdown, year, draw(numbers), f"https://example.org/{row}", "公报", note, row))
+    return list(found.values())
+
+
+@settings(max_examples=int(os.environ.get("GAPCALC_FUZZ") or 0) or 300, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_plans_give_the_same_report(data: st.DataObject) -> None:
+    document = data.draw(plan_documents())
+    plan = PlanFile.model_validate(document)
+    values = data.draw(observed_values(document))
+    start, end = document["plan"]["period"]
+    year = data.draw(st.integers(start - 2, end + 2))
+    expected = render_delimited(build_report(plan, year, values), ALL_COLUMNS, header=False)
+    compiled = compile_plan(LoadedPlan(Path("random.toml"), "random.toml", plan, TomlLocator("")))
+    cells = report_batch([compiled], batch_of([PlanActuals(columns_of_values(values), Accounting())]), year)
+    out = io.StringIO()
+    write_delimited(cells, out, ",")
+    assert out.getvalue() == expected
+
+
+# -- reading actuals column-wise -------------------------------------------------------------------------------------
+DEMO = REPO / "tests" / "fixtures" / "demo" / "targets" / "demo.toml"
+CELLS = {
+    "indicator": ["nc_rate_key_processes", "enterprises_on_cloud", "green_factories", " green_factories",
+                  "ｎｃ_rate_key_processes", "unknown_indicator", ""],
+    "breakdown": ["", "", "national", "national ", "provincial", "ｎａｔｉｏｎａｌ"],
+    "year": ["2018", "2019", "2020", "2019年", " 2019", "２０１９", "19", "2040", "year"],
+    "value": ["30", "44.5", "0", "-3", "-0", "+3", "007", "1,234", "12%", "—", "", "abc", "5.", "1e3"],
+    "source": ["", "https://example.org/x", " 公报 "],
+    "note": ["", "下限", " 估计 "],
+}
+
+
+@st.composite
+def actuals_files(draw: st.DrawFn) -> str:
+    """An actuals file as typed: mostly clean rows, some with what people type into Excel."""
+    rows = ["indicator,year,value,breakdown,source,note"]
+    for _ in range(draw(st.integers(0, 8))):
+        cells = {name: draw(st.sampled_from(choices)) for name, choices in CELLS.items()}
+        rows.append(",".join(cells[n] if "," not in cells[n] else f'"{cells[n]}"'
+                             for n in ("indicator", "year", "value", "breakdown", "source", "note")))
+    if draw(st.booleans()):
+        rows.append("")
+    return "\n".join(rows) + "\n"
+
+
+@settings(max_examples=int(os.environ.get("GAPCALC_FUZZ") or 0) or 300, deadline=None)
+@given(actuals_files())
+def test_clean_and_dirty_actuals_read_the_same_as_row_by_row(tmp_path_factory: pytest.TempPathFactory,
+                                                             text: str) -> None:
+    from gapcalc.actuals import parse_actuals
+    from gapcalc.cache import Cache
+    from gapcalc.columnar.actuals import read_plan_actuals
+    from gapcalc.compiled import load_compiled
+
+    compiled = load_compiled(DEMO, Cache("plans", None))
+    root = tmp_path_factory.mktemp("workspace")
+    (root / "actuals").mkdir()
+    (root / "actuals" / "demo.csv").write_text(text, encoding="utf-8")
+    read = read_plan_actuals(compiled, root / "targets")
+    reference = parse_actuals(text, "x", compiled.facts)
+    stripped = {name: [c.strip() for c in column] if name in ("source", "source_title", "note") else list(column)
+                for name, column in read.columns.items()}
+    assert stripped == columns_of_values(reference.values)
+    assert (read.accounting.read, read.accounting.used) == (reference.accounting.read, reference.accounting.used)
+    assert bool(read.notes) == bool(reference.findings)
