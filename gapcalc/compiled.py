@@ -98,7 +98,7 @@ def load_compiled(path: Path, cache: Cache) -> CompiledPlan:
     does; only valid plans are cached.
     """
     data = read_bytes(path, MAX_TARGET_BYTES)
-    key = content_key(f"plan-{LAYOUT}", data)
+    key = content_key(f"plan-{LAYOUT}", data, path.name.encode())  # the plan id must match the file name
     cached = cache.get(key)
     if cached is not None:
         return CompiledPlan.from_data(cached)

@@ -11,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 
 from .findings import Finding
@@ -33,20 +32,21 @@ def numbers_in(text: str) -> set[str]:
     return {token.replace(",", "") for token in _NUMBER.findall(unicodedata.normalize("NFKC", text))}
 
 
-@lru_cache(maxsize=32)
 def _document(path: Path) -> str:
     return normalise(read_bytes(path).decode("utf-8-sig", errors="replace"))
 
 
-def source_document(loaded: LoadedPlan) -> Path | None:
-    """The plan's ``source_text``: relative to the repository (the targets directory's parent), else the file."""
+def source_candidates(loaded: LoadedPlan) -> list[Path]:
+    """Where the plan's ``source_text`` is looked for, in order: relative to the repository (the targets
+    directory's parent), to the target file, to the working directory."""
     relative = Path(loaded.plan.plan.source_text)
     here = loaded.path.resolve().parent
-    for root in (here.parent, here, Path.cwd()):
-        candidate = root / relative
-        if candidate.is_file():
-            return candidate
-    return None
+    return [root / relative for root in (here.parent, here, Path.cwd())]
+
+
+def source_document(loaded: LoadedPlan) -> Path | None:
+    """The plan's ``source_text`` document: the first candidate that exists."""
+    return next((candidate for candidate in source_candidates(loaded) if candidate.is_file()), None)
 
 
 def _longest_found_prefix(quote: str, document: str) -> str:

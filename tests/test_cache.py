@@ -12,6 +12,7 @@ from gapcalc.cache import Cache, cache_dir, content_key
 from gapcalc.cli.main import cli
 from gapcalc.columnar.actuals import read_plan_actuals
 from gapcalc.compiled import load_compiled
+from gapcalc.findings import GapcalcError
 
 DEMO = Path(__file__).resolve().parent / "fixtures" / "demo"
 
@@ -91,3 +92,52 @@ def test_a_clean_actuals_file_is_not_read_row_by_row(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr("gapcalc.columnar.actuals.parse_actuals", refuse)
     read = read_plan_actuals(compiled, DEMO / "targets")
     assert read.notes == [] and read.accounting.read == read.accounting.used == len(read.columns["indicator"]) > 0
+
+
+def _check(runner: CliRunner, *args: str) -> tuple[int, str]:
+    result = runner.invoke(cli, ["check", *args])
+    return result.exit_code, result.stdout
+
+
+def test_a_cached_check_follows_its_source_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(DEMO, tmp_path / "demo")
+    monkeypatch.chdir(tmp_path / "demo")
+    runner = CliRunner()
+    clean = _check(runner, "targets")
+    assert clean[0] == 0 and "GC117" not in clean[1]
+    assert _check(runner, "targets") == clean
+    document = Path("docs/demo.txt")
+    document.write_text(document.read_text(encoding="utf-8").replace("26%", "62%"), encoding="utf-8")
+    code, out = _check(runner, "targets")
+    assert code == 1 and "GC117" in out
+    assert _check(runner, "targets", "--no-quotes") == clean
+    document.unlink()
+    code, out = _check(runner, "targets")
+    assert code == 1 and "GC116" in out
+
+
+def test_a_cached_check_follows_the_file_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(DEMO, tmp_path / "demo")
+    monkeypatch.chdir(tmp_path / "demo")
+    runner = CliRunner()
+    assert _check(runner, "targets/demo.toml")[0] == 0
+    Path("targets/demo.toml").rename("targets/other.toml")
+    code, out = _check(runner, "targets/other.toml")
+    assert code == 1 and "GC113" in out
+
+
+def test_warm_check_gives_the_cold_result_for_every_shipped_file(in_repo: Path, private_cache: Path) -> None:
+    runner = CliRunner()
+    shutil.rmtree(private_cache / "checks", ignore_errors=True)
+    cold = runner.invoke(cli, ["check", "targets", "actuals"])
+    warm = runner.invoke(cli, ["check", "targets", "actuals"])
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    assert cold.exit_code == 0 and cold.stdout.count("warning") == 5
+
+
+def test_a_renamed_plan_is_validated_again(tmp_path: Path) -> None:
+    store = Cache("plans", tmp_path / "cache")
+    assert load_compiled(DEMO / "targets" / "demo.toml", store).id == "demo"
+    (tmp_path / "other.toml").write_bytes((DEMO / "targets" / "demo.toml").read_bytes())
+    with pytest.raises(GapcalcError, match="GC113"):
+        load_compiled(tmp_path / "other.toml", store)

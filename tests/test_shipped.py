@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from gapcalc.checking import check_paths
 from gapcalc.cli.main import cli
 from gapcalc.engine import REPORT_COLUMNS, build_targets
 from gapcalc.findings import Severity
-from gapcalc.workspace import check_paths, open_actuals, open_plan
+from gapcalc.workspace import open_actuals, open_plan
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = ("mianyang", "chongqing", "jinhua", "zibo", "sichuan")

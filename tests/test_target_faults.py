@@ -36,7 +36,9 @@ def test_every_fixture_has_a_case() -> None:
 def test_fault(case: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(FAULTS)
     runner = CliRunner()
-    exit_code, stdout, stderr = run_check(runner, str(case["file"]))
+    cold = run_check(runner, str(case["file"]))
+    exit_code, stdout, stderr = run_check(runner, str(case["file"]))  # the result cached by the first run
+    assert (exit_code, stdout, stderr) == cold
     assert exit_code == case["exit"], stdout + stderr
     assert "Traceback" not in stdout + stderr
     if not case.get("code"):

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from ..checking import check_paths
 from ..findings import Severity, sort_findings
 from ..render.findings_out import CheckFormat, render_findings
-from ..workspace import check_paths
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, note, targets_dir_option, write_output
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from enum import Enum
-from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
 from ..findings import CODES, Finding, Severity
@@ -88,6 +87,8 @@ def _sarif(findings: Sequence[Finding], files: Sequence[str]) -> str:
 
 
 def _junit(findings: Sequence[Finding], files: Sequence[str]) -> str:
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib and http: only for JUnit output
+
     failing = [f for f in findings if f.severity is not Severity.INFO]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              f'<testsuite name="gapcalc check" tests="{len(files)}" failures="{len(failing)}">']

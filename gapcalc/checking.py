@@ -1,0 +1,226 @@
+"""``gapcalc check``: every check over target and actuals files, with the result of each target file cached.
+
+A target file's findings depend only on its bytes, its path (the plan id must match the file name; the source
+document is looked for beside it and in the working directory), whether quotes are checked, and the source document.
+They are cached under a hash of the first three and the working directory, with the state of every place the source
+document was looked for (absent, or the hash of its bytes); a cached result is used only when all of those are
+unchanged. An unchanged file is then checked without being parsed or
+validated — without even importing the validation model — which keeps ``check`` in CI and in editors instant.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .actuals import PlanFacts, load_actuals_file, sniff_delimiter
+from .cache import Cache, cache_dir, content_key
+from .findings import Finding, GapcalcError, Severity, finding
+from .paths import display_path, plan_path
+from .textio import MAX_TARGET_BYTES, read_bytes, read_text
+
+LAYOUT = 1
+"""Version of a cached check result; part of its key."""
+
+
+@dataclass
+class CheckResult:
+    """Everything ``gapcalc check`` found."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    summaries: list[str] = field(default_factory=list)
+    io_error: bool = False
+
+    def count(self, severity: Severity) -> int:
+        """How many findings of one severity."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
+@dataclass
+class CheckedPlan:
+    """The outcome of checking one target file."""
+
+    display: str
+    plan_id: str | None  # None: the file did not parse or validate
+    findings: list[Finding]
+    facts: PlanFacts | None  # what its actuals are checked against; None when the plan has errors
+    id_position: tuple[int, int] = (0, 0)
+
+    def duplicate(self, other: str) -> Finding:
+        """GC123: this plan's id is also used by ``other``."""
+        line, col = self.id_position
+        return finding("GC123", f"plan id '{self.plan_id}' is also used by {other}", self.display, line, col,
+                       "every plan has its own id", "plan.id")
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest() if path.is_file() else ""
+    except OSError:
+        return "unreadable"
+
+
+def _dependencies_unchanged(dependencies: list[tuple[str, str]]) -> bool:
+    return all(_digest(Path(name)) == digest for name, digest in dependencies)
+
+
+def _to_data(checked: CheckedPlan, dependencies: list[tuple[str, str]]) -> tuple[Any, ...]:
+    findings = [(f.code, f.message, f.line, f.col, f.hint, f.path) for f in checked.findings]
+    facts = checked.facts
+    facts_data = None if facts is None else (facts.units, {k: tuple(v) for k, v in facts.breakdowns.items()},
+                                             facts.base_year, facts.period)
+    return checked.plan_id, findings, facts_data, checked.id_position, dependencies
+
+
+def _from_data(data: tuple[Any, ...], display: str) -> CheckedPlan:
+    plan_id, findings, facts_data, id_position, _ = data
+    facts = None
+    if facts_data is not None:
+        units, breakdowns, base_year, period = facts_data
+        facts = PlanFacts(units, {k: frozenset(v) for k, v in breakdowns.items()}, base_year, tuple(period))
+    return CheckedPlan(display, plan_id, [finding(code, message, display, line, col, hint, where)
+                                          for code, message, line, col, hint, where in findings],
+                       facts, tuple(id_position))
+
+
+def check_target_file(path: Path, traceability: bool, cache: Cache) -> CheckedPlan:
+    """Check one target file, or take its cached result; GapcalcError when it cannot be read."""
+    display = display_path(path)
+    data = read_bytes(path, MAX_TARGET_BYTES)
+    where = f"{path.resolve()}\0{Path.cwd()}".encode()  # where its source document is looked for
+    key = content_key(f"check-{LAYOUT}", data, where, b"quotes" if traceability else b"")
+    cached = cache.get(key)
+    if cached is not None and _dependencies_unchanged(cached[-1]):
+        return _from_data(cached, display)
+    checked, dependencies = _check_afresh(path, display, traceability)
+    cache.put(key, _to_data(checked, dependencies))
+    return checked
+
+
+def _check_afresh(path: Path, display: str, traceability: bool) -> tuple[CheckedPlan, list[tuple[str, str]]]:
+    """Parse, validate and check a target file (this imports the validation model)."""
+    from .loader import load_plan_file
+    from .quotes import source_candidates
+    from .workspace import plan_findings
+
+    loaded, problems = load_plan_file(path, display)
+    if loaded is None:
+        return CheckedPlan(display, None, problems, None), []
+    found = plan_findings(loaded, traceability)
+    facts = None if any(f.severity is Severity.ERROR for f in found) else PlanFacts.of(loaded.plan)
+    dependencies: list[tuple[str, str]] = []
+    if traceability:
+        for candidate in source_candidates(loaded):
+            dependencies.append((os.path.abspath(candidate), _digest(candidate)))
+            if dependencies[-1][1]:
+                break
+    return CheckedPlan(display, loaded.id, found, facts, loaded.where("plan", "id")), dependencies
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in (".toml", ".csv") and p.is_file())
+        else:
+            files.append(path)
+    return files
+
+
+def _plan_column(path: Path) -> str | None:
+    """The ``plan`` column of a template-made actuals file, if it has one."""
+    try:
+        text, _ = read_text(path)
+    except GapcalcError:
+        return None
+    rows = list(csv.reader(io.StringIO("\n".join(text.splitlines()[:2])), delimiter=sniff_delimiter(text)))
+    names = [unicodedata.normalize("NFKC", c).strip().lower() for c in rows[0]] if rows else []
+    if len(rows) == 2 and "plan" in names:
+        index = names.index("plan")
+        return rows[1][index].strip() if index < len(rows[1]) else None
+    return None
+
+
+def check_paths(paths: list[Path], directory: Path, encoding: str | None = None,
+                traceability: bool = True, plan_id: str | None = None) -> CheckResult:
+    """Check target files (``*.toml``) and actuals files (``*.csv``) given as files or directories.
+
+    An actuals file is checked against ``plan_id``, else the plan in its ``plan`` column, else the plan named
+    like the file.
+    """
+    result = CheckResult()
+    cache = Cache("checks", cache_dir())
+    seen: dict[str, str] = {}  # plan id -> the file that declared it
+    files = _expand(paths)
+    actuals = {path: plan_id or _plan_column(path) or path.stem for path in files if path.suffix == ".csv"}
+    for path in [p for p in files if p.suffix != ".csv"]:
+        checked = _check_target(path, result, seen, traceability, cache)
+        if checked is None or checked.facts is None:
+            continue
+        for csv_path in [c for c, owner in actuals.items() if owner == checked.plan_id]:
+            _check_actuals(csv_path, result, checked.facts, encoding)
+            del actuals[csv_path]
+    for csv_path, owner in actuals.items():  # actuals of plans not among the files checked: load the plan
+        _check_actuals(csv_path, result, _facts_quietly(directory, owner), encoding, owner)
+    return result
+
+
+def _facts_quietly(directory: Path, plan_id: str) -> PlanFacts | None:
+    """The facts of a valid plan by id (compiled, from the cache when unchanged), or None."""
+    from .compiled import load_compiled
+
+    try:
+        return load_compiled(plan_path(directory, plan_id), Cache("plans", cache_dir())).facts
+    except GapcalcError:
+        return None
+
+
+def _io_finding(path: Path, error: GapcalcError, result: CheckResult) -> None:
+    code = "GC001" if not path.exists() else "GC002"
+    message = error.message.removeprefix(f"{path}: ").removeprefix(f"{display_path(path)}: ")
+    result.findings.append(finding(code, message, display_path(path), hint=error.hint))
+    result.io_error = True
+
+
+def _check_target(path: Path, result: CheckResult, seen: dict[str, str], traceability: bool,
+                  cache: Cache) -> CheckedPlan | None:
+    """Check one target file; the outcome, unless its plan id is taken or it cannot be read."""
+    result.files.append(display_path(path))
+    try:
+        checked = check_target_file(path, traceability, cache)
+    except GapcalcError as error:
+        _io_finding(path, error, result)
+        return None
+    if checked.plan_id is None:
+        result.findings += checked.findings
+        return None
+    if checked.plan_id in seen:
+        result.findings.append(checked.duplicate(seen[checked.plan_id]))
+        return None
+    seen[checked.plan_id] = checked.display
+    result.findings += checked.findings
+    return checked
+
+
+def _check_actuals(path: Path, result: CheckResult, plan: PlanFacts | None, encoding: str | None,
+                   plan_id: str = "") -> None:
+    shown = display_path(path)
+    result.files.append(shown)
+    if plan is None:
+        result.findings.append(finding("GC313", f"no valid plan '{plan_id or path.stem}' for this actuals file",
+                                       shown, hint="name the file <plan>.csv, add a plan column, or pass --plan"))
+        return
+    try:
+        parsed = load_actuals_file(path, plan, shown, encoding)
+    except GapcalcError as error:
+        _io_finding(path, error, result)
+        return
+    result.findings += parsed.findings
+    result.summaries.append(parsed.summary())
