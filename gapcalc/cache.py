@@ -16,7 +16,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +73,8 @@ class Cache:
         """Store ``value`` (plain data only) under ``key``; failures to write are ignored."""
         if self.folder is None:
             return
+        import tempfile  # only when writing: it imports shutil and random
+
         target = self.folder / key[:2] / key
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ an unchanged file is neither parsed nor validated again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,7 @@ class CompiledPlan:
     statements: dict[str, Any]
     baselines: dict[str, Any]
     sizes: tuple[int, int, int]
+    key: str = field(default="", compare=False)  # the cache key of the target file it was compiled from
 
     def size(self, part: str) -> int:
         """How many rows ``keys``, ``statements`` or ``baselines`` has."""
@@ -86,9 +87,9 @@ class CompiledPlan:
                 self.statements, self.baselines, self.sizes)
 
     @classmethod
-    def from_data(cls, data: tuple[Any, ...]) -> CompiledPlan:
+    def from_data(cls, data: tuple[Any, ...], key: str = "") -> CompiledPlan:
         """Back from :meth:`as_data`."""
-        return cls(*data)
+        return replace(cls(*data), key=key)
 
 
 def load_compiled(path: Path, cache: Cache) -> CompiledPlan:
@@ -101,11 +102,11 @@ def load_compiled(path: Path, cache: Cache) -> CompiledPlan:
     key = content_key(f"plan-{LAYOUT}", data, path.name.encode())  # the plan id must match the file name
     cached = cache.get(key)
     if cached is not None:
-        return CompiledPlan.from_data(cached)
+        return CompiledPlan.from_data(cached, key)
     from .compiler import compile_plan  # parsing and validating: only for a new or changed file
     from .workspace import open_plan_file
 
     compiled = compile_plan(open_plan_file(path))
     cache.put(key, compiled.as_data())
-    return compiled
+    return CompiledPlan.from_data(compiled.as_data(), key)
 

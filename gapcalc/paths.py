@@ -5,7 +5,6 @@ Kept free of heavy imports: every command and the roll-up's fast path use it.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from pathlib import Path
@@ -51,6 +50,8 @@ def plan_path(directory: Path, plan_id: str) -> Path:
         )
     path = directory / f"{plan_id}.toml"
     if not path.is_file():
+        import difflib
+
         known = [p.stem for p in plan_files(directory)]
         close = difflib.get_close_matches(plan_id, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"known plans: {', '.join(known) or 'none'}"

@@ -141,3 +141,15 @@ def test_a_renamed_plan_is_validated_again(tmp_path: Path) -> None:
     (tmp_path / "other.toml").write_bytes((DEMO / "targets" / "demo.toml").read_bytes())
     with pytest.raises(GapcalcError, match="GC113"):
         load_compiled(tmp_path / "other.toml", store)
+
+
+def test_a_changed_actuals_file_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(DEMO, tmp_path / "demo")
+    monkeypatch.chdir(tmp_path / "demo")
+    runner = CliRunner()
+    before = runner.invoke(cli, ["report", "--all", "2019", "-f", "csv"]).stdout
+    assert ",44,2019," in before
+    actuals = Path("actuals/demo.csv")
+    actuals.write_text(actuals.read_text(encoding="utf-8").replace(",2019,44,", ",2019,47,"), encoding="utf-8")
+    after = runner.invoke(cli, ["report", "--all", "2019", "-f", "csv"]).stdout
+    assert ",47,2019," in after and ",44,2019," not in after

@@ -9,9 +9,11 @@ every kind of statement, comparators, breakdowns, targets that depend on actuals
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import io
 import os
+import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -31,7 +33,7 @@ from gapcalc.engine import build_report
 from gapcalc.loader import LoadedPlan
 from gapcalc.locate import TomlLocator
 from gapcalc.model import CHANGE_KINDS, COMPARATORS, PlanFile
-from gapcalc.render.delimited import render_delimited
+from gapcalc.render.delimited import join_columns, render_delimited
 from gapcalc.rollup import iter_reports
 
 REPO = Path(__file__).resolve().parent.parent
@@ -232,3 +234,36 @@ def test_clean_and_dirty_actuals_read_the_same_as_row_by_row(tmp_path_factory: p
     assert stripped == columns_of_values(reference.values)
     assert (read.accounting.read, read.accounting.used) == (reference.accounting.read, reference.accounting.used)
     assert bool(read.notes) == bool(reference.findings)
+
+
+@given(st.lists(st.lists(st.text(alphabet=' ,"\n\r\tab中', max_size=6), min_size=3, max_size=3), min_size=1,
+                max_size=6), st.sampled_from([",", "\t"]))
+def test_rows_joined_by_column_are_what_the_csv_module_writes(rows: list[list[str]], delimiter: str) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    assert join_columns([list(column) for column in zip(*rows, strict=True)], delimiter) == buffer.getvalue()
+
+
+# -- the command -----------------------------------------------------------------------------------------------------
+ROLLUP = REPO / "tests" / "fixtures" / "rollup"
+
+
+def test_roll_up_command_reports_problems_and_skips_broken_plans(monkeypatch: pytest.MonkeyPatch,
+                                                                 private_cache: Path) -> None:
+    """Cold (nothing cached) and warm (everything cached) give the same rows, notes and exit code."""
+    from click.testing import CliRunner
+
+    from gapcalc.cli.main import cli
+
+    monkeypatch.chdir(ROLLUP)
+    runner = CliRunner()
+    shutil.rmtree(private_cache, ignore_errors=True)
+    cold = runner.invoke(cli, ["report", "--all", "2019", "-f", "csv"])
+    warm = runner.invoke(cli, ["report", "--all", "2019", "-f", "csv"])
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    assert cold.exit_code == 2
+    assert cold.stdout == (ROLLUP / "expected_report_2019.csv").read_text(encoding="utf-8")
+    assert cold.stderr == (ROLLUP / "expected_report_2019.stderr").read_text(encoding="utf-8")
+    reference, failures = per_plan_csv(Path("targets"), 2019)
+    assert cold.stdout.split("\n", 1)[1] == reference
+    assert len(failures) == 1 and "GC106" in failures[0]

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -29,16 +30,19 @@ from ..actuals import (
     parse_actuals,
     sniff_delimiter,
 )
+from ..cache import Cache, content_key
 from ..compiled import CompiledPlan
 from ..findings import Severity
 from ..paths import default_actuals_path, display_path
-from ..textio import read_text
+from ..textio import decode, read_bytes
 
 ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note")
 _NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\n)*-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 """A column of plain numbers, one per line, each of which prints back unchanged as a Decimal."""
 _YEARS = re.compile(r"(?:[0-9]{4}\n)*[0-9]{4}")
 _KNOWN_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
+LAYOUT = 1
+"""Version of a cached actuals reading; part of its key."""
 
 
 @dataclass
@@ -53,6 +57,18 @@ class PlanActuals:
     def size(self) -> int:
         """Number of values."""
         return len(self.columns["indicator"])
+
+    def as_data(self) -> tuple[Any, ...]:
+        """The plain-data form that is cached."""
+        counts = self.accounting
+        return ({name: tuple(self.columns[name]) for name in ACTUAL_FIELDS},
+                (counts.read, counts.used, counts.missing, dict(counts.reported)), self.notes)
+
+    @classmethod
+    def from_data(cls, data: tuple[Any, ...]) -> PlanActuals:
+        """Back from :meth:`as_data`."""
+        columns, (read, used, missing, reported), notes = data
+        return cls(columns, Accounting(read, used, missing, Counter(reported)), list(notes))
 
 
 @dataclass
@@ -80,7 +96,7 @@ def _columns_of(text: str) -> dict[str, tuple[str, ...]] | None:
     if not set(index) <= _KNOWN_COLUMNS or any(c not in index for c in REQUIRED_COLUMNS):
         return None
     data = rows[1:]
-    if any(len(row) != len(rows[0]) for row in data):
+    if data and set(map(len, data)) != {len(rows[0])}:
         return None
     columns = list(zip(*data, strict=True)) if data else [()] * len(rows[0])
     empty = ("",) * len(data)
@@ -128,22 +144,33 @@ def columns_of_values(values: Sequence[Actual]) -> dict[str, Sequence[Any]]:
     }
 
 
-def read_plan_actuals(plan: CompiledPlan, directory: Path) -> PlanActuals:
-    """One plan's actuals file (``actuals/<plan>.csv``; none is an empty set)."""
+def read_plan_actuals(plan: CompiledPlan, directory: Path, cache: Cache | None = None) -> PlanActuals:
+    """One plan's actuals file (``actuals/<plan>.csv``; none is an empty set), from the cache when neither it nor the
+    plan has changed."""
     path = default_actuals_path(plan.id, directory)
     if not path.exists():
         return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting())
-    text, encoding = read_text(path)
+    data = read_bytes(path)
+    display = display_path(path)
+    key = content_key(f"actuals-{LAYOUT}", data, plan.key.encode(), display.encode())
+    cached = cache.get(key) if cache is not None and plan.key else None
+    if cached is not None:
+        return PlanActuals.from_data(cached)
+    text, encoding = decode(data, path)
     columns = _columns_of(text)
     if columns is not None and plainly_valid(columns, plan):
         size = len(columns["indicator"])
-        return PlanActuals(columns, Accounting(read=size, used=size))
-    return _row_by_row(text, display_path(path), plan, encoding)
+        read = PlanActuals(columns, Accounting(read=size, used=size))
+    else:
+        read = _row_by_row(text, display, plan, encoding)
+    if cache is not None and plan.key:
+        cache.put(key, read.as_data())
+    return read
 
 
-def read_batch_actuals(plans: list[CompiledPlan], directory: Path) -> BatchActuals:
+def read_batch_actuals(plans: list[CompiledPlan], directory: Path, cache: Cache | None = None) -> BatchActuals:
     """The actuals of a batch of plans as one array per field (years as int64, the rest as text)."""
-    return batch_of([read_plan_actuals(plan, directory) for plan in plans])
+    return batch_of([read_plan_actuals(plan, directory, cache) for plan in plans])
 
 
 def batch_of(parts: list[PlanActuals]) -> BatchActuals:
