@@ -22,6 +22,7 @@ from typing import Any
 from .actuals import PlanFacts, load_actuals_file, sniff_delimiter
 from .cache import Cache, cache_dir, content_key
 from .findings import Finding, GapcalcError, Severity, finding
+from .parallel import Pool
 from .paths import display_path, plan_path
 from .textio import MAX_TARGET_BYTES, read_bytes, read_text
 
@@ -90,18 +91,46 @@ def _from_data(data: tuple[Any, ...], display: str) -> CheckedPlan:
                        facts, tuple(id_position))
 
 
-def check_target_file(path: Path, traceability: bool, cache: Cache) -> CheckedPlan:
-    """Check one target file, or take its cached result; GapcalcError when it cannot be read."""
-    display = display_path(path)
-    data = read_bytes(path, MAX_TARGET_BYTES)
-    where = f"{path.resolve()}\0{Path.cwd()}".encode()  # where its source document is looked for
-    key = content_key(f"check-{LAYOUT}", data, where, b"quotes" if traceability else b"")
-    cached = cache.get(key)
-    if cached is not None and _dependencies_unchanged(cached[-1]):
-        return _from_data(cached, display)
-    checked, dependencies = _check_afresh(path, display, traceability)
-    cache.put(key, _to_data(checked, dependencies))
-    return checked
+def check_target_files(paths: list[Path], traceability: bool, cache: Cache,
+                       pool: Pool | None = None) -> list[CheckedPlan | GapcalcError]:
+    """Check target files, in order, taking unchanged files' results from the cache; a file that cannot be read
+    gives its GapcalcError. Files not in the cache are checked in ``pool``'s worker processes when there are many."""
+    results: list[CheckedPlan | GapcalcError | None] = []
+    missing: list[tuple[int, str]] = []
+    for path in paths:
+        display = display_path(path)
+        try:
+            content = read_bytes(path, MAX_TARGET_BYTES)
+        except GapcalcError as error:
+            results.append(error)
+            continue
+        where = f"{path.resolve()}\0{Path.cwd()}".encode()  # where its source document is looked for
+        key = content_key(f"check-{LAYOUT}", content, where, b"quotes" if traceability else b"")
+        cached = cache.get(key)
+        if cached is not None and _dependencies_unchanged(cached[-1]):
+            results.append(_from_data(cached, display))
+            continue
+        results.append(None)
+        missing.append((len(results) - 1, key))
+    jobs = [(str(paths[index]), display_path(paths[index]), traceability) for index, _ in missing]
+    for (index, key), (checked, message, hint) in zip(missing, (pool or Pool()).map(check_file, jobs), strict=True):
+        if checked is None:
+            results[index] = GapcalcError(message, hint)
+            continue
+        cache.put(key, checked)
+        results[index] = _from_data(checked, display_path(paths[index]))
+    return [r for r in results if r is not None]
+
+
+def check_file(job: tuple[str, str, bool]) -> tuple[tuple[Any, ...] | None, str, str]:
+    """Check one target file afresh (in a worker process, or this one): ``(data, "", "")`` as cached, or
+    ``(None, message, hint)`` when it cannot be read."""
+    path, display, traceability = job
+    try:
+        checked, dependencies = _check_afresh(Path(path), display, traceability)
+    except GapcalcError as error:
+        return None, error.message, error.hint
+    return _to_data(checked, dependencies), "", ""
 
 
 def _check_afresh(path: Path, display: str, traceability: bool) -> tuple[CheckedPlan, list[tuple[str, str]]]:
@@ -156,12 +185,14 @@ def check_paths(paths: list[Path], directory: Path, encoding: str | None = None,
     like the file.
     """
     result = CheckResult()
-    cache = Cache("checks", cache_dir())
     seen: dict[str, str] = {}  # plan id -> the file that declared it
     files = _expand(paths)
     actuals = {path: plan_id or _plan_column(path) or path.stem for path in files if path.suffix == ".csv"}
-    for path in [p for p in files if p.suffix != ".csv"]:
-        checked = _check_target(path, result, seen, traceability, cache)
+    targets = [p for p in files if p.suffix != ".csv"]
+    with Pool() as pool:
+        outcomes = check_target_files(targets, traceability, Cache("checks", cache_dir()), pool)
+    for path, outcome in zip(targets, outcomes, strict=True):
+        checked = _record_target(path, outcome, result, seen)
         if checked is None or checked.facts is None:
             continue
         for csv_path in [c for c, owner in actuals.items() if owner == checked.plan_id]:
@@ -189,24 +220,22 @@ def _io_finding(path: Path, error: GapcalcError, result: CheckResult) -> None:
     result.io_error = True
 
 
-def _check_target(path: Path, result: CheckResult, seen: dict[str, str], traceability: bool,
-                  cache: Cache) -> CheckedPlan | None:
-    """Check one target file; the outcome, unless its plan id is taken or it cannot be read."""
+def _record_target(path: Path, outcome: CheckedPlan | GapcalcError, result: CheckResult,
+                   seen: dict[str, str]) -> CheckedPlan | None:
+    """Add one target file's findings; its outcome, unless its plan id is taken or it cannot be read."""
     result.files.append(display_path(path))
-    try:
-        checked = check_target_file(path, traceability, cache)
-    except GapcalcError as error:
-        _io_finding(path, error, result)
+    if isinstance(outcome, GapcalcError):
+        _io_finding(path, outcome, result)
         return None
-    if checked.plan_id is None:
-        result.findings += checked.findings
+    if outcome.plan_id is None:
+        result.findings += outcome.findings
         return None
-    if checked.plan_id in seen:
-        result.findings.append(checked.duplicate(seen[checked.plan_id]))
+    if outcome.plan_id in seen:
+        result.findings.append(outcome.duplicate(seen[outcome.plan_id]))
         return None
-    seen[checked.plan_id] = checked.display
-    result.findings += checked.findings
-    return checked
+    seen[outcome.plan_id] = outcome.display
+    result.findings += outcome.findings
+    return outcome
 
 
 def _check_actuals(path: Path, result: CheckResult, plan: PlanFacts | None, encoding: str | None,

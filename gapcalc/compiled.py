@@ -15,6 +15,8 @@ from typing import Any
 
 from .actuals import PlanFacts
 from .cache import Cache, content_key
+from .findings import GapcalcError
+from .parallel import Pool
 from .textio import MAX_TARGET_BYTES, read_bytes
 
 KEY_FIELDS = ("indicator", "breakdown", "name_zh", "unit", "direction", "subplan", "name_en", "breakdown_zh",
@@ -98,15 +100,44 @@ def load_compiled(path: Path, cache: Cache) -> CompiledPlan:
     A plan with errors raises :class:`~gapcalc.findings.GapcalcError`, as :func:`gapcalc.workspace.open_plan_file`
     does; only valid plans are cached.
     """
-    data = read_bytes(path, MAX_TARGET_BYTES)
-    key = content_key(f"plan-{LAYOUT}", data, path.name.encode())  # the plan id must match the file name
-    cached = cache.get(key)
-    if cached is not None:
-        return CompiledPlan.from_data(cached, key)
-    from .compiler import compile_plan  # parsing and validating: only for a new or changed file
+    found = load_many([path], cache)[0]
+    if isinstance(found, GapcalcError):
+        raise found
+    return found
+
+
+def load_many(paths: list[Path], cache: Cache, pool: Pool | None = None) -> list[CompiledPlan | GapcalcError]:
+    """The compiled plans of several target files, in order; a file that cannot be read or has errors gives its
+    GapcalcError instead. Files not in the cache are compiled in ``pool``'s worker processes when there are many."""
+    results: list[CompiledPlan | GapcalcError | None] = []
+    missing: list[tuple[int, str]] = []
+    for path in paths:
+        try:
+            key = content_key(f"plan-{LAYOUT}", read_bytes(path, MAX_TARGET_BYTES), path.name.encode())
+        except GapcalcError as error:  # the plan id must match the file name: the name is part of the key
+            results.append(error)
+            continue
+        cached = cache.get(key)
+        results.append(None if cached is None else CompiledPlan.from_data(cached, key))
+        if cached is None:
+            missing.append((len(results) - 1, key))
+    compiled = (pool or Pool()).map(compile_file, [str(paths[index]) for index, _ in missing])
+    for (index, key), (data, message, hint) in zip(missing, compiled, strict=True):
+        if data is None:
+            results[index] = GapcalcError(message, hint)
+            continue
+        cache.put(key, data)
+        results[index] = CompiledPlan.from_data(data, key)
+    return [r for r in results if r is not None]
+
+
+def compile_file(path: str) -> tuple[tuple[Any, ...] | None, str, str]:
+    """Parse, validate and compile one target file (in a worker process, or this one): ``(data, "", "")``, or
+    ``(None, message, hint)`` of the error that stops it."""
+    from .compiler import compile_plan
     from .workspace import open_plan_file
 
-    compiled = compile_plan(open_plan_file(path))
-    cache.put(key, compiled.as_data())
-    return CompiledPlan.from_data(compiled.as_data(), key)
-
+    try:
+        return compile_plan(open_plan_file(Path(path))).as_data(), "", ""
+    except GapcalcError as error:
+        return None, error.message, error.hint

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -153,3 +154,38 @@ def test_a_changed_actuals_file_is_read_again(tmp_path: Path, monkeypatch: pytes
     actuals.write_text(actuals.read_text(encoding="utf-8").replace(",2019,44,", ",2019,47,"), encoding="utf-8")
     after = runner.invoke(cli, ["report", "--all", "2019", "-f", "csv"]).stdout
     assert ",47,2019," in after and ",44,2019," not in after
+
+
+def test_worker_processes_give_what_one_process_gives(monkeypatch: pytest.MonkeyPatch, private_cache: Path) -> None:
+    """Changed files are parsed in worker processes when there are many: same findings, same report."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    monkeypatch.setattr("gapcalc.parallel.MIN_FILES_PER_WORKER", 1)
+    started: list[int] = []
+
+    class CountingExecutor(ProcessPoolExecutor):
+        def __init__(self, workers: int, **options: Any) -> None:
+            started.append(workers)
+            super().__init__(workers, **options)
+
+    monkeypatch.setattr("gapcalc.parallel.ProcessPoolExecutor", CountingExecutor)
+    faults = Path(__file__).resolve().parent / "fixtures" / "faults"
+    monkeypatch.chdir(faults)
+    runner = CliRunner()
+    outcomes = []
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("GAPCALC_JOBS", jobs)
+        shutil.rmtree(private_cache, ignore_errors=True)
+        result = runner.invoke(cli, ["check", "targets", "--targets-dir", "targets"])
+        outcomes.append((result.exit_code, result.stdout, result.stderr))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][0] == 1 and outcomes[0][1].count("\n") > 40
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    reports = []
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("GAPCALC_JOBS", jobs)
+        shutil.rmtree(private_cache, ignore_errors=True)
+        result = runner.invoke(cli, ["report", "--all", "2021", "-f", "csv"])
+        reports.append((result.exit_code, result.stdout, result.stderr))
+    assert reports[0] == reports[1] and reports[0][0] == 0
+    assert started == [2, 2]  # one pool of two workers for check, one for the roll-up; none with GAPCALC_JOBS=1

@@ -18,9 +18,10 @@ import numpy as np
 from ..actuals import Accounting
 from ..cache import Cache, cache_dir
 from ..columns import ALL_COLUMNS
-from ..compiled import CompiledPlan, load_compiled
+from ..compiled import CompiledPlan, load_many
 from ..findings import GapcalcError
 from ..gapmath import Status
+from ..parallel import Pool
 from ..paths import plan_files
 from .actuals import read_batch_actuals
 from .engine import STATUS_CODES, Cells, report_batch
@@ -46,18 +47,17 @@ def iter_batches(directory: Path, year: int, failures: list[str],
     """The reports of every plan of ``directory``, a batch at a time; plans that fail to load go to ``failures``."""
     root = cache_dir()
     store, readings = Cache("plans", root), Cache("actuals", root)
-    batch: list[CompiledPlan] = []
-    for path in plan_files(directory):
-        try:
-            batch.append(load_compiled(path, store))
-        except GapcalcError as error:
-            failures.append(str(error))
-            continue
-        if len(batch) == batch_plans:
-            yield _report(batch, directory, year, readings)
-            batch = []
-    if batch:
-        yield _report(batch, directory, year, readings)
+    paths = plan_files(directory)
+    with Pool() as pool:
+        for start in range(0, len(paths), batch_plans):
+            batch: list[CompiledPlan] = []
+            for loaded in load_many(paths[start:start + batch_plans], store, pool):
+                if isinstance(loaded, GapcalcError):
+                    failures.append(str(loaded))
+                else:
+                    batch.append(loaded)
+            if batch:
+                yield _report(batch, directory, year, readings)
 
 
 def _report(plans: list[CompiledPlan], directory: Path, year: int, cache: Cache) -> BatchReport:
