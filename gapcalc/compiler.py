@@ -23,6 +23,7 @@ from .compiled import (
     STOCK,
     CompiledPlan,
 )
+from .engine import breakdowns_of
 from .levels import PRIORITY
 from .loader import LoadedPlan
 from .model import CHANGE_KINDS, Indicator
@@ -39,15 +40,6 @@ from .resolve import (
 
 def _text(number: Decimal | None) -> str | None:
     return None if number is None else format(number, "f")
-
-
-def breakdown_order(indicator: Indicator) -> list[str | None]:
-    """The headline (None) and each declared breakdown, where the plan states something for them."""
-    stated = {s.breakdown for s in indicator.series}
-    ordered: list[str | None] = [None] if None in stated else []
-    ordered += [b.key for b in indicator.breakdowns if b.key in stated]
-    ordered += sorted(b for b in stated if b is not None and b not in ordered)
-    return ordered
 
 
 def _key_row(indicator: Indicator, breakdown: str | None, statements: list[Statement]) -> tuple[Any, ...]:
@@ -99,7 +91,7 @@ def compile_plan(loaded: LoadedPlan) -> CompiledPlan:
     baselines: list[tuple[Any, ...]] = []
     for indicator in plan.indicators:
         resolved = resolve_indicator(indicator, header)
-        for breakdown in breakdown_order(indicator):
+        for breakdown in breakdowns_of(indicator):
             key = len(keys)
             keys.append(_key_row(indicator, breakdown, resolved))
             stated = stated_baselines(indicator, breakdown)

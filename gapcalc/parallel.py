@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # pragma: no cover - concurrent.futures imports threading and queues: only when workers start
+    from concurrent.futures import Executor
 
 JOBS_ENV = "GAPCALC_JOBS"
 MIN_FILES_PER_WORKER = 8
@@ -42,9 +44,7 @@ class Pool:
         if self.size < 2 or len(items) < 2 * MIN_FILES_PER_WORKER:
             return map(function, items)
         if self._executor is None:
-            import multiprocessing
-
-            self._executor = ProcessPoolExecutor(self.size, mp_context=multiprocessing.get_context("spawn"))
+            self._executor = start_workers(self.size)
         return self._executor.map(function, items, chunksize=max(1, len(items) // (4 * self.size)))
 
     def close(self) -> None:
@@ -58,3 +58,11 @@ class Pool:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def start_workers(size: int) -> Executor:
+    """``size`` worker processes, started with ``spawn``."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"))

@@ -158,17 +158,17 @@ def test_a_changed_actuals_file_is_read_again(tmp_path: Path, monkeypatch: pytes
 
 def test_worker_processes_give_what_one_process_gives(monkeypatch: pytest.MonkeyPatch, private_cache: Path) -> None:
     """Changed files are parsed in worker processes when there are many: same findings, same report."""
-    from concurrent.futures import ProcessPoolExecutor
+    from gapcalc import parallel
 
     monkeypatch.setattr("gapcalc.parallel.MIN_FILES_PER_WORKER", 1)
     started: list[int] = []
+    start = parallel.start_workers
 
-    class CountingExecutor(ProcessPoolExecutor):
-        def __init__(self, workers: int, **options: Any) -> None:
-            started.append(workers)
-            super().__init__(workers, **options)
+    def counting(size: int) -> Any:
+        started.append(size)
+        return start(size)
 
-    monkeypatch.setattr("gapcalc.parallel.ProcessPoolExecutor", CountingExecutor)
+    monkeypatch.setattr("gapcalc.parallel.start_workers", counting)
     faults = Path(__file__).resolve().parent / "fixtures" / "faults"
     monkeypatch.chdir(faults)
     runner = CliRunner()

@@ -20,7 +20,7 @@ try:
     cli({args!r}, prog_name="gapcalc")
 except SystemExit:
     pass
-heavy = ("pandas", "rich", "numpy", "openpyxl", "matplotlib", "pydantic")
+heavy = ("pandas", "rich", "numpy", "openpyxl", "matplotlib", "pydantic", "concurrent.futures")
 print("MODULES", " ".join(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
 """
 
@@ -40,6 +40,12 @@ def test_machine_commands_do_not_import_pandas_or_rich(args: tuple[str, ...]) ->
 
 def test_help_imports_nothing_heavy() -> None:
     assert heavy_modules("--help") == ""
+
+
+def test_a_warm_check_imports_nothing_heavy() -> None:
+    """Unchanged target files: their findings come from the cache, without the validation model."""
+    heavy_modules("check", "targets")
+    assert heavy_modules("check", "targets") == ""
 
 
 def test_table_imports_rich_only_when_used() -> None:
