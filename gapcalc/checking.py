@@ -26,7 +26,7 @@ from .parallel import Pool
 from .paths import display_path, plan_path
 from .textio import MAX_TARGET_BYTES, read_bytes, read_text
 
-LAYOUT = 1
+LAYOUT = 2
 """Version of a cached check result; part of its key."""
 
 
@@ -48,15 +48,17 @@ class CheckResult:
 class CheckedPlan:
     """The outcome of checking one target file."""
 
+    path: Path
     display: str
     plan_id: str | None  # None: the file did not parse or validate
     findings: list[Finding]
     facts: PlanFacts | None  # what its actuals are checked against; None when the plan has errors
-    id_position: tuple[int, int] = (0, 0)
 
     def duplicate(self, other: str) -> Finding:
-        """GC123: this plan's id is also used by ``other``."""
-        line, col = self.id_position
+        """GC123: this plan's id is also used by ``other`` (located now: it is rare, and locating scans the file)."""
+        from .locate import TomlLocator
+
+        line, col = TomlLocator(read_bytes(self.path).decode("utf-8-sig")).find(("plan", "id"))
         return finding("GC123", f"plan id '{self.plan_id}' is also used by {other}", self.display, line, col,
                        "every plan has its own id", "plan.id")
 
@@ -77,18 +79,17 @@ def _to_data(checked: CheckedPlan, dependencies: list[tuple[str, str]]) -> tuple
     facts = checked.facts
     facts_data = None if facts is None else (facts.units, {k: tuple(v) for k, v in facts.breakdowns.items()},
                                              facts.base_year, facts.period)
-    return checked.plan_id, findings, facts_data, checked.id_position, dependencies
+    return checked.plan_id, findings, facts_data, dependencies
 
 
-def _from_data(data: tuple[Any, ...], display: str) -> CheckedPlan:
-    plan_id, findings, facts_data, id_position, _ = data
+def _from_data(data: tuple[Any, ...], path: Path, display: str) -> CheckedPlan:
+    plan_id, findings, facts_data, _ = data
     facts = None
     if facts_data is not None:
         units, breakdowns, base_year, period = facts_data
         facts = PlanFacts(units, {k: frozenset(v) for k, v in breakdowns.items()}, base_year, tuple(period))
-    return CheckedPlan(display, plan_id, [finding(code, message, display, line, col, hint, where)
-                                          for code, message, line, col, hint, where in findings],
-                       facts, tuple(id_position))
+    return CheckedPlan(path, display, plan_id, [finding(code, message, display, line, col, hint, where)
+                                                for code, message, line, col, hint, where in findings], facts)
 
 
 def check_target_files(paths: list[Path], traceability: bool, cache: Cache,
@@ -108,7 +109,7 @@ def check_target_files(paths: list[Path], traceability: bool, cache: Cache,
         key = content_key(f"check-{LAYOUT}", content, where, b"quotes" if traceability else b"")
         cached = cache.get(key)
         if cached is not None and _dependencies_unchanged(cached[-1]):
-            results.append(_from_data(cached, display))
+            results.append(_from_data(cached, path, display))
             continue
         results.append(None)
         missing.append((len(results) - 1, key))
@@ -118,7 +119,7 @@ def check_target_files(paths: list[Path], traceability: bool, cache: Cache,
             results[index] = GapcalcError(message, hint)
             continue
         cache.put(key, checked)
-        results[index] = _from_data(checked, display_path(paths[index]))
+        results[index] = _from_data(checked, paths[index], display_path(paths[index]))
     return [r for r in results if r is not None]
 
 
@@ -141,7 +142,7 @@ def _check_afresh(path: Path, display: str, traceability: bool) -> tuple[Checked
 
     loaded, problems = load_plan_file(path, display)
     if loaded is None:
-        return CheckedPlan(display, None, problems, None), []
+        return CheckedPlan(path, display, None, problems, None), []
     found = plan_findings(loaded, traceability)
     facts = None if any(f.severity is Severity.ERROR for f in found) else PlanFacts.of(loaded.plan)
     dependencies: list[tuple[str, str]] = []
@@ -150,7 +151,7 @@ def _check_afresh(path: Path, display: str, traceability: bool) -> tuple[Checked
             dependencies.append((os.path.abspath(candidate), _digest(candidate)))
             if dependencies[-1][1]:
                 break
-    return CheckedPlan(display, loaded.id, found, facts, loaded.where("plan", "id")), dependencies
+    return CheckedPlan(path, display, loaded.id, found, facts), dependencies
 
 
 def _expand(paths: list[Path]) -> list[Path]:

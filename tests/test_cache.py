@@ -189,3 +189,16 @@ def test_worker_processes_give_what_one_process_gives(monkeypatch: pytest.Monkey
         reports.append((result.exit_code, result.stdout, result.stderr))
     assert reports[0] == reports[1] and reports[0][0] == 0
     assert started == [2, 2]  # one pool of two workers for check, one for the roll-up; none with GAPCALC_JOBS=1
+
+
+def test_a_plan_id_used_twice_is_located_cold_and_warm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "targets").mkdir()
+    shutil.copytree(DEMO / "docs", tmp_path / "docs")
+    for name in ("demo.toml", "other.toml"):
+        shutil.copy(DEMO / "targets" / "demo.toml", tmp_path / "targets" / name)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    cold, warm = (_check(runner, "targets") for _ in range(2))
+    assert cold == warm
+    assert cold[0] == 1
+    assert "targets/other.toml:4:1: GC123 error: plan id 'demo' is also used by targets/demo.toml" in cold[1]
