@@ -5,6 +5,7 @@ The package is a library first. In a notebook::
     import gapcalc
     plan = gapcalc.load_plan("mianyang")            # validated target file
     df = gapcalc.report("mianyang", 2019)            # pandas DataFrame, one row per indicator/breakdown
+    every = gapcalc.report_all(2021)                 # every plan of the targets directory at once
     targets = gapcalc.targets("mianyang")            # every number the plan states
     gapcalc.summary("mianyang", 2019)                # counts by status/outlook, 指标完成率
     gapcalc.compare("nc_rate_key_processes", 2022)   # one indicator across plans
@@ -19,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import compare, load_actuals, load_plan, report, summary, targets
+    from .api import compare, load_actuals, load_plan, report, report_all, summary, targets
 
-__all__ = ["__version__", "compare", "load_actuals", "load_plan", "report", "summary", "targets"]
+__all__ = ["__version__", "compare", "load_actuals", "load_plan", "report", "report_all", "summary", "targets"]
 
 
 def __getattr__(name: str) -> Any:

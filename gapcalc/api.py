@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .actuals import ActualsFile
 from .engine import ALL_COLUMNS, TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_report, build_targets
@@ -50,6 +51,49 @@ def report(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None 
     loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets)
     rows = build_report(loaded.plan, year, _actuals(loaded, actuals, targets, None).values)
     frame: pd.DataFrame = pd.DataFrame.from_records(rows, columns=list(ALL_COLUMNS))
+    return frame
+
+
+EXACT_COLUMNS = ("target", "actual", "gap", "baseline", "final_target")
+YEAR_COLUMNS = ("year", "actual_year", "baseline_year", "final_year")
+
+
+def report_all(year: int, targets: str | Path | None = None) -> pd.DataFrame:
+    """Every plan's report for ``year`` as one DataFrame (the roll-up engine of ``report --all``), in the CSV's
+    column order: stated and observed numbers as exact Decimals, ratios and rates as floats, years as nullable
+    integers. ``frame.attrs["failures"]`` lists the plans that could not be loaded, ``frame.attrs["notes"]`` what
+    reading the actuals reported."""
+    import pandas as pd
+
+    from .columnar import iter_batches
+
+    failures: list[str] = []
+    frames: list[pd.DataFrame] = []
+    notes: list[str] = []
+    for batch in iter_batches(targets_dir(str(targets) if targets else None), year, failures):
+        frames.append(_typed_frame(batch.columns))
+        notes += [line for lines in batch.notes for line in lines]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(ALL_COLUMNS))
+    frame.attrs.update(failures=failures, notes=notes)
+    return frame
+
+
+def _typed_frame(cells: dict[str, Any]) -> pd.DataFrame:
+    """The cells of a batch as typed columns."""
+    import pandas as pd
+
+    data: dict[str, Any] = {}
+    for name in ALL_COLUMNS:
+        texts = cells[name].tolist() if hasattr(cells[name], "tolist") else cells[name]
+        if name in cells["floats"]:
+            data[name] = cells["floats"][name]
+        elif name in EXACT_COLUMNS:
+            data[name] = pd.Series([Decimal(t) if t else None for t in texts], dtype=object)
+        elif name in YEAR_COLUMNS:
+            data[name] = pd.array([int(t) if t else None for t in texts], dtype="Int64")
+        else:
+            data[name] = pd.Series([t if t != "" else None for t in texts], dtype=object)
+    frame: pd.DataFrame = pd.DataFrame(data, columns=list(ALL_COLUMNS))
     return frame
 
 

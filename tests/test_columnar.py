@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -267,3 +268,30 @@ def test_roll_up_command_reports_problems_and_skips_broken_plans(monkeypatch: py
     reference, failures = per_plan_csv(Path("targets"), 2019)
     assert cold.stdout.split("\n", 1)[1] == reference
     assert len(failures) == 1 and "GC106" in failures[0]
+
+
+# -- the Python API --------------------------------------------------------------------------------------------------
+def _cell(value: Any) -> Any:
+    """A cell compared across DataFrames: every kind of missing value as None."""
+    if value is None or (isinstance(value, float) and value != value) or value is getattr(pd, "NA", None):
+        return None
+    return value
+
+
+def test_report_all_frame_is_every_plans_report_frame(in_repo: Path) -> None:
+    import gapcalc
+
+    every = gapcalc.report_all(2021)
+    plans = sorted(p.stem for p in Path("targets").glob("*.toml"))
+    one_by_one = pd.concat([gapcalc.report(plan, 2021) for plan in plans], ignore_index=True)
+    assert list(every.columns) == list(ALL_COLUMNS) == list(one_by_one.columns)
+    assert len(every) == len(one_by_one) == 297
+    assert every.attrs["failures"] == []
+    for column in ALL_COLUMNS:
+        got = [_cell(v) for v in every[column].tolist()]
+        expected = [_cell(v) for v in one_by_one[column].tolist()]
+        if column in ("year", "actual_year", "baseline_year", "final_year"):
+            expected = [None if v is None else int(v) for v in expected]
+        assert got == expected, column
+    assert every["target"].map(type).isin([Decimal, type(None)]).all()
+    assert str(every["actual_year"].dtype) == "Int64"

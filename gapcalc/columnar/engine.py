@@ -431,56 +431,77 @@ def _final(statements: Columns, level: np.ndarray, level_value: np.ndarray, fina
             "arithmetic": present & (statements["kind"][final] == _PP_CHANGE)}
 
 
-def _cells(plans: list[CompiledPlan], keys: Columns, statements: Columns, level: np.ndarray, level_value: np.ndarray,
-           points: Points, final_rows: np.ndarray, target: Target, baseline: Anchor, latest: Anchor,
-           actuals: BatchActuals, year: int) -> Cells:
-    has_points = points.present
-    up = keys["direction"] == "up"
-    final = _final(statements, level, level_value, final_rows, has_points)
+FLOAT_COLUMNS = ("attainment_pct", "progress_pct", "time_elapsed_pct", "required_cagr_pct",
+                 "required_change_per_year", "observed_cagr_pct", "growth_ratio")
+"""The report's computed ratios and rates (float64; NaN where undefined or not applicable)."""
+
+
+@dataclass
+class Measures:
+    """What the formulas give for every key: status and outlook codes, and the float columns."""
+
+    status: np.ndarray
+    outlook: np.ndarray  # -1 where the key has no stated target
+    floats: dict[str, np.ndarray]
+
+
+def _measures(keys: Columns, final: dict[str, np.ndarray], points: Points, target: Target, baseline: Anchor,
+              latest: Anchor, year: int) -> Measures:
+    """Status, outlook and the float columns, by the formulas of :mod:`gapcalc.gapmath` (see :mod:`.maths`)."""
+    has_points, up = points.present, keys["direction"] == "up"
     a, b, f, t = latest.value, baseline.value, final["value"], target.value
     actual_year = np.where(latest.present, latest.year, np.nan)
     baseline_year = np.where(baseline.present, baseline.year, np.nan)
     exact = np.where(latest.present & (latest.year == year), a, np.nan)
-    has_target, has_actual = ~np.isnan(t), latest.present
+    has_target = ~np.isnan(t)
     met = maths.meets(exact, t, target.comparator, up, target.upper)
     status = np.where(~has_target, _NOT_ASSESSED, np.where(np.isnan(exact), _NO_DATA, np.where(met, _MET, _NOT_MET)))
     attainment = np.where(up, maths.scaled_ratio(100.0, a, t), maths.scaled_ratio(100.0, t, a))
-    both, with_actual = has_points & has_actual & baseline.present, has_points & has_actual
-    span = final["year"] - baseline_year
+    both, with_actual = has_points & latest.present & baseline.present, has_points & latest.present
     with np.errstate(invalid="ignore"):
-        span = np.where(span > 0, span, 0)
+        span = np.where(final["year"] - baseline_year > 0, final["year"] - baseline_year, 0)
     outlook, ratio = maths.outlook(a, actual_year, b, baseline_year, f, final["year"], final["comparator"],
                                    final["upper"], up, final["arithmetic"])
-    outlook = np.where(has_points, outlook, -1)
-    source = np.where(~has_points & (target.source == "none") & is_none(keys["target_text"])
+    remaining = final["year"] - actual_year
+    floats = {
+        "attainment_pct": np.where(has_target & latest.present, attainment, np.nan),
+        "progress_pct": np.where(both, maths.scaled_ratio(100.0, a - b, f - b), np.nan),
+        "time_elapsed_pct": np.where(both, maths.scaled_ratio(100.0, actual_year - baseline_year, span), np.nan),
+        "required_cagr_pct": np.where(with_actual, 100.0 * maths.cagr(a, f, remaining), np.nan),
+        "required_change_per_year": np.where(with_actual, maths.per_year(a, f, remaining), np.nan),
+        "observed_cagr_pct": np.where(both, 100.0 * maths.cagr(b, a, actual_year - baseline_year), np.nan),
+        "growth_ratio": np.where(has_points, ratio, np.nan),
+    }
+    return Measures(status, np.where(has_points, outlook, -1), floats)
+
+
+def _cells(plans: list[CompiledPlan], keys: Columns, statements: Columns, level: np.ndarray, level_value: np.ndarray,
+           points: Points, final_rows: np.ndarray, target: Target, baseline: Anchor, latest: Anchor,
+           actuals: BatchActuals, year: int) -> Cells:
+    final = _final(statements, level, level_value, final_rows, points.present)
+    measures = _measures(keys, final, points, target, baseline, latest, year)
+    source = np.where(~points.present & (target.source == "none") & is_none(keys["target_text"])
                       & (keys["stated"] == 1), "unresolved", target.source)
-    plan_ids = np.array([p.id for p in plans], dtype=object)[keys["plan_pos"]]
-    nan = np.full(len(a), np.nan)
-    return {
-        "plan": plan_ids, "indicator": keys["indicator"], "name_zh": keys["name_zh"],
-        "breakdown": blank(keys["breakdown"]), "unit": keys["unit"], "direction": keys["direction"],
-        "year": np.full(len(a), str(year), dtype=object), "target": blank(target.text),
-        "comparator": target.comparator, "target_source": source.astype(object), "actual": blank(latest.text),
-        "actual_year": _years(latest.year, latest.present),
-        "gap": _exact_gap(latest.text, target.text, has_target & has_actual),
-        "attainment_pct": _texts(np.where(has_target & has_actual, attainment, nan)),
+    size = len(points.present)
+    cells: Cells = {
+        "plan": np.array([p.id for p in plans], dtype=object)[keys["plan_pos"]], "indicator": keys["indicator"],
+        "name_zh": keys["name_zh"], "breakdown": blank(keys["breakdown"]), "unit": keys["unit"],
+        "direction": keys["direction"], "year": np.full(size, str(year), dtype=object),
+        "target": blank(target.text), "comparator": target.comparator, "target_source": source.astype(object),
+        "actual": blank(latest.text), "actual_year": _years(latest.year, latest.present),
+        "gap": _exact_gap(latest.text, target.text, ~np.isnan(target.value) & latest.present),
         "baseline": blank(baseline.text), "baseline_year": _years(baseline.year, baseline.present),
-        "progress_pct": _texts(np.where(both, maths.scaled_ratio(100.0, a - b, f - b), nan)),
-        "time_elapsed_pct": _texts(np.where(both, maths.scaled_ratio(100.0, actual_year - baseline_year, span), nan)),
-        "final_year": _years(np.nan_to_num(final["year"]).astype(np.int64), has_points),
-        "final_target": blank(final["text"]),
-        "required_cagr_pct": _texts(np.where(with_actual, 100.0 * maths.cagr(a, f, final["year"] - actual_year),
-                                             nan)),
-        "required_change_per_year": _texts(np.where(with_actual, maths.per_year(a, f, final["year"] - actual_year),
-                                                    nan)),
-        "observed_cagr_pct": _texts(np.where(both, 100.0 * maths.cagr(b, a, actual_year - baseline_year), nan)),
-        "status": np.array(STATUS_CODES, dtype=object)[status],
-        "outlook": np.where(outlook >= 0, np.array(maths.OUTLOOK_CODES, dtype=object)[np.maximum(outlook, 0)], ""),
+        "final_year": _years(np.nan_to_num(final["year"]).astype(np.int64), points.present),
+        "final_target": blank(final["text"]), "status": np.array(STATUS_CODES, dtype=object)[measures.status],
+        "outlook": np.where(measures.outlook >= 0,
+                            np.array(maths.OUTLOOK_CODES, dtype=object)[np.maximum(measures.outlook, 0)], ""),
         "source": _actual_text(actuals, "source", latest),
         "source_title": _actual_text(actuals, "source_title", latest),
         "note": _actual_text(actuals, "note", latest), "target_text": blank(keys["target_text"]),
         "subplan": blank(keys["subplan"]), "name_en": keys["name_en"],
-        "growth_ratio": _texts(np.where(has_points, ratio, nan)),
         "breakdown_zh": blank(keys["breakdown_zh"]), "breakdown_en": blank(keys["breakdown_en"]),
-        "plan_pos": keys["plan_pos"], "status_code": status, "outlook_code": outlook,
+        "plan_pos": keys["plan_pos"], "status_code": measures.status, "outlook_code": measures.outlook,
+        "floats": measures.floats,
     }
+    cells.update({name: _texts(values) for name, values in measures.floats.items()})
+    return cells
