@@ -69,7 +69,7 @@ def join(plans: list[CompiledPlan], part: str, fields: tuple[str, ...]) -> Colum
 def _take(values: np.ndarray, index: np.ndarray, present: np.ndarray, fill: Any) -> np.ndarray:
     """``values[index]`` where ``present``, else ``fill``."""
     if len(values) == 0:
-        return np.full(len(index), fill, dtype=values.dtype if fill is not None else object)
+        return np.full(len(index), fill, dtype=values.dtype if values.dtype == object else None)
     out = values[np.where(present, index, 0)]
     if out.dtype == object:
         out[~present] = fill  # fancy indexing made a copy
@@ -419,16 +419,13 @@ def _actual_text(actuals: BatchActuals, field: str, latest: Anchor) -> np.ndarra
 
 def _final(statements: Columns, level: np.ndarray, level_value: np.ndarray, final: np.ndarray,
            present: np.ndarray) -> dict[str, np.ndarray]:
-    if len(level) == 0:
-        final = np.zeros(len(present), dtype=np.int64)
-        level, level_value = np.full(1, None, dtype=object), np.full(1, np.nan)
-        statements = {name: np.zeros(1, dtype=object if name == "comparator" else np.float64)
-                      for name in ("year", "comparator", "upper_value", "kind")}
-    return {"text": _take(level, final, present, None), "value": np.where(present, level_value[final], np.nan),
-            "year": np.where(present, statements["year"][final], np.nan),
+    """Per key, the final target (the last year's): text, value, year, comparator, upper bound, and whether it is a
+    change in percentage points (whose growth is arithmetic)."""
+    return {"text": _take(level, final, present, None), "value": _take(level_value, final, present, np.nan),
+            "year": _take(statements["year"], final, present, np.nan),
             "comparator": _take(statements["comparator"], final, present, ""),
-            "upper": np.where(present, statements["upper_value"][final], np.nan),
-            "arithmetic": present & (statements["kind"][final] == _PP_CHANGE)}
+            "upper": _take(statements["upper_value"], final, present, np.nan),
+            "arithmetic": _take(statements["kind"], final, present, -1) == _PP_CHANGE}
 
 
 FLOAT_COLUMNS = ("attainment_pct", "progress_pct", "time_elapsed_pct", "required_cagr_pct",
