@@ -20,6 +20,7 @@ _BLANK = re.compile(r"(?:[ \t\r]|#[^\n]*)*")
 _BLANK_LINES = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
 _BASIC_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"?')
 _SCALAR = re.compile(r"[^,\]}\n#]*")
+_NEWLINE = re.compile("\n")
 
 
 class _Scanner:
@@ -30,7 +31,7 @@ class _Scanner:
         self.pos = 0
         self.positions: dict[Path, int] = {}
         self.array_counts: dict[Path, int] = {}
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._line_starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
 
     # -- low-level helpers -------------------------------------------------------------------------------------
     def peek(self, offset: int = 0) -> str:
