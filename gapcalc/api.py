@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,10 +53,6 @@ def report(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None 
     return frame
 
 
-EXACT_COLUMNS = ("target", "actual", "gap", "baseline", "final_target")
-YEAR_COLUMNS = ("year", "actual_year", "baseline_year", "final_year")
-
-
 def report_all(year: int, targets: str | Path | None = None) -> pd.DataFrame:
     """Every plan's report for ``year`` as one DataFrame (the roll-up engine of ``report --all``), in the CSV's
     column order: stated and observed numbers as exact Decimals, ratios and rates as floats, years as nullable
@@ -79,20 +74,15 @@ def report_all(year: int, targets: str | Path | None = None) -> pd.DataFrame:
 
 
 def _typed_frame(cells: dict[str, Any]) -> pd.DataFrame:
-    """The cells of a batch as typed columns."""
+    """The cells of a batch as typed columns (years as nullable integers)."""
     import pandas as pd
 
-    data: dict[str, Any] = {}
-    for name in ALL_COLUMNS:
-        texts = cells[name].tolist() if hasattr(cells[name], "tolist") else cells[name]
-        if name in cells["floats"]:
-            data[name] = cells["floats"][name]
-        elif name in EXACT_COLUMNS:
-            data[name] = pd.Series([Decimal(t) if t else None for t in texts], dtype=object)
-        elif name in YEAR_COLUMNS:
-            data[name] = pd.array([int(t) if t else None for t in texts], dtype="Int64")
-        else:
-            data[name] = pd.Series([t if t != "" else None for t in texts], dtype=object)
+    from .columnar import YEAR_COLUMNS, typed_columns
+
+    typed = typed_columns(cells)
+    data = {name: pd.array(typed[name], dtype="Int64") if name in YEAR_COLUMNS
+            else cells["floats"][name] if name in cells["floats"] else pd.Series(typed[name], dtype=object)
+            for name in ALL_COLUMNS}
     frame: pd.DataFrame = pd.DataFrame(data, columns=list(ALL_COLUMNS))
     return frame
 

@@ -7,17 +7,15 @@ reported (with its error) rather than silently skipped.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .actuals import Accounting
-from .engine import breakdowns_of, build_report, report_rows_for
-from .findings import GapcalcError, Severity
+from .engine import breakdowns_of, report_rows_for
+from .findings import GapcalcError
 from .loader import LoadedPlan
 from .paths import plan_files
-from .summaries import summarise
 from .workspace import open_actuals, open_plan_file
 
 COMPARE_COLUMNS = ("indicator", "plan", "region_zh", "region_en", "breakdown", "name_zh", "unit", "direction", "year",
@@ -49,42 +47,19 @@ def load_all(directory: Path) -> tuple[list[LoadedPlan], list[str]]:
     return plans, failures
 
 
-@dataclass
-class PlanReport:
-    """One plan's report rows, its whole-plan summary, and what reading its actuals reported."""
-
-    plan_id: str
-    rows: list[dict[str, Any]]
-    summary: dict[str, Any]
-    accounting: Accounting
-    notes: list[str]
-
-
-def iter_reports(directory: Path, year: int, failures: list[str]) -> Iterator[PlanReport]:
-    """Each plan's report, one plan in memory at a time; plans that fail to load are added to ``failures``."""
-    for path in plan_files(directory):
-        try:
-            loaded = open_plan_file(path)
-        except GapcalcError as error:
-            failures.append(str(error))
-            continue
-        actuals = open_actuals(loaded, None, directory)
-        notes = [f.as_text() for f in actuals.findings if f.severity is not Severity.INFO]
-        if actuals.findings:
-            notes.append(actuals.summary())
-        rows = build_report(loaded.plan, year, actuals.values)
-        yield PlanReport(loaded.id, rows, summarise(loaded.plan, year, rows)[-1], actuals.accounting, notes)
-
-
 def report_all(directory: Path, year: int) -> Rollup:
-    """Every plan's report rows for ``year``, with one summary row (whole plan) each, all in memory."""
+    """Every plan's report rows for ``year`` (computed by the roll-up engine), with one summary row (whole plan)
+    each, all in memory: for the formats that need the whole table (terminal, JSON, Markdown, Excel, HTML)."""
+    from .columnar import iter_batches, plan_summaries, typed_rows
+
     result = Rollup()
     total = Accounting()
-    for report in iter_reports(directory, year, result.failures):
-        result.rows += report.rows
-        result.summaries.append(report.summary)
-        result.accounting += report.notes
-        total.merge(report.accounting)
+    for batch in iter_batches(directory, year, result.failures):
+        result.rows += typed_rows(batch.columns)
+        result.summaries += plan_summaries(batch, year)
+        for accounting, notes in zip(batch.accounting, batch.notes, strict=True):
+            total.merge(accounting)
+            result.accounting += notes
     if total.read:
         result.accounting.append(f"actuals of {len(result.summaries)} plans: {total.summary()}")
     return result

@@ -31,22 +31,43 @@ from gapcalc.columnar.engine import report_batch
 from gapcalc.columns import ALL_COLUMNS
 from gapcalc.compiler import compile_plan
 from gapcalc.engine import build_report
+from gapcalc.findings import GapcalcError
 from gapcalc.loader import LoadedPlan
 from gapcalc.locate import TomlLocator
 from gapcalc.model import CHANGE_KINDS, COMPARATORS, PlanFile
+from gapcalc.paths import plan_files
 from gapcalc.render.delimited import join_columns, render_delimited
-from gapcalc.rollup import iter_reports
+from gapcalc.rollup import report_all
+from gapcalc.summaries import summarise
+from gapcalc.workspace import open_actuals, open_plan_file
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_KINDS = ("level", "cumulative", "new_in_year", "change_vs_baseline", "pp_change", "annual_growth",
                 "period_total")
 
 
+def per_plan_reports(directory: Path, year: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """Every plan's rows and whole-plan summary, computed one plan at a time by the per-plan engine (the reference),
+    and the plans that could not be loaded."""
+    rows: list[dict[str, Any]] = []
+    summaries: list[dict[str, Any]] = []
+    failures: list[str] = []
+    for path in plan_files(directory):
+        try:
+            loaded = open_plan_file(path)
+        except GapcalcError as error:
+            failures.append(str(error))
+            continue
+        plan_rows = build_report(loaded.plan, year, open_actuals(loaded, None, directory).values)
+        rows += plan_rows
+        summaries.append(summarise(loaded.plan, year, plan_rows)[-1])
+    return rows, summaries, failures
+
+
 def per_plan_csv(directory: Path, year: int) -> tuple[str, list[str]]:
     """``report --all`` computed by the per-plan engine (the reference)."""
-    failures: list[str] = []
-    text = "".join(render_delimited(r.rows, ALL_COLUMNS, header=False) for r in iter_reports(directory, year, failures))
-    return text, failures
+    rows, _, failures = per_plan_reports(directory, year)
+    return render_delimited(rows, ALL_COLUMNS, header=False), failures
 
 
 def columnar_csv(directory: Path, year: int, batch_plans: int = 500) -> tuple[str, list[str]]:
@@ -268,6 +289,18 @@ def test_roll_up_command_reports_problems_and_skips_broken_plans(monkeypatch: py
     reference, failures = per_plan_csv(Path("targets"), 2019)
     assert cold.stdout.split("\n", 1)[1] == reference
     assert len(failures) == 1 and "GC106" in failures[0]
+
+
+@pytest.mark.parametrize("year", [2017, 2019, 2021, 2026])
+def test_roll_up_rows_for_every_format_are_the_per_plan_rows(in_repo: Path, year: int) -> None:
+    """The typed rows behind the table, JSON, Markdown, Excel and HTML output of ``report --all``."""
+    expected_rows, expected_summaries, _ = per_plan_reports(Path("targets"), year)
+    rollup = report_all(Path("targets"), year)
+    assert [[repr(v) for v in row.values()] for row in rollup.rows] == \
+        [[repr(v) for v in row.values()] for row in expected_rows]
+    assert [list(row) for row in rollup.rows] == [list(row) for row in expected_rows]
+    assert [{k: s[k] for k in sorted(s)} for s in rollup.summaries] == \
+        [{k: s[k] for k in sorted(s)} for s in expected_summaries]
 
 
 # -- the Python API --------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -98,3 +99,32 @@ def write_delimited(columns: Cells, stream: TextIO, delimiter: str) -> None:
 
     cells = [columns[c].tolist() if isinstance(columns[c], np.ndarray) else columns[c] for c in ALL_COLUMNS]
     stream.write(join_columns(cells, delimiter))
+
+
+EXACT_COLUMNS = ("target", "actual", "gap", "baseline", "final_target")
+"""Columns of numbers the plan or the actuals state exactly: Decimals, printed as stated."""
+YEAR_COLUMNS = ("year", "actual_year", "baseline_year", "final_year")
+
+
+def typed_columns(columns: Cells) -> dict[str, list[Any]]:
+    """The cells of a batch as the Python values the per-plan engine gives: Decimal for stated and observed numbers,
+    float for ratios and rates, int for years, None for an empty cell."""
+    typed: dict[str, list[Any]] = {}
+    for name in ALL_COLUMNS:
+        if name in columns["floats"]:
+            typed[name] = [None if x != x else x for x in columns["floats"][name].tolist()]  # noqa: PLR0124 - NaN
+            continue
+        texts = columns[name].tolist() if isinstance(columns[name], np.ndarray) else list(columns[name])
+        if name in EXACT_COLUMNS:
+            typed[name] = [Decimal(t) if t else None for t in texts]
+        elif name in YEAR_COLUMNS:
+            typed[name] = [int(t) if t else None for t in texts]
+        else:
+            typed[name] = [t if t != "" else None for t in texts]
+    return typed
+
+
+def typed_rows(columns: Cells) -> list[dict[str, Any]]:
+    """The rows of a batch as dicts of typed values, like :func:`gapcalc.engine.build_report`'s."""
+    typed = typed_columns(columns)
+    return [dict(zip(ALL_COLUMNS, row, strict=True)) for row in zip(*(typed[c] for c in ALL_COLUMNS), strict=True)]
