@@ -49,7 +49,7 @@ FLOAT_FIELDS = frozenset({"level_value", "upper_value"})
 them as bytes, without Python work per row."""
 MISSING_INT = -(2**63)
 
-LAYOUT = 4
+LAYOUT = 5
 """Version of the compiled layout, part of every cache key: bump it whenever the fields above change."""
 
 
@@ -63,6 +63,8 @@ class CompiledPlan:
 
     id: str
     name_zh: str
+    region_zh: str
+    region_en: str
     base_year: int
     period: tuple[int, int]
     units: dict[str, str]
@@ -85,8 +87,8 @@ class CompiledPlan:
 
     def as_data(self) -> tuple[Any, ...]:
         """The plain-data form that is cached."""
-        return (self.id, self.name_zh, self.base_year, self.period, self.units, self.breakdowns, self.keys,
-                self.statements, self.baselines, self.sizes)
+        return (self.id, self.name_zh, self.region_zh, self.region_en, self.base_year, self.period, self.units,
+                self.breakdowns, self.keys, self.statements, self.baselines, self.sizes)
 
     @classmethod
     def from_data(cls, data: tuple[Any, ...], key: str = "") -> CompiledPlan:

@@ -103,7 +103,8 @@ def compile_plan(loaded: LoadedPlan) -> CompiledPlan:
                     continue
                 statements.append(_statement_row(key, order, statement, header.base_year, stated))
     return CompiledPlan(
-        header.id, header.name_zh, header.base_year, (header.period[0], header.period[1]),
+        header.id, header.name_zh, header.region_zh, header.region_en, header.base_year,
+        (header.period[0], header.period[1]),
         {i.id: i.unit for i in plan.indicators},
         {i.id: tuple(b.key for b in i.breakdowns) for i in plan.indicators},
         _columns(keys, KEY_FIELDS), _columns(statements, STATEMENT_FIELDS), _columns(baselines, BASELINE_FIELDS),

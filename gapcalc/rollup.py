@@ -12,11 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .actuals import Accounting
-from .engine import breakdowns_of, report_rows_for
 from .findings import GapcalcError
-from .loader import LoadedPlan
-from .paths import plan_files
-from .workspace import open_actuals, open_plan_file
 
 COMPARE_COLUMNS = ("indicator", "plan", "region_zh", "region_en", "breakdown", "name_zh", "unit", "direction", "year",
                    "target", "comparator", "target_source", "actual", "actual_year", "gap", "attainment_pct",
@@ -33,18 +29,6 @@ class Rollup:
     summaries: list[dict[str, Any]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     accounting: list[str] = field(default_factory=list)
-
-
-def load_all(directory: Path) -> tuple[list[LoadedPlan], list[str]]:
-    """Every valid plan of a targets directory, and a message for each that is not."""
-    plans: list[LoadedPlan] = []
-    failures: list[str] = []
-    for path in plan_files(directory):
-        try:
-            plans.append(open_plan_file(path))
-        except GapcalcError as error:
-            failures.append(str(error))
-    return plans, failures
 
 
 def report_all(directory: Path, year: int) -> Rollup:
@@ -66,24 +50,19 @@ def report_all(directory: Path, year: int) -> Rollup:
 
 
 def compare(directory: Path, indicator_id: str, year: int) -> Rollup:
-    """One row per plan (and breakdown) stating ``indicator_id``; a GapcalcError when no plan has it."""
-    plans, failures = load_all(directory)
-    result = Rollup(failures=failures)
+    """One row per plan (and breakdown) stating ``indicator_id`` (from the roll-up engine), with the plan's region;
+    a GapcalcError when no plan has it."""
+    from .columnar import iter_batches, typed_rows
+
+    result = Rollup()
     known: set[str] = set()
-    for loaded in plans:
-        by_id = {i.id: i for i in loaded.plan.indicators}
-        known |= set(by_id)
-        indicator = by_id.get(indicator_id)
-        if indicator is None:
-            continue
-        actuals = open_actuals(loaded, None, directory)
-        mine = [a for a in actuals.values if a.indicator == indicator_id]
-        header = loaded.plan.plan
-        for breakdown in breakdowns_of(indicator):
-            observed = {a.year: a for a in mine if a.breakdown == breakdown}
-            row = report_rows_for(loaded.plan, indicator, breakdown, year, observed)
-            row.update(region_zh=header.region_zh, region_en=header.region_en)
-            result.rows.append(row)
+    for batch in iter_batches(directory, year, result.failures):
+        regions = {plan.id: (plan.region_zh, plan.region_en) for plan in batch.plans}
+        known |= {indicator for plan in batch.plans for indicator in plan.units}
+        for row in typed_rows(batch.columns):
+            if row["indicator"] == indicator_id:
+                row["region_zh"], row["region_en"] = regions[row["plan"]]
+                result.rows.append(row)
     if not result.rows:
         close = sorted(k for k in known if k.startswith(indicator_id))[:1] or difflib.get_close_matches(
             indicator_id, sorted(known), n=1)

@@ -328,3 +328,14 @@ def test_report_all_frame_is_every_plans_report_frame(in_repo: Path) -> None:
         assert got == expected, column
     assert every["target"].map(type).isin([Decimal, type(None)]).all()
     assert str(every["actual_year"].dtype) == "Int64"
+
+
+def test_compare_rows_are_the_per_plan_rows_of_the_indicator(in_repo: Path) -> None:
+    from gapcalc.rollup import compare
+
+    expected, _, _ = per_plan_reports(Path("targets"), 2022)
+    mine = [row for row in expected if row["indicator"] == "nc_rate_key_processes"]
+    got = compare(Path("targets"), "nc_rate_key_processes", 2022).rows
+    assert len(got) == len(mine) >= 2
+    assert [[repr(row[c]) for c in ALL_COLUMNS] for row in got] == [[repr(row[c]) for c in ALL_COLUMNS] for row in mine]
+    assert {(row["plan"], row["region_zh"]) for row in got} >= {("chongqing", "重庆"), ("mianyang", "绵阳")}
