@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .facts import PlanFacts
 from .findings import Finding, finding
 from .textio import read_text
 
@@ -92,24 +93,6 @@ class ActualsFile:
         """``actuals/x.csv (read as gb18030): 12 rows read, …`` — the encoding is named unless it is UTF-8."""
         decoded = "" if self.encoding in ("utf-8", "utf-8-sig") else f" (read as {self.encoding})"
         return f"{self.path}{decoded}: {self.accounting.summary()}"
-
-
-@dataclass(frozen=True)
-class PlanFacts:
-    """What checking an actuals file needs to know about its plan: indicator units, breakdown keys, the period."""
-
-    units: dict[str, str]
-    breakdowns: dict[str, frozenset[str]]
-    base_year: int
-    period: tuple[int, int]
-
-    @classmethod
-    def of(cls, plan: PlanFile) -> PlanFacts:
-        """The facts of a validated plan."""
-        header = plan.plan
-        return cls({i.id: i.unit for i in plan.indicators},
-                   {i.id: frozenset(b.key for b in i.breakdowns) for i in plan.indicators},
-                   header.base_year, (header.period[0], header.period[1]))
 
 
 class CellError(ValueError):

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .actuals import PlanFacts, load_actuals_file, sniff_delimiter
 from .cache import Cache, cache_dir, content_key
+from .facts import PlanFacts
 from .findings import Finding, GapcalcError, Severity, finding
 from .parallel import Pool
 from .paths import display_path, plan_path
@@ -166,6 +166,8 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def _plan_column(path: Path) -> str | None:
     """The ``plan`` column of a template-made actuals file, if it has one."""
+    from .actuals import sniff_delimiter
+
     try:
         text, _ = read_text(path)
     except GapcalcError:
@@ -247,6 +249,8 @@ def _check_actuals(path: Path, result: CheckResult, plan: PlanFacts | None, enco
         result.findings.append(finding("GC313", f"no valid plan '{plan_id or path.stem}' for this actuals file",
                                        shown, hint="name the file <plan>.csv, add a plan column, or pass --plan"))
         return
+    from .actuals import load_actuals_file
+
     try:
         parsed = load_actuals_file(path, plan, shown, encoding)
     except GapcalcError as error:

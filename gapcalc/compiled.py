@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .actuals import PlanFacts
 from .cache import Cache, content_key
+from .facts import PlanFacts
 from .findings import GapcalcError
 from .parallel import Pool
 from .textio import MAX_TARGET_BYTES, read_bytes

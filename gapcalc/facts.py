@@ -1,0 +1,27 @@
+"""What checking an actuals file needs to know about its plan, in a form that is cheap to cache and to import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - the model (pydantic) is imported only where a plan is validated
+    from .model import PlanFile
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """What checking an actuals file needs to know about its plan: indicator units, breakdown keys, the period."""
+
+    units: dict[str, str]
+    breakdowns: dict[str, frozenset[str]]
+    base_year: int
+    period: tuple[int, int]
+
+    @classmethod
+    def of(cls, plan: PlanFile) -> PlanFacts:
+        """The facts of a validated plan."""
+        header = plan.plan
+        return cls({i.id: i.unit for i in plan.indicators},
+                   {i.id: frozenset(b.key for b in i.breakdowns) for i in plan.indicators},
+                   header.base_year, (header.period[0], header.period[1]))
