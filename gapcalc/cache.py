@@ -90,3 +90,22 @@ class Cache:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             self.folder = None
+
+
+def usage(root: Path) -> dict[str, tuple[int, int]]:
+    """Entries and bytes per kind of entry under ``root``."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
+        sizes = [entry.stat().st_size for entry in folder.rglob("*") if entry.is_file()]
+        found[folder.name] = (len(sizes), sum(sizes))
+    return found
+
+
+def clear(root: Path) -> tuple[int, int]:
+    """Remove every entry under ``root``; how many entries and bytes were removed."""
+    import shutil
+
+    counts = usage(root)
+    for kind in counts:
+        shutil.rmtree(root / kind, ignore_errors=True)
+    return sum(n for n, _ in counts.values()), sum(b for _, b in counts.values())

@@ -202,3 +202,22 @@ def test_a_plan_id_used_twice_is_located_cold_and_warm(tmp_path: Path, monkeypat
     assert cold == warm
     assert cold[0] == 1
     assert "targets/other.toml:4:1: GC123 error: plan id 'demo' is also used by targets/demo.toml" in cold[1]
+
+
+def test_cache_command_shows_and_clears(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_demo: Path) -> None:
+    monkeypatch.setenv("GAPCALC_CACHE_DIR", str(tmp_path / "c"))
+    runner = CliRunner()
+    result = runner.invoke(cli, ["cache"])
+    empty = f"cache: {tmp_path / 'c'} (empty) — set GAPCALC_CACHE_DIR to move it\n"
+    assert (result.exit_code, result.stdout) == (0, empty)
+    runner.invoke(cli, ["report", "--all", "2019", "-f", "csv"])
+    runner.invoke(cli, ["check", "targets"])
+    lines = runner.invoke(cli, ["cache"]).stdout.splitlines()
+    assert lines[0] == f"cache: {tmp_path / 'c'} — set GAPCALC_CACHE_DIR to move it"
+    assert [line.split(":")[0] for line in lines[1:]] == ["actuals", "checks", "plans"]
+    assert all(": 1 entry, " in line and line.endswith(" MB") for line in lines[1:])
+    result = runner.invoke(cli, ["cache", "--clear"])
+    assert result.stdout.startswith(f"cache: {tmp_path / 'c'}: removed 3 entries (")
+    assert runner.invoke(cli, ["cache"]).stdout.splitlines()[1:] == []
+    monkeypatch.setenv("GAPCALC_NO_CACHE", "1")
+    assert runner.invoke(cli, ["cache"]).stdout == "cache: off (GAPCALC_NO_CACHE is set)\n"
