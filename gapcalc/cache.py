@@ -1,6 +1,6 @@
 """A content-addressed cache of compiled plans, so that unchanged target files are not parsed again.
 
-An entry is named by a BLAKE2 hash of everything its content depends on (the file's bytes, the gapcalc version and
+An entry is named by a BLAKE2 hash of everything its content depends on (the file's bytes, gapcalc's code and version,
 the Python version); a changed file gets a new name, so an entry is never stale and never needs invalidating.
 Entries are written atomically (a temporary file renamed into place) in ``marshal`` format, which holds only plain
 data (numbers, strings, tuples) and never runs code when read. An unreadable or corrupt entry is treated as missing.
@@ -12,6 +12,7 @@ Location: ``$GAPCALC_CACHE_DIR``, else ``$XDG_CACHE_HOME/gapcalc``, else ``~/.ca
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import marshal
 import os
@@ -38,10 +39,26 @@ def cache_dir() -> Path | None:
     return Path(base) / "gapcalc"
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """Name, size and modification time of every module of gapcalc: an entry made by other code is never used
+    (a new release, or a source file edited in a development checkout)."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    stats = []
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        for name in files:
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                stats.append((os.path.relpath(os.path.join(folder, name), package), info.st_size, info.st_mtime_ns))
+    return hashlib.blake2b(repr(sorted(stats)).encode(), digest_size=16).hexdigest()
+
+
 def content_key(kind: str, *parts: bytes) -> str:
-    """The name of an entry: a hash of its kind, the versions it was made by, and the bytes it depends on."""
+    """The name of an entry: a hash of its kind, the code and versions it was made by, and the bytes it depends
+    on."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{kind}\0{FORMAT}\0{__version__}\0{sys.version}\0".encode())
+    digest.update(f"{kind}\0{FORMAT}\0{__version__}\0{sys.version}\0{code_fingerprint()}\0".encode())
     for part in parts:
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)

@@ -221,3 +221,11 @@ def test_cache_command_shows_and_clears(tmp_path: Path, monkeypatch: pytest.Monk
     assert runner.invoke(cli, ["cache"]).stdout.splitlines()[1:] == []
     monkeypatch.setenv("GAPCALC_NO_CACHE", "1")
     assert runner.invoke(cli, ["cache"]).stdout == "cache: off (GAPCALC_NO_CACHE is set)\n"
+
+
+def test_keys_depend_on_the_code_that_made_the_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gapcalc import cache
+
+    before = content_key("plan-5", b"a")
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "edited")
+    assert content_key("plan-5", b"a") != before
