@@ -428,11 +428,6 @@ def _final(statements: Columns, level: np.ndarray, level_value: np.ndarray, fina
             "arithmetic": _take(statements["kind"], final, present, -1) == _PP_CHANGE}
 
 
-FLOAT_COLUMNS = ("attainment_pct", "progress_pct", "time_elapsed_pct", "required_cagr_pct",
-                 "required_change_per_year", "observed_cagr_pct", "growth_ratio")
-"""The report's computed ratios and rates (float64; NaN where undefined or not applicable)."""
-
-
 @dataclass
 class Measures:
     """What the formulas give for every key: status and outlook codes, and the float columns."""
