@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import compare, load_actuals, load_plan, report, report_all, summary, targets
+    from gapcalc.api import compare, load_actuals, load_plan, report, report_all, summary, targets
 
 __all__ = ["__version__", "compare", "load_actuals", "load_plan", "report", "report_all", "summary", "targets"]
 
 
 def __getattr__(name: str) -> Any:
     if name in __all__ and name != "__version__":
-        from . import api
+        from gapcalc import api
 
         return getattr(api, name)
     raise AttributeError(f"module 'gapcalc' has no attribute {name!r}")

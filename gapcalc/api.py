@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .actuals import ActualsFile
-from .engine import ALL_COLUMNS, TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_report, build_targets
-from .loader import LoadedPlan
-from .paths import targets_dir
-from .workspace import open_actuals, open_plan, open_plan_file
+from gapcalc.actuals.parse import ActualsFile
+from gapcalc.engine.perplan import ALL_COLUMNS, TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_report, build_targets
+from gapcalc.plan.load import LoadedPlan
+from gapcalc.workspace.open import open_actuals, open_plan, open_plan_file
+from gapcalc.workspace.paths import targets_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -60,7 +60,7 @@ def report_all(year: int, targets: str | Path | None = None) -> pd.DataFrame:
     reading the actuals reported."""
     import pandas as pd
 
-    from .columnar import iter_batches
+    from gapcalc.engine.run import iter_batches
 
     failures: list[str] = []
     frames: list[pd.DataFrame] = []
@@ -77,7 +77,7 @@ def _typed_frame(cells: dict[str, Any]) -> pd.DataFrame:
     """The cells of a batch as typed columns (years as nullable integers)."""
     import pandas as pd
 
-    from .columnar import YEAR_COLUMNS, typed_columns
+    from gapcalc.engine.run import YEAR_COLUMNS, typed_columns
 
     typed = typed_columns(cells)
     data = {name: pd.array(typed[name], dtype="Int64") if name in YEAR_COLUMNS
@@ -92,7 +92,7 @@ def summary(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None
     """Counts by status and outlook per subplan and for the whole plan (``subplan == "*"``), with 指标完成率."""
     import pandas as pd
 
-    from .summaries import SUMMARY_COLUMNS, summarise
+    from gapcalc.engine.summary import SUMMARY_COLUMNS, summarise
 
     loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets)
     rows = build_report(loaded.plan, year, _actuals(loaded, actuals, targets, None).values)
@@ -104,8 +104,8 @@ def compare(indicator: str, year: int, targets: str | Path | None = None) -> pd.
     """One indicator side by side in every plan of the targets directory that states it."""
     import pandas as pd
 
-    from .rollup import COMPARE_COLUMNS
-    from .rollup import compare as compare_rows
+    from gapcalc.engine.rollup import COMPARE_COLUMNS
+    from gapcalc.engine.rollup import compare as compare_rows
 
     result = compare_rows(targets_dir(str(targets) if targets else None), indicator, year)
     frame: pd.DataFrame = pd.DataFrame.from_records(result.rows, columns=list(COMPARE_COLUMNS))

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gapcalc.actuals import load_actuals_file
+from gapcalc.actuals.parse import load_actuals_file
 from gapcalc.cli.main import cli
-from gapcalc.findings import GapcalcError
-from gapcalc.workspace import open_plan_file
+from gapcalc.errors import GapcalcError
+from gapcalc.workspace.open import open_plan_file
 
 if sys.version_info >= (3, 11):
     import tomllib

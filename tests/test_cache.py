@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from gapcalc.cache import Cache, cache_dir, content_key
+from gapcalc.actuals.fast import read_plan_actuals
 from gapcalc.cli.main import cli
-from gapcalc.columnar.actuals import read_plan_actuals
-from gapcalc.compiled import load_compiled
-from gapcalc.findings import GapcalcError
+from gapcalc.errors import GapcalcError
+from gapcalc.plan.compiled import load_compiled
+from gapcalc.workspace.cache import Cache, cache_dir, content_key
 
 DEMO = Path(__file__).resolve().parent / "fixtures" / "demo"
 
@@ -90,7 +90,7 @@ def test_a_clean_actuals_file_is_not_read_row_by_row(monkeypatch: pytest.MonkeyP
         raise AssertionError("read row by row")
 
     compiled = load_compiled(DEMO / "targets" / "demo.toml", Cache("plans", None))
-    monkeypatch.setattr("gapcalc.columnar.actuals.parse_actuals", refuse)
+    monkeypatch.setattr("gapcalc.actuals.fast.parse_actuals", refuse)
     read = read_plan_actuals(compiled, DEMO / "targets")
     assert read.notes == [] and read.accounting.read == read.accounting.used == len(read.columns["indicator"]) > 0
 
@@ -158,9 +158,9 @@ def test_a_changed_actuals_file_is_read_again(tmp_path: Path, monkeypatch: pytes
 
 def test_worker_processes_give_what_one_process_gives(monkeypatch: pytest.MonkeyPatch, private_cache: Path) -> None:
     """Changed files are parsed in worker processes when there are many: same findings, same report."""
-    from gapcalc import parallel
+    from gapcalc.workspace import pool as parallel
 
-    monkeypatch.setattr("gapcalc.parallel.MIN_FILES_PER_WORKER", 1)
+    monkeypatch.setattr("gapcalc.workspace.pool.MIN_FILES_PER_WORKER", 1)
     started: list[int] = []
     start = parallel.start_workers
 
@@ -168,7 +168,7 @@ def test_worker_processes_give_what_one_process_gives(monkeypatch: pytest.Monkey
         started.append(size)
         return start(size)
 
-    monkeypatch.setattr("gapcalc.parallel.start_workers", counting)
+    monkeypatch.setattr("gapcalc.workspace.pool.start_workers", counting)
     faults = Path(__file__).resolve().parent / "fixtures" / "faults"
     monkeypatch.chdir(faults)
     runner = CliRunner()
@@ -224,7 +224,7 @@ def test_cache_command_shows_and_clears(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_keys_depend_on_the_code_that_made_the_entry(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gapcalc import cache
+    from gapcalc.workspace import cache
 
     before = content_key("plan-5", b"a")
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "edited")

@@ -12,13 +12,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO
 
-from gapcalc.actuals import Actual
+from gapcalc.actuals.parse import Actual
 from gapcalc.cli.main import cli
-from gapcalc.engine import build_report
-from gapcalc.findings import GapcalcError
-from gapcalc.model import PlanFile
-from gapcalc.render import chart
-from gapcalc.trajectory import (
+from gapcalc.engine.perplan import build_report
+from gapcalc.engine.trajectory import (
     ActualPoint,
     Milestone,
     Point,
@@ -28,7 +25,10 @@ from gapcalc.trajectory import (
     projection,
     required_path,
 )
-from gapcalc.workspace import open_actuals, open_plan
+from gapcalc.errors import GapcalcError
+from gapcalc.plan.model import PlanFile
+from gapcalc.render import chart
+from gapcalc.workspace.open import open_actuals, open_plan
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
@@ -138,7 +138,7 @@ def test_unknown_indicator_and_breakdown_suggest_a_name(in_demo: Path) -> None:
 
 
 def test_trajectory_module_stays_free_of_matplotlib() -> None:
-    probe = "import sys, gapcalc.trajectory, gapcalc.cli.chart_cmd; print('matplotlib' in sys.modules)"
+    probe = "import sys, gapcalc.engine.trajectory, gapcalc.cli.chart_cmd; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
     assert result.stdout.strip() == "False"
 

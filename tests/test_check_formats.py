@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from gapcalc.cli.main import cli
-from gapcalc.findings import finding
-from gapcalc.render.findings_out import CheckFormat, escape_data, escape_property, render_findings
+from gapcalc.errors import finding
+from gapcalc.render.findings import CheckFormat, escape_data, escape_property, render_findings
 
 FAULTS = Path(__file__).parent / "fixtures" / "faults"
 

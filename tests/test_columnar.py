@@ -1,7 +1,8 @@
 """The roll-up engine on columns gives the per-plan engine's report, byte for byte.
 
-The per-plan engine (:mod:`gapcalc.engine`) is the reference: it works one indicator at a time, with decimals and
-plain Python. The roll-up (:mod:`gapcalc.columnar`) must give the same CSV for the shipped plans, for the synthetic
+The per-plan engine (:mod:`gapcalc.engine.perplan`) is the reference: it works one indicator at a time, with decimals
+and
+plain Python. The roll-up (:mod:`gapcalc.engine.run`) must give the same CSV for the shipped plans, for the synthetic
 national dataset of the benchmark, and for random plans and actuals (hypothesis), including zero and negative values,
 every kind of statement, comparators, breakdowns, targets that depend on actuals, and period totals
 (``GAPCALC_FUZZ=N`` runs N random cases instead of 300).
@@ -24,22 +25,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gapcalc.actuals import Accounting, Actual
-from gapcalc.columnar import iter_batches, write_delimited
-from gapcalc.columnar.actuals import PlanActuals, batch_of, columns_of_values
-from gapcalc.columnar.engine import report_batch
-from gapcalc.columns import ALL_COLUMNS
-from gapcalc.compiler import compile_plan
-from gapcalc.engine import build_report
-from gapcalc.findings import GapcalcError
-from gapcalc.loader import LoadedPlan
-from gapcalc.locate import TomlLocator
-from gapcalc.model import CHANGE_KINDS, COMPARATORS, PlanFile
-from gapcalc.paths import plan_files
+from gapcalc.actuals.fast import PlanActuals, batch_of, columns_of_values
+from gapcalc.actuals.parse import Accounting, Actual
+from gapcalc.engine.contracts import ALL_COLUMNS
+from gapcalc.engine.perplan import build_report
+from gapcalc.engine.report import report_batch
+from gapcalc.engine.rollup import report_all
+from gapcalc.engine.run import iter_batches, write_delimited
+from gapcalc.engine.summary import summarise
+from gapcalc.errors import GapcalcError
+from gapcalc.plan.compile import compile_plan
+from gapcalc.plan.load import LoadedPlan
+from gapcalc.plan.locate import TomlLocator
+from gapcalc.plan.model import CHANGE_KINDS, COMPARATORS, PlanFile
 from gapcalc.render.delimited import join_columns, render_delimited
-from gapcalc.rollup import report_all
-from gapcalc.summaries import summarise
-from gapcalc.workspace import open_actuals, open_plan_file
+from gapcalc.workspace.open import open_actuals, open_plan_file
+from gapcalc.workspace.paths import plan_files
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_KINDS = ("level", "cumulative", "new_in_year", "change_vs_baseline", "pp_change", "annual_growth",
@@ -240,10 +241,10 @@ def actuals_files(draw: st.DrawFn) -> str:
 @given(actuals_files())
 def test_clean_and_dirty_actuals_read_the_same_as_row_by_row(tmp_path_factory: pytest.TempPathFactory,
                                                              text: str) -> None:
-    from gapcalc.actuals import parse_actuals
-    from gapcalc.cache import Cache
-    from gapcalc.columnar.actuals import read_plan_actuals
-    from gapcalc.compiled import load_compiled
+    from gapcalc.actuals.fast import read_plan_actuals
+    from gapcalc.actuals.parse import parse_actuals
+    from gapcalc.plan.compiled import load_compiled
+    from gapcalc.workspace.cache import Cache
 
     compiled = load_compiled(DEMO, Cache("plans", None))
     root = tmp_path_factory.mktemp("workspace")
@@ -331,7 +332,7 @@ def test_report_all_frame_is_every_plans_report_frame(in_repo: Path) -> None:
 
 
 def test_compare_rows_are_the_per_plan_rows_of_the_indicator(in_repo: Path) -> None:
-    from gapcalc.rollup import compare
+    from gapcalc.engine.rollup import compare
 
     expected, _, _ = per_plan_reports(Path("targets"), 2022)
     mine = [row for row in expected if row["indicator"] == "nc_rate_key_processes"]

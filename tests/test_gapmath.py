@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from gapcalc import gapmath
-from gapcalc.gapmath import Outlook
+from gapcalc.engine import formulas as gapmath
+from gapcalc.engine.formulas import Outlook
 
 
 def sig4(x: float | None) -> str:

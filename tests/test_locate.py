@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gapcalc.locate import TomlLocator
+from gapcalc.plan.locate import TomlLocator
 
 if sys.version_info >= (3, 11):
     import tomllib

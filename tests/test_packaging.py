@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gapcalc.schema import schema_text
+from gapcalc.plan.schema import schema_text
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -60,7 +60,7 @@ def test_roll_up_imports_numpy_only_and_validates_only_changed_plans() -> None:
 
 def test_committed_schema_matches_the_model() -> None:
     committed = (REPO / "schemas" / "targets.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(), "regenerate with: python -m gapcalc.schema"
+    assert committed == schema_text(), "regenerate with: python -m gapcalc.plan.schema"
 
 
 def test_every_target_file_points_editors_at_the_schema() -> None:
@@ -89,7 +89,7 @@ def test_api_returns_dataframes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_readme_documents_every_command_and_the_csv_columns() -> None:
     from gapcalc.cli.main import COMMANDS
-    from gapcalc.engine import REPORT_COLUMNS, TARGET_COLUMNS
+    from gapcalc.engine.perplan import REPORT_COLUMNS, TARGET_COLUMNS
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for command in COMMANDS:
@@ -99,7 +99,7 @@ def test_readme_documents_every_command_and_the_csv_columns() -> None:
 
 
 def test_every_finding_code_is_documented() -> None:
-    from gapcalc.findings import CODES
+    from gapcalc.errors import CODES
 
     faults = (REPO / "docs" / "faults.md").read_text(encoding="utf-8")
     for code in CODES:
@@ -120,7 +120,7 @@ def test_api_summary_and_compare(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_benchmark_dataset_is_valid(tmp_path: Path) -> None:
     import importlib.util
 
-    from gapcalc.checking import check_paths
+    from gapcalc.workspace.check import check_paths
 
     spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
     assert spec and spec.loader

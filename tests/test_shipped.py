@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from gapcalc.checking import check_paths
 from gapcalc.cli.main import cli
-from gapcalc.engine import REPORT_COLUMNS, build_targets
-from gapcalc.findings import Severity
-from gapcalc.workspace import open_actuals, open_plan
+from gapcalc.engine.perplan import REPORT_COLUMNS, build_targets
+from gapcalc.errors import Severity
+from gapcalc.workspace.check import check_paths
+from gapcalc.workspace.open import open_actuals, open_plan
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = ("mianyang", "chongqing", "jinhua", "zibo", "sichuan")
@@ -122,7 +122,7 @@ def test_values_are_typed_as_printed() -> None:
 
 
 def test_targets_use_the_documented_vocabularies() -> None:
-    from gapcalc.model import COMPARATORS, KINDS
+    from gapcalc.plan.model import COMPARATORS, KINDS
 
     for plan in PLANS:
         for row in build_targets(open_plan(plan, REPO / "targets").plan):

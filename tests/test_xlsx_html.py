@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from gapcalc.engine import ALL_COLUMNS, build_report
+from gapcalc.engine.perplan import ALL_COLUMNS, build_report
+from gapcalc.engine.summary import SUMMARY_COLUMNS, summarise
 from gapcalc.render.html import render_html, report_footnotes
 from gapcalc.render.xlsx import Sheet, cell_value, display_width, number_format, render_xlsx
-from gapcalc.summaries import SUMMARY_COLUMNS, summarise
-from gapcalc.workspace import open_actuals, open_plan
+from gapcalc.workspace.open import open_actuals, open_plan
 
 REPO = Path(__file__).resolve().parent.parent
 GREEN, YELLOW, RED, GREY = "00C6EFCE", "00FFEB9C", "00FFC7CE", "00E7E6E6"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..cache import CACHE_ENV, NO_CACHE_ENV, cache_dir, clear, usage
+from gapcalc.workspace.cache import CACHE_ENV, NO_CACHE_ENV, cache_dir, clear, usage
 
 
 def _size(count: int) -> str:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..findings import GapcalcError
-from ..trajectory import build_trajectory
-from ..workspace import open_actuals, open_plan
-from .common import note, targets_dir_option
+from gapcalc.cli.common import note, targets_dir_option
+from gapcalc.engine.trajectory import build_trajectory
+from gapcalc.errors import GapcalcError
+from gapcalc.workspace.open import open_actuals, open_plan
 
 SUFFIXES = (".png", ".svg")
 
@@ -46,7 +46,7 @@ def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path
         note(actuals.summary())
     trajectory = build_trajectory(loaded.plan, indicator, breakdown, actuals.values)
 
-    from ..render.chart import choose_language, find_cjk_font, render_chart
+    from gapcalc.render.chart import choose_language, find_cjk_font, render_chart
 
     font = find_cjk_font()
     language, warning = choose_language(lang, font)

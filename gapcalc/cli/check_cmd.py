@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..checking import check_paths
-from ..findings import Severity, sort_findings
-from ..render.findings_out import CheckFormat, render_findings
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, note, targets_dir_option, write_output
+from gapcalc.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, note, targets_dir_option, write_output
+from gapcalc.errors import Severity, sort_findings
+from gapcalc.render.findings import CheckFormat, render_findings
+from gapcalc.workspace.check import check_paths
 
 
 @click.command(name="check")

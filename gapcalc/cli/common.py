@@ -14,9 +14,9 @@ from typing import Any, TypeVar
 
 import click
 
-from ..findings import GapcalcError
-from ..i18n import MESSAGE_LABELS, detect_lang
-from ..render import OutputFormat
+from gapcalc.errors import GapcalcError
+from gapcalc.render import OutputFormat
+from gapcalc.render.i18n import MESSAGE_LABELS, detect_lang
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

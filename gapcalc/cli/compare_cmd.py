@@ -8,10 +8,10 @@ from typing import Any
 
 import click
 
-from ..i18n import detect_lang
-from ..rollup import COMPARE_COLUMNS, compare
-from .common import choose_format, note, table_options
-from .emit import Document, emit
+from gapcalc.cli.common import choose_format, note, table_options
+from gapcalc.cli.emit import Document, emit
+from gapcalc.engine.rollup import COMPARE_COLUMNS, compare
+from gapcalc.render.i18n import detect_lang
 
 
 @click.command(name="compare")
@@ -32,7 +32,7 @@ def command(indicator: str, year: int, targets_dir: Path, fmt: str | None, color
         note(f"skipped: {failure}")
 
     def table(console: Any, rows: Sequence[dict[str, Any]], title: str, language: str) -> None:
-        from ..render.table import print_report
+        from gapcalc.render.table import print_report
 
         named = [{**row, "name_zh": f"{row['region_zh']} {row['name_zh']}",
                   "name_en": f"{row['region_en']}: {row.get('name_en') or row['name_zh']}"} for row in rows]

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..findings import GapcalcError
-from ..render import OutputFormat
-from ..render.delimited import render_delimited
-from ..render.jsonout import render_json
-from ..render.markdown import render_markdown
-from .common import write_output
+from gapcalc.cli.common import write_output
+from gapcalc.errors import GapcalcError
+from gapcalc.render import OutputFormat
+from gapcalc.render.delimited import render_delimited
+from gapcalc.render.jsonout import render_json
+from gapcalc.render.markdown import render_markdown
 
 TablePrinter = Callable[[Any, Sequence[dict[str, Any]], str, str], None]
 
@@ -61,8 +61,8 @@ def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang
     if output is None:
         raise GapcalcError(f"--format {fmt.value} writes a file", f"add --output FILE.{fmt.value}")
     if fmt is OutputFormat.XLSX:
-        from ..render.xlsx import Sheet, render_xlsx
-        from ..summaries import SUMMARY_COLUMNS
+        from gapcalc.engine.summary import SUMMARY_COLUMNS
+        from gapcalc.render.xlsx import Sheet, render_xlsx
 
         sheets = [Sheet(document.title, document.columns, document.rows, document.kind)]  # type: ignore[arg-type]
         if document.summary:
@@ -70,8 +70,8 @@ def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang
         sources = document.rows if document.kind in ("report", "compare") else None
         data = render_xlsx(sheets, sources)
     else:
-        from ..render.html import render_html, report_footnotes
-        from ..summaries import SUMMARY_COLUMNS
+        from gapcalc.engine.summary import SUMMARY_COLUMNS
+        from gapcalc.render.html import render_html, report_footnotes
 
         page = render_html(document.title, document.rows, document.columns, document.summary,
                            SUMMARY_COLUMNS if document.summary else None, report_footnotes(document.rows), lang)
@@ -84,7 +84,7 @@ def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang
 
 
 def _print_table(document: Document, color: str, output: Path | None, lang: str) -> None:
-    from ..render.table import make_console, print_rows
+    from gapcalc.render.table import make_console, print_rows
 
     def draw(console: Any) -> None:
         if document.table is None:

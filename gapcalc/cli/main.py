@@ -12,9 +12,9 @@ from typing import Any
 
 import click
 
-from .. import __version__
-from ..findings import GapcalcError
-from .common import EXIT_USAGE, GapcalcUsageError, debug
+from gapcalc import __version__
+from gapcalc.cli.common import EXIT_USAGE, GapcalcUsageError, debug
+from gapcalc.errors import GapcalcError
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "plans": ("gapcalc.cli.plans_cmd", "List the plans found, with their period and indicator counts."),

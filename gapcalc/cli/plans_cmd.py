@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..i18n import detect_lang
-from ..loader import load_plan_file
-from ..paths import plan_files
-from .common import choose_format, table_options
-from .emit import Document, emit
+from gapcalc.cli.common import choose_format, table_options
+from gapcalc.cli.emit import Document, emit
+from gapcalc.plan.load import load_plan_file
+from gapcalc.render.i18n import detect_lang
+from gapcalc.workspace.paths import plan_files
 
 PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "period_end", "baseline_year",
                 "subplans", "indicators", "numbers", "file")

@@ -9,13 +9,13 @@ from typing import Any, TextIO
 
 import click
 
-from ..columns import ALL_COLUMNS
-from ..findings import GapcalcError
-from ..i18n import SUMMARY_TITLES, detect_lang
-from ..render import OutputFormat
-from ..summaries import summary_line
-from .common import choose_format, note, table_options
-from .emit import Document, emit
+from gapcalc.cli.common import choose_format, note, table_options
+from gapcalc.cli.emit import Document, emit
+from gapcalc.engine.contracts import ALL_COLUMNS
+from gapcalc.engine.summary import summary_line
+from gapcalc.errors import GapcalcError
+from gapcalc.render import OutputFormat
+from gapcalc.render.i18n import SUMMARY_TITLES, detect_lang
 
 
 @click.command(name="report")
@@ -42,9 +42,9 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     if plan is None:
         _report_all(targets_dir, year, chosen, color, output, language)
         return
-    from ..engine import build_report
-    from ..summaries import summarise
-    from ..workspace import open_actuals, open_plan
+    from gapcalc.engine.perplan import build_report
+    from gapcalc.engine.summary import summarise
+    from gapcalc.workspace.open import open_actuals, open_plan
 
     loaded = open_plan(plan, targets_dir)
     actuals = open_actuals(loaded, actuals_path, targets_dir, encoding, required=actuals_path is not None)
@@ -58,8 +58,8 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     title = f"{header.name_zh} — {header.document} — {year}"
 
     def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
-        from ..render.summary_table import print_summary
-        from ..render.table import print_report
+        from gapcalc.render.summary_table import print_summary
+        from gapcalc.render.table import print_report
 
         print_report(console, table_rows, table_title, lang)
         print_summary(console, summary, SUMMARY_TITLES[lang].format(year=year), lang)
@@ -85,7 +85,7 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
     if chosen in (OutputFormat.CSV, OutputFormat.TSV):
         summaries, failures = _stream_all(targets_dir, year, "," if chosen is OutputFormat.CSV else "\t", output)
     else:
-        from ..rollup import report_all
+        from gapcalc.engine.rollup import report_all
 
         rollup = report_all(targets_dir, year)
         summaries, failures = rollup.summaries, rollup.failures
@@ -93,8 +93,8 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
             note(line)
 
         def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
-            from ..render.summary_table import print_summary
-            from ..render.table import print_report
+            from gapcalc.render.summary_table import print_summary
+            from gapcalc.render.table import print_report
 
             for plan_id in dict.fromkeys(r["plan"] for r in table_rows):
                 print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}", lang)
@@ -114,9 +114,9 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
 def _stream_all(targets_dir: Path, year: int, delimiter: str,
                 output: Path | None) -> tuple[list[dict[str, Any]], list[str]]:
     """Every plan's rows, computed column-wise a batch of plans at a time and written as soon as computed."""
-    from ..actuals import Accounting
-    from ..columnar import iter_batches, plan_summaries, write_delimited
-    from ..render.delimited import render_delimited
+    from gapcalc.actuals.parse import Accounting
+    from gapcalc.engine.run import iter_batches, plan_summaries, write_delimited
+    from gapcalc.render.delimited import render_delimited
 
     failures: list[str] = []
     summaries: list[dict[str, Any]] = []

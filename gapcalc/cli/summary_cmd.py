@@ -8,12 +8,12 @@ from typing import Any
 
 import click
 
-from ..engine import build_report
-from ..i18n import detect_lang
-from ..summaries import SUMMARY_COLUMNS, summarise
-from ..workspace import open_actuals, open_plan
-from .common import choose_format, table_options
-from .emit import Document, emit
+from gapcalc.cli.common import choose_format, table_options
+from gapcalc.cli.emit import Document, emit
+from gapcalc.engine.perplan import build_report
+from gapcalc.engine.summary import SUMMARY_COLUMNS, summarise
+from gapcalc.render.i18n import detect_lang
+from gapcalc.workspace.open import open_actuals, open_plan
 
 
 @click.command(name="summary")
@@ -36,7 +36,7 @@ def command(plan: str, year: int, actuals_path: Path | None, targets_dir: Path, 
     rows = summarise(loaded.plan, year, build_report(loaded.plan, year, actuals.values))
 
     def table(console: Any, table_rows: Sequence[dict[str, Any]], title: str, language: str) -> None:
-        from ..render.summary_table import print_summary
+        from gapcalc.render.summary_table import print_summary
 
         print_summary(console, table_rows, title, language)
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from ..engine import TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_targets
-from ..i18n import detect_lang
-from ..render import OutputFormat
-from ..workspace import open_plan
-from .common import choose_format, table_options
-from .emit import Document, emit
+from gapcalc.cli.common import choose_format, table_options
+from gapcalc.cli.emit import Document, emit
+from gapcalc.engine.perplan import TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_targets
+from gapcalc.render import OutputFormat
+from gapcalc.render.i18n import detect_lang
+from gapcalc.workspace.open import open_plan
 
 TABLE_COLUMNS = ("indicator", "name_zh", "breakdown", "unit", "kind", "year", "value", "comparator", "level")
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..findings import GapcalcError
-from ..render.delimited import render_delimited
-from ..template import TEMPLATE_COLUMNS, template_rows
-from ..workspace import open_plan
-from .common import note, targets_dir_option
+from gapcalc.cli.common import note, targets_dir_option
+from gapcalc.engine.template import TEMPLATE_COLUMNS, template_rows
+from gapcalc.errors import GapcalcError
+from gapcalc.render.delimited import render_delimited
+from gapcalc.workspace.open import open_plan
 
 
 @click.command(name="template")

@@ -1,6 +1,7 @@
 """The chart of one indicator, drawn with matplotlib: PNG or deterministic SVG.
 
-:func:`render_chart` draws a :class:`~gapcalc.trajectory.Trajectory` — baseline, milestones with their comparators,
+:func:`render_chart` draws a :class:`~gapcalc.engine.trajectory.Trajectory` — baseline, milestones with their
+comparators,
 the plan path, the actuals (lower bounds and approximations marked), the path still required, the projection at the
 observed CAGR and the final target — with the object-oriented Figure API on the Agg canvas (no pyplot, no global
 state beyond an ``rc_context``). Labels are Chinese when matplotlib knows a CJK font (:func:`find_cjk_font`), English
@@ -24,8 +25,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patheffects import withStroke
 
-from ..levels import printed
-from ..trajectory import ActualPoint, PathPoint, Trajectory
+from gapcalc.engine.trajectory import ActualPoint, PathPoint, Trajectory
+from gapcalc.plan.levels import printed
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei",
              "WenQuanYi Micro Hei", "SimHei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Heiti SC",

@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from .cells import cell_text, neutralise
+from gapcalc.render.cells import cell_text, neutralise
 
 
 def render_delimited(rows: Sequence[dict[str, Any]], columns: Sequence[str], delimiter: str = ",",

@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .cells import cell_text, format_float
-from .words import CLASS_FILL, class_word
+from gapcalc.render.cells import cell_text, format_float
+from gapcalc.render.words import CLASS_FILL, class_word
 
 FONT_STACK = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 HEADINGS = {"en": ("Summary", "Gap table", "Notes"), "zh": ("汇总", "差距表", "注释")}

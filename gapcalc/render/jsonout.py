@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .cells import json_value
+from gapcalc.render.cells import json_value
 
 
 def render_json(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .cells import cell_text
+from gapcalc.render.cells import cell_text
 
 
 def _escape(text: str) -> str:

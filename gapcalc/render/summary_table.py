@@ -9,10 +9,10 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from ..i18n import heading, status_word
-from ..summaries import OUTLOOK_KEYS, STATUS_KEYS
-from .cells import format_float
-from .words import RICH_STYLE
+from gapcalc.engine.summary import OUTLOOK_KEYS, STATUS_KEYS
+from gapcalc.render.cells import format_float
+from gapcalc.render.i18n import heading, status_word
+from gapcalc.render.words import RICH_STYLE
 
 
 def print_summary(console: Console, rows: Sequence[dict[str, Any]], title: str, lang: str = "en") -> None:

@@ -16,9 +16,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import LEGENDS, heading, status_word
-from .cells import cell_text, format_float
-from .words import RICH_STYLE
+from gapcalc.render.cells import cell_text, format_float
+from gapcalc.render.i18n import LEGENDS, heading, status_word
+from gapcalc.render.words import RICH_STYLE
 
 
 def make_console(file: IO[str], color: str = "auto", width: int | None = None) -> Console:

@@ -8,7 +8,7 @@ renderers can use it; the rich table takes its style names from here too.
 
 from __future__ import annotations
 
-from ..i18n import OUTLOOK_WORDS, STATUS_WORDS, status_word
+from gapcalc.render.i18n import OUTLOOK_WORDS, STATUS_WORDS, status_word
 
 RICH_STYLE = {
     "met": "green", "not_met": "red", "no_data": "grey50", "not_assessed": "grey50",

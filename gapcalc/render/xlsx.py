@@ -27,8 +27,8 @@ from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped, unused-ignore]
 
-from .cells import cell_text, format_float, neutralise
-from .words import CLASS_FILL
+from gapcalc.render.cells import cell_text, format_float, neutralise
+from gapcalc.render.words import CLASS_FILL
 
 SheetKind = Literal["report", "targets", "summary", "compare", "plain"]
 SHEET_KINDS: tuple[str, ...] = get_args(SheetKind)

@@ -3,7 +3,7 @@
 The model is a set of pydantic v2 classes with ``extra="forbid"`` so that a misspelt key is an error, and strict
 types so that ``value = "46"`` (a string) is not silently turned into a number. Numbers are ``Decimal`` so that
 ``7.0`` and ``7`` stay as the document prints them. Cross-field rules that need the whole plan (years inside the
-period, declared breakdowns, duplicate years) live in :mod:`gapcalc.rules`, not here, so that all of them can be
+period, declared breakdowns, duplicate years) live in :mod:`gapcalc.plan.rules`, not here, so that all of them can be
 reported at once with locations.
 """
 
@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-from .paths import ID_PATTERN
+from gapcalc.workspace.paths import ID_PATTERN
 
 CHANGE_KINDS = ("change_vs_baseline", "pp_change", "annual_growth")
 

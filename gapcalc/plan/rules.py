@@ -1,6 +1,6 @@
 """Rules over a whole validated plan: what the schema alone cannot say.
 
-Each rule yields located :class:`~gapcalc.findings.Finding` objects: duplicate ids and years, years outside the
+Each rule yields located :class:`~gapcalc.errors.Finding` objects: duplicate ids and years, years outside the
 plan period, undeclared breakdowns and subplans, comparators that cannot apply, change targets without a direction,
 baselines after targets, breakdown names that differ by a typo.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from .findings import Finding
-from .loader import LoadedPlan
-from .model import CHANGE_KINDS, Indicator, Series, Value
+from gapcalc.errors import Finding
+from gapcalc.plan.load import LoadedPlan
+from gapcalc.plan.model import CHANGE_KINDS, Indicator, Series, Value
 
 # the same indicator may legitimately state a number a few years before the plan period (a baseline) or a
 # longer-range goal a few years after it (2035 visions); anything further is a typo

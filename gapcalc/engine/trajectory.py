@@ -1,8 +1,9 @@
 """The data of an indicator's chart: baseline, milestones, plan path, actuals, required path and projection.
 
 :func:`build_trajectory` computes, for one indicator (and breakdown) of a plan, every series ``gapcalc chart``
-draws, with the same rules as the gap report: levels resolved by :mod:`gapcalc.resolve`, the baseline and the
-observations of :mod:`gapcalc.engine`, the growth rates of :mod:`gapcalc.gapmath` (``docs/methodology.md``).
+draws, with the same rules as the gap report: levels resolved by :mod:`gapcalc.plan.resolve`, the baseline and the
+observations of :mod:`gapcalc.engine.perplan`, the growth rates of :mod:`gapcalc.engine.formulas`
+(``docs/methodology.md``).
 
 * the plan path joins the baseline and the milestones with straight lines — the engine's linear interpolation;
 * the required path runs from the latest actual to the final target, geometric at the required CAGR where that is
@@ -22,13 +23,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from . import gapmath
-from .actuals import Actual
-from .engine import Observation, baseline_observation, breakdowns_of, observed_series
-from .findings import GapcalcError
-from .levels import printed
-from .model import Indicator, PlanFile, PlanHeader
-from .resolve import Statement, resolve_indicator, target_points
+from gapcalc.actuals.parse import Actual
+from gapcalc.engine import formulas as gapmath
+from gapcalc.engine.perplan import Observation, baseline_observation, breakdowns_of, observed_series
+from gapcalc.errors import GapcalcError
+from gapcalc.plan.levels import printed
+from gapcalc.plan.model import Indicator, PlanFile, PlanHeader
+from gapcalc.plan.resolve import Statement, resolve_indicator, target_points
 
 _LOWER_BOUND = re.compile(r"lower bound|下限")
 _APPROXIMATION = re.compile(r"approximat|proxy|estimate|近似")

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from .findings import Finding
-from .levels import format_decimal
-from .loader import LoadedPlan
-from .resolve import Statement, resolve_indicator, stated_baselines
+from gapcalc.errors import Finding
+from gapcalc.plan.levels import format_decimal
+from gapcalc.plan.load import LoadedPlan
+from gapcalc.plan.resolve import Statement, resolve_indicator, stated_baselines
 
 
 def check_consistency(loaded: LoadedPlan) -> list[Finding]:

@@ -1,4 +1,4 @@
-"""The formulas of :mod:`gapcalc.gapmath` on float64 arrays: NaN where a formula is undefined.
+"""The formulas of :mod:`gapcalc.engine.formulas` on float64 arrays: NaN where a formula is undefined.
 
 Each function performs the same floating-point operations in the same order as its scalar counterpart, so both
 engines give the same bits (``tests/test_columnar.py`` compares them).
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..gapmath import ACCELERATION, APPROX_TOLERANCE, LIMITED, ON_TRACK, Outlook
+from gapcalc.engine.formulas import ACCELERATION, APPROX_TOLERANCE, LIMITED, ON_TRACK, Outlook
 
 OUTLOOK_CODES = tuple(o.value for o in Outlook)
 _ACHIEVED, _ON_TRACK, _ACCELERATION, _LIMITED, _DETERIORATION, _INSUFFICIENT = range(6)
@@ -16,7 +16,7 @@ _ACHIEVED, _ON_TRACK, _ACCELERATION, _LIMITED, _DETERIORATION, _INSUFFICIENT = r
 
 def meets(actual: np.ndarray, target: np.ndarray, comparator: np.ndarray, up: np.ndarray,
           upper: np.ndarray) -> np.ndarray:
-    """:func:`gapcalc.gapmath.meets`, element-wise (False where a value is missing)."""
+    """:func:`gapcalc.engine.formulas.meets`, element-wise (False where a value is missing)."""
     with np.errstate(invalid="ignore"):
         slack = APPROX_TOLERANCE * np.abs(target)
         towards = np.where(up, actual >= target, actual <= target)
@@ -30,7 +30,7 @@ def meets(actual: np.ndarray, target: np.ndarray, comparator: np.ndarray, up: np
 
 
 def cagr(start: np.ndarray, end: np.ndarray, years: np.ndarray) -> np.ndarray:
-    """:func:`gapcalc.gapmath.cagr`: NaN for non-positive values or no elapsed years."""
+    """:func:`gapcalc.engine.formulas.cagr`: NaN for non-positive values or no elapsed years."""
     with np.errstate(invalid="ignore"):
         defined = (years > 0) & (start > 0) & (end > 0)
     out = np.full(start.shape, np.nan)
@@ -39,7 +39,7 @@ def cagr(start: np.ndarray, end: np.ndarray, years: np.ndarray) -> np.ndarray:
 
 
 def per_year(start: np.ndarray, end: np.ndarray, years: np.ndarray) -> np.ndarray:
-    """:func:`gapcalc.gapmath.arithmetic_rate`: NaN without elapsed years."""
+    """:func:`gapcalc.engine.formulas.arithmetic_rate`: NaN without elapsed years."""
     with np.errstate(invalid="ignore"):
         defined = years > 0
     out = np.full(start.shape, np.nan)
@@ -58,7 +58,7 @@ def scaled_ratio(scale: float, numerator: np.ndarray, denominator: np.ndarray) -
 
 
 def _band(ratio: np.ndarray) -> np.ndarray:
-    """:func:`gapcalc.gapmath.band` as outlook codes."""
+    """:func:`gapcalc.engine.formulas.band` as outlook codes."""
     return np.select([ratio >= ON_TRACK, ratio >= ACCELERATION, ratio >= LIMITED],
                      [_ON_TRACK, _ACCELERATION, _LIMITED], _DETERIORATION)
 
@@ -66,7 +66,8 @@ def _band(ratio: np.ndarray) -> np.ndarray:
 def outlook(actual: np.ndarray, actual_year: np.ndarray, baseline: np.ndarray, baseline_year: np.ndarray,
             final: np.ndarray, final_year: np.ndarray, final_comparator: np.ndarray, final_upper: np.ndarray,
             up: np.ndarray, arithmetic: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`gapcalc.gapmath.outlook`, element-wise: outlook codes (into :data:`OUTLOOK_CODES`) and growth ratios."""
+    """:func:`gapcalc.engine.formulas.outlook`, element-wise: outlook codes (into :data:`OUTLOOK_CODES`) and
+    growth ratios."""
     observed_years, planned_years = actual_year - baseline_year, final_year - baseline_year
     observed, required = cagr(baseline, actual, observed_years), cagr(baseline, final, planned_years)
     compound = ~arithmetic & ~np.isnan(observed) & ~np.isnan(required)

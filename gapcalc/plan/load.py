@@ -1,7 +1,7 @@
-"""Loading target files: TOML text -> validated :class:`~gapcalc.model.PlanFile`, with located findings.
+"""Loading target files: TOML text -> validated :class:`~gapcalc.plan.model.PlanFile`, with located findings.
 
 ``load_plan_file`` never raises for a bad *content*: it returns the findings (syntax, schema, rules) with
-``file:line:col``. It raises :class:`~gapcalc.findings.GapcalcError` only when the file cannot be read at all.
+``file:line:col``. It raises :class:`~gapcalc.errors.GapcalcError` only when the file cannot be read at all.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import model
-from .findings import Finding, GapcalcError, Severity, finding
-from .locate import TomlLocator
-from .paths import display_path
-from .textio import MAX_TARGET_BYTES, read_bytes
+from gapcalc.errors import Finding, GapcalcError, Severity, finding
+from gapcalc.plan import model
+from gapcalc.plan.locate import TomlLocator
+from gapcalc.workspace.paths import display_path
+from gapcalc.workspace.textio import MAX_TARGET_BYTES, read_bytes
 
 try:  # tomli ships mypyc-compiled wheels: the same parser as the standard library's tomllib, about 3× faster
     import tomli as tomllib
@@ -146,7 +146,7 @@ def validate(data: dict[str, Any], locator: TomlLocator, display: str) -> tuple[
 
 
 def load_plan_file(path: Path, display: str | None = None) -> tuple[LoadedPlan | None, list[Finding]]:
-    """Read, parse and validate one target file; rules are applied by :func:`gapcalc.rules.check_plan`."""
+    """Read, parse and validate one target file; rules are applied by :func:`gapcalc.plan.rules.check_plan`."""
     shown = display or display_path(path)
     data = read_bytes(path, MAX_TARGET_BYTES)
     if b"\x00" in data:

@@ -19,12 +19,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .facts import PlanFacts
-from .findings import Finding, finding
-from .textio import read_text
+from gapcalc.errors import Finding, finding
+from gapcalc.plan.facts import PlanFacts
+from gapcalc.workspace.textio import read_text
 
 if TYPE_CHECKING:  # pragma: no cover - the model (pydantic) is imported only where a plan is validated
-    from .model import PlanFile
+    from gapcalc.plan.model import PlanFile
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
 OPTIONAL_COLUMNS = ("breakdown", "source", "source_title", "quote", "note", "name_zh", "name_en", "unit", "plan",

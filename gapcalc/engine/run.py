@@ -1,8 +1,9 @@
 """The roll-up: every plan's report for one year (``gapcalc report --all YEAR``), computed on columns.
 
-It gives the same rows as the per-plan engine (:mod:`gapcalc.engine`), byte for byte (``tests/test_columnar.py``),
-but works a batch of plans at a time: plans come compiled from the cache (:mod:`gapcalc.compiled`), actuals are read
-and checked column-wise (:mod:`.actuals`), and the report is computed on arrays (:mod:`.engine`, :mod:`.maths`).
+It gives the same rows as the per-plan engine (:mod:`gapcalc.engine.perplan`), byte for byte
+(``tests/test_columnar.py``), but works a batch of plans at a time: plans come compiled from the cache
+(:mod:`gapcalc.plan.compiled`), actuals are read and checked column-wise (:mod:`gapcalc.actuals.fast`), and the
+report is computed on arrays (:mod:`gapcalc.engine.report`, :mod:`gapcalc.engine.arrays`).
 Memory is bounded by the batch, and time grows linearly with the number of plans.
 """
 
@@ -16,17 +17,17 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from ..actuals import Accounting
-from ..cache import Cache, cache_dir
-from ..columns import ALL_COLUMNS
-from ..compiled import CompiledPlan, load_many
-from ..findings import GapcalcError
-from ..gapmath import Status
-from ..parallel import Pool
-from ..paths import plan_files
-from .actuals import read_batch_actuals
-from .engine import STATUS_CODES, Cells, report_batch
-from .maths import OUTLOOK_CODES
+from gapcalc.actuals.fast import read_batch_actuals
+from gapcalc.actuals.parse import Accounting
+from gapcalc.engine.arrays import OUTLOOK_CODES
+from gapcalc.engine.contracts import ALL_COLUMNS
+from gapcalc.engine.formulas import Status
+from gapcalc.engine.report import STATUS_CODES, Cells, report_batch
+from gapcalc.errors import GapcalcError
+from gapcalc.plan.compiled import CompiledPlan, load_many
+from gapcalc.workspace.cache import Cache, cache_dir
+from gapcalc.workspace.paths import plan_files
+from gapcalc.workspace.pool import Pool
 
 BATCH_PLANS = 32
 """Plans computed together: enough for work on arrays to pay, few enough to bound memory (a batch of 32 plans of
@@ -68,8 +69,8 @@ def _report(plans: list[CompiledPlan], directory: Path, year: int, cache: Cache)
 
 
 def plan_summaries(report: BatchReport, year: int) -> list[dict[str, Any]]:
-    """Each plan's whole-plan summary row (the last row :func:`gapcalc.summaries.summarise` gives)."""
-    from ..summaries import WHOLE_PLAN
+    """Each plan's whole-plan summary row (the last row :func:`gapcalc.engine.summary.summarise` gives)."""
+    from gapcalc.engine.summary import WHOLE_PLAN
 
     plans = len(report.plans)
     position = report.columns["plan_pos"]
@@ -95,7 +96,7 @@ def _counts(position: np.ndarray, code: np.ndarray, plans: int, codes: int) -> n
 
 def write_delimited(columns: Cells, stream: TextIO, delimiter: str) -> None:
     """The rows of a batch as CSV/TSV, quoted as :func:`gapcalc.render.delimited.render_delimited` quotes them."""
-    from ..render.delimited import join_columns
+    from gapcalc.render.delimited import join_columns
 
     cells = [columns[c].tolist() if isinstance(columns[c], np.ndarray) else columns[c] for c in ALL_COLUMNS]
     stream.write(join_columns(cells, delimiter))
@@ -125,6 +126,6 @@ def typed_columns(columns: Cells) -> dict[str, list[Any]]:
 
 
 def typed_rows(columns: Cells) -> list[dict[str, Any]]:
-    """The rows of a batch as dicts of typed values, like :func:`gapcalc.engine.build_report`'s."""
+    """The rows of a batch as dicts of typed values, like :func:`gapcalc.engine.perplan.build_report`'s."""
     typed = typed_columns(columns)
     return [dict(zip(ALL_COLUMNS, row, strict=True)) for row in zip(*(typed[c] for c in ALL_COLUMNS), strict=True)]

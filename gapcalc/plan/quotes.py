@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from .findings import Finding
-from .loader import LoadedPlan
-from .model import Series, Value
-from .textio import read_bytes
+from gapcalc.errors import Finding
+from gapcalc.plan.load import LoadedPlan
+from gapcalc.plan.model import Series, Value
+from gapcalc.workspace.textio import read_bytes
 
 _WHITESPACE = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")

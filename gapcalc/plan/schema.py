@@ -1,6 +1,6 @@
-"""Write the JSON Schema of target files: ``python -m gapcalc.schema [OUTPUT]``.
+"""Write the JSON Schema of target files: ``python -m gapcalc.plan.schema [OUTPUT]``.
 
-The committed ``schemas/targets.schema.json`` is generated from :mod:`gapcalc.model`; a test fails when the two
+The committed ``schemas/targets.schema.json`` is generated from :mod:`gapcalc.plan.model`; a test fails when the two
 drift apart.
 """
 
@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from .model import json_schema
+from gapcalc.plan.model import json_schema
 
 DEFAULT_OUTPUT = Path("schemas/targets.schema.json")
 

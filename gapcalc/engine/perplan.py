@@ -1,8 +1,8 @@
 """The gap report: one row per indicator (and breakdown) of a plan for one year.
 
-:func:`build_report` joins what the plan states (resolved by :mod:`gapcalc.resolve`) with what was observed
-(:mod:`gapcalc.actuals`) and applies the formulas of :mod:`gapcalc.gapmath`. Rows are plain dicts in the column
-order of :data:`REPORT_COLUMNS`; the public API turns them into a DataFrame, the renderers into text.
+:func:`build_report` joins what the plan states (resolved by :mod:`gapcalc.plan.resolve`) with what was observed
+(:mod:`gapcalc.actuals.parse`) and applies the formulas of :mod:`gapcalc.engine.formulas`. Rows are plain dicts in
+the column order of :data:`REPORT_COLUMNS`; the public API turns them into a DataFrame, the renderers into text.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from . import gapmath
-from .actuals import Actual
-from .columns import ALL_COLUMNS as ALL_COLUMNS
-from .columns import EXTRA_COLUMNS as EXTRA_COLUMNS
-from .columns import REPORT_COLUMNS as REPORT_COLUMNS
-from .levels import tidy
-from .model import Indicator, PlanFile, PlanHeader
-from .resolve import Statement, resolve_indicator, stated_baselines, target_points
+from gapcalc.actuals.parse import Actual
+from gapcalc.engine import formulas as gapmath
+from gapcalc.engine.contracts import ALL_COLUMNS as ALL_COLUMNS
+from gapcalc.engine.contracts import EXTRA_COLUMNS as EXTRA_COLUMNS
+from gapcalc.engine.contracts import REPORT_COLUMNS as REPORT_COLUMNS
+from gapcalc.plan.levels import tidy
+from gapcalc.plan.model import Indicator, PlanFile, PlanHeader
+from gapcalc.plan.resolve import Statement, resolve_indicator, stated_baselines, target_points
 
 Row = dict[str, Any]
 

@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from enum import Enum
 
-from .. import __version__
-from ..findings import CODES, Finding, Severity
+from gapcalc import __version__
+from gapcalc.errors import CODES, Finding, Severity
 
 
 class CheckFormat(str, Enum):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover - the model (pydantic) is imported only where a plan is validated
-    from .model import PlanFile
+    from gapcalc.plan.model import PlanFile
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .gapmath import Outlook, Status
-from .i18n import SUMMARY_LINES, status_word
+from gapcalc.engine.formulas import Outlook, Status
+from gapcalc.render.i18n import SUMMARY_LINES, status_word
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import PlanFile
+    from gapcalc.plan.model import PlanFile
 
 STATUS_KEYS = tuple(s.value for s in Status)
 OUTLOOK_KEYS = tuple(o.value for o in Outlook)

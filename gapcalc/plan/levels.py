@@ -1,6 +1,6 @@
 """Exact decimal levels: the formulas that turn a relative statement into a level, and how levels print.
 
-Pure decimal arithmetic with no heavy imports, shared by the per-plan engine (:mod:`gapcalc.resolve`) and the
+Pure decimal arithmetic with no heavy imports, shared by the per-plan engine (:mod:`gapcalc.plan.resolve`) and the
 roll-up engine (:mod:`gapcalc.frames`), so both give the same digits.
 """
 

@@ -1,6 +1,6 @@
-"""Compiling a validated plan into a :class:`~gapcalc.compiled.CompiledPlan` for the roll-up engine.
+"""Compiling a validated plan into a :class:`~gapcalc.plan.compiled.CompiledPlan` for the roll-up engine.
 
-Every stated number is resolved with the functions the per-plan engine uses (:mod:`gapcalc.resolve`), with no
+Every stated number is resolved with the functions the per-plan engine uses (:mod:`gapcalc.plan.resolve`), with no
 observed data; where a level depends on observed data, what it depends on is recorded instead.
 """
 
@@ -10,7 +10,8 @@ from array import array
 from decimal import Decimal
 from typing import Any
 
-from .compiled import (
+from gapcalc.engine.perplan import breakdowns_of
+from gapcalc.plan.compiled import (
     BASE,
     BASELINE_FIELDS,
     FIXED,
@@ -23,11 +24,10 @@ from .compiled import (
     STOCK,
     CompiledPlan,
 )
-from .engine import breakdowns_of
-from .levels import PRIORITY
-from .loader import LoadedPlan
-from .model import CHANGE_KINDS, Indicator
-from .resolve import (
+from gapcalc.plan.levels import PRIORITY
+from gapcalc.plan.load import LoadedPlan
+from gapcalc.plan.model import CHANGE_KINDS, Indicator
+from gapcalc.plan.resolve import (
     Statement,
     change_sign,
     change_years,

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .levels import PRIORITY, derive_level
-from .model import CHANGE_KINDS, Indicator, PlanHeader, Series, Value
+from gapcalc.plan.levels import PRIORITY, derive_level
+from gapcalc.plan.model import CHANGE_KINDS, Indicator, PlanHeader, Series, Value
 
 Observed = Mapping[int, Decimal]
 _FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">="}

@@ -17,7 +17,10 @@ from typing import Any
 
 import numpy as np
 
-from ..compiled import (
+from gapcalc.actuals.fast import BatchActuals, objects
+from gapcalc.engine import arrays as maths
+from gapcalc.engine.formulas import Status
+from gapcalc.plan.compiled import (
     BASE,
     BASELINE_FIELDS,
     FLOAT_FIELDS,
@@ -29,11 +32,8 @@ from ..compiled import (
     STOCK,
     CompiledPlan,
 )
-from ..gapmath import Status
-from ..levels import derive_level, tidy
-from ..render.cells import format_floats
-from . import maths
-from .actuals import BatchActuals, objects
+from gapcalc.plan.levels import derive_level, tidy
+from gapcalc.render.cells import format_floats
 
 SPAN = 10_000
 """Years are below this: ``key·SPAN + year`` orders rows by key, then year."""
@@ -160,7 +160,7 @@ def resolve_open_levels(statements: Columns, observed: Observations) -> tuple[np
 
 
 def select_points(statements: Columns, level_value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The statement that counts for each key and year (see :data:`gapcalc.levels.PRIORITY`), ordered by code."""
+    """The statement that counts for each key and year (see :data:`gapcalc.plan.levels.PRIORITY`), ordered by code."""
     candidates = np.flatnonzero(~np.isnan(level_value))
     code = statements["key"][candidates] * SPAN + statements["year"][candidates]
     order = np.lexsort((statements["order"][candidates], statements["priority"][candidates], code))
@@ -357,7 +357,8 @@ def _actual_keys(keys: Columns, actuals: BatchActuals) -> np.ndarray:
 
 
 def report_batch(plans: list[CompiledPlan], actuals: BatchActuals, year: int) -> Cells:
-    """The report of a batch of plans: one array of cell texts per column of :data:`gapcalc.columns.ALL_COLUMNS`
+    """The report of a batch of plans: one array of cell texts per column of
+    :data:`gapcalc.engine.contracts.ALL_COLUMNS`
     (empty cells are ``""``), plus ``plan_pos``, ``status_code`` and ``outlook_code`` for the summaries."""
     keys = join(plans, "keys", KEY_FIELDS)
     statements = join(plans, "statements", STATEMENT_FIELDS)
@@ -439,7 +440,7 @@ class Measures:
 
 def _measures(keys: Columns, final: dict[str, np.ndarray], points: Points, target: Target, baseline: Anchor,
               latest: Anchor, year: int) -> Measures:
-    """Status, outlook and the float columns, by the formulas of :mod:`gapcalc.gapmath` (see :mod:`.maths`)."""
+    """Status, outlook and the float columns, by the formulas of :mod:`gapcalc.engine.formulas` (see :mod:`.maths`)."""
     has_points, up = points.present, keys["direction"] == "up"
     a, b, f, t = latest.value, baseline.value, final["value"], target.value
     actual_year = np.where(latest.present, latest.year, np.nan)

@@ -3,7 +3,8 @@
 A clean file (the common case: ids, years and plain numbers typed verbatim) is read by the C CSV reader and checked
 a whole column at a time — one regular expression over a joined column, set operations for ids and repeats — so it
 costs no Python work per row. A file that fails any check is read again row by row by
-:func:`gapcalc.actuals.parse_actuals`, which names every problem with its row and column; both give the same values.
+:func:`gapcalc.actuals.parse.parse_actuals`, which names every problem with its row and column; both give the same
+values.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from ..actuals import (
+from gapcalc.actuals.parse import (
     OPTIONAL_COLUMNS,
     OUTSIDE_SLACK,
     REQUIRED_COLUMNS,
@@ -30,11 +31,11 @@ from ..actuals import (
     parse_actuals,
     sniff_delimiter,
 )
-from ..cache import Cache, content_key
-from ..compiled import CompiledPlan
-from ..findings import Severity
-from ..paths import default_actuals_path, display_path
-from ..textio import decode, read_bytes
+from gapcalc.errors import Severity
+from gapcalc.plan.compiled import CompiledPlan
+from gapcalc.workspace.cache import Cache, content_key
+from gapcalc.workspace.paths import default_actuals_path, display_path
+from gapcalc.workspace.textio import decode, read_bytes
 
 ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note")
 _NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\n)*-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")

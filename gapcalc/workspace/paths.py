@@ -9,7 +9,7 @@ import os
 import re
 from pathlib import Path
 
-from .findings import GapcalcError
+from gapcalc.errors import GapcalcError
 
 DEFAULT_TARGETS_DIR = "targets"
 TARGETS_ENV = "GAPCALC_TARGETS"

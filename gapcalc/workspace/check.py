@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import Cache, cache_dir, content_key
-from .facts import PlanFacts
-from .findings import Finding, GapcalcError, Severity, finding
-from .parallel import Pool
-from .paths import display_path, plan_path
-from .textio import MAX_TARGET_BYTES, read_bytes, read_text
+from gapcalc.errors import Finding, GapcalcError, Severity, finding
+from gapcalc.plan.facts import PlanFacts
+from gapcalc.workspace.cache import Cache, cache_dir, content_key
+from gapcalc.workspace.paths import display_path, plan_path
+from gapcalc.workspace.pool import Pool
+from gapcalc.workspace.textio import MAX_TARGET_BYTES, read_bytes, read_text
 
 LAYOUT = 2
 """Version of a cached check result; part of its key."""
@@ -56,7 +56,7 @@ class CheckedPlan:
 
     def duplicate(self, other: str) -> Finding:
         """GC123: this plan's id is also used by ``other`` (located now: it is rare, and locating scans the file)."""
-        from .locate import TomlLocator
+        from gapcalc.plan.locate import TomlLocator
 
         line, col = TomlLocator(read_bytes(self.path).decode("utf-8-sig")).find(("plan", "id"))
         return finding("GC123", f"plan id '{self.plan_id}' is also used by {other}", self.display, line, col,
@@ -136,9 +136,9 @@ def check_file(job: tuple[str, str, bool]) -> tuple[tuple[Any, ...] | None, str,
 
 def _check_afresh(path: Path, display: str, traceability: bool) -> tuple[CheckedPlan, list[tuple[str, str]]]:
     """Parse, validate and check a target file (this imports the validation model)."""
-    from .loader import load_plan_file
-    from .quotes import source_candidates
-    from .workspace import plan_findings
+    from gapcalc.plan.load import load_plan_file
+    from gapcalc.plan.quotes import source_candidates
+    from gapcalc.workspace.open import plan_findings
 
     loaded, problems = load_plan_file(path, display)
     if loaded is None:
@@ -166,7 +166,7 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def _plan_column(path: Path) -> str | None:
     """The ``plan`` column of a template-made actuals file, if it has one."""
-    from .actuals import sniff_delimiter
+    from gapcalc.actuals.parse import sniff_delimiter
 
     try:
         text, _ = read_text(path)
@@ -208,7 +208,7 @@ def check_paths(paths: list[Path], directory: Path, encoding: str | None = None,
 
 def _facts_quietly(directory: Path, plan_id: str) -> PlanFacts | None:
     """The facts of a valid plan by id (compiled, from the cache when unchanged), or None."""
-    from .compiled import load_compiled
+    from gapcalc.plan.compiled import load_compiled
 
     try:
         return load_compiled(plan_path(directory, plan_id), Cache("plans", cache_dir())).facts
@@ -249,7 +249,7 @@ def _check_actuals(path: Path, result: CheckResult, plan: PlanFacts | None, enco
         result.findings.append(finding("GC313", f"no valid plan '{plan_id or path.stem}' for this actuals file",
                                        shown, hint="name the file <plan>.csv, add a plan column, or pass --plan"))
         return
-    from .actuals import load_actuals_file
+    from gapcalc.actuals.parse import load_actuals_file
 
     try:
         parsed = load_actuals_file(path, plan, shown, encoding)

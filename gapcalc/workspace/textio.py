@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from .findings import GapcalcError
+from gapcalc.errors import GapcalcError
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 MAX_TARGET_BYTES = 8 * 1024 * 1024

@@ -1,9 +1,9 @@
 """Compiled plans: what the roll-up engine needs from a target file, as plain columns that cache cheaply.
 
-Compiling a plan (:mod:`gapcalc.compiler`) resolves every stated number that does not depend on observed data,
+Compiling a plan (:mod:`gapcalc.plan.compile`) resolves every stated number that does not depend on observed data,
 with the functions the per-plan engine uses, and records what the others depend on (a quota series whose stock or a
 relative change whose base the plan does not state), so that the roll-up can finish resolving them against the
-actuals. A compiled plan is cached by the hash of the target file's bytes (:mod:`gapcalc.cache`), so
+actuals. A compiled plan is cached by the hash of the target file's bytes (:mod:`gapcalc.workspace.cache`), so
 an unchanged file is neither parsed nor validated again.
 """
 
@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .cache import Cache, content_key
-from .facts import PlanFacts
-from .findings import GapcalcError
-from .parallel import Pool
-from .textio import MAX_TARGET_BYTES, read_bytes
+from gapcalc.errors import GapcalcError
+from gapcalc.plan.facts import PlanFacts
+from gapcalc.workspace.cache import Cache, content_key
+from gapcalc.workspace.pool import Pool
+from gapcalc.workspace.textio import MAX_TARGET_BYTES, read_bytes
 
 KEY_FIELDS = ("indicator", "breakdown", "name_zh", "unit", "direction", "subplan", "name_en", "breakdown_zh",
               "breakdown_en", "target_text", "stated")
@@ -33,7 +33,7 @@ code into :data:`KIND_CODES`. ``level`` is the exact text of the resolved level 
 missing where the level depends on observed data: ``depends`` is then :data:`STOCK` (a quota series; its stock is
 the last observation before ``depends_year``; ``stated_year`` is the plan's own last baseline before it) or
 :data:`BASE` (a relative change measured from ``depends_year``, which the plan states no baseline for). ``number``,
-``sign`` and ``years`` are the arguments of :func:`gapcalc.levels.derive_level`.
+``sign`` and ``years`` are the arguments of :func:`gapcalc.plan.levels.derive_level`.
 """
 
 BASELINE_FIELDS = ("key", "year", "value")
@@ -99,7 +99,7 @@ class CompiledPlan:
 def load_compiled(path: Path, cache: Cache) -> CompiledPlan:
     """The compiled plan of a target file, from the cache when the file is unchanged.
 
-    A plan with errors raises :class:`~gapcalc.findings.GapcalcError`, as :func:`gapcalc.workspace.open_plan_file`
+    A plan with errors raises :class:`~gapcalc.errors.GapcalcError`, as :func:`gapcalc.workspace.open.open_plan_file`
     does; only valid plans are cached.
     """
     found = load_many([path], cache)[0]
@@ -136,8 +136,8 @@ def load_many(paths: list[Path], cache: Cache, pool: Pool | None = None) -> list
 def compile_file(path: str) -> tuple[tuple[Any, ...] | None, str, str]:
     """Parse, validate and compile one target file (in a worker process, or this one): ``(data, "", "")``, or
     ``(None, message, hint)`` of the error that stops it."""
-    from .compiler import compile_plan
-    from .workspace import open_plan_file
+    from gapcalc.plan.compile import compile_plan
+    from gapcalc.workspace.open import open_plan_file
 
     try:
         return compile_plan(open_plan_file(Path(path))).as_data(), "", ""

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from gapcalc import __version__
 
 CACHE_ENV = "GAPCALC_CACHE_DIR"
 NO_CACHE_ENV = "GAPCALC_NO_CACHE"

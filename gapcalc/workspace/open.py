@@ -1,21 +1,21 @@
 """Opening plans and their actuals on disk, validated.
 
 This is the layer the commands and the Python API share: ``open_plan("mianyang")`` returns a validated plan or
-raises :class:`~gapcalc.findings.GapcalcError` saying how many problems the file has. ``gapcalc check`` is in
-:mod:`gapcalc.checking`.
+raises :class:`~gapcalc.errors.GapcalcError` saying how many problems the file has. ``gapcalc check`` is in
+:mod:`gapcalc.workspace.check`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .actuals import Accounting, ActualsFile, load_actuals_file
-from .consistency import check_consistency
-from .findings import Finding, GapcalcError, Severity
-from .loader import LoadedPlan, load_plan_file
-from .paths import default_actuals_path, display_path, plan_path, targets_dir
-from .quotes import check_quotes
-from .rules import check_plan
+from gapcalc.actuals.parse import Accounting, ActualsFile, load_actuals_file
+from gapcalc.errors import Finding, GapcalcError, Severity
+from gapcalc.plan.consistency import check_consistency
+from gapcalc.plan.load import LoadedPlan, load_plan_file
+from gapcalc.plan.quotes import check_quotes
+from gapcalc.plan.rules import check_plan
+from gapcalc.workspace.paths import default_actuals_path, display_path, plan_path, targets_dir
 
 
 def plan_findings(loaded: LoadedPlan, traceability: bool = True) -> list[Finding]:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .actuals import Accounting
-from .findings import GapcalcError
+from gapcalc.actuals.parse import Accounting
+from gapcalc.errors import GapcalcError
 
 COMPARE_COLUMNS = ("indicator", "plan", "region_zh", "region_en", "breakdown", "name_zh", "unit", "direction", "year",
                    "target", "comparator", "target_source", "actual", "actual_year", "gap", "attainment_pct",
@@ -34,7 +34,7 @@ class Rollup:
 def report_all(directory: Path, year: int) -> Rollup:
     """Every plan's report rows for ``year`` (computed by the roll-up engine), with one summary row (whole plan)
     each, all in memory: for the formats that need the whole table (terminal, JSON, Markdown, Excel, HTML)."""
-    from .columnar import iter_batches, plan_summaries, typed_rows
+    from gapcalc.engine.run import iter_batches, plan_summaries, typed_rows
 
     result = Rollup()
     total = Accounting()
@@ -52,7 +52,7 @@ def report_all(directory: Path, year: int) -> Rollup:
 def compare(directory: Path, indicator_id: str, year: int) -> Rollup:
     """One row per plan (and breakdown) stating ``indicator_id`` (from the roll-up engine), with the plan's region;
     a GapcalcError when no plan has it."""
-    from .columnar import iter_batches, typed_rows
+    from gapcalc.engine.run import iter_batches, typed_rows
 
     result = Rollup()
     known: set[str] = set()

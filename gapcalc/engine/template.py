@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .engine import breakdowns_of
-from .model import PlanFile
+from gapcalc.engine.perplan import breakdowns_of
+from gapcalc.plan.model import PlanFile
 
 TEMPLATE_COLUMNS = ("indicator", "breakdown", "year", "value", "unit", "name_zh", "name_en", "breakdown_name",
                     "source", "source_title", "note", "plan")
