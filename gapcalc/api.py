@@ -1,26 +1,42 @@
-"""The Python API: plans, actuals and reports as pandas DataFrames, for notebooks and scripts."""
+"""The Python API: plans, actuals and reports as pandas DataFrames, for notebooks and scripts.
+
+Every report goes through the one engine (:mod:`gapcalc.engine.run`): a single plan is a batch of one. Calls compute
+in the calling process (no worker processes are started), so a plain script needs no ``__main__`` guard. This is the
+one module that imports pandas, and only when a function is called.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gapcalc.actuals.parse import ActualsFile
-from gapcalc.engine.perplan import ALL_COLUMNS, TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_report, build_targets
-from gapcalc.plan.load import LoadedPlan
-from gapcalc.workspace.open import open_actuals, open_plan, open_plan_file
+from gapcalc.engine.contracts import (
+    ALL_COLUMNS,
+    COMPARE_COLUMNS,
+    FLOAT_COLUMNS,
+    SUMMARY_COLUMNS,
+    TARGET_COLUMNS,
+    TARGET_EXTRA_COLUMNS,
+    YEAR_COLUMNS,
+)
 from gapcalc.workspace.paths import targets_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from gapcalc.actuals.parse import ActualsFile
+    from gapcalc.engine.run import BatchReport
+    from gapcalc.plan.load import LoadedPlan
+
 
 def load_plan(plan: str | Path, targets: str | Path | None = None) -> LoadedPlan:
     """A validated plan, by id (looked up in ``targets`` / ``$GAPCALC_TARGETS`` / ``./targets``) or by file path."""
+    from gapcalc.workspace.open import open_plan, open_plan_file
+
     path = Path(plan)
     if path.suffix == ".toml":
         return open_plan_file(path)
-    return open_plan(str(plan), targets)
+    return open_plan(str(plan), targets_dir(str(targets) if targets else None))
 
 
 def load_actuals(plan: str | Path | LoadedPlan, path: str | Path | None = None,
@@ -37,27 +53,42 @@ def load_actuals(plan: str | Path | LoadedPlan, path: str | Path | None = None,
 
 def _actuals(plan: str | Path | LoadedPlan, path: str | Path | None, targets: str | Path | None,
              encoding: str | None) -> ActualsFile:
+    from gapcalc.plan.load import LoadedPlan
+    from gapcalc.workspace.open import open_actuals
+
     loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets)
     directory = targets_dir(str(targets) if targets else None)
     return open_actuals(loaded, Path(path) if path else None, directory, encoding, required=path is not None)
 
 
+def _report(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None,
+            targets: str | Path | None) -> BatchReport:
+    """The engine's report of one plan (by id, file path or loaded plan)."""
+    from gapcalc.engine.run import open_compiled, report_plan
+    from gapcalc.plan.compile import compile_plan
+    from gapcalc.plan.load import LoadedPlan
+
+    directory = targets_dir(str(targets) if targets else None)
+    if isinstance(plan, LoadedPlan):
+        compiled = compile_plan(plan)
+    elif Path(plan).suffix == ".toml":
+        compiled = compile_plan(load_plan(plan))
+        directory = Path(plan).parent
+    else:
+        compiled = open_compiled(str(plan), directory)
+    return report_plan(compiled, directory, year, Path(actuals) if actuals else None)
+
+
 def report(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None = None,
            targets: str | Path | None = None) -> pd.DataFrame:
-    """The gap report of ``plan`` for ``year`` as a DataFrame, in the CSV's column order."""
-    import pandas as pd
-
-    loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets)
-    rows = build_report(loaded.plan, year, _actuals(loaded, actuals, targets, None).values)
-    frame: pd.DataFrame = pd.DataFrame.from_records(rows, columns=list(ALL_COLUMNS))
-    return frame
+    """The gap report of ``plan`` for ``year`` as a DataFrame, in the CSV's column order: stated and observed numbers
+    as exact Decimals, ratios and rates as floats (NaN when undefined), years as nullable integers."""
+    return _frame(_report(plan, year, actuals, targets).columns.columns)
 
 
 def report_all(year: int, targets: str | Path | None = None) -> pd.DataFrame:
-    """Every plan's report for ``year`` as one DataFrame (the roll-up engine of ``report --all``), in the CSV's
-    column order: stated and observed numbers as exact Decimals, ratios and rates as floats, years as nullable
-    integers. ``frame.attrs["failures"]`` lists the plans that could not be loaded, ``frame.attrs["notes"]`` what
-    reading the actuals reported."""
+    """Every plan's report for ``year`` as one DataFrame, typed as :func:`report`'s. ``frame.attrs["failures"]``
+    lists the plans that could not be loaded, ``frame.attrs["notes"]`` what reading the actuals reported."""
     import pandas as pd
 
     from gapcalc.engine.run import iter_batches
@@ -66,24 +97,26 @@ def report_all(year: int, targets: str | Path | None = None) -> pd.DataFrame:
     frames: list[pd.DataFrame] = []
     notes: list[str] = []
     for batch in iter_batches(targets_dir(str(targets) if targets else None), year, failures):
-        frames.append(_typed_frame(batch.columns))
+        frames.append(_frame(batch.columns.columns))
         notes += [line for lines in batch.notes for line in lines]
-    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(ALL_COLUMNS))
+    frame = pd.concat(frames, ignore_index=True) if frames else _frame({})
     frame.attrs.update(failures=failures, notes=notes)
     return frame
 
 
-def _typed_frame(cells: dict[str, Any]) -> pd.DataFrame:
-    """The cells of a batch as typed columns (years as nullable integers)."""
+def _frame(columns: dict[str, Any], names: tuple[str, ...] = ALL_COLUMNS) -> pd.DataFrame:
+    """Typed columns as a DataFrame: floats as float64, years as nullable Int64, the rest as objects."""
     import pandas as pd
 
-    from gapcalc.engine.run import YEAR_COLUMNS, typed_columns
+    def column(name: str) -> Any:
+        values = columns.get(name, [])
+        if name in YEAR_COLUMNS:
+            return pd.array(list(values), dtype="Int64")
+        if name in FLOAT_COLUMNS:
+            return pd.array(values, dtype="float64")
+        return pd.Series(list(values), dtype=object)
 
-    typed = typed_columns(cells)
-    data = {name: pd.array(typed[name], dtype="Int64") if name in YEAR_COLUMNS
-            else cells["floats"][name] if name in cells["floats"] else pd.Series(typed[name], dtype=object)
-            for name in ALL_COLUMNS}
-    frame: pd.DataFrame = pd.DataFrame(data, columns=list(ALL_COLUMNS))
+    frame: pd.DataFrame = pd.DataFrame({name: column(name) for name in names}, columns=list(names))
     return frame
 
 
@@ -92,11 +125,10 @@ def summary(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None
     """Counts by status and outlook per subplan and for the whole plan (``subplan == "*"``), with 指标完成率."""
     import pandas as pd
 
-    from gapcalc.engine.summary import SUMMARY_COLUMNS, summarise
+    from gapcalc.engine.summary import summarise
 
-    loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets)
-    rows = build_report(loaded.plan, year, _actuals(loaded, actuals, targets, None).values)
-    frame: pd.DataFrame = pd.DataFrame.from_records(summarise(loaded.plan, year, rows), columns=list(SUMMARY_COLUMNS))
+    rows = summarise(_report(plan, year, actuals, targets), year)
+    frame: pd.DataFrame = pd.DataFrame.from_records(rows, columns=list(SUMMARY_COLUMNS))
     return frame
 
 
@@ -104,8 +136,7 @@ def compare(indicator: str, year: int, targets: str | Path | None = None) -> pd.
     """One indicator side by side in every plan of the targets directory that states it."""
     import pandas as pd
 
-    from gapcalc.engine.rollup import COMPARE_COLUMNS
-    from gapcalc.engine.rollup import compare as compare_rows
+    from gapcalc.engine.run import compare as compare_rows
 
     result = compare_rows(targets_dir(str(targets) if targets else None), indicator, year)
     frame: pd.DataFrame = pd.DataFrame.from_records(result.rows, columns=list(COMPARE_COLUMNS))
@@ -115,6 +146,9 @@ def compare(indicator: str, year: int, targets: str | Path | None = None) -> pd.
 def targets(plan: str | Path | LoadedPlan, targets_path: str | Path | None = None) -> pd.DataFrame:
     """Every number the plan states, with its resolved level, as a DataFrame."""
     import pandas as pd
+
+    from gapcalc.engine.targets import build_targets
+    from gapcalc.plan.load import LoadedPlan
 
     loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets_path)
     frame: pd.DataFrame = pd.DataFrame.from_records(build_targets(loaded.plan),

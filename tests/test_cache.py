@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from gapcalc.actuals.fast import read_plan_actuals
 from gapcalc.cli.main import cli
 from gapcalc.errors import GapcalcError
-from gapcalc.plan.compiled import load_compiled
 from gapcalc.workspace.cache import Cache, cache_dir, content_key
+from gapcalc.workspace.open import load_compiled
 
 DEMO = Path(__file__).resolve().parent / "fixtures" / "demo"
 
@@ -91,7 +91,7 @@ def test_a_clean_actuals_file_is_not_read_row_by_row(monkeypatch: pytest.MonkeyP
 
     compiled = load_compiled(DEMO / "targets" / "demo.toml", Cache("plans", None))
     monkeypatch.setattr("gapcalc.actuals.fast.parse_actuals", refuse)
-    read = read_plan_actuals(compiled, DEMO / "targets")
+    read = read_plan_actuals(compiled, DEMO / "actuals" / "demo.csv")
     assert read.notes == [] and read.accounting.read == read.accounting.used == len(read.columns["indicator"]) > 0
 
 

@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO
 
-from gapcalc.actuals.parse import Actual
+from gapcalc.actuals.fast import PlanActuals
 from gapcalc.cli.main import cli
-from gapcalc.engine.perplan import build_report
+from gapcalc.engine.run import open_compiled, report_plan
 from gapcalc.engine.trajectory import (
     ActualPoint,
     Milestone,
@@ -26,17 +26,16 @@ from gapcalc.engine.trajectory import (
     required_path,
 )
 from gapcalc.errors import GapcalcError
-from gapcalc.plan.model import PlanFile
+from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.render import chart
-from gapcalc.workspace.open import open_actuals, open_plan
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 
 
-def demo() -> tuple[PlanFile, list[Actual]]:
-    loaded = open_plan("demo", "targets")
-    return loaded.plan, open_actuals(loaded, None, Path("targets")).values
+def demo() -> tuple[CompiledPlan, PlanActuals]:
+    plan = open_compiled("demo", Path("targets"))
+    return plan, report_plan(plan, Path("targets"), 2020).actuals[0]
 
 
 def trajectory(indicator: str, breakdown: str | None = None) -> Trajectory:
@@ -81,7 +80,8 @@ def test_plan_path_is_the_engines_interpolation(in_demo: Path) -> None:
     assert t.baseline == (2017, Decimal("0.80")) and t.plan_path == ((2017, Decimal("0.80")), (2020, Decimal("0.656")))
     plan, actuals = demo()
     for year in (2018, 2019):
-        row = next(r for r in build_report(plan, year, actuals) if r["indicator"] == "energy_per_unit_iva")
+        row = next(r for r in report_plan(plan, Path("targets"), year).columns.rows()
+                   if r["indicator"] == "energy_per_unit_iva")
         (y0, v0), (y1, v1) = t.plan_path
         assert row["target_source"] == "interpolated"
         assert row["target"] == v0 + (v1 - v0) * Decimal(year - y0) / Decimal(y1 - y0)

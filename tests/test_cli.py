@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import DEMO
 
 from gapcalc.cli.main import cli
-from gapcalc.engine.perplan import REPORT_COLUMNS, TARGET_COLUMNS
+from gapcalc.engine.contracts import REPORT_COLUMNS, TARGET_COLUMNS
 
 
 def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:

@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from gapcalc.cli.main import cli
-from gapcalc.engine.perplan import REPORT_COLUMNS, build_targets
+from gapcalc.engine.contracts import REPORT_COLUMNS
+from gapcalc.engine.targets import build_targets
 from gapcalc.errors import Severity
 from gapcalc.workspace.check import check_paths
 from gapcalc.workspace.open import open_actuals, open_plan

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from reference_engine import build_report, summarise_rows
 
-from gapcalc.engine.perplan import ALL_COLUMNS, build_report
-from gapcalc.engine.summary import SUMMARY_COLUMNS, summarise
+from gapcalc.engine.contracts import ALL_COLUMNS, SUMMARY_COLUMNS
 from gapcalc.render.html import render_html, report_footnotes
 from gapcalc.render.xlsx import Sheet, cell_value, display_width, number_format, render_xlsx
 from gapcalc.workspace.open import open_actuals, open_plan
@@ -28,7 +28,7 @@ def demo(in_demo: Path) -> tuple[Rows, Rows]:
     loaded = open_plan("demo", in_demo / "targets")
     actuals = open_actuals(loaded, None, in_demo / "targets")
     rows = build_report(loaded.plan, 2019, actuals.values)
-    return rows, summarise(loaded.plan, 2019, rows)
+    return rows, summarise_rows(loaded.plan, 2019, rows)
 
 
 def demo_workbook(rows: Rows, summary: Rows) -> bytes:

@@ -34,7 +34,7 @@ from gapcalc.actuals.parse import (
 from gapcalc.errors import Severity
 from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.workspace.cache import Cache, content_key
-from gapcalc.workspace.paths import default_actuals_path, display_path
+from gapcalc.workspace.paths import display_path
 from gapcalc.workspace.textio import decode, read_bytes
 
 ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note")
@@ -42,17 +42,21 @@ _NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\n)*-?(?:0|[1-9][0-9]
 """A column of plain numbers, one per line, each of which prints back unchanged as a Decimal."""
 _YEARS = re.compile(r"(?:[0-9]{4}\n)*[0-9]{4}")
 _KNOWN_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
-LAYOUT = 1
+LAYOUT = 2
 """Version of a cached actuals reading; part of its key."""
 
 
 @dataclass
 class PlanActuals:
-    """One plan's actuals as columns of text, with the notes and accounting of reading them."""
+    """One plan's actuals as columns of text, with what reading them said: ``notes`` (findings worth a line in a
+    roll-up, and the summary when there were any), ``findings`` (every finding, as text) and ``summary`` (the file,
+    its encoding and its accounting); ``summary`` is empty when there was no file."""
 
     columns: Mapping[str, Sequence[Any]]
     accounting: Accounting
     notes: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+    summary: str = ""
 
     @property
     def size(self) -> int:
@@ -63,13 +67,14 @@ class PlanActuals:
         """The plain-data form that is cached."""
         counts = self.accounting
         return ({name: tuple(self.columns[name]) for name in ACTUAL_FIELDS},
-                (counts.read, counts.used, counts.missing, dict(counts.reported)), self.notes)
+                (counts.read, counts.used, counts.missing, dict(counts.reported)), self.notes, self.findings,
+                self.summary)
 
     @classmethod
     def from_data(cls, data: tuple[Any, ...]) -> PlanActuals:
         """Back from :meth:`as_data`."""
-        columns, (read, used, missing, reported), notes = data
-        return cls(columns, Accounting(read, used, missing, Counter(reported)), list(notes))
+        columns, (read, used, missing, reported), notes, findings, summary = data
+        return cls(columns, Accounting(read, used, missing, Counter(reported)), list(notes), list(findings), summary)
 
 
 @dataclass
@@ -132,7 +137,8 @@ def _row_by_row(text: str, display: str, plan: CompiledPlan, encoding: str) -> P
     notes = [f.as_text() for f in parsed.findings if f.severity is not Severity.INFO]
     if parsed.findings:
         notes.append(parsed.summary())
-    return PlanActuals(columns_of_values(parsed.values), parsed.accounting, notes)
+    return PlanActuals(columns_of_values(parsed.values), parsed.accounting, notes,
+                       [f.as_text() for f in parsed.findings], parsed.summary())
 
 
 def columns_of_values(values: Sequence[Actual]) -> dict[str, Sequence[Any]]:
@@ -145,33 +151,30 @@ def columns_of_values(values: Sequence[Actual]) -> dict[str, Sequence[Any]]:
     }
 
 
-def read_plan_actuals(plan: CompiledPlan, directory: Path, cache: Cache | None = None) -> PlanActuals:
-    """One plan's actuals file (``actuals/<plan>.csv``; none is an empty set), from the cache when neither it nor the
-    plan has changed."""
-    path = default_actuals_path(plan.id, directory)
-    if not path.exists():
+def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None, encoding: str | None = None,
+                      required: bool = False) -> PlanActuals:
+    """One plan's actuals file at ``path`` (a missing file is an empty set unless ``required``), from the cache when
+    neither it nor the plan has changed. ``encoding`` forces the encoding (else it is detected)."""
+    if not required and not path.exists():
         return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting())
     data = read_bytes(path)
     display = display_path(path)
-    key = content_key(f"actuals-{LAYOUT}", data, plan.key.encode(), display.encode())
+    key = content_key(f"actuals-{LAYOUT}", data, plan.key.encode(), display.encode(), (encoding or "").encode())
     cached = cache.get(key) if cache is not None and plan.key else None
     if cached is not None:
         return PlanActuals.from_data(cached)
-    text, encoding = decode(data, path)
+    text, used = decode(data, path, encoding)
     columns = _columns_of(text)
     if columns is not None and plainly_valid(columns, plan):
         size = len(columns["indicator"])
-        read = PlanActuals(columns, Accounting(read=size, used=size))
+        counts = Accounting(read=size, used=size)
+        decoded = "" if used in ("utf-8", "utf-8-sig") else f" (read as {used})"
+        read = PlanActuals(columns, counts, summary=f"{display}{decoded}: {counts.summary()}")
     else:
-        read = _row_by_row(text, display, plan, encoding)
+        read = _row_by_row(text, display, plan, used)
     if cache is not None and plan.key:
         cache.put(key, read.as_data())
     return read
-
-
-def read_batch_actuals(plans: list[CompiledPlan], directory: Path, cache: Cache | None = None) -> BatchActuals:
-    """The actuals of a batch of plans as one array per field (years as int64, the rest as text)."""
-    return batch_of([read_plan_actuals(plan, directory, cache) for plan in plans])
 
 
 def batch_of(parts: list[PlanActuals]) -> BatchActuals:

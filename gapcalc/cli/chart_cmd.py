@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from gapcalc.cli.common import note, targets_dir_option
+from gapcalc.engine.run import open_compiled, report_plan
 from gapcalc.engine.trajectory import build_trajectory
 from gapcalc.errors import GapcalcError
-from gapcalc.workspace.open import open_actuals, open_plan
 
 SUFFIXES = (".png", ".svg")
 
@@ -38,13 +38,14 @@ def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path
     if suffix not in SUFFIXES:
         raise GapcalcError(f"cannot draw {output}: a chart is written as PNG or SVG",
                            "name the output FILE.png or FILE.svg")
-    loaded = open_plan(plan, targets_dir)
-    actuals = open_actuals(loaded, actuals_path, targets_dir, required=actuals_path is not None)
-    for problem in actuals.findings:
-        note(problem.as_text())
-    if actuals.accounting.read or actuals_path is not None:
-        note(actuals.summary())
-    trajectory = build_trajectory(loaded.plan, indicator, breakdown, actuals.values)
+    compiled = open_compiled(plan, targets_dir)
+    report = report_plan(compiled, targets_dir, compiled.period[1], actuals_path)
+    read = report.actuals[0]
+    for line in read.findings:
+        note(line)
+    if read.summary and (read.accounting.read or actuals_path is not None):
+        note(read.summary)
+    trajectory = build_trajectory(compiled, indicator, breakdown, read)
 
     from gapcalc.render.chart import choose_language, find_cjk_font, render_chart
 

@@ -11,6 +11,7 @@ from gapcalc.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, note, targets
 from gapcalc.errors import Severity, sort_findings
 from gapcalc.render.findings import CheckFormat, render_findings
 from gapcalc.workspace.check import check_paths
+from gapcalc.workspace.pool import cli_pool
 
 
 @click.command(name="check")
@@ -35,8 +36,9 @@ def command(paths: tuple[Path, ...], fmt: str | None, strict: bool, verbose: boo
     """
     chosen = CheckFormat(fmt) if fmt else (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true"
                                            else CheckFormat.TEXT)
-    result = check_paths(list(paths) or [targets_dir], targets_dir, encoding, traceability=not no_quotes,
-                         plan_id=plan_id)
+    with cli_pool() as pool:
+        result = check_paths(list(paths) or [targets_dir], targets_dir, encoding, traceability=not no_quotes,
+                             plan_id=plan_id, pool=pool)
     findings = sort_findings(result.findings)
     if not verbose and chosen in (CheckFormat.TEXT, CheckFormat.GITHUB):
         findings = [f for f in findings if f.severity is not Severity.INFO]

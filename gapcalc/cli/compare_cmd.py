@@ -9,9 +9,12 @@ from typing import Any
 import click
 
 from gapcalc.cli.common import choose_format, note, table_options
-from gapcalc.cli.emit import Document, emit
-from gapcalc.engine.rollup import COMPARE_COLUMNS, compare
+from gapcalc.cli.emit import emit
+from gapcalc.engine.contracts import COMPARE_COLUMNS
+from gapcalc.engine.run import compare
+from gapcalc.render.document import Document
 from gapcalc.render.i18n import detect_lang
+from gapcalc.workspace.pool import cli_pool
 
 
 @click.command(name="compare")
@@ -27,7 +30,8 @@ def command(indicator: str, year: int, targets_dir: Path, fmt: str | None, color
     final_target, required_cagr_pct, required_change_per_year, observed_cagr_pct, status, outlook, source, note.
     """
     chosen = choose_format(fmt, output)
-    result = compare(targets_dir, indicator, year)
+    with cli_pool() as pool:
+        result = compare(targets_dir, indicator, year, pool)
     for failure in result.failures:
         note(f"skipped: {failure}")
 
@@ -38,5 +42,5 @@ def command(indicator: str, year: int, targets_dir: Path, fmt: str | None, color
                   "name_en": f"{row['region_en']}: {row.get('name_en') or row['name_zh']}"} for row in rows]
         print_report(console, named, title, language)
 
-    emit(Document(result.rows, COMPARE_COLUMNS, f"{indicator} — {year}", "compare", table=table),
+    emit(Document(f"{indicator} — {year}", COMPARE_COLUMNS, result.rows, kind="compare", table=table),
          chosen, color, output, detect_lang(lang))

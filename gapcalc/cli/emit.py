@@ -1,67 +1,72 @@
-"""Writing a document (rows, columns, title, summary) in the chosen format.
+"""Writing a :class:`~gapcalc.render.document.Document` in the chosen format, to stdout or ``--output``.
 
-Text formats (csv, tsv, json, markdown) go to stdout or ``--output``; ``table`` is rich on the terminal; ``xlsx`` and
-``html`` are files and need ``--output``. Each renderer is imported only when its format is used.
+Text formats (csv, tsv, json, markdown) are streamed to stdout or the output file; ``table`` is rich on the terminal;
+``xlsx`` and ``html`` are files and need ``--output``. Each renderer is imported only when its format is used.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from gapcalc.cli.common import write_output
 from gapcalc.errors import GapcalcError
 from gapcalc.render import OutputFormat
-from gapcalc.render.delimited import render_delimited
-from gapcalc.render.jsonout import render_json
-from gapcalc.render.markdown import render_markdown
-
-TablePrinter = Callable[[Any, Sequence[dict[str, Any]], str, str], None]
-
-
-@dataclass
-class Document:
-    """What a command outputs: its rows, their columns, a title, and optionally a summary and a table printer."""
-
-    rows: Sequence[dict[str, Any]]
-    columns: Sequence[str]
-    title: str
-    kind: str = "plain"  # report | targets | summary | compare | plain (xlsx sheet kind)
-    summary: Sequence[dict[str, Any]] | None = None
-    table: TablePrinter | None = None
-
-
-def render_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: OutputFormat) -> str:
-    """Rows in a machine or markdown format."""
-    if fmt is OutputFormat.CSV:
-        return render_delimited(rows, columns)
-    if fmt is OutputFormat.TSV:
-        return render_delimited(rows, columns, "\t")
-    if fmt is OutputFormat.JSON:
-        return render_json(rows, columns)
-    if fmt is OutputFormat.MARKDOWN:
-        return render_markdown(rows, columns)
-    raise ValueError(f"not a text format: {fmt}")  # pragma: no cover - the callers dispatch the others
+from gapcalc.render.document import Document
 
 
 def emit(document: Document, fmt: OutputFormat, color: str, output: Path | None, lang: str) -> None:
     """Write ``document`` in ``fmt``."""
     if fmt in (OutputFormat.XLSX, OutputFormat.HTML):
-        _write_file(document, fmt, output, lang)
+        _write_file(document.materialised(), fmt, output, lang)
     elif fmt is OutputFormat.TABLE:
-        _print_table(document, color, output, lang)
+        _print_table(document.materialised(), color, output, lang)
     else:
-        write_output(render_text(document.rows, document.columns, fmt), output)
+        with _text_output(output) as stream:
+            write_text(document, fmt, stream)
+        if output is not None:
+            print(f"wrote {output}", file=sys.stderr)
+
+
+def write_text(document: Document, fmt: OutputFormat, stream: TextIO) -> None:
+    """A text format's renderer over ``document``."""
+    if fmt in (OutputFormat.CSV, OutputFormat.TSV):
+        from gapcalc.render.delimited import write_delimited
+
+        write_delimited(document, stream, "," if fmt is OutputFormat.CSV else "\t")
+    elif fmt is OutputFormat.JSON:
+        from gapcalc.render.jsonout import write_json
+
+        write_json(document, stream)
+    elif fmt is OutputFormat.MARKDOWN:
+        from gapcalc.render.markdown import render_markdown
+
+        stream.write(render_markdown(list(document.iter_rows()), document.columns))
+    else:  # pragma: no cover - emit dispatches the others
+        raise ValueError(f"not a text format: {fmt}")
+
+
+@contextlib.contextmanager
+def _text_output(output: Path | None) -> Iterator[TextIO]:
+    if output is None:
+        yield sys.stdout
+        return
+    try:
+        handle = output.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
+    with handle:
+        yield handle
 
 
 def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang: str) -> None:
     if output is None:
         raise GapcalcError(f"--format {fmt.value} writes a file", f"add --output FILE.{fmt.value}")
+    from gapcalc.engine.contracts import SUMMARY_COLUMNS
+
     if fmt is OutputFormat.XLSX:
-        from gapcalc.engine.summary import SUMMARY_COLUMNS
         from gapcalc.render.xlsx import Sheet, render_xlsx
 
         sheets = [Sheet(document.title, document.columns, document.rows, document.kind)]  # type: ignore[arg-type]
@@ -70,7 +75,6 @@ def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang
         sources = document.rows if document.kind in ("report", "compare") else None
         data = render_xlsx(sheets, sources)
     else:
-        from gapcalc.engine.summary import SUMMARY_COLUMNS
         from gapcalc.render.html import render_html, report_footnotes
 
         page = render_html(document.title, document.rows, document.columns, document.summary,

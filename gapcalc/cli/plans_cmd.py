@@ -7,13 +7,12 @@ from pathlib import Path
 import click
 
 from gapcalc.cli.common import choose_format, table_options
-from gapcalc.cli.emit import Document, emit
+from gapcalc.cli.emit import emit
+from gapcalc.engine.contracts import PLAN_COLUMNS
 from gapcalc.plan.load import load_plan_file
+from gapcalc.render.document import Document
 from gapcalc.render.i18n import detect_lang
 from gapcalc.workspace.paths import plan_files
-
-PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "period_end", "baseline_year",
-                "subplans", "indicators", "numbers", "file")
 
 
 @click.command(name="plans")
@@ -34,4 +33,4 @@ def command(targets_dir: Path, fmt: str | None, color: str, lang: str | None, ou
             "baseline_year": plan.plan.base_year, "subplans": len(plan.subplans), "indicators": len(plan.indicators),
             "numbers": sum(len(s.values) for i in plan.indicators for s in i.series), "file": str(path),
         })
-    emit(Document(rows, PLAN_COLUMNS, f"Plans in {targets_dir}"), chosen, color, output, detect_lang(lang))
+    emit(Document(f"Plans in {targets_dir}", PLAN_COLUMNS, rows), chosen, color, output, detect_lang(lang))

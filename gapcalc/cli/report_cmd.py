@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from gapcalc.cli.common import choose_format, note, table_options
-from gapcalc.cli.emit import Document, emit
+from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import ALL_COLUMNS
-from gapcalc.engine.summary import summary_line
 from gapcalc.errors import GapcalcError
 from gapcalc.render import OutputFormat
+from gapcalc.render.document import Document
 from gapcalc.render.i18n import SUMMARY_TITLES, detect_lang
+from gapcalc.render.words import summary_line
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gapcalc.workspace.pool import Pool
 
 
 @click.command(name="report")
@@ -42,20 +45,17 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     if plan is None:
         _report_all(targets_dir, year, chosen, color, output, language)
         return
-    from gapcalc.engine.perplan import build_report
-    from gapcalc.engine.summary import summarise
-    from gapcalc.workspace.open import open_actuals, open_plan
+    from gapcalc.engine.run import open_compiled, report_plan, summarise
 
-    loaded = open_plan(plan, targets_dir)
-    actuals = open_actuals(loaded, actuals_path, targets_dir, encoding, required=actuals_path is not None)
-    for problem in actuals.findings:
-        note(problem.as_text())
-    if actuals.accounting.read or actuals_path is not None:
-        note(actuals.summary())
-    rows = build_report(loaded.plan, year, actuals.values)
-    summary = summarise(loaded.plan, year, rows)
-    header = loaded.plan.plan
-    title = f"{header.name_zh} — {header.document} — {year}"
+    compiled = open_compiled(plan, targets_dir)
+    report = report_plan(compiled, targets_dir, year, actuals_path, encoding)
+    read = report.actuals[0]
+    for line in read.findings:
+        note(line)
+    if read.summary and (read.accounting.read or actuals_path is not None):
+        note(read.summary)
+    summary = summarise(report, year)
+    title = f"{compiled.name_zh} — {compiled.document} — {year}"
 
     def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
         from gapcalc.render.summary_table import print_summary
@@ -64,7 +64,9 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
         print_report(console, table_rows, table_title, lang)
         print_summary(console, summary, SUMMARY_TITLES[lang].format(year=year), lang)
 
-    emit(Document(rows, ALL_COLUMNS, title, "report", summary, table), chosen, color, output, language)
+    document = Document(title, ALL_COLUMNS, batches=[report.columns.columns], kind="report", summary=summary,
+                        table=table, lang=language)
+    emit(document, chosen, color, output, language)
     if chosen is not OutputFormat.TABLE:
         note(summary_line(summary[-1], language))
 
@@ -82,26 +84,38 @@ def _arguments(args: tuple[str, ...], all_plans: bool) -> tuple[str | None, int]
 
 def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, output: Path | None,
                 language: str) -> None:
-    if chosen in (OutputFormat.CSV, OutputFormat.TSV):
-        summaries, failures = _stream_all(targets_dir, year, "," if chosen is OutputFormat.CSV else "\t", output)
-    else:
-        from gapcalc.engine.rollup import report_all
+    """Every plan's rows, computed a batch of plans at a time; streamed formats write each batch as it comes."""
+    from gapcalc.actuals.parse import Accounting
+    from gapcalc.engine.run import iter_batches, plan_summaries
+    from gapcalc.workspace.pool import cli_pool
 
-        rollup = report_all(targets_dir, year)
-        summaries, failures = rollup.summaries, rollup.failures
-        for line in rollup.accounting:
-            note(line)
+    failures: list[str] = []
+    summaries: list[dict[str, Any]] = []
+    total = Accounting()
 
-        def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
-            from gapcalc.render.summary_table import print_summary
-            from gapcalc.render.table import print_report
+    def batches(pool: Pool) -> Iterator[dict[str, Any]]:
+        for batch in iter_batches(targets_dir, year, failures, pool):
+            summaries.extend(plan_summaries(batch, year))
+            for accounting, notes in zip(batch.accounting, batch.notes, strict=True):
+                total.merge(accounting)
+                for line in notes:
+                    note(line)
+            yield batch.columns.columns
 
-            for plan_id in dict.fromkeys(r["plan"] for r in table_rows):
-                print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}", lang)
-            print_summary(console, rollup.summaries, table_title, lang)
+    def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
+        from gapcalc.render.summary_table import print_summary
+        from gapcalc.render.table import print_report
 
-        document = Document(rollup.rows, ALL_COLUMNS, f"All plans — {year}", "report", rollup.summaries, table)
+        for plan_id in dict.fromkeys(r["plan"] for r in table_rows):
+            print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}", lang)
+        print_summary(console, summaries, table_title, lang)
+
+    with cli_pool() as pool:
+        document = Document(f"All plans — {year}", ALL_COLUMNS, batches=batches(pool), kind="report",
+                            summary=summaries, table=table, lang=language)
         emit(document, chosen, color, output, language)
+    if total.read:
+        note(f"actuals of {len(summaries)} plans: {total.summary()}")
     if chosen is not OutputFormat.TABLE:
         for summary in summaries:
             note(summary_line(summary, language))
@@ -109,34 +123,3 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
         note(f"skipped: {failure}")
     if failures:
         raise GapcalcError(f"{len(failures)} plan(s) could not be loaded", "run `gapcalc check`")
-
-
-def _stream_all(targets_dir: Path, year: int, delimiter: str,
-                output: Path | None) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every plan's rows, computed column-wise a batch of plans at a time and written as soon as computed."""
-    from gapcalc.actuals.parse import Accounting
-    from gapcalc.engine.run import iter_batches, plan_summaries, write_delimited
-    from gapcalc.render.delimited import render_delimited
-
-    failures: list[str] = []
-    summaries: list[dict[str, Any]] = []
-    total = Accounting()
-    try:
-        handle: TextIO = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    except OSError as exc:
-        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
-    try:
-        handle.write(render_delimited([], ALL_COLUMNS, delimiter))
-        for batch in iter_batches(targets_dir, year, failures):
-            write_delimited(batch.columns, handle, delimiter)
-            summaries += plan_summaries(batch, year)
-            for accounting, notes in zip(batch.accounting, batch.notes, strict=True):
-                total.merge(accounting)
-                for line in notes:
-                    note(line)
-    finally:
-        if output:
-            handle.close()
-    if total.read:
-        note(f"actuals of {len(summaries)} plans: {total.summary()}")
-    return summaries, failures

@@ -9,11 +9,11 @@ from typing import Any
 import click
 
 from gapcalc.cli.common import choose_format, table_options
-from gapcalc.cli.emit import Document, emit
-from gapcalc.engine.perplan import build_report
-from gapcalc.engine.summary import SUMMARY_COLUMNS, summarise
+from gapcalc.cli.emit import emit
+from gapcalc.engine.contracts import SUMMARY_COLUMNS
+from gapcalc.engine.run import open_compiled, report_plan, summarise
+from gapcalc.render.document import Document
 from gapcalc.render.i18n import detect_lang
-from gapcalc.workspace.open import open_actuals, open_plan
 
 
 @click.command(name="summary")
@@ -31,14 +31,13 @@ def command(plan: str, year: int, actuals_path: Path | None, targets_dir: Path, 
     met_share_pct, achieved, on_track, acceleration_needed, limited_progress, deterioration, insufficient_data.
     """
     chosen = choose_format(fmt, output)
-    loaded = open_plan(plan, targets_dir)
-    actuals = open_actuals(loaded, actuals_path, targets_dir, None, required=actuals_path is not None)
-    rows = summarise(loaded.plan, year, build_report(loaded.plan, year, actuals.values))
+    compiled = open_compiled(plan, targets_dir)
+    rows = summarise(report_plan(compiled, targets_dir, year, actuals_path), year)
 
     def table(console: Any, table_rows: Sequence[dict[str, Any]], title: str, language: str) -> None:
         from gapcalc.render.summary_table import print_summary
 
         print_summary(console, table_rows, title, language)
 
-    title = f"{loaded.plan.plan.name_zh} — {year} — 指标完成率 = met / assessed"
-    emit(Document(rows, SUMMARY_COLUMNS, title, "summary", table=table), chosen, color, output, detect_lang(lang))
+    title = f"{compiled.name_zh} — {year} — 指标完成率 = met / assessed"
+    emit(Document(title, SUMMARY_COLUMNS, rows, kind="summary", table=table), chosen, color, output, detect_lang(lang))

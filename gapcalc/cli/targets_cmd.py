@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from gapcalc.cli.common import choose_format, table_options
-from gapcalc.cli.emit import Document, emit
-from gapcalc.engine.perplan import TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, build_targets
+from gapcalc.cli.emit import emit
+from gapcalc.engine.contracts import TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, TARGET_TABLE_COLUMNS
+from gapcalc.engine.targets import build_targets
 from gapcalc.render import OutputFormat
+from gapcalc.render.document import Document
 from gapcalc.render.i18n import detect_lang
 from gapcalc.workspace.open import open_plan
-
-TABLE_COLUMNS = ("indicator", "name_zh", "breakdown", "unit", "kind", "year", "value", "comparator", "level")
 
 
 @click.command(name="targets")
@@ -28,7 +28,7 @@ def command(plan: str, targets_dir: Path, fmt: str | None, color: str, lang: str
     loaded = open_plan(plan, targets_dir)
     rows = build_targets(loaded.plan)
     chosen = choose_format(fmt, output)
-    columns = TABLE_COLUMNS if chosen is OutputFormat.TABLE else TARGET_COLUMNS + TARGET_EXTRA_COLUMNS
+    columns = TARGET_TABLE_COLUMNS if chosen is OutputFormat.TABLE else TARGET_COLUMNS + TARGET_EXTRA_COLUMNS
     header = loaded.plan.plan
     title = f"{header.name_zh} — {header.document} — {len(rows)} numbers"
-    emit(Document(rows, columns, title, "targets"), chosen, color, output, detect_lang(lang))
+    emit(Document(title, columns, rows, kind="targets"), chosen, color, output, detect_lang(lang))

@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from gapcalc.cli.common import note, targets_dir_option
-from gapcalc.engine.template import TEMPLATE_COLUMNS, template_rows
+from gapcalc.engine.contracts import TEMPLATE_COLUMNS
+from gapcalc.engine.run import open_compiled
+from gapcalc.engine.template import template_rows
 from gapcalc.errors import GapcalcError
 from gapcalc.render.delimited import render_delimited
-from gapcalc.workspace.open import open_plan
 
 
 @click.command(name="template")
@@ -26,10 +27,10 @@ def command(plan: str, year: int, output: Path, force: bool, targets_dir: Path) 
     read; leave blank or — where there is no figure), add source and note, then `gapcalc check FILE` and
     `gapcalc report PLAN YEAR --actuals FILE`.
     """
-    loaded = open_plan(plan, targets_dir)
+    compiled = open_compiled(plan, targets_dir)
     if output.exists() and not force:
         raise GapcalcError(f"{output} exists", "pass --force to overwrite it, or choose another --output")
-    rows = template_rows(loaded.plan, year)
+    rows = template_rows(compiled, year)
     text = render_delimited(rows, TEMPLATE_COLUMNS, excel=True)
     try:
         output.write_text(text, encoding="utf-8-sig", newline="")

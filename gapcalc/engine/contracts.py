@@ -1,4 +1,8 @@
-"""The columns of the gap report, in the order scripts rely on (shared by both engines and every renderer)."""
+"""Every output's columns, in the order scripts rely on, and the type of each report column.
+
+This is the one place a column list lives: the engine fills these columns, the renderers print them, the API turns
+them into DataFrames. Adding a column means adding it here (at the end of a list: scripts rely on the order).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,48 @@ REPORT_COLUMNS = (
     "time_elapsed_pct", "final_year", "final_target", "required_cagr_pct", "required_change_per_year",
     "observed_cagr_pct", "status", "outlook",
 )
-"""The contracted columns, in this order; scripts rely on them."""
+"""The contracted columns of ``gapcalc report``, in this order; scripts rely on them."""
 
 EXTRA_COLUMNS = ("source", "source_title", "note", "target_text", "subplan", "name_en", "growth_ratio",
                  "breakdown_zh", "breakdown_en")
 """Columns appended after the contracted ones: where the actual comes from, its caveats, and context."""
 
 ALL_COLUMNS = REPORT_COLUMNS + EXTRA_COLUMNS
+
+EXACT_COLUMNS = frozenset({"target", "actual", "gap", "baseline", "final_target"})
+"""Numbers the plan or the actuals state exactly: :class:`~decimal.Decimal`, printed as stated (``7.0`` stays)."""
+FLOAT_COLUMNS = frozenset({"attainment_pct", "progress_pct", "time_elapsed_pct", "required_cagr_pct",
+                           "required_change_per_year", "observed_cagr_pct", "growth_ratio"})
+"""Ratios and rates gapcalc computes: float64, NaN where a formula is undefined."""
+YEAR_COLUMNS = frozenset({"year", "actual_year", "baseline_year", "final_year"})
+"""Years: int, or None."""
+
+TARGET_COLUMNS = ("plan", "indicator", "name_zh", "name_en", "breakdown", "unit", "direction", "kind", "year", "value",
+                  "comparator", "level", "source")
+"""The contracted columns of ``gapcalc targets``, in this order."""
+TARGET_EXTRA_COLUMNS = ("upper", "text", "quote", "note", "subplan")
+TARGET_TABLE_COLUMNS = ("indicator", "name_zh", "breakdown", "unit", "kind", "year", "value", "comparator", "level")
+"""What the terminal table of ``gapcalc targets`` shows."""
+
+STATUS_KEYS = ("met", "not_met", "no_data", "not_assessed")
+"""Status codes, in the order of :class:`gapcalc.engine.formulas.Status` (a test holds them equal)."""
+OUTLOOK_KEYS = ("achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration",
+                "insufficient_data")
+"""Outlook codes, in the order of :class:`gapcalc.engine.formulas.Outlook` (a test holds them equal)."""
+SUMMARY_COLUMNS = ("plan", "subplan", "subplan_name", "year", "rows", *STATUS_KEYS, "assessed", "met_share_pct",
+                   *OUTLOOK_KEYS)
+"""Columns of ``gapcalc summary`` (one row per subplan, then one with ``subplan = *`` for the whole plan)."""
+
+COMPARE_COLUMNS = ("indicator", "plan", "region_zh", "region_en", "breakdown", "name_zh", "unit", "direction", "year",
+                   "target", "comparator", "target_source", "actual", "actual_year", "gap", "attainment_pct",
+                   "progress_pct", "time_elapsed_pct", "final_year", "final_target", "required_cagr_pct",
+                   "required_change_per_year", "observed_cagr_pct", "status", "outlook", "source", "note")
+"""Columns of ``gapcalc compare``: one row per plan (and breakdown) that has the indicator."""
+
+TEMPLATE_COLUMNS = ("indicator", "breakdown", "year", "value", "unit", "name_zh", "name_en", "breakdown_name",
+                    "source", "source_title", "note", "plan")
+"""Columns of ``gapcalc template``; ``indicator, year, value`` are what ``check`` and ``report`` read."""
+
+PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "period_end", "baseline_year",
+                "subplans", "indicators", "numbers", "file")
+"""Columns of ``gapcalc plans``."""

@@ -19,6 +19,7 @@ import numpy as np
 
 from gapcalc.actuals.fast import BatchActuals, objects
 from gapcalc.engine import arrays as maths
+from gapcalc.engine.contracts import ALL_COLUMNS, FLOAT_COLUMNS
 from gapcalc.engine.formulas import Status
 from gapcalc.plan.compiled import (
     BASE,
@@ -33,7 +34,6 @@ from gapcalc.plan.compiled import (
     CompiledPlan,
 )
 from gapcalc.plan.levels import derive_level, tidy
-from gapcalc.render.cells import format_floats
 
 SPAN = 10_000
 """Years are below this: ``key·SPAN + year`` orders rows by key, then year."""
@@ -42,8 +42,40 @@ _MET, _NOT_MET, _NO_DATA, _NOT_ASSESSED = range(4)
 _PERIOD_TOTAL, _PP_CHANGE = KIND_CODES.index("period_total"), KIND_CODES.index("pp_change")
 
 Columns = dict[str, np.ndarray]
-Cells = dict[str, Any]
-"""Report cells by column: arrays or lists of text (``""`` when empty), as the CSV writer takes them."""
+
+
+@dataclass
+class ReportColumns:
+    """The report of a batch of plans, a typed column per name of :data:`~gapcalc.engine.contracts.ALL_COLUMNS`:
+    Decimal (or None) for :data:`~gapcalc.engine.contracts.EXACT_COLUMNS`, float64 (NaN when undefined) for
+    :data:`~gapcalc.engine.contracts.FLOAT_COLUMNS`, int (or None) for years, str (or None) for the rest; and per row
+    the plan's position in the batch and the status and outlook codes (-1: no outlook) the summaries count."""
+
+    columns: dict[str, np.ndarray]
+    plan_pos: np.ndarray
+    status_code: np.ndarray
+    outlook_code: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.plan_pos)
+
+    def take(self, rows: np.ndarray) -> ReportColumns:
+        """Only ``rows`` (positions), in that order."""
+        return ReportColumns({name: values[rows] for name, values in self.columns.items()}, self.plan_pos[rows],
+                             self.status_code[rows], self.outlook_code[rows])
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows as dicts of Python values, None for a missing value (NaN included)."""
+        names = list(self.columns)
+        values = [_python(name, self.columns[name]) for name in names]
+        return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _python(name: str, values: np.ndarray) -> list[Any]:
+    if name in FLOAT_COLUMNS:
+        return [None if x != x else x for x in values.tolist()]  # noqa: PLR0124 - NaN is missing
+    items: list[Any] = values.tolist()
+    return items
 
 
 def join(plans: list[CompiledPlan], part: str, fields: tuple[str, ...]) -> Columns:
@@ -356,7 +388,7 @@ def _actual_keys(keys: Columns, actuals: BatchActuals) -> np.ndarray:
     return np.fromiter(map(lookup.get, wanted, repeat(-1)), dtype=np.int64, count=size)
 
 
-def report_batch(plans: list[CompiledPlan], actuals: BatchActuals, year: int) -> Cells:
+def report_batch(plans: list[CompiledPlan], actuals: BatchActuals, year: int) -> ReportColumns:
     """The report of a batch of plans: one array of cell texts per column of
     :data:`gapcalc.engine.contracts.ALL_COLUMNS`
     (empty cells are ``""``), plus ``plan_pos``, ``status_code`` and ``outlook_code`` for the summaries."""
@@ -377,14 +409,18 @@ def report_batch(plans: list[CompiledPlan], actuals: BatchActuals, year: int) ->
                   year)
 
 
-def _texts(values: np.ndarray) -> list[str]:
-    """Floats as the renderers print them; NaN as an empty cell."""
-    return format_floats(values.tolist())
-
-
 def _years(values: np.ndarray, present: np.ndarray) -> np.ndarray:
-    out = np.full(len(values), "", dtype=object)
-    out[present] = values[present].astype(str).astype(object)
+    """Years as Python ints, None where absent."""
+    out = np.full(len(values), None, dtype=object)
+    out[present] = values[present].tolist()
+    return out
+
+
+def _decimals(texts: np.ndarray) -> np.ndarray:
+    """Exact texts as Decimals, None where absent."""
+    out = np.full(len(texts), None, dtype=object)
+    present = np.flatnonzero(~is_none(texts))
+    out[present] = [Decimal(t) for t in texts[present].tolist()]
     return out
 
 
@@ -403,18 +439,17 @@ def blank(values: np.ndarray) -> np.ndarray:
 
 def _exact_gap(actual: np.ndarray, target: np.ndarray, present: np.ndarray) -> np.ndarray:
     """actual − target in exact decimals (``56.6 − 58.7 = -2.1``), where both are present."""
-    out = np.full(len(actual), "", dtype=object)
+    out = np.full(len(actual), None, dtype=object)
     rows = np.flatnonzero(present)
-    out[rows] = [format(Decimal(a) - Decimal(t), "f") for a, t in zip(actual[rows].tolist(), target[rows].tolist(),
-                                                                        strict=True)]
+    out[rows] = [Decimal(a) - Decimal(t) for a, t in zip(actual[rows].tolist(), target[rows].tolist(), strict=True)]
     return out
 
 
 def _actual_text(actuals: BatchActuals, field: str, latest: Anchor) -> np.ndarray:
     """The source, title or note of the latest observation when it is an actual, stripped as the row reader does."""
-    out = np.full(len(latest.row), "", dtype=object)
+    out = np.full(len(latest.row), None, dtype=object)
     rows = np.flatnonzero(latest.present & (latest.row >= 0))
-    out[rows] = [cell.strip() for cell in actuals.columns[field][latest.row[rows]].tolist()]
+    out[rows] = [cell.strip() or None for cell in actuals.columns[field][latest.row[rows]].tolist()]
     return out
 
 
@@ -470,31 +505,59 @@ def _measures(keys: Columns, final: dict[str, np.ndarray], points: Points, targe
 
 def _cells(plans: list[CompiledPlan], keys: Columns, statements: Columns, level: np.ndarray, level_value: np.ndarray,
            points: Points, final_rows: np.ndarray, target: Target, baseline: Anchor, latest: Anchor,
-           actuals: BatchActuals, year: int) -> Cells:
+           actuals: BatchActuals, year: int) -> ReportColumns:
     final = _final(statements, level, level_value, final_rows, points.present)
     measures = _measures(keys, final, points, target, baseline, latest, year)
     source = np.where(~points.present & (target.source == "none") & is_none(keys["target_text"])
                       & (keys["stated"] == 1), "unresolved", target.source)
     size = len(points.present)
-    cells: Cells = {
+    comparator = target.comparator.copy()
+    comparator[comparator == ""] = None
+    outlook = np.array(maths.OUTLOOK_CODES, dtype=object)[np.maximum(measures.outlook, 0)]
+    outlook[measures.outlook < 0] = None
+    columns: dict[str, np.ndarray] = {
         "plan": np.array([p.id for p in plans], dtype=object)[keys["plan_pos"]], "indicator": keys["indicator"],
-        "name_zh": keys["name_zh"], "breakdown": blank(keys["breakdown"]), "unit": keys["unit"],
-        "direction": keys["direction"], "year": np.full(size, str(year), dtype=object),
-        "target": blank(target.text), "comparator": target.comparator, "target_source": source.astype(object),
-        "actual": blank(latest.text), "actual_year": _years(latest.year, latest.present),
+        "name_zh": keys["name_zh"], "breakdown": keys["breakdown"], "unit": keys["unit"],
+        "direction": keys["direction"], "year": np.full(size, year, dtype=object),
+        "target": _decimals(target.text), "comparator": comparator, "target_source": source.astype(object),
+        "actual": _decimals(latest.text), "actual_year": _years(latest.year, latest.present),
         "gap": _exact_gap(latest.text, target.text, ~np.isnan(target.value) & latest.present),
-        "baseline": blank(baseline.text), "baseline_year": _years(baseline.year, baseline.present),
+        "baseline": _decimals(baseline.text), "baseline_year": _years(baseline.year, baseline.present),
         "final_year": _years(np.nan_to_num(final["year"]).astype(np.int64), points.present),
-        "final_target": blank(final["text"]), "status": np.array(STATUS_CODES, dtype=object)[measures.status],
-        "outlook": np.where(measures.outlook >= 0,
-                            np.array(maths.OUTLOOK_CODES, dtype=object)[np.maximum(measures.outlook, 0)], ""),
+        "final_target": _decimals(final["text"]), "status": np.array(STATUS_CODES, dtype=object)[measures.status],
+        "outlook": outlook,
         "source": _actual_text(actuals, "source", latest),
         "source_title": _actual_text(actuals, "source_title", latest),
-        "note": _actual_text(actuals, "note", latest), "target_text": blank(keys["target_text"]),
-        "subplan": blank(keys["subplan"]), "name_en": keys["name_en"],
-        "breakdown_zh": blank(keys["breakdown_zh"]), "breakdown_en": blank(keys["breakdown_en"]),
-        "plan_pos": keys["plan_pos"], "status_code": measures.status, "outlook_code": measures.outlook,
-        "floats": measures.floats,
+        "note": _actual_text(actuals, "note", latest), "target_text": keys["target_text"],
+        "subplan": keys["subplan"], "name_en": keys["name_en"],
+        "breakdown_zh": keys["breakdown_zh"], "breakdown_en": keys["breakdown_en"],
+        **measures.floats,
     }
-    cells.update({name: _texts(values) for name, values in measures.floats.items()})
-    return cells
+    ordered = {name: columns[name] for name in ALL_COLUMNS}
+    return ReportColumns(ordered, keys["plan_pos"], measures.status, measures.outlook)
+
+
+@dataclass(frozen=True)
+class KeySeries:
+    """What the engine knows of one report key: its targets that count (year, exact level, comparator, upper bound,
+    kind code) and its observations (year, exact value, actuals row or -1 for a baseline the plan states)."""
+
+    milestones: tuple[tuple[int, Decimal, str, Decimal | None, int], ...]
+    observed: tuple[tuple[int, Decimal, int], ...]
+
+
+def key_series(plans: list[CompiledPlan], actuals: BatchActuals, key: int) -> KeySeries:
+    """The targets and observations of report key ``key`` of the batch, with levels resolved as the report resolves
+    them (a quota's stock and an unstated base taken from the observations)."""
+    keys = join(plans, "keys", KEY_FIELDS)
+    statements = join(plans, "statements", STATEMENT_FIELDS)
+    observed = observations(join(plans, "baselines", BASELINE_FIELDS), actuals, _actual_keys(keys, actuals))
+    level, level_value = resolve_open_levels(statements, observed)
+    index, code = select_points(statements, level_value)
+    mine = index[code // SPAN == key]
+    upper = statements["upper"]
+    milestones = tuple((int(statements["year"][i]), Decimal(level[i]), str(statements["comparator"][i]),
+                        None if upper[i] is None else Decimal(upper[i]), int(statements["kind"][i])) for i in mine)
+    rows = np.flatnonzero(observed.key == key)
+    seen = tuple((int(observed.year[i]), Decimal(observed.value[i]), int(observed.row[i])) for i in rows)
+    return KeySeries(milestones, seen)

@@ -1,131 +1,120 @@
-"""The roll-up: every plan's report for one year (``gapcalc report --all YEAR``), computed on columns.
+"""Running the engine: one plan or every plan of a targets directory, a batch at a time.
 
-It gives the same rows as the per-plan engine (:mod:`gapcalc.engine.perplan`), byte for byte
-(``tests/test_columnar.py``), but works a batch of plans at a time: plans come compiled from the cache
-(:mod:`gapcalc.plan.compiled`), actuals are read and checked column-wise (:mod:`gapcalc.actuals.fast`), and the
-report is computed on arrays (:mod:`gapcalc.engine.report`, :mod:`gapcalc.engine.arrays`).
-Memory is bounded by the batch, and time grows linearly with the number of plans.
+A single plan is a batch of one. Plans come compiled from the cache (:mod:`gapcalc.workspace.open`), actuals are read
+and checked column-wise (:mod:`gapcalc.actuals.fast`), and the report is computed on arrays
+(:mod:`gapcalc.engine.report`). Memory is bounded by the batch, and time grows linearly with the number of plans.
+Library callers compute in this process; the command line passes a :class:`~gapcalc.workspace.pool.Pool` of worker
+processes for the files the cache has not seen.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import numpy as np
 
-from gapcalc.actuals.fast import read_batch_actuals
+from gapcalc.actuals.fast import PlanActuals, batch_of, read_plan_actuals
 from gapcalc.actuals.parse import Accounting
-from gapcalc.engine.arrays import OUTLOOK_CODES
-from gapcalc.engine.contracts import ALL_COLUMNS
-from gapcalc.engine.formulas import Status
-from gapcalc.engine.report import STATUS_CODES, Cells, report_batch
+from gapcalc.engine.report import ReportColumns, report_batch
+from gapcalc.engine.summary import plan_summaries as plan_summaries
+from gapcalc.engine.summary import summarise as summarise
 from gapcalc.errors import GapcalcError
-from gapcalc.plan.compiled import CompiledPlan, load_many
+from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.workspace.cache import Cache, cache_dir
-from gapcalc.workspace.paths import plan_files
+from gapcalc.workspace.open import load_compiled, load_many
+from gapcalc.workspace.paths import default_actuals_path, plan_files, plan_path
 from gapcalc.workspace.pool import Pool
 
 BATCH_PLANS = 32
 """Plans computed together: enough for work on arrays to pay, few enough to bound memory (a batch of 32 plans of
 100 indicators holds about 30 MB; larger batches were no faster in the benchmark)."""
 
-
 @dataclass
 class BatchReport:
-    """The report of a batch of plans (cell texts by column) and, per plan, what reading its actuals said."""
+    """The report of a batch of plans (typed columns) and, per plan, what reading its actuals said."""
 
-    columns: Cells
+    columns: ReportColumns
     plans: list[CompiledPlan]
-    accounting: list[Accounting]
-    notes: list[list[str]]
+    actuals: list[PlanActuals]
+
+    @property
+    def accounting(self) -> list[Accounting]:
+        """Per plan, how many actuals rows were read and used."""
+        return [a.accounting for a in self.actuals]
+
+    @property
+    def notes(self) -> list[list[str]]:
+        """Per plan, what reading its actuals reported."""
+        return [a.notes for a in self.actuals]
 
 
-def iter_batches(directory: Path, year: int, failures: list[str],
+def iter_batches(directory: Path, year: int, failures: list[str], pool: Pool | None = None,
                  batch_plans: int = BATCH_PLANS) -> Iterator[BatchReport]:
     """The reports of every plan of ``directory``, a batch at a time; plans that fail to load go to ``failures``."""
     root = cache_dir()
     store, readings = Cache("plans", root), Cache("actuals", root)
     paths = plan_files(directory)
-    with Pool() as pool:
-        for start in range(0, len(paths), batch_plans):
-            batch: list[CompiledPlan] = []
-            for loaded in load_many(paths[start:start + batch_plans], store, pool):
-                if isinstance(loaded, GapcalcError):
-                    failures.append(str(loaded))
-                else:
-                    batch.append(loaded)
-            if batch:
-                yield _report(batch, directory, year, readings)
+    for start in range(0, len(paths), batch_plans):
+        batch: list[CompiledPlan] = []
+        for loaded in load_many(paths[start:start + batch_plans], store, pool):
+            if isinstance(loaded, GapcalcError):
+                failures.append(str(loaded))
+            else:
+                batch.append(loaded)
+        if batch:
+            parts = [read_plan_actuals(plan, default_actuals_path(plan.id, directory), readings) for plan in batch]
+            yield report_of(batch, parts, year)
 
 
-def _report(plans: list[CompiledPlan], directory: Path, year: int, cache: Cache) -> BatchReport:
-    actuals = read_batch_actuals(plans, directory, cache)
-    columns = report_batch(plans, actuals, year)
-    return BatchReport(columns, plans, [p.accounting for p in actuals.plans], [p.notes for p in actuals.plans])
+def report_of(plans: list[CompiledPlan], actuals: list[PlanActuals], year: int) -> BatchReport:
+    """The report of ``plans`` given each plan's actuals."""
+    return BatchReport(report_batch(plans, batch_of(actuals), year), plans, actuals)
 
 
-def plan_summaries(report: BatchReport, year: int) -> list[dict[str, Any]]:
-    """Each plan's whole-plan summary row (the last row :func:`gapcalc.engine.summary.summarise` gives)."""
-    from gapcalc.engine.summary import WHOLE_PLAN
-
-    plans = len(report.plans)
-    position = report.columns["plan_pos"]
-    statuses = _counts(position, report.columns["status_code"], plans, len(STATUS_CODES))
-    outlook = report.columns["outlook_code"]
-    outlooks = _counts(position[outlook >= 0], outlook[outlook >= 0], plans, len(OUTLOOK_CODES))
-    rows = np.bincount(position, minlength=plans)
-    out = []
-    for index, plan in enumerate(report.plans):
-        counts: dict[str, Any] = dict(zip(STATUS_CODES, statuses[index].tolist(), strict=True))
-        counts.update(zip(OUTLOOK_CODES, outlooks[index].tolist(), strict=True))
-        assessed = counts[Status.MET.value] + counts[Status.NOT_MET.value]
-        out.append({"plan": plan.id, "subplan": WHOLE_PLAN, "subplan_name": plan.name_zh, "year": year, **counts,
-                    "rows": int(rows[index]), "assessed": assessed,
-                    "met_share_pct": 100.0 * counts[Status.MET.value] / assessed if assessed else None})
-    return out
+def open_compiled(plan_id: str, directory: Path) -> CompiledPlan:
+    """The compiled plan ``plan_id`` of ``directory`` (from the cache when its file is unchanged)."""
+    return load_compiled(plan_path(directory, plan_id), Cache("plans", cache_dir()))
 
 
-def _counts(position: np.ndarray, code: np.ndarray, plans: int, codes: int) -> np.ndarray:
-    """A plans × codes table of how many rows of each plan have each code."""
-    return np.bincount(position * codes + code, minlength=plans * codes).reshape(plans, codes)
+def report_plan(plan: CompiledPlan, directory: Path, year: int, actuals_path: Path | None = None,
+                encoding: str | None = None) -> BatchReport:
+    """One plan's report for ``year``: a batch of one. Its actuals come from ``actuals_path`` (which must exist) or
+    the default file beside the targets directory (none: no actuals)."""
+    path = actuals_path or default_actuals_path(plan.id, directory)
+    cache = Cache("actuals", cache_dir()) if encoding is None else None
+    actuals = read_plan_actuals(plan, path, cache, encoding, required=actuals_path is not None)
+    return report_of([plan], [actuals], year)
 
 
-def write_delimited(columns: Cells, stream: TextIO, delimiter: str) -> None:
-    """The rows of a batch as CSV/TSV, quoted as :func:`gapcalc.render.delimited.render_delimited` quotes them."""
-    from gapcalc.render.delimited import join_columns
+@dataclass
+class Rollup:
+    """Report rows of several plans, their summaries, and what could not be loaded."""
 
-    cells = [columns[c].tolist() if isinstance(columns[c], np.ndarray) else columns[c] for c in ALL_COLUMNS]
-    stream.write(join_columns(cells, delimiter))
-
-
-EXACT_COLUMNS = ("target", "actual", "gap", "baseline", "final_target")
-"""Columns of numbers the plan or the actuals state exactly: Decimals, printed as stated."""
-YEAR_COLUMNS = ("year", "actual_year", "baseline_year", "final_year")
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    summaries: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    accounting: list[str] = field(default_factory=list)
 
 
-def typed_columns(columns: Cells) -> dict[str, list[Any]]:
-    """The cells of a batch as the Python values the per-plan engine gives: Decimal for stated and observed numbers,
-    float for ratios and rates, int for years, None for an empty cell."""
-    typed: dict[str, list[Any]] = {}
-    for name in ALL_COLUMNS:
-        if name in columns["floats"]:
-            typed[name] = [None if x != x else x for x in columns["floats"][name].tolist()]  # noqa: PLR0124 - NaN
-            continue
-        texts = columns[name].tolist() if isinstance(columns[name], np.ndarray) else list(columns[name])
-        if name in EXACT_COLUMNS:
-            typed[name] = [Decimal(t) if t else None for t in texts]
-        elif name in YEAR_COLUMNS:
-            typed[name] = [int(t) if t else None for t in texts]
-        else:
-            typed[name] = [t if t != "" else None for t in texts]
-    return typed
-
-
-def typed_rows(columns: Cells) -> list[dict[str, Any]]:
-    """The rows of a batch as dicts of typed values, like :func:`gapcalc.engine.perplan.build_report`'s."""
-    typed = typed_columns(columns)
-    return [dict(zip(ALL_COLUMNS, row, strict=True)) for row in zip(*(typed[c] for c in ALL_COLUMNS), strict=True)]
+def compare(directory: Path, indicator_id: str, year: int, pool: Pool | None = None) -> Rollup:
+    """One row per plan (and breakdown) stating ``indicator_id``, with the plan's region; a GapcalcError when no plan
+    has it."""
+    result = Rollup()
+    known: set[str] = set()
+    for batch in iter_batches(directory, year, result.failures, pool):
+        regions = {plan.id: (plan.region_zh, plan.region_en) for plan in batch.plans}
+        known |= {indicator for plan in batch.plans for indicator in plan.units}
+        wanted = np.flatnonzero(batch.columns.columns["indicator"] == indicator_id)
+        for row in batch.columns.take(wanted).rows():
+            row["region_zh"], row["region_en"] = regions[row["plan"]]
+            result.rows.append(row)
+    if not result.rows:
+        close = sorted(k for k in known if k.startswith(indicator_id))[:1] or difflib.get_close_matches(
+            indicator_id, sorted(known), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "see `gapcalc targets PLAN` for indicator ids"
+        raise GapcalcError(f"no plan has an indicator '{indicator_id}'", hint)
+    return result

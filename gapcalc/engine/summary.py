@@ -6,61 +6,49 @@ divided by the indicators assessed — here the rows with status ``met`` or ``no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from gapcalc.engine.formulas import Outlook, Status
-from gapcalc.render.i18n import SUMMARY_LINES, status_word
+import numpy as np
+
+from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gapcalc.plan.model import PlanFile
-
-STATUS_KEYS = tuple(s.value for s in Status)
-OUTLOOK_KEYS = tuple(o.value for o in Outlook)
-SUMMARY_COLUMNS = ("plan", "subplan", "subplan_name", "year", "rows", *STATUS_KEYS, "assessed", "met_share_pct",
-                   *OUTLOOK_KEYS)
-"""Columns of ``gapcalc summary`` (one row per subplan, then one with ``subplan = *`` for the whole plan)."""
+    from gapcalc.engine.report import ReportColumns
+    from gapcalc.engine.run import BatchReport
 
 WHOLE_PLAN = "*"
+"""The ``subplan`` of a summary row that counts the whole plan."""
 
 
-def _count(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    counts: dict[str, Any] = dict.fromkeys(STATUS_KEYS + OUTLOOK_KEYS, 0)
-    for row in rows:
-        if row.get("status") in counts:
-            counts[row["status"]] += 1
-        if row.get("outlook") in counts:
-            counts[row["outlook"]] += 1
-    assessed = counts["met"] + counts["not_met"]
-    counts["rows"] = len(rows)
-    counts["assessed"] = assessed
-    counts["met_share_pct"] = 100.0 * counts["met"] / assessed if assessed else None
-    return counts
+def plan_summaries(report: BatchReport, year: int) -> list[dict[str, Any]]:
+    """Each plan's whole-plan summary row (the last row :func:`summarise` gives)."""
+    return [summarise(report, year, index)[-1] for index in range(len(report.plans))]
 
 
-def summarise(plan: PlanFile, year: int, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Counts per subplan (in the plan's order) and for the whole plan, from report rows."""
-    rows = list(rows)
-    names = {s.id: s.name_zh for s in plan.subplans}
-    order = [s.id for s in plan.subplans] + sorted({r.get("subplan") or "" for r in rows} - set(names) - {""})
-    out: list[dict[str, Any]] = []
-    for subplan in order:
-        mine = [r for r in rows if r.get("subplan") == subplan]
-        if mine:
-            out.append({"plan": plan.plan.id, "subplan": subplan, "subplan_name": names.get(subplan, subplan),
-                        "year": year, **_count(mine)})
-    out.append({"plan": plan.plan.id, "subplan": WHOLE_PLAN, "subplan_name": plan.plan.name_zh, "year": year,
-                **_count(rows)})
+def summarise(report: BatchReport, year: int, index: int = 0) -> list[dict[str, Any]]:
+    """Counts by status and outlook per subplan (in the plan's order) and for the whole plan, with 指标完成率: the
+    share of assessed targets met (``met / (met + not_met)``), as in the NDRC mid-term evaluations."""
+    plan = report.plans[index]
+    columns = report.columns
+    mine = np.flatnonzero(columns.plan_pos == index)
+    subplans = columns.columns["subplan"][mine]
+    names = dict(plan.subplans)
+    seen = {s for s in subplans.tolist() if s}
+    order = [s for s in names if s in seen] + sorted(seen - set(names))
+    out = [{"plan": plan.id, "subplan": subplan, "subplan_name": names.get(subplan, subplan), "year": year,
+            **_counts(columns, mine[subplans == subplan])} for subplan in order]
+    out.append({"plan": plan.id, "subplan": WHOLE_PLAN, "subplan_name": plan.name_zh, "year": year,
+                **_counts(columns, mine)})
     return out
 
 
-def summary_line(row: dict[str, Any], lang: str = "en") -> str:
-    """One line for a plan: ``mianyang 2019: 3 of 5 assessed targets met (60.0%); 12 no data; outlook …``."""
-    share = row.get("met_share_pct")
-    shown = f" ({share:.1f}%)" if share is not None else ""
-    line = SUMMARY_LINES[lang].format(share=shown, **row)
-    outlooks = ", ".join(f"{row[k]} {k.replace('_', ' ')}" if lang == "en" else f"{status_word(k, lang)} {row[k]}"
-                         for k in OUTLOOK_KEYS if row.get(k))
-    if outlooks:
-        line += f"; outlook: {outlooks}" if lang == "en" else f"；展望：{outlooks}"
-    return line
+def _counts(columns: ReportColumns, rows: np.ndarray) -> dict[str, Any]:
+    status = np.bincount(columns.status_code[rows], minlength=len(STATUS_KEYS)).tolist()
+    outlook = columns.outlook_code[rows]
+    outlooks = np.bincount(outlook[outlook >= 0], minlength=len(OUTLOOK_KEYS)).tolist()
+    counts: dict[str, Any] = dict(zip(STATUS_KEYS, status, strict=True))
+    counts.update(zip(OUTLOOK_KEYS, outlooks, strict=True))
+    assessed = counts["met"] + counts["not_met"]
+    counts.update(rows=len(rows), assessed=assessed,
+                  met_share_pct=100.0 * counts["met"] / assessed if assessed else None)
+    return counts

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from gapcalc.engine.perplan import breakdowns_of
-from gapcalc.plan.model import PlanFile
-
-TEMPLATE_COLUMNS = ("indicator", "breakdown", "year", "value", "unit", "name_zh", "name_en", "breakdown_name",
-                    "source", "source_title", "note", "plan")
-"""Columns of ``gapcalc template``; ``indicator, year, value`` are what ``check`` and ``report`` read."""
+from gapcalc.plan.compiled import CompiledPlan
 
 
-def template_rows(plan: PlanFile, year: int) -> list[dict[str, Any]]:
-    """One empty-valued row per numeric indicator/breakdown of the plan."""
-    rows: list[dict[str, Any]] = []
-    for indicator in plan.indicators:
-        names = {b.key: b.name_zh for b in indicator.breakdowns}
-        for breakdown in breakdowns_of(indicator):
-            numeric = any(s.kind != "qualitative" for s in indicator.series if s.breakdown == breakdown)
-            if not numeric:
-                continue
-            rows.append({
-                "indicator": indicator.id, "breakdown": breakdown, "year": year, "value": None,
-                "unit": indicator.unit, "name_zh": indicator.name_zh, "name_en": indicator.name_en,
-                "breakdown_name": names.get(breakdown or "", None), "plan": plan.plan.id,
-            })
-    return rows
+def template_rows(plan: CompiledPlan, year: int) -> list[dict[str, Any]]:
+    """One empty-valued row per report key of the plan that states a number (qualitative-only keys are left out)."""
+    return [{
+        "indicator": key["indicator"], "breakdown": key["breakdown"], "year": year, "value": None,
+        "unit": key["unit"], "name_zh": key["name_zh"], "name_en": key["name_en"],
+        "breakdown_name": key["breakdown_zh"], "plan": plan.id,
+    } for key in plan.key_rows() if key["numeric"]]

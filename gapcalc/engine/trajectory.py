@@ -1,9 +1,8 @@
 """The data of an indicator's chart: baseline, milestones, plan path, actuals, required path and projection.
 
 :func:`build_trajectory` computes, for one indicator (and breakdown) of a plan, every series ``gapcalc chart``
-draws, with the same rules as the gap report: levels resolved by :mod:`gapcalc.plan.resolve`, the baseline and the
-observations of :mod:`gapcalc.engine.perplan`, the growth rates of :mod:`gapcalc.engine.formulas`
-(``docs/methodology.md``).
+draws, from the engine: targets and observations of the report key (:func:`gapcalc.engine.report.key_series`), the
+baseline of the report row, the growth rates of :mod:`gapcalc.engine.formulas` (``docs/methodology.md``).
 
 * the plan path joins the baseline and the milestones with straight lines — the engine's linear interpolation;
 * the required path runs from the latest actual to the final target, geometric at the required CAGR where that is
@@ -21,15 +20,16 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from gapcalc.actuals.parse import Actual
+import numpy as np
+
+from gapcalc.actuals.fast import PlanActuals, batch_of
 from gapcalc.engine import formulas as gapmath
-from gapcalc.engine.perplan import Observation, baseline_observation, breakdowns_of, observed_series
+from gapcalc.engine.report import key_series, report_batch
 from gapcalc.errors import GapcalcError
+from gapcalc.plan.compiled import KIND_CODES, CompiledPlan
 from gapcalc.plan.levels import printed
-from gapcalc.plan.model import Indicator, PlanFile, PlanHeader
-from gapcalc.plan.resolve import Statement, resolve_indicator, target_points
 
 _LOWER_BOUND = re.compile(r"lower bound|下限")
 _APPROXIMATION = re.compile(r"approximat|proxy|estimate|近似")
@@ -80,12 +80,33 @@ class ActualPoint(NamedTuple):
         return note_kind(self.note)
 
 
+class PlanNames(NamedTuple):
+    """What a chart says of its plan."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    document: str
+    region_zh: str
+    region_en: str
+
+
+class IndicatorNames(NamedTuple):
+    """What a chart says of its indicator."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    unit: str
+    direction: str
+
+
 @dataclass(frozen=True)
 class Trajectory:
     """Everything ``gapcalc chart`` draws for one indicator and breakdown."""
 
-    plan: PlanHeader
-    indicator: Indicator
+    plan: PlanNames
+    indicator: IndicatorNames
     breakdown: str | None
     breakdown_name_zh: str | None
     breakdown_name_en: str | None
@@ -122,67 +143,46 @@ def note_kind(note: str) -> str:
     return "note"
 
 
-def find_indicator(plan: PlanFile, indicator_id: str) -> Indicator:
-    """The indicator ``indicator_id`` of ``plan``; a GapcalcError with a did-you-mean hint when there is none."""
-    for indicator in plan.indicators:
-        if indicator.id == indicator_id:
-            return indicator
-    names: dict[str, str] = {}
-    for indicator in plan.indicators:
-        for name in (indicator.name_zh, indicator.name_en, indicator.id):
-            names[name] = indicator.id
-    close = [i.id for i in plan.indicators if indicator_id in i.id] or difflib.get_close_matches(
-        indicator_id, list(names), n=1)
-    listing = f"`gapcalc targets {plan.plan.id}` lists every indicator"
-    hint = f"did you mean '{names[close[0]]}'? ({listing})" if close else listing
-    raise GapcalcError(f"no indicator '{indicator_id}' in plan {plan.plan.id}", hint)
-
-
-def choose_breakdown(plan: PlanFile, indicator: Indicator, breakdown: str | None) -> str | None:
-    """The breakdown to draw: ``breakdown`` if the plan states it, the headline figure by default."""
-    known = [b for b in breakdowns_of(indicator) if b is not None]
+def find_key(plan: CompiledPlan, indicator_id: str, breakdown: str | None) -> int:
+    """The report key of ``indicator_id`` (and ``breakdown``: the headline figure by default) in ``plan``; a
+    GapcalcError with a did-you-mean hint for an unknown indicator or breakdown."""
+    keys = plan.key_rows()
+    mine = {row["breakdown"]: index for index, row in enumerate(keys) if row["indicator"] == indicator_id}
+    if not mine:
+        names: dict[str, str] = {}
+        for row in keys:
+            for name in (row["name_zh"], row["name_en"], row["indicator"]):
+                names[name] = row["indicator"]
+        close = sorted({r["indicator"] for r in keys if indicator_id in r["indicator"]})[:1] or \
+            difflib.get_close_matches(indicator_id, list(names), n=1)
+        listing = f"`gapcalc targets {plan.id}` lists every indicator"
+        hint = f"did you mean '{names[close[0]]}'? ({listing})" if close else listing
+        raise GapcalcError(f"no indicator '{indicator_id}' in plan {plan.id}", hint)
+    known = [b for b in mine if b is not None]
     if breakdown is None:
-        if None in breakdowns_of(indicator) or not known:
-            return None
-        raise GapcalcError(f"indicator '{indicator.id}' of plan {plan.plan.id} has no headline figure",
+        if None in mine or not known:
+            return mine[None]
+        raise GapcalcError(f"indicator '{indicator_id}' of plan {plan.id} has no headline figure",
                            f"choose one with --breakdown: {', '.join(known)}")
     if breakdown in known:
-        return breakdown
+        return mine[breakdown]
     close = difflib.get_close_matches(breakdown, known, n=1)
     choices = f"breakdowns: {', '.join(known)}" if known else "it has none; leave out --breakdown"
     hint = f"did you mean '{close[0]}'? ({choices})" if close else choices
-    raise GapcalcError(f"no breakdown '{breakdown}' of indicator '{indicator.id}' in plan {plan.plan.id}", hint)
+    raise GapcalcError(f"no breakdown '{breakdown}' of indicator '{indicator_id}' in plan {plan.id}", hint)
 
 
-def no_target_error(plan: PlanFile, indicator: Indicator, breakdown: str | None,
-                    statements: list[Statement]) -> GapcalcError:
+def no_target_error(plan: CompiledPlan, key: dict[str, Any], shown: str) -> GapcalcError:
     """Why there is nothing to draw: a qualitative target, a target relative to an unknown baseline, or none."""
-    shown = _shown(indicator, breakdown)
-    mine = [s for s in statements if s.breakdown == breakdown and s.kind != "baseline"]
-    listing = f"`gapcalc targets {plan.plan.id}` shows the level of every target"
-    if mine and all(s.kind == "qualitative" for s in mine):
-        wording = "; ".join(s.value.text or "" for s in mine)
-        return GapcalcError(f"indicator '{shown}' is qualitative ({wording}): there is no number to draw",
+    listing = f"`gapcalc targets {plan.id}` shows the level of every target"
+    if key["target_text"] and not key["numeric"]:
+        return GapcalcError(f"indicator '{shown}' is qualitative ({key['target_text']}): there is no number to draw",
                             f"chart an indicator with a numeric target; {listing}")
-    if mine:
-        years = sorted({s.series.base_year or plan.plan.base_year for s in mine if s.kind != "qualitative"})
+    if key["stated"]:
         return GapcalcError(f"indicator '{shown}' has no numeric target yet: its targets are relative to a "
                             f"baseline or stock that is not known",
-                            f"add the {', '.join(map(str, years))} value to the actuals file; {listing}")
+                            f"add the {plan.base_year} value to the actuals file; {listing}")
     return GapcalcError(f"indicator '{shown}' has no numeric target: the plan states only its baseline", listing)
-
-
-def _shown(indicator: Indicator, breakdown: str | None) -> str:
-    return indicator.id if breakdown is None else f"{indicator.id} · {breakdown}"
-
-
-def _milestones(points: dict[int, Statement]) -> tuple[Milestone, ...]:
-    found = []
-    for year in sorted(points):
-        point = points[year]
-        assert point.level is not None  # target_points keeps resolved levels only
-        found.append(Milestone(year, point.level, point.comparator, point.value.upper))
-    return tuple(found)
 
 
 def plan_path(baseline: Point | None, milestones: Iterable[Milestone]) -> tuple[Point, ...]:
@@ -220,50 +220,41 @@ def projection(baseline: Point | None, latest: ActualPoint, final_year: int) -> 
     return tuple(points)
 
 
-def _actual_points(observed: dict[int, Observation]) -> tuple[ActualPoint, ...]:
-    return tuple(ActualPoint(year, o.value, o.actual.note) for year, o in sorted(observed.items())
-                 if o.actual is not None)
-
-
-def _breakdown_names(indicator: Indicator, breakdown: str | None) -> tuple[str | None, str | None]:
-    for declared in indicator.breakdowns:
-        if declared.key == breakdown:
-            return declared.name_zh, declared.name_en
-    return breakdown, breakdown
-
-
-def build_trajectory(plan: PlanFile, indicator_id: str, breakdown: str | None,
-                     actuals: Iterable[Actual]) -> Trajectory:
+def build_trajectory(plan: CompiledPlan, indicator_id: str, breakdown: str | None,
+                     actuals: PlanActuals) -> Trajectory:
     """The chart data of ``indicator_id`` (and ``breakdown``) of ``plan`` given the plan's actuals.
 
     A GapcalcError for an unknown indicator or breakdown, and for an indicator without a numeric target
     (qualitative, relative to a baseline not known yet, or a period total, which is not a level).
     """
-    indicator = find_indicator(plan, indicator_id)
-    breakdown = choose_breakdown(plan, indicator, breakdown)
-    mine = {a.year: a for a in actuals if a.indicator == indicator.id and a.breakdown == breakdown}
-    observed = observed_series(indicator, breakdown, mine)
-    statements = resolve_indicator(indicator, plan.plan, {breakdown: {y: o.value for y, o in observed.items()}})
-    points = target_points(statements, breakdown)
-    if not points:
-        raise no_target_error(plan, indicator, breakdown, statements)
-    if points[max(points)].kind == "period_total":
-        raise GapcalcError(f"indicator '{_shown(indicator, breakdown)}' has a period total as its target: the chart "
+    index = find_key(plan, indicator_id, breakdown)
+    key = plan.key_rows()[index]
+    shown = indicator_id if key["breakdown"] is None else f"{indicator_id} · {key['breakdown']}"
+    batch = batch_of([actuals])
+    series = key_series([plan], batch, index)
+    if not series.milestones:
+        raise no_target_error(plan, key, shown)
+    if KIND_CODES[series.milestones[-1][4]] == "period_total":
+        raise GapcalcError(f"indicator '{shown}' has a period total as its target: the chart "
                            f"draws levels, not sums of annual flows",
-                           f"`gapcalc report {plan.plan.id} YEAR` compares the sum so far with its pro-rata share")
-    milestones = _milestones(points)
+                           f"`gapcalc report {plan.id} YEAR` compares the sum so far with its pro-rata share")
+    milestones = tuple(Milestone(year, level, comparator, upper) for year, level, comparator, upper, _ in
+                       series.milestones)
     final = milestones[-1]
-    report_year = max([final.year, *observed])
-    found = baseline_observation(plan.plan, points, observed, report_year)
-    baseline = Point(found.year, found.value) if found is not None else None
-    actual_points = _actual_points(observed)
+    notes = actuals.columns["note"]
+    actual_points = tuple(ActualPoint(year, value, notes[row].strip()) for year, value, row in series.observed
+                          if row >= 0)
+    report_year = max([final.year, *(year for year, _, _ in series.observed)])
+    row = report_batch([plan], batch, report_year).take(np.array([index])).rows()[0]
+    baseline = Point(row["baseline_year"], row["baseline"]) if row["baseline"] is not None else None
     latest = actual_points[-1] if actual_points else None
     return Trajectory(
-        plan=plan.plan, indicator=indicator, breakdown=breakdown,
-        breakdown_name_zh=_breakdown_names(indicator, breakdown)[0],
-        breakdown_name_en=_breakdown_names(indicator, breakdown)[1],
+        plan=PlanNames(plan.id, plan.name_zh, plan.name_en, plan.document, plan.region_zh, plan.region_en),
+        indicator=IndicatorNames(key["indicator"], key["name_zh"], key["name_en"], key["unit"], key["direction"]),
+        breakdown=key["breakdown"], breakdown_name_zh=key["breakdown_zh"] or key["breakdown"],
+        breakdown_name_en=key["breakdown_en"] or key["breakdown"],
         baseline=baseline, milestones=milestones, plan_path=plan_path(baseline, milestones), actuals=actual_points,
-        required_path=required_path(latest, final, indicator.direction) if latest else (),
+        required_path=required_path(latest, final, key["direction"]) if latest else (),
         required_cagr_pct=_rate(latest, final, gapmath.required_cagr_pct),
         required_change_per_year=_rate(latest, final, gapmath.required_change_per_year),
         projection=projection(baseline, latest, final.year) if latest else (),

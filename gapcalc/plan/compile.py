@@ -1,7 +1,10 @@
-"""Compiling a validated plan into a :class:`~gapcalc.plan.compiled.CompiledPlan` for the roll-up engine.
+"""Compiling a validated plan into the tables the engine reads: a :class:`~gapcalc.plan.compiled.CompiledPlan`.
 
-Every stated number is resolved with the functions the per-plan engine uses (:mod:`gapcalc.plan.resolve`), with no
-observed data; where a level depends on observed data, what it depends on is recorded instead.
+Every stated number that does not depend on observed data is resolved (:mod:`gapcalc.plan.resolve`); where a level
+depends on observed data (a quota series whose stock, or a relative change whose base, the plan does not state), what
+it depends on is recorded instead, so that the engine finishes resolving it against the actuals. A compiled plan is
+plain data (tuples and packed int64/float64 bytes), so it caches cheaply (:mod:`gapcalc.workspace.open`).
+``breakdowns_of`` gives the report rows of an indicator: the headline and each breakdown the plan states.
 """
 
 from __future__ import annotations
@@ -10,7 +13,6 @@ from array import array
 from decimal import Decimal
 from typing import Any
 
-from gapcalc.engine.perplan import breakdowns_of
 from gapcalc.plan.compiled import (
     BASE,
     BASELINE_FIELDS,
@@ -38,6 +40,15 @@ from gapcalc.plan.resolve import (
 )
 
 
+def breakdowns_of(indicator: Indicator) -> list[str | None]:
+    """The headline (None) and each declared breakdown, where the plan states something for them."""
+    stated = {s.breakdown for s in indicator.series}
+    ordered: list[str | None] = [None] if None in stated else []
+    ordered += [b.key for b in indicator.breakdowns if b.key in stated]
+    ordered += sorted(b for b in stated if b is not None and b not in ordered)
+    return ordered
+
+
 def _text(number: Decimal | None) -> str | None:
     return None if number is None else format(number, "f")
 
@@ -49,7 +60,8 @@ def _key_row(indicator: Indicator, breakdown: str | None, statements: list[State
     return (indicator.id, breakdown, indicator.name_zh, indicator.unit, indicator.direction, indicator.subplan,
             indicator.name_en, member.name_zh if member else None,
             (member.name_en or member.key) if member else None,
-            "; ".join(qualitative) if qualitative else None, any(s.kind != "baseline" for s in mine))
+            "; ".join(qualitative) if qualitative else None, any(s.kind != "baseline" for s in mine),
+            any(s.kind != "qualitative" for s in mine))
 
 
 def _dependency(statement: Statement, header_base_year: int,
@@ -103,10 +115,12 @@ def compile_plan(loaded: LoadedPlan) -> CompiledPlan:
                     continue
                 statements.append(_statement_row(key, order, statement, header.base_year, stated))
     return CompiledPlan(
-        header.id, header.name_zh, header.region_zh, header.region_en, header.base_year,
+        header.id, header.name_zh, header.name_en, header.document, header.region_zh, header.region_en,
+        header.base_year,
         (header.period[0], header.period[1]),
         {i.id: i.unit for i in plan.indicators},
         {i.id: tuple(b.key for b in i.breakdowns) for i in plan.indicators},
+        tuple((s.id, s.name_zh) for s in plan.subplans),
         _columns(keys, KEY_FIELDS), _columns(statements, STATEMENT_FIELDS), _columns(baselines, BASELINE_FIELDS),
         (len(keys), len(statements), len(baselines)),
     )

@@ -6,8 +6,11 @@ rounded to :data:`FLOAT_DECIMALS` places with trailing zeros removed; None is an
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
+
+from gapcalc.engine.contracts import EXACT_COLUMNS, YEAR_COLUMNS
 
 FLOAT_DECIMALS = 4
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\x00")
@@ -38,6 +41,21 @@ def cell_text(value: Any) -> str:
     if isinstance(value, float):
         return format_float(value)
     return str(value)
+
+
+def column_texts(name: str, values: Sequence[Any]) -> list[str]:
+    """A whole column's cell texts, as :func:`cell_text` gives them one by one: floats (a float64 array) rounded,
+    Decimals printed as stated, years as digits, None as an empty cell."""
+    if getattr(values, "dtype", None) == "float64":
+        return format_floats(values.tolist())  # type: ignore[attr-defined]
+    items = values.tolist() if hasattr(values, "tolist") else list(values)
+    if name in EXACT_COLUMNS:
+        return ["" if d is None else format(d, "f") for d in items]
+    if name in YEAR_COLUMNS:
+        return ["" if y is None else str(y) for y in items]
+    if all(type(v) is str or v is None for v in items):
+        return ["" if v is None else v for v in items]
+    return [cell_text(v) for v in items]
 
 
 def json_value(value: Any) -> Any:

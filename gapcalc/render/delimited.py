@@ -1,41 +1,49 @@
-"""CSV and TSV output (RFC 4180 quoting; UTF-8, with a BOM for Excel on request)."""
+"""CSV and TSV output, written by the standard library's ``csv.writer`` (RFC 4180 quoting), a batch at a time."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO
 
-from gapcalc.render.cells import cell_text, neutralise
+from gapcalc.render.cells import column_texts, neutralise
+from gapcalc.render.document import Document
+
+
+def write_delimited(document: Document, stream: TextIO, delimiter: str = ",", excel: bool = False,
+                    header: bool = True) -> None:
+    """The document as CSV (``delimiter=","``) or TSV (``"\\t"``), streamed; ``excel`` neutralises formula-like text
+    cells. Cells are formatted a column at a time (:func:`~gapcalc.render.cells.column_texts`)."""
+    writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
+    if header:
+        writer.writerow(document.columns)
+    for batch in document.iter_batches():
+        texts = [column_texts(name, batch[name]) for name in document.columns]
+        if excel:
+            texts = [[neutralise(c) for c in column] for column in texts]
+        if any("\r" in "".join(column) for column in texts):
+            _write_rows_with_cr(stream, delimiter, texts)
+        else:
+            writer.writerows(zip(*texts, strict=True))
+
+
+def _write_rows_with_cr(stream: TextIO, delimiter: str, texts: list[list[str]]) -> None:
+    """Rows of which some hold a bare CR. Before Python 3.13, ``csv.writer`` quotes only the characters of its line
+    terminator, so such a cell would be written bare and split the row: these rows are written by a writer whose
+    terminator is CRLF (which quotes CR and LF alike), and each row's CRLF becomes the LF of every other row."""
+    buffer = io.StringIO()
+    quoting = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    for row in zip(*texts, strict=True):
+        buffer.seek(0)
+        buffer.truncate()
+        quoting.writerow(row)
+        stream.write(buffer.getvalue()[:-2] + "\n")
 
 
 def render_delimited(rows: Sequence[dict[str, Any]], columns: Sequence[str], delimiter: str = ",",
                      excel: bool = False, header: bool = True) -> str:
-    """Rows as CSV (``delimiter=","``) or TSV (``"\\t"``); ``excel`` neutralises formula-like text cells."""
+    """Rows as CSV/TSV text (see :func:`write_delimited`)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    if header:
-        writer.writerow(columns)
-    for row in rows:
-        cells = [cell_text(row.get(column)) for column in columns]
-        writer.writerow([neutralise(c) for c in cells] if excel else cells)
+    write_delimited(Document("", columns, rows), buffer, delimiter, excel, header)
     return buffer.getvalue()
-
-
-def _quote_column(cells: Sequence[str], delimiter: str) -> Sequence[str]:
-    """One column of text cells quoted as ``csv.writer`` quotes them (minimal quoting, quotes doubled)."""
-    joined = "".join(cells)
-    if delimiter not in joined and '"' not in joined and "\n" not in joined:
-        return cells
-    return [f'"{c.replace(chr(34), chr(34) * 2)}"' if delimiter in c or '"' in c or "\n" in c else c
-            for c in cells]
-
-
-def join_columns(columns: Sequence[Sequence[str]], delimiter: str = ",") -> str:
-    """Rows of text cells given column by column, as CSV/TSV lines: the same text ``csv.writer`` writes, built a
-    column at a time (a column without a cell to quote is used as it is)."""
-    if not columns or not columns[0]:
-        return ""
-    quoted = [_quote_column(column, delimiter) for column in columns]
-    return "\n".join(map(delimiter.join, zip(*quoted, strict=True))) + "\n"

@@ -1,15 +1,31 @@
-"""JSON output: an array of objects with the same keys, in the same order, as the CSV columns."""
+"""JSON output: an array of objects with the same keys, in the same order, as the CSV columns; streamed a row at a
+time, so a long report is never held twice."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from gapcalc.render.cells import json_value
+from gapcalc.render.document import Document
+
+
+def write_json(document: Document, stream: TextIO) -> None:
+    """The document as a JSON array (UTF-8 text, Chinese unescaped), two-space indented."""
+    first = True
+    stream.write("[")
+    for row in document.iter_rows():
+        data = {column: json_value(row.get(column)) for column in document.columns}
+        text = json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        stream.write(("\n  " if first else ",\n  ") + text)
+        first = False
+    stream.write("]\n" if first else "\n]\n")
 
 
 def render_json(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """Rows as a JSON array (UTF-8 text, Chinese unescaped)."""
-    data = [{column: json_value(row.get(column)) for column in columns} for row in rows]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Rows as JSON text (see :func:`write_json`)."""
+    buffer = io.StringIO()
+    write_json(Document("", columns, rows), buffer)
+    return buffer.getvalue()

@@ -9,7 +9,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from gapcalc.engine.summary import OUTLOOK_KEYS, STATUS_KEYS
+from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS
 from gapcalc.render.cells import format_float
 from gapcalc.render.i18n import heading, status_word
 from gapcalc.render.words import RICH_STYLE

@@ -8,7 +8,10 @@ renderers can use it; the rich table takes its style names from here too.
 
 from __future__ import annotations
 
-from gapcalc.render.i18n import OUTLOOK_WORDS, STATUS_WORDS, status_word
+from typing import Any
+
+from gapcalc.engine.contracts import OUTLOOK_KEYS
+from gapcalc.render.i18n import OUTLOOK_WORDS, STATUS_WORDS, SUMMARY_LINES, status_word
 
 RICH_STYLE = {
     "met": "green", "not_met": "red", "no_data": "grey50", "not_assessed": "grey50",
@@ -43,3 +46,15 @@ CLASS_FILL = {
 def class_word(key: str, lang: str = "en") -> str:
     """``not_met`` → ``✗ not met`` (``✗ 未达标`` in zh); an unknown key is returned unchanged."""
     return status_word(key, "zh" if lang.lower().startswith("zh") else "en")
+
+
+def summary_line(row: dict[str, Any], lang: str = "en") -> str:
+    """One line for a plan: ``mianyang 2019: 3 of 5 assessed targets met (60.0%); 12 no data; outlook …``."""
+    share = row.get("met_share_pct")
+    shown = f" ({share:.1f}%)" if share is not None else ""
+    line = SUMMARY_LINES[lang].format(share=shown, **row)
+    outlooks = ", ".join(f"{row[k]} {k.replace('_', ' ')}" if lang == "en" else f"{status_word(k, lang)} {row[k]}"
+                         for k in OUTLOOK_KEYS if row.get(k))
+    if outlooks:
+        line += f"; outlook: {outlooks}" if lang == "en" else f"；展望：{outlooks}"
+    return line

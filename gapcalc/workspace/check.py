@@ -181,19 +181,18 @@ def _plan_column(path: Path) -> str | None:
 
 
 def check_paths(paths: list[Path], directory: Path, encoding: str | None = None,
-                traceability: bool = True, plan_id: str | None = None) -> CheckResult:
+                traceability: bool = True, plan_id: str | None = None, pool: Pool | None = None) -> CheckResult:
     """Check target files (``*.toml``) and actuals files (``*.csv``) given as files or directories.
 
     An actuals file is checked against ``plan_id``, else the plan in its ``plan`` column, else the plan named
-    like the file.
+    like the file. Files the cache has not seen are checked in ``pool``'s worker processes (default: this one).
     """
     result = CheckResult()
     seen: dict[str, str] = {}  # plan id -> the file that declared it
     files = _expand(paths)
     actuals = {path: plan_id or _plan_column(path) or path.stem for path in files if path.suffix == ".csv"}
     targets = [p for p in files if p.suffix != ".csv"]
-    with Pool() as pool:
-        outcomes = check_target_files(targets, traceability, Cache("checks", cache_dir()), pool)
+    outcomes = check_target_files(targets, traceability, Cache("checks", cache_dir()), pool)
     for path, outcome in zip(targets, outcomes, strict=True):
         checked = _record_target(path, outcome, result, seen)
         if checked is None or checked.facts is None:
@@ -208,7 +207,7 @@ def check_paths(paths: list[Path], directory: Path, encoding: str | None = None,
 
 def _facts_quietly(directory: Path, plan_id: str) -> PlanFacts | None:
     """The facts of a valid plan by id (compiled, from the cache when unchanged), or None."""
-    from gapcalc.plan.compiled import load_compiled
+    from gapcalc.workspace.open import load_compiled
 
     try:
         return load_compiled(plan_path(directory, plan_id), Cache("plans", cache_dir())).facts

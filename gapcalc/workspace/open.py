@@ -1,25 +1,34 @@
-"""Opening plans and their actuals on disk, validated.
+"""Opening plans and their actuals on disk: validated plans, and compiled plans from the cache.
 
 This is the layer the commands and the Python API share: ``open_plan("mianyang")`` returns a validated plan or
-raises :class:`~gapcalc.errors.GapcalcError` saying how many problems the file has. ``gapcalc check`` is in
-:mod:`gapcalc.workspace.check`.
+raises :class:`~gapcalc.errors.GapcalcError` saying how many problems the file has; ``load_many`` gives compiled
+plans, parsing and validating only the files the cache has not seen. The plan model (pydantic) is imported only when
+a file must be parsed. ``gapcalc check`` is in :mod:`gapcalc.workspace.check`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from gapcalc.actuals.parse import Accounting, ActualsFile, load_actuals_file
 from gapcalc.errors import Finding, GapcalcError, Severity
-from gapcalc.plan.consistency import check_consistency
-from gapcalc.plan.load import LoadedPlan, load_plan_file
-from gapcalc.plan.quotes import check_quotes
-from gapcalc.plan.rules import check_plan
+from gapcalc.plan.compiled import LAYOUT, CompiledPlan
+from gapcalc.workspace.cache import Cache, content_key
 from gapcalc.workspace.paths import default_actuals_path, display_path, plan_path, targets_dir
+from gapcalc.workspace.pool import Pool
+from gapcalc.workspace.textio import MAX_TARGET_BYTES, read_bytes
+
+if TYPE_CHECKING:  # pragma: no cover - the plan model imports pydantic: only when a file is parsed
+    from gapcalc.actuals.parse import ActualsFile
+    from gapcalc.plan.load import LoadedPlan
 
 
 def plan_findings(loaded: LoadedPlan, traceability: bool = True) -> list[Finding]:
     """Rule, traceability and consistency findings of a plan that validated."""
+    from gapcalc.plan.consistency import check_consistency
+    from gapcalc.plan.quotes import check_quotes
+    from gapcalc.plan.rules import check_plan
+
     found = check_plan(loaded)
     if traceability:
         found += check_quotes(loaded)
@@ -36,6 +45,9 @@ def open_plan(plan_id: str, directory: str | Path | None = None) -> LoadedPlan:
 
 def open_plan_file(path: Path) -> LoadedPlan:
     """A validated plan from a file path; a GapcalcError when it has errors."""
+    from gapcalc.plan.load import load_plan_file
+    from gapcalc.plan.rules import check_plan
+
     loaded, problems = load_plan_file(path)
     if loaded is not None:
         problems = [f for f in check_plan(loaded) if f.severity is Severity.ERROR]
@@ -49,7 +61,57 @@ def open_plan_file(path: Path) -> LoadedPlan:
 def open_actuals(loaded: LoadedPlan, path: Path | None, directory: Path, encoding: str | None = None,
                  required: bool = False) -> ActualsFile:
     """The plan's actuals: ``path`` if given (must exist), else the default file (an empty set when absent)."""
+    from gapcalc.actuals.parse import Accounting, ActualsFile, load_actuals_file
+
     chosen = path or default_actuals_path(loaded.id, directory)
     if path is None and not chosen.exists() and not required:
         return ActualsFile(display_path(chosen), [], [], Accounting())
     return load_actuals_file(chosen, loaded.plan, display_path(chosen), encoding)
+
+
+def load_compiled(path: Path, cache: Cache) -> CompiledPlan:
+    """The compiled plan of a target file, from the cache when the file is unchanged.
+
+    A plan with errors raises :class:`~gapcalc.errors.GapcalcError`, as :func:`gapcalc.workspace.open.open_plan_file`
+    does; only valid plans are cached.
+    """
+    found = load_many([path], cache)[0]
+    if isinstance(found, GapcalcError):
+        raise found
+    return found
+
+
+def load_many(paths: list[Path], cache: Cache, pool: Pool | None = None) -> list[CompiledPlan | GapcalcError]:
+    """The compiled plans of several target files, in order; a file that cannot be read or has errors gives its
+    GapcalcError instead. Files not in the cache are compiled in ``pool``'s worker processes when there are many."""
+    results: list[CompiledPlan | GapcalcError | None] = []
+    missing: list[tuple[int, str]] = []
+    for path in paths:
+        try:
+            key = content_key(f"plan-{LAYOUT}", read_bytes(path, MAX_TARGET_BYTES), path.name.encode())
+        except GapcalcError as error:  # the plan id must match the file name: the name is part of the key
+            results.append(error)
+            continue
+        cached = cache.get(key)
+        results.append(None if cached is None else CompiledPlan.from_data(cached, key))
+        if cached is None:
+            missing.append((len(results) - 1, key))
+    compiled = (pool or Pool()).map(compile_file, [str(paths[index]) for index, _ in missing])
+    for (index, key), (data, message, hint) in zip(missing, compiled, strict=True):
+        if data is None:
+            results[index] = GapcalcError(message, hint)
+            continue
+        cache.put(key, data)
+        results[index] = CompiledPlan.from_data(data, key)
+    return [r for r in results if r is not None]
+
+
+def compile_file(path: str) -> tuple[tuple[Any, ...] | None, str, str]:
+    """Parse, validate and compile one target file (in a worker process, or this one): ``(data, "", "")``, or
+    ``(None, message, hint)`` of the error that stops it."""
+    from gapcalc.plan.compile import compile_plan
+
+    try:
+        return compile_plan(open_plan_file(Path(path))).as_data(), "", ""
+    except GapcalcError as error:
+        return None, error.message, error.hint

@@ -3,6 +3,7 @@
 Worker processes are started with ``spawn`` (the same on every platform, and safe whatever threads the parent
 runs) and only when enough files need the work to pay for their start (about a quarter of a second each). Results
 come back in the order of the inputs. ``GAPCALC_JOBS`` sets the number of processes (``1``: no worker processes).
+Only the command line starts worker processes; library calls compute in the calling process.
 """
 
 from __future__ import annotations
@@ -33,10 +34,13 @@ def jobs() -> int:
 
 
 class Pool:
-    """Worker processes started on first use and shared by every call of :meth:`map`; close it when done."""
+    """Worker processes started on first use and shared by every call of :meth:`map`; close it when done.
 
-    def __init__(self) -> None:
-        self.size = jobs()
+    ``Pool()`` works in this process: library calls never start processes on their own. The command line uses
+    :func:`cli_pool`, whose size is :func:`jobs`."""
+
+    def __init__(self, size: int = 1) -> None:
+        self.size = size
         self._executor: Executor | None = None
 
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[Result]:
@@ -58,6 +62,11 @@ class Pool:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def cli_pool() -> Pool:
+    """The pool of the command line: :func:`jobs` processes, started only when enough files need work."""
+    return Pool(jobs())
 
 
 def start_workers(size: int) -> Executor:

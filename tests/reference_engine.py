@@ -1,4 +1,7 @@
-"""The gap report: one row per indicator (and breakdown) of a plan for one year.
+"""The reference engine: the gap report of one plan, one indicator at a time, in plain Python and decimals.
+
+It is not shipped: it is the readable oracle the array engine (:mod:`gapcalc.engine.report`) is held to, byte for
+byte, by ``tests/test_columnar.py``.
 
 :func:`build_report` joins what the plan states (resolved by :mod:`gapcalc.plan.resolve`) with what was observed
 (:mod:`gapcalc.actuals.parse`) and applies the formulas of :mod:`gapcalc.engine.formulas`. Rows are plain dicts in
@@ -16,7 +19,9 @@ from gapcalc.actuals.parse import Actual
 from gapcalc.engine import formulas as gapmath
 from gapcalc.engine.contracts import ALL_COLUMNS as ALL_COLUMNS
 from gapcalc.engine.contracts import EXTRA_COLUMNS as EXTRA_COLUMNS
+from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS
 from gapcalc.engine.contracts import REPORT_COLUMNS as REPORT_COLUMNS
+from gapcalc.plan.compile import breakdowns_of
 from gapcalc.plan.levels import tidy
 from gapcalc.plan.model import Indicator, PlanFile, PlanHeader
 from gapcalc.plan.resolve import Statement, resolve_indicator, stated_baselines, target_points
@@ -201,15 +206,6 @@ def _progress(row: Row, indicator: Indicator, final: Statement, baseline: Observ
     row["growth_ratio"] = ratio
 
 
-def breakdowns_of(indicator: Indicator) -> list[str | None]:
-    """The headline (None) and each declared breakdown, where the plan states something for them."""
-    stated = {s.breakdown for s in indicator.series}
-    ordered: list[str | None] = [None] if None in stated else []
-    ordered += [b.key for b in indicator.breakdowns if b.key in stated]
-    ordered += sorted(b for b in stated if b is not None and b not in ordered)
-    return ordered
-
-
 def build_report(plan: PlanFile, year: int, actuals: Iterable[Actual]) -> list[Row]:
     """The report rows of ``plan`` for ``year``."""
     index: dict[tuple[str, str | None], dict[int, Actual]] = {}
@@ -222,38 +218,25 @@ def build_report(plan: PlanFile, year: int, actuals: Iterable[Actual]) -> list[R
     return rows
 
 
-TARGET_COLUMNS = ("plan", "indicator", "name_zh", "name_en", "breakdown", "unit", "direction", "kind", "year", "value",
-                  "comparator", "level", "source")
-"""The contracted columns of ``gapcalc targets``, in this order."""
+def summarise_rows(plan: PlanFile, year: int, rows: list[Row]) -> list[dict[str, Any]]:
+    """Counts per subplan (in the plan's order) and for the whole plan, from report rows: the reference for
+    :func:`gapcalc.engine.summary.summarise`."""
+    def count(mine: list[Row]) -> dict[str, Any]:
+        counts: dict[str, Any] = dict.fromkeys(STATUS_KEYS + OUTLOOK_KEYS, 0)
+        for row in mine:
+            counts[row["status"]] += 1
+            if row.get("outlook") in counts:
+                counts[row["outlook"]] += 1
+        assessed = counts["met"] + counts["not_met"]
+        counts.update(rows=len(mine), assessed=assessed,
+                      met_share_pct=100.0 * counts["met"] / assessed if assessed else None)
+        return counts
 
-TARGET_EXTRA_COLUMNS = ("upper", "text", "quote", "note", "subplan")
-
-
-def source_label(plan: PlanFile, indicator: Indicator, statement: Statement) -> str:
-    """``绵府办发〔2019〕5号 · 绵阳市制造业智能化发展行动计划（2018—2020年） · 表2 …``."""
-    parts = [plan.plan.document]
-    subplans = {s.id: s.name_zh for s in plan.subplans}
-    if indicator.subplan in subplans:
-        parts.append(subplans[indicator.subplan])
-    source = statement.series.source
-    parts += [p for p in (source.section, source.table) if p]
-    return " · ".join(parts)
-
-
-def build_targets(plan: PlanFile) -> list[Row]:
-    """One row per number the plan states, baselines included, with its resolved level."""
-    rows: list[Row] = []
-    for indicator in plan.indicators:
-        for statement in resolve_indicator(indicator, plan.plan):
-            value = statement.value
-            rows.append({
-                "plan": plan.plan.id, "indicator": indicator.id, "name_zh": indicator.name_zh,
-                "name_en": indicator.name_en, "breakdown": statement.breakdown, "unit": indicator.unit,
-                "direction": indicator.direction, "kind": statement.kind, "year": statement.year,
-                "value": value.value, "comparator": value.comparator if statement.kind != "qualitative" else None,
-                "level": statement.level, "source": source_label(plan, indicator, statement), "upper": value.upper,
-                "text": value.text, "quote": value.quote or statement.series.quote,
-                "note": "; ".join(n for n in (statement.series.note, value.note) if n) or None,
-                "subplan": indicator.subplan,
-            })
-    return rows
+    names = {s.id: s.name_zh for s in plan.subplans}
+    order = [s.id for s in plan.subplans] + sorted({r.get("subplan") or "" for r in rows} - set(names) - {""})
+    out = [{"plan": plan.plan.id, "subplan": s, "subplan_name": names.get(s, s), "year": year,
+            **count([r for r in rows if r.get("subplan") == s])} for s in order
+           if any(r.get("subplan") == s for r in rows)]
+    out.append({"plan": plan.plan.id, "subplan": "*", "subplan_name": plan.plan.name_zh, "year": year,
+                **count(rows)})
+    return out
