@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from gapcalc.errors import GapcalcError
+from gapcalc.workspace.paths import targets_dir
 from gapcalc.render import OutputFormat
 from gapcalc.render.i18n import MESSAGE_LABELS, detect_lang
 
@@ -40,10 +41,12 @@ class GapcalcUsageError(click.ClickException):
 
 
 def targets_dir_option(func: F) -> F:
-    """``--targets-dir DIR`` (env GAPCALC_TARGETS, default ./targets)."""
+    """``--targets-dir DIR`` (env GAPCALC_TARGETS, default ./targets, else the plans shipped with gapcalc)."""
     return click.option("--targets-dir", "targets_dir", type=click.Path(file_okay=False, path_type=Path),
-                        envvar="GAPCALC_TARGETS", default="targets", show_default=True,
-                        help="Directory of plan target files (env GAPCALC_TARGETS).")(func)
+                        envvar="GAPCALC_TARGETS", default=None,
+                        callback=lambda _ctx, _param, value: targets_dir(str(value) if value else None),
+                        help="Directory of plan target files (env GAPCALC_TARGETS) [default: ./targets, else the "
+                             "plans shipped with gapcalc].")(func)
 
 
 def format_option(choices: Sequence[str]) -> Callable[[F], F]:

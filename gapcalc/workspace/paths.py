@@ -31,8 +31,27 @@ def display_path(path: Path) -> str:
 
 
 def targets_dir(option: str | None) -> Path:
-    """The targets directory: the option, else ``$GAPCALC_TARGETS``, else ``./targets``."""
-    return Path(option or os.environ.get(TARGETS_ENV) or DEFAULT_TARGETS_DIR)
+    """The targets directory: the option, else ``$GAPCALC_TARGETS``, else ``./targets`` when there is one, else the
+    plans that ship with gapcalc (:func:`bundled_root`)."""
+    chosen = option or os.environ.get(TARGETS_ENV)
+    if chosen:
+        return Path(chosen)
+    local = Path(DEFAULT_TARGETS_DIR)
+    if local.is_dir():
+        return local
+    bundled = bundled_root()
+    return bundled / DEFAULT_TARGETS_DIR if bundled is not None else local
+
+
+def bundled_root() -> Path | None:
+    """Where the shipped plans, actuals, source documents and schema are: ``gapcalc/data/`` in an installed wheel
+    (copied there at build time from the repository's ``targets/``, ``actuals/``, ``docs/sources/`` and
+    ``schemas/``), else the repository itself when gapcalc runs from a source checkout; None when neither has them."""
+    package = Path(__file__).resolve().parent.parent
+    for root in (package / "data", package.parent):
+        if (root / DEFAULT_TARGETS_DIR).is_dir() and (root / "actuals").is_dir():
+            return root
+    return None
 
 
 def plan_files(directory: Path) -> list[Path]:
