@@ -18,6 +18,7 @@ READABLE = ("text", "html", "docx", "pdf")
 SAVE_AS = "save the plan as .docx, PDF, HTML or plain text (UTF-8) and give that file"
 OCR_FIRST = "run OCR on it first (e.g. ocrmypdf) and give the PDF with a text layer, or give the plan as text"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+UNPACK = "unpack it and give the plan document inside"
 SNIFF_BYTES = 4096
 PDF_HEADER_WINDOW = 1024
 """The ``%PDF-`` header may follow some junk bytes; readers accept it within the first KiB."""
@@ -32,9 +33,9 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"II*\x00", "a TIFF image", OCR_FIRST),
     (b"MM\x00*", "a TIFF image", OCR_FIRST),
     (b"{\\rtf", "an RTF document", SAVE_AS),
-    (b"Rar!", "a RAR archive", "unpack it and give the plan document inside"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it and give the plan document inside"),
-    (b"\x1f\x8b", "a gzip archive", "unpack it and give the plan document inside"),
+    (b"Rar!", "a RAR archive", UNPACK),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", UNPACK),
+    (b"\x1f\x8b", "a gzip archive", UNPACK),
 )
 _ZIP_KINDS: tuple[tuple[str, str], ...] = (
     ("xl/", "an Excel workbook (.xlsx)"),
@@ -74,7 +75,7 @@ def _zip_format(data: bytes, name: str) -> str:
     for prefix, kind in _ZIP_KINDS:
         if any(entry.startswith(prefix) for entry in names):
             raise GapcalcError(f"{name}: {kind}, not a format gapcalc reads", SAVE_AS)
-    raise GapcalcError(f"{name}: a zip archive, not a format gapcalc reads", "unpack it and give the plan document inside")
+    raise GapcalcError(f"{name}: a zip archive, not a format gapcalc reads", UNPACK)
 
 
 def _ascii_head(data: bytes) -> bytes:

@@ -216,7 +216,7 @@ class _LineCollector:
 
 
 def inline_text(raw: str) -> str:
-    """HTML inline text as shown: a source line break between CJK characters vanishes, other white space is one space."""
+    """Inline text as a browser shows it: a line break between CJK characters vanishes, other white space is a space."""
     def segment_break(match: re.Match[str]) -> str:
         before, after = raw[match.start() - 1: match.start()], raw[match.end(): match.end() + 1]
         return "" if before and after and is_wide(before) and is_wide(after) else " "
@@ -234,7 +234,7 @@ def is_layout_table(table: HtmlElement) -> bool:
 
 
 def _rows(table: HtmlElement) -> list[HtmlElement]:
-    return [row for row in table.iter("tr")]
+    return list(table.iter("tr"))
 
 
 def _cells(row: HtmlElement) -> list[HtmlElement]:

@@ -18,6 +18,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..findings import GapcalcError
@@ -29,15 +30,17 @@ if TYPE_CHECKING:
     from pdfplumber.page import Page
 
 SENTENCE_END = "。；！？：!?;:"
-PAGE_NUMBER = re.compile(r"^(?:[-—–－_·\s]*\d{1,4}[-—–－_·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－_·\s]*\d{1,4}[-—–－_·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
+)
 PAGE_MARGIN_SHARE = 0.12
 """Page numbers are dropped only in this top or bottom share of the page's height."""
 FULL_LINE_SLACK = 1.5
 """A line runs to the right margin when it ends within this many character widths of it."""
 INDENT = 0.5
 """A line is indented when it starts more than this many character widths right of the left margin."""
-PARAGRAPH_GAP = 0.8
-"""A vertical gap larger than this many line heights separates paragraphs."""
+PARAGRAPH_GAP = 0.5
+"""A vertical gap larger than the page's usual gap between lines by this many line heights separates paragraphs."""
 DAMAGED_HINT = "open it in a PDF viewer and print or export it to a new PDF, or give the plan as .docx or text"
 
 
@@ -63,6 +66,8 @@ class PageContent:
     items: tuple[Line | TableBlock, ...]
     left: float
     right: float
+    line_gap: float = 0.0
+    """The usual (median) vertical gap between consecutive lines of the page."""
 
     def is_full(self, line: Line) -> bool:
         """Whether ``line`` runs to the right margin and starts at the left margin or a paragraph indent."""
@@ -127,7 +132,14 @@ def page_content(page: Page) -> PageContent:
         items=tuple(item for _, item in placed),
         left=min((line.x0 for line in lines), default=0.0),
         right=max((line.x1 for line in lines), default=0.0),
+        line_gap=usual_gap(lines),
     )
+
+
+def usual_gap(lines: Sequence[Line]) -> float:
+    """The median vertical gap between consecutive lines (0 when there are fewer than two)."""
+    gaps = sorted(max(after.top - before.bottom, 0.0) for before, after in pairwise(lines))
+    return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 def _table_rows(extracted: Sequence[Sequence[str | None]]) -> tuple[Row, ...]:
@@ -195,4 +207,4 @@ def continues(previous_page: PageContent, previous: Line, page: PageContent, lin
     if page.is_indented(line):
         return False
     same_page = page is previous_page
-    return not same_page or line.top - previous.bottom < PARAGRAPH_GAP * previous.height
+    return not same_page or line.top - previous.bottom <= page.line_gap + PARAGRAPH_GAP * previous.height
