@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from .numbers import ARABIC, CHINESE_NUMERAL, Number, read_number, strip_magnitude
 
-MONEY_UNIT = r"(?:万亿元|亿元|万元/人|万元/亩|万元|元/吨|元)"
+MONEY_UNIT = r"(?:万亿元|亿元|万元/人|万元/亩|万元|元/人|元/亩|元/吨|元)"
 MEASURE_UNIT = (r"(?:个百分点|百分点|%|‰|吨标准煤/万元|万吨标准煤|吨标准煤|万吨|吨|万亩|亩|公顷|平方公里|平方米|立方米/万元|"
                 r"立方米|万千瓦|千瓦|公里|件/亿元|倍|万人次|人次|万人)")
 COUNT_UNIT = r"(?:家|个|户|条|项|台|套|件|种|款|场|次|人|名|只|所|座|辆|栋|部|张|处|批)"
@@ -111,8 +111,11 @@ def _unit_name(unit: str) -> str:
     return "个百分点" if unit == "百分点" else unit
 
 
+_VERBS_BEFORE = re.compile(r"(?:开展|实现|完成|建设|建成|培育|新增|引进|组织|举办|达到|达)+$")
+
+
 def _comparator_before(text: str, start: int) -> str:
-    before = text[max(0, start - 4):start].rstrip()
+    before = _VERBS_BEFORE.sub("", text[max(0, start - 8):start].rstrip())
     for word, comparator in _BEFORE_COMPARATORS:
         if before.endswith(word):
             return comparator

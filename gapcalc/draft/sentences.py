@@ -29,15 +29,16 @@ _QUALITATIVE = re.compile(
     r"全省领先|显著提升|明显提升|显著提高|明显提高|稳步提升|持续提高|进一步增强|明显增强|显著增强|基本完善|全覆盖|"
     r"稳中有升|基本稳定|大幅提高|显著改善|跃上新台阶|迈入全国先进行列|更加完善|不断提高|持续增强)$")
 _LEADING = re.compile(
-    r"^(?:(?:到|至|截至)?\s*(?:19|20)\d\d\s*年(?:底|末)?|力争|努力|争取|确保|全力|其中|同时|并且|并|再|以及|和|及|"
+    r"^(?:(?:到|至|截至)?\s*(?:19|20)\d\d\s*年(?:底|末)?|“?十[三四五]五”?期间|至少|力争|努力|争取|确保|全力|其中|同时|并且|并|再|以及|和|及|"
     r"使|让|推动|推进|实现|完成|培育|建成|建设|打造|创建|新建|引进|认定|开发|形成|拥有|组织实施|实施|开展|遴选|新增|"
     r"累计|每年|年均|通过|争创|支持|带动|发展|全年|分行业|新培育|新认定|筛选|努力将|的|、|\s)+")
 _TRAILING = re.compile(
     r"(?:分别达到|分别为|分别|达到|达|为|突破|超过|超出|超|提高到|提升到|提高至|提升至|增长到|增至|增长至|达至|"
     r"控制在|保持在|稳定在|不低于|不少于|至少|累计达到|总量|年均增长|年均提高|年均|提高|提升|增长|下降|降低|减少|"
-    r"缩短|压减|约|以上|实现|培育|建成|建设|打造|新增|累计|完成|认定|引进|组织实施|实施|有|拥有|共|共有|总数|"
+    r"缩短|压减|约|以上|实现|开展|举办|至少|培育|建成|建设|打造|新增|累计|完成|认定|引进|组织实施|实施|有|拥有|共|共有|总数|"
     r"数量|全部翻番|翻番|比\s*(?:19|20)\d\d\s*年|较.{0,8}末|在\s*(?:19|20)\d\d\s*年基础上|\s|的|、)+$")
 _LEVEL_LABEL = re.compile(r"^(国家级|省级|市级|区县级|县级)")
+_LEVEL_INSIDE = re.compile(r"(国家级|省级|市级|区县级|县级)")
 _BASELINE_SECTION = re.compile(r"现状|基础|成效|回顾|成绩|形势")
 _PAST_MARKERS = re.compile(r"已|现有|目前|截至|截止|以来|共有|累计.{0,4}(建成|培育|认定)了")
 _AMBIGUOUS_VERB = re.compile(r"培育|新建|建设|打造|创建|引进|实施|开发|推动|认定|遴选")
@@ -109,7 +110,7 @@ def _quantities(sentence: str) -> list[Quantity | None]:
 
 def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
     num = match.group("num")
-    before = sentence[max(0, match.start() - 1):match.start()]
+    before = sentence[max(0, match.start() - 3):match.start()].rstrip()[-1:]
     after = sentence[quantity.unit_end:quantity.unit_end + 3]
     if not quantity.unit:
         return _unitless_target(sentence, match, quantity)
@@ -174,7 +175,7 @@ def _groups(sentence: str, quantities: list[Quantity | None]) -> list[list[Quant
             continue
         if groups:
             gap = sentence[groups[-1][-1].end:quantity.start]
-            if re.fullmatch(r"\s*[、和及]\s*", gap):
+            if re.fullmatch(r"\s*[、和及]\s*(?:国家级|省级|市级|区县级|县级)?\s*", gap):
                 groups[-1].append(quantity)
                 continue
         groups.append([quantity])
@@ -229,9 +230,9 @@ def _names_for(head: str, sentence: str, group: list[Quantity]) -> list[tuple[st
             continue
         if not local:
             local = _name_after(sentence, quantity)
-        level = _LEVEL_LABEL.match(local)
+        level = _LEVEL_INSIDE.search(local)
         if index == 0 and len(group) > 1 and level:
-            result.append((_LEVEL_LABEL.sub("", local) or local, level.group(1), None))
+            result.append((_LEVEL_INSIDE.sub("", local, count=1) or local, level.group(1), None))
         else:
             result.append((local, None, None))
     return result
