@@ -9,11 +9,12 @@ matching some hand-written number; kind and comparator agreement are measured ov
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+
+import tomllib
 
 from gapcalc.draft.charmap import fold
 

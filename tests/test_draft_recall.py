@@ -8,8 +8,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
-
 from draft_recall import Scores, score, table
+
 from gapcalc.checking import check_paths
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.draft import draft_document

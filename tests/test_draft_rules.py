@@ -112,7 +112,8 @@ def test_doubling() -> None:
 def test_levels_share_one_verb() -> None:
     found = statements("到2022年,全市国家级绿色园区达到1个、省级2个、市级5个。")
     assert [(s.name_zh, s.breakdown_name, s.values[0].value) for s in found] == [
-        ("全市绿色园区", "国家级", Decimal(1)), ("全市绿色园区", "省级", Decimal(2)), ("全市绿色园区", "市级", Decimal(5))]
+        ("全市绿色园区", "国家级", Decimal(1)), ("全市绿色园区", "省级", Decimal(2)),
+        ("全市绿色园区", "市级", Decimal(5))]
 
 
 @pytest.mark.parametrize("sentence", [

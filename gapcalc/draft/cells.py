@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from .numbers import ARABIC, CHINESE_NUMERAL, Number, read_number, strip_magnitude
 
-MONEY_UNIT = r"(?:万亿元|亿元|万元/人|万元/亩|万元|元/人|元/亩|元/吨|元)"
-MEASURE_UNIT = (r"(?:个百分点|百分点|%|‰|吨标准煤/万元|万吨标准煤|吨标准煤|万吨|吨|万亩|亩|公顷|平方公里|平方米|立方米/万元|"
-                r"立方米|万千瓦|千瓦|公里|件/亿元|倍|万人次|人次|万人)")
+MONEY_UNIT = (r"(?:万亿元|亿元|万元/人|万元/亩|万元|"
+              r"元/人|元/亩|元/吨|元)")
+MEASURE_UNIT = (r"(?:个百分点|百分点|%|‰|吨标准煤/万元|万吨标准煤|吨标准煤|万吨|吨|万亩|亩|公顷|"
+                r"平方公里|平方米|立方米/万元|立方米|万千瓦|千瓦|公里|件/亿元|倍|万人次|人次|万人)")
 COUNT_UNIT = r"(?:家|个|户|条|项|台|套|件|种|款|场|次|人|名|只|所|座|辆|栋|部|张|处|批)"
 UNIT = f"(?:{MONEY_UNIT}|{MEASURE_UNIT}|{COUNT_UNIT})"
 COUNT_UNITS = frozenset("家个户条项台套件种款场次人名只所座辆栋部张处批")

@@ -31,8 +31,7 @@ def extract(doc: SourceDocument) -> Extraction:
     statements: list[Statement] = []
     for table in tables:
         section, _, _ = sections[table.first_line - 1]
-        context = TableContext(period, period[0] - 1, section)
-        for statement in read_table(table, context):
+        for statement in read_table(table, TableContext(period, period[0] - 1, section)):
             statement.quote = lines[statement.line - 1].strip() if statement.line else statement.quote
             statements.append(statement)
     state = YearState()
@@ -45,8 +44,8 @@ def extract(doc: SourceDocument) -> Extraction:
         if top != last_top:
             state = YearState()
             last_top = top
-        context = TextContext(period, period[0] - 1, section, bool(_BASELINE_SECTION.search(top)), target)
-        statements.extend(read_line(line, folded_line, number, context, state))
+        text_context = TextContext(period, period[0] - 1, section, bool(_BASELINE_SECTION.search(top)), target)
+        statements.extend(read_line(line, folded_line, number, text_context, state))
     for statement in statements:
         _verbatim(statement)
     return Extraction(plan, headings, [s for s in statements if s.values])

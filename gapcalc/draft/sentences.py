@@ -167,12 +167,10 @@ def _is_baseline(sentence: str, context: TextContext, year: int) -> bool:
     return bool(_PAST_MARKERS.search(sentence)) and not re.search(r"到\s*20\d\d|力争|达到", sentence)
 
 
-def _groups(sentence: str, quantities: list[Quantity | None]) -> list[list[Quantity]]:
+def _groups(sentence: str, quantities: list[Quantity]) -> list[list[Quantity]]:
     """Quantities joined only by ``、`` (or ``和``) form one list sharing a verb; every other quantity stands alone."""
     groups: list[list[Quantity]] = []
     for quantity in quantities:
-        if quantity is None:
-            continue
         if groups:
             gap = sentence[groups[-1][-1].end:quantity.start]
             if re.fullmatch(r"\s*[、和及]\s*(?:国家级|省级|市级|区县级|县级)?\s*", gap):

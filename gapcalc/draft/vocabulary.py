@@ -28,13 +28,15 @@ def _concept(id_: str, name_en: str, pattern: str, rate: bool | None) -> SharedC
 
 SHARED: tuple[SharedConcept, ...] = (
     _concept("nc_rate_key_processes", "NC machining rate of key processes", r"关键工序数控化率", True),
-    _concept("digital_rnd_tools_rate", "Penetration of digital R&D and design tools", r"数字化研发设计工具普及率", True),
+    _concept("digital_rnd_tools_rate", "Penetration of digital R&D and design tools",
+             r"数字化研发设计工具普及率", True),
     _concept("digital_workshop_smart_factory_rate", "Share of enterprises with digital workshops or smart factories",
              r"(数字化车间|智能工厂).{0,6}普及率", True),
     _concept("enterprises_on_cloud", "Enterprises on the cloud", r"上云", False),
     _concept("smart_production_lines", "Smart production lines", r"智能(化)?生产线", False),
     _concept("smart_factories", "Smart factories", r"^(建成|建设|培育|打造)?(省级|市级|国家级)?智能工厂$", False),
-    _concept("digital_workshops", "Digital workshops", r"^(建成|建设|培育|打造)?(省级|市级|国家级)?(数字化|智能)车间$", False),
+    _concept("digital_workshops", "Digital workshops",
+             r"^(建成|建设|培育|打造)?(省级|市级|国家级)?(数字化|智能)车间$", False),
     _concept("ii_integration_index", "Industrialisation-informatisation integration index",
              r"两化融合发展(指数|水平)|信息化(和|与|、)工业化融合(发展)?指数", None),
     _concept("ii_integration_certified", "Enterprises certified to the integration management standard",

@@ -13,11 +13,17 @@ import os
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from .extraction import Extraction, Statement, ValueReading
 from .numbers import plain
 from .tables import level_key
 from .vocabulary import IdAllocator, english_name, readable_id, shared_concept
+
+
+class _Emit(Protocol):
+    def __call__(self, line: str, notes: list[str] | None = None) -> None: ...
+
 
 SCHEMA_LINE = "#:schema ../schemas/targets.schema.json"
 _BEYOND = 15
@@ -64,8 +70,8 @@ def build_indicators(statements: list[Statement], period: tuple[int, int]) -> li
     """Statements grouped into indicators, with ids unique in the file."""
     allocator = IdAllocator()
     by_key: dict[tuple[str, str], DraftIndicator] = {}
-    for statement in statements:
-        statement = _fit_to_period(statement, period)
+    for candidate in statements:
+        statement = _fit_to_period(candidate, period)
         if statement is None:
             continue
         key = (statement.name_zh, statement.unit)
@@ -187,10 +193,6 @@ def _render_plan(emit: _Emit, extraction: Extraction, plan_id: str, source_text:
     emit(f"note = {toml_string(note)}")
 
 
-class _Emit:
-    def __call__(self, line: str, notes: list[str] | None = None) -> None: ...
-
-
 def _render_indicator(emit: _Emit, indicator: DraftIndicator) -> int:
     emit("")
     emit("[[indicators]]")
@@ -206,7 +208,8 @@ def _render_indicator(emit: _Emit, indicator: DraftIndicator) -> int:
         keys = [k for k, _ in indicator.breakdowns]
         dimension = "level" if all(level_key(name) for _, name in indicator.breakdowns) else "category"
         emit(f"breakdown_dimension = {toml_string(dimension)}")
-        members = ", ".join(f"{{ key = {toml_string(k)}, name_zh = {toml_string(n)} }}" for k, n in indicator.breakdowns)
+        members = ", ".join(f"{{ key = {toml_string(k)}, name_zh = {toml_string(n)} }}"
+                            for k, n in indicator.breakdowns)
         emit(f"breakdowns = [{members}]", [] if dimension == "level" or all(k.isascii() for k in keys)
              else ["draft: breakdown keys are the Chinese labels; give ascii keys"])
     draft_notes = [n for n in indicator.notes if "name_zh" not in n and "name_en" not in n]
