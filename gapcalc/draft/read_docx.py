@@ -14,7 +14,6 @@ paragraphs (and the inner tables as tables).
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -41,12 +40,11 @@ CHARACTERS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphe
 def read_docx(data: bytes, name: str) -> SourceDocument:
     """A Word document: its paragraphs as lines and its data tables (see the module docstring)."""
     import docx
-    import docx.opc.exceptions
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (docx.opc.exceptions.PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
-        raise GapcalcError(f"{name}: not a readable Word document ({exc})", SAVE_AS) from None
+    except Exception as exc:  # a damaged package: python-docx and lxml raise many kinds of errors
+        raise GapcalcError(f"{name}: not a readable Word document ({type(exc).__name__}: {exc})", SAVE_AS) from None
     text, tables = assemble(body_blocks(document.element.body))
     return SourceDocument(text=text, tables=tables, format="docx")
 

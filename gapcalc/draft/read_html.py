@@ -4,7 +4,7 @@ Page chrome is dropped: scripts, styles, navigation, header, footer, asides, hid
 class or id says they are chrome (``nav``, ``menu``, ``footer``, ``header``, ``breadcrumb``, ``share`` …) unless
 they hold most of the page's text. The article is then the best-known content container (``div.TRS_Editor``,
 ``#zoom``, ``article`` …) holding most of the page's text, else the deepest element holding nearly all of it (text
-inside links — menus, lists of related articles — does not count).
+inside links — menus, lists of related articles — does not count; the search does not go into a data table).
 
 Block elements (``p``, ``div``, ``h1`` …, ``li``, table cells) become lines, ``<br>`` a line break; runs of white
 space become one space, and a line break in the HTML source between two CJK characters becomes nothing. A ``<table>``
@@ -153,7 +153,7 @@ def article(body: HtmlElement) -> HtmlElement:
         if own_weight(best) >= CONTENT_MIN_SHARE * total:
             return best
     element = body
-    while True:
+    while not (_tag(element) == "table" and not is_layout_table(element)):
         weight = own_weight(element)
         children = [child for child in element if isinstance(child.tag, str)]
         if not weight or not children:
@@ -162,6 +162,7 @@ def article(body: HtmlElement) -> HtmlElement:
         if own_weight(heaviest) < DESCEND_SHARE * weight:
             return element
         element = heaviest
+    return element
 
 
 def own_weight(element: HtmlElement) -> int:
