@@ -2,11 +2,11 @@
 
 pdfplumber finds each page's ruled tables (``find_tables``); the page's text outside them is read as visual lines, and
 tables and lines are put in their order on the page. Visual lines are joined back into paragraphs: a line continues
-the one before when that one runs to the right margin and does not end a sentence (``。；！？：``), and this one is
-not indented, nor set off by a gap (across a page break too). Page numbers (``— 3 —``, ``第3页``) at the top or bottom
-of a page are dropped. A table that goes on at the top of the next page with the same number of columns is one table
-(a repeated header row is dropped). Merged cells are kept once, as in the other readers: pdfplumber gives the covered
-positions as empty cells.
+the one before when that one runs to the right margin, and this one is not indented, nor set off by a gap, nor a
+heading or list item (``一、``, ``（二）``, ``——`` …) after a finished sentence (``。；！？：``); across a page break
+too. Page numbers (``— 3 —``, ``第3页``) at the top or bottom of a page are dropped. A table that goes on at the top of
+the next page with the same number of columns is one table (a repeated header row is dropped). Merged cells are kept
+once, as in the other readers: pdfplumber gives the covered positions as empty cells.
 
 A PDF without any text (a scan) or that needs a password is refused with a :class:`GapcalcError`; a PDF that only
 restricts editing or copying (an owner password) opens without one and is read.
@@ -30,6 +30,11 @@ if TYPE_CHECKING:
     from pdfplumber.page import Page
 
 SENTENCE_END = "。；！？：!?;:"
+ITEM_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条部分]"
+    r"|——|[-•·●■◆]|附件|附表|表\s*\d)"
+)
+"""``一、``, ``（二）``, ``3.``, ``第二章``, ``——``, ``附件``, ``表1``: how a heading or list item begins."""
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–－_·\s]*\d{1,4}[-—–－_·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
 )
@@ -202,9 +207,9 @@ def join_tables(before: Line | TableBlock, after: TableBlock) -> TableBlock | No
 
 def continues(previous_page: PageContent, previous: Line, page: PageContent, line: Line) -> bool:
     """Whether ``line`` goes on with the paragraph of ``previous`` (the line before it, maybe on the page before)."""
-    if not previous_page.is_full(previous) or previous.text.rstrip()[-1:] in tuple(SENTENCE_END):
+    if not previous_page.is_full(previous) or page.is_indented(line):
         return False
-    if page.is_indented(line):
+    if previous.text.rstrip()[-1:] in tuple(SENTENCE_END) and ITEM_START.match(line.text.strip()):
         return False
     same_page = page is previous_page
     return not same_page or line.top - previous.bottom <= page.line_gap + PARAGRAPH_GAP * previous.height
