@@ -97,6 +97,11 @@ def test_table_rows_stand_on_their_lines() -> None:
             assert lines[table.line - 1 + offset] == "\t".join(row)
 
 
+def test_pdf_characters_printed_twice_are_read_once() -> None:
+    document = read_document(INPUTS / "overprinted.pdf")
+    assert document.text == "一、主要目标\n到2020年，培育智能制造试点示范项目100个以上，建成智能工厂20个。\n"
+
+
 # --- bad inputs --------------------------------------------------------------------------------------------------
 
 

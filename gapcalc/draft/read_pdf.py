@@ -112,8 +112,12 @@ def _open_error(exc: Exception, name: str) -> GapcalcError:
     return GapcalcError(f"{name}: not a readable PDF ({cause})", DAMAGED_HINT)
 
 
-def page_content(page: Page) -> PageContent:
-    """The lines and tables of one page in reading order (top to bottom), page numbers dropped."""
+def page_content(whole_page: Page) -> PageContent:
+    """The lines and tables of one page in reading order (top to bottom), page numbers dropped.
+
+    Characters printed twice at the same place (bold faked by overprinting) are read once.
+    """
+    page = whole_page.dedupe_chars()
     found = page.find_tables()
     boxes = [table.bbox for table in found]
 
