@@ -143,3 +143,60 @@ def test_text_cut_off_mid_sentence() -> None:
     assert statements("到2025年，数字化车间达到") == []
     found = statements("到2025年，智能工厂达到50个，数字化车间达到")
     assert [brief(s)[2:5] for s in found] == [("cumulative", 2025, Decimal(50))]
+
+
+def table_statements(caption: str, *rows: str) -> list[tuple[object, ...]]:
+    found = statements(caption + "\n" + "\n".join(rows))
+    return [(s.name_zh, s.unit, s.kind, [(v.year, v.value) for v in s.values]) for s in found]
+
+
+def test_table_column_before_the_period_is_the_baseline() -> None:
+    assert table_statements("表2 嘉兴市工业设计中心年度目标分解表",
+                            "类别\t单位\t2020年\t2021年\t2022年",
+                            "省级工业设计中心\t个\t9\t3\t4") == [
+        ("省级工业设计中心", "个", "baseline", [(2020, Decimal(9))]),
+        ("省级工业设计中心", "个", "new_in_year", [(2021, Decimal(3)), (2022, Decimal(4))]),
+    ]
+
+
+def test_table_caption_year_before_the_period_makes_a_baseline_table() -> None:
+    assert table_statements("表1 2020年全市重点企业配套采购情况表",
+                            "类别\t采购额(亿元)\t本地配套企业(户)",
+                            "电子信息\t120.5\t38") == [
+        ("电子信息采购额", "亿元", "baseline", [(2020, Decimal("120.5"))]),
+        ("电子信息本地配套企业", "户", "baseline", [(2020, Decimal(38))]),
+    ]
+
+
+def test_amount_with_a_year_like_number_is_no_year_column() -> None:
+    found = table_statements("表1 2020年规上企业配套情况表",
+                             "类别\t采购2000万元以上企业(户)",
+                             "规上工业企业\t57")
+    assert found == [("规上工业企业采购2000万元以上企业", "户", "baseline", [(2020, Decimal(57))])]
+
+
+def test_empty_header_cell_under_a_label_is_not_filled_from_the_left() -> None:
+    found = table_statements("表1 2020年全市龙头企业采购情况表",
+                             "类别\t2020年采购情况\t\t本地配套占比(%)",
+                             "\t采购额(亿元)\t本地采购额(亿元)\t",
+                             "汽车\t56.6\t11.9\t21")
+    assert [(name, unit) for name, unit, _, _ in found] == [
+        ("汽车采购情况采购额", "亿元"), ("汽车采购情况本地采购额", "亿元"), ("汽车本地配套占比", "%")]
+
+
+def test_words_in_brackets_are_no_units() -> None:
+    found = table_statements("表2 工业设计中心年度目标分解表",
+                             "类别\t2021年(新增)\t2022年(新增)",
+                             "省级工业设计中心(企业)\t2\t1")
+    assert found == [("省级工业设计中心(企业)", "-", "new_in_year", [(2021, Decimal(2)), (2022, Decimal(1))])]
+
+
+def test_baseline_amounts_behind_a_rate_target_are_left_out() -> None:
+    found = table_statements("表3 重点企业本地配套提升目标",
+                             "企业名称\t2020年\t\t\t配套率目标(%)\t",
+                             "\t采购金额(万元)\t本地采购金额(万元)\t本地配套率(%)\t2021年\t2022年",
+                             "某某电器有限公司\t550000\t129250\t23.5\t24.0\t24.5")
+    assert [(kind, unit, values) for _, unit, kind, values in found] == [
+        ("baseline", "%", [(2020, Decimal("23.5"))]),
+        ("level", "%", [(2021, Decimal("24.0")), (2022, Decimal("24.5"))]),
+    ]

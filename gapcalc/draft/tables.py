@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .cells import COUNT_UNITS, Cell, read_cell
+from .cells import COUNT_UNITS, UNIT, Cell, read_cell
 from .extraction import Statement, ValueReading
 
 _CELL_SPLIT = re.compile(r"\t| {2,}")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
-_UNIT_IN_NAME = re.compile(r"[(]\s*(?:单位\s*[:]\s*)?([^()]{1,8})\s*[)]\s*$")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])(?!\s*(?:万|亿|千|元|个|家|户|项|人|吨|%))\s*年?")
+_UNIT_IN_NAME = re.compile(rf"[(]\s*(?:单位\s*[:]\s*(?P<named>[^()]{{1,8}})|(?P<unit>(?:万|亿|千)?{UNIT}))\s*[)]\s*$")
 _FOOTNOTE = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩*※¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _CAPTION = re.compile(r"^\s*(表|专栏|附表)\s*\d*")
 _TABLE_UNIT = re.compile(r"^\s*[(]?\s*单位\s*[:]\s*([^)\s]+)\s*[)]?\s*$")
@@ -116,22 +116,27 @@ def _header_rows(rows: list[list[str]]) -> int:
 
 def _columns(header: list[list[str]], width: int) -> list[Column]:
     filled: list[list[str]] = []
+    above: list[str] = [""] * width
     for row in header:
         current, spans = "", []
         for j in range(width):
             cell = row[j] if j < len(row) else ""
             if cell:
                 current = cell
+            elif above[j]:
+                current = ""  # under a label of the row above: that label spans down, not this row's left one
             spans.append(cell or (current if j > 0 else ""))
         filled.append(spans)
+        above = [row[j] if j < len(row) else "" for j in range(width)]
     columns = []
     for j in range(width):
-        label = " ".join(dict.fromkeys(r[j] for r in filled if r[j])).strip()
-        columns.append(_column(j, label))
+        parts = list(dict.fromkeys(r[j] for r in filled if r[j]))
+        columns.append(_column(j, parts))
     return columns
 
 
-def _column(index: int, label: str) -> Column:
+def _column(index: int, parts: list[str]) -> Column:
+    label = " ".join(parts).strip()
     column = Column(index, label)
     year = _YEAR.search(label)
     if year:
@@ -141,12 +146,12 @@ def _column(index: int, label: str) -> Column:
     column.total = "累计" in label or "合计" in label or "总计" in label
     column.binding = "属性" in label
     column.unit_column = label == "单位"
-    unit = _UNIT_IN_NAME.search(label)
-    if unit:
-        column.unit = unit.group(1).strip()
-    measure = _YEAR.sub("", label)
-    measure = re.sub(r"新增|累计|目标|现有|现状|基期|[()\s]", "", measure)
-    column.measure = _UNIT_IN_NAME.sub("", measure)
+    units = [_unit_of(m) for m in map(_UNIT_IN_NAME.search, parts) if m]
+    if units:
+        column.unit = units[-1]
+    measure = "".join(_UNIT_IN_NAME.sub("", part) for part in parts)
+    measure = _YEAR.sub("", measure)
+    column.measure = re.sub(r"新增|累计|目标|现有|现状|基期|[()\s]", "", measure)
     return column
 
 
@@ -191,12 +196,18 @@ def _subject(caption: str) -> str:
     return subject
 
 
+def _unit_of(match: re.Match[str]) -> str:
+    """The unit of an :data:`_UNIT_IN_NAME` match: ``(亿元)``, ``(单位:万辆)``; a word in brackets
+    (``(新增)``, ``(企业)``, ``(国家级)``) is not a unit and does not match."""
+    return (match.group("named") or match.group("unit")).strip()
+
+
 def _row_name(row: list[str], table: TypedTable) -> tuple[str, str, str | None]:
     raw = _FOOTNOTE.sub("", row[0]).strip()
     unit = ""
     match = _UNIT_IN_NAME.search(raw)
-    if match and not re.search(r"[\u4e00-\u9fff]{4,}", match.group(1)):
-        unit = match.group(1)
+    if match and not re.search(r"[\u4e00-\u9fff]{4,}", _unit_of(match)):
+        unit = _unit_of(match)
         raw = raw[:match.start()].strip()
     breakdown = None
     if raw in _LEVEL_LABELS:
@@ -227,15 +238,46 @@ def _read_row(table: TypedTable, columns: list[Column], row: list[str], line: in
     quote = "\t".join(c for c in row if c).strip() if len(row) > 1 else row[0]
     statements = []
     for (measure, kind), cells in groups.items():
-        statement = _statement(name, measure, kind, cells, row_unit, caption_year, context)
-        if statement is None:
-            continue
+        for part_kind, part in _split_before_period(kind, cells, caption_year, context):
+            statement = _statement(name, measure, part_kind, part, row_unit, caption_year, context, cells)
+            if statement is not None:
+                statements.append(statement)
+    statements = _baselines_of_targets(statements)
+    for statement in statements:
         statement.quote, statement.line, statement.table = quote, line, table.caption
         statement.binding = binding
         if breakdown:
             statement.breakdown_name = breakdown
-        statements.append(statement)
     return statements
+
+
+def _baselines_of_targets(statements: list[Statement]) -> list[Statement]:
+    """In a row that also states targets, a baseline column in another unit (the amounts behind a rate) is
+    context, not the baseline of a target: it is left out."""
+    target_units = {s.unit for s in statements if s.kind not in ("baseline", "qualitative")} - {"-"}
+    if not target_units:
+        return statements
+    kept = []
+    for statement in statements:
+        if statement.kind == "baseline" and statement.unit == "-" and len(target_units) == 1:
+            statement.unit = next(iter(target_units))
+            statement.notes = [n for n in statement.notes if "no unit" not in n]
+        if statement.kind != "baseline" or statement.unit in target_units:
+            kept.append(statement)
+    return kept
+
+
+def _split_before_period(kind: str, cells: list[tuple[Column, Cell]], caption_year: int | None,
+                         context: TableContext) -> list[tuple[str, list[tuple[Column, Cell]]]]:
+    """A column of a year before the plan period states the situation: its cells are the baseline."""
+    if kind in ("baseline", "new_in_year", "cumulative"):
+        return [(kind, cells)]
+    def earlier(column: Column) -> bool:
+        return (column.year or caption_year or context.period[0]) < context.period[0]
+
+    before = [(c, cell) for c, cell in cells if earlier(c)]
+    after = [(c, cell) for c, cell in cells if not earlier(c)]
+    return [(k, part) for k, part in (("baseline", before), (kind, after)) if part]
 
 
 def _cell_kind(column: Column) -> str:
@@ -249,7 +291,8 @@ def _cell_kind(column: Column) -> str:
 
 
 def _statement(name: str, measure: str, kind: str, cells: list[tuple[Column, Cell]], row_unit: str,
-               caption_year: int | None, context: TableContext) -> Statement | None:
+               caption_year: int | None, context: TableContext,
+               row_cells: list[tuple[Column, Cell]]) -> Statement | None:
     values: list[ValueReading] = []
     units: set[str] = set()
     change = None
@@ -285,7 +328,7 @@ def _statement(name: str, measure: str, kind: str, cells: list[tuple[Column, Cel
     elif unit == "%" or unit not in COUNT_UNITS:
         final_kind = "level"
     else:
-        final_kind, note = _count_kind(values)
+        final_kind, note = _count_kind([cell.quantity.value for _, cell in row_cells if cell.quantity])
         notes.append(note)
     if not unit:
         unit = "-"
@@ -298,8 +341,7 @@ def _statement(name: str, measure: str, kind: str, cells: list[tuple[Column, Cel
     return statement
 
 
-def _count_kind(values: list[ValueReading]) -> tuple[str, str]:
-    numbers = [v.value for v in values if v.value is not None]
+def _count_kind(numbers: list[Decimal]) -> tuple[str, str]:
     rising = all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
     if rising:
         return "cumulative", "draft: counts that rise every year read as a running total (cumulative); check the header"
