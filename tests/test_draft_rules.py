@@ -200,3 +200,12 @@ def test_baseline_amounts_behind_a_rate_target_are_left_out() -> None:
         ("baseline", "%", [(2020, Decimal("23.5"))]),
         ("level", "%", [(2021, Decimal("24.0")), (2022, Decimal("24.5"))]),
     ]
+
+
+def test_table_comparing_places_keeps_only_the_plans_own_row() -> None:
+    found = table_statements("表1 2020年省内部分城市品牌情况统计表",
+                             "市别\t驰名商标(件)",
+                             "宁波市\t45",
+                             "杭州市\t38",
+                             "温州市\t27")
+    assert found == [("杭州市驰名商标", "件", "baseline", [(2020, Decimal(38))])]

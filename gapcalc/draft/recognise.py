@@ -31,7 +31,7 @@ def extract(doc: SourceDocument) -> Extraction:
     statements: list[Statement] = []
     for table in tables:
         section, _, _ = sections[table.first_line - 1]
-        for statement in read_table(table, TableContext(period, period[0] - 1, section)):
+        for statement in read_table(table, TableContext(period, period[0] - 1, section, region=plan.region_zh)):
             statement.quote = lines[statement.line - 1].strip() if statement.line else statement.quote
             statements.append(statement)
     state = YearState()

@@ -21,6 +21,7 @@ _UNIT_IN_NAME = re.compile(rf"[(]\s*(?:单位\s*[:]\s*(?P<named>[^()]{{1,8}})|(?
 _FOOTNOTE = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩*※¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _CAPTION = re.compile(r"^\s*(表|专栏|附表)\s*\d*")
 _TABLE_UNIT = re.compile(r"^\s*[(]?\s*单位\s*[:]\s*([^)\s]+)\s*[)]?\s*$")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|州|盟|旗)")
 _BASELINE_WORDS = ("基期", "现有", "现状", "基础", "基数")
 _LEVEL_LABELS = {"国家级": "national", "省级": "provincial", "市级": "municipal", "区县级": "county",
                  "县级": "county"}
@@ -163,6 +164,8 @@ class TableContext:
     base_year: int
     section: str
     notes: list[str] = field(default_factory=list)
+    region: str = ""
+    """The plan's own region (``绵阳``): in a table comparing places, only its row is read."""
 
 
 def read_table(table: TypedTable, context: TableContext) -> list[Statement]:
@@ -177,9 +180,20 @@ def read_table(table: TypedTable, context: TableContext) -> list[Statement]:
     if not any(c.year or c.baseline for c in columns[1:]) and caption_year is None:
         return []
     statements: list[Statement] = []
+    others = _other_places(rows[header_count:], context.region)
     for offset, row in enumerate(rows[header_count:], start=header_count):
+        if row[0] in others:
+            continue
         statements.extend(_read_row(table, columns, row, table.first_line + offset, caption_year, context))
     return statements
+
+
+def _other_places(rows: list[list[str]], region: str) -> set[str]:
+    """Row names of other places, when the rows compare places (``成都市``, ``德阳市``…) and one is the plan's."""
+    places = {r[0] for r in rows if r and _PLACE.fullmatch(r[0])}
+    if not region or len(places) < 2 or not any(region in p for p in places):
+        return set()
+    return {p for p in places if region not in p}
 
 
 def _caption_year(caption: str) -> int | None:
