@@ -394,8 +394,22 @@ def test_html_prefers_the_known_content_container() -> None:
         "<p>关键工序数控化率达到50%，数字化研发设计工具普及率达到72%。</p></div>"
     )
     assert read_bytes(page, "p.html").text == (
+        "关于印发行动计划的通知\n"
         "到2020年，全市智能工厂达到20个，数字化车间达到40个。\n关键工序数控化率达到50%，数字化研发设计工具普及率达到72%。\n"
     )
+
+
+@pytest.mark.parametrize(("before", "title"), [
+    ("<div class='list-title'><a>栏目</a></div>"
+     "<div class='article-title'><span class='sub'>绵阳市行动计划</span></div>", "绵阳市行动计划"),
+    ("<h2>政策文件</h2><h1>绵阳市行动计划（2018—2020年）</h1><div class='title'>栏目名称</div>",
+     "绵阳市行动计划（2018—2020年）"),
+    ("<p class='date'>2019-02-15</p>", ""),
+])
+def test_html_title_before_the_article_is_the_first_line(before: str, title: str) -> None:
+    article = "<div class='TRS_Editor'><p>到2020年，全市智能工厂达到20个，数字化车间达到40个。</p></div>"
+    text = read_bytes(_html(before + article), "p.html").text
+    assert text == (f"{title}\n" if title else "") + "到2020年，全市智能工厂达到20个，数字化车间达到40个。\n"
 
 
 def test_html_without_known_container_descends_past_link_lists() -> None:

@@ -4,7 +4,9 @@ Page chrome is dropped: scripts, styles, navigation, header, footer, asides, hid
 class or id says they are chrome (``nav``, ``menu``, ``footer``, ``header``, ``breadcrumb``, ``share`` …) unless
 they hold most of the page's text. The article is then the best-known content container (``div.TRS_Editor``,
 ``#zoom``, ``article`` …) holding most of the page's text, else the deepest element holding nearly all of it (text
-inside links — menus, lists of related articles — does not count; the search does not go into a data table).
+inside links — menus, lists of related articles — does not count; the search does not go into a data table). The
+article's title, when it stands before the article outside it (the last ``<h1>``, else an element named ``title``), is
+the first line.
 
 Block elements (``p``, ``div``, ``h1`` …, ``li``, table cells) become lines, ``<br>`` a line break; runs of white
 space become one space, and a line break in the HTML source between two CJK characters becomes nothing. A ``<table>``
@@ -58,6 +60,7 @@ GB_CHARSETS = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-c
 SEGMENT_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\n\r\f]*")
 SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
 MAX_SPAN = 1000
+TITLE_MAX_CHARS = 100
 
 
 def read_html(data: bytes, name: str) -> SourceDocument:
@@ -76,7 +79,9 @@ def read_html(data: bytes, name: str) -> SourceDocument:
     if body is None:
         return SourceDocument(text="", format="html", warnings=tuple(warnings))
     drop_chrome(body)
-    document_text, tables = assemble(blocks(article(body)))
+    content = article(body)
+    title = page_title(body, content)
+    document_text, tables = assemble([title, *blocks(content)] if title else blocks(content))
     return SourceDocument(text=document_text, tables=tables, format="html", warnings=tuple(warnings))
 
 
@@ -163,6 +168,31 @@ def article(body: HtmlElement) -> HtmlElement:
             return element
         element = heaviest
     return element
+
+
+def page_title(body: HtmlElement, content: HtmlElement) -> str:
+    """The article's title when it stands outside the article: the last ``<h1>`` before it, else the last element
+    before it whose class or id says ``title`` (and that holds no other such element)."""
+    if content is body:
+        return ""
+    order = {element: index for index, element in enumerate(body.iter())}
+    start = order.get(content, 0)
+    before = [element for element in body.iter() if order[element] < start and not _is_ancestor(element, content)]
+    headings = [e for e in before if _tag(e) == "h1"] or [e for e in before if _named_title(e)]
+    for heading in reversed(headings):
+        text = inline_text(heading.text_content())
+        if 0 < cjk_count(text) and len(text) <= TITLE_MAX_CHARS:
+            return text
+    return ""
+
+
+def _is_ancestor(element: HtmlElement, descendant: HtmlElement) -> bool:
+    return any(parent is element for parent in descendant.iterancestors())
+
+
+def _named_title(element: HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return "title" in names and not any(_named_title(child) for child in element if isinstance(child.tag, str))
 
 
 def own_weight(element: HtmlElement) -> int:
