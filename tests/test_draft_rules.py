@@ -209,3 +209,8 @@ def test_table_comparing_places_keeps_only_the_plans_own_row() -> None:
                              "杭州市\t38",
                              "温州市\t27")
     assert found == [("杭州市驰名商标", "件", "baseline", [(2020, Decimal(38))])]
+
+
+def test_meeting_ordinals_are_not_counts() -> None:
+    found = statements("为贯彻落实省委十四届二次、三次全会和市第十三次党代会精神,到2025年,全市规上工业企业达到2600家。")
+    assert [(s.name_zh, s.values[0].value) for s in found] == [("全市规上工业企业", Decimal(2600))]

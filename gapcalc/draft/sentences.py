@@ -41,6 +41,8 @@ _LEVEL_LABEL = re.compile(r"^(国家级|省级|市级|区县级|县级)")
 _LEVEL_INSIDE = re.compile(r"(国家级|省级|市级|区县级|县级)")
 _BASELINE_SECTION = re.compile(r"现状|基础|成效|回顾|成绩|形势")
 _PAST_MARKERS = re.compile(r"已|现有|目前|截至|截止|以来|共有|累计.{0,4}(建成|培育|认定)了")
+_SESSION_AFTER = re.compile(
+    r"(?:\s*[、和及]\s*(?:[一二三四五六七八九十]+|\d+)\s*[次届])*\s*(?:全会|全体会议|会议|党代会|常委会|代表大会)")
 _AMBIGUOUS_VERB = re.compile(r"培育|新建|建设|打造|创建|引进|实施|开发|推动|认定|遴选")
 
 
@@ -127,7 +129,16 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
         return False
     if quantity.unit == "人" and re.search(r"联系人|负责人", sentence):
         return False
-    return True
+    return not _is_session_number(sentence, match, quantity)
+
+
+def _is_session_number(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
+    """``十一届三次、四次全会``, ``第五次会议``: the ordinal of a meeting, not a count."""
+    if quantity.unit not in ("次", "届"):
+        return False
+    if sentence[max(0, match.start() - 1):match.start()] in ("届", "第"):
+        return True
+    return bool(_SESSION_AFTER.match(sentence, quantity.unit_end))
 
 
 def _chinese_unit_ok(quantity: Quantity) -> bool:
