@@ -214,3 +214,14 @@ def test_table_comparing_places_keeps_only_the_plans_own_row() -> None:
 def test_meeting_ordinals_are_not_counts() -> None:
     found = statements("为贯彻落实省委十四届二次、三次全会和市第十三次党代会精神,到2025年,全市规上工业企业达到2600家。")
     assert [(s.name_zh, s.values[0].value) for s in found] == [("全市规上工业企业", Decimal(2600))]
+
+
+def test_target_year_ends_a_yearly_quota() -> None:
+    found = statements("每年新增省级专精特新企业50家以上,到2025年,全市专精特新企业达到600家以上。")
+    assert [(s.kind, [v.year for v in s.values]) for s in found] == [
+        ("new_in_year", [2021, 2022, 2023, 2024, 2025]), ("cumulative", [2025])]
+
+
+def test_total_over_the_years_is_a_period_total() -> None:
+    found = statements("每年新增工业机器人应用1500台以上,三年总量突破5000台。")
+    assert [s.kind for s in found] == ["new_in_year", "period_total"]

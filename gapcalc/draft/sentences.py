@@ -333,15 +333,24 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
     if quantity.unit == "%" and change and not re.search(r"(到|至|为)\s*$", near):
         return "change_vs_baseline", change, base_year, None
     before = sentence[:quantity.start]
-    if "累计" in clause and _PERIOD_WORDS.search(clause):
+    if re.search(r"累计|总量|合计|共计", clause) and _PERIOD_WORDS.search(clause):
         return "period_total", None, None, _period_of(clause, context)
-    if _PER_YEAR.search(before) and quantity.unit != "%":
+    if _is_quota(before) and quantity.unit != "%":
         return "new_in_year", None, None, None
     if "新增" in clause and quantity.unit != "%":
         return "period_total", None, None, context.period
     if quantity.unit in COUNT_UNITS or quantity.unit.endswith(("家", "个", "户")):
         return "cumulative", None, None, None
     return "level", None, None, None
+
+
+def _is_quota(before: str) -> bool:
+    """``每年…`` before the number, with no target year (``到2022年``) between them: a yearly quota."""
+    markers = list(_PER_YEAR.finditer(before))
+    if not markers:
+        return False
+    marker = markers[-1]
+    return not re.search(r"(?:到|至)\s*(?:19|20)\d\d\s*年", before[marker.end():])
 
 
 def _period_of(clause: str, context: TextContext) -> tuple[int, int]:
