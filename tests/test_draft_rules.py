@@ -225,3 +225,14 @@ def test_target_year_ends_a_yearly_quota() -> None:
 def test_total_over_the_years_is_a_period_total() -> None:
     found = statements("每年新增工业机器人应用1500台以上,三年总量突破5000台。")
     assert [s.kind for s in found] == ["new_in_year", "period_total"]
+
+
+def test_this_years_additions_are_for_the_first_year() -> None:
+    found = statements("全年整治提升“低小散”企业1200家。")
+    assert [(s.kind, [(v.year, v.value) for v in s.values]) for s in found] == [
+        ("new_in_year", [(2021, Decimal(1200))])]
+
+
+def test_amount_qualifying_the_noun_after_it_is_no_value() -> None:
+    found = statements("到2025年,盘活亩均税收5万元以下低效用地3000亩,培育亿元以上服务商20家。")
+    assert [(s.unit, s.values[0].value) for s in found] == [("亩", Decimal(3000)), ("家", Decimal(20))]

@@ -9,7 +9,7 @@ size classes (``千亿级``), labels in quotes (``"246"``), dates, document and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .cells import CHANGE_WORDS, COUNT_UNITS, QUANTITY_RE, Quantity, quantity_at
@@ -21,7 +21,7 @@ _YEAR_TARGET = re.compile(r"(?:到|至|截至|截止到|截止|于|在)?\s*((?:1
 _BASE_YEAR = re.compile(r"(?:比|较|在|相比|与)\s*((?:19|20)\d\d)\s*年(?:底|末)?(?:基础上|相比)?")
 _SUBSIDY = re.compile(r"奖励|补助|补贴|资助|奖补|给予|贴息|扶持资金|最高不超过|一次性")
 _QUOTED = re.compile(r"“[^”]{0,10}”|\"[^\"]{0,10}\"|《[^》]*》|〔[^〕]*〕")
-_PER_YEAR = re.compile(r"每年|年均新增|逐年|全年|年度")
+_PER_YEAR = re.compile(r"每年|年均新增|逐年|全年|今年|本年度?|年度")
 _PERIOD_WORDS = re.compile(r"“?十[三四五]五”?期间|期间|三年|五年|[一二三四五]年内|今后[一二三四五]年")
 _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _QUALITATIVE = re.compile(
@@ -41,6 +41,7 @@ _LEVEL_LABEL = re.compile(r"^(国家级|省级|市级|区县级|县级)")
 _LEVEL_INSIDE = re.compile(r"(国家级|省级|市级|区县级|县级)")
 _BASELINE_SECTION = re.compile(r"现状|基础|成效|回顾|成绩|形势")
 _PAST_MARKERS = re.compile(r"已|现有|目前|截至|截止|以来|共有|累计.{0,4}(建成|培育|认定)了")
+_THIS_YEAR = re.compile(r"全年|今年|本年度?")
 _SESSION_AFTER = re.compile(
     r"(?:\s*[、和及]\s*(?:[一二三四五六七八九十]+|\d+)\s*[次届])*\s*(?:全会|全体会议|会议|党代会|常委会|代表大会)")
 _AMBIGUOUS_VERB = re.compile(r"培育|新建|建设|打造|创建|引进|实施|开发|推动|认定|遴选")
@@ -127,6 +128,9 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
         return False
     if quantity.unit.endswith("元") and _SUBSIDY.search(sentence):
         return False
+    if quantity.unit.endswith("元") and re.match(r"\s*(?:以上|以下)\s*[\u4e00-\u9fff]", sentence[quantity.unit_end:]) \
+            and not re.match(r"\s*(?:以上|以下)\s*[和及与或]", sentence[quantity.unit_end:]):
+        return False  # an amount qualifying what follows (亩均税收万元以下用地)
     if quantity.unit == "人" and re.search(r"联系人|负责人", sentence):
         return False
     return not _is_session_number(sentence, match, quantity)
@@ -301,7 +305,10 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
         notes.append("draft: no unit printed; index or ratio assumed")
     values: list[ValueReading]
     reading = ValueReading(values_year, quantity.value, quantity.comparator, quantity.upper, quantity.printed)
-    if kind == "new_in_year":
+    if kind == "new_in_year" and _THIS_YEAR.search(_last_quota_marker(sentence[:quantity.start])):
+        values = [replace(reading, year=context.period[0])]
+        notes.append(f"draft: 全年 read as the additions of {context.period[0]}, the plan's first year")
+    elif kind == "new_in_year":
         first_year = max(context.period[0], context.base_year + 1)
         values = [ValueReading(y, quantity.value, quantity.comparator, quantity.upper, quantity.printed)
                   for y in range(first_year, max(values_year, context.period[1]) + 1)]
@@ -346,11 +353,13 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
 
 def _is_quota(before: str) -> bool:
     """``每年…`` before the number, with no target year (``到2022年``) between them: a yearly quota."""
-    markers = list(_PER_YEAR.finditer(before))
-    if not markers:
-        return False
-    marker = markers[-1]
-    return not re.search(r"(?:到|至)\s*(?:19|20)\d\d\s*年", before[marker.end():])
+    marker = _last_quota_marker(before)
+    return bool(marker) and not re.search(r"(?:到|至)\s*(?:19|20)\d\d\s*年", before[before.rfind(marker):])
+
+
+def _last_quota_marker(before: str) -> str:
+    markers = _PER_YEAR.findall(before)
+    return markers[-1] if markers else ""
 
 
 def _period_of(clause: str, context: TextContext) -> tuple[int, int]:
