@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("gapcalc.cli.check_cmd", "Validate target and actuals files (exit 1 on findings)."),
     "chart": ("gapcalc.cli.chart_cmd", "Draw an indicator: milestones, plan path, actuals, required path, projection."),
     "template": ("gapcalc.cli.template_cmd", "Write an actuals CSV to fill in Excel for one plan and year."),
+    "draft": ("gapcalc.cli.draft_cmd", "Draft a target file from a plan document (text, HTML, Word, PDF) for review."),
     "cache": ("gapcalc.cli.cache_cmd", "Where compiled plans and check results are cached, how much; --clear."),
 }
 

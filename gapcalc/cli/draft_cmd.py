@@ -1,0 +1,46 @@
+"""``gapcalc draft DOCUMENT``: a target file drafted from a plan document, for review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..checking import check_paths
+from ..findings import Severity, sort_findings
+from ..render.findings_out import CheckFormat, render_findings
+from .common import EXIT_OK, note, targets_dir_option
+
+
+@click.command(name="draft")
+@click.argument("document", type=click.Path(path_type=Path))
+@click.option("--plan", "plan_id", default=None, help="Plan id [default: from the region in the title].")
+@targets_dir_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to save the document's text [default: <targets-dir>/../docs/sources/<id>.txt].")
+@click.option("--force", is_flag=True, help="Overwrite an existing target file or text.")
+def command(document: Path, plan_id: str | None, targets_dir: Path, output: Path | None, force: bool) -> None:
+    """Read a Chinese plan document (text, HTML, Word, PDF) and write a draft target file and its text.
+
+    The draft passes `gapcalc check`; every reading to review carries a note beginning `draft:` and is listed
+    as `file:line: why`. Exit 0 when written, 2 when the document is unreadable, empty or states no target.
+    """
+    from ..draft.draft import draft_document
+    from ..draft.read import read_document
+
+    doc = read_document(document)
+    result = draft_document(doc, document, plan_id, targets_dir, output, force)
+    for warning in doc.warnings:
+        note(f"{document}: {warning}")
+    click.echo(f"wrote {result.target_file} ({result.draft.indicator_count} indicators, "
+               f"{result.draft.number_count} numbers) and {result.source_file}")
+    checked = check_paths([result.target_file], targets_dir, None, traceability=True, plan_id=None)
+    findings = [f for f in sort_findings(checked.findings) if f.severity is not Severity.INFO]
+    if findings:
+        click.echo(render_findings(findings, checked.files, CheckFormat.TEXT), nl=False)
+    errors, warnings = checked.count(Severity.ERROR), checked.count(Severity.WARNING)
+    click.echo(f"check: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+    click.echo(f"review ({len(result.review)}):")
+    for line in result.review:
+        click.echo(f"  {line}")
+    raise SystemExit(EXIT_OK)

@@ -1,0 +1,1 @@
+"""gapcalc draft: read a plan document and draft a target file from it."""

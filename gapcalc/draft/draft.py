@@ -1,0 +1,76 @@
+"""Draft a target file from a plan document: plan id, paths, refusal to overwrite, writing, review list.
+
+The command line (``gapcalc draft``) is a thin layer over :func:`draft_document`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..findings import GapcalcError
+from .document import SourceDocument
+from .headers import CITIES, PROVINCES
+from .recognise import extract
+from .write import Draft, render, write_atomic
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+REGION_IDS = {zh: re.sub(r"[^a-z0-9]+", "_", en.lower()).strip("_") for zh, en in {**PROVINCES, **CITIES}.items()}
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    """What was written, and the review list as ``file:line: why`` lines."""
+
+    target_file: Path
+    source_file: Path
+    draft: Draft
+    review: list[str]
+
+
+def plan_id_for(region_zh: str, wanted: str | None, document: Path) -> str:
+    """``wanted`` if given (and valid), else the ascii id of the plan's region."""
+    if wanted is not None:
+        if not _ID.match(wanted):
+            raise GapcalcError(f"plan id '{wanted}' is not an ascii id",
+                               "use lower-case letters, digits and _ and start with a letter, e.g. --plan mianyang")
+        return wanted
+    derived = REGION_IDS.get(region_zh)
+    if derived is None:
+        raise GapcalcError(f"{document}: no known region in the title, so no plan id can be derived",
+                           "give one with --plan ID (e.g. --plan mycity_2025)")
+    return derived
+
+
+def draft_document(doc: SourceDocument, document: Path, plan_id: str | None, targets_dir: Path,
+                   source_out: Path | None = None, force: bool = False) -> DraftResult:
+    """Read ``doc``, write ``<targets_dir>/<id>.toml`` and the document's text, return the review list."""
+    if not doc.text.strip():
+        raise GapcalcError(f"{document}: the document is empty (no text could be read)",
+                           "check the file; a scanned PDF has no text layer and needs OCR first")
+    extraction = extract(doc)
+    ident = plan_id_for(extraction.plan.region_zh, plan_id, document)
+    target_file = targets_dir / f"{ident}.toml"
+    source_file = source_out or targets_dir.resolve().parent / "docs" / "sources" / f"{ident}.txt"
+    if not extraction.statements:
+        raise GapcalcError(f"{document}: no target found in the document",
+                           "is this a plan? gapcalc draft looks for numbers with units and target years "
+                           "(到2025年…达到…) and for tables of yearly targets")
+    for path in (target_file, source_file):
+        if path.exists() and not force:
+            raise GapcalcError(f"{path} already exists", "pass --force to overwrite it, or choose another --plan")
+    source_text = _relative_source(source_file, targets_dir)
+    draft = render(extraction, ident, source_text)
+    write_atomic(source_file, doc.text if doc.text.endswith("\n") else doc.text + "\n")
+    write_atomic(target_file, draft.text)
+    review = [f"{target_file}:{item.line}: {item.why}" for item in draft.review]
+    return DraftResult(target_file, source_file, draft, review)
+
+
+def _relative_source(source_file: Path, targets_dir: Path) -> str:
+    root = targets_dir.resolve().parent
+    try:
+        return source_file.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return source_file.resolve().as_posix()

@@ -1,0 +1,74 @@
+"""What the recogniser reads out of a plan document: its header, its headings and its typed statements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class ValueReading:
+    """One number of a statement, for one year."""
+
+    year: int
+    value: Decimal | None = None
+    comparator: str = "="
+    upper: Decimal | None = None
+    printed: str | None = None
+    text: str | None = None
+
+
+@dataclass
+class Statement:
+    """One statement of the document (a table row or a clause) about one indicator."""
+
+    name_zh: str
+    unit: str
+    kind: str
+    values: list[ValueReading]
+    quote: str
+    line: int
+    section: str = ""
+    table: str = ""
+    direction: str = "up"
+    change: str | None = None
+    base_year: int | None = None
+    period: tuple[int, int] | None = None
+    binding: bool | None = None
+    breakdown: str | None = None
+    breakdown_name: str | None = None
+    notes: list[str] = field(default_factory=list)
+    """Reading notes; those beginning ``draft:`` are review items."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading (``一、``, ``（二）``, ``1.``, ``表3``, ``专栏5``) and the line it stands on."""
+
+    text: str
+    level: int
+    line: int
+
+
+@dataclass
+class PlanReading:
+    """The plan header as far as the document states it."""
+
+    title: str = ""
+    document_number: str = ""
+    region_zh: str = ""
+    region_en: str = ""
+    admin_level: str = "municipal"
+    period: tuple[int, int] | None = None
+    published: str | None = None
+    traditional: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """Everything :func:`gapcalc.draft.recognise.extract` reads out of one document."""
+
+    plan: PlanReading
+    headings: list[Heading]
+    statements: list[Statement]

@@ -1,0 +1,97 @@
+"""``extract(document) -> Extraction``: the plan header, headings and typed statements of a plan document."""
+
+from __future__ import annotations
+
+import re
+
+from .charmap import fold, has_traditional
+from .document import SourceDocument
+from .extraction import Extraction, Heading, PlanReading, Statement, ValueReading
+from .headers import find_headings, heading_of, read_plan
+from .sentences import TextContext, YearState, read_line
+from .tables import TableContext, find_tables, read_table
+
+_BASELINE_SECTION = re.compile(r"现状|基础|成效|回顾|成绩|形势")
+_TARGET_SECTION = re.compile(r"目标")
+_DEFAULT_SPAN = 4
+
+
+def extract(doc: SourceDocument) -> Extraction:
+    """Everything the recogniser reads out of ``doc``: see :class:`Extraction`."""
+    lines = doc.text.splitlines()
+    folded = [fold(line) for line in lines]
+    folded_text = "\n".join(folded)
+    plan = read_plan(folded, folded_text)
+    plan.traditional = has_traditional(doc.text)
+    period = _period(plan)
+    headings = find_headings(folded)
+    tables = find_tables(folded)
+    table_lines = {t.first_line + i for t in tables for i in range(len(t.rows))}
+    sections = _section_paths(headings, len(lines))
+    statements: list[Statement] = []
+    for table in tables:
+        section, _, _ = sections[table.first_line - 1]
+        for statement in read_table(table, TableContext(period, period[0] - 1, section, region=plan.region_zh)):
+            statement.quote = lines[statement.line - 1].strip() if statement.line else statement.quote
+            statements.append(statement)
+    state = YearState()
+    last_top = ""
+    for index, (line, folded_line) in enumerate(zip(lines, folded, strict=True)):
+        number = index + 1
+        if number in table_lines or not folded_line.strip():
+            continue
+        section, top, target = sections[index]
+        if top != last_top:
+            state = YearState()
+            last_top = top
+        text_context = TextContext(period, period[0] - 1, section, bool(_BASELINE_SECTION.search(top)), target)
+        statements.extend(read_line(line, folded_line, number, text_context, state))
+    for statement in statements:
+        _verbatim(statement)
+    return Extraction(plan, headings, [s for s in statements if s.values])
+
+
+def _period(plan: PlanReading) -> tuple[int, int]:
+    if plan.period is None:
+        end = int(plan.published[:4]) + _DEFAULT_SPAN if plan.published else 2025
+        plan.period = (end - _DEFAULT_SPAN, end)
+        plan.notes.append("draft: the document states no period; period and years are guesses")
+    return plan.period
+
+
+def _section_paths(headings: list[Heading], count: int) -> list[tuple[str, str, bool]]:
+    """For every line: the section path (``二、主要目标 / (一)…``), its top heading, whether it is a target section."""
+    by_line = {h.line: h for h in headings}
+    path: dict[int, str] = {}
+    result: list[tuple[str, str, bool]] = []
+    for number in range(1, count + 1):
+        heading = by_line.get(number)
+        if heading and heading.level <= 3:
+            path = {level: text for level, text in path.items() if level < heading.level}
+            path[heading.level] = heading.text
+        parts = [path[level] for level in sorted(path)]
+        section = " / ".join(parts) or "全文"
+        top = path.get(1, "")
+        target = any(_TARGET_SECTION.search(p) for p in parts[:2])
+        result.append((section, top, target))
+    return result
+
+
+def _verbatim(statement: Statement) -> None:
+    """Quote, printed forms and texts as the document prints them (matching was done on folded text)."""
+    statement.values = [_verbatim_value(v, statement.quote) for v in statement.values]
+
+
+def _verbatim_value(value: ValueReading, quote: str) -> ValueReading:
+    folded_quote = fold(quote)
+    printed, text = value.printed, value.text
+    if printed is not None:
+        index = folded_quote.find(printed)
+        printed = quote[index:index + len(printed)] if index >= 0 else printed
+    if text is not None:
+        index = folded_quote.find(text)
+        text = quote[index:index + len(text)] if index >= 0 else text
+    return ValueReading(value.year, value.value, value.comparator, value.upper, printed, text)
+
+
+__all__ = ["extract", "heading_of"]

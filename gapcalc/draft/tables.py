@@ -1,0 +1,379 @@
+"""Tables typed as lines of a plain text (cells separated by tabs or runs of spaces) and what their rows state.
+
+A table whose columns are years (``2018年 2019年 2020年``, ``基期 2020年``) gives one statement per row and
+measure; a header of two rows (a year spanning ``新增`` and ``累计``) is read column by column. The kind follows
+the header (``新增`` → new_in_year, ``累计`` → cumulative, ``现有``/``基期`` → baseline), the cells (``提高8%`` →
+change_vs_baseline), or the unit (``%`` → level; counts that never fall → cumulative, else new_in_year).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .cells import COUNT_UNITS, UNIT, Cell, read_cell
+from .extraction import Statement, ValueReading
+
+_CELL_SPLIT = re.compile(r"\t| {2,}")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])(?!\s*(?:万|亿|千|元|个|家|户|项|人|吨|%))\s*年?")
+_UNIT_IN_NAME = re.compile(rf"[(]\s*(?:单位\s*[:]\s*(?P<named>[^()]{{1,8}})|(?P<unit>(?:万|亿|千)?{UNIT}))\s*[)]\s*$")
+_FOOTNOTE = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩*※¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_CAPTION = re.compile(r"^\s*(表|专栏|附表)\s*\d*")
+_TABLE_UNIT = re.compile(r"^\s*[(]?\s*单位\s*[:]\s*([^)\s]+)\s*[)]?\s*$")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|州|盟|旗)")
+_BASELINE_WORDS = ("基期", "现有", "现状", "基础", "基数")
+_LEVEL_LABELS = {"国家级": "national", "省级": "provincial", "市级": "municipal", "区县级": "county",
+                 "县级": "county"}
+_SUBJECT_STRIP = re.compile(r"^(表|专栏|附表)\s*\d+\s*|(19|20)\d\d\s*(年)?\s*([-—–~至]\s*(19|20)\d\d\s*年?)?\s*|"
+                            r"[\u4e00-\u9fff]{2,3}市|(年度)?(发展|建设|创建|培育|研发)?(目标|计划)(分解)?表?$|情况表$|表$")
+
+
+@dataclass
+class TypedTable:
+    """A run of table lines found in the text."""
+
+    first_line: int
+    rows: list[list[str]]
+    caption: str = ""
+    unit: str = ""
+
+
+@dataclass
+class Column:
+    """What a column of a table means."""
+
+    index: int
+    label: str
+    year: int | None = None
+    baseline: bool = False
+    new: bool = False
+    total: bool = False
+    binding: bool = False
+    unit_column: bool = False
+    unit: str = ""
+    measure: str = ""
+
+
+def split_cells(line: str) -> list[str]:
+    """The cells of a table line (tabs keep empty cells; runs of spaces do not)."""
+    if "\t" in line:
+        return [cell.strip() for cell in line.rstrip("\n").split("\t")]
+    return [cell.strip() for cell in _CELL_SPLIT.split(line.strip())]
+
+
+def is_table_line(line: str) -> bool:
+    """A line of at least two cells that is not prose (no sentence punctuation in its cells)."""
+    if "\t" not in line and not re.search(r"\S {2,}\S", line):
+        return False
+    cells = [c for c in split_cells(line) if c]
+    return len(cells) >= 2 and not any("。" in c for c in cells)
+
+
+def find_tables(lines: list[str]) -> list[TypedTable]:
+    """Runs of table lines, each with the caption and unit line printed just above it."""
+    tables: list[TypedTable] = []
+    index = 0
+    while index < len(lines):
+        if not is_table_line(lines[index]):
+            index += 1
+            continue
+        start = index
+        rows: list[list[str]] = []
+        while index < len(lines) and (is_table_line(lines[index]) or lines[index].startswith("\t")):
+            rows.append(split_cells(lines[index]))
+            index += 1
+        caption, unit = _caption_above(lines, start)
+        tables.append(TypedTable(start + 1, rows, caption, unit))
+    return tables
+
+
+def _caption_above(lines: list[str], start: int) -> tuple[str, str]:
+    caption, unit = "", ""
+    for back in range(start - 1, max(-1, start - 5), -1):
+        text = lines[back].strip()
+        if not text:
+            continue
+        unit_match = _TABLE_UNIT.match(text)
+        if unit_match:
+            unit = unit_match.group(1)
+            continue
+        if _CAPTION.match(text) or (len(text) <= 40 and re.search(r"(目标|计划|指标)(分解)?表?$", text)):
+            caption = text
+        break
+    return caption, unit
+
+
+def _header_rows(rows: list[list[str]]) -> int:
+    count = 0
+    for row in rows[:3]:
+        values = [c for c in row[1:] if c and not _YEAR.fullmatch(c.replace(" ", "")) and re.search(r"\d", c)
+                  and not re.search(r"年|[(].*[)]", c)]
+        if values:
+            break
+        count += 1
+    return count
+
+
+def _columns(header: list[list[str]], width: int) -> list[Column]:
+    filled: list[list[str]] = []
+    above: list[str] = [""] * width
+    for row in header:
+        current, spans = "", []
+        for j in range(width):
+            cell = row[j] if j < len(row) else ""
+            if cell:
+                current = cell
+            elif above[j]:
+                current = ""  # under a label of the row above: that label spans down, not this row's left one
+            spans.append(cell or (current if j > 0 else ""))
+        filled.append(spans)
+        above = [row[j] if j < len(row) else "" for j in range(width)]
+    columns = []
+    for j in range(width):
+        parts = list(dict.fromkeys(r[j] for r in filled if r[j]))
+        columns.append(_column(j, parts))
+    return columns
+
+
+def _column(index: int, parts: list[str]) -> Column:
+    label = " ".join(parts).strip()
+    column = Column(index, label)
+    year = _YEAR.search(label)
+    if year:
+        column.year = int(year.group(1))
+    column.baseline = any(w in label for w in _BASELINE_WORDS)
+    column.new = "新增" in label
+    column.total = "累计" in label or "合计" in label or "总计" in label
+    column.binding = "属性" in label
+    column.unit_column = label == "单位"
+    units = [_unit_of(m) for m in map(_UNIT_IN_NAME.search, parts) if m]
+    if units:
+        column.unit = units[-1]
+    measure = "".join(_UNIT_IN_NAME.sub("", part) for part in parts)
+    measure = _YEAR.sub("", measure)
+    column.measure = re.sub(r"新增|累计|目标|现有|现状|基期|[()\s]", "", measure)
+    return column
+
+
+@dataclass
+class TableContext:
+    """What a table reading needs from the rest of the document."""
+
+    period: tuple[int, int]
+    base_year: int
+    section: str
+    notes: list[str] = field(default_factory=list)
+    region: str = ""
+    """The plan's own region (``绵阳``): in a table comparing places, only its row is read."""
+
+
+def read_table(table: TypedTable, context: TableContext) -> list[Statement]:
+    """The statements of one table (none when it has no year or target columns)."""
+    rows = [r for r in table.rows if any(r)]
+    if len(rows) < 2:
+        return []
+    width = max(len(r) for r in rows)
+    header_count = max(1, _header_rows(rows))
+    columns = _columns(rows[:header_count], width)
+    caption_year = _caption_year(table.caption)
+    if not any(c.year or c.baseline for c in columns[1:]) and caption_year is None:
+        return []
+    statements: list[Statement] = []
+    others = _other_places(rows[header_count:], context.region)
+    for offset, row in enumerate(rows[header_count:], start=header_count):
+        if row[0] in others:
+            continue
+        statements.extend(_read_row(table, columns, row, table.first_line + offset, caption_year, context))
+    return statements
+
+
+def _other_places(rows: list[list[str]], region: str) -> set[str]:
+    """Row names of other places, when the rows compare places (``成都市``, ``德阳市``…) and one is the plan's."""
+    places = {r[0] for r in rows if r and _PLACE.fullmatch(r[0])}
+    if not region or len(places) < 2 or not any(region in p for p in places):
+        return set()
+    return {p for p in places if region not in p}
+
+
+def _caption_year(caption: str) -> int | None:
+    years = _YEAR.findall(caption)
+    return int(years[-1]) if years else None
+
+
+def _subject(caption: str) -> str:
+    previous = None
+    subject = caption
+    while previous != subject:
+        previous = subject
+        subject = _SUBJECT_STRIP.sub("", subject).strip()
+    return subject
+
+
+def _unit_of(match: re.Match[str]) -> str:
+    """The unit of an :data:`_UNIT_IN_NAME` match: ``(亿元)``, ``(单位:万辆)``; a word in brackets
+    (``(新增)``, ``(企业)``, ``(国家级)``) is not a unit and does not match."""
+    return (match.group("named") or match.group("unit")).strip()
+
+
+def _row_name(row: list[str], table: TypedTable) -> tuple[str, str, str | None]:
+    raw = _FOOTNOTE.sub("", row[0]).strip()
+    unit = ""
+    match = _UNIT_IN_NAME.search(raw)
+    if match and not re.search(r"[\u4e00-\u9fff]{4,}", _unit_of(match)):
+        unit = _unit_of(match)
+        raw = raw[:match.start()].strip()
+    breakdown = None
+    if raw in _LEVEL_LABELS:
+        breakdown = raw
+        raw = _subject(table.caption) or raw
+    return raw, unit, breakdown
+
+
+def _read_row(table: TypedTable, columns: list[Column], row: list[str], line: int, caption_year: int | None,
+              context: TableContext) -> list[Statement]:
+    if not row or not row[0]:
+        return []
+    name, unit, breakdown = _row_name(row, table)
+    if not name or re.fullmatch(r"\d+", name):
+        return []
+    row_unit = unit or table.unit or next((row[c.index] for c in columns if c.unit_column and c.index < len(row)), "")
+    binding = next((("约束" in row[c.index]) for c in columns if c.binding and c.index < len(row)), None)
+    groups: dict[tuple[str, str], list[tuple[Column, Cell]]] = {}
+    for column in columns[1:]:
+        if column.index >= len(row) or column.unit_column or column.binding:
+            continue
+        cell = read_cell(row[column.index])
+        if cell is None:
+            continue
+        kind = _cell_kind(column)
+        groups.setdefault((column.measure if column.measure not in ("", name) else "", kind), []).append(
+            (column, cell))
+    quote = "\t".join(c for c in row if c).strip() if len(row) > 1 else row[0]
+    statements = []
+    for (measure, kind), cells in groups.items():
+        for part_kind, part in _split_before_period(kind, cells, caption_year, context):
+            statement = _statement(name, measure, part_kind, part, row_unit, caption_year, context, cells)
+            if statement is not None:
+                statements.append(statement)
+    statements = _baselines_of_targets(statements)
+    for statement in statements:
+        statement.quote, statement.line, statement.table = quote, line, table.caption
+        statement.binding = binding
+        if breakdown:
+            statement.breakdown_name = breakdown
+    return statements
+
+
+def _baselines_of_targets(statements: list[Statement]) -> list[Statement]:
+    """In a row that also states targets, a baseline column in another unit (the amounts behind a rate) is
+    context, not the baseline of a target: it is left out."""
+    target_units = {s.unit for s in statements if s.kind not in ("baseline", "qualitative")} - {"-"}
+    if not target_units:
+        return statements
+    kept = []
+    for statement in statements:
+        if statement.kind == "baseline" and statement.unit == "-" and len(target_units) == 1:
+            statement.unit = next(iter(target_units))
+            statement.notes = [n for n in statement.notes if "no unit" not in n]
+        if statement.kind != "baseline" or statement.unit in target_units:
+            kept.append(statement)
+    return kept
+
+
+def _split_before_period(kind: str, cells: list[tuple[Column, Cell]], caption_year: int | None,
+                         context: TableContext) -> list[tuple[str, list[tuple[Column, Cell]]]]:
+    """A column of a year before the plan period states the situation: its cells are the baseline."""
+    if kind in ("baseline", "new_in_year", "cumulative"):
+        return [(kind, cells)]
+    def earlier(column: Column) -> bool:
+        return (column.year or caption_year or context.period[0]) < context.period[0]
+
+    before = [(c, cell) for c, cell in cells if earlier(c)]
+    after = [(c, cell) for c, cell in cells if not earlier(c)]
+    return [(k, part) for k, part in (("baseline", before), (kind, after)) if part]
+
+
+def _cell_kind(column: Column) -> str:
+    if column.baseline:
+        return "baseline"
+    if column.new:
+        return "new_in_year"
+    if column.total:
+        return "cumulative"
+    return ""
+
+
+def _statement(name: str, measure: str, kind: str, cells: list[tuple[Column, Cell]], row_unit: str,
+               caption_year: int | None, context: TableContext,
+               row_cells: list[tuple[Column, Cell]]) -> Statement | None:
+    values: list[ValueReading] = []
+    units: set[str] = set()
+    change = None
+    notes: list[str] = []
+    texts: list[tuple[int, str]] = []
+    for column, cell in cells:
+        year = column.year or (context.base_year if kind == "baseline" else caption_year)
+        if column.total and not column.year:
+            year = context.period[1]
+        if year is None:
+            continue
+        if cell.quantity is None:
+            texts.append((year, cell.text))
+            continue
+        q = cell.quantity
+        units.add(q.unit or column.unit)
+        change = change or cell.change
+        values.append(ValueReading(year, q.value, q.comparator, q.upper, q.printed))
+    full_name = f"{name}{measure}" if measure and measure not in name else name
+    if not values:
+        if texts and kind != "baseline":
+            year, text = texts[-1]
+            return Statement(full_name, "-", "qualitative", [ValueReading(year, text=text)], "", 0,
+                             section=context.section)
+        return None
+    unit = next((u for u in units if u), "") or row_unit or next((c.unit for c, _ in cells if c.unit), "")
+    if kind == "baseline":
+        final_kind = "baseline"
+    elif change:
+        final_kind = "change_vs_baseline"
+    elif kind:
+        final_kind = kind
+    elif unit == "%" or unit not in COUNT_UNITS:
+        final_kind = "level"
+    else:
+        final_kind, note = _count_kind([cell.quantity.value for _, cell in row_cells if cell.quantity])
+        notes.append(note)
+    if not unit:
+        unit = "-"
+        notes.append("draft: no unit in the row or header; fill in unit")
+    values = _unique_years(values)
+    statement = Statement(full_name, unit, final_kind, values, "", 0, section=context.section, change=change,
+                          notes=notes)
+    if final_kind == "change_vs_baseline" and change == "decrease":
+        statement.direction = "down"
+    return statement
+
+
+def _count_kind(numbers: list[Decimal]) -> tuple[str, str]:
+    rising = all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    if rising:
+        return "cumulative", "draft: counts that rise every year read as a running total (cumulative); check the header"
+    return "new_in_year", "draft: counts that do not rise every year read as yearly additions (new_in_year)"
+
+
+def _unique_years(values: list[ValueReading]) -> list[ValueReading]:
+    seen: dict[int, ValueReading] = {}
+    for value in values:
+        seen.setdefault(value.year, value)
+    return list(seen.values())
+
+
+def level_key(label: str) -> str | None:
+    """The shared level key of a level label (``省级`` → ``provincial``)."""
+    return _LEVEL_LABELS.get(label)
+
+
+def numbers_of(values: list[ValueReading]) -> list[Decimal]:
+    """The numeric values of a list of readings."""
+    return [v.value for v in values if v.value is not None]

@@ -1,0 +1,238 @@
+"""One test per rule form of the drafter, on short sentences in the style of many provinces' and cities' plans
+(Shanghai's 2023–2025 three-year plan as quoted in the news, Chongqing, Sichuan, Zhejiang cities), in simplified
+and traditional characters, with full- and half-width punctuation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gapcalc.draft.document import SourceDocument
+from gapcalc.draft.extraction import Statement
+from gapcalc.draft.recognise import extract
+
+HEAD = "杭州市制造业高质量发展行动计划(2021—2025年)\n二、主要目标\n"
+
+
+def statements(sentence: str) -> list[Statement]:
+    return extract(SourceDocument(HEAD + sentence + "\n")).statements
+
+
+def brief(statement: Statement) -> tuple[object, ...]:
+    first = statement.values[0]
+    return (statement.name_zh, statement.unit, statement.kind, first.year, first.value, first.comparator,
+            first.upper, first.printed)
+
+
+@pytest.fixture(name="shanghai_traditional")
+def fixture_shanghai_traditional() -> list[Statement]:
+    return statements("到2025年，工業增加值超過1.3萬億元，占地區生產總值比重達25%以上，工業投資年均增長5%。")
+
+
+def test_traditional_money_magnitude_stays_in_unit(shanghai_traditional: list[Statement]) -> None:
+    assert brief(shanghai_traditional[0]) == ("工业增加值", "万亿元", "level", 2025, Decimal("1.3"), ">", None, None)
+    assert shanghai_traditional[0].quote == "工業增加值超過1.3萬億元"
+
+
+def test_share_with_yishang(shanghai_traditional: list[Statement]) -> None:
+    assert brief(shanghai_traditional[1])[1:6] == ("%", "level", 2025, Decimal(25), ">=")
+
+
+def test_annual_growth(shanghai_traditional: list[Statement]) -> None:
+    statement = shanghai_traditional[2]
+    assert (statement.kind, statement.change, statement.values[0].value) == ("annual_growth", "increase", Decimal(5))
+
+
+def test_unit_per_person_and_inherited_year_note() -> None:
+    found = statements("工業勞動生產率超過50萬元/人。")
+    assert brief(found[0]) == ("工业劳动生产率", "万元/人", "level", 2025, Decimal(50), ">", None, None)
+    assert any(n.startswith("draft: no year") for n in found[0].notes)
+
+
+def test_list_sharing_one_verb() -> None:
+    found = statements("到2025年,科技型企业、高新技术企业、专精特新企业分别达到4.5万家、8000家、1500家。")
+    assert [brief(s) for s in found] == [
+        ("科技型企业", "家", "cumulative", 2025, Decimal(45000), "=", None, "4.5万"),
+        ("高新技术企业", "家", "cumulative", 2025, Decimal(8000), "=", None, None),
+        ("专精特新企业", "家", "cumulative", 2025, Decimal(1500), "=", None, None),
+    ]
+
+
+def test_quota_every_year() -> None:
+    found = statements("每年新增规模以上工业企业200家以上。")
+    assert found[0].kind == "new_in_year"
+    assert [(v.year, v.value, v.comparator) for v in found[0].values] == [
+        (year, Decimal(200), ">=") for year in range(2021, 2026)]
+
+
+def test_period_total() -> None:
+    found = statements("“十四五”期间全市企业研发投入累计2500亿元以上。")
+    assert brief(found[0]) == ("全市企业研发投入", "亿元", "period_total", 2025, Decimal(2500), ">=", None, None)
+    assert found[0].period == (2021, 2025)
+
+
+def test_change_with_base_year() -> None:
+    found = statements("到2025年,单位工业增加值能耗比2020年下降16%。")
+    statement = found[0]
+    assert (statement.kind, statement.change, statement.base_year, statement.direction) == (
+        "change_vs_baseline", "decrease", 2020, "down")
+
+
+def test_percentage_points() -> None:
+    found = statements("到2025年,高技术制造业营业收入占规模以上工业比重提高5个百分点。")
+    assert (found[0].kind, found[0].unit, found[0].change) == ("pp_change", "个百分点", "increase")
+
+
+def test_ranges() -> None:
+    found = statements("到2025年,建设1—2家全球灯塔工厂,打造3~5个工业互联网平台。")
+    assert [brief(s) for s in found] == [
+        ("全球灯塔工厂", "家", "cumulative", 2025, Decimal(1), "range", Decimal(2), None),
+        ("工业互联网平台", "个", "cumulative", 2025, Decimal(3), "range", Decimal(5), None),
+    ]
+
+
+def test_chinese_numerals_and_magnitudes() -> None:
+    found = statements("到2025年,工业总产值突破五千亿元,每年至少开展两次对接活动。")
+    assert brief(found[0]) == ("工业总产值", "亿元", "level", 2025, Decimal(5000), ">", None, "五千")
+    assert brief(found[1]) == ("对接活动", "次", "new_in_year", 2021, Decimal(2), ">=", None, "两")
+
+
+def test_qualitative_targets() -> None:
+    found = statements("智能制造人才队伍基本建立,全市制造业高质量发展水平居全省前列。")
+    assert [(s.name_zh, s.kind, s.values[0].text) for s in found] == [
+        ("智能制造人才队伍", "qualitative", "基本建立"), ("全市制造业高质量发展水平", "qualitative", "居全省前列")]
+
+
+def test_doubling() -> None:
+    found = statements("到2025年,规模以上工业企业数量翻番。")
+    assert brief(found[0]) == ("规模以上工业企业", "-", "change_vs_baseline", 2025, Decimal(100), "=", None, "翻番")
+
+
+def test_levels_share_one_verb() -> None:
+    found = statements("到2022年,全市国家级绿色园区达到1个、省级2个、市级5个。")
+    assert [(s.name_zh, s.breakdown_name, s.values[0].value) for s in found] == [
+        ("全市绿色园区", "国家级", Decimal(1)), ("全市绿色园区", "省级", Decimal(2)),
+        ("全市绿色园区", "市级", Decimal(5))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "对认定的企业给予50万元奖励,最高不超过200万元。",
+    "打造千亿级产业集群。",
+    "实施“246”行动。",
+    "根据《中国制造2025》和渝府发〔2021〕18号文件。",
+    "意见反馈截止时间:2020年3月18日。",
+    "市七届政府第 57 次常务会议审议通过。",
+])
+def test_not_targets(sentence: str) -> None:
+    assert statements(sentence) == []
+
+
+def test_threshold_inside_a_name_is_not_a_value() -> None:
+    found = statements("到2025年,培育主营业务收入超10亿元的企业20家。")
+    assert [s.values[0].value for s in found] == [Decimal(20)]
+
+
+def test_ascii_punctuation_traditional() -> None:
+    found = statements("到2025年,數字化研發設計工具普及率達到86.7%,關鍵工序數控化率達到65%.")
+    assert [(s.name_zh, s.values[0].value) for s in found] == [
+        ("数字化研发设计工具普及率", Decimal("86.7")), ("关键工序数控化率", Decimal(65))]
+
+
+def test_text_cut_off_mid_sentence() -> None:
+    assert statements("到2025年，数字化车间达到") == []
+    found = statements("到2025年，智能工厂达到50个，数字化车间达到")
+    assert [brief(s)[2:5] for s in found] == [("cumulative", 2025, Decimal(50))]
+
+
+def table_statements(caption: str, *rows: str) -> list[tuple[object, ...]]:
+    found = statements(caption + "\n" + "\n".join(rows))
+    return [(s.name_zh, s.unit, s.kind, [(v.year, v.value) for v in s.values]) for s in found]
+
+
+def test_table_column_before_the_period_is_the_baseline() -> None:
+    assert table_statements("表2 嘉兴市工业设计中心年度目标分解表",
+                            "类别\t单位\t2020年\t2021年\t2022年",
+                            "省级工业设计中心\t个\t9\t3\t4") == [
+        ("省级工业设计中心", "个", "baseline", [(2020, Decimal(9))]),
+        ("省级工业设计中心", "个", "new_in_year", [(2021, Decimal(3)), (2022, Decimal(4))]),
+    ]
+
+
+def test_table_caption_year_before_the_period_makes_a_baseline_table() -> None:
+    assert table_statements("表1 2020年全市重点企业配套采购情况表",
+                            "类别\t采购额(亿元)\t本地配套企业(户)",
+                            "电子信息\t120.5\t38") == [
+        ("电子信息采购额", "亿元", "baseline", [(2020, Decimal("120.5"))]),
+        ("电子信息本地配套企业", "户", "baseline", [(2020, Decimal(38))]),
+    ]
+
+
+def test_amount_with_a_year_like_number_is_no_year_column() -> None:
+    found = table_statements("表1 2020年规上企业配套情况表",
+                             "类别\t采购2000万元以上企业(户)",
+                             "规上工业企业\t57")
+    assert found == [("规上工业企业采购2000万元以上企业", "户", "baseline", [(2020, Decimal(57))])]
+
+
+def test_empty_header_cell_under_a_label_is_not_filled_from_the_left() -> None:
+    found = table_statements("表1 2020年全市龙头企业采购情况表",
+                             "类别\t2020年采购情况\t\t本地配套占比(%)",
+                             "\t采购额(亿元)\t本地采购额(亿元)\t",
+                             "汽车\t56.6\t11.9\t21")
+    assert [(name, unit) for name, unit, _, _ in found] == [
+        ("汽车采购情况采购额", "亿元"), ("汽车采购情况本地采购额", "亿元"), ("汽车本地配套占比", "%")]
+
+
+def test_words_in_brackets_are_no_units() -> None:
+    found = table_statements("表2 工业设计中心年度目标分解表",
+                             "类别\t2021年(新增)\t2022年(新增)",
+                             "省级工业设计中心(企业)\t2\t1")
+    assert found == [("省级工业设计中心(企业)", "-", "new_in_year", [(2021, Decimal(2)), (2022, Decimal(1))])]
+
+
+def test_baseline_amounts_behind_a_rate_target_are_left_out() -> None:
+    found = table_statements("表3 重点企业本地配套提升目标",
+                             "企业名称\t2020年\t\t\t配套率目标(%)\t",
+                             "\t采购金额(万元)\t本地采购金额(万元)\t本地配套率(%)\t2021年\t2022年",
+                             "某某电器有限公司\t550000\t129250\t23.5\t24.0\t24.5")
+    assert [(kind, unit, values) for _, unit, kind, values in found] == [
+        ("baseline", "%", [(2020, Decimal("23.5"))]),
+        ("level", "%", [(2021, Decimal("24.0")), (2022, Decimal("24.5"))]),
+    ]
+
+
+def test_table_comparing_places_keeps_only_the_plans_own_row() -> None:
+    found = table_statements("表1 2020年省内部分城市品牌情况统计表",
+                             "市别\t驰名商标(件)",
+                             "宁波市\t45",
+                             "杭州市\t38",
+                             "温州市\t27")
+    assert found == [("杭州市驰名商标", "件", "baseline", [(2020, Decimal(38))])]
+
+
+def test_meeting_ordinals_are_not_counts() -> None:
+    found = statements("为贯彻落实省委十四届二次、三次全会和市第十三次党代会精神,到2025年,全市规上工业企业达到2600家。")
+    assert [(s.name_zh, s.values[0].value) for s in found] == [("全市规上工业企业", Decimal(2600))]
+
+
+def test_target_year_ends_a_yearly_quota() -> None:
+    found = statements("每年新增省级专精特新企业50家以上,到2025年,全市专精特新企业达到600家以上。")
+    assert [(s.kind, [v.year for v in s.values]) for s in found] == [
+        ("new_in_year", [2021, 2022, 2023, 2024, 2025]), ("cumulative", [2025])]
+
+
+def test_total_over_the_years_is_a_period_total() -> None:
+    found = statements("每年新增工业机器人应用1500台以上,三年总量突破5000台。")
+    assert [s.kind for s in found] == ["new_in_year", "period_total"]
+
+
+def test_this_years_additions_are_for_the_first_year() -> None:
+    found = statements("全年整治提升“低小散”企业1200家。")
+    assert [(s.kind, [(v.year, v.value) for v in s.values]) for s in found] == [
+        ("new_in_year", [(2021, Decimal(1200))])]
+
+
+def test_amount_qualifying_the_noun_after_it_is_no_value() -> None:
+    found = statements("到2025年,盘活亩均税收5万元以下低效用地3000亩,培育亿元以上服务商20家。")
+    assert [(s.unit, s.values[0].value) for s in found] == [("亩", Decimal(3000)), ("家", Decimal(20))]
