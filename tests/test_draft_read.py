@@ -41,7 +41,7 @@ from gapcalc.draft.read_pdf import (
     usual_gap,
 )
 from gapcalc.draft.read_text import TEXT_HINT, find_text_tables, spaced_cells, tab_cells
-from gapcalc.findings import GapcalcError
+from gapcalc.errors import GapcalcError
 
 INPUTS = Path(__file__).resolve().parent / "fixtures" / "draft" / "inputs"
 

@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 import click
 
 from gapcalc.errors import GapcalcError
-from gapcalc.workspace.paths import targets_dir
 from gapcalc.render import OutputFormat
 from gapcalc.render.i18n import MESSAGE_LABELS, detect_lang
+from gapcalc.workspace.paths import targets_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

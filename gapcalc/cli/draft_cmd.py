@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..checking import check_paths
-from ..findings import Severity, sort_findings
-from ..render.findings_out import CheckFormat, render_findings
-from .common import EXIT_OK, note, targets_dir_option
+from gapcalc.cli.common import EXIT_OK, note, targets_dir_option
+from gapcalc.errors import Severity, sort_findings
+from gapcalc.render.findings import CheckFormat, render_findings
+from gapcalc.workspace.check import check_paths
 
 
 @click.command(name="draft")
@@ -25,8 +25,8 @@ def command(document: Path, plan_id: str | None, targets_dir: Path, output: Path
     The draft passes `gapcalc check`; every reading to review carries a note beginning `draft:` and is listed
     as `file:line: why`. Exit 0 when written, 2 when the document is unreadable, empty or states no target.
     """
-    from ..draft.draft import draft_document
-    from ..draft.read import read_document
+    from gapcalc.draft.draft import draft_document
+    from gapcalc.draft.read import read_document
 
     doc = read_document(document)
     result = draft_document(doc, document, plan_id, targets_dir, output, force)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numbers import ARABIC, CHINESE_NUMERAL, Number, read_number, strip_magnitude
+from gapcalc.draft.numbers import ARABIC, CHINESE_NUMERAL, Number, read_number, strip_magnitude
 
 MONEY_UNIT = (r"(?:万亿元|亿元|万元/人|万元/亩|万元|"
               r"元/人|元/亩|元/吨|元)")

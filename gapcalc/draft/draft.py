@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..findings import GapcalcError
-from .document import SourceDocument
-from .headers import CITIES, PROVINCES
-from .recognise import extract
-from .write import Draft, render, write_atomic
+from gapcalc.draft.document import SourceDocument
+from gapcalc.draft.headers import CITIES, PROVINCES
+from gapcalc.draft.recognise import extract
+from gapcalc.draft.write import Draft, render, write_atomic
+from gapcalc.errors import GapcalcError
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 REGION_IDS = {zh: re.sub(r"[^a-z0-9]+", "_", en.lower()).strip("_") for zh, en in {**PROVINCES, **CITIES}.items()}

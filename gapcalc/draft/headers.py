@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .extraction import Heading, PlanReading
+from gapcalc.draft.extraction import Heading, PlanReading
 
 PROVINCES = {
     "北京": "Beijing", "天津": "Tianjin", "上海": "Shanghai", "重庆": "Chongqing", "河北": "Hebei", "山西": "Shanxi",

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import textio
-from ..findings import GapcalcError
-from .document import SourceDocument
-from .read_format import detect_format
+from gapcalc.draft.document import SourceDocument
+from gapcalc.draft.read_format import detect_format
+from gapcalc.errors import GapcalcError
+from gapcalc.workspace import textio
 
 Reader = Callable[[bytes, str], SourceDocument]
 EMPTY_HINT = "check that it is the plan document; a scan needs OCR first"
@@ -37,17 +37,17 @@ def read_bytes(data: bytes, name: str) -> SourceDocument:
 def _reader(document_format: str) -> Reader:
     """The reader of a format, its module imported only now."""
     if document_format == "html":
-        from .read_html import read_html
+        from gapcalc.draft.read_html import read_html
 
         return read_html
     if document_format == "docx":
-        from .read_docx import read_docx
+        from gapcalc.draft.read_docx import read_docx
 
         return read_docx
     if document_format == "pdf":
-        from .read_pdf import read_pdf
+        from gapcalc.draft.read_pdf import read_pdf
 
         return read_pdf
-    from .read_text import read_text
+    from gapcalc.draft.read_text import read_text
 
     return read_text

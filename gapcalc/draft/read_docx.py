@@ -17,10 +17,10 @@ import io
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..findings import GapcalcError
-from .document import SourceDocument
-from .read_format import SAVE_AS
-from .read_layout import Block, TableBlock, assemble, cjk_count, join_wrapped, looks_like_layout
+from gapcalc.draft.document import SourceDocument
+from gapcalc.draft.read_format import SAVE_AS
+from gapcalc.draft.read_layout import Block, TableBlock, assemble, cjk_count, join_wrapped, looks_like_layout
+from gapcalc.errors import GapcalcError
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element

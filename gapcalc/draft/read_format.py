@@ -12,7 +12,7 @@ import re
 import zipfile
 from pathlib import PurePath
 
-from ..findings import GapcalcError
+from gapcalc.errors import GapcalcError
 
 READABLE = ("text", "html", "docx", "pdf")
 SAVE_AS = "save the plan as .docx, PDF, HTML or plain text (UTF-8) and give that file"

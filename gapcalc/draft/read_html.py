@@ -24,10 +24,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..findings import GapcalcError
-from .document import SourceDocument
-from .read_layout import Block, TableBlock, assemble, cjk_count, is_wide, join_wrapped, looks_like_layout
-from .read_text import TEXT_HINT, decode_text
+from gapcalc.draft.document import SourceDocument
+from gapcalc.draft.read_layout import Block, TableBlock, assemble, cjk_count, is_wide, join_wrapped, looks_like_layout
+from gapcalc.draft.read_text import TEXT_HINT, decode_text
+from gapcalc.errors import GapcalcError
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .document import Table
+from gapcalc.draft.document import Table
 
 Row = tuple[str, ...]
 

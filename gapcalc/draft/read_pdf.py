@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from ..findings import GapcalcError
-from .document import SourceDocument
-from .read_format import OCR_FIRST
-from .read_layout import Block, Row, TableBlock, assemble, join_wrapped
+from gapcalc.draft.document import SourceDocument
+from gapcalc.draft.read_format import OCR_FIRST
+from gapcalc.draft.read_layout import Block, Row, TableBlock, assemble, join_wrapped
+from gapcalc.errors import GapcalcError
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page

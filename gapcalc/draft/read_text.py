@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .. import textio
-from ..findings import GapcalcError
-from .document import SourceDocument, Table
-from .read_layout import Row, find_caption
+from gapcalc.draft.document import SourceDocument, Table
+from gapcalc.draft.read_layout import Row, find_caption
+from gapcalc.errors import GapcalcError
+from gapcalc.workspace import textio
 
 TEXT_HINT = "save the plan as UTF-8 text (or give the .docx, PDF or HTML file)"
 SPACE_GAP = re.compile(r"(?: {2,}|[\u3000\xa0]+)")
@@ -27,7 +27,8 @@ ENUMERATION = re.compile(r"^[（(]?[0-9０-９一二三四五六七八九十]+[)
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """``data`` decoded (BOM, then UTF-8, then GB18030, as :func:`gapcalc.textio.decode`), line endings ``\\n``."""
+    """``data`` decoded (BOM, then UTF-8, then GB18030, as :func:`gapcalc.workspace.textio.decode`), line endings
+    ``\\n``."""
     try:
         text, _ = textio.decode(data, Path(name))
     except GapcalcError as exc:

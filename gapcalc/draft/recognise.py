@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from .charmap import fold, has_traditional
-from .document import SourceDocument
-from .extraction import Extraction, Heading, PlanReading, Statement, ValueReading
-from .headers import find_headings, heading_of, read_plan
-from .sentences import TextContext, YearState, read_line
-from .tables import TableContext, find_tables, read_table
+from gapcalc.draft.charmap import fold, has_traditional
+from gapcalc.draft.document import SourceDocument
+from gapcalc.draft.extraction import Extraction, Heading, PlanReading, Statement, ValueReading
+from gapcalc.draft.headers import find_headings, heading_of, read_plan
+from gapcalc.draft.sentences import TextContext, YearState, read_line
+from gapcalc.draft.tables import TableContext, find_tables, read_table
 
 _BASELINE_SECTION = re.compile(r"现状|基础|成效|回顾|成绩|形势")
 _TARGET_SECTION = re.compile(r"目标")

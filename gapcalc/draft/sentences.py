@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .cells import CHANGE_WORDS, COUNT_UNITS, QUANTITY_RE, Quantity, quantity_at
-from .extraction import Statement, ValueReading
+from gapcalc.draft.cells import CHANGE_WORDS, COUNT_UNITS, QUANTITY_RE, Quantity, quantity_at
+from gapcalc.draft.extraction import Statement, ValueReading
 
 _SENTENCE_END = re.compile(r"[。;!?]")
 _CLAUSE_SPLIT = re.compile(r"[,:]")

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .cells import COUNT_UNITS, UNIT, Cell, read_cell
-from .extraction import Statement, ValueReading
+from gapcalc.draft.cells import COUNT_UNITS, UNIT, Cell, read_cell
+from gapcalc.draft.extraction import Statement, ValueReading
 
 _CELL_SPLIT = re.compile(r"\t| {2,}")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])(?!\s*(?:万|亿|千|元|个|家|户|项|人|吨|%))\s*年?")

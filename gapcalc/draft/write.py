@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from .extraction import Extraction, Statement, ValueReading
-from .numbers import plain
-from .tables import level_key
-from .vocabulary import IdAllocator, english_name, readable_id, shared_concept
+from gapcalc.draft.extraction import Extraction, Statement, ValueReading
+from gapcalc.draft.numbers import plain
+from gapcalc.draft.tables import level_key
+from gapcalc.draft.vocabulary import IdAllocator, english_name, readable_id, shared_concept
 
 
 class _Emit(Protocol):
