@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("gapcalc.cli.check_cmd", "Validate target and actuals files (exit 1 on findings)."),
     "chart": ("gapcalc.cli.chart_cmd", "Draw an indicator: milestones, plan path, actuals, required path, projection."),
     "template": ("gapcalc.cli.template_cmd", "Write an actuals CSV to fill in Excel for one plan and year."),
+    "site": ("gapcalc.cli.site_cmd", "Write the static progress site of every plan (zh and en) to a directory."),
+    "brief": ("gapcalc.cli.brief_cmd", "Write the progress report (进展情况报告) of a plan: docx or markdown."),
     "cache": ("gapcalc.cli.cache_cmd", "Where compiled plans and check results are cached, how much; --clear."),
 }
 
