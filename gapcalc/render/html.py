@@ -1,10 +1,10 @@
 """Self-contained HTML pages of gapcalc rows: one file to mail, open offline, print or read on a phone.
 
 A gap report becomes the report page of :mod:`gapcalc.render.page`; other rows (targets, summary, compare, plans)
-a plain table. For those, :func:`render_html` writes an HTML5 page with inline CSS only — no scripts, no external fonts, stylesheets, images
-or links other than the footnotes' own source addresses — so opening it never touches the network. The summary
-table (when given) comes first, then the gap table; status and outlook cells carry their word and symbol from
-:mod:`gapcalc.render.words` as well as its colour, numbers are right-aligned, and every piece of text is
+a plain table. For those, :func:`render_html` writes an HTML5 page with inline CSS only — no scripts, no external
+fonts, stylesheets, images or links other than the footnotes' own source addresses — so opening it never touches
+the network. The summary table (when given) comes first, then the table; status and outlook cells carry their word
+and symbol from :mod:`gapcalc.render.words` as well as its colour, numbers are right-aligned, and every piece of text is
 HTML-escaped. Footnotes (notes on approximate or lower-bound actuals and their sources) end the page, with
 ``http(s)://`` addresses as links.
 """

@@ -126,8 +126,9 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "up": "越高越好", "down": "越低越好", "plan_source": "规划明确", "interpolated": "线性插值",
         "final": "沿用最终目标", "unresolved": "基期值未知", "none": "无目标",
         "progress_text": "任务{progress}%，时间{time}%", "per_year": "每年{value}",
-        "legend": "目标：规划对该年的要求（(i) 按里程碑线性插值，(f) 沿用最终目标）。差距 = 实际 − 目标。完成率 = "
-                  "实际 / 目标（越低越好的指标为目标 / 实际）。任务进度 / 时间进度：色条为自基期至最终目标已完成的比例，"
+        "legend": "目标：规划对该年的要求（(i) 按里程碑线性插值，(f) 沿用最终目标）。差距 = 实际 − 目标。"
+                  "完成率 = 实际 / 目标（越低越好的指标为目标 / 实际）。"
+                  "任务进度 / 时间进度：色条为自基期至最终目标已完成的比例，"
                   "黑色刻度为规划期已过时间的比例（时间过半、任务过半）。尚需年均增长：实现最终目标每年仍需的增长。"
                   "走势图：灰线为规划路径，蓝色菱形为目标节点，橙色为实际值（空心：近似或下限），虚线为最终目标。",
         "chart_title": "{name}：基期值、目标节点、实际值与最终目标", "subplan": "专项方案",
@@ -136,7 +137,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "actuals": "实际值", "quotes": "规划原文", "value": "数值", "kind": "类型",
         "comparator": "比较", "language": "English", "home": "全部规划", "no_actuals": "尚无实际值。",
         "indicators": "指标", "site_title": "gapcalc：规划目标完成情况（{year}年）",
-        "site_intro": "目标目录中的每个规划按{year}年评估：目标、实际、差距、完成率、任务进度与时间进度、尚需年均增长。",
+        "site_intro": "目标目录中的每个规划按{year}年评估：目标、实际、差距、完成率、"
+                      "任务进度与时间进度、尚需年均增长。",
         "compare_title": "{name}：各规划对比（{year}年）", "stated_by": "{count}个规划提出",
         "breakdown": "分项", "all_languages": "语言", "report_page": "差距表",
         "indicator_page": "指标页", "of_year": "（{year}年）", "none_stated": "—",

@@ -333,8 +333,9 @@ def subplan_title(key: tuple[str, str], summary: Sequence[Mapping[str, Any]], co
     """The heading of a group: the subplan's name (with the plan's id when the page holds several plans)."""
     name = context.subplan_names.get(key)
     if name is None:
+        wanted = (key[0], key[1] or "*")
         name = next((str(s.get("subplan_name")) for s in summary
-                     if (s.get("plan"), s.get("subplan")) == key and s.get("subplan_name")), key[1] or key[0])
+                     if (s.get("plan"), s.get("subplan")) == wanted and s.get("subplan_name")), key[1] or key[0])
     return f"{key[0]} · {name}" if many_plans and key[1] else name
 
 
@@ -343,7 +344,8 @@ def notes_html(context: PageContext) -> str:
     if not context.notes:
         return ""
     items = "".join(f'<li id="note-{n}">{text}</li>\n' for n, text in enumerate(context.notes, 1))
-    return f"<footer>\n<h2>{esc(page_word('notes', context.lang))}</h2>\n<ol class=\"notes\">\n{items}</ol>\n</footer>\n"
+    heading = esc(page_word("notes", context.lang))
+    return f'<footer>\n<h2>{heading}</h2>\n<ol class="notes">\n{items}</ol>\n</footer>\n'
 
 
 def report_body(title: str, subtitle: str, rows: Sequence[Row], summary: Sequence[Mapping[str, Any]],
