@@ -103,7 +103,8 @@ def test_site_every_page_parses_and_every_internal_link_resolves(site: Path) -> 
 
 def test_site_language_switch_and_shared_pages(site: Path) -> None:
     zh = (site / "zh/plans/chongqing/ii_integration_index.html").read_text(encoding="utf-8")
-    assert '<a class="lang" href="../../../en/plans/chongqing/ii_integration_index.html" hreflang="en">English</a>' in zh
+    switch = '<a class="lang" href="../../../en/plans/chongqing/ii_integration_index.html" hreflang="en">English</a>'
+    assert switch in zh
     assert '<a href="../../shared/ii_integration_index.html">多个规划共有的指标</a>' in zh
     assert "“兩化融合發展指數總體水平達到65”" in zh  # the quote of the target
     shared = (site / "en/shared/nc_rate_key_processes.html").read_text(encoding="utf-8")
@@ -117,7 +118,7 @@ def test_site_same_input_same_bytes(site: Path, tmp_path: Path, in_repo: Path, r
     second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in sorted((tmp_path / "again").rglob("*"))
               if p.is_file()}
     assert first == second
-    assert not [p for p in (tmp_path / "again").rglob("*.tmp")]
+    assert not list((tmp_path / "again").rglob("*.tmp"))
 
 
 def test_site_command_output_line(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
@@ -174,7 +175,8 @@ def test_brief_markdown_to_stdout(in_repo: Path, runner: CliRunner) -> None:
     code, out, err = invoke(runner, "brief", "chongqing", "2022", "-f", "markdown")
     assert (code, err) == (0, "")
     assert out.startswith("# 重庆制造业规划目标进展情况报告（2022年）\n\n## 一、总体情况\n\n")
-    assert "| 两化融合发展指数总体水平 | 61.16 | 61.5 (2022) | 0.34 | 100.5559% | 45.3125% / 40% | 1.8621% | ✓ 达标 |" in out
+    assert ("| 两化融合发展指数总体水平 | 61.16 | 61.5 (2022) | 0.34 | 100.5559% | 45.3125% / 40% | 1.8621% "
+            "| ✓ 达标 |") in out
     code, english, _ = invoke(runner, "brief", "chongqing", "2022", "-f", "markdown", "--lang", "en")
     assert english.startswith("# Chongqing: progress report on the manufacturing plan's targets, 2022\n")
     assert ("High-tech enterprises in manufacturing: The 2022 figure is 6348; against 5831.75 on the plan's path "
@@ -206,7 +208,8 @@ def test_progress_clause_half_time_half_task() -> None:
 def test_needed_clause_decline_and_percentage_points() -> None:
     energy = {"unit": "吨标准煤/万元", "final_year": 2025, "final_target": Decimal("0.5"),
               "required_cagr_pct": -2.56104, "required_change_per_year": -0.01, "outlook": "limited_progress"}
-    assert needed_clause(energy, "zh") == "实现2025年0.5吨标准煤/万元的目标，尚需年均下降2.561%（每年减少0.01吨标准煤/万元）"
+    assert needed_clause(energy, "zh") == ("实现2025年0.5吨标准煤/万元的目标，尚需年均下降2.561%"
+                                           "（每年减少0.01吨标准煤/万元）")
     share = {"unit": "%", "final_year": 2020, "final_target": Decimal("50"), "required_cagr_pct": 13.6,
              "required_change_per_year": 6.0, "outlook": "on_track"}
     assert needed_clause(share, "en") == "reaching 50% by 2020 still needs a rise of 6 pp a year"
