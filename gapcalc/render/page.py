@@ -49,7 +49,8 @@ th, td { border-bottom: 1px solid #ddd; padding: 4px 5px; vertical-align: top; t
 th { background: #eef3f9; font-weight: 600; font-size: 0.8rem; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .small { font-size: 0.78rem; color: #555; }
-.pill { display: inline-block; border-radius: 4px; padding: 0 5px; white-space: nowrap; font-size: 0.8rem; }
+.pill { display: inline-block; border-radius: 4px; padding: 0 5px; font-size: 0.8rem; }
+.cards .pill { white-space: nowrap; }
 .name a { color: #0b57a4; text-decoration: none; }
 details { font-size: 0.78rem; color: #333; }
 details summary { cursor: pointer; color: #0b57a4; }
