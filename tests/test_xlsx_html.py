@@ -224,7 +224,7 @@ def test_renderers_import_neither_click_nor_rich(name: str) -> None:
 class Checker(HTMLParser):
     """Collects links and resource references, and checks every element is closed in order."""
 
-    VOID = frozenset({"meta", "br", "hr", "img", "input", "link", "wbr"})
+    VOID = frozenset({"meta", "br", "hr", "img", "input", "link", "wbr", "col"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -263,36 +263,44 @@ def test_html_demo_page_is_well_formed_and_offline(demo: tuple[Rows, Rows]) -> N
     assert page.startswith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
     for forbidden in ("<script", "<link", "src=", "@import", "url(", "<img", "<iframe"):
         assert forbidden not in page.lower()
-    assert checker.hrefs == ["https://example.org/2019"]  # only the footnote's source
+    assert [h for h in checker.hrefs if not h.startswith("#")] == [
+        "https://example.org/2019", "https://example.org/2019", "https://example.org/2019",
+        "https://example.org/2019", "https://example.org/2018"]  # only the sources of the notes
+    assert [h for h in checker.hrefs if h.startswith("#")] == ["#note-1", "#note-2", "#note-3", "#note-4",
+                                                                        "#note-5"]
     assert not checker.tags & {"script", "link", "img", "iframe", "object", "embed"}
-    assert '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' in page
-    assert "@media print" in page and "overflow-x: auto" in page
+    assert '"Noto Sans CJK SC"' in page and '"WenQuanYi Micro Hei"' in page and "sans-serif" in page
+    assert "@page { size: A4 landscape;" in page and "@media print" in page
     assert "<title>演示市 &lt;demo&gt; 2019</title>" in page and "<h1>演示市 &lt;demo&gt; 2019</h1>" in page
 
 
 def test_html_status_words_symbols_and_colours(demo: tuple[Rows, Rows]) -> None:
     page = demo_page(*demo)
-    assert '<td class="class" style="background:#FFC7CE">✗ not met</td>' in page
-    assert '<td class="class" style="background:#C6EFCE">✓ met</td>' in page
-    assert '<td class="class" style="background:#FFEB9C">! accelerate</td>' in page
-    assert '<td class="class" style="background:#E7E6E6">– not assessed</td>' in page
-    assert page.count("✗ not met") == 3
+    assert '<td><span class="pill" style="background:#FFC7CE">✗ not met</span></td>' in page
+    assert '<td><span class="pill" style="background:#C6EFCE">✓ met</span></td>' in page
+    assert '<td><span class="pill" style="background:#FFEB9C">! accelerate</span></td>' in page
+    assert page.count("✗ not met</span></td>") == 3
 
 
 def test_html_summary_first_then_table_then_notes(demo: tuple[Rows, Rows]) -> None:
     page = demo_page(*demo)
-    assert page.index("<h2>Summary</h2>") < page.index("<h2>Gap table</h2>") < page.index("<h2>Notes</h2>")
-    assert ("<li>[1] enterprises_on_cloud 2019: lower bound (超300家) — Demo statistical bulletin 2019, "
+    assert page.index("<h2>Summary</h2>") < page.index("<table>") < page.index("<h2>Sources and notes</h2>")
+    assert ('<li id="note-2">Enterprises on the cloud 2019 — lower bound (超300家) — Demo statistical bulletin 2019 — '
             '<a href="https://example.org/2019">https://example.org/2019</a></li>') in page
+    assert "<h2>演示市制造业行动计划</h2>" in page  # a plan without subplans: one section named after the plan
     chinese = demo_page(*demo, lang="zh")
-    assert '<html lang="zh">' in chinese and "<h2>汇总</h2>" in chinese and "<h2>差距表</h2>" in chinese
+    assert '<html lang="zh">' in chinese and "<h2>总体情况</h2>" in chinese and "<h2>资料来源与注释</h2>" in chinese
+    assert "<th>指标</th>" in chinese and '<th class="num">完成率</th>' in chinese
 
 
-def test_html_numbers_right_aligned(demo: tuple[Rows, Rows]) -> None:
+def test_html_report_row_cells(demo: tuple[Rows, Rows]) -> None:
     page = demo_page(*demo)
-    assert '<th class="num">target</th>' in page and "<th>indicator</th>" in page
-    assert '<td class="num">-2</td>' in page and '<td class="num">0.704</td>' in page
-    assert '<td class="num">0.80</td>' in page  # Decimals as stated
+    row = page.split("<tr><td class=\"name\"><b>NC machining rate of key processes</b>", 1)[1].split("</tr>", 1)[0]
+    assert ('<td class="num">46%</td><td class="num">44%<sup><a href="#note-1">[1]</a></sup></td>'
+            '<td class="num">-2 pp</td><td class="num">95.7%</td>') in row
+    assert '<span class="small">75% done, 66.7% of time</span></td><td class="num">+6 pp/yr</td>' in row
+    assert "<dt>Baseline</dt><dd>26% (2017)</dd><dt>Final target</dt><dd>50% (2020)</dd>" in row
+    assert '<td class="num">0.704 tce per 10,000 yuan (i)</td>' in page  # interpolated target marked (i)
 
 
 def test_html_one_row_exact() -> None:

@@ -1,9 +1,10 @@
 """Self-contained HTML pages of gapcalc rows: one file to mail, open offline, print or read on a phone.
 
-:func:`render_html` writes an HTML5 page with inline CSS only — no scripts, no external fonts, stylesheets, images
-or links other than the footnotes' own source addresses — so opening it never touches the network. The summary
-table (when given) comes first, then the gap table; status and outlook cells carry their word and symbol from
-:mod:`gapcalc.render.words` as well as its colour, numbers are right-aligned, and every piece of text is
+A gap report becomes the report page of :mod:`gapcalc.render.page`; other rows (targets, summary, compare, plans)
+a plain table. For those, :func:`render_html` writes an HTML5 page with inline CSS only — no scripts, no external
+fonts, stylesheets, images or links other than the footnotes' own source addresses — so opening it never touches
+the network. The summary table (when given) comes first, then the table; status and outlook cells carry their word
+and symbol from :mod:`gapcalc.render.words` as well as its colour, numbers are right-aligned, and every piece of text is
 HTML-escaped. Footnotes (notes on approximate or lower-bound actuals and their sources) end the page, with
 ``http(s)://`` addresses as links.
 """
@@ -54,7 +55,15 @@ def render_html(title: str, rows: Sequence[Mapping[str, Any]], columns: Sequence
                 summary_rows: Sequence[Mapping[str, Any]] | None = None,
                 summary_columns: Sequence[str] | None = None, footnotes: Sequence[str] = (),
                 lang: str = "en") -> str:
-    """A complete HTML page: ``title``, the summary table (if given), the gap table, then the footnotes."""
+    """A complete HTML page of ``rows``.
+
+    Gap-report rows (every column of the report contract) give the report page of :mod:`gapcalc.render.page`:
+    grouped by subplan, with a chart per indicator and the source of every actual as a note (``footnotes`` are
+    then those notes, made by the page itself). Any other rows give ``title``, the summary table (if given), the
+    table, then the footnotes.
+    """
+    if is_report(columns):
+        return report_html(title, rows, summary_rows or (), lang)
     summary_heading, table_heading, notes_heading = headings(lang)
     parts = [_head(title, lang), f"<h1>{_esc(title)}</h1>\n"]
     if summary_rows is not None:
@@ -65,6 +74,26 @@ def render_html(title: str, rows: Sequence[Mapping[str, Any]], columns: Sequence
         parts.append(_footer(notes_heading, footnotes))
     parts.append("</body>\n</html>\n")
     return "".join(parts)
+
+
+def is_report(columns: Sequence[str]) -> bool:
+    """True for the columns of a gap report."""
+    from gapcalc.engine.contracts import REPORT_COLUMNS
+
+    return set(REPORT_COLUMNS) <= set(columns)
+
+
+def report_html(title: str, rows: Sequence[Mapping[str, Any]], summary: Sequence[Mapping[str, Any]],
+                lang: str) -> str:
+    """The report page of gap-report rows, with charts from the plan's files where they agree with the rows."""
+    from gapcalc.render.page import PageContext, report_page
+    from gapcalc.render.rows import clean_rows
+    from gapcalc.render.series import workspace_charts
+
+    language = "zh" if lang.lower().startswith("zh") else "en"
+    clean = clean_rows(rows)
+    context = PageContext(language, charts=workspace_charts(clean))
+    return report_page(title, clean, clean_rows(summary), context)
 
 
 def headings(lang: str) -> tuple[str, str, str]:

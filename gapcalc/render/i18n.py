@@ -78,3 +78,75 @@ def status_word(key: str | None, lang: str) -> str:
 def heading(key: str, lang: str) -> str:
     """A table heading."""
     return HEADINGS[lang][key]
+
+PAGE_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "report_title": "{region}: progress towards the targets, {year}", "summary": "Summary",
+        "targets": "targets", "assessed": "assessed", "met": "met", "not_met": "not met", "no_data": "no data",
+        "not_assessed": "not assessed", "met_share": "met / assessed (指标完成率)", "outlook": "Outlook",
+        "indicator": "Indicator", "target": "Target", "actual": "Actual", "gap": "Gap", "attainment": "Attainment",
+        "progress": "Progress vs time", "needed": "Growth still needed", "status": "Status", "chart": "Path",
+        "more": "more", "qualitative": "Targets stated in words (not scored)", "notes": "Sources and notes",
+        "source": "Source", "note": "Note", "unit": "Unit", "target_source": "Target for the year",
+        "baseline": "Baseline", "final_target": "Final target", "required_cagr": "Growth still needed per year",
+        "required_change": "Change still needed per year", "observed_cagr": "Growth observed per year",
+        "growth_ratio": "Growth ratio (observed / required)", "direction": "Better when",
+        "up": "higher", "down": "lower", "plan_source": "stated for the year", "interpolated": "interpolated",
+        "final": "final target carried", "unresolved": "baseline unknown", "none": "no target",
+        "progress_text": "{progress}% done, {time}% of time", "per_year": "{value}/yr",
+        "legend": "Target: the plan's level for the year ((i) interpolated between milestones, (f) final target). "
+                  "Gap = actual − target. Attainment (完成率) = actual / target (target / actual where lower is "
+                  "better). Progress vs time: the bar is the share of the baseline → final distance covered, the "
+                  "black tick the share of the period elapsed (时间过半、任务过半). Growth still needed: per year, "
+                  "to reach the final target. Chart: grey plan path and blue milestones, orange actuals (hollow: "
+                  "approximation or lower bound), dashed line the final target.",
+        "chart_title": "{name}: baseline, milestones, actuals and final target", "subplan": "Subplan",
+        "plans": "Plans", "plan": "Plan", "region": "Region", "period": "Period", "document": "Document",
+        "year": "Year", "shared": "Indicators shared by several plans", "milestones": "Milestones",
+        "actuals": "Actuals", "quotes": "What the plan says", "value": "Value", "kind": "Kind",
+        "comparator": "Comparator", "language": "中文", "home": "All plans", "no_actuals": "No actual yet.",
+        "indicators": "Indicators", "site_title": "gapcalc: progress of the plans, {year}",
+        "site_intro": "Every plan of the targets directory assessed for {year}: target, actual, gap, 完成率, "
+                      "progress against time and the growth still needed.",
+        "compare_title": "{name}: compared across plans, {year}", "stated_by": "stated by {count} plans",
+        "breakdown": "Breakdown", "all_languages": "Languages", "report_page": "Gap table",
+        "indicator_page": "indicator page", "of_year": "({year})", "none_stated": "—",
+    },
+    "zh": {
+        "report_title": "{region}目标完成情况（{year}年）", "summary": "总体情况",
+        "targets": "项目标", "assessed": "已评估", "met": "达标", "not_met": "未达标", "no_data": "无数据",
+        "not_assessed": "不评估", "met_share": "指标完成率（达标 / 评估）", "outlook": "展望",
+        "indicator": "指标", "target": "目标", "actual": "实际", "gap": "差距", "attainment": "完成率",
+        "progress": "任务进度 / 时间进度", "needed": "尚需年均增长", "status": "状态", "chart": "走势",
+        "more": "详情", "qualitative": "定性目标（不评分）", "notes": "资料来源与注释",
+        "source": "来源", "note": "说明", "unit": "单位", "target_source": "年度目标",
+        "baseline": "基期值", "final_target": "最终目标", "required_cagr": "尚需年均增长",
+        "required_change": "尚需年均增加", "observed_cagr": "已实现年均增长",
+        "growth_ratio": "增速比（已实现 / 所需）", "direction": "方向",
+        "up": "越高越好", "down": "越低越好", "plan_source": "规划明确", "interpolated": "线性插值",
+        "final": "沿用最终目标", "unresolved": "基期值未知", "none": "无目标",
+        "progress_text": "任务{progress}%，时间{time}%", "per_year": "每年{value}",
+        "legend": "目标：规划对该年的要求（(i) 按里程碑线性插值，(f) 沿用最终目标）。差距 = 实际 − 目标。"
+                  "完成率 = 实际 / 目标（越低越好的指标为目标 / 实际）。"
+                  "任务进度 / 时间进度：色条为自基期至最终目标已完成的比例，"
+                  "黑色刻度为规划期已过时间的比例（时间过半、任务过半）。尚需年均增长：实现最终目标每年仍需的增长。"
+                  "走势图：灰线为规划路径，蓝色菱形为目标节点，橙色为实际值（空心：近似或下限），虚线为最终目标。",
+        "chart_title": "{name}：基期值、目标节点、实际值与最终目标", "subplan": "专项方案",
+        "plans": "规划", "plan": "规划", "region": "地区", "period": "规划期", "document": "文号",
+        "year": "年份", "shared": "多个规划共有的指标", "milestones": "目标节点",
+        "actuals": "实际值", "quotes": "规划原文", "value": "数值", "kind": "类型",
+        "comparator": "比较", "language": "English", "home": "全部规划", "no_actuals": "尚无实际值。",
+        "indicators": "指标", "site_title": "gapcalc：规划目标完成情况（{year}年）",
+        "site_intro": "目标目录中的每个规划按{year}年评估：目标、实际、差距、完成率、"
+                      "任务进度与时间进度、尚需年均增长。",
+        "compare_title": "{name}：各规划对比（{year}年）", "stated_by": "{count}个规划提出",
+        "breakdown": "分项", "all_languages": "语言", "report_page": "差距表",
+        "indicator_page": "指标页", "of_year": "（{year}年）", "none_stated": "—",
+    },
+}
+"""Words of the report page, the site and their charts."""
+
+
+def page_word(key: str, lang: str) -> str:
+    """A word of the report page or the site in ``lang`` (``zh`` or ``en``)."""
+    return PAGE_WORDS["zh" if lang == "zh" else "en"][key]

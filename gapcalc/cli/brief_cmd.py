@@ -1,0 +1,94 @@
+"""``gapcalc brief PLAN YEAR``: the written progress report of a plan, as a Word document or Markdown."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from gapcalc.cli.common import note, targets_dir_option, write_output
+from gapcalc.errors import GapcalcError
+from gapcalc.render.i18n import LANG_ENV
+
+FORMATS = ("docx", "markdown")
+
+
+@click.command(name="brief")
+@click.argument("plan")
+@click.argument("year")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
+              help="docx (a Word file, needs --output) or markdown [default: from the output's suffix, else docx].")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="FILE.docx, or FILE.md for markdown [markdown default: stdout].")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the brief [default: GAPCALC_LANG, else Chinese].")
+@click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Actuals CSV [default: actuals/<plan>.csv beside the targets directory].")
+@targets_dir_option
+def command(plan: str, year: str, fmt: str | None, output: Path | None, lang: str | None,
+            actuals_path: Path | None, targets_dir: Path) -> None:
+    """Write the progress report (进展情况报告) of PLAN for YEAR: a draft to edit.
+
+    An overview (targets, assessed, met, on track, behind), a paragraph per indicator with a figure (actual against
+    target, gap, 完成率, time elapsed against progress, growth still needed, source), the targets without data,
+    the targets stated in words, the gap table and — in the Word file — charts of the indicators furthest behind.
+    Every number is printed as `gapcalc report PLAN YEAR -f csv` prints it.
+    """
+    chosen = fmt or ("markdown" if output is not None and output.suffix.lower() == ".md" else "docx")
+    if chosen == "docx" and output is None:
+        raise GapcalcError("a Word brief is written to a file", "add --output FILE.docx, or -f markdown for text")
+    language = lang or (os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in ("zh", "en") else None) or "zh"
+    report_year = _year(year)
+    from gapcalc import api
+    from gapcalc.render.brief import brief_markdown, build_brief
+    from gapcalc.render.rows import frame_rows
+
+    loaded = api.load_plan(plan, targets_dir)
+    rows = frame_rows(api.report(loaded, report_year, actuals=actuals_path, targets=targets_dir))
+    summary = frame_rows(api.summary(loaded, report_year, actuals=actuals_path, targets=targets_dir))
+    brief = build_brief(loaded.plan.plan, report_year, rows, summary, language)
+    if chosen == "markdown":
+        write_output(brief_markdown(brief), output)
+        return
+    assert output is not None
+    from gapcalc.render.brief import brief_docx
+
+    data = brief_docx(brief, _charts(loaded, brief.behind, actuals_path, targets_dir, language))
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
+    note(f"wrote {output}")
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or not 1949 <= int(text) <= 2100:
+        raise GapcalcError(f"'{text}' is not a year", "give a year such as 2022")
+    return int(text)
+
+
+def _charts(loaded: Any, rows: Sequence[dict[str, Any]], actuals_path: Path | None, targets_dir: Path,
+            lang: str) -> list[tuple[str, bytes]]:
+    """PNG charts (gapcalc chart's drawing) of the given rows; an indicator that cannot be drawn is left out."""
+    from gapcalc.engine.trajectory import build_trajectory
+    from gapcalc.render.brief import TEXT
+    from gapcalc.render.chart import choose_language, find_cjk_font, render_chart
+    from gapcalc.render.page import indicator_name
+    from gapcalc.engine.run import open_compiled, report_plan
+
+    compiled = open_compiled(loaded.id, targets_dir)
+    actuals = report_plan(compiled, targets_dir, compiled.period[1], actuals_path).actuals[0]
+    font = find_cjk_font()
+    language, _ = choose_language(lang, font)
+    charts = []
+    for number, row in enumerate(rows, 1):
+        try:
+            trajectory = build_trajectory(compiled, row["indicator"], row.get("breakdown"), actuals)
+        except GapcalcError:
+            continue
+        caption = str(TEXT[lang]["chart_caption"]).format(number=number, name=indicator_name(row, lang))
+        charts.append((caption, render_chart(trajectory, "png", language, font)))
+    return charts

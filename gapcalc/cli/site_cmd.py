@@ -1,0 +1,40 @@
+"""``gapcalc site OUTPUT_DIR``: the static progress site of every plan of the targets directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from gapcalc.cli.common import note, targets_dir_option
+from gapcalc.errors import GapcalcError
+from gapcalc.render.i18n import LANGS
+
+
+@click.command(name="site")
+@click.argument("output_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--year", type=click.IntRange(1949, 2100), default=None,
+              help="Year assessed [default: the latest year with any actual, else the current year].")
+@click.option("--lang", type=click.Choice(LANGS), default=None,
+              help="Build one language only [default: zh and en, with a switch between them].")
+@targets_dir_option
+def command(output_dir: Path, year: int | None, lang: str | None, targets_dir: Path) -> None:
+    """Write the progress site of every plan in the targets directory to OUTPUT_DIR.
+
+    OUTPUT_DIR/index.html leads to OUTPUT_DIR/zh/ and OUTPUT_DIR/en/: an index of the plans with their summary, a
+    page per plan (the gap table by subplan), a page per indicator (chart, milestones, actuals with sources, the
+    plan's quotes) and a page per indicator stated by two plans or more. Static and offline; the same input gives
+    the same bytes. Each file is written atomically.
+    """
+    from gapcalc.render.site import build_site, default_year, write_site
+
+    chosen = year if year is not None else default_year(targets_dir)
+    langs = (lang,) if lang else LANGS
+    pages = build_site(targets_dir, chosen, langs)
+    try:
+        write_site(pages, output_dir)
+    except OSError as exc:
+        raise GapcalcError(f"cannot write the site to {output_dir}: {exc.strerror}",
+                           "choose a directory you can write to") from None
+    plans = sum(1 for path in pages if path.count("/") == 2 and path.startswith(f"{langs[0]}/plans/"))
+    note(f"wrote {len(pages)} pages for {plans} plans ({', '.join(langs)}; year {chosen}) to {output_dir}")

@@ -1,0 +1,383 @@
+"""The written progress report (进展情况报告) of a plan for a year: a draft an analyst edits rather than writes.
+
+:func:`build_brief` turns report and summary rows (from :mod:`gapcalc.api`) into a :class:`Brief`: an overview
+paragraph (targets, assessed, met, on track, behind), one short paragraph per indicator with a figure — actual
+against target, gap, 完成率, time elapsed against progress (时间过半、任务过半), growth still needed (尚需年均增长),
+the source of the figure — the targets without data, the targets stated in words, and the gap table.
+:func:`brief_markdown` writes it as Markdown, :func:`brief_docx` as a Word document (python-docx, imported only
+there) with charts of the indicators furthest behind. Every number is the report CSV's text
+(:func:`gapcalc.render.cells.cell_text`), so a reader can find it in the CSV.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from gapcalc.render.cells import cell_text, format_float
+from gapcalc.render.figures import difference, with_unit
+from gapcalc.render.i18n import status_word
+from gapcalc.render.page import indicator_name
+from gapcalc.render.rows import Row, is_numeric_target
+
+BEHIND = ("acceleration_needed", "limited_progress", "deterioration")
+"""Outlooks of indicators that will miss their final target at the pace observed."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "zh": {
+        "title": "{region}{name}进展情况报告（{year}年）",
+        "overview_heading": "一、总体情况", "progress_heading": "二、主要指标进展",
+        "earlier_intro": "以下指标{year}年尚无数据，按最近年度数据分析：",
+        "missing_heading": "三、尚无数据的目标", "words_heading": "四、定性目标及暂无法评估的目标",
+        "table_heading": "五、差距表", "charts_heading": "六、进度落后指标走势",
+        "overview": "《{name}》（{document}）共提出{rows}项目标，其中量化目标{numeric}项。"
+                    "截至{year}年，有当年数据可评估的{assessed}项，达标{met}项、未达标{not_met}项，指标完成率{share}；{no_data}项目标当年无数据，"
+                    "{not_assessed}项为定性目标或暂无法评估。按已实现的增速，{achieved}项已实现最终目标，"
+                    "{on_track}项符合进度，{behind}项进度落后（需加快{acceleration_needed}项、进展有限"
+                    "{limited_progress}项、倒退{deterioration}项）。",
+        "actual": "{year}年为{actual}", "actual_earlier": "最新数据为{actual_year}年的{actual}",
+        "target_plan": "规划年度目标为{target}", "target_interpolated": "按规划路径插值的年度目标为{target}",
+        "target_final": "最终目标为{target}", "gap": "差距{gap}", "attainment": "完成率{attainment}%",
+        "met": "已达到年度目标", "not_met": "未达到年度目标", "no_data": "{year}年尚无数据",
+        "time": "规划期时间进度{time}%，任务进度{progress}%，", "ahead": "任务进度快于时间进度",
+        "level": "任务进度与时间进度持平", "behind": "任务进度落后于时间进度",
+        "half_yes": "，实现“时间过半、任务过半”", "half_no": "，未实现“时间过半、任务过半”",
+        "need_cagr": "实现{final_year}年{final}的目标，尚需年均增长{rate}%", "need_decline":
+        "实现{final_year}年{final}的目标，尚需年均下降{rate}%", "need_change": "实现{final_year}年{final}的目标，"
+        "尚需年均{verb}{change}", "up": "增加", "down": "减少", "pp_up": "提高", "pp_down": "降低",
+        "with_change": "（每年{verb}{change}）", "achieved_final": "已实现{final_year}年{final}的目标",
+        "source": "数据来源：{source}", "note": "注：{note}", "sep": "，", "stop": "。",
+        "missing_item": "{name}：{year}年目标{target}", "missing_final": "{name}：{final_year}年目标{final}",
+        "chart_caption": "图{number}  {name}", "none": "无。",
+    },
+    "en": {
+        "title": "{region}: progress report on the {name}, {year}",
+        "overview_heading": "1. Overview", "progress_heading": "2. Progress by indicator",
+        "earlier_intro": "No figure for {year} yet; the latest figures are assessed below:",
+        "missing_heading": "3. Targets without data", "words_heading": "4. Targets stated in words or not assessable",
+        "table_heading": "5. Gap table", "charts_heading": "6. Indicators furthest behind",
+        "overview": "The {name} ({document}) sets {rows} targets, {numeric} of them quantified. For {year}, {assessed} "
+                    "can be assessed against a figure of the year: {met} met and {not_met} not met (met / assessed: "
+                    "{share}); {no_data} have no figure for the year and {not_assessed} are stated in words or cannot "
+                    "be assessed yet. At the pace observed, {achieved} have reached their final target, {on_track} "
+                    "are on track and {behind} are behind ({acceleration_needed} need to accelerate, "
+                    "{limited_progress} show limited progress, {deterioration} are moving away from the target).",
+        "actual": "the {year} figure is {actual}",
+        "actual_earlier": "the latest figure, for {actual_year}, is {actual}",
+        "target_plan": "against a target of {target} for the year",
+        "target_interpolated": "against {target} on the plan's path for the year",
+        "target_final": "against the final target of {target}", "gap": "a gap of {gap}",
+        "attainment": "attainment {attainment}%", "met": "the target for the year is met",
+        "not_met": "the target for the year is not met", "no_data": "there is no figure for {year} yet",
+        "time": "{time}% of the plan period has elapsed and {progress}% of the distance has been covered: ",
+        "ahead": "progress is ahead of time", "level": "progress keeps pace with time",
+        "behind": "progress lags behind time", "half_yes": " (时间过半、任务过半 achieved)",
+        "half_no": " (时间过半、任务过半 not achieved)",
+        "need_cagr": "reaching {final} by {final_year} still needs growth of {rate}% a year",
+        "need_decline": "reaching {final} by {final_year} still needs a decline of {rate}% a year",
+        "need_change": "reaching {final} by {final_year} still needs a {verb} of {change} a year",
+        "up": "rise", "down": "fall", "pp_up": "rise", "pp_down": "fall", "with_change": " ({verb} of {change} a year)",
+        "achieved_final": "the {final_year} target of {final} is already reached",
+        "source": "Source: {source}", "note": "Note: {note}", "sep": "; ", "stop": ".",
+        "missing_item": "{name}: {target} for {year}", "missing_final": "{name}: {final} by {final_year}",
+        "chart_caption": "Figure {number}. {name}", "none": "None.",
+    },
+}
+"""The sentences of the brief, in Chinese (the register of evaluation reports) and English."""
+
+OUTLOOK_SENTENCES: dict[str, dict[str, str]] = {
+    "zh": {"on_track": "按已实现增速可如期实现目标", "acceleration_needed": "按已实现增速需加快推进",
+           "limited_progress": "按已实现增速进展有限", "deterioration": "指标向偏离目标方向变化"},
+    "en": {"on_track": "at the pace observed the target will be reached",
+           "acceleration_needed": "the pace must quicken to reach the target",
+           "limited_progress": "progress is limited", "deterioration": "the indicator is moving away from its target"},
+}
+"""What the outlook says, as the end of an indicator's paragraph."""
+
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "zh": ("指标", "目标", "实际（年份）", "差距", "完成率", "任务进度 / 时间进度", "尚需年均增长", "状态"),
+    "en": ("Indicator", "Target", "Actual (year)", "Gap", "Attainment", "Progress / time", "Growth needed", "Status"),
+}
+"""The headings of the gap table."""
+
+
+@dataclass
+class Brief:
+    """The text of a brief, in the order it is written."""
+
+    title: str
+    lang: str
+    year: int
+    overview: str
+    paragraphs: list[str]
+    earlier: list[str]
+    missing: list[str]
+    words: list[str]
+    table: list[list[str]]
+    behind: list[Row] = field(default_factory=list)
+
+    def text(self, key: str) -> str:
+        """A fixed text (heading) of the brief's language."""
+        return TEXT[self.lang][key]
+
+
+def _t(lang: str, key: str) -> str:
+    return TEXT[lang][key]
+
+
+def overview(plan: Any, year: int, rows: Sequence[Row], whole: Mapping[str, Any], lang: str) -> str:
+    """The overview paragraph: how many targets, assessed, met, on track, behind."""
+    counts = {k: int(whole.get(k) or 0) for k in ("rows", "assessed", "met", "not_met", "no_data", "not_assessed",
+                                                 "achieved", "on_track", *BEHIND)}
+    share = whole.get("met_share_pct")
+    return _t(lang, "overview").format(
+        name=plan.name_zh if lang == "zh" else plan.name_en, document=plan.document, year=year,
+        numeric=sum(1 for r in rows if is_numeric_target(r)), share=f"{cell_text(share)}%" if share is not None
+        else "–", behind=sum(counts[k] for k in BEHIND), **counts)
+
+
+def target_clause(row: Mapping[str, Any], lang: str) -> str:
+    """``规划年度目标为46%`` / ``按规划路径插值的年度目标为58.7%``."""
+    source = str(row.get("target_source") or "plan")
+    key = {"interpolated": "target_interpolated", "final": "target_final"}.get(source, "target_plan")
+    return _t(lang, key).format(target=with_unit(row.get("target"), row.get("unit"), lang))
+
+
+def progress_clause(row: Mapping[str, Any], lang: str) -> str:
+    """Time elapsed against progress, in the 时间过半、任务过半 test."""
+    progress, elapsed = row.get("progress_pct"), row.get("time_elapsed_pct")
+    if progress is None or not elapsed:
+        return ""  # no time elapsed since the baseline: nothing to compare
+    verdict = "ahead" if progress > elapsed else "level" if progress == elapsed else "behind"
+    text = _t(lang, "time").format(time=cell_text(elapsed), progress=cell_text(progress)) + _t(lang, verdict)
+    if elapsed >= 50:
+        text += _t(lang, "half_yes" if progress >= 50 else "half_no")
+    return text
+
+
+def needed_clause(row: Mapping[str, Any], lang: str) -> str:
+    """The growth still needed to reach the final target (尚需年均增长…), or that it is reached."""
+    unit, final_year = row.get("unit"), row.get("final_year")
+    final = with_unit(row.get("final_target"), unit, lang)
+    if final_year is None or not final:
+        return ""
+    if row.get("outlook") == "achieved":
+        return _t(lang, "achieved_final").format(final_year=final_year, final=final)
+    rate, change = row.get("required_cagr_pct"), row.get("required_change_per_year")
+    change_text = _change(change, unit, lang)
+    if unit == "%" and change_text:
+        return _t(lang, "need_change").format(final_year=final_year, final=final, **change_text)
+    if rate is not None:
+        key = "need_decline" if rate < 0 else "need_cagr"
+        text = _t(lang, key).format(final_year=final_year, final=final, rate=format_float(abs(rate)))
+        return text + (_t(lang, "with_change").format(**change_text) if change_text else "")
+    if change_text:
+        return _t(lang, "need_change").format(final_year=final_year, final=final, **change_text)
+    return ""
+
+
+def _change(change: float | None, unit: Any, lang: str) -> dict[str, str]:
+    if change is None:
+        return {}
+    pp = unit == "%"
+    verb = _t(lang, ("pp_" if pp else "") + ("down" if change < 0 else "up"))
+    return {"verb": verb, "change": difference(float(format_float(abs(change))), unit, lang)}
+
+
+def source_clause(row: Mapping[str, Any], lang: str) -> str:
+    """Where the figure comes from, and its caveat."""
+    parts = []
+    source = row.get("source_title") or row.get("source")
+    if source:
+        parts.append(_t(lang, "source").format(source=source))
+    if row.get("note"):
+        parts.append(_t(lang, "note").format(note=row["note"]))
+    return _t(lang, "sep").join(parts)
+
+
+def indicator_paragraph(row: Mapping[str, Any], lang: str) -> str:
+    """One paragraph: actual against target, gap, 完成率, status, progress against time, growth needed, source."""
+    unit = row.get("unit")
+    year, actual = row.get("year"), with_unit(row.get("actual"), unit, lang)
+    earlier = row.get("actual_year") != year
+    first = [_t(lang, "actual_earlier" if earlier else "actual").format(year=year, actual=actual,
+                                                                         actual_year=row.get("actual_year"))]
+    if row.get("target") is not None:
+        first.append(target_clause(row, lang))
+    if row.get("gap") is not None:
+        first.append(_t(lang, "gap").format(gap=difference(row["gap"], unit, lang)))
+    if row.get("attainment_pct") is not None:
+        first.append(_t(lang, "attainment").format(attainment=cell_text(row["attainment_pct"])))
+    status = str(row.get("status") or "")
+    if status in ("met", "not_met", "no_data"):
+        first.append(_t(lang, status).format(year=year))
+    sep, stop = _t(lang, "sep"), _t(lang, "stop")
+    sentences = [sep.join(first)]
+    outlook = OUTLOOK_SENTENCES[lang]
+    later = [c for c in (progress_clause(row, lang), needed_clause(row, lang),
+                         outlook.get(str(row.get("outlook") or ""), "")) if c]
+    if later:
+        sentences.append(sep.join(later))
+    if source_clause(row, lang):
+        sentences.append(source_clause(row, lang))
+    body = stop.join(_capital(s, lang) for s in sentences) + stop
+    head = indicator_name(row, lang)
+    return f"{head}：{body}" if lang == "zh" else f"{head}: {body}"
+
+
+def _capital(text: str, lang: str) -> str:
+    return text[:1].upper() + text[1:] if lang == "en" else text
+
+
+def missing_item(row: Mapping[str, Any], lang: str) -> str:
+    """A target without any figure: its target for the year, else its final target."""
+    name, unit = indicator_name(row, lang), row.get("unit")
+    if row.get("target") is not None:
+        return _t(lang, "missing_item").format(name=name, year=row.get("year"),
+                                               target=with_unit(row["target"], unit, lang))
+    return _t(lang, "missing_final").format(name=name, final_year=row.get("final_year"),
+                                            final=with_unit(row.get("final_target"), unit, lang))
+
+
+def words_item(row: Mapping[str, Any], lang: str) -> str:
+    """A target without a number, with its wording."""
+    wording = row.get("target_text") or status_word(str(row.get("status") or ""), lang)
+    return f"{indicator_name(row, lang)}：{wording}" if lang == "zh" else f"{indicator_name(row, lang)}: {wording}"
+
+
+def table_row(row: Mapping[str, Any], lang: str) -> list[str]:
+    """A line of the gap table, every number as the CSV prints it."""
+    unit = row.get("unit")
+    actual = with_unit(row.get("actual"), unit, lang)
+    progress = row.get("progress_pct"), row.get("time_elapsed_pct")
+    rate = row.get("required_cagr_pct")
+    return [indicator_name(row, lang), with_unit(row.get("target"), unit, lang),
+            f"{actual} ({row.get('actual_year')})" if actual else "", difference(row.get("gap"), unit, lang),
+            f"{cell_text(row.get('attainment_pct'))}%" if row.get("attainment_pct") is not None else "",
+            " / ".join(f"{cell_text(p)}%" if p is not None else "–" for p in progress) if any(
+                p is not None for p in progress) else "",
+            f"{cell_text(rate)}%" if rate is not None else "", status_word(row.get("status"), lang)]
+
+
+def furthest_behind(rows: Sequence[Row], count: int = 3) -> list[Row]:
+    """The indicators with a figure that are furthest from their target (lowest 完成率 below 100 %)."""
+    behind = [r for r in rows if r.get("attainment_pct") is not None and r.get("actual") is not None
+              and (r.get("status") == "not_met" or float(r["attainment_pct"]) < 100)]
+    return sorted(behind, key=lambda r: (float(r["attainment_pct"]), str(r.get("indicator"))))[:count]
+
+
+def build_brief(plan: Any, year: int, rows: Sequence[Row], summary: Sequence[Row], lang: str) -> Brief:
+    """The brief of ``plan`` (a PlanHeader) for ``year`` from its report and summary rows."""
+    whole = next((s for s in summary if s.get("subplan") == "*"), {})
+    with_figure = [r for r in rows if r.get("actual") is not None and is_numeric_target(r)]
+    assessed = [r for r in with_figure if r.get("actual_year") == year]
+    earlier = [r for r in with_figure if r.get("actual_year") != year]
+    missing = [r for r in rows if is_numeric_target(r) and r.get("actual") is None]
+    words = [r for r in rows if not is_numeric_target(r)]
+    region = plan.region_zh if lang == "zh" else plan.region_en
+    title = _t(lang, "title").format(region=region, name=_short_name(plan, lang), year=year)
+    return Brief(title, lang, year, overview(plan, year, rows, whole, lang),
+                 [indicator_paragraph(r, lang) for r in assessed], [indicator_paragraph(r, lang) for r in earlier],
+                 [missing_item(r, lang) for r in missing], [words_item(r, lang) for r in words],
+                 [list(TABLE_COLUMNS[lang])] + [table_row(r, lang) for r in with_figure],
+                 furthest_behind(with_figure))
+
+
+def _short_name(plan: Any, lang: str) -> str:
+    return "制造业规划目标" if lang == "zh" else "manufacturing plan's targets"
+
+
+def _bullets(items: Sequence[str], none: str) -> list[str]:
+    return [f"- {i}" for i in items] if items else [none]
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def brief_markdown(brief: Brief) -> str:
+    """The brief as Markdown (the charts are in the Word version only)."""
+    none = brief.text("none")
+    lines = [f"# {brief.title}", "", f"## {brief.text('overview_heading')}", "", brief.overview, "",
+             f"## {brief.text('progress_heading')}", ""]
+    for paragraph in brief.paragraphs:
+        lines += [paragraph, ""]
+    if brief.earlier:
+        lines += [brief.text("earlier_intro").format(year=brief.year), ""]
+        for paragraph in brief.earlier:
+            lines += [paragraph, ""]
+    lines += [f"## {brief.text('missing_heading')}", "", *_bullets(brief.missing, none), "",
+              f"## {brief.text('words_heading')}", "", *_bullets(brief.words, none), "",
+              f"## {brief.text('table_heading')}", ""]
+    header, *body = brief.table
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|" + "|".join(["---"] + ["---:"] * (len(header) - 2) + ["---"]) + "|")
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in body]
+    return "\n".join(lines) + "\n"
+
+
+Chart = tuple[str, bytes]
+"""A chart's caption and its PNG."""
+
+
+def brief_docx(brief: Brief, charts: Sequence[Chart] = ()) -> bytes:
+    """The brief as a Word document: headings, paragraphs, lists, the gap table and the charts."""
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    _set_fonts(document, brief.lang)
+    document.core_properties.author = "gapcalc"
+    document.core_properties.title = brief.title
+    document.add_heading(brief.title, 0)
+    document.add_heading(brief.text("overview_heading"), 1)
+    _paragraph(document, brief.overview, brief.lang)
+    document.add_heading(brief.text("progress_heading"), 1)
+    for text in brief.paragraphs:
+        _paragraph(document, text, brief.lang)
+    if brief.earlier:
+        _paragraph(document, brief.text("earlier_intro").format(year=brief.year), brief.lang)
+        for text in brief.earlier:
+            _paragraph(document, text, brief.lang)
+    for heading, items in (("missing_heading", brief.missing), ("words_heading", brief.words)):
+        document.add_heading(brief.text(heading), 1)
+        for item in items or [brief.text("none")]:
+            document.add_paragraph(item, style="List Bullet" if items else None)
+    document.add_heading(brief.text("table_heading"), 1)
+    table = document.add_table(rows=len(brief.table), cols=len(brief.table[0]), style="Table Grid")
+    for cells, values in zip(table.rows, brief.table, strict=True):
+        for cell, value in zip(cells.cells, values, strict=True):
+            cell.text = value
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(8)
+    if charts:
+        document.add_heading(brief.text("charts_heading"), 1)
+        for caption, png in charts:
+            document.add_picture(io.BytesIO(png), width=Cm(15))
+            document.add_paragraph(caption)
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def _paragraph(document: Any, text: str, lang: str) -> None:
+    from docx.shared import Pt
+
+    paragraph = document.add_paragraph(text)
+    if lang == "zh":
+        paragraph.paragraph_format.first_line_indent = Pt(24)
+
+
+def _set_fonts(document: Any, lang: str) -> None:
+    """Body text in SimSun (宋体), headings in SimHei (黑体) for Chinese characters."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    for name, east_asian in (("Normal", "SimSun"), ("Title", "SimHei"), ("Heading 1", "SimHei")):
+        style = document.styles[name]
+        style.font.name = "Times New Roman" if name == "Normal" else style.font.name
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), east_asian)
+    document.styles["Normal"].font.size = Pt(12 if lang == "zh" else 11)

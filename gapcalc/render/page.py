@@ -1,0 +1,376 @@
+"""The report page people read: the gap table of a plan grouped by subplan, with a chart per indicator.
+
+:func:`report_page` writes a complete, self-contained HTML5 page (inline CSS and SVG; no scripts, nothing fetched)
+from report rows and summary rows: the summary on top, then per subplan a table of the columns a reader needs —
+indicator, target, actual and its year, gap, 完成率, progress against time, growth still needed, status, outlook
+and a small chart — with every other field in a ``<details>`` of the row, the targets stated in words listed after
+the table, and the source of every actual as a numbered note at the end. It fits a 1366 px screen without
+horizontal scrolling and prints on A4 landscape. :func:`page_shell` and :func:`report_body` are shared with the site.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from gapcalc.render.cells import format_float
+from gapcalc.render.figures import difference, percent, signed, with_unit
+from gapcalc.render.i18n import page_word, status_word
+from gapcalc.render.rows import Row, is_numeric_target, row_key
+from gapcalc.render.series import COMPARATOR_SIGNS, chart_from_row
+from gapcalc.render.svg import ChartData, indicator_svg, progress_svg
+from gapcalc.render.words import CLASS_FILL
+
+FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
+              '"WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", system-ui, sans-serif')
+"""Fonts installed with the common systems; nothing is downloaded."""
+
+ChartKey = tuple[str, str, str]
+LinkMaker = Callable[[Mapping[str, Any]], "str | None"]
+TARGET_MARKERS = {"interpolated": " (i)", "final": " (f)"}
+
+CSS = "body { font-family: " + FONT_STACK + """; font-size: 14px; color: #1a1a1a; line-height: 1.45;
+  max-width: 1320px; margin: 0 auto; padding: 12px 16px 32px; }
+h1 { font-size: 1.45rem; margin: 0.4rem 0 0.2rem; }
+h2 { font-size: 1.15rem; margin: 1.6rem 0 0.4rem; border-bottom: 2px solid #0b57a4; padding-bottom: 2px; }
+h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
+.sub { color: #555; margin: 0 0 0.6rem; }
+nav { font-size: 0.85rem; display: flex; gap: 1rem; flex-wrap: wrap; border-bottom: 1px solid #ddd;
+  padding-bottom: 4px; }
+.cards { display: flex; flex-wrap: wrap; gap: 8px; margin: 0.5rem 0; }
+.card { border: 1px solid #ccc; border-radius: 6px; padding: 4px 12px; min-width: 88px; }
+.card b { display: block; font-size: 1.35rem; }
+.card span { font-size: 0.8rem; color: #555; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 0.86rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 4px 5px; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; }
+th { background: #eef3f9; font-weight: 600; font-size: 0.8rem; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.small { font-size: 0.78rem; color: #555; }
+.pill { display: inline-block; border-radius: 4px; padding: 0 5px; font-size: 0.8rem; }
+.cards .pill { white-space: nowrap; }
+.name a { color: #0b57a4; text-decoration: none; }
+details { font-size: 0.78rem; color: #333; }
+details summary { cursor: pointer; color: #0b57a4; }
+dl { display: grid; grid-template-columns: auto 1fr; gap: 0 8px; margin: 2px 0; }
+dt { color: #666; }
+dd { margin: 0; }
+svg.chart { max-width: 100%; height: auto; }
+svg.bar { vertical-align: middle; }
+.legend { font-size: 0.8rem; color: #444; background: #f7f7f7; padding: 6px 10px; border-radius: 4px; }
+ul.words { font-size: 0.85rem; columns: 2; column-gap: 2rem; }
+ol.notes { font-size: 0.78rem; color: #333; padding-left: 2rem; }
+ol.notes li { margin-bottom: 2px; }
+sup a { text-decoration: none; }
+a { color: #0b57a4; }
+.notes a, .src a { word-break: break-all; }
+.lang { margin-left: auto; }
+@page { size: A4 landscape; margin: 10mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 8.5pt; }
+  table { font-size: 7.5pt; }
+  thead { display: table-header-group; }
+  tr, .card { break-inside: avoid; page-break-inside: avoid; }
+  nav, details summary { display: none; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+COLUMN_WIDTHS = (("indicator", "24%"), ("target", "8%"), ("actual", "9%"), ("gap", "7.5%"), ("attainment", "6%"),
+                 ("progress", "13%"), ("needed", "8%"), ("status", "7.5%"), ("outlook", "7.5%"), ("chart", "9.5%"))
+"""The table's columns and their share of the width (the page is at most 1320 px wide)."""
+
+NUMERIC_COLUMNS = frozenset({"target", "actual", "gap", "attainment", "needed"})
+
+
+@dataclass
+class PageContext:
+    """What a page needs besides the rows: language, charts, subplan names, links and the notes so far."""
+
+    lang: str
+    charts: Mapping[ChartKey, ChartData] = field(default_factory=dict)
+    subplan_names: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    indicator_link: LinkMaker | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def chart(self, row: Mapping[str, Any]) -> ChartData:
+        """The chart of a row: the one given, else one from the row's own figures."""
+        found = self.charts.get((str(row.get("plan") or ""), *row_key(row)))
+        return found if found is not None else chart_from_row(row)
+
+    def add_note(self, text: str) -> int:
+        """The number of the note ``text`` (the same text keeps its number)."""
+        if text not in self.notes:
+            self.notes.append(text)
+        return self.notes.index(text) + 1
+
+
+def esc(text: Any) -> str:
+    """HTML-escaped text of a value (empty for None)."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def page_shell(title: str, lang: str, body: str, nav: str = "") -> str:
+    """A complete page: head with the inline stylesheet, then ``nav`` and ``body``."""
+    return ("<!DOCTYPE html>\n"
+            f'<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="generator" content="gapcalc">\n'
+            f"<title>{esc(title)}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n"
+            f"{nav}{body}</body>\n</html>\n")
+
+
+def pill(key: str | None, lang: str) -> str:
+    """A status or outlook as its word and symbol on its colour."""
+    if not key:
+        return ""
+    colour = CLASS_FILL.get(key, "FFFFFF")
+    return f'<span class="pill" style="background:#{colour}">{esc(status_word(key, lang))}</span>'
+
+
+def indicator_name(row: Mapping[str, Any], lang: str) -> str:
+    """The indicator's name in ``lang`` with its breakdown (``企业研发机构 · 国家级``)."""
+    name = row.get("name_zh") if lang == "zh" else (row.get("name_en") or row.get("name_zh"))
+    breakdown = row.get("breakdown_zh") if lang == "zh" else row.get("breakdown_en")
+    breakdown = breakdown or row.get("breakdown")
+    return f"{name} · {breakdown}" if breakdown else str(name or row.get("indicator") or "")
+
+
+def target_text(row: Mapping[str, Any], lang: str) -> str:
+    """``≥50%`` with ``(i)`` for an interpolated target and ``(f)`` for the final one carried past its year."""
+    if row.get("target") is None:
+        return ""
+    sign = COMPARATOR_SIGNS.get(str(row.get("comparator") or "="), "")
+    marker = TARGET_MARKERS.get(str(row.get("target_source") or ""), "")
+    return sign + with_unit(row["target"], row.get("unit"), lang) + marker
+
+
+def actual_year_text(row: Mapping[str, Any], lang: str) -> str:
+    """``(2021)`` when the actual is of an earlier year than the report's, else empty."""
+    year = row.get("actual_year")
+    if year is None or year == row.get("year"):
+        return ""
+    return page_word("of_year", lang).format(year=year)
+
+
+def needed_text(row: Mapping[str, Any], lang: str) -> str:
+    """Growth still needed per year: in percentage points for a ``%`` indicator, else the CAGR in %."""
+    per_year = page_word("per_year", lang)
+    change = row.get("required_change_per_year")
+    if row.get("unit") == "%" and change is not None:
+        return per_year.format(value=signed(difference(float(format_float(change, 2)), "%", lang)))
+    rate = row.get("required_cagr_pct")
+    if rate is not None:
+        return per_year.format(value=signed(percent(rate, 1)) + "%")
+    if change is not None:
+        return per_year.format(value=signed(with_unit(float(format_float(change, 2)), row.get("unit"), lang)))
+    return ""
+
+
+def progress_text(row: Mapping[str, Any], lang: str) -> str:
+    """The progress bar against time and ``任务42.9%，时间25%``."""
+    progress, elapsed = row.get("progress_pct"), row.get("time_elapsed_pct")
+    if progress is None and elapsed is None:
+        return ""
+    text = page_word("progress_text", lang).format(progress=percent(progress, 1) or "–",
+                                                   time=percent(elapsed, 1) or "–")
+    return f'{progress_svg(progress, elapsed)}<br><span class="small">{esc(text)}</span>'
+
+
+def source_note(row: Mapping[str, Any], lang: str) -> str:
+    """The note of a row's actual: the indicator, the year, the caveat and where the figure comes from (HTML)."""
+    parts = [f"{esc(indicator_name(row, lang))} {esc(row.get('actual_year') or '')}"]
+    if row.get("note"):
+        parts.append(esc(row["note"]))
+    source = row.get("source")
+    if row.get("source_title"):
+        parts.append(esc(row["source_title"]))
+    if source:
+        parts.append(link_or_text(str(source)))
+    return " — ".join(parts)
+
+
+def link_or_text(source: str) -> str:
+    """An ``http(s)`` address as a link, anything else as text."""
+    if source.startswith(("http://", "https://")):
+        return f'<a href="{esc(source)}">{esc(source)}</a>'
+    return esc(source)
+
+
+def details_html(row: Mapping[str, Any], lang: str) -> str:
+    """Every other field of a row, in a ``<details>``."""
+    unit = row.get("unit")
+    items = [
+        ("unit", esc(unit)),
+        ("direction", esc(page_word(str(row.get("direction") or "up"), lang))),
+        ("target_source", esc(page_word("plan_source" if row.get("target_source") == "plan"
+                                        else str(row.get("target_source") or "none"), lang))),
+        ("baseline", esc(_with_year(with_unit(row.get("baseline"), unit, lang), row.get("baseline_year"), lang))),
+        ("final_target", esc(_with_year(with_unit(row.get("final_target"), unit, lang), row.get("final_year"),
+                                        lang))),
+        ("required_cagr", esc(_pct(row.get("required_cagr_pct")))),
+        ("required_change", esc(difference(row.get("required_change_per_year"), unit, lang))),
+        ("observed_cagr", esc(_pct(row.get("observed_cagr_pct")))),
+        ("growth_ratio", esc(percent(row.get("growth_ratio")))),
+    ]
+    shown = "".join(f"<dt>{esc(page_word(k, lang))}</dt><dd>{v}</dd>" for k, v in items if v)
+    return f"<details><summary>{esc(page_word('more', lang))}</summary><dl>{shown}</dl></details>"
+
+
+def _pct(value: float | None) -> str:
+    text = percent(value)
+    return text + "%" if text else ""
+
+
+def _with_year(text: str, year: Any, lang: str) -> str:
+    if not text or year is None:
+        return text
+    return f"{text} {page_word('of_year', lang).format(year=year)}"
+
+
+def name_cell(row: Mapping[str, Any], context: PageContext) -> str:
+    """The indicator cell: name (a link on the site), unit and id, then the details."""
+    name = esc(indicator_name(row, context.lang))
+    link = context.indicator_link(row) if context.indicator_link else None
+    if link:
+        name = f'<a href="{esc(link)}">{name}</a>'
+    return (f'<td class="name"><b>{name}</b><br><span class="small">{esc(row.get("indicator"))}</span>'
+            f"{details_html(row, context.lang)}</td>")
+
+
+def actual_cell(row: Mapping[str, Any], context: PageContext) -> str:
+    """The actual with its year when earlier than the report's, and the number of its source note."""
+    text = with_unit(row.get("actual"), row.get("unit"), context.lang)
+    if not text:
+        return '<td class="num"></td>'
+    year = actual_year_text(row, context.lang)
+    marker = ""
+    if row.get("source") or row.get("note"):
+        number = context.add_note(source_note(row, context.lang))
+        marker = f'<sup><a href="#note-{number}">[{number}]</a></sup>'
+    year_html = f'<br><span class="small">{esc(year)}</span>' if year else ""
+    return f'<td class="num">{esc(text)}{marker}{year_html}</td>'
+
+
+def row_html(row: Mapping[str, Any], context: PageContext) -> str:
+    """One table row of a numeric target."""
+    lang, unit = context.lang, row.get("unit")
+    chart = context.chart(row)
+    title = page_word("chart_title", lang).format(name=indicator_name(row, lang))
+    cells = [
+        name_cell(row, context),
+        f'<td class="num">{esc(target_text(row, lang))}</td>',
+        actual_cell(row, context),
+        f'<td class="num">{esc(signed(difference(row.get("gap"), unit, lang)))}</td>',
+        f'<td class="num">{esc(_pct(_rounded(row.get("attainment_pct"))))}</td>',
+        f"<td>{progress_text(row, lang)}</td>",
+        f'<td class="num">{esc(needed_text(row, lang))}</td>',
+        f"<td>{pill(row.get('status'), lang)}</td>",
+        f"<td>{pill(row.get('outlook'), lang)}</td>",
+        f"<td>{indicator_svg(chart, title)}</td>",
+    ]
+    return "<tr>" + "".join(cells) + "</tr>\n"
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else float(format_float(value, 1))
+
+
+def table_html(rows: Sequence[Mapping[str, Any]], context: PageContext) -> str:
+    """The table of numeric targets, with fixed column widths."""
+    columns = "".join(f'<col style="width:{width}">' for _, width in COLUMN_WIDTHS)
+    header = "".join(f'<th class="num">{esc(page_word(k, context.lang))}</th>' if k in NUMERIC_COLUMNS
+                     else f"<th>{esc(page_word(k, context.lang))}</th>" for k, _ in COLUMN_WIDTHS)
+    body = "".join(row_html(r, context) for r in rows)
+    return (f"<table>\n<colgroup>{columns}</colgroup>\n<thead>\n<tr>{header}</tr>\n</thead>\n"
+            f"<tbody>\n{body}</tbody>\n</table>\n")
+
+
+def words_html(rows: Sequence[Mapping[str, Any]], context: PageContext) -> str:
+    """Targets without a number: their wording, or why they are not assessed."""
+    if not rows:
+        return ""
+    items = []
+    for row in rows:
+        wording = row.get("target_text") or page_word(str(row.get("target_source") or "none"), context.lang)
+        items.append(f"<li><b>{esc(indicator_name(row, context.lang))}</b>: {esc(wording)}</li>")
+    return (f"<h3>{esc(page_word('qualitative', context.lang))}</h3>\n"
+            f'<ul class="words">\n{"".join(i + chr(10) for i in items)}</ul>\n')
+
+
+def summary_html(summary: Sequence[Mapping[str, Any]], context: PageContext) -> str:
+    """Cards with the counts of the whole plan (or plans), the outlook counts and 指标完成率."""
+    whole = [s for s in summary if s.get("subplan") == "*"] or list(summary)
+    lang = context.lang
+    total = {k: sum(int(s.get(k) or 0) for s in whole) for k in ("rows", "assessed", "met", "not_met", "no_data",
+                                                                "not_assessed")}
+    share = f"{format_float(100.0 * total['met'] / total['assessed'], 1)}%" if total["assessed"] else "–"
+    cards = [(total["rows"], page_word("targets", lang)), (total["assessed"], page_word("assessed", lang)),
+             (pill("met", lang) + f" {total['met']}", ""), (pill("not_met", lang) + f" {total['not_met']}", ""),
+             (pill("no_data", lang) + f" {total['no_data']}", ""),
+             (pill("not_assessed", lang) + f" {total['not_assessed']}", ""), (share, page_word("met_share", lang))]
+    card_html = "".join(f'<div class="card"><b>{value}</b><span>{esc(label)}</span></div>' for value, label in cards)
+    outlooks = [(k, sum(int(s.get(k) or 0) for s in whole)) for k in
+                ("achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration",
+                 "insufficient_data")]
+    outlook_html = " ".join(f"{pill(k, lang)} {n}" for k, n in outlooks if n)
+    return (f"<h2>{esc(page_word('summary', lang))}</h2>\n<div class=\"cards\">{card_html}</div>\n"
+            f"<p>{esc(page_word('outlook', lang))}: {outlook_html}</p>\n")
+
+
+def group_rows(rows: Sequence[Row]) -> list[tuple[tuple[str, str], list[Row]]]:
+    """Rows grouped by plan and subplan, in the order they come."""
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for row in rows:
+        groups.setdefault((str(row.get("plan") or ""), str(row.get("subplan") or "")), []).append(row)
+    return list(groups.items())
+
+
+def subplan_title(key: tuple[str, str], summary: Sequence[Mapping[str, Any]], context: PageContext,
+                  many_plans: bool) -> str:
+    """The heading of a group: the subplan's name (with the plan's id when the page holds several plans)."""
+    name = context.subplan_names.get(key)
+    if name is None:
+        wanted = (key[0], key[1] or "*")
+        name = next((str(s.get("subplan_name")) for s in summary
+                     if (s.get("plan"), s.get("subplan")) == wanted and s.get("subplan_name")), key[1] or key[0])
+    return f"{key[0]} · {name}" if many_plans and key[1] else name
+
+
+def notes_html(context: PageContext) -> str:
+    """The numbered source notes collected while writing the tables."""
+    if not context.notes:
+        return ""
+    items = "".join(f'<li id="note-{n}">{text}</li>\n' for n, text in enumerate(context.notes, 1))
+    heading = esc(page_word("notes", context.lang))
+    return f'<footer>\n<h2>{heading}</h2>\n<ol class="notes">\n{items}</ol>\n</footer>\n'
+
+
+def report_body(title: str, subtitle: str, rows: Sequence[Row], summary: Sequence[Mapping[str, Any]],
+                context: PageContext) -> str:
+    """The page's content: title, summary, legend, one section per subplan, the notes."""
+    many_plans = len({r.get("plan") for r in rows}) > 1
+    parts = [f"<h1>{esc(title)}</h1>\n"]
+    if subtitle:
+        parts.append(f'<p class="sub">{esc(subtitle)}</p>\n')
+    if summary:
+        parts.append(summary_html(summary, context))
+    parts.append(f'<p class="legend">{esc(page_word("legend", context.lang))}</p>\n')
+    for key, group in group_rows(rows):
+        numeric = [r for r in group if is_numeric_target(r)]
+        words = [r for r in group if not is_numeric_target(r)]
+        parts.append(f"<section>\n<h2>{esc(subplan_title(key, summary, context, many_plans))}</h2>\n")
+        if numeric:
+            parts.append(table_html(numeric, context))
+        parts.append(words_html(words, context) + "</section>\n")
+    parts.append(notes_html(context))
+    return "".join(parts)
+
+
+def report_page(title: str, rows: Sequence[Row], summary: Sequence[Mapping[str, Any]], context: PageContext,
+                subtitle: str = "", nav: str = "") -> str:
+    """A complete report page."""
+    return page_shell(title, context.lang, report_body(title, subtitle, rows, summary, context), nav)

@@ -1,0 +1,357 @@
+"""The progress site: static, offline HTML pages of every plan of a targets directory, in Chinese and English.
+
+:func:`build_site` returns the pages as ``{relative path: text}``; :func:`write_site` writes them, each atomically
+(a temporary file in the same folder, then ``os.replace``). The layout::
+
+    index.html                          languages
+    zh/index.html                       plans with their summary, shared indicators
+    zh/plans/<plan>.html                the report page of a plan (gap table by subplan, charts, notes)
+    zh/plans/<plan>/<indicator>.html    an indicator: chart, milestones, actuals with sources, the plan's quotes
+    zh/shared/<indicator>.html          an indicator stated by two plans or more, compared across them
+    en/…                                the same in English
+
+Every link is relative and resolves inside the site (the only others are the sources' own ``http(s)`` addresses);
+nothing is fetched, nothing runs, and the same input gives the same bytes (no dates, every collection sorted).
+All figures come from :mod:`gapcalc.api`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import posixpath
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gapcalc.render.figures import with_unit
+from gapcalc.render.i18n import LANGS, page_word
+from gapcalc.render.page import (
+    PageContext,
+    esc,
+    indicator_name,
+    link_or_text,
+    notes_html,
+    page_shell,
+    report_body,
+    table_html,
+)
+from gapcalc.render.rows import Row, frame_rows, row_key
+from gapcalc.render.series import plan_charts
+from gapcalc.render.svg import ChartData, indicator_svg
+
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """Everything the site shows of one plan, read through :mod:`gapcalc.api`."""
+
+    plan_id: str
+    header: Any  # gapcalc.plan.model.PlanHeader
+    subplan_names: Mapping[str, tuple[str, str]]
+    rows: list[Row]
+    summary: list[Row]
+    targets: list[Row]
+    actuals: list[Row]
+    charts: Mapping[Key, ChartData]
+
+    def name(self, lang: str) -> str:
+        """The document's title in ``lang``."""
+        return str(self.header.name_zh if lang == "zh" else self.header.name_en)
+
+    def region(self, lang: str) -> str:
+        """The region in ``lang``."""
+        return str(self.header.region_zh if lang == "zh" else self.header.region_en)
+
+    def indicators(self) -> list[str]:
+        """The indicator ids of the report, in the plan's order."""
+        return list(dict.fromkeys(str(r["indicator"]) for r in self.rows))
+
+
+def plan_ids(targets: Path) -> list[str]:
+    """The plans of a targets directory, sorted."""
+    from gapcalc.workspace.paths import plan_files
+
+    return [p.stem for p in plan_files(targets)]
+
+
+def default_year(targets: Path, today: datetime.date | None = None) -> int:
+    """The latest year with any actual in any plan of ``targets``, else the current year."""
+    from gapcalc import api
+
+    years = [int(y) for plan in plan_ids(targets) for y in api.load_actuals(plan, targets=targets)["year"]]
+    return max(years) if years else (today or datetime.date.today()).year
+
+
+def load_plan_data(plan_id: str, year: int, targets: Path) -> PlanData:
+    """Report, summary, targets and actuals of one plan for ``year``."""
+    from gapcalc import api
+
+    loaded = api.load_plan(plan_id, targets)
+    rows = frame_rows(api.report(loaded, year, targets=targets))
+    target_rows = frame_rows(api.targets(loaded, targets))
+    actual_rows = frame_rows(api.load_actuals(loaded, targets=targets))
+    names = {s.id: (s.name_zh, s.name_en) for s in loaded.plan.subplans}
+    return PlanData(plan_id, loaded.plan.plan, names, rows, frame_rows(api.summary(loaded, year, targets=targets)),
+                    target_rows, actual_rows, plan_charts(rows, target_rows, actual_rows))
+
+
+def shared_indicators(plans: Sequence[PlanData]) -> dict[str, list[PlanData]]:
+    """Indicator ids stated by two plans or more, sorted, with those plans."""
+    holders: dict[str, list[PlanData]] = {}
+    for plan in plans:
+        for indicator in plan.indicators():
+            holders.setdefault(indicator, []).append(plan)
+    return {k: holders[k] for k in sorted(holders) if len(holders[k]) >= 2}
+
+
+def relative(source: str, target: str) -> str:
+    """The relative link from page ``source`` to ``target`` (both relative to the site's root)."""
+    path, _, anchor = target.partition("#")
+    link = posixpath.relpath(path, posixpath.dirname(source) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def plan_page(lang: str, plan_id: str) -> str:
+    """Where a plan's report page is."""
+    return f"{lang}/plans/{plan_id}.html"
+
+
+def indicator_page(lang: str, plan_id: str, indicator: str) -> str:
+    """Where an indicator's page is."""
+    return f"{lang}/plans/{plan_id}/{indicator}.html"
+
+
+def shared_page(lang: str, indicator: str) -> str:
+    """Where a shared indicator's page is."""
+    return f"{lang}/shared/{indicator}.html"
+
+
+def anchor(breakdown: str) -> str:
+    """The anchor of a breakdown's section on an indicator page (``headline`` for the headline figure)."""
+    return f"b-{breakdown}" if breakdown else "headline"
+
+
+def other_lang(lang: str) -> str:
+    """The language the switch link leads to."""
+    return "en" if lang == "zh" else "zh"
+
+
+def nav_html(here: str, lang: str, langs: Sequence[str], crumbs: Sequence[tuple[str, str]]) -> str:
+    """The navigation bar: breadcrumbs and the link to the same page in the other language."""
+    links = [f'<a href="{esc(relative(here, path))}">{esc(label)}</a>' for label, path in crumbs]
+    other = other_lang(lang)
+    if other in langs:
+        twin = other + here[len(lang):]
+        links.append(f'<a class="lang" href="{esc(relative(here, twin))}" hreflang="{other}">'
+                     f"{esc(page_word('language', lang))}</a>")
+    return "<nav>" + "".join(links) + "</nav>\n"
+
+
+@dataclass(frozen=True)
+class Site:
+    """The plans of the site, its year and languages."""
+
+    plans: list[PlanData]
+    year: int
+    langs: tuple[str, ...]
+
+    def shared(self) -> dict[str, list[PlanData]]:
+        """Indicators stated by two plans or more."""
+        return shared_indicators(self.plans)
+
+
+def language_index(site: Site) -> str:
+    """The root page: one link per language."""
+    items = "".join(f'<li><a href="{lang}/index.html" hreflang="{lang}">'
+                    f"{esc(page_word('site_title', lang).format(year=site.year))}</a></li>\n" for lang in site.langs)
+    body = f"<h1>gapcalc {site.year}</h1>\n<ul>\n{items}</ul>\n"
+    return page_shell(f"gapcalc {site.year}", "en", body)
+
+
+def plans_table(site: Site, lang: str, here: str) -> str:
+    """The index's table: one row per plan with its summary."""
+    head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("region", "plan", "document", "period"))
+    head += "".join(f'<th class="num">{esc(page_word(k, lang))}</th>'
+                    for k in ("targets", "assessed", "met", "not_met", "no_data", "met_share"))
+    body = []
+    for plan in site.plans:
+        whole = next((s for s in plan.summary if s.get("subplan") == "*"), {})
+        share = whole.get("met_share_pct")
+        cells = [esc(plan.region(lang)),
+                 f'<a href="{esc(relative(here, plan_page(lang, plan.plan_id)))}">{esc(plan.name(lang))}</a>',
+                 esc(plan.header.document), f"{plan.header.period[0]}–{plan.header.period[1]}"]
+        numbers = [whole.get(k, 0) for k in ("rows", "assessed", "met", "not_met", "no_data")]
+        numbers.append("–" if share is None else f"{share:.1f}%")
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells)
+                    + "".join(f'<td class="num">{esc(n)}</td>' for n in numbers) + "</tr>\n")
+    widths = "".join(f'<col style="width:{w}">' for w in ("7%", "29%", "20%", "8%", *["6%"] * 6))
+    return (f"<table>\n<colgroup>{widths}</colgroup>\n<thead><tr>{head}</tr></thead>\n"
+            f"<tbody>\n{''.join(body)}</tbody>\n</table>\n")
+
+
+def index_page(site: Site, lang: str) -> str:
+    """A language's home: the plans with their summary, then the shared indicators."""
+    here = f"{lang}/index.html"
+    title = page_word("site_title", lang).format(year=site.year)
+    shared = site.shared()
+    items = []
+    for indicator, plans in shared.items():
+        row = next(r for r in plans[0].rows if r["indicator"] == indicator)
+        label = page_word("stated_by", lang).format(count=len(plans))
+        items.append(f'<li><a href="{esc(relative(here, shared_page(lang, indicator)))}">'
+                     f"{esc(indicator_name({**row, 'breakdown': None}, lang))}</a> "
+                     f'<span class="small">{esc(indicator)} · {esc(label)}</span></li>\n')
+    body = (f"<h1>{esc(title)}</h1>\n<p class=\"sub\">{esc(page_word('site_intro', lang).format(year=site.year))}"
+            f"</p>\n<h2>{esc(page_word('plans', lang))}</h2>\n{plans_table(site, lang, here)}"
+            f"<h2>{esc(page_word('shared', lang))}</h2>\n<ul class=\"words\">\n{''.join(items)}</ul>\n")
+    return page_shell(title, lang, body, nav_html(here, lang, site.langs, []))
+
+
+def plan_report_page(site: Site, plan: PlanData, lang: str) -> str:
+    """A plan's report page, its indicators linked to their pages."""
+    here = plan_page(lang, plan.plan_id)
+    names = {(plan.plan_id, k): (v[0] if lang == "zh" else v[1]) for k, v in plan.subplan_names.items()}
+    context = PageContext(lang, charts={(plan.plan_id, *k): v for k, v in plan.charts.items()},
+                          subplan_names=names, indicator_link=lambda row: relative(here, _indicator_target(row, lang)))
+    title = page_word("report_title", lang).format(region=plan.region(lang), year=site.year)
+    subtitle = f"{plan.name(lang)} · {plan.header.document} · {plan.header.period[0]}–{plan.header.period[1]}"
+    nav = nav_html(here, lang, site.langs, [(page_word("home", lang), f"{lang}/index.html")])
+    return page_shell(title, lang, report_body(title, subtitle, plan.rows, plan.summary, context), nav)
+
+
+def _indicator_target(row: Mapping[str, Any], lang: str) -> str:
+    indicator, breakdown = row_key(row)
+    return indicator_page(lang, str(row.get("plan")), indicator) + "#" + anchor(breakdown)
+
+
+def figures_table(rows: Sequence[Row], context: PageContext) -> str:
+    """The report columns of an indicator's rows (one per breakdown)."""
+    return table_html(rows, context)
+
+
+def milestones_html(targets: Sequence[Row], lang: str) -> str:
+    """What the plan states for one breakdown: year, kind, value, level, comparator, and the quote with its source."""
+    if not targets:
+        return ""
+    head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("year", "kind", "value", "comparator", "target"))
+    head += f"<th style=\"width:50%\">{esc(page_word('quotes', lang))}</th>"
+    body = []
+    for row in targets:
+        level = with_unit(row.get("level"), row.get("unit"), lang)
+        quote = f"“{esc(row.get('quote') or row.get('text') or '')}”" if row.get("quote") or row.get("text") else ""
+        source = f'<br><span class="small">{esc(row.get("source"))}</span>' if row.get("source") else ""
+        cells = [esc(row.get("year")), esc(row.get("kind")), esc(row.get("value") if row.get("value") is not None
+                                                                   else row.get("text")),
+                 esc(row.get("comparator")), esc(level), quote + source]
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>\n")
+    return (f"<h3>{esc(page_word('milestones', lang))}</h3>\n<table>\n<thead><tr>{head}</tr></thead>\n"
+            f"<tbody>\n{''.join(body)}</tbody>\n</table>\n")
+
+
+def actuals_html(actuals: Sequence[Row], unit: str | None, lang: str) -> str:
+    """The observed values of one breakdown with their sources and notes."""
+    if not actuals:
+        return f"<h3>{esc(page_word('actuals', lang))}</h3>\n<p>{esc(page_word('no_actuals', lang))}</p>\n"
+    head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("year", "value", "source", "note"))
+    body = []
+    for row in sorted(actuals, key=lambda r: int(r["year"])):
+        source = " — ".join(x for x in (esc(row.get("source_title") or ""),
+                                        link_or_text(str(row.get("source") or ""))) if x)
+        cells = [esc(row["year"]), esc(with_unit(row.get("value"), unit, lang)), f'<span class="src">{source}</span>',
+                 esc(row.get("note") or "")]
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>\n")
+    return (f"<h3>{esc(page_word('actuals', lang))}</h3>\n<table>\n<colgroup><col style=\"width:7%\">"
+            f"<col style=\"width:12%\"><col style=\"width:40%\"><col></colgroup>\n<thead><tr>{head}</tr></thead>\n"
+            f"<tbody>\n{''.join(body)}</tbody>\n</table>\n")
+
+
+def breakdown_section(plan: PlanData, row: Row, context: PageContext) -> str:
+    """One breakdown of an indicator: its big chart, its figures, the plan's statements and the actuals."""
+    lang = context.lang
+    key = row_key(row)
+    title = page_word("chart_title", lang).format(name=indicator_name(row, lang))
+    chart = indicator_svg(plan.charts.get(key, context.chart(row)), title, width=640, height=240, compact=False)
+    targets = [t for t in plan.targets if row_key(t) == key]
+    actuals = [a for a in plan.actuals if row_key(a) == key]
+    heading = indicator_name(row, lang)
+    return (f'<section id="{anchor(key[1])}">\n<h2>{esc(heading)}</h2>\n{chart}\n'
+            f"{figures_table([row], context)}{milestones_html(targets, lang)}"
+            f"{actuals_html(actuals, row.get('unit'), lang)}</section>\n")
+
+
+def indicator_page_html(site: Site, plan: PlanData, indicator: str, lang: str) -> str:
+    """An indicator of a plan: a section per breakdown, links to the plan and to the comparison across plans."""
+    here = indicator_page(lang, plan.plan_id, indicator)
+    rows = [r for r in plan.rows if r["indicator"] == indicator]
+    context = PageContext(lang, charts={(plan.plan_id, *k): v for k, v in plan.charts.items()})
+    crumbs = [(page_word("home", lang), f"{lang}/index.html"),
+              (plan.region(lang) + " · " + page_word("report_page", lang), plan_page(lang, plan.plan_id))]
+    if indicator in site.shared():
+        crumbs.append((page_word("shared", lang), shared_page(lang, indicator)))
+    name = indicator_name({**rows[0], "breakdown": None, "breakdown_zh": None, "breakdown_en": None}, lang)
+    body = [f"<h1>{esc(name)}</h1>\n<p class=\"sub\">{esc(plan.name(lang))} · {esc(indicator)}</p>\n"]
+    body += [breakdown_section(plan, row, context) for row in rows]
+    body.append(notes_html(context))
+    return page_shell(f"{name} — {plan.region(lang)}", lang, "".join(body), nav_html(here, lang, site.langs, crumbs))
+
+
+def shared_page_html(site: Site, indicator: str, plans: Sequence[PlanData], lang: str) -> str:
+    """One indicator across the plans that state it: a row per plan and breakdown, each linked to its page."""
+    here = shared_page(lang, indicator)
+    rows = [r for p in plans for r in p.rows if r["indicator"] == indicator]
+    charts = {(p.plan_id, *k): v for p in plans for k, v in p.charts.items() if k[0] == indicator}
+    regions = {p.plan_id: p.region(lang) for p in plans}
+
+    def link(row: Mapping[str, Any]) -> str:
+        return relative(here, _indicator_target(row, lang))
+
+    context = PageContext(lang, charts=charts, indicator_link=link)
+    shown = [{**r, "name_zh": f"{regions[str(r['plan'])]} · {r['name_zh']}",
+              "name_en": f"{regions[str(r['plan'])]} · {r.get('name_en') or r['name_zh']}"} for r in rows]
+    name = indicator_name({**rows[0], "breakdown": None, "breakdown_zh": None, "breakdown_en": None}, lang)
+    title = page_word("compare_title", lang).format(name=name, year=site.year)
+    body = (f"<h1>{esc(title)}</h1>\n<p class=\"sub\">{esc(indicator)} · "
+            f"{esc(page_word('stated_by', lang).format(count=len(plans)))}</p>\n"
+            f"{table_html(shown, context)}{notes_html(context)}")
+    crumbs = [(page_word("home", lang), f"{lang}/index.html")]
+    return page_shell(title, lang, body, nav_html(here, lang, site.langs, crumbs))
+
+
+def build_site(targets: Path, year: int, langs: Sequence[str] = LANGS) -> dict[str, str]:
+    """Every page of the site, keyed by its path relative to the output directory."""
+    plans = [load_plan_data(p, year, targets) for p in plan_ids(targets)]
+    site = Site(plans, year, tuple(langs))
+    pages = {"index.html": language_index(site)}
+    for lang in site.langs:
+        pages[f"{lang}/index.html"] = index_page(site, lang)
+        for plan in plans:
+            pages[plan_page(lang, plan.plan_id)] = plan_report_page(site, plan, lang)
+            for indicator in plan.indicators():
+                pages[indicator_page(lang, plan.plan_id, indicator)] = indicator_page_html(site, plan, indicator, lang)
+        for indicator, holders in site.shared().items():
+            pages[shared_page(lang, indicator)] = shared_page_html(site, indicator, holders, lang)
+    return dict(sorted(pages.items()))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_site(pages: Mapping[str, str], output: Path) -> None:
+    """Write every page under ``output``."""
+    for relative_path in sorted(pages):
+        write_atomic(output / relative_path, pages[relative_path].encode("utf-8"))
+

@@ -1,0 +1,268 @@
+"""The report page's parts, the progress site (every link resolves, same bytes twice) and the written brief."""
+
+from __future__ import annotations
+
+import csv
+import io
+import posixpath
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gapcalc.cli.main import cli
+from gapcalc.render.brief import needed_clause, progress_clause
+from gapcalc.render.figures import difference, with_unit
+from gapcalc.render.rows import clean_value
+from gapcalc.render.series import agrees, chart_from_row, milestone_marks
+from gapcalc.render.site import relative
+from gapcalc.render.svg import ChartData, Mark, indicator_svg, progress_svg
+
+
+class Links(HTMLParser):
+    """Collects the ids, links and resource references of a page and checks every element is closed in order."""
+
+    VOID = frozenset({"meta", "br", "hr", "img", "input", "link", "wbr", "col"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.tags.add(tag)
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if tag == "a":
+            self.hrefs.append(found.get("href") or "")
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(f"unexpected </{tag}>")
+
+
+def parse_page(text: str) -> Links:
+    links = Links()
+    links.feed(text)
+    links.close()
+    assert links.errors == [] and links.stack == []
+    return links
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- the site -----------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the shipped plans for 2022, written by the command line."""
+    import os
+
+    output = tmp_path_factory.mktemp("site")
+    here = Path.cwd()
+    os.chdir(Path(__file__).resolve().parent.parent)
+    try:
+        code, _, err = invoke(CliRunner(), "site", str(output), "--year", "2022")
+    finally:
+        os.chdir(here)
+    assert code == 0, err
+    return output
+
+
+def test_site_every_page_parses_and_every_internal_link_resolves(site: Path) -> None:
+    pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+    parsed = {path: parse_page(text) for path, text in pages.items()}
+    checked = 0
+    for path, links in parsed.items():
+        assert not links.tags & {"script", "link", "img", "iframe", "object", "embed"}, path
+        assert "src=" not in pages[path] and "url(" not in pages[path], path
+        for href in links.hrefs:
+            if href.startswith(("http://", "https://")):
+                continue
+            target, _, anchor = href.partition("#")
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) if target else path
+            assert resolved in parsed, f"{path}: {href} leads nowhere"
+            assert not anchor or anchor in parsed[resolved].ids, f"{path}: {href} has no anchor"
+            checked += 1
+    assert checked > 1000
+    assert {"index.html", "zh/index.html", "en/index.html", "zh/plans/chongqing.html",
+            "en/plans/chongqing/ii_integration_index.html", "zh/shared/nc_rate_key_processes.html"} <= set(pages)
+
+
+def test_site_language_switch_and_shared_pages(site: Path) -> None:
+    zh = (site / "zh/plans/chongqing/ii_integration_index.html").read_text(encoding="utf-8")
+    switch = '<a class="lang" href="../../../en/plans/chongqing/ii_integration_index.html" hreflang="en">English</a>'
+    assert switch in zh
+    assert '<a href="../../shared/ii_integration_index.html">多个规划共有的指标</a>' in zh
+    assert "“兩化融合發展指數總體水平達到65”" in zh  # the quote of the target
+    shared = (site / "en/shared/nc_rate_key_processes.html").read_text(encoding="utf-8")
+    assert shared.count('<td class="name"><b><a href="../plans/') == 2
+
+
+def test_site_same_input_same_bytes(site: Path, tmp_path: Path, in_repo: Path, runner: CliRunner) -> None:
+    code, _, _ = invoke(runner, "site", str(tmp_path / "again"), "--year", "2022")
+    assert code == 0
+    first = {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in sorted((tmp_path / "again").rglob("*"))
+              if p.is_file()}
+    assert first == second
+    assert not list((tmp_path / "again").rglob("*.tmp"))
+
+
+def test_site_command_output_line(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
+    code, out, err = invoke(runner, "site", str(tmp_path / "s"), "--year", "2021", "--lang", "en")
+    assert (code, out) == (0, "")
+    assert err == f"wrote 230 pages for 5 plans (en; year 2021) to {tmp_path / 's'}\n"
+    english = (tmp_path / "s/en/index.html").read_text(encoding="utf-8")
+    assert 'class="lang"' not in english and not (tmp_path / "s/zh").exists()
+
+
+def test_site_default_year_is_the_latest_actual(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = invoke(runner, "site", str(tmp_path / "s"), "--lang", "zh")
+    assert code == 0 and err.endswith(f"(zh; year 2024) to {tmp_path / 's'}\n")
+
+
+def test_relative_links() -> None:
+    assert relative("zh/plans/a.html", "zh/plans/a/x.html#b-city") == "a/x.html#b-city"
+    assert relative("zh/plans/a/x.html", "en/plans/a/x.html") == "../../../en/plans/a/x.html"
+    assert relative("zh/index.html", "zh/shared/y.html") == "shared/y.html"
+
+
+# --- the brief ----------------------------------------------------------------------------------------------------
+
+
+def report_csv(runner: CliRunner) -> list[dict[str, str]]:
+    code, out, _ = invoke(runner, "report", "chongqing", "2022", "-f", "csv")
+    assert code == 0
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def test_brief_docx_states_every_assessed_figure_as_the_csv_prints_it(in_repo: Path, runner: CliRunner,
+                                                                      tmp_path: Path) -> None:
+    import docx
+
+    output = tmp_path / "cq.docx"
+    code, out, err = invoke(runner, "brief", "chongqing", "2022", "-o", str(output))
+    assert (code, out, err) == (0, "", f"wrote {output}\n")
+    document = docx.Document(str(output))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assessed = [r for r in report_csv(runner) if r["status"] in ("met", "not_met")]
+    assert len(assessed) == 2
+    for row in assessed:
+        paragraph = next(p for p in text.splitlines() if p.startswith(row["name_zh"] + "："))
+        for column in ("actual", "target", "gap", "attainment_pct"):
+            assert row[column] and row[column] in paragraph, (row["indicator"], column)
+    assert "制造业领域高新技术企业：2022年为6348家，按规划路径插值的年度目标为5831.75家，差距516.25家，" in text
+    assert "规划期时间进度25%，任务进度42.8571%，任务进度快于时间进度" in text
+    assert "共提出65项目标" in text and "达标2项、未达标0项，指标完成率100%" in text
+    assert len(document.tables) == 1 and document.tables[0].rows[0].cells[4].text == "完成率"
+    assert len(document.inline_shapes) == 3  # the charts of the three indicators furthest behind
+
+
+def test_brief_markdown_to_stdout(in_repo: Path, runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "brief", "chongqing", "2022", "-f", "markdown")
+    assert (code, err) == (0, "")
+    assert out.startswith("# 重庆制造业规划目标进展情况报告（2022年）\n\n## 一、总体情况\n\n")
+    assert ("| 两化融合发展指数总体水平 | 61.16 | 61.5 (2022) | 0.34 | 100.5559% | 45.3125% / 40% | 1.8621% "
+            "| ✓ 达标 |") in out
+    code, english, _ = invoke(runner, "brief", "chongqing", "2022", "-f", "markdown", "--lang", "en")
+    assert english.startswith("# Chongqing: progress report on the manufacturing plan's targets, 2022\n")
+    assert ("High-tech enterprises in manufacturing: The 2022 figure is 6348; against 5831.75 on the plan's path "
+            "for the year; a gap of 516.25; attainment 108.8524%; the target for the year is met.") in english
+
+
+def test_brief_docx_needs_an_output_file(in_repo: Path, runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "brief", "chongqing", "2022")
+    assert (code, out) == (2, "")
+    assert err == ("gapcalc: error: a Word brief is written to a file\n"
+                   "  hint: add --output FILE.docx, or -f markdown for text\n")
+
+
+def test_brief_bad_year_and_unknown_plan(in_repo: Path, runner: CliRunner) -> None:
+    assert invoke(runner, "brief", "chongqing", "20x2", "-f", "markdown")[::2] == (
+        2, "gapcalc: error: '20x2' is not a year\n  hint: give a year such as 2022\n")
+    code, _, err = invoke(runner, "brief", "chongqin", "2022", "-f", "markdown")
+    assert code == 2 and err.startswith("gapcalc: error: no plan 'chongqin'")
+
+
+def test_progress_clause_half_time_half_task() -> None:
+    assert progress_clause({"progress_pct": 55.0, "time_elapsed_pct": 60.0}, "zh") == (
+        "规划期时间进度60%，任务进度55%，任务进度落后于时间进度，实现“时间过半、任务过半”")
+    assert progress_clause({"progress_pct": 40.0, "time_elapsed_pct": 60.0}, "zh").endswith(
+        "任务进度落后于时间进度，未实现“时间过半、任务过半”")
+    assert progress_clause({"progress_pct": 0.0, "time_elapsed_pct": 0.0}, "zh") == ""
+
+
+def test_needed_clause_decline_and_percentage_points() -> None:
+    energy = {"unit": "吨标准煤/万元", "final_year": 2025, "final_target": Decimal("0.5"),
+              "required_cagr_pct": -2.56104, "required_change_per_year": -0.01, "outlook": "limited_progress"}
+    assert needed_clause(energy, "zh") == ("实现2025年0.5吨标准煤/万元的目标，尚需年均下降2.561%"
+                                           "（每年减少0.01吨标准煤/万元）")
+    share = {"unit": "%", "final_year": 2020, "final_target": Decimal("50"), "required_cagr_pct": 13.6,
+             "required_change_per_year": 6.0, "outlook": "on_track"}
+    assert needed_clause(share, "en") == "reaching 50% by 2020 still needs a rise of 6 pp a year"
+
+
+# --- parts of the page --------------------------------------------------------------------------------------------
+
+
+def test_units_and_differences() -> None:
+    assert with_unit(Decimal("6348"), "家", "zh") == "6348家"
+    assert with_unit(Decimal("6348"), "家", "en") == "6348"
+    assert with_unit(Decimal("2.19"), "万亿元", "en") == "2.19 trillion yuan"
+    assert with_unit(Decimal("61.5"), "index", "zh") == "61.5"
+    assert difference(Decimal("-2.1"), "%", "zh") == "-2.1个百分点"
+    assert difference(Decimal("-2.1"), "%", "en") == "-2.1 pp"
+    assert with_unit(None, "%", "zh") == ""
+
+
+def test_clean_values_of_a_data_frame() -> None:
+    assert clean_value("actual_year", 2021.0) == 2021
+    assert clean_value("gap", float("nan")) is None
+    assert clean_value("gap", Decimal("7.0")) == Decimal("7.0")
+
+
+def test_svg_is_deterministic_text() -> None:
+    data = ChartData(Mark(2020, Decimal("10")), (Mark(2025, Decimal("20"), "2025: 20"),),
+                     (Mark(2021, Decimal("12"), "12"),), Mark(2025, Decimal("20"), "2025: 20"), 2021)
+    svg = indicator_svg(data, "x <y>", width=100, height=40)
+    assert svg == indicator_svg(data, "x <y>", width=100, height=40)
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="100" height="40" '
+                          'viewBox="0 0 100 40" role="img" aria-label="x &lt;y&gt;"><title>x &lt;y&gt;</title>')
+    assert '<polyline points="4,32.9 96,7.1" fill="none" stroke="#8c8c8c" stroke-width="1.2"/>' in svg
+    assert indicator_svg(ChartData(final=Mark(2025, Decimal("20"))), "t") == ""  # a lone target is no path
+
+
+def test_progress_bar_colours_behind_and_ahead() -> None:
+    assert 'fill="#E69F00"' in progress_svg(40.0, 60.0) and 'fill="#009E73"' in progress_svg(60.0, 40.0)
+    assert progress_svg(None, None) == ""
+
+
+def test_milestones_prefer_stated_levels() -> None:
+    rows = [{"indicator": "a", "breakdown": None, "kind": "change_vs_baseline", "year": 2025, "level": Decimal("9"),
+             "comparator": "="},
+            {"indicator": "a", "breakdown": None, "kind": "level", "year": 2025, "level": Decimal("8"),
+             "comparator": ">="},
+            {"indicator": "a", "breakdown": None, "kind": "qualitative", "year": 2025, "level": None}]
+    assert milestone_marks(rows) == {("a", ""): (Mark(2025, Decimal("8"), "2025: ≥8"),)}
+
+
+def test_a_chart_from_other_files_is_used_only_when_it_agrees() -> None:
+    row = {"year": 2022, "actual": Decimal("61.5"), "actual_year": 2022, "final_year": 2025,
+           "final_target": Decimal("65"), "baseline": Decimal("58.6"), "baseline_year": 2020}
+    own = chart_from_row(row)
+    assert agrees(row, own)
+    other = ChartData(own.baseline, own.milestones, (Mark(2022, Decimal("61.0")),), own.final, 2022)
+    assert not agrees(row, other)
