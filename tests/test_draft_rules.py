@@ -236,3 +236,24 @@ def test_this_years_additions_are_for_the_first_year() -> None:
 def test_amount_qualifying_the_noun_after_it_is_no_value() -> None:
     found = statements("到2025年,盘活亩均税收5万元以下低效用地3000亩,培育亿元以上服务商20家。")
     assert [(s.unit, s.values[0].value) for s in found] == [("亩", Decimal(3000)), ("家", Decimal(20))]
+
+
+def test_past_five_year_period_is_the_baseline_year() -> None:
+    found = statements("“十三五”期间,单位工业增加值能耗累计下降18.5%,超目标任务3.5个百分点;工业用水重复利用率达到92%。")
+    assert [(s.kind, s.values[0].year, s.values[0].value) for s in found] == [
+        ("baseline", 2020, Decimal("18.5")), ("baseline", 2020, Decimal(92))]
+
+
+def test_year_a_span_starts_from_is_no_target_year() -> None:
+    found = statements("2018年以来,全市累计建成数字化车间120个。")
+    assert [(s.kind, s.values[0].year) for s in found] == [("baseline", 2020)]
+
+
+def test_count_of_the_items_just_listed_is_no_target() -> None:
+    assert statements("到2025年,做强电子信息、汽车、装备制造、生物医药4个支柱产业。") == []
+    assert statements("印发《数字化转型实施方案》《绿色制造实施方案》等2个配套文件。") == []
+
+
+def test_named_items_with_a_making_verb_are_a_target() -> None:
+    found = statements("到2025年,重点培育甲公司、乙公司、丙公司等3家系统解决方案供应商。")
+    assert [(s.kind, s.values[0].value) for s in found] == [("cumulative", Decimal(3))]
