@@ -257,3 +257,9 @@ def test_count_of_the_items_just_listed_is_no_target() -> None:
 def test_named_items_with_a_making_verb_are_a_target() -> None:
     found = statements("到2025年,重点培育甲公司、乙公司、丙公司等3家系统解决方案供应商。")
     assert [(s.kind, s.values[0].value) for s in found] == [("cumulative", Decimal(3))]
+
+
+def test_levels_listed_before_a_shared_noun() -> None:
+    found = statements("到2025年,省、市级专精特新企业分别达到120家、300家。")
+    assert [(s.name_zh, s.breakdown_name, s.values[0].value) for s in found] == [
+        ("专精特新企业", "省级", Decimal(120)), ("专精特新企业", "市级", Decimal(300))]

@@ -39,6 +39,7 @@ _TRAILING = re.compile(
     r"缩短|压减|约|以上|实现|开展|举办|至少|培育|建成|建设|打造|新增|累计|完成|认定|引进|组织实施|实施|有|拥有|共|共有|总数|"
     r"数量|全部翻番|翻番|比\s*(?:19|20)\d\d\s*年|较.{0,8}末|在\s*(?:19|20)\d\d\s*年基础上|\s|的|、)+$")
 _LEVEL_LABEL = re.compile(r"^(国家级|省级|市级|区县级|县级)")
+_LEVEL_NAMES = ("国家级", "省级", "市级", "区县级", "县级")
 _LEVEL_INSIDE = re.compile(r"(国家级|省级|市级|区县级|县级)")
 _BASELINE_SECTION = re.compile(r"现状|基础|成效|回顾|成绩|形势")
 _PAST_MARKERS = re.compile(r"已|现有|目前|截至|截止|以来|共有|累计.{0,4}(建成|培育|认定)了")
@@ -256,7 +257,7 @@ def _names_for(head: str, sentence: str, group: list[Quantity]) -> list[tuple[st
         parts = [p for p in re.split(r"[、和及]", re.sub(r"分别.*$", "", head)) if p.strip()]
         parts = [_clean_name(p) for p in parts]
         if len(parts) == len(group):
-            return [(p, None, None) for p in parts]
+            return _shared_noun(parts)
         return [(subject, None, "draft: a list of numbers whose names could not be paired; split by hand")
                 for _ in group]
     result: list[tuple[str, str | None, str | None]] = []
@@ -275,6 +276,18 @@ def _names_for(head: str, sentence: str, group: list[Quantity]) -> list[tuple[st
         else:
             result.append((local, None, None))
     return result
+
+
+def _shared_noun(parts: list[str]) -> list[tuple[str, str | None, str | None]]:
+    """``国家、省级绿色工厂分别…``: short levels before the last part share its noun (国家级绿色工厂, 省级绿色工厂)."""
+    last = _LEVEL_LABEL.match(parts[-1])
+    short = all(len(p) <= 3 and "级" not in p for p in parts[:-1])
+    if not last or not short:
+        return [(p, None, None) for p in parts]
+    noun = parts[-1][last.end():]
+    levels = [p if p.endswith("级") else f"{p}级" for p in parts[:-1]] + [last.group(1)]
+    return [(noun, level if level in _LEVEL_NAMES else None, None) if noun else (level, None, None)
+            for level in levels]
 
 
 def _clean_name(text: str) -> str:
