@@ -11,6 +11,7 @@ import pytest
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.extraction import Statement
 from gapcalc.draft.recognise import extract
+from gapcalc.draft.write import ReviewItem, merge_repeated, render
 
 HEAD = "杭州市制造业高质量发展行动计划(2021—2025年)\n二、主要目标\n"
 
@@ -263,3 +264,16 @@ def test_levels_listed_before_a_shared_noun() -> None:
     found = statements("到2025年,省、市级专精特新企业分别达到120家、300家。")
     assert [(s.name_zh, s.breakdown_name, s.values[0].value) for s in found] == [
         ("专精特新企业", "省级", Decimal(120)), ("专精特新企业", "市级", Decimal(300))]
+
+
+def test_review_lists_a_note_made_for_many_indicators_once() -> None:
+    items = [ReviewItem(10, "long name; shorten it"), ReviewItem(20, "no unit printed"),
+             ReviewItem(30, "long name; shorten it"), ReviewItem(40, "long name; shorten it")]
+    assert merge_repeated(items) == [ReviewItem(10, "long name; shorten it (and 2 more: lines 30, 40)"),
+                                     ReviewItem(20, "no unit printed")]
+
+
+def test_review_lists_a_note_repeated_within_one_indicator_once() -> None:
+    found = extract(SourceDocument(HEAD + "工业机器人密度达到260台。\n工业机器人密度达到260台以上。\n"))
+    review = [item.why for item in render(found, "hangzhou", "x.txt").review]
+    assert sum(1 for why in review if why.startswith("no year in the sentence")) == 1
