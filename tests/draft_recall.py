@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-import tomllib
+import tomli as tomllib
 
 from gapcalc.draft.charmap import fold
 

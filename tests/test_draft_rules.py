@@ -11,6 +11,7 @@ import pytest
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.extraction import Statement
 from gapcalc.draft.recognise import extract
+from gapcalc.draft.write import ReviewItem, merge_repeated, render
 
 HEAD = "杭州市制造业高质量发展行动计划(2021—2025年)\n二、主要目标\n"
 
@@ -236,3 +237,43 @@ def test_this_years_additions_are_for_the_first_year() -> None:
 def test_amount_qualifying_the_noun_after_it_is_no_value() -> None:
     found = statements("到2025年,盘活亩均税收5万元以下低效用地3000亩,培育亿元以上服务商20家。")
     assert [(s.unit, s.values[0].value) for s in found] == [("亩", Decimal(3000)), ("家", Decimal(20))]
+
+
+def test_past_five_year_period_is_the_baseline_year() -> None:
+    found = statements("“十三五”期间,单位工业增加值能耗累计下降18.5%,超目标任务3.5个百分点;工业用水重复利用率达到92%。")
+    assert [(s.kind, s.values[0].year, s.values[0].value) for s in found] == [
+        ("baseline", 2020, Decimal("18.5")), ("baseline", 2020, Decimal(92))]
+
+
+def test_year_a_span_starts_from_is_no_target_year() -> None:
+    found = statements("2018年以来,全市累计建成数字化车间120个。")
+    assert [(s.kind, s.values[0].year) for s in found] == [("baseline", 2020)]
+
+
+def test_count_of_the_items_just_listed_is_no_target() -> None:
+    assert statements("到2025年,做强电子信息、汽车、装备制造、生物医药4个支柱产业。") == []
+    assert statements("印发《数字化转型实施方案》《绿色制造实施方案》等2个配套文件。") == []
+
+
+def test_named_items_with_a_making_verb_are_a_target() -> None:
+    found = statements("到2025年,重点培育甲公司、乙公司、丙公司等3家系统解决方案供应商。")
+    assert [(s.kind, s.values[0].value) for s in found] == [("cumulative", Decimal(3))]
+
+
+def test_levels_listed_before_a_shared_noun() -> None:
+    found = statements("到2025年,省、市级专精特新企业分别达到120家、300家。")
+    assert [(s.name_zh, s.breakdown_name, s.values[0].value) for s in found] == [
+        ("专精特新企业", "省级", Decimal(120)), ("专精特新企业", "市级", Decimal(300))]
+
+
+def test_review_lists_a_note_made_for_many_indicators_once() -> None:
+    items = [ReviewItem(10, "long name; shorten it"), ReviewItem(20, "no unit printed"),
+             ReviewItem(30, "long name; shorten it"), ReviewItem(40, "long name; shorten it")]
+    assert merge_repeated(items) == [ReviewItem(10, "long name; shorten it (and 2 more: lines 30, 40)"),
+                                     ReviewItem(20, "no unit printed")]
+
+
+def test_review_lists_a_note_repeated_within_one_indicator_once() -> None:
+    found = extract(SourceDocument(HEAD + "工业机器人密度达到260台。\n工业机器人密度达到260台以上。\n"))
+    review = [item.why for item in render(found, "hangzhou", "x.txt").review]
+    assert sum(1 for why in review if why.startswith("no year in the sentence")) == 1

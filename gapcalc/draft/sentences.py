@@ -23,7 +23,8 @@ _SUBSIDY = re.compile(r"奖励|补助|补贴|资助|奖补|给予|贴息|扶持�
 _QUOTED = re.compile(r"“[^”]{0,10}”|\"[^\"]{0,10}\"|《[^》]*》|〔[^〕]*〕")
 _PER_YEAR = re.compile(r"每年|年均新增|逐年|全年|今年|本年度?|年度")
 _PERIOD_WORDS = re.compile(r"“?十[三四五]五”?期间|期间|三年|五年|[一二三四五]年内|今后[一二三四五]年")
-_FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+              "十五五": (2026, 2030)}
 _QUALITATIVE = re.compile(
     r"(基本建立|基本建成|初步建成|初步形成|基本形成|基本实现|全面建成|居全省前列|走在全省前列|位居全国前列|全国领先|"
     r"全省领先|显著提升|明显提升|显著提高|明显提高|稳步提升|持续提高|进一步增强|明显增强|显著增强|基本完善|全覆盖|"
@@ -38,10 +39,13 @@ _TRAILING = re.compile(
     r"缩短|压减|约|以上|实现|开展|举办|至少|培育|建成|建设|打造|新增|累计|完成|认定|引进|组织实施|实施|有|拥有|共|共有|总数|"
     r"数量|全部翻番|翻番|比\s*(?:19|20)\d\d\s*年|较.{0,8}末|在\s*(?:19|20)\d\d\s*年基础上|\s|的|、)+$")
 _LEVEL_LABEL = re.compile(r"^(国家级|省级|市级|区县级|县级)")
+_LEVEL_NAMES = ("国家级", "省级", "市级", "区县级", "县级")
 _LEVEL_INSIDE = re.compile(r"(国家级|省级|市级|区县级|县级)")
 _BASELINE_SECTION = re.compile(r"现状|基础|成效|回顾|成绩|形势")
 _PAST_MARKERS = re.compile(r"已|现有|目前|截至|截止|以来|共有|累计.{0,4}(建成|培育|认定)了")
 _THIS_YEAR = re.compile(r"全年|今年|本年度?")
+_MAKING_VERB = re.compile(
+    r"\s*(?:重点|加快|大力|着力|积极|全力|力争)?\s*(?:培育|打造|建成|建设|创建|引进|认定|新增|新建)")
 _SESSION_AFTER = re.compile(
     r"(?:\s*[、和及]\s*(?:[一二三四五六七八九十]+|\d+)\s*[次届])*\s*(?:全会|全体会议|会议|党代会|常委会|代表大会)")
 _AMBIGUOUS_VERB = re.compile(r"培育|新建|建设|打造|创建|引进|实施|开发|推动|认定|遴选")
@@ -131,9 +135,27 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
     if quantity.unit.endswith("元") and re.match(r"\s*(?:以上|以下)\s*[\u4e00-\u9fff]", sentence[quantity.unit_end:]) \
             and not re.match(r"\s*(?:以上|以下)\s*[和及与或]", sentence[quantity.unit_end:]):
         return False  # an amount qualifying what follows (亩均税收万元以下用地)
+    if re.search(r"(?:超|超额完成|超过)(?:目标|计划)?任务$|超额完成$", sentence[:match.start()].rstrip()):
+        return False  # the margin by which a past target was beaten
+    if _is_enumeration_count(sentence, match, quantity):
+        return False
     if quantity.unit == "人" and re.search(r"联系人|负责人", sentence):
         return False
     return not _is_session_number(sentence, match, quantity)
+
+
+def _is_enumeration_count(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
+    """``《…方案》等5个``, ``电子、汽车、装备3个``: the count of the titles or items just listed, not a target."""
+    if quantity.unit not in COUNT_UNITS or quantity.comparator != "=":
+        return False
+    before = sentence[_clause_start(sentence, match.start()):match.start()].rstrip()
+    if re.search(r"[》”\"]等$", before):
+        return True
+    if _MAKING_VERB.match(before):
+        return False  # 重点培育A、B、C等3家…: the named items are the target
+    items = re.split(r"[、]", before)
+    with_and = re.split(r"[、和及]", before)
+    return len(items) >= 3 and quantity.value in (len(items), len(with_and))
 
 
 def _is_session_number(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
@@ -165,10 +187,15 @@ def _sentence_year(sentence: str, context: TextContext, state: YearState) -> tup
     years = [int(m.group(1)) for m in _YEAR_TARGET.finditer(sentence)
              if not any(s <= m.start(1) < e for s, e in base_spans)
              and not re.match(r"\s*[-—–~至]", sentence[m.end(1):m.end(1) + 2])
-             and not sentence[m.end():m.end() + 1].isdigit() and "月" not in sentence[m.end():m.end() + 3]]
+             and not sentence[m.end():m.end() + 1].isdigit() and "月" not in sentence[m.end():m.end() + 3]
+             and not re.match(r"\s*(?:以来|起|开始)", sentence[m.end():])]
     if years:
         state.year = years[0]
         return years[0], False
+    past = [end for label, (_, end) in _FIVE_YEAR.items() if label in sentence and end < context.period[0]]
+    if past:
+        state.year = past[0]
+        return past[0], False
     if state.year is not None:
         return state.year, True
     return context.period[1], True
@@ -230,7 +257,7 @@ def _names_for(head: str, sentence: str, group: list[Quantity]) -> list[tuple[st
         parts = [p for p in re.split(r"[、和及]", re.sub(r"分别.*$", "", head)) if p.strip()]
         parts = [_clean_name(p) for p in parts]
         if len(parts) == len(group):
-            return [(p, None, None) for p in parts]
+            return _shared_noun(parts)
         return [(subject, None, "draft: a list of numbers whose names could not be paired; split by hand")
                 for _ in group]
     result: list[tuple[str, str | None, str | None]] = []
@@ -249,6 +276,18 @@ def _names_for(head: str, sentence: str, group: list[Quantity]) -> list[tuple[st
         else:
             result.append((local, None, None))
     return result
+
+
+def _shared_noun(parts: list[str]) -> list[tuple[str, str | None, str | None]]:
+    """``国家、省级绿色工厂分别…``: short levels before the last part share its noun (国家级绿色工厂, 省级绿色工厂)."""
+    last = _LEVEL_LABEL.match(parts[-1])
+    short = all(len(p) <= 3 and "级" not in p for p in parts[:-1])
+    if not last or not short:
+        return [(p, None, None) for p in parts]
+    noun = parts[-1][last.end():]
+    levels = [p if p.endswith("级") else f"{p}级" for p in parts[:-1]] + [last.group(1)]
+    return [(noun, level if level in _LEVEL_NAMES else None, None) if noun else (level, None, None)
+            for level in levels]
 
 
 def _clean_name(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -59,6 +60,9 @@ class Draft:
     review: list[ReviewItem]
     indicator_count: int
     number_count: int
+
+
+_YEARLESS = re.compile(r"(?:19|20)\d\d")
 
 
 def toml_string(text: str) -> str:
@@ -163,8 +167,39 @@ def render(extraction: Extraction, plan_id: str, source_text: str) -> Draft:
     indicators = build_indicators(extraction.statements, period)
     numbers = 0
     for indicator in indicators:
+        start = len(review)
         numbers += _render_indicator(emit, indicator)
-    return Draft("\n".join(out) + "\n", review, len(indicators), numbers)
+        review[start:] = _once_per_indicator(review[start:])
+    return Draft("\n".join(out) + "\n", merge_repeated(review), len(indicators), numbers)
+
+
+_MERGE_AT = 3
+_LINES_SHOWN = 8
+
+
+def _once_per_indicator(items: list[ReviewItem]) -> list[ReviewItem]:
+    """A note repeated by several series of one indicator is reviewed once, at its first line."""
+    first: dict[str, ReviewItem] = {}
+    for item in items:
+        first.setdefault(_YEARLESS.sub("YYYY", item.why), item)
+    return list(first.values())
+
+
+def merge_repeated(items: list[ReviewItem]) -> list[ReviewItem]:
+    """A note made for more than a few indicators becomes one item at its first line, listing the others."""
+    groups: dict[str, list[ReviewItem]] = {}
+    for item in items:
+        groups.setdefault(_YEARLESS.sub("YYYY", item.why), []).append(item)
+    merged: list[ReviewItem] = []
+    for item in items:
+        group = groups[_YEARLESS.sub("YYYY", item.why)]
+        if len(group) < _MERGE_AT:
+            merged.append(item)
+        elif item is group[0]:
+            others = [str(i.line) for i in group[1:]]
+            shown = ", ".join(others[:_LINES_SHOWN]) + (", …" if len(others) > _LINES_SHOWN else "")
+            merged.append(ReviewItem(item.line, f"{item.why} (and {len(others)} more: lines {shown})"))
+    return merged
 
 
 def _render_plan(emit: _Emit, extraction: Extraction, plan_id: str, source_text: str,
