@@ -73,11 +73,11 @@ def _year(text: str) -> int:
 def _charts(loaded: Any, rows: Sequence[dict[str, Any]], actuals_path: Path | None, targets_dir: Path,
             lang: str) -> list[tuple[str, bytes]]:
     """PNG charts (gapcalc chart's drawing) of the given rows; an indicator that cannot be drawn is left out."""
+    from gapcalc.engine.run import open_compiled, report_plan
     from gapcalc.engine.trajectory import build_trajectory
     from gapcalc.render.brief import TEXT
     from gapcalc.render.chart import choose_language, find_cjk_font, render_chart
     from gapcalc.render.page import indicator_name
-    from gapcalc.engine.run import open_compiled, report_plan
 
     compiled = open_compiled(loaded.id, targets_dir)
     actuals = report_plan(compiled, targets_dir, compiled.period[1], actuals_path).actuals[0]
