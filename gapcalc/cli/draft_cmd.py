@@ -9,7 +9,7 @@ import click
 from gapcalc.cli.common import EXIT_OK, note, targets_dir_option
 from gapcalc.errors import Severity, sort_findings
 from gapcalc.render.findings import CheckFormat, render_findings
-from gapcalc.workspace.open.check import check_paths
+from gapcalc.workspace.check import check_paths
 
 
 @click.command(name="draft")

@@ -15,7 +15,7 @@ from pathlib import Path
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.read_format import detect_format
 from gapcalc.errors import GapcalcError
-from gapcalc.workspace.open import textio
+from gapcalc.workspace import textio
 
 Reader = Callable[[bytes, str], SourceDocument]
 EMPTY_HINT = "check that it is the plan document; a scan needs OCR first"

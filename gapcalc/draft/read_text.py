@@ -16,7 +16,7 @@ from pathlib import Path
 from gapcalc.draft.document import SourceDocument, Table
 from gapcalc.draft.read_layout import Row, find_caption
 from gapcalc.errors import GapcalcError
-from gapcalc.workspace.open import textio
+from gapcalc.workspace import textio
 
 TEXT_HINT = "save the plan as UTF-8 text (or give the .docx, PDF or HTML file)"
 SPACE_GAP = re.compile(r"(?: {2,}|[\u3000\xa0]+)")
