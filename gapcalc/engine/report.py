@@ -426,7 +426,7 @@ def _decimals(texts: np.ndarray) -> np.ndarray:
 
 def is_none(values: np.ndarray) -> np.ndarray:
     """Where an object array holds None."""
-    found: np.ndarray = np.equal(values, None)  # type: ignore[call-overload]
+    found: np.ndarray = np.equal(values, None)  # type: ignore[call-overload, unused-ignore]
     return found
 
 
