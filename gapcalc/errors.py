@@ -27,6 +27,7 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GC001": ("file-not-found", Severity.ERROR),
     "GC002": ("unreadable-file", Severity.ERROR),
     "GC003": ("undecodable-file", Severity.ERROR),
+    "GC004": ("actuals-file-missing", Severity.INFO),
     "GC100": ("toml-syntax", Severity.ERROR),
     "GC101": ("unknown-key", Severity.ERROR),
     "GC102": ("missing-key", Severity.ERROR),
@@ -51,6 +52,9 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GC121": ("subplan-missing", Severity.ERROR),
     "GC122": ("value-missing", Severity.ERROR),
     "GC123": ("duplicate-plan", Severity.ERROR),
+    "GC124": ("negative-change", Severity.ERROR),
+    "GC125": ("change-contradicts-quote", Severity.ERROR),
+    "GC126": ("target-against-direction", Severity.WARNING),
     "GC201": ("increments-do-not-add-up", Severity.WARNING),
     "GC202": ("statements-disagree", Severity.WARNING),
     "GC203": ("non-monotonic-milestones", Severity.WARNING),
@@ -69,6 +73,13 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GC311": ("actuals-missing-indicator", Severity.ERROR),
     "GC312": ("actuals-ragged-row", Severity.ERROR),
     "GC313": ("actuals-without-plan", Severity.ERROR),
+    "GC314": ("actuals-unclosed-quote", Severity.ERROR),
+    "GC315": ("actuals-duplicate-column", Severity.ERROR),
+    "GC316": ("actuals-footnote-marker", Severity.WARNING),
+    "GC317": ("actuals-other-plan", Severity.ERROR),
+    "GC318": ("actuals-number-out-of-range", Severity.ERROR),
+    "GC319": ("actuals-semicolon-separated", Severity.WARNING),
+    "GC320": ("actuals-findings-cut", Severity.WARNING),
 }
 
 

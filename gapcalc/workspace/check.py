@@ -87,7 +87,7 @@ def _from_data(data: tuple[Any, ...], path: Path, display: str) -> CheckedPlan:
     facts = None
     if facts_data is not None:
         units, breakdowns, base_year, period = facts_data
-        facts = PlanFacts(units, {k: frozenset(v) for k, v in breakdowns.items()}, base_year, tuple(period))
+        facts = PlanFacts(units, {k: frozenset(v) for k, v in breakdowns.items()}, base_year, tuple(period), plan_id)
     return CheckedPlan(path, display, plan_id, [finding(code, message, display, line, col, hint, where)
                                                 for code, message, line, col, hint, where in findings], facts)
 
