@@ -8,6 +8,7 @@ problems.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import Enum
@@ -111,9 +112,10 @@ class Finding:
         return ":".join(parts)
 
     def as_text(self) -> str:
-        """The one-line form ``file:line:col: CODE message (hint)``."""
+        """The one-line form ``file:line:col: CODE message (hint)``; control characters (from a cell quoted in the
+        message) are shown as escapes, never sent to the terminal."""
         text = f"{self.location()}: {self.code} {self.severity.value}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        return visible(f"{text} — {self.hint}" if self.hint else text)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -121,6 +123,14 @@ class Finding:
         data["severity"] = self.severity.value
         data["name"] = self.name
         return data
+
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters (an escape sequence, a line break inside a cell) written as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text) if _CONTROL.search(text) else text
 
 
 def finding(code: str, message: str, file: str, line: int = 0, col: int = 0, hint: str = "", path: str = "") -> Finding:

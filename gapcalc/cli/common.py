@@ -20,6 +20,7 @@ from gapcalc.render.i18n import MESSAGE_LABELS, detect_lang
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 class GapcalcUsageError(click.ClickException):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gapcalc.actuals.parse import Accounting, ActualsFile, load_actuals_file
-from gapcalc.errors import Finding, GapcalcError, Severity
+from gapcalc.errors import Finding, GapcalcError, Severity, finding
 from gapcalc.plan.consistency import check_consistency
 from gapcalc.plan.load import LoadedPlan, load_plan_file
 from gapcalc.plan.quotes import check_quotes
@@ -51,5 +51,8 @@ def open_actuals(loaded: LoadedPlan, path: Path | None, directory: Path, encodin
     """The plan's actuals: ``path`` if given (must exist), else the default file (an empty set when absent)."""
     chosen = path or default_actuals_path(loaded.id, directory)
     if path is None and not chosen.exists() and not required:
-        return ActualsFile(display_path(chosen), [], [], Accounting())
+        shown = display_path(chosen)
+        missing = finding("GC004", "no actuals file: every actual is blank", shown,
+                          hint=f"write one with `gapcalc template {loaded.id} YEAR -o {shown}`, or pass --actuals FILE")
+        return ActualsFile(shown, [], [missing], Accounting())
     return load_actuals_file(chosen, loaded.plan, display_path(chosen), encoding)

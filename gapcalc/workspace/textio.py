@@ -2,8 +2,8 @@
 
 Every input goes through :func:`read_text`: it refuses files that are too large (reading at most the limit, so a
 device or pipe that never ends is refused too) or not text with a clear :class:`GapcalcError` saying what they are
-(an xlsx workbook, UTF-16 without a byte-order mark, binary), and decodes strictly (UTF-8 with or without BOM, UTF-16 with a BOM, then GB18030 — never the
-reverse, since UTF-8 bytes decode without error as GB18030 mojibake).
+(an xlsx workbook, UTF-16 without a byte-order mark, binary), and decodes strictly (UTF-8 with or without BOM,
+UTF-16 with a BOM, then GB18030 — never the reverse, since UTF-8 bytes decode without error as GB18030 mojibake).
 """
 
 from __future__ import annotations
