@@ -177,7 +177,8 @@ def read_plan_actuals(plan: CompiledPlan, directory: Path, cache: Cache | None =
             return PlanActuals.from_data(cached)
         text, encoding = decode(data, path)
     except GapcalcError as error:  # this plan is reported without actuals; the other plans are not affected
-        note = f"{display}: GC002 error: {str(error).removeprefix(f'{path}: ')} — its plan is reported without actuals"
+        problem = str(error).removeprefix(f"{path}: ")
+        note = f"{display}: GC002 error: {problem}; its plan is reported without actuals"
         return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting(), [note])
     del data
     columns = _columns_of(text) if len(text) <= FAST_PATH_BYTES else None

@@ -168,10 +168,9 @@ def _value_shape(loaded: LoadedPlan, series: Series, value: Value,
                             "type the number as printed in the document")
             return
     if series.kind in CHANGE_KINDS and value.value is not None and value.value < 0:
-        word = "decrease" if series.change != "decrease" else "increase"
         yield loaded.at("GC124", f"a {series.kind} value is the size of the change, not signed: {value.value}",
-                        where + ("value",), f"write value = {-value.value} and put the sign in change (change = "
-                        f"\"{word if series.change == 'increase' else 'decrease'}\" for 下降/降低)")
+                        where + ("value",), f"write value = {-value.value} and put the sign in change: change = "
+                        "\"decrease\" for 下降/降低/减少 18%")
     if series.kind == "qualitative":
         if value.value is not None:
             yield loaded.at("GC110", "a qualitative target has no value", where + ("value",),

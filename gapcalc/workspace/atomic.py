@@ -2,9 +2,10 @@
 
 Everything gapcalc writes for the user goes through :func:`atomic_output`: the data goes to a temporary file in the
 same directory (so the final rename never crosses file systems), is flushed and fsynced, and only then renamed over
-the target with :func:`os.replace`. On any error the temporary file is removed, the old file is left as it was, and a
-:class:`~gapcalc.errors.GapcalcError` says what happened (exit 2). The new file gets the permissions of the file it
-replaces, or the usual ones (``0666`` less the umask) when there was none.
+the target with :func:`os.replace`. An output that is not a regular file (``/dev/stdout``, a named pipe) is
+written in place, since it cannot be replaced. On any error the temporary file is removed, the old file is left as
+it was, and a :class:`~gapcalc.errors.GapcalcError` says what happened (exit 2). The new file gets the permissions
+of the file it replaces, or the usual ones (``0666`` less the umask) when there was none.
 
 API::
 
@@ -73,6 +74,10 @@ def atomic_output(path: Path, text: bool = True, encoding: str = "utf-8",
 
 @contextlib.contextmanager
 def _atomic_output(path: Path, text: bool, encoding: str, newline: str | None) -> Iterator[IO[Any]]:
+    if path.exists() and not path.is_file() and not path.is_dir():  # /dev/stdout, a pipe: written in place
+        with _in_place(path, text, encoding, newline) as stream:
+            yield stream
+        return
     folder = path.parent if str(path.parent) else Path(".")
     try:
         if path.is_dir():
@@ -95,6 +100,18 @@ def _atomic_output(path: Path, text: bool, encoding: str, newline: str | None) -
         if isinstance(error, OSError):
             raise write_error(path, error) from None
         raise
+
+
+@contextlib.contextmanager
+def _in_place(path: Path, text: bool, encoding: str, newline: str | None) -> Iterator[IO[Any]]:
+    """A device or a pipe (``-o /dev/stdout``) cannot be replaced: it is written directly."""
+    try:
+        stream: IO[Any] = (open(path, "w", encoding=encoding, newline=newline) if text  # noqa: SIM115
+                           else open(path, "wb"))
+        with stream:
+            yield stream
+    except OSError as error:
+        raise write_error(path, error) from None
 
 
 def write_atomic(path: Path, data: bytes | str, encoding: str = "utf-8", newline: str | None = None) -> None:

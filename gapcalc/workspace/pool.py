@@ -7,7 +7,8 @@ at most :data:`MAX_JOBS_ALLOWED`, with a note when more are asked for).
 
 Ctrl-C is for the parent alone: workers are started with SIGINT ignored (set while they are spawned, so that even
 their start-up cannot print a traceback), and the parent, on KeyboardInterrupt, cancels what has not started and
-stops the workers without waiting for them.
+returns at once; each worker ends after the chunk it is on (a few files). Workers are not killed: a killed worker
+makes ``concurrent.futures`` report a broken pool with a traceback of its own.
 """
 
 from __future__ import annotations
@@ -72,11 +73,7 @@ class Pool:
         if not interrupted:
             executor.shutdown(cancel_futures=True)
             return
-        processes = list(getattr(executor, "_processes", {}).values())
-        executor.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            with contextlib.suppress(Exception):
-                process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)  # the workers end after their current chunk (a few files)
 
     def __enter__(self) -> Pool:
         return self

@@ -9,6 +9,7 @@ UTF-16 with a BOM, then GB18030 — never the reverse, since UTF-8 bytes decode 
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 from gapcalc.errors import GapcalcError
@@ -27,6 +28,11 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     """
     try:
         with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > limit:  # a regular file: refused before reading
+                raise GapcalcError(
+                    f"{path}: file is {size / 1048576:.0f} MiB, larger than the {limit // 1048576} MiB gapcalc reads",
+                    "split the file or check that it is the right one")
             data = stream.read(limit + 1)
     except FileNotFoundError:
         raise GapcalcError(f"{path}: no such file", "check the path") from None
