@@ -81,7 +81,7 @@ def test_cache_clear_says_what_it_could_not_remove(tmp_path: Path, monkeypatch: 
 
     monkeypatch.setattr(Path, "unlink", refuse)
     result = runner.invoke(cli, ["cache", "--clear"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "removed 0 entries" in result.stdout
     assert result.stderr.startswith("cache: could not remove 1 entry: ") and "Permission denied" in result.stderr
 

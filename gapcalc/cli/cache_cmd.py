@@ -39,7 +39,7 @@ def command(clear_all: bool) -> None:
             click.echo(f"cache: left {done.left} file{'s' if done.left != 1 else ''} that gapcalc did not make",
                        err=True)
         if done.failed:
-            raise SystemExit(1)
+            raise SystemExit(2)
         return
     found = usage(root)
     click.echo(f"cache: {own_folder(root)}" + ("" if found else " (empty)") + f" — set {CACHE_ENV} to move it")

@@ -75,8 +75,8 @@ def atomic_output(path: Path, text: bool = True, encoding: str = "utf-8",
 @contextlib.contextmanager
 def _atomic_output(path: Path, text: bool, encoding: str, newline: str | None) -> Iterator[IO[Any]]:
     if path.exists() and not path.is_file() and not path.is_dir():  # /dev/stdout, a pipe: written in place
-        with _in_place(path, text, encoding, newline) as stream:
-            yield stream
+        with _in_place(path, text, encoding, newline) as device:
+            yield device
         return
     folder = path.parent if str(path.parent) else Path(".")
     try:
