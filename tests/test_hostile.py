@@ -282,7 +282,14 @@ def test_table_into_a_closed_pipe_exits_quietly(tmp_path: Path) -> None:
     assert result.stderr.decode() == "actuals/demo.csv: 7 rows read, 7 used\n"
 
 
-@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups (POSIX)")
+def _children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="child processes read from /proc (Linux)")
 def test_ctrl_c_during_a_roll_up_is_one_line_and_exit_130(tmp_path: Path) -> None:
     targets = tmp_path / "targets"
     targets.mkdir()
@@ -294,7 +301,10 @@ def test_ctrl_c_during_a_roll_up_is_one_line_and_exit_130(tmp_path: Path) -> Non
     process = subprocess.Popen([sys.executable, "-m", "gapcalc", "report", "--all", "2019", "-f", "csv"],
                                cwd=tmp_path, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                start_new_session=True)
-    time.sleep(1.5)
+    deadline = time.monotonic() + 30
+    while len(_children(process.pid)) < 3 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)  # the two workers and the resource tracker have started: the roll-up is under way
+    time.sleep(0.3)
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)
     lines = [line for line in err.decode().splitlines() if " 2019: " not in line]
