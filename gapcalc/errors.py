@@ -8,6 +8,7 @@ problems.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import Enum
@@ -27,6 +28,7 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GC001": ("file-not-found", Severity.ERROR),
     "GC002": ("unreadable-file", Severity.ERROR),
     "GC003": ("undecodable-file", Severity.ERROR),
+    "GC004": ("actuals-file-missing", Severity.INFO),
     "GC100": ("toml-syntax", Severity.ERROR),
     "GC101": ("unknown-key", Severity.ERROR),
     "GC102": ("missing-key", Severity.ERROR),
@@ -51,6 +53,9 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GC121": ("subplan-missing", Severity.ERROR),
     "GC122": ("value-missing", Severity.ERROR),
     "GC123": ("duplicate-plan", Severity.ERROR),
+    "GC124": ("negative-change", Severity.ERROR),
+    "GC125": ("change-contradicts-quote", Severity.ERROR),
+    "GC126": ("target-against-direction", Severity.WARNING),
     "GC201": ("increments-do-not-add-up", Severity.WARNING),
     "GC202": ("statements-disagree", Severity.WARNING),
     "GC203": ("non-monotonic-milestones", Severity.WARNING),
@@ -69,6 +74,13 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GC311": ("actuals-missing-indicator", Severity.ERROR),
     "GC312": ("actuals-ragged-row", Severity.ERROR),
     "GC313": ("actuals-without-plan", Severity.ERROR),
+    "GC314": ("actuals-unclosed-quote", Severity.ERROR),
+    "GC315": ("actuals-duplicate-column", Severity.ERROR),
+    "GC316": ("actuals-footnote-marker", Severity.WARNING),
+    "GC317": ("actuals-other-plan", Severity.ERROR),
+    "GC318": ("actuals-number-out-of-range", Severity.ERROR),
+    "GC319": ("actuals-semicolon-separated", Severity.WARNING),
+    "GC320": ("actuals-findings-cut", Severity.WARNING),
 }
 
 
@@ -100,9 +112,10 @@ class Finding:
         return ":".join(parts)
 
     def as_text(self) -> str:
-        """The one-line form ``file:line:col: CODE message (hint)``."""
+        """The one-line form ``file:line:col: CODE message (hint)``; control characters (from a cell quoted in the
+        message) are shown as escapes, never sent to the terminal."""
         text = f"{self.location()}: {self.code} {self.severity.value}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        return visible(f"{text} — {self.hint}" if self.hint else text)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -110,6 +123,14 @@ class Finding:
         data["severity"] = self.severity.value
         data["name"] = self.name
         return data
+
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters (an escape sequence, a line break inside a cell) written as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text) if _CONTROL.search(text) else text
 
 
 def finding(code: str, message: str, file: str, line: int = 0, col: int = 0, hint: str = "", path: str = "") -> Finding:

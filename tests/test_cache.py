@@ -19,7 +19,7 @@ DEMO = Path(__file__).resolve().parent / "fixtures" / "demo"
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.is_file())
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.name != "CACHEDIR.TAG")
 
 
 def test_the_cache_directory_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -129,11 +129,11 @@ def test_a_cached_check_follows_the_file_name(tmp_path: Path, monkeypatch: pytes
 
 def test_warm_check_gives_the_cold_result_for_every_shipped_file(in_repo: Path, private_cache: Path) -> None:
     runner = CliRunner()
-    shutil.rmtree(private_cache / "checks", ignore_errors=True)
+    shutil.rmtree(private_cache / "gapcalc-v2" / "checks", ignore_errors=True)
     cold = runner.invoke(cli, ["check", "targets", "actuals"])
     warm = runner.invoke(cli, ["check", "targets", "actuals"])
     assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
-    assert cold.exit_code == 0 and cold.stdout.count("warning") == 5
+    assert cold.exit_code == 0 and cold.stdout.count("warning") == 6
 
 
 def test_a_renamed_plan_is_validated_again(tmp_path: Path) -> None:
@@ -208,16 +208,16 @@ def test_cache_command_shows_and_clears(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("GAPCALC_CACHE_DIR", str(tmp_path / "c"))
     runner = CliRunner()
     result = runner.invoke(cli, ["cache"])
-    empty = f"cache: {tmp_path / 'c'} (empty) — set GAPCALC_CACHE_DIR to move it\n"
+    empty = f"cache: {tmp_path / 'c' / 'gapcalc-v2'} (empty) — set GAPCALC_CACHE_DIR to move it\n"
     assert (result.exit_code, result.stdout) == (0, empty)
     runner.invoke(cli, ["report", "--all", "2019", "-f", "csv"])
     runner.invoke(cli, ["check", "targets"])
     lines = runner.invoke(cli, ["cache"]).stdout.splitlines()
-    assert lines[0] == f"cache: {tmp_path / 'c'} — set GAPCALC_CACHE_DIR to move it"
+    assert lines[0] == f"cache: {tmp_path / 'c' / 'gapcalc-v2'} — set GAPCALC_CACHE_DIR to move it"
     assert [line.split(":")[0] for line in lines[1:]] == ["actuals", "checks", "plans"]
     assert all(": 1 entry, " in line and line.endswith(" MB") for line in lines[1:])
     result = runner.invoke(cli, ["cache", "--clear"])
-    assert result.stdout.startswith(f"cache: {tmp_path / 'c'}: removed 3 entries (")
+    assert result.stdout.startswith(f"cache: {tmp_path / 'c' / 'gapcalc-v2'}: removed 3 entries (")
     assert runner.invoke(cli, ["cache"]).stdout.splitlines()[1:] == []
     monkeypatch.setenv("GAPCALC_NO_CACHE", "1")
     assert runner.invoke(cli, ["cache"]).stdout == "cache: off (GAPCALC_NO_CACHE is set)\n"

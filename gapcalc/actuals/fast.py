@@ -31,19 +31,21 @@ from gapcalc.actuals.parse import (
     parse_actuals,
     sniff_delimiter,
 )
-from gapcalc.errors import Severity
+from gapcalc.errors import GapcalcError, Severity, finding
 from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.workspace.cache import Cache, content_key
 from gapcalc.workspace.paths import display_path
 from gapcalc.workspace.textio import decode, read_bytes
 
 ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note")
-_NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\n)*-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?\n)*-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?")
 """A column of plain numbers, one per line, each of which prints back unchanged as a Decimal."""
 _YEARS = re.compile(r"(?:[0-9]{4}\n)*[0-9]{4}")
 _KNOWN_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
 LAYOUT = 2
 """Version of a cached actuals reading; part of its key."""
+FAST_PATH_BYTES = 8 * 1024 * 1024
+"""Files larger than this are read row by row: the column-wise reader holds every row at once."""
 
 
 @dataclass
@@ -91,22 +93,35 @@ def _normalised(name: str) -> str:
 
 
 def _columns_of(text: str) -> dict[str, tuple[str, ...]] | None:
-    """The columns of a well-formed file, read by the C CSV reader; None when it needs a closer look."""
+    """The columns of a well-formed file, read by the C CSV reader; None when it needs a closer look (a semicolon
+    file, a repeated column, ragged rows, or a quoted cell over several lines: the row-by-row reader accounts for
+    every line of those)."""
+    delimiter = sniff_delimiter(text)
+    if delimiter == ";":
+        return None
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error:
         return None
-    if not rows:
+    if not rows or len(rows) != _physical_lines(text):
         return None
     index = {_normalised(n): i for i, n in enumerate(rows[0])}
-    if not set(index) <= _KNOWN_COLUMNS or any(c not in index for c in REQUIRED_COLUMNS):
+    if len(index) != len(rows[0]) or not set(index) <= _KNOWN_COLUMNS:
+        return None
+    if any(c not in index for c in REQUIRED_COLUMNS):
         return None
     data = rows[1:]
     if data and set(map(len, data)) != {len(rows[0])}:
         return None
     columns = list(zip(*data, strict=True)) if data else [()] * len(rows[0])
     empty = ("",) * len(data)
-    return {name: columns[index[name]] if name in index else empty for name in ACTUAL_FIELDS}
+    return {name: columns[index[name]] if name in index else empty for name in (*ACTUAL_FIELDS, "plan")}
+
+
+def _physical_lines(text: str) -> int:
+    """Lines of a text ended by ``\n``, ``\r\n`` or ``\r`` (the last one may have no end)."""
+    ends = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return ends + (1 if text and text[-1] not in "\r\n" else 0)
 
 
 def _verbatim_keys(plan: CompiledPlan) -> set[tuple[str, str]]:
@@ -121,6 +136,8 @@ def plainly_valid(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bo
     years, values = columns["year"], columns["value"]
     if not years:
         return True
+    if not set(columns.get("plan", ())) <= {"", plan.id}:
+        return False
     if not (_YEARS.fullmatch("\n".join(years)) and _NUMBERS.fullmatch("\n".join(values))):
         return False
     if int(min(years)) < plan.base_year - OUTSIDE_SLACK or int(max(years)) > plan.period[1] + OUTSIDE_SLACK:
@@ -156,20 +173,31 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
     """One plan's actuals file at ``path`` (a missing file is an empty set unless ``required``), from the cache when
     neither it nor the plan has changed. ``encoding`` forces the encoding (else it is detected)."""
     if not required and not path.exists():
-        return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting())
-    data = read_bytes(path)
+        shown = display_path(path)
+        missing = finding("GC004", "no actuals file: every actual is blank", shown,
+                          hint=f"write one with `gapcalc template {plan.id} YEAR -o {shown}`, or pass --actuals FILE")
+        return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting(), findings=[missing.as_text()])
     display = display_path(path)
-    key = content_key(f"actuals-{LAYOUT}", data, plan.key.encode(), display.encode(), (encoding or "").encode())
-    cached = cache.get(key) if cache is not None and plan.key else None
-    if cached is not None:
-        return PlanActuals.from_data(cached)
-    text, used = decode(data, path, encoding)
-    columns = _columns_of(text)
+    try:
+        data = read_bytes(path)
+        key = content_key(f"actuals-{LAYOUT}", data, plan.key.encode(), display.encode(), (encoding or "").encode())
+        cached = cache.get(key) if cache is not None and plan.key else None
+        if cached is not None:
+            return PlanActuals.from_data(cached)
+        text, used = decode(data, path, encoding)
+    except GapcalcError as error:  # this plan is reported without actuals; the other plans are not affected
+        if required:
+            raise
+        note = f"{display}: GC002 error: {str(error).removeprefix(f'{path}: ')}; its plan is reported without actuals"
+        return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting(), [note], [note])
+    del data
+    columns = _columns_of(text) if len(text) <= FAST_PATH_BYTES else None
     if columns is not None and plainly_valid(columns, plan):
         size = len(columns["indicator"])
         counts = Accounting(read=size, used=size)
         decoded = "" if used in ("utf-8", "utf-8-sig") else f" (read as {used})"
-        read = PlanActuals(columns, counts, summary=f"{display}{decoded}: {counts.summary()}")
+        read = PlanActuals({name: columns[name] for name in ACTUAL_FIELDS}, counts,
+                           summary=f"{display}{decoded}: {counts.summary()}")
     else:
         read = _row_by_row(text, display, plan, used)
     if cache is not None and plan.key:

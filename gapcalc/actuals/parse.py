@@ -9,18 +9,18 @@ happened to every row.
 from __future__ import annotations
 
 import csv
-import io
+import math
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from gapcalc.errors import Finding, finding
+from gapcalc.errors import CODES, Finding, Severity, finding
 from gapcalc.plan.facts import PlanFacts
+from gapcalc.plan.keys import fold_width, normal_key
 from gapcalc.workspace.textio import read_text
 
 if TYPE_CHECKING:  # pragma: no cover - the model (pydantic) is imported only where a plan is validated
@@ -30,11 +30,22 @@ REQUIRED_COLUMNS = ("indicator", "year", "value")
 OPTIONAL_COLUMNS = ("breakdown", "source", "source_title", "quote", "note", "name_zh", "name_en", "unit", "plan",
                     "breakdown_name")
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "…", "...", "……", "na", "n/a", "nan", "null", "none", "#n/a"})
-_PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_ASCII_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_YEAR = re.compile(r"^(\d{4})(年)?$")
+_PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+_ASCII_NUMBER = _PLAIN
+_THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_YEAR = re.compile(r"([0-9]{4})\s*(?:年)?")
+_MARKER = re.compile(
+    r"(?:\s*(?:[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793]|[\u00b2\u00b3\u00b9\u2070-\u2079]+|\*+|[†‡§]+"
+    r"|注\s*[0-9]*|\[[0-9]{1,2}\]|[(（][0-9]{1,2}[)）]))+$")
+"""Footnote markers after a number: circled and parenthesised numbers, superscripts, asterisks, daggers, 注1, [1]."""
 OUTSIDE_SLACK = 5
+MAX_DIGITS = 40
+"""More digits than this is no statistic (and 1e400 does not fit a float): refused with GC318."""
+MAX_FINDINGS_PER_CODE = 100
+"""Findings of one kind listed per file; the rest are counted (GC320), so memory stays bounded."""
+MAX_QUOTED_CHARS = 10_000
+MAX_QUOTED_LINES = 20
+"""A quoted cell longer than this (characters, or line breaks) is a quote that was never closed."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,7 @@ class ActualsFile:
     findings: list[Finding]
     accounting: Accounting
     encoding: str = "utf-8"
+    lines: LineAccount | None = None
 
     def summary(self) -> str:
         """``actuals/x.csv (read as gb18030): 12 rows read, …`` — the encoding is named unless it is UTF-8."""
@@ -96,48 +108,186 @@ class ActualsFile:
 
 
 class CellError(ValueError):
-    """A cell that is not a number; the message says what it is."""
+    """A cell that cannot be read as what its column holds; the message says what it is, ``code`` which finding."""
+
+    def __init__(self, message: str, code: str = "GC302") -> None:
+        super().__init__(message)
+        self.code = code
 
 
-def parse_number(cell: str, percent_allowed: bool) -> Decimal | None:
-    """A number as typed in Excel: None for blanks and yearbook symbols, CellError for anything else not a number.
+class Number(NamedTuple):
+    """A parsed value cell: the number (None for a blank or a yearbook symbol) and the footnote marker dropped."""
 
-    Full-width digits and punctuation are folded (NFKC), surrounding spaces and NBSP stripped, ``1,234`` accepted
-    only with proper thousands groups, and ``26%`` only where the indicator's unit is a percentage.
+    value: Decimal | None
+    marker: str = ""
+
+
+def parse_number(cell: str, percent_allowed: bool) -> Number:
+    """A number as typed in Excel — the one place value cells are read.
+
+    Full-width digits and punctuation are folded (``２６．５％``), surrounding spaces and NBSP stripped, ``1,234``
+    accepted only with proper thousands groups, and ``26%`` only where the indicator's unit is a percentage. A
+    footnote marker after the number (``61.5①``, ``61.5²``, ``61.5*``, ``61.5注1``) is dropped and returned, so that
+    the caller can say so; it never becomes a digit. A circled or superscript number alone (``⑩``) is not a number,
+    and neither is a figure too large to compute with (``1e400``, hundreds of digits).
     """
     if _ASCII_NUMBER.fullmatch(cell):  # the common case, typed cleanly: no folding needed
-        return Decimal(cell)
-    text = unicodedata.normalize("NFKC", cell).strip()
+        return Number(_bounded(Decimal(cell), cell))
+    text = fold_width(cell).strip()
     if text.lower() in MISSING_MARKERS:
-        return None
+        return Number(None)
+    marker = ""
+    found = _MARKER.search(text)
+    if found and found.start() > 0:
+        marker, text = found.group().strip(), text[:found.start()].rstrip()
     if text.endswith("%"):
         if not percent_allowed:
-            raise CellError(f"'{cell}' has a percent sign but the indicator's unit is not %")
+            raise CellError(f"'{cell}' has a percent sign but the indicator's unit is not %", "GC303")
         text = text[:-1].strip()
-    if _THOUSANDS.match(text):
+    if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
-    if not _PLAIN.match(text):
+    if not _PLAIN.fullmatch(text):
         raise CellError(f"'{cell}' is not a number")
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern above admits only valid decimals
-        raise CellError(f"'{cell}' is not a number") from None
+    return Number(_bounded(Decimal(text), cell), marker)
+
+
+def _bounded(value: Decimal, cell: str) -> Decimal:
+    """``value``, unless it has more digits than any statistic or does not fit a float (JSON, the engine)."""
+    if len(value.as_tuple().digits) > MAX_DIGITS or not math.isfinite(float(value)):
+        raise CellError(f"'{cell[:40]}{'…' if len(cell) > 40 else ''}' is too large to be a figure", "GC318")
+    return value
 
 
 def parse_year(cell: str) -> int:
-    """A four-digit year (``2019`` or ``2019年``)."""
+    """A four-digit year (``2019`` or ``2019年``, full-width digits folded; never a circled or superscript digit)."""
     if len(cell) == 4 and cell.isdigit() and cell.isascii():
         return int(cell)
-    match = _YEAR.match(unicodedata.normalize("NFKC", cell).strip())
+    match = _YEAR.fullmatch(fold_width(cell).strip())
     if not match:
-        raise CellError(f"'{cell}' is not a year")
+        raise CellError(f"'{cell}' is not a year", "GC304")
     return int(match.group(1))
 
 
 def sniff_delimiter(text: str) -> str:
-    """Tab for Excel's 'Unicode text' (tab-separated), else comma."""
-    first = text.split("\n", 1)[0]
-    return "\t" if first.count("\t") > first.count(",") else ","
+    """The delimiter of the first line: tab (Excel's 'Unicode text'), semicolon (Excel in locales with a decimal
+    comma), else comma."""
+    end = text.find("\n")
+    first = text[: end if end >= 0 else 4096]
+    counts = {delimiter: first.count(delimiter) for delimiter in (",", "\t", ";")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+class _Lines:
+    """The physical lines of a text (``\n``, ``\r\n`` or ``\r`` ended), fed to the CSV reader one at a time; it can
+    go back to the line after one it has already given, so that a quote that never closes swallows nothing."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.count = 0
+        self._ends = re.compile(r"\r\n|\r|\n") if "\r" in text else None
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        if self.pos >= len(self.text):
+            raise StopIteration
+        start, end = self.pos, self._end_of(self.pos)
+        self.pos = end
+        self.count += 1
+        return self.text[start:end]
+
+    def _end_of(self, start: int) -> int:
+        if self._ends is None:
+            end = self.text.find("\n", start)
+            return len(self.text) if end < 0 else end + 1
+        found = self._ends.search(self.text, start)
+        return len(self.text) if found is None else found.end()
+
+    @property
+    def done(self) -> bool:
+        """Every line has been given."""
+        return self.pos >= len(self.text)
+
+    def restart_after(self, start: int, number: int) -> None:
+        """Go back to the line after line ``number``, which starts at ``start``."""
+        self.pos, self.count = self._end_of(start), number
+
+
+@dataclass
+class LineAccount:
+    """Where every physical line of a file went: the header, blank lines, or a data row (of one or more lines)."""
+
+    physical: int = 0
+    header: int = 0
+    blank: int = 0
+    in_rows: int = 0
+
+
+@dataclass
+class _Record:
+    """One CSV record: its cells and the lines it spans; ``problem`` when it could not be read as a row."""
+
+    cells: list[str]
+    first: int
+    last: int
+    problem: str = ""
+    col: int = 1
+
+
+class _Records:
+    """The records of a text, each accounted to its lines. A quoted cell may hold line breaks (a note over several
+    lines), but not one that never closes or runs on for pages, nor one that takes in lines that look like rows:
+    that is a stray quote, reported on the line where it opened, and reading goes on with the next line."""
+
+    def __init__(self, text: str, delimiter: str) -> None:
+        self.lines = _Lines(text)
+        self.delimiter = delimiter
+        self.rows = csv.reader(self.lines, delimiter=delimiter)
+        self.width = 0
+
+    def __iter__(self) -> Iterator[_Record]:
+        lines = self.lines
+        while not lines.done:
+            start, first = lines.pos, lines.count + 1
+            try:
+                cells = next(self.rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield self._broken(start, first, str(exc))
+                continue
+            if lines.count > first and self._stray_quote(start):
+                yield self._broken(start, first, "")
+                continue
+            yield _Record(cells, first, lines.count)
+
+    def _stray_quote(self, start: int) -> bool:
+        raw = self.lines.text[start:self.lines.pos]
+        if self.lines.done and raw.count('"') % 2:
+            return True
+        if self.width == 0 or len(raw) > MAX_QUOTED_CHARS or raw.count("\n") + raw.count("\r") > MAX_QUOTED_LINES:
+            return True
+        return any(len(_cells_of(line, self.delimiter)) >= max(self.width, 3) for line in raw.splitlines()[1:])
+
+    def _broken(self, start: int, first: int, error: str) -> _Record:
+        """A record that is not a row: the first line is reported, reading goes on with the next one."""
+        text = self.lines.text
+        self.lines.restart_after(start, first)
+        line = text[start:self.lines.pos].rstrip("\r\n")
+        opened = _cells_of(line, self.delimiter)
+        if error and not ('"' in line and line.count('"') % 2):
+            return _Record([], first, first, f"unreadable CSV: {error}", 1)
+        return _Record([], first, first, "unclosed", max(len(opened), 1))
+
+
+def _cells_of(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
 
 
 class _Reader:
@@ -151,24 +301,44 @@ class _Reader:
         self.accounting = Accounting()
         self.values: list[Actual] = []
         self.seen: dict[tuple[str, str | None, int], Actual] = {}
+        self.per_code: Counter[str] = Counter()
 
     def report(self, code: str, message: str, row: int, col: int, hint: str = "", reason: str = "") -> None:
-        self.findings.append(finding(code, message, self.display, row, col, hint))
         if reason:
             self.accounting.reported[reason] += 1
+        self.per_code[code] += 1
+        if self.per_code[code] <= MAX_FINDINGS_PER_CODE:
+            self.findings.append(finding(code, message, self.display, row, col, hint))
+
+    def cut_notice(self) -> None:
+        """One finding per kind whose list was cut, saying how many more there are."""
+        for code, count in sorted(self.per_code.items()):
+            if count > MAX_FINDINGS_PER_CODE and CODES[code][1] is not Severity.INFO:
+                more = count - MAX_FINDINGS_PER_CODE
+                self.findings.append(finding(
+                    "GC320", f"{more} more {code} finding{'s' if more != 1 else ''} not listed", self.display,
+                    hint=f"the first {MAX_FINDINGS_PER_CODE} are listed; fix those and check again"))
 
     def header(self, names: list[str]) -> dict[str, int] | None:
-        columns = {unicodedata.normalize("NFKC", n).strip().lstrip("\ufeff").lower(): i for i, n in enumerate(names)}
-        for i, name in enumerate(columns):
-            if name not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
-                allowed = ", ".join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
-                self.report("GC301", f"unknown column '{name}'", 1, i + 1, f"columns are: {allowed}")
-        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+        keys = [normal_key(n).lstrip("\ufeff").lower() for n in names]
+        first_at: dict[str, int] = {}
+        allowed = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+        twice = False
+        for i, name in enumerate(keys):
+            if name in first_at:
+                self.report("GC315", f"column '{name}' appears twice: columns {first_at[name] + 1} and {i + 1}", 1,
+                            i + 1, "keep one of the two columns (Excel may have copied it); each column once")
+                twice = True
+                continue
+            first_at[name] = i
+            if name not in allowed:
+                self.report("GC301", f"unknown column '{name}'", 1, i + 1, f"columns are: {', '.join(allowed)}")
+        missing = [c for c in REQUIRED_COLUMNS if c not in first_at]
         if missing:
             self.report("GC300", f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}", 1, 1,
                         "the first row must name the columns: indicator,year,value[,breakdown,source,note]")
             return None
-        return columns
+        return None if twice else first_at
 
     def row(self, cells: list[str], line: int, columns: dict[str, int], width: int) -> None:
         self.accounting.read += 1
@@ -177,7 +347,9 @@ class _Reader:
                         "check for a stray delimiter or quote", reason="malformed")
             return
         get = {name: cells[index] for name, index in columns.items()}
-        indicator_id = unicodedata.normalize("NFKC", get["indicator"]).strip()
+        if not self._for_this_plan(get, line, columns):
+            return
+        indicator_id = normal_key(get["indicator"])
         if not indicator_id:
             self.report("GC311", "empty indicator", line, columns["indicator"] + 1, "name the indicator id",
                         reason="malformed")
@@ -194,33 +366,64 @@ class _Reader:
                         f"use an id from the plan (e.g. {known}…); see `gapcalc targets PLAN`",
                         reason="unknown indicator")
             return
-        breakdown = unicodedata.normalize("NFKC", get.get("breakdown", "")).strip() or None
-        if self.plan is not None and breakdown is not None and breakdown not in self.plan.breakdowns[indicator_id]:
-            self.report("GC306", f"unknown breakdown '{breakdown}' for indicator '{indicator_id}'", line,
-                        columns["breakdown"] + 1, "use a breakdown key declared in the target file",
-                        reason="unknown breakdown")
+        declared, breakdown = self._breakdown(get.get("breakdown", ""), indicator_id, line, columns)
+        if not declared:
             return
         if self.plan is not None:
             if not self.plan.base_year - OUTSIDE_SLACK <= year <= self.plan.period[1] + OUTSIDE_SLACK:
                 self.report("GC307", f"year {year} is far outside the plan period {list(self.plan.period)}", line,
                             columns["year"] + 1, "check the year", reason="year outside plan")
                 return
-        percent = unit is None or "%" in unit
-        try:
-            value = parse_number(get["value"], percent)
-        except CellError as exc:
-            hint = ("type the number in the indicator's unit without %" if "percent" in str(exc)
-                    else "type a number such as 26, 26.5 or 1,234; leave blank or — when there is no value")
-            code = "GC303" if "percent" in str(exc) else "GC302"
-            self.report(code, str(exc), line, columns["value"] + 1, hint, reason="bad value")
-            return
+        value = self._value(get["value"], unit, indicator_id, year, line, columns["value"] + 1)
         if value is None:
-            self.accounting.missing += 1
-            self.report("GC310", f"no value for {indicator_id} {year} ('{get['value'].strip()}')", line,
-                        columns["value"] + 1)
             return
         self.add(Actual(indicator_id, breakdown, year, value, get.get("source", "").strip(),
                         get.get("source_title", "").strip(), get.get("note", "").strip(), line), columns)
+
+    def _for_this_plan(self, get: dict[str, str], line: int, columns: dict[str, int]) -> bool:
+        """False (and reported) when the row's ``plan`` cell names another plan than the one checked against."""
+        named = normal_key(get.get("plan", ""))
+        if not named or self.plan is None or not self.plan.id or named == self.plan.id:
+            return True
+        self.report("GC317", f"row is for plan '{named}', but this file is read for plan '{self.plan.id}'", line,
+                    columns["plan"] + 1, "keep one plan per actuals file (split the file), or correct the plan cell",
+                    reason="other plan")
+        return False
+
+    def _breakdown(self, cell: str, indicator_id: str, line: int,
+                   columns: dict[str, int]) -> tuple[bool, str | None]:
+        """``(True, the declared key the cell names, or None for none)``; ``(False, None)`` when it names none."""
+        typed = normal_key(cell)
+        if not typed or self.plan is None:
+            return True, typed or None
+        key = self.plan.breakdown_key(indicator_id, typed)
+        if key is None:
+            self.report("GC306", f"unknown breakdown '{typed}' for indicator '{indicator_id}'", line,
+                        columns["breakdown"] + 1, "use a breakdown key declared in the target file",
+                        reason="unknown breakdown")
+            return False, None
+        return True, key
+
+    def _value(self, cell: str, unit: str | None, indicator_id: str, year: int, line: int,
+               col: int) -> Decimal | None:
+        """The value of a row, or None when it is missing or not a number (both reported)."""
+        try:
+            number = parse_number(cell, unit is None or "%" in unit)
+        except CellError as exc:
+            hints = {"GC303": "type the number in the indicator's unit without %",
+                     "GC318": "type the figure in the indicator's unit, e.g. 1234.5"}
+            self.report(exc.code, str(exc), line, col,
+                        hints.get(exc.code, "type a number such as 26, 26.5 or 1,234; leave blank or — when "
+                                            "there is no value"), reason="bad value")
+            return None
+        if number.value is None:
+            self.accounting.missing += 1
+            self.report("GC310", f"no value for {indicator_id} {year} ('{cell.strip()}')", line, col)
+            return None
+        if number.marker:
+            self.report("GC316", f"footnote marker '{number.marker}' after {format(number.value, 'f')} was dropped",
+                        line, col, "the number is read as typed; put the footnote in the note column")
+        return number.value
 
     def add(self, actual: Actual, columns: dict[str, int]) -> None:
         key = (actual.indicator, actual.breakdown, actual.year)
@@ -239,27 +442,64 @@ class _Reader:
                         actual.row, columns["value"] + 1, "keep the right value and delete the other row",
                         reason="duplicate")
 
+    def broken(self, record: _Record, width: int) -> None:
+        """A record that could not be read as a row: a stray quote, or a CSV error."""
+        self.accounting.read += 1
+        if record.problem == "unclosed":
+            self.report("GC314", f"a quote opened on line {record.first} (column {record.col}) is not closed where "
+                        "its cell ends", record.first, record.col,
+                        "remove the stray \" or close it; the following lines are read as rows of their own",
+                        reason="malformed")
+            return
+        self.report("GC312", record.problem, record.first, 1, "check quotes in the row", reason="malformed")
+
 
 def parse_actuals(text: str, display: str, plan: PlanFile | PlanFacts | None) -> ActualsFile:
     """Parse the text of an actuals file against ``plan`` (None: no indicator checks)."""
     reader = _Reader(display, plan if plan is None or isinstance(plan, PlanFacts) else PlanFacts.of(plan))
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    try:
-        names = next(rows)
-    except StopIteration:
-        reader.report("GC300", "empty file", 1, 1, "the first row must name the columns: indicator,year,value")
-        return ActualsFile(display, [], reader.findings, reader.accounting)
-    columns = reader.header(names)
-    if columns is None:
-        return ActualsFile(display, [], reader.findings, reader.accounting)
-    try:
-        for cells in rows:
-            if not any(cell.strip() for cell in cells):
+    delimiter = sniff_delimiter(text)
+    records = _Records(text, delimiter)
+    lines = LineAccount()
+    result = ActualsFile(display, reader.values, reader.findings, reader.accounting, lines=lines)
+    columns: dict[str, int] | None = None
+    width = 0
+    for record in records:
+        lines.physical = record.last
+        if columns is None:
+            lines.header += record.last - record.first + 1
+            if record.problem or (record.last > record.first):
+                reader.report("GC314", "the header row has a quote that is not closed", 1, record.col,
+                              "the first row names the columns, without quotes")
+                break
+            if not any(cell.strip() for cell in record.cells):
+                lines.header -= record.last - record.first + 1
+                lines.blank += record.last - record.first + 1
                 continue
-            reader.row(cells, rows.line_num, columns, len(names))
-    except csv.Error as exc:
-        reader.report("GC312", f"unreadable CSV: {exc}", rows.line_num, 1, "check quotes in the row")
-    return ActualsFile(display, reader.values, reader.findings, reader.accounting)
+            columns = reader.header(record.cells)
+            if columns is None:
+                break
+            width = records.width = len(record.cells)
+            if delimiter == ";":
+                reader.report("GC319", "the file is separated by semicolons (;), not commas", 1, 1,
+                              "it is read with ';'; Excel writes this in locales with a decimal comma — save as "
+                              "CSV UTF-8 (comma delimited) to be safe")
+            continue
+        if record.problem:
+            lines.in_rows += 1
+            reader.broken(record, width)
+            continue
+        if not any(cell.strip() for cell in record.cells):
+            lines.blank += record.last - record.first + 1
+            continue
+        lines.in_rows += record.last - record.first + 1
+        reader.row(record.cells, record.first, columns, width)
+    if columns is None and not reader.findings:
+        reader.report("GC300", "empty file", 1, 1, "the first row must name the columns: indicator,year,value")
+    if columns is None:
+        del reader.values[:]
+    reader.cut_notice()
+    lines.physical = max(lines.physical, records.lines.count)
+    return result
 
 
 def load_actuals_file(path: Path, plan: PlanFile | PlanFacts | None, display: str | None = None,

@@ -10,6 +10,7 @@ from gapcalc.cli.common import note, targets_dir_option
 from gapcalc.engine.run import open_compiled, report_plan
 from gapcalc.engine.trajectory import build_trajectory
 from gapcalc.errors import GapcalcError
+from gapcalc.workspace.atomic import write_atomic
 
 SUFFIXES = (".png", ".svg")
 
@@ -54,8 +55,5 @@ def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path
     if warning:
         note(warning)
     data = render_chart(trajectory, suffix.removeprefix("."), language, font)
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
+    write_atomic(output, data)
     note(f"wrote {output}")

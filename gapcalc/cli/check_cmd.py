@@ -43,6 +43,8 @@ def command(paths: tuple[Path, ...], fmt: str | None, strict: bool, verbose: boo
     if not verbose and chosen in (CheckFormat.TEXT, CheckFormat.GITHUB):
         findings = [f for f in findings if f.severity is not Severity.INFO]
     write_output(render_findings(findings, result.files, chosen), output)
+    for message in result.notes:
+        note(message)
     for summary in result.summaries:
         note(summary)
     errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)

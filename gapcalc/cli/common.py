@@ -21,6 +21,7 @@ from gapcalc.workspace.paths import targets_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 class GapcalcUsageError(click.ClickException):
@@ -94,14 +95,13 @@ def choose_format(fmt: str | None, output: Path | None = None) -> OutputFormat:
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """Write data to ``output`` or stdout; a write failure is a usage/IO error (exit 2)."""
+    """Write data to ``output`` (replaced atomically) or stdout; a write failure is a usage/IO error (exit 2)."""
     if output is None:
         click.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise GapcalcUsageError(GapcalcError(f"cannot write {output}: {exc.strerror}")) from None
+    from gapcalc.workspace.atomic import write_atomic
+
+    write_atomic(output, text, encoding="utf-8")
     click.echo(f"wrote {output}", err=True)
 
 

@@ -10,11 +10,12 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from gapcalc.errors import GapcalcError
 from gapcalc.render import OutputFormat
 from gapcalc.render.document import Document
+from gapcalc.workspace.atomic import atomic_output, write_atomic
 
 
 def emit(document: Document, fmt: OutputFormat, color: str, output: Path | None, lang: str) -> None:
@@ -50,15 +51,12 @@ def write_text(document: Document, fmt: OutputFormat, stream: TextIO) -> None:
 
 @contextlib.contextmanager
 def _text_output(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or ``output`` written to a temporary file that replaces it only when everything was written."""
     if output is None:
         yield sys.stdout
         return
-    try:
-        handle = output.open("w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
-    with handle:
-        yield handle
+    with atomic_output(output, encoding="utf-8", newline="") as handle:
+        yield cast(TextIO, handle)
 
 
 def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang: str) -> None:
@@ -80,10 +78,7 @@ def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang
         page = render_html(document.title, document.rows, document.columns, document.summary,
                            SUMMARY_COLUMNS if document.summary else None, report_footnotes(document.rows), lang)
         data = page.encode("utf-8")
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
+    write_atomic(output, data)
     print(f"wrote {output}", file=sys.stderr)
 
 
@@ -97,7 +92,7 @@ def _print_table(document: Document, color: str, output: Path | None, lang: str)
             document.table(console, document.rows, document.title, lang)
 
     if output is not None:
-        with output.open("w", encoding="utf-8") as handle:
+        with atomic_output(output, encoding="utf-8") as handle:
             draw(make_console(handle, "never", width=200))
         return
     draw(make_console(sys.stdout, color, None if sys.stdout.isatty() else 200))

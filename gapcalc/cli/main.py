@@ -6,14 +6,17 @@ message on stderr and exit code 2, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
 import sys
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
 from gapcalc import __version__
-from gapcalc.cli.common import EXIT_USAGE, GapcalcUsageError, debug
+from gapcalc.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, GapcalcUsageError, debug
 from gapcalc.errors import GapcalcError
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -54,11 +57,16 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except GapcalcError as error:
             raise GapcalcUsageError(error) from None
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, KeyboardInterrupt):
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except KeyboardInterrupt:
+            interrupted()
         except BrokenPipeError:
-            sys.stderr.close()
-            raise SystemExit(0) from None
+            reader_gone()
+        except (OSError, LookupError, UnicodeError) as error:  # input and output, not gapcalc's logic
+            if debug():
+                raise
+            raise GapcalcUsageError(input_output_error(error)) from None
         except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for the analyst
             if debug():
                 raise
@@ -78,6 +86,44 @@ def cli() -> None:
     """
 
 
+def input_output_error(error: OSError | LookupError | UnicodeError) -> GapcalcError:
+    """An error of reading or writing as the user sees it: what failed, and what to do."""
+    if isinstance(error, UnicodeEncodeError):
+        return GapcalcError(f"cannot write the character {error.object[error.start:error.end]!r} in {error.encoding}",
+                            "write to a file with --output, or set PYTHONIOENCODING=utf-8")
+    if isinstance(error, UnicodeError):
+        return GapcalcError(f"cannot decode the input: {error}", "pass --encoding utf-8 or --encoding gb18030")
+    if isinstance(error, LookupError):
+        return GapcalcError(f"unknown encoding: {error}", "use e.g. utf-8, gb18030, utf-16")
+    from gapcalc.workspace.atomic import write_error
+
+    where = error.filename or "output"
+    return write_error(Path(str(where)), error) if error.filename else GapcalcError(
+        f"input/output error: {error.strerror or error}", "check the disk, the paths given and their permissions")
+
+
+def interrupted() -> NoReturn:
+    """Ctrl-C: one line, exit 130 (128 + SIGINT), as shells expect."""
+    with contextlib.suppress(Exception):
+        sys.stderr.write("gapcalc: interrupted\n")
+        sys.stderr.flush()
+    raise SystemExit(EXIT_INTERRUPTED)
+
+
+def reader_gone() -> NoReturn:
+    """The reader of stdout went away (``| head``): stop quietly with exit 0, as for every format."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(0)
+
+
 def main() -> None:
     """Console-script entry point."""
-    cli(prog_name="gapcalc")
+    from gapcalc.cli.streams import protect_streams
+
+    protect_streams()
+    try:
+        cli(prog_name="gapcalc", standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover - outside a command (while click parses)
+        interrupted()

@@ -9,10 +9,11 @@ import click
 from gapcalc.cli.common import choose_format, table_options
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import PLAN_COLUMNS
+from gapcalc.errors import GapcalcError
 from gapcalc.plan.load import load_plan_file
 from gapcalc.render.document import Document
 from gapcalc.render.i18n import detect_lang
-from gapcalc.workspace.paths import plan_files
+from gapcalc.workspace.paths import display_path, plan_files
 
 
 @click.command(name="plans")
@@ -22,7 +23,12 @@ def command(targets_dir: Path, fmt: str | None, color: str, lang: str | None, ou
     chosen = choose_format(fmt, output)
     rows: list[dict[str, object]] = []
     for path in plan_files(targets_dir):
-        loaded, problems = load_plan_file(path)
+        try:
+            loaded, problems = load_plan_file(path)
+        except GapcalcError as error:  # one unreadable file (a directory, binary, no permission) is one row
+            reason = error.message.removeprefix(f"{path}: ").removeprefix(f"{display_path(path)}: ")
+            rows.append({"plan": path.stem, "file": str(path), "document": f"unreadable: {reason}"})
+            continue
         if loaded is None:
             rows.append({"plan": path.stem, "file": str(path), "document": f"invalid: {len(problems)} errors"})
             continue

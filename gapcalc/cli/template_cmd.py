@@ -12,6 +12,7 @@ from gapcalc.engine.run import open_compiled
 from gapcalc.engine.template import template_rows
 from gapcalc.errors import GapcalcError
 from gapcalc.render.delimited import render_delimited
+from gapcalc.workspace.atomic import write_atomic
 
 
 @click.command(name="template")
@@ -32,8 +33,5 @@ def command(plan: str, year: int, output: Path, force: bool, targets_dir: Path) 
         raise GapcalcError(f"{output} exists", "pass --force to overwrite it, or choose another --output")
     rows = template_rows(compiled, year)
     text = render_delimited(rows, TEMPLATE_COLUMNS, excel=True)
-    try:
-        output.write_text(text, encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
+    write_atomic(output, text, encoding="utf-8-sig", newline="")
     note(f"wrote {output}: {len(rows)} rows to fill for {plan} {year}")

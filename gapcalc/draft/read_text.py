@@ -86,14 +86,15 @@ def _take_while(lines: Sequence[str], start: int, split: _Splitter) -> list[Row]
 def tab_cells(line: str) -> Row | None:
     """The cells of a tab-separated table row, or ``None`` when ``line`` is not one.
 
-    A row has at least two non-empty cells, and is not a numbered paragraph (``一、<tab>总体要求``).
+    A row has at least two non-empty cells, and is not a numbered paragraph (``一、<tab>总体要求``: an enumeration
+    mark followed by words; ``0.<tab>5`` is a row of numbers).
     """
     if "\t" not in line:
         return None
     cells = tuple(cell.strip() for cell in line.strip(" \u3000").split("\t"))
     if sum(1 for cell in cells if cell) < 2:
         return None
-    if len(cells) == 2 and ENUMERATION.match(cells[0]):
+    if len(cells) == 2 and ENUMERATION.match(cells[0]) and any(ch.isalpha() for ch in cells[1]):
         return None
     return cells
 

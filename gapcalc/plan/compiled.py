@@ -84,7 +84,7 @@ class CompiledPlan:
     def facts(self) -> PlanFacts:
         """What checking its actuals needs."""
         return PlanFacts(self.units, {k: frozenset(v) for k, v in self.breakdowns.items()}, self.base_year,
-                         self.period)
+                         self.period, self.id)
 
     def as_data(self) -> tuple[Any, ...]:
         """The plain-data form that is cached."""

@@ -82,6 +82,9 @@ def parse_toml(text: str, display: str) -> tuple[dict[str, Any] | None, list[Fin
     """Parse TOML with exact decimals; a syntax error becomes a located GC100 finding."""
     try:
         return tomllib.loads(text, parse_float=Decimal), []
+    except RecursionError:
+        return None, [finding("GC100", "arrays or tables are nested too deeply to read", display, 1, 1,
+                              "a target file nests a few levels at most; look for a run of [ or { brackets")]
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _POSITION.search(message)

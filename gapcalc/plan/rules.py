@@ -2,13 +2,17 @@
 
 Each rule yields located :class:`~gapcalc.errors.Finding` objects: duplicate ids and years, years outside the
 plan period, undeclared breakdowns and subplans, comparators that cannot apply, change targets without a direction,
-baselines after targets, breakdown names that differ by a typo.
+baselines after targets, breakdown names that differ by a typo, numbers that are not finite, signs typed into the
+value of a change, a change whose direction contradicts the words of its quote, and targets on the wrong side of
+their baseline.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from gapcalc.errors import Finding
 from gapcalc.plan.load import LoadedPlan
@@ -18,6 +22,15 @@ from gapcalc.plan.model import CHANGE_KINDS, Indicator, Series, Value
 # longer-range goal a few years after it (2035 visions); anything further is a typo
 _BASELINE_SLACK = 10
 _BEYOND_SLACK = 15
+_MAX_MAGNITUDE = Decimal("1e30")
+"""No statistic is larger; beyond it (or inf / nan) a number is a typo or a hostile file."""
+_DECREASE_WORDS = re.compile(r"下降|降低|减少|缩短|压减|压缩|削减|减排|减至|降至|降到|下调")
+_INCREASE_WORDS = re.compile(r"提高|提升|增长|增加|增至|增到|扩大|上升|翻番|突破")
+_NOT_A_CHANGE = re.compile(r"增加值|增长率|提升行动|提升工程")
+"""Words that contain a change word but state none (增加值 is value added)."""
+_BOUND_BY_DIRECTION = {"up": (">", ">="), "down": ("<", "<=")}
+"""Comparators that state a floor (up) or a cap (down): 保持在…以上 / 控制在…以内 may sit on either side of the
+baseline."""
 
 
 def check_plan(loaded: LoadedPlan) -> list[Finding]:
@@ -66,6 +79,7 @@ def _indicators(loaded: LoadedPlan) -> Iterator[Finding]:
         for s_index, series in enumerate(indicator.series):
             yield from _series(loaded, index, indicator, s_index, series)
         yield from _baseline_order(loaded, index, indicator)
+        yield from _against_direction(loaded, index, indicator)
 
 
 def _subplan_reference(loaded: LoadedPlan, index: int, indicator: Indicator,
@@ -148,6 +162,15 @@ def _series(loaded: LoadedPlan, index: int, indicator: Indicator, s_index: int, 
 
 def _value_shape(loaded: LoadedPlan, series: Series, value: Value,
                  where: tuple[str | int, ...]) -> Iterator[Finding]:
+    for name, number in (("value", value.value), ("upper", value.upper)):
+        if number is not None and (not number.is_finite() or abs(number) > _MAX_MAGNITUDE):
+            yield loaded.at("GC104", f"invalid value at {name}: {number} is not a figure", where + (name,),
+                            "type the number as printed in the document")
+            return
+    if series.kind in CHANGE_KINDS and value.value is not None and value.value < 0:
+        yield loaded.at("GC124", f"a {series.kind} value is the size of the change, not signed: {value.value}",
+                        where + ("value",), f"write value = {-value.value} and put the sign in change: change = "
+                        "\"decrease\" for 下降/降低/减少 18%")
     if series.kind == "qualitative":
         if value.value is not None:
             yield loaded.at("GC110", "a qualitative target has no value", where + ("value",),
@@ -189,3 +212,55 @@ def _baseline_order(loaded: LoadedPlan, index: int, indicator: Indicator) -> Ite
                     message = f"baseline year {value.year} is after the first target year {first_target}"
                     yield loaded.at("GC112", message,
                                     where, "a baseline describes the situation before the targets")
+
+
+def change_words(quote: str) -> str | None:
+    """``increase`` or ``decrease`` when a quote's words state only one of them (下降 18%, 提高到), else None."""
+    text = _NOT_A_CHANGE.sub("", quote)
+    down, up = bool(_DECREASE_WORDS.search(text)), bool(_INCREASE_WORDS.search(text))
+    if down == up:
+        return None
+    return "decrease" if down else "increase"
+
+
+def _against_direction(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterator[Finding]:
+    """A change whose direction contradicts its quote (an error), and targets that move the indicator against its
+    direction from the stated baseline (a warning: a cap or floor may, a target should not)."""
+    for s_index, series in enumerate(indicator.series):
+        base = ("indicators", index, "series", s_index)
+        if series.kind in CHANGE_KINDS and series.change is not None:
+            said = change_words(series.quote)
+            if said is not None and said != series.change:
+                yield loaded.at("GC125", f"change = \"{series.change}\" but the quote says {said}: "
+                                f"'{series.quote[:60]}'", base + ("change",),
+                                f"write change = \"{said}\" (下降/降低/减少 → decrease; 提高/增长 → increase)")
+                continue
+        yield from _moves_against(loaded, indicator, series, base)
+
+
+def _moves_against(loaded: LoadedPlan, indicator: Indicator, series: Series,
+                   base: tuple[str | int, ...]) -> Iterator[Finding]:
+    from gapcalc.plan.resolve import stated_baselines
+
+    baselines = stated_baselines(indicator, series.breakdown)
+    up = indicator.direction == "up"
+    for v_index, value in enumerate(series.values):
+        if value.value is None or value.value < 0 or value.comparator in _BOUND_BY_DIRECTION[indicator.direction]:
+            continue
+        if series.kind in CHANGE_KINDS and series.change is not None and value.value > 0:
+            against = (series.change == "increase") != up
+            shown = f"{series.change} of {value.value}"
+        elif series.kind in ("level", "cumulative"):
+            before = [year for year in baselines if year < value.year]
+            if not before:
+                continue
+            baseline = baselines[max(before)]
+            against = value.value < baseline if up else value.value > baseline
+            shown = f"{value.value} against the baseline {baseline} ({max(before)})"
+        else:
+            continue
+        if against:
+            yield loaded.at("GC126", f"{indicator.id} {value.year}: the target moves against direction = "
+                            f"\"{indicator.direction}\" ({shown})", base + ("values", v_index, "value"),
+                            "check the number, the sign and change; if the plan allows the move, use comparator "
+                            "\"<=\" (a cap) or \">=\" (a floor)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from enum import Enum
 
@@ -86,8 +87,24 @@ def _sarif(findings: Sequence[Finding], files: Sequence[str]) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold at all, even escaped (control characters, lone surrogates, U+FFFE/U+FFFF)."""
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML cannot hold written as a visible ``\\xNN`` / ``\\uNNNN`` escape."""
+    return _NOT_XML.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _junit(findings: Sequence[Finding], files: Sequence[str]) -> str:
-    from xml.sax.saxutils import escape, quoteattr  # imports urllib and http: only for JUnit output
+    from xml.sax.saxutils import escape as escape_xml  # imports urllib and http: only for JUnit output
+    from xml.sax.saxutils import quoteattr as quote_xml
+
+    def escape(text: str) -> str:
+        return escape_xml(xml_safe(text))
+
+    def quoteattr(text: str) -> str:
+        return quote_xml(xml_safe(text))
 
     failing = [f for f in findings if f.severity is not Severity.INFO]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',

@@ -9,14 +9,17 @@ from gapcalc.render.cells import cell_text
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A cell's text as literal Markdown: no raw HTML (``<``, ``>``, ``&`` as entities), no cell break (``|``),
+    one line."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def render_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     """Rows as a pipe table; numbers right-aligned."""
     numeric = {c for c in columns if any(isinstance(r.get(c), (int, float)) or type(r.get(c)).__name__ == "Decimal"
                                          for r in rows)}
-    lines = ["| " + " | ".join(columns) + " |",
+    lines = ["| " + " | ".join(_escape(c) for c in columns) + " |",
              "|" + "|".join("---:" if c in numeric else "---" for c in columns) + "|"]
     for row in rows:
         lines.append("| " + " | ".join(_escape(cell_text(row.get(c))) for c in columns) + " |")

@@ -7,6 +7,9 @@ numbered marker and a footnote with the source.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import IO, Any
@@ -21,9 +24,30 @@ from gapcalc.render.i18n import LEGENDS, heading, status_word
 from gapcalc.render.words import RICH_STYLE
 
 
+class _Console(Console):
+    """rich's console, but a reader that stops reading (``| head``) ends the command quietly with exit 0, as the
+    CSV output does, instead of rich's exit 1."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0)
+
+
+def colour_environment() -> dict[str, str]:
+    """The environment rich sees: ``FORCE_COLOR`` set to ``0`` or to nothing counts as not set."""
+    environment = dict(os.environ)
+    if environment.get("FORCE_COLOR", "").strip() in ("", "0"):
+        environment.pop("FORCE_COLOR", None)
+    return environment
+
+
 def make_console(file: IO[str], color: str = "auto", width: int | None = None) -> Console:
-    """A console for ``file``; ``color`` is auto (rich honours NO_COLOR / FORCE_COLOR), always or never."""
-    options: dict[str, Any] = {"file": file, "highlight": False, "emoji": False}
+    """A console for ``file``; ``color`` is auto (NO_COLOR turns colour off, FORCE_COLOR other than 0 or empty
+    turns it on), always or never."""
+    options: dict[str, Any] = {"file": file, "highlight": False, "emoji": False, "_environ": colour_environment()}
     if color == "never":
         options["no_color"] = True
         options["color_system"] = None
@@ -31,7 +55,7 @@ def make_console(file: IO[str], color: str = "auto", width: int | None = None) -
         options["force_terminal"] = True
     if width is not None:
         options.update(width=width, height=50)
-    return Console(**options)
+    return _Console(**options)
 
 
 def _num(value: Any) -> str:

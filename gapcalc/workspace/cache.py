@@ -1,12 +1,19 @@
-"""A content-addressed cache of compiled plans, so that unchanged target files are not parsed again.
+"""A content-addressed cache of compiled plans, actuals readings and check results, so that unchanged files are not
+parsed again.
 
 An entry is named by a BLAKE2 hash of everything its content depends on (the file's bytes, gapcalc's code and version,
 the Python version); a changed file gets a new name, so an entry is never stale and never needs invalidating.
-Entries are written atomically (a temporary file renamed into place) in ``marshal`` format, which holds only plain
-data (numbers, strings, tuples) and never runs code when read. An unreadable or corrupt entry is treated as missing.
+
+Entries live in a folder gapcalc owns, ``<cache dir>/gapcalc-v2/<kind>/<ab>/<key>``, marked by a ``CACHEDIR.TAG``
+file (the standard tag backup tools honour). Each entry holds a header (magic, layout version, its own key, a BLAKE2
+checksum of the payload) and the payload in ``marshal`` format, which holds only plain data and never runs code
+when read. An entry whose header, key or checksum does not match (a flipped bit, an entry copied under another
+name, random bytes) is deleted and treated as missing: the result is computed again, silently. Entries are written
+atomically (a temporary file renamed into place). ``--clear`` deletes only files that have the name of an entry,
+inside the marked folder: never anything else that happens to be under the cache directory.
 
 Location: ``$GAPCALC_CACHE_DIR``, else ``$XDG_CACHE_HOME/gapcalc``, else ``~/.cache/gapcalc``. ``GAPCALC_NO_CACHE=1``
-(or ``--no-cache``) turns the cache off; a cache directory that cannot be written is silently not used.
+turns the cache off; a cache directory that cannot be written is silently not used.
 """
 
 from __future__ import annotations
@@ -16,7 +23,9 @@ import functools
 import hashlib
 import marshal
 import os
+import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +33,23 @@ from gapcalc import __version__
 
 CACHE_ENV = "GAPCALC_CACHE_DIR"
 NO_CACHE_ENV = "GAPCALC_NO_CACHE"
-FORMAT = 1
-"""Bumped whenever the layout of a cached value changes."""
+FORMAT = 2
+"""Bumped whenever the layout of a cached value or of an entry changes."""
+OWN_FOLDER = f"gapcalc-v{FORMAT}"
+"""The folder under the cache directory that holds gapcalc's entries (and nothing else)."""
+TAG_NAME = "CACHEDIR.TAG"
+TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This folder holds gapcalc's cache; every entry is made again when needed (gapcalc cache --clear).\n")
+MAGIC = b"gapcalc\0"
+KEY_BYTES = 20
+CHECKSUM_BYTES = 16
+HEADER_BYTES = len(MAGIC) + 1 + KEY_BYTES + CHECKSUM_BYTES
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
+"""Values larger than this (marshalled) are not cached: reading them again costs less than keeping them."""
+LEGACY_KINDS = ("plans", "checks", "actuals")
+"""Kinds of entry of the first layout (``<cache dir>/<kind>/<ab>/<key>``, no tag), removed by ``--clear``."""
+_ENTRY_NAME = re.compile(r"[0-9a-f]{40}")
+_TEMPORARY_NAME = re.compile(r"\.tmp-[A-Za-z0-9_]+")
 
 
 def cache_dir() -> Path | None:
@@ -65,64 +89,198 @@ def content_key(kind: str, *parts: bytes) -> str:
     return digest.hexdigest()
 
 
+def _checksum(key: bytes, payload: bytes) -> bytes:
+    return hashlib.blake2b(key + payload, digest_size=CHECKSUM_BYTES).digest()
+
+
+def encode_entry(key: str, value: Any) -> bytes:
+    """An entry's bytes: magic, layout version, its own key, a checksum of key and payload, then the payload."""
+    raw_key, payload = bytes.fromhex(key), marshal.dumps(value)
+    return MAGIC + bytes([FORMAT]) + raw_key + _checksum(raw_key, payload) + payload
+
+
+def decode_entry(key: str, data: bytes) -> tuple[bool, Any]:
+    """``(True, value)`` when ``data`` is a sound entry stored under ``key``, else ``(False, None)``."""
+    raw_key = bytes.fromhex(key)
+    if len(data) < HEADER_BYTES or not data.startswith(MAGIC) or data[len(MAGIC)] != FORMAT:
+        return False, None
+    start = len(MAGIC) + 1
+    stored_key, checksum = data[start:start + KEY_BYTES], data[start + KEY_BYTES:HEADER_BYTES]
+    payload = data[HEADER_BYTES:]
+    if stored_key != raw_key or checksum != _checksum(raw_key, payload):
+        return False, None
+    try:
+        return True, marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):  # pragma: no cover - a payload that passed its checksum
+        return False, None
+
+
+def own_folder(root: Path) -> Path:
+    """The folder gapcalc's entries are kept in, under the cache directory ``root``."""
+    return root / OWN_FOLDER
+
+
 class Cache:
     """Entries of one kind under the cache directory (a no-op when ``root`` is None)."""
 
     def __init__(self, kind: str, root: Path | None) -> None:
         self.kind = kind
-        self.folder = root / kind if root is not None else None
+        self.root = own_folder(root) if root is not None else None
+        self.folder = self.root / kind if self.root is not None else None
         self.hits = 0
         self.misses = 0
+        self.discarded = 0
 
     def get(self, key: str) -> Any:
-        """The value stored under ``key``, or None."""
+        """The value stored under ``key``, or None (a damaged entry is deleted)."""
         if self.folder is None:
             return None
+        path = self.folder / key[:2] / key
         try:
-            value = marshal.loads((self.folder / key[:2] / key).read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
+            data = path.read_bytes()
+        except OSError:
             self.misses += 1
+            return None
+        sound, value = decode_entry(key, data)
+        if not sound:
+            self.misses += 1
+            self.discarded += 1
+            with contextlib.suppress(OSError):
+                path.unlink()
             return None
         self.hits += 1
         return value
 
     def put(self, key: str, value: Any) -> None:
-        """Store ``value`` (plain data only) under ``key``; failures to write are ignored."""
-        if self.folder is None:
+        """Store ``value`` (plain data only) under ``key``; failures to write are ignored, large values skipped."""
+        if self.folder is None or self.root is None:
+            return
+        try:
+            data = encode_entry(key, value)
+        except ValueError:  # not plain data: a bug, but the cache is never worth a failure
+            return
+        if len(data) > MAX_ENTRY_BYTES:
             return
         import tempfile  # only when writing: it imports shutil and random
 
         target = self.folder / key[:2] / key
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            _tag(self.root)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         except OSError:
             self.folder = None  # read-only or not a directory: run without the cache rather than fail
             return
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(marshal.dumps(value))
+                stream.write(data)
             os.replace(temporary, target)
-        except (OSError, ValueError):
+        except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             self.folder = None
 
 
-def usage(root: Path) -> dict[str, tuple[int, int]]:
-    """Entries and bytes per kind of entry under ``root``."""
-    found: dict[str, tuple[int, int]] = {}
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
-        sizes = [entry.stat().st_size for entry in folder.rglob("*") if entry.is_file()]
-        found[folder.name] = (len(sizes), sum(sizes))
+def _tag(folder: Path) -> None:
+    tag = folder / TAG_NAME
+    if not tag.exists():
+        tag.write_text(TAG_TEXT, encoding="ascii")
+
+
+def _is_ours(folder: Path) -> bool:
+    try:
+        return (folder / TAG_NAME).read_text(encoding="ascii", errors="replace").startswith(TAG_TEXT.split("\n")[0])
+    except OSError:
+        return False
+
+
+def _entry_files(kind_folder: Path) -> list[Path]:
+    """The files of a kind's folder that have the name of an entry (or of an entry being written)."""
+    found: list[Path] = []
+    if not kind_folder.is_dir() or kind_folder.is_symlink():
+        return found
+    for shard in sorted(kind_folder.iterdir()):
+        if not (shard.is_dir() and not shard.is_symlink() and re.fullmatch(r"[0-9a-f]{2}", shard.name)):
+            continue
+        for entry in sorted(shard.iterdir()):
+            named = (_ENTRY_NAME.fullmatch(entry.name) and entry.name[:2] == shard.name) or \
+                _TEMPORARY_NAME.fullmatch(entry.name)
+            if named and entry.is_file() and not entry.is_symlink():
+                found.append(entry)
     return found
 
 
-def clear(root: Path) -> tuple[int, int]:
-    """Remove every entry under ``root``; how many entries and bytes were removed."""
-    import shutil
+def _kind_folders(root: Path) -> list[Path]:
+    """Every folder of entries under ``root``: the kinds of the marked folder, and those of the first layout."""
+    folders: list[Path] = []
+    own = own_folder(root)
+    if own.is_dir() and _is_ours(own):
+        folders += sorted(p for p in own.iterdir() if p.is_dir() and not p.is_symlink())
+    folders += [root / kind for kind in LEGACY_KINDS if (root / kind).is_dir()]
+    return folders
 
-    counts = usage(root)
-    for kind in counts:
-        shutil.rmtree(root / kind, ignore_errors=True)
-    return sum(n for n, _ in counts.values()), sum(b for _, b in counts.values())
+
+def usage(root: Path) -> dict[str, tuple[int, int]]:
+    """Entries and bytes per kind of entry under ``root``."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder in _kind_folders(root) if root.is_dir() else []:
+        sizes = []
+        for entry in _entry_files(folder):
+            with contextlib.suppress(OSError):
+                sizes.append(entry.stat().st_size)
+        count, size = found.get(folder.name, (0, 0))
+        found[folder.name] = (count + len(sizes), size + sum(sizes))
+    return found
+
+
+@dataclass
+class Cleared:
+    """What ``gapcalc cache --clear`` did: entries and bytes removed, entries it could not remove (and why), and
+    other files it left alone."""
+
+    removed: int = 0
+    size: int = 0
+    failed: int = 0
+    reasons: list[str] = field(default_factory=list)
+    left: int = 0
+
+
+def clear(root: Path) -> Cleared:
+    """Remove gapcalc's entries under ``root`` — files named as entries, in gapcalc's own folders, and nothing else;
+    folders are removed only when that leaves them empty."""
+    done = Cleared()
+    if not root.is_dir():
+        return done
+    for folder in _kind_folders(root):
+        for entry in _entry_files(folder):
+            try:
+                size = entry.stat().st_size
+                entry.unlink()
+            except OSError as error:
+                done.failed += 1
+                if len(done.reasons) < 3:
+                    done.reasons.append(f"{entry}: {error.strerror or error}")
+                continue
+            done.removed += 1
+            done.size += size
+        done.left += _prune(folder)
+    own = own_folder(root)
+    if own.is_dir() and _is_ours(own) and [p.name for p in own.iterdir()] == [TAG_NAME]:
+        with contextlib.suppress(OSError):
+            (own / TAG_NAME).unlink()
+            own.rmdir()
+    return done
+
+
+def _prune(folder: Path) -> int:
+    """Remove the empty shard folders of a kind (and the kind's folder when empty); how many other files remain."""
+    others = 0
+    for shard in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()):
+        try:
+            shard.rmdir()
+        except OSError:
+            others += sum(1 for _ in shard.iterdir())
+    others += sum(1 for p in folder.iterdir() if not p.is_dir() or p.is_symlink())
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+    return others

@@ -14,13 +14,13 @@ import csv
 import hashlib
 import io
 import os
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gapcalc.errors import Finding, GapcalcError, Severity, finding
 from gapcalc.plan.facts import PlanFacts
+from gapcalc.plan.keys import normal_key
 from gapcalc.workspace.cache import Cache, cache_dir, content_key
 from gapcalc.workspace.paths import display_path, plan_path
 from gapcalc.workspace.pool import Pool
@@ -38,6 +38,7 @@ class CheckResult:
     files: list[str] = field(default_factory=list)
     summaries: list[str] = field(default_factory=list)
     io_error: bool = False
+    notes: list[str] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         """How many findings of one severity."""
@@ -87,7 +88,7 @@ def _from_data(data: tuple[Any, ...], path: Path, display: str) -> CheckedPlan:
     facts = None
     if facts_data is not None:
         units, breakdowns, base_year, period = facts_data
-        facts = PlanFacts(units, {k: frozenset(v) for k, v in breakdowns.items()}, base_year, tuple(period))
+        facts = PlanFacts(units, {k: frozenset(v) for k, v in breakdowns.items()}, base_year, tuple(period), plan_id)
     return CheckedPlan(path, display, plan_id, [finding(code, message, display, line, col, hint, where)
                                                 for code, message, line, col, hint, where in findings], facts)
 
@@ -131,6 +132,11 @@ def check_file(job: tuple[str, str, bool]) -> tuple[tuple[Any, ...] | None, str,
         checked, dependencies = _check_afresh(Path(path), display, traceability)
     except GapcalcError as error:
         return None, error.message, error.hint
+    except Exception as error:  # noqa: BLE001 - one file's failure never stops the check of the others
+        if os.environ.get("GAPCALC_DEBUG", "") not in ("", "0"):
+            raise
+        return (None, f"{display}: could not be checked ({type(error).__name__}: {error})",
+                "this is a bug in gapcalc; rerun with GAPCALC_DEBUG=1 and report the traceback")
     return _to_data(checked, dependencies), "", ""
 
 
@@ -154,29 +160,103 @@ def _check_afresh(path: Path, display: str, traceability: bool) -> tuple[Checked
     return CheckedPlan(path, display, loaded.id, found, facts), dependencies
 
 
-def _expand(paths: list[Path]) -> list[Path]:
+TARGET_SUFFIXES = (".toml",)
+ACTUALS_SUFFIXES = (".csv", ".tsv", ".txt")
+"""Actuals files: CSV, tab-separated, and Excel's 'Unicode text' (``.txt``, tab-separated). Suffixes are compared
+without regard to case (``DATA.CSV``)."""
+
+
+def is_actuals(path: Path) -> bool:
+    """Whether ``path`` is read as an actuals file (else as a target file)."""
+    return path.suffix.lower() in ACTUALS_SUFFIXES
+
+
+def _looks_like_actuals(path: Path) -> bool:
+    """A ``.txt`` file found in a directory is an actuals file only when its first line names the columns."""
+    try:
+        with open(path, "rb") as stream:
+            first = stream.read(4096)
+    except OSError:
+        return True  # reported when it is read
+    for encoding in ("utf-8", "utf-16", "gb18030"):
+        try:
+            text = first.decode(encoding).lower()
+        except UnicodeDecodeError:
+            continue
+        if "indicator" in text.split("\n", 1)[0]:
+            return True
+    return False
+
+
+def _expand(paths: list[Path], result: CheckResult) -> list[Path]:
+    """The files to check: files as given, and the target and actuals files of directories (each file once; a
+    directory without any is an input error, files of other kinds are named in a note)."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in (".toml", ".csv") and p.is_file())
-        else:
+        if not path.is_dir():
             files.append(path)
-    return files
+            continue
+        found: list[Path] = []
+        skipped: list[Path] = []
+        for item in sorted(path.iterdir()):
+            suffix = item.suffix.lower()
+            wanted = suffix in TARGET_SUFFIXES or (suffix in ACTUALS_SUFFIXES and
+                                                   (suffix != ".txt" or _looks_like_actuals(item)))
+            if item.name.startswith("."):
+                continue
+            (found if wanted and item.is_file() else skipped).append(item)
+        if skipped:
+            names = ", ".join(p.name for p in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5
+                                                               else "")
+            result.notes.append(f"{display_path(path)}: skipped {names} (not a target .toml or an actuals "
+                                ".csv/.tsv/.txt file)")
+        if not found:
+            result.findings.append(finding("GC001", "no target or actuals files in this directory",
+                                           display_path(path), hint="target files end in .toml, actuals files in "
+                                           ".csv; check the path"))
+            result.io_error = True
+        files += found
+    unique: dict[Path, Path] = {}
+    for path in files:
+        unique.setdefault(_identity(path), path)
+    return list(unique.values())
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _first_lines(path: Path, count: int) -> str:
+    """The first ``count`` lines of a text file (decoded as actuals are), without reading the rest into lines."""
+    text, _ = read_text(path)
+    end = -1
+    for _ in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text
+    return text[:end]
 
 
 def _plan_column(path: Path) -> str | None:
-    """The ``plan`` column of a template-made actuals file, if it has one."""
+    """The ``plan`` column of a template-made actuals file (its first row), if it has one. Every other row is checked
+    against it when the file is read (GC317)."""
     from gapcalc.actuals.parse import sniff_delimiter
 
     try:
-        text, _ = read_text(path)
+        text = _first_lines(path, 2)
     except GapcalcError:
         return None
-    rows = list(csv.reader(io.StringIO("\n".join(text.splitlines()[:2])), delimiter=sniff_delimiter(text)))
-    names = [unicodedata.normalize("NFKC", c).strip().lower() for c in rows[0]] if rows else []
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
+    except csv.Error:
+        return None
+    names = [normal_key(c).lstrip("\ufeff").lower() for c in rows[0]] if rows else []
     if len(rows) == 2 and "plan" in names:
         index = names.index("plan")
-        return rows[1][index].strip() if index < len(rows[1]) else None
+        return (normal_key(rows[1][index]) or None) if index < len(rows[1]) else None
     return None
 
 
@@ -189,9 +269,9 @@ def check_paths(paths: list[Path], directory: Path, encoding: str | None = None,
     """
     result = CheckResult()
     seen: dict[str, str] = {}  # plan id -> the file that declared it
-    files = _expand(paths)
-    actuals = {path: plan_id or _plan_column(path) or path.stem for path in files if path.suffix == ".csv"}
-    targets = [p for p in files if p.suffix != ".csv"]
+    files = _expand(paths, result)
+    actuals = {path: plan_id or _plan_column(path) or path.stem for path in files if is_actuals(path)}
+    targets = [p for p in files if not is_actuals(p)]
     outcomes = check_target_files(targets, traceability, Cache("checks", cache_dir()), pool)
     for path, outcome in zip(targets, outcomes, strict=True):
         checked = _record_target(path, outcome, result, seen)

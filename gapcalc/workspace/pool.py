@@ -2,13 +2,22 @@
 
 Worker processes are started with ``spawn`` (the same on every platform, and safe whatever threads the parent
 runs) and only when enough files need the work to pay for their start (about a quarter of a second each). Results
-come back in the order of the inputs. ``GAPCALC_JOBS`` sets the number of processes (``1``: no worker processes).
+come back in the order of the inputs. ``GAPCALC_JOBS`` sets the number of processes (``1``: no worker processes;
+at most :data:`MAX_JOBS_ALLOWED`, with a note when more are asked for).
 Only the command line starts worker processes; library calls compute in the calling process.
+
+Ctrl-C is for the parent alone: workers are started with SIGINT ignored (set while they are spawned, so that even
+their start-up cannot print a traceback), and the parent, on KeyboardInterrupt, cancels what has not started and
+returns at once; each worker ends after the chunk it is on (a few files). Workers are not killed: a killed worker
+makes ``concurrent.futures`` report a broken pool with a traceback of its own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
@@ -19,16 +28,24 @@ JOBS_ENV = "GAPCALC_JOBS"
 MIN_FILES_PER_WORKER = 8
 """Fewer files than this per extra process are done in this process: starting a worker costs more."""
 MAX_JOBS = 4
+MAX_JOBS_ALLOWED = 32
+"""``GAPCALC_JOBS`` above this is clamped: each worker costs a Python process (about 60 MB)."""
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
 def jobs() -> int:
-    """How many processes to use: ``$GAPCALC_JOBS``, else the CPU cores available (at most :data:`MAX_JOBS`)."""
-    chosen = os.environ.get(JOBS_ENV, "")
+    """How many processes to use: ``$GAPCALC_JOBS`` (at most :data:`MAX_JOBS_ALLOWED`), else the CPU cores
+    available (at most :data:`MAX_JOBS`). A value that is not a positive number is ignored, with a note."""
+    chosen = os.environ.get(JOBS_ENV, "").strip()
     if chosen.isdigit() and int(chosen) > 0:
+        if int(chosen) > MAX_JOBS_ALLOWED:
+            _note(f"{JOBS_ENV}={chosen} is more than {MAX_JOBS_ALLOWED}; using {MAX_JOBS_ALLOWED}")
+            return MAX_JOBS_ALLOWED
         return int(chosen)
+    if chosen:
+        _note(f"{JOBS_ENV}={chosen[:20]!r} is not a positive number of processes; using the default")
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(available, MAX_JOBS))
 
@@ -49,19 +66,53 @@ class Pool:
             return map(function, items)
         if self._executor is None:
             self._executor = start_workers(self.size)
-        return self._executor.map(function, items, chunksize=max(1, len(items) // (4 * self.size)))
+        with _sigint_ignored():  # processes are spawned as the items are submitted
+            return self._executor.map(function, items, chunksize=max(1, len(items) // (4 * self.size)))
 
-    def close(self) -> None:
-        """Stop the worker processes (if any were started)."""
-        if self._executor is not None:
-            self._executor.shutdown(cancel_futures=True)
-            self._executor = None
+    def close(self, interrupted: bool = False) -> None:
+        """Stop the worker processes (if any were started); at once, without waiting, when ``interrupted``."""
+        if self._executor is None:
+            return
+        executor, self._executor = self._executor, None
+        if not interrupted:
+            executor.shutdown(cancel_futures=True)
+            return
+        executor.shutdown(wait=False, cancel_futures=True)  # the workers end after their current chunk (a few files)
 
     def __enter__(self) -> Pool:
         return self
 
-    def __exit__(self, *_: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self.close(interrupted=kind is not None and issubclass(kind, KeyboardInterrupt))
+
+
+_notes_given: set[str] = set()
+
+
+def _note(message: str) -> None:
+    if message not in _notes_given:
+        _notes_given.add(message)
+        print(f"gapcalc: {message}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while worker processes are spawned: they inherit it, and Python then never raises
+    KeyboardInterrupt in them (only possible in the main thread; elsewhere nothing changes)."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _quiet_worker() -> None:
+    """Worker start-up: Ctrl-C belongs to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def cli_pool() -> Pool:
@@ -74,4 +125,4 @@ def start_workers(size: int) -> Executor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"), initializer=_quiet_worker)

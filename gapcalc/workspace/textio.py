@@ -1,13 +1,15 @@
 """Bounded, encoding-aware reading of input files.
 
-Every input goes through :func:`read_text`: it refuses files that are too large or binary with a clear
-:class:`GapcalcError`, and decodes strictly (UTF-8 with or without BOM, UTF-16 with a BOM, then GB18030 — never the
-reverse, since UTF-8 bytes decode without error as GB18030 mojibake).
+Every input goes through :func:`read_text`: it refuses files that are too large (reading at most the limit, so a
+device or pipe that never ends is refused too) or not text with a clear :class:`GapcalcError` saying what they are
+(an xlsx workbook, UTF-16 without a byte-order mark, binary), and decodes strictly (UTF-8 with or without BOM,
+UTF-16 with a BOM, then GB18030 — never the reverse, since UTF-8 bytes decode without error as GB18030 mojibake).
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 from gapcalc.errors import GapcalcError
@@ -19,24 +21,66 @@ AUTO_ENCODINGS = ("utf-8", "gb18030")
 
 
 def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """The file's bytes, refusing missing, unreadable and oversized files."""
+    """The file's bytes, refusing missing, unreadable and oversized files.
+
+    The read itself is bounded (at most ``limit`` + 1 bytes), so a device or a pipe that never ends (``/dev/zero``)
+    is refused like a large file instead of filling the memory.
+    """
     try:
-        size = path.stat().st_size
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > limit:  # a regular file: refused before reading
+                raise GapcalcError(
+                    f"{path}: file is {size / 1048576:.0f} MiB, larger than the {limit // 1048576} MiB gapcalc reads",
+                    "split the file or check that it is the right one")
+            data = stream.read(limit + 1)
     except FileNotFoundError:
         raise GapcalcError(f"{path}: no such file", "check the path") from None
+    except IsADirectoryError:
+        raise GapcalcError(f"{path}: is a directory, not a file", "give a file, or check the directory") from None
     except OSError as exc:
-        raise GapcalcError(f"{path}: cannot read ({exc.strerror})") from None
-    if path.is_dir():
-        raise GapcalcError(f"{path}: is a directory, not a file")
-    if size > limit:
+        raise GapcalcError(f"{path}: cannot read ({exc.strerror or exc})", "check the file's permissions") from None
+    if len(data) > limit:
         raise GapcalcError(
-            f"{path}: file is {size / 1048576:.0f} MiB, larger than the {limit // 1048576} MiB gapcalc reads",
+            f"{path}: file is larger than the {limit // 1048576} MiB gapcalc reads",
             "split the file or check that it is the right one",
         )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise GapcalcError(f"{path}: cannot read ({exc.strerror})") from None
+    return data
+
+
+def describe_binary(data: bytes) -> tuple[str, str] | None:
+    """What a file that is not text is (message, hint), or None when it may be text."""
+    if data.startswith(b"PK\x03\x04"):
+        return ("an Excel workbook or other zip archive (xlsx), not CSV text",
+                "in Excel: File › Save As › CSV UTF-8 (comma delimited), then give that file")
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return ("an old Excel workbook (xls), not CSV text",
+                "in Excel: File › Save As › CSV UTF-8 (comma delimited), then give that file")
+    if b"\x00" not in data:
+        return None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return (f"UTF-16 text ({utf16}) without a byte-order mark",
+                f"re-save the file as CSV UTF-8, or pass --encoding {utf16.lower()}")
+    return "binary file (contains NUL bytes)", "give a text file (CSV or TOML)"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``UTF-16-LE`` or ``UTF-16-BE`` when the NUL bytes sit where UTF-16 puts them for mostly-ASCII text."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for name, zeros, text in (("UTF-16-LE", odd, even), ("UTF-16-BE", even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and text.count(0) <= 0.1 * len(text):
+            try:
+                data[: len(data) - len(data) % 2].decode(name.lower())
+            except UnicodeDecodeError:
+                continue
+            return name
+    return None
 
 
 def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str]:
@@ -47,22 +91,26 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
     """
     if encoding:
         try:
-            codecs.lookup(encoding)
+            known = codecs.lookup(encoding)
         except LookupError:
-            raise GapcalcError(f"unknown encoding {encoding!r}", "use e.g. utf-8, gb18030, utf-16") from None
+            known = None
+        if known is None or not getattr(known, "_is_text_encoding", True):
+            raise GapcalcError(f"unknown text encoding {encoding!r}", "use e.g. utf-8, gb18030, utf-16") from None
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
+        except UnicodeError as exc:
             raise GapcalcError(
-                f"{path}: not valid {encoding} (byte {exc.start})", "try --encoding utf-8 or --encoding gb18030"
+                f"{path}: not valid {encoding} (byte {getattr(exc, 'start', 0)})",
+                "try --encoding utf-8 or --encoding gb18030"
             ) from None
         return text.lstrip("\ufeff"), encoding
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", path), "utf-16"
-    if b"\x00" in data:
-        raise GapcalcError(f"{path}: binary file (contains NUL bytes)", "give a text file (CSV or TOML)")
+    binary = describe_binary(data)
+    if binary is not None:
+        raise GapcalcError(f"{path}: {binary[0]}", binary[1])
     for candidate in AUTO_ENCODINGS:
         try:
             return data.decode(candidate), candidate
