@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,6 +164,39 @@ def measure(label: str, command: list[str], cwd: Path, runs: int, cold: bool = F
     return result
 
 
+def optional(label: str, command: list[str], cwd: Path, runs: int, cold: bool = False) -> Measurement | None:
+    """:func:`measure`, or None when this gapcalc cannot run the command (an older version, for comparisons)."""
+    try:
+        return measure(label, command, cwd, runs, cold)
+    except SystemExit as failed:
+        print(f"{label}: not measured ({failed})", file=sys.stderr)
+        return None
+
+
+BIG_ROWS = 1_000_000
+
+
+def big_actuals() -> Path:
+    """A workspace with the demo plan and an actuals file of a million rows (three indicators, eight years each,
+    repeated: most rows are conflicting repeats), for the memory of reading a large file."""
+    root = DATA / "big"
+    done = root / ".complete"
+    if done.exists():
+        return root
+    demo = REPO / "tests" / "fixtures" / "demo"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(demo / "targets", root / "targets")
+    shutil.copytree(demo / "docs", root / "docs")
+    (root / "actuals").mkdir()
+    keys = ("nc_rate_key_processes", "enterprises_on_cloud", "unknown_indicator")
+    with (root / "actuals" / "demo.csv").open("w", encoding="utf-8") as handle:
+        handle.write("indicator,year,value,breakdown,source,note\n")
+        for i in range(BIG_ROWS):
+            handle.write(f"{keys[i % 3]},{2015 + i % 8},{i % 97}.5,,统计公报,\n")
+    done.write_text("ok\n")
+    return root
+
+
 # -- the report ------------------------------------------------------------------------------------------------------
 def _row(m: Measurement, floor: float, goal: str = "", ok: bool | None = None) -> str:
     verdict = "" if ok is None else ("met" if ok else "**missed**")
@@ -200,6 +234,17 @@ def write_report(results: dict[str, Measurement], scales: list[int], notes: list
             else:
                 lines.append(_row(m, floor))
     lines.append(_row(results["startup"], floor, "start-up of the roll-up (empty directory)"))
+    csv_time = results["rollup_1"].seconds
+    extra: list[tuple[str, str, Callable[[Measurement], bool]]] = [
+             ("rollup_json", "≤ 2× the csv time", lambda m: m.seconds <= 2 * csv_time),
+             ("rollup_ndjson", "≤ 2× the csv time", lambda m: m.seconds <= 2 * csv_time),
+             ("draft_mianyang", "≤ 1× floor", lambda m: m.seconds <= floor),
+             ("big_check", "≤ 300 MB", lambda m: m.peak_mb <= 300),
+             ("big_rollup", "≤ 300 MB", lambda m: m.peak_mb <= 300)]
+    for key, goal, met in extra:
+        found = results.get(key)
+        if found is not None:
+            lines.append(_row(found, floor, goal, met(found)))
     lines += ["", "## Scaling (start-up excluded)", "", "| size | warm: s − start-up | × the 1× time | "
               "cold: s − start-up | × the 1× time | goal | |", "|---|---:|---:|---:|---:|---|---|"]
     start = results["startup"].seconds
@@ -279,6 +324,24 @@ def main(argv: list[str] | None = None) -> None:
         results[f"rollup_{scale}"] = measure(f"{label}, warm", rollup, root, runs if scale == 1 else few)
         results[f"rollup_{scale}_cold"] = measure(f"{label}, cold", rollup, root, few if scale == 1 else 1,
                                                   cold=True)
+    optional_results: dict[str, Measurement | None] = {}
+    national_1x = DATA / "national-1x"
+    for fmt in ("json", "ndjson"):
+        optional_results[f"rollup_{fmt}"] = optional(f"gapcalc report --all {REPORT_YEAR} --format {fmt} (1×), warm",
+                                                     [*gapcalc, "report", "--all", str(REPORT_YEAR), "--format",
+                                                      fmt], national_1x, few)
+    drafts = DATA / "draft" / "targets"
+    drafts.mkdir(parents=True, exist_ok=True)
+    optional_results["draft_mianyang"] = optional(
+        "gapcalc draft docs/sources/mianyang.txt (111 KB)",
+        [*gapcalc, "draft", str(REPO / "docs" / "sources" / "mianyang.txt"), "--plan", "bench_draft",
+         "--targets-dir", str(drafts), "--force"], REPO, runs)
+    big = big_actuals()
+    optional_results["big_check"] = optional(f"gapcalc check actuals/demo.csv ({BIG_ROWS:,} rows)",
+                                    [*gapcalc, "check", "actuals/demo.csv", "--plan", "demo"], big, 1, cold=True)
+    optional_results["big_rollup"] = optional(f"gapcalc report --all 2019 --format csv ({BIG_ROWS:,} actuals rows)",
+                                     [*gapcalc, "report", "--all", "2019", "--format", "csv"], big, 1, cold=True)
+    results.update({key: m for key, m in optional_results.items() if m is not None})
     empty = DATA / "empty"
     (empty / "targets").mkdir(parents=True, exist_ok=True)
     results["startup"] = measure("gapcalc report --all (empty targets directory)", rollup, empty, runs)
