@@ -80,17 +80,6 @@ class ActualPoint(NamedTuple):
         return note_kind(self.note)
 
 
-class PlanNames(NamedTuple):
-    """What a chart says of its plan."""
-
-    id: str
-    name_zh: str
-    name_en: str
-    document: str
-    region_zh: str
-    region_en: str
-
-
 class IndicatorNames(NamedTuple):
     """What a chart says of its indicator."""
 
@@ -105,7 +94,7 @@ class IndicatorNames(NamedTuple):
 class Trajectory:
     """Everything ``gapcalc chart`` draws for one indicator and breakdown."""
 
-    plan: PlanNames
+    plan: CompiledPlan
     indicator: IndicatorNames
     breakdown: str | None
     breakdown_name_zh: str | None
@@ -249,7 +238,7 @@ def build_trajectory(plan: CompiledPlan, indicator_id: str, breakdown: str | Non
     baseline = Point(row["baseline_year"], row["baseline"]) if row["baseline"] is not None else None
     latest = actual_points[-1] if actual_points else None
     return Trajectory(
-        plan=PlanNames(plan.id, plan.name_zh, plan.name_en, plan.document, plan.region_zh, plan.region_en),
+        plan=plan,
         indicator=IndicatorNames(key["indicator"], key["name_zh"], key["name_en"], key["unit"], key["direction"]),
         breakdown=key["breakdown"], breakdown_name_zh=key["breakdown_zh"] or key["breakdown"],
         breakdown_name_en=key["breakdown_en"] or key["breakdown"],
