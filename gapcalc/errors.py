@@ -138,14 +138,6 @@ def finding(code: str, message: str, file: str, line: int = 0, col: int = 0, hin
     return Finding(code, message, file, line, col, hint, path, CODES[code][1])
 
 
-def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
-    """How many errors, warnings and infos."""
-    counts = dict.fromkeys(Severity, 0)
-    for item in findings:
-        counts[item.severity] += 1
-    return counts
-
-
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Findings in file, then line, then column order."""
     return sorted(findings, key=lambda f: (f.file, f.line, f.col, f.code))

@@ -14,7 +14,6 @@ from pathlib import PurePath
 
 from gapcalc.errors import GapcalcError
 
-READABLE = ("text", "html", "docx", "pdf")
 SAVE_AS = "save the plan as .docx, PDF, HTML or plain text (UTF-8) and give that file"
 OCR_FIRST = "run OCR on it first (e.g. ocrmypdf) and give the PDF with a text layer, or give the plan as text"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")

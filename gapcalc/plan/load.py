@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from gapcalc.errors import Finding, GapcalcError, Severity, finding
+from gapcalc.errors import Finding, GapcalcError, finding
 from gapcalc.plan import model
 from gapcalc.plan.locate import TomlLocator
 from gapcalc.workspace.paths import display_path
@@ -167,8 +167,3 @@ def load_plan_file(path: Path, display: str | None = None) -> tuple[LoadedPlan |
     if plan is None:
         return None, problems
     return LoadedPlan(path, shown, plan, locator), []
-
-
-def errors_in(findings: list[Finding]) -> bool:
-    """True when any finding is an error."""
-    return any(f.severity is Severity.ERROR for f in findings)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any
 
 ColumnBatch = Mapping[str, Any]
 """Typed column values by name (numpy arrays or sequences); every column has the same length."""
@@ -64,7 +64,3 @@ def _python(values: Sequence[Any]) -> list[Any]:
     if getattr(values, "dtype", None) == "float64":
         return [None if x != x else x for x in items]  # noqa: PLR0124 - NaN is missing
     return items
-
-
-TextRenderer = Callable[[Document, TextIO], None]
-"""A renderer of a text format: writes the document to a text stream as it goes."""

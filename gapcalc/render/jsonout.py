@@ -3,10 +3,8 @@ time, so a long report is never held twice."""
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
 from gapcalc.render.cells import json_value
 from gapcalc.render.document import Document
@@ -22,10 +20,3 @@ def write_json(document: Document, stream: TextIO) -> None:
         stream.write(("\n  " if first else ",\n  ") + text)
         first = False
     stream.write("]\n" if first else "\n]\n")
-
-
-def render_json(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """Rows as JSON text (see :func:`write_json`)."""
-    buffer = io.StringIO()
-    write_json(Document("", columns, rows), buffer)
-    return buffer.getvalue()

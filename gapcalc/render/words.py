@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from gapcalc.engine.contracts import OUTLOOK_KEYS
-from gapcalc.render.i18n import OUTLOOK_WORDS, STATUS_WORDS, SUMMARY_LINES, status_word
+from gapcalc.render.i18n import SUMMARY_LINES, status_word
 
 RICH_STYLE = {
     "met": "green", "not_met": "red", "no_data": "grey50", "not_assessed": "grey50",
@@ -19,12 +19,6 @@ RICH_STYLE = {
     "deterioration": "red", "insufficient_data": "grey50",
 }
 """Status or outlook → rich style name."""
-
-STATUS_STYLE = {key: (word, RICH_STYLE[key]) for key, word in STATUS_WORDS["en"].items()}
-"""Status → (English word with symbol, rich style)."""
-
-OUTLOOK_STYLE = {key: (word, RICH_STYLE[key]) for key, word in OUTLOOK_WORDS["en"].items()}
-"""Outlook → (English word with symbol, rich style)."""
 
 GREEN, YELLOW, ORANGE, RED, GREY = "C6EFCE", "FFEB9C", "FFD8B0", "FFC7CE", "E7E6E6"
 
