@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import IO, Any
 
 from gapcalc.render.cells import column_texts, neutralise
-from gapcalc.render.document import Document
+from gapcalc.render.document import Document, RenderOptions
 
 
-def write_delimited(document: Document, stream: TextIO, delimiter: str = ",", excel: bool = False,
+def write_delimited(document: Document, stream: IO[Any], delimiter: str = ",", excel: bool = False,
                     header: bool = True) -> None:
     """The document as CSV (``delimiter=","``) or TSV (``"\\t"``), streamed; ``excel`` neutralises formula-like text
     cells. Cells are formatted a column at a time (:func:`~gapcalc.render.cells.column_texts`)."""
@@ -28,7 +28,7 @@ def write_delimited(document: Document, stream: TextIO, delimiter: str = ",", ex
             writer.writerows(zip(*texts, strict=True))
 
 
-def _write_rows_with_cr(stream: TextIO, delimiter: str, texts: list[list[str]]) -> None:
+def _write_rows_with_cr(stream: IO[Any], delimiter: str, texts: list[list[str]]) -> None:
     """Rows of which some hold a bare CR. Before Python 3.13, ``csv.writer`` quotes only the characters of its line
     terminator, so such a cell would be written bare and split the row: these rows are written by a writer whose
     terminator is CRLF (which quotes CR and LF alike), and each row's CRLF becomes the LF of every other row."""
@@ -47,3 +47,13 @@ def render_delimited(rows: Sequence[dict[str, Any]], columns: Sequence[str], del
     buffer = io.StringIO()
     write_delimited(Document("", columns, rows), buffer, delimiter, excel, header)
     return buffer.getvalue()
+
+
+def write_csv(document: Document, stream: IO[Any], options: RenderOptions) -> None:
+    """The CSV renderer."""
+    write_delimited(document, stream, ",")
+
+
+def write_tsv(document: Document, stream: IO[Any], options: RenderOptions) -> None:
+    """The TSV renderer."""
+    write_delimited(document, stream, "\t")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 ColumnBatch = Mapping[str, Any]
 """Typed column values by name (numpy arrays or sequences); every column has the same length."""
@@ -64,3 +64,17 @@ def _python(values: Sequence[Any]) -> list[Any]:
     if getattr(values, "dtype", None) == "float64":
         return [None if x != x else x for x in items]  # noqa: PLR0124 - NaN is missing
     return items
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How a renderer writes: the language of words and headings; for the terminal table, colour (auto, always,
+    never) and width (None: the terminal's)."""
+
+    lang: str = "en"
+    color: str = "never"
+    width: int | None = None
+
+
+Renderer = Callable[[Document, IO[Any], RenderOptions], None]
+"""The one interface of every output format: write the document to a stream (text, or bytes for binary formats)."""

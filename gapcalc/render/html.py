@@ -15,9 +15,10 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from gapcalc.render.cells import cell_text, format_float
+from gapcalc.render.document import Document, RenderOptions
 from gapcalc.render.words import CLASS_FILL, class_word
 
 FONT_STACK = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
@@ -198,3 +199,12 @@ def _header_cell(column: str, numeric: bool) -> str:
 def _footer(heading: str, footnotes: Sequence[str]) -> str:
     items = "".join(f"<li>{linkify(note)}</li>\n" for note in footnotes)
     return f"<footer>\n<h2>{_esc(heading)}</h2>\n<ul>\n{items}</ul>\n</footer>\n"
+
+
+def write_html(document: Document, stream: IO[Any], options: RenderOptions) -> None:
+    """The HTML renderer: the report page for report rows, a plain page for other tables."""
+    from gapcalc.engine.contracts import SUMMARY_COLUMNS
+
+    rows = list(document.iter_rows())
+    stream.write(render_html(document.title, rows, document.columns, document.summary,
+                             SUMMARY_COLUMNS if document.summary else None, report_footnotes(rows), options.lang))

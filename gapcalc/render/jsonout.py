@@ -4,13 +4,13 @@ time, so a long report is never held twice."""
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import IO, Any
 
 from gapcalc.render.cells import json_value
-from gapcalc.render.document import Document
+from gapcalc.render.document import Document, RenderOptions
 
 
-def write_json(document: Document, stream: TextIO) -> None:
+def write_json(document: Document, stream: IO[Any], options: RenderOptions | None = None) -> None:
     """The document as a JSON array (UTF-8 text, Chinese unescaped), two-space indented."""
     first = True
     stream.write("[")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import IO, Any
 
 from gapcalc.render.cells import cell_text
+from gapcalc.render.document import Document, RenderOptions
 
 
 def _escape(text: str) -> str:
@@ -24,3 +25,8 @@ def render_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> s
     for row in rows:
         lines.append("| " + " | ".join(_escape(cell_text(row.get(c))) for c in columns) + " |")
     return "\n".join(lines) + "\n"
+
+
+def write_markdown(document: Document, stream: IO[Any], options: RenderOptions) -> None:
+    """The Markdown renderer."""
+    stream.write(render_markdown(list(document.iter_rows()), document.columns))

@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gapcalc.render.cells import cell_text, format_float
+from gapcalc.render.document import Document, RenderOptions
 from gapcalc.render.i18n import LEGENDS, heading, status_word
 from gapcalc.render.words import RICH_STYLE
 
@@ -170,3 +171,13 @@ def print_rows(console: Console, rows: Sequence[dict[str, Any]], columns: Sequen
     for row in rows:
         table.add_row(*(cell_text(row.get(column)) for column in columns))
     console.print(table)
+
+
+def write_table(document: Document, stream: IO[Any], options: RenderOptions) -> None:
+    """The terminal renderer: the command's own table printer, else a plain table of the document's columns."""
+    console = make_console(stream, options.color, options.width)
+    rows = list(document.iter_rows())
+    if document.table is None:
+        print_rows(console, rows, document.columns, document.title)
+    else:
+        document.table(console, rows, document.title, options.lang)

@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal, get_args
+from typing import IO, Any, Literal, get_args
 
 from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped, unused-ignore]
@@ -28,6 +28,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unu
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped, unused-ignore]
 
 from gapcalc.render.cells import cell_text, format_float, neutralise
+from gapcalc.render.document import Document, RenderOptions
 from gapcalc.render.words import CLASS_FILL
 
 SheetKind = Literal["report", "targets", "summary", "compare", "plain"]
@@ -236,3 +237,15 @@ def _fix_zip_times(data: bytes) -> bytes:
             entry.external_attr = info.external_attr
             target.writestr(entry, source.read(info))
     return out.getvalue()
+
+
+def write_xlsx(document: Document, stream: IO[Any], options: RenderOptions) -> None:
+    """The xlsx renderer: the document's sheet, its summary sheet, and for report and compare rows a Sources sheet."""
+    from gapcalc.engine.contracts import SUMMARY_COLUMNS
+
+    rows = list(document.iter_rows())
+    kind: SheetKind = document.kind if document.kind in get_args(SheetKind) else "plain"  # type: ignore[assignment]
+    sheets = [Sheet(document.title, document.columns, rows, kind)]
+    if document.summary:
+        sheets.append(Sheet("Summary", SUMMARY_COLUMNS, document.summary, "summary"))
+    stream.write(render_xlsx(sheets, rows if document.kind in ("report", "compare") else None))
