@@ -18,7 +18,8 @@ def rows(sentence: str) -> list[Row]:
 
 
 CASES: list[tuple[str, str, list[Row]]] = [
-    (  # Henan province, 河南省建设制造强省三年行动计划(2023—2025年), via www.ha.chinanews.com.cn/news/toutiao/2023/0817/48262.shtml
+    (  # Henan province, 河南省建设制造强省三年行动计划(2023—2025年),
+       # via www.ha.chinanews.com.cn/news/toutiao/2023/0817/48262.shtml
         "henan",
         "到2025年,制造业和生产性服务业增加值占全省生产总值的比重力争达到40%、其中制造业占比稳定在30%以上,"
         "全部工业增加值力争达到2.3万亿元,规模以上工业企业力争突破2.8万家。",
@@ -36,7 +37,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
          ("先进制造业集群", "万亿级", "个", "cumulative", 2025, Decimal(7), "="),
          ("千亿级现代化产业链", None, "个", "cumulative", 2025, Decimal(28), "=")],
     ),
-    (  # Yancheng (Jiangsu), 智改数转网联三年行动计划(2025-2027年), www.yancheng.gov.cn/art/2025/3/21/art_45548_10999.html
+    (  # Yancheng (Jiangsu), 智改数转网联三年行动计划(2025-2027年),
+       # www.yancheng.gov.cn/art/2025/3/21/art_45548_10999.html
         "yancheng",
         "到2027年,中小企业全面实施数字化转型,新培育先进级以上智能工厂100家,其中国家卓越级智能工厂不少于10家,"
         "实现国家领航级智能工厂、全球“灯塔工厂”突破;工业互联网创新发展、人工智能加速赋能、生产要素广泛联接,"
@@ -70,7 +72,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
          ("优秀工业软件产品和解决方案、首版次软件产品", None, "项", "cumulative", 2027, Decimal(200), "="),
          ("工业操作系统更新换代", None, "台", "cumulative", 2027, Decimal(80000), "~")],
     ),
-    (  # Zhenjiang (Jiangsu), news item quoting its 2025—2027 plan, www.yangtse.com/news/jiangsu/202508/t20250807_246907.html
+    (  # Zhenjiang (Jiangsu), news item quoting its 2025—2027 plan,
+       # www.yangtse.com/news/jiangsu/202508/t20250807_246907.html
         "zhenjiang_news",
         "明确到2027年,规上工业企业基本完成智能化改造,中小企业全面实施数字化转型;"
         "培育省认定先进级智能工厂250家,创建国家认定卓越级智能工厂5家,力争国家认定领航级智能工厂实现突破。",
@@ -93,7 +96,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
          ("数字化研发设计工具普及率", None, "%", "level", 2027, Decimal(87), "="),
          ("关键工序数控化率", None, "%", "level", 2027, Decimal(65), "=")],
     ),
-    (  # national, 轻工业数字化转型实施方案, news item at cn.chinadaily.com.cn/a/202503/31/WS67ea4e77a31008317a2af95a.html
+    (  # national, 轻工业数字化转型实施方案,
+       # news item at cn.chinadaily.com.cn/a/202503/31/WS67ea4e77a31008317a2af95a.html
         "light_industry_news",
         "方案提出,到2027年,重点轻工企业数字化研发设计工具普及率达90%左右,关键工序数控化率达75%左右,"
         "打造100个左右典型场景,培育60家左右标杆企业。",
