@@ -133,7 +133,7 @@ def test_warm_check_gives_the_cold_result_for_every_shipped_file(in_repo: Path, 
     cold = runner.invoke(cli, ["check", "targets", "actuals"])
     warm = runner.invoke(cli, ["check", "targets", "actuals"])
     assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
-    assert cold.exit_code == 0 and cold.stdout.count("warning") == 6
+    assert cold.exit_code == 0 and cold.stdout.count("warning") == 7  # GC205: 新材料 5.94 ÷ 49.28 is not 11 %
 
 
 def test_a_renamed_plan_is_validated_again(tmp_path: Path) -> None:

@@ -192,12 +192,14 @@ def test_words_in_brackets_are_no_units() -> None:
     assert found == [("省级工业设计中心(企业)", "-", "new_in_year", [(2021, Decimal(2)), (2022, Decimal(1))])]
 
 
-def test_baseline_amounts_behind_a_rate_target_are_left_out() -> None:
+def test_amounts_behind_a_rate_are_baselines_of_their_own() -> None:
     found = table_statements("表3 重点企业本地配套提升目标",
                              "企业名称\t2020年\t\t\t配套率目标(%)\t",
                              "\t采购金额(万元)\t本地采购金额(万元)\t本地配套率(%)\t2021年\t2022年",
                              "某某电器有限公司\t550000\t129250\t23.5\t24.0\t24.5")
     assert [(kind, unit, values) for _, unit, kind, values in found] == [
+        ("baseline", "万元", [(2020, Decimal(550000))]),
+        ("baseline", "万元", [(2020, Decimal(129250))]),
         ("baseline", "%", [(2020, Decimal("23.5"))]),
         ("level", "%", [(2021, Decimal("24.0")), (2022, Decimal("24.5"))]),
     ]

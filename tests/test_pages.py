@@ -124,7 +124,7 @@ def test_site_same_input_same_bytes(site: Path, tmp_path: Path, in_repo: Path, r
 def test_site_command_output_line(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
     code, out, err = invoke(runner, "site", str(tmp_path / "s"), "--year", "2021", "--lang", "en")
     assert (code, out) == (0, "")
-    assert err == f"wrote 230 pages for 5 plans (en; year 2021) to {tmp_path / 's'}\n"
+    assert err == f"wrote 232 pages for 5 plans (en; year 2021) to {tmp_path / 's'}\n"
     english = (tmp_path / "s/en/index.html").read_text(encoding="utf-8")
     assert 'class="lang"' not in english and not (tmp_path / "s/zh").exists()
 

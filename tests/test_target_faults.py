@@ -69,3 +69,18 @@ def test_all_errors_of_a_file_are_reported_at_once(monkeypatch: pytest.MonkeyPat
     code, stdout, _ = run_check(CliRunner(), "misspelt_key.toml")
     assert code == 1
     assert [line.split(": ")[1].split()[0] for line in stdout.splitlines()] == ["GC102", "GC101"]
+
+
+@pytest.mark.parametrize(("rate", "numerator", "denominator", "holds"), [
+    ("10.8", "156600", "1450000", True),   # 10.80 %
+    ("15", "887", "5915", True),           # 14.996 % printed without decimals
+    ("11", "5.94", "49.28", False),        # 12.05 %
+    ("10.3", "53.57", "520.3", True),      # 10.296 %
+    ("10.2", "53.57", "520.3", False),
+])
+def test_rate_holds_at_the_printed_decimals(rate: str, numerator: str, denominator: str, holds: bool) -> None:
+    from decimal import Decimal
+
+    from gapcalc.plan.consistency import rate_holds
+
+    assert rate_holds(Decimal(rate), Decimal(numerator), Decimal(denominator)) is holds

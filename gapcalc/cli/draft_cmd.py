@@ -33,7 +33,7 @@ def command(document: Path, plan_id: str | None, targets_dir: Path, output: Path
     for warning in doc.warnings:
         note(f"{document}: {warning}")
     click.echo(f"wrote {result.target_file} ({result.draft.indicator_count} indicators, "
-               f"{result.draft.number_count} numbers) and {result.source_file}")
+               f"{result.draft.number_count} numbers) and {_shown(result.source_file)}")
     checked = check_paths([result.target_file], targets_dir, None, traceability=True, plan_id=None)
     findings = [f for f in sort_findings(checked.findings) if f.severity is not Severity.INFO]
     if findings:
@@ -44,3 +44,11 @@ def command(document: Path, plan_id: str | None, targets_dir: Path, output: Path
     for line in result.review:
         click.echo(f"  {line}")
     raise SystemExit(EXIT_OK)
+
+
+def _shown(path: Path) -> str:
+    """A written file as the user would type it: relative to the working directory when it lies below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

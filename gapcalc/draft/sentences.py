@@ -32,9 +32,9 @@ _QUALITATIVE = re.compile(
 _LEADING = re.compile(
     r"^(?:(?:到|至|截至)?\s*(?:19|20)\d\d\s*年(?:底|末)?|“?十[三四五]五”?期间|至少|力争|努力|争取|确保|全力|其中|同时|并且|并|再|以及|和|及|"
     r"使|让|推动|推进|实现|完成|培育|建成|建设|打造|创建|新建|引进|认定|开发|形成|拥有|组织实施|实施|开展|遴选|新增|"
-    r"累计|每年|年均|通过|争创|支持|带动|发展|全年|分行业|新培育|新认定|筛选|努力将|的|、|\s)+")
+    r"累计|每年|年均|通过|争创|支持|带动|发展|全年|分行业|新培育|新认定|筛选|努力将|推广|的|、|\s)+")
 _TRAILING = re.compile(
-    r"(?:分别达到|分别为|分别|达到|达|为|突破|超过|超出|超|提高到|提升到|提高至|提升至|增长到|增至|增长至|达至|"
+    r"(?:分别达到|分别为|分别|力争|努力|争取|确保|达到|达|为|突破|超过|超出|超|提高到|提升到|提高至|提升至|增长到|增至|增长至|达至|"
     r"控制在|保持在|稳定在|不低于|不少于|至少|累计达到|总量|年均增长|年均提高|年均|提高|提升|增长|下降|降低|减少|"
     r"缩短|压减|约|以上|实现|开展|举办|至少|培育|建成|建设|打造|新增|累计|完成|认定|引进|组织实施|实施|有|拥有|共|共有|总数|"
     r"数量|全部翻番|翻番|比\s*(?:19|20)\d\d\s*年|较.{0,8}末|在\s*(?:19|20)\d\d\s*年基础上|\s|的|、)+$")
@@ -96,8 +96,12 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
     year, inherited = _sentence_year(masked, context, state)
     baseline = _is_baseline(sentence, context, year)
     groups = _groups(sentence, quantities)
-    for group in groups:
-        statements.extend(_group_statements(line, sentence, start, group, number, context, year, inherited, baseline))
+    floor = Floor()
+    for index, group in enumerate(groups):
+        limit = groups[index + 1][0].start if index + 1 < len(groups) else len(sentence)
+        statements.extend(_group_statements(line, sentence, start, group, number, context, year, inherited, baseline,
+                                            floor, limit))
+    statements = _share_noun_after_levels(statements)
     if "翻番" in sentence or "翻一番" in sentence:
         statements.extend(_doubling(line, sentence, start, number, context, year, inherited))
     if not quantities and context.target_section and not baseline:
@@ -227,19 +231,43 @@ def _clause_start(sentence: str, index: int) -> int:
     return cut
 
 
-def _group_statements(line: str, sentence: str, offset: int, group: list[Quantity], number: int,
-                      context: TextContext, year: int, inherited: bool, baseline: bool) -> list[Statement]:
-    first = group[0]
+@dataclass
+class Floor:
+    """Where the text the previous list of numbers used ends, within the sentence, and whether its name followed it."""
+
+    end: int = 0
+    name_after: bool = False
+
+
+def _head_start(sentence: str, first: Quantity, floor: Floor) -> int:
+    """Where the name of a list of numbers may start: the clause start, or after the previous list when the text
+    between them names this one (``达到40%、其中制造业占比稳定在30%``) or the previous name followed its number
+    (``培育15家省级平台和3家国家级平台``)."""
     clause_start = _clause_start(sentence, first.start)
+    if floor.end <= clause_start:
+        return clause_start
+    if _clean_name(sentence[floor.end:first.start]) or floor.name_after:
+        return floor.end
+    return clause_start
+
+
+def _group_statements(line: str, sentence: str, offset: int, group: list[Quantity], number: int,
+                      context: TextContext, year: int, inherited: bool, baseline: bool, floor: Floor,
+                      limit: int) -> list[Statement]:
+    first = group[0]
+    clause_start = _head_start(sentence, first, floor)
     head = sentence[clause_start:first.start]
-    names = _names_for(head, sentence, group)
+    names = _names_for(head, sentence, group, limit)
+    floor.end, floor.name_after = group[-1].end, False
     statements = []
     for index, quantity in enumerate(group):
         local_start = clause_start if index == 0 else group[index - 1].end
         name, breakdown, note = names[index]
         quote_start = clause_start if len(group) > 1 else _quote_start(sentence, clause_start, first.start, name)
         quote_end = group[-1].end if len(group) > 1 else _quote_end(sentence, quantity, name)
-        quote = line[offset + quote_start:offset + quote_end].strip(" ,、")
+        if quote_end > quantity.end:
+            floor.end, floor.name_after = quote_end, True
+        quote = line[offset + quote_start:offset + quote_end].strip(" ,、和及")
         statement = _statement(sentence[local_start:quantity.start], sentence[clause_start:quantity.start],
                                sentence, quantity, name, context, year, inherited, baseline)
         statement.quote, statement.line = quote, number
@@ -251,7 +279,26 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
     return statements
 
 
-def _names_for(head: str, sentence: str, group: list[Quantity]) -> list[tuple[str, str | None, str | None]]:
+_BARE_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,4}级")
+_LEVEL_AND_NOUN = re.compile(r"([\u4e00-\u9fff]{1,4}?级)([\u4e00-\u9fff“”]{2,})")
+
+
+def _share_noun_after_levels(statements: list[Statement]) -> list[Statement]:
+    """``1—2个世界级、7个万亿级先进制造业集群``: a number naming only a class (世界级) counts the noun of the next
+    number, each with its class as the breakdown."""
+    for current, following in zip(statements, statements[1:], strict=False):
+        if not _BARE_LEVEL.fullmatch(current.name_zh) or current.breakdown_name:
+            continue
+        match = _LEVEL_AND_NOUN.fullmatch(following.name_zh)
+        if match is None or following.breakdown_name or current.unit != following.unit:
+            continue
+        current.breakdown_name, current.name_zh = current.name_zh, match.group(2)
+        following.breakdown_name, following.name_zh = match.group(1), match.group(2)
+    return statements
+
+
+def _names_for(head: str, sentence: str, group: list[Quantity],
+               limit: int) -> list[tuple[str, str | None, str | None]]:
     subject = _clean_name(head)
     if len(group) > 1 and re.search(r"分别", head):
         parts = [p for p in re.split(r"[、和及]", re.sub(r"分别.*$", "", head)) if p.strip()]
@@ -269,7 +316,7 @@ def _names_for(head: str, sentence: str, group: list[Quantity]) -> list[tuple[st
             result.append((base, level.group(1) if level else None, None))
             continue
         if not local:
-            local = _name_after(sentence, quantity)
+            local = _name_after(sentence, quantity, limit)
         level = _LEVEL_INSIDE.search(local)
         if index == 0 and len(group) > 1 and level:
             result.append((_LEVEL_INSIDE.sub("", local, count=1) or local, level.group(1), None))
@@ -298,13 +345,22 @@ def _clean_name(text: str) -> str:
         name = _LEADING.sub("", name)
         name = _TRAILING.sub("", name)
         name = name.strip(" ,、“”\"")
+    if name.count("“") != name.count("”"):
+        name = name.replace("“", "").replace("”", "")  # a label in quotes cut at the number (“5G+工业互联网”)
     return name
 
 
-def _name_after(sentence: str, quantity: Quantity) -> str:
-    tail = sentence[quantity.end:]
-    tail = re.split(r"[,;、]", tail, maxsplit=1)[0]
-    return _clean_name(tail)[:30]
+def _name_after(sentence: str, quantity: Quantity, limit: int) -> str:
+    """The name printed after its number (``建设100家示范工厂``), up to the next number; class labels listed before
+    the noun stay with it (``5个行业级、区域级标识解析二级节点``)."""
+    tail = re.sub(r"^\s*[(（][^)）]{1,3}[)）]", "", sentence[quantity.end:max(limit, quantity.end)])
+    pieces = re.split(r"([,;、])", tail)
+    name = pieces[0]
+    while _BARE_LEVEL.fullmatch(name.split("、")[-1].strip()) and len(pieces) > 2 and pieces[1] == "、" \
+            and pieces[2].strip() and not re.search(r"\d", pieces[2]):
+        name, pieces = f"{name}、{pieces[2]}", pieces[2:]
+    name = re.sub(r"[和及与或]\s*$", "", name)
+    return _clean_name(name)[:30]
 
 
 def _quote_start(sentence: str, clause_start: int, number_start: int, name: str) -> int:
@@ -367,7 +423,7 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
 def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: TextContext,
           baseline: bool) -> tuple[str, str | None, int | None, tuple[int, int] | None]:
     near = local[-8:]
-    change = next((direction for word, direction in CHANGE_WORDS if word in near), None)
+    change = _change_word(near)
     base = _BASE_YEAR.search(clause)
     base_year = int(base.group(1)) if base else None
     if baseline:
@@ -388,6 +444,12 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
     if quantity.unit in COUNT_UNITS or quantity.unit.endswith(("家", "个", "户")):
         return "cumulative", None, None, None
     return "level", None, None, None
+
+
+def _change_word(text: str) -> str | None:
+    """The change a verb states (下降, 提高…); ``增加值`` (value added) is a noun, not the verb 增加."""
+    plain = text.replace("增加值", "")
+    return next((direction for word, direction in CHANGE_WORDS if word in plain), None)
 
 
 def _is_quota(before: str) -> bool:

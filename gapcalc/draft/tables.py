@@ -266,19 +266,16 @@ def _read_row(table: TypedTable, columns: list[Column], row: list[str], line: in
 
 
 def _baselines_of_targets(statements: list[Statement]) -> list[Statement]:
-    """In a row that also states targets, a baseline column in another unit (the amounts behind a rate) is
-    context, not the baseline of a target: it is left out."""
+    """In a row that also states targets, a baseline printed without a unit takes the targets' unit; a baseline
+    column in another unit (the amounts a rate is computed from) is the baseline of its own indicator, kept."""
     target_units = {s.unit for s in statements if s.kind not in ("baseline", "qualitative")} - {"-"}
-    if not target_units:
+    if len(target_units) != 1:
         return statements
-    kept = []
     for statement in statements:
-        if statement.kind == "baseline" and statement.unit == "-" and len(target_units) == 1:
+        if statement.kind == "baseline" and statement.unit == "-":
             statement.unit = next(iter(target_units))
             statement.notes = [n for n in statement.notes if "no unit" not in n]
-        if statement.kind != "baseline" or statement.unit in target_units:
-            kept.append(statement)
-    return kept
+    return statements
 
 
 def _split_before_period(kind: str, cells: list[tuple[Column, Cell]], caption_year: int | None,

@@ -1,4 +1,5 @@
-"""The document's own consistency: increments against totals, text against tables, milestones against direction.
+"""The document's own consistency: increments against totals, text against tables, milestones against direction,
+and rates against the amounts they are computed from.
 
 These are *warnings*: a faithful encoding keeps what the document says, and the check makes the contradiction
 visible with both numbers and both places. They fail ``gapcalc check`` only with ``--strict``.
@@ -18,7 +19,7 @@ from gapcalc.plan.resolve import Statement, resolve_indicator, stated_baselines
 
 
 def check_consistency(loaded: LoadedPlan) -> list[Finding]:
-    """GC201–GC204 warnings for one plan."""
+    """GC201–GC205 warnings for one plan."""
     found: list[Finding] = []
     for index, indicator in enumerate(loaded.plan.indicators):
         statements = resolve_indicator(indicator, loaded.plan.plan)
@@ -27,6 +28,8 @@ def check_consistency(loaded: LoadedPlan) -> list[Finding]:
         found.extend(_monotonic(loaded, index, statements))
         if indicator.breakdowns_sum_to_total:
             found.extend(_sum_to_total(loaded, index, statements))
+        if indicator.ratio_of is not None:
+            found.extend(_rate_arithmetic(loaded, index, statements))
     return found
 
 
@@ -171,3 +174,52 @@ def _sum_to_total(loaded: LoadedPlan, index: int, statements: list[Statement]) -
             yield loaded.at("GC204", f"{total.indicator.id} {key[1]} ({key[0]}): the breakdowns add up to "
                             f"{format_decimal(parts[key])}, the total is {format_decimal(total.value.value)}",
                             _where(loaded, index, total), "the document contradicts itself")
+
+
+def _exact_figures(loaded: LoadedPlan, indicator_id: str) -> dict[tuple[str | None, int], Decimal]:
+    """The figures stated exactly (``=``) for an indicator, by (breakdown, year); the first statement wins."""
+    indicator = next((i for i in loaded.plan.indicators if i.id == indicator_id), None)
+    figures: dict[tuple[str | None, int], Decimal] = {}
+    if indicator is None:
+        return figures
+    for statement in resolve_indicator(indicator, loaded.plan.plan):
+        if statement.kind in ("baseline", "level") and statement.value.comparator == "=" \
+                and statement.value.value is not None:
+            figures.setdefault((statement.breakdown, statement.year), statement.value.value)
+    return figures
+
+
+def rate_holds(rate: Decimal, numerator: Decimal, denominator: Decimal) -> bool:
+    """Whether ``rate`` (in %) is ``numerator ÷ denominator`` rounded to the decimals the rate is printed with."""
+    decimals = max(0, -int(rate.as_tuple().exponent))
+    half_unit = Decimal(5) / Decimal(10) ** (decimals + 1)
+    return abs(numerator * 100 / denominator - rate) <= half_unit
+
+
+def _rate_arithmetic(loaded: LoadedPlan, index: int, statements: list[Statement]) -> Iterator[Finding]:
+    """GC205: a rate stated beside its numerator and denominator that is not their quotient."""
+    ratio = statements[0].indicator.ratio_of if statements else None
+    if ratio is None:
+        return
+    numerators = _exact_figures(loaded, ratio.numerator)
+    denominators = _exact_figures(loaded, ratio.denominator)
+    reported: set[tuple[str | None, int, Decimal]] = set()
+    for statement in statements:
+        key = (statement.breakdown, statement.year)
+        rate = statement.value.value
+        if statement.kind not in ("baseline", "level") or statement.value.comparator != "=" or rate is None:
+            continue
+        numerator, denominator = numerators.get(key), denominators.get(key)
+        if numerator is None or not denominator or rate_holds(rate, numerator, denominator):
+            continue
+        if (statement.breakdown, statement.year, rate) in reported:
+            continue
+        reported.add((statement.breakdown, statement.year, rate))
+        indicator = statement.indicator.id + (f" [{statement.breakdown}]" if statement.breakdown else "")
+        computed = (numerator * 100 / denominator).quantize(Decimal("0.01"))
+        yield loaded.at("GC205", f"{indicator} {statement.year}: {format_decimal(numerator)} ÷ "
+                        f"{format_decimal(denominator)} = {computed} %, but {_place(loaded, index, statement)} "
+                        f"states {format_decimal(rate)}",
+                        _where(loaded, index, statement),
+                        f"the document's own arithmetic ({ratio.numerator} ÷ {ratio.denominator}) does not hold; "
+                        "the stated rate is used")

@@ -154,6 +154,13 @@ class Series(_Strict):
     values: Annotated[list[Value], Field(min_length=1)]
 
 
+class RatioOf(_Strict):
+    """A rate the document computes from two other indicators: ``rate = numerator ÷ denominator`` (in %)."""
+
+    numerator: Ident
+    denominator: Ident
+
+
 class Indicator(_Strict):
     """An indicator of the plan, with all statements about it."""
 
@@ -167,6 +174,7 @@ class Indicator(_Strict):
     breakdown_dimension: Dimension | None = None
     breakdowns: list[Breakdown] = Field(default_factory=list)
     breakdowns_sum_to_total: bool = False
+    ratio_of: RatioOf | None = None
     note: Text | None = None
     series: Annotated[list[Series], Field(min_length=1)]
 

@@ -80,6 +80,28 @@ def _indicators(loaded: LoadedPlan) -> Iterator[Finding]:
             yield from _series(loaded, index, indicator, s_index, series)
         yield from _baseline_order(loaded, index, indicator)
         yield from _against_direction(loaded, index, indicator)
+        yield from _ratio_of(loaded, index, indicator)
+
+
+def _ratio_of(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterator[Finding]:
+    """``ratio_of`` names two other indicators of the plan sharing one unit, and the rate is in %."""
+    if indicator.ratio_of is None:
+        return
+    by_id = {other.id: other for other in loaded.plan.indicators}
+    where = ("indicators", index, "ratio_of")
+    if indicator.unit != "%":
+        yield loaded.at("GC127", f"ratio_of on '{indicator.id}' whose unit is '{indicator.unit}', not %", where,
+                        "ratio_of is for a rate in % computed as numerator ÷ denominator")
+    parts = [indicator.ratio_of.numerator, indicator.ratio_of.denominator]
+    for name, part in zip(("numerator", "denominator"), parts, strict=True):
+        if part not in by_id or part == indicator.id:
+            close = difflib.get_close_matches(part, list(by_id), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "name another indicator of this plan"
+            yield loaded.at("GC127", f"ratio_of {name} '{part}' is not another indicator of this plan",
+                            where + (name,), hint)
+    if all(part in by_id for part in parts) and by_id[parts[0]].unit != by_id[parts[1]].unit:
+        yield loaded.at("GC127", f"ratio_of parts have different units: '{by_id[parts[0]].unit}' and "
+                        f"'{by_id[parts[1]].unit}'", where, "numerator and denominator must share one unit")
 
 
 def _subplan_reference(loaded: LoadedPlan, index: int, indicator: Indicator,
