@@ -266,3 +266,100 @@ def test_a_chart_from_other_files_is_used_only_when_it_agrees() -> None:
     assert agrees(row, own)
     other = ChartData(own.baseline, own.milestones, (Mark(2022, Decimal("61.0")),), own.final, 2022)
     assert not agrees(row, other)
+
+
+# --- the report page and the workbook from `gapcalc report` ---------------------------------------------------------
+
+
+def test_report_page_charts_come_from_the_engine_and_agree_with_their_rows(in_repo: Path) -> None:
+    from gapcalc.engine.run import open_compiled, report_plan
+    from gapcalc.render.series import report_extra
+
+    for plan in ("chongqing", "mianyang", "jinhua", "zibo", "sichuan"):
+        report = report_plan(open_compiled(plan, in_repo / "targets"), in_repo / "targets", 2022)
+        extra = report_extra(report)
+        rows = report.columns.rows()
+        assert len(extra["charts"]) == len(rows)
+        for row in rows:
+            chart = extra["charts"][(plan, row["indicator"], row["breakdown"] or "")]
+            if row["final_target"] is not None:
+                assert agrees(row, chart), (plan, row["indicator"], row["breakdown"])
+    ii = extra_chart("chongqing", "ii_integration_index", in_repo)
+    assert [(m.year, str(m.value)) for m in ii.actuals] == [(2020, "58.6"), (2021, "60.7"), (2022, "61.5")]
+    assert ii.baseline == Mark(2020, Decimal("58.6"))
+
+
+def extra_chart(plan: str, indicator: str, repo: Path) -> ChartData:
+    from gapcalc.engine.run import open_compiled, report_plan
+    from gapcalc.render.series import report_extra
+
+    report = report_plan(open_compiled(plan, repo / "targets"), repo / "targets", 2022)
+    chart: ChartData = report_extra(report)["charts"][(plan, indicator, "")]
+    return chart
+
+
+def test_report_page_title_and_subplans_follow_the_language(in_repo: Path, runner: CliRunner,
+                                                              tmp_path: Path) -> None:
+    for lang in ("zh", "en"):
+        code, _, _ = invoke(runner, "report", "chongqing", "2022", "-f", "html", "-o", str(tmp_path / f"{lang}.html"),
+                            "--lang", lang)
+        assert code == 0
+    zh = (tmp_path / "zh.html").read_text(encoding="utf-8")
+    en = (tmp_path / "en.html").read_text(encoding="utf-8")
+    assert "<title>重庆目标完成情况（2022年）</title>" in zh and "<h2>重庆市制造业绿色发展行动实施方案</h2>" in zh
+    assert "<title>Chongqing: progress towards the targets, 2022</title>" in en
+    assert "<h2>Manufacturing innovation capability action plan</h2>" in en
+    assert "实施方案</h2>" not in en and '<p class="sub">Chongqing: notice issuing' in en
+    parse_page(zh)
+    parse_page(en)
+
+
+def test_report_all_page_has_the_charts_and_names_of_every_plan(in_repo: Path, runner: CliRunner,
+                                                                tmp_path: Path) -> None:
+    code, _, _ = invoke(runner, "report", "--all", "2022", "-f", "html", "-o", str(tmp_path / "all.html"),
+                        "--lang", "en")
+    page = (tmp_path / "all.html").read_text(encoding="utf-8")
+    assert code == 0 and "<title>Progress towards the targets of 5 plans, 2022</title>" in page
+    assert "<h2>chongqing · Manufacturing innovation capability action plan</h2>" in page
+
+
+def xlsx_report(runner: CliRunner, path: Path, lang: str) -> object:
+    import openpyxl
+
+    code, _, _ = invoke(runner, "report", "chongqing", "2022", "-f", "xlsx", "-o", str(path), "--lang", lang)
+    assert code == 0
+    return openpyxl.load_workbook(path)
+
+
+def test_xlsx_main_sheet_has_the_pages_headings_and_words(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
+    workbook = xlsx_report(runner, tmp_path / "zh.xlsx", "zh")
+    assert workbook.sheetnames == ["差距表", "总体情况", "data", "Sources"]  # type: ignore[attr-defined]
+    sheet = workbook["差距表"]  # type: ignore[index]
+    header = [c.value for c in sheet[1]]
+    assert header[:9] == ["专项方案", "指标", "单位", "目标", "年度目标", "实际", "实际值年份", "差距", "完成率 (%)"]
+    assert {"状态", "展望", "尚需年均增长 (%)", "来源", "指标代码"} <= set(header)
+    rows = [dict(zip(header, (c for c in cells), strict=True)) for cells in sheet.iter_rows(min_row=2)]
+    hi_tech = next(r for r in rows if r["指标代码"].value == "high_tech_enterprises")
+    assert hi_tech["指标"].value == "制造业领域高新技术企业" and hi_tech["单位"].value == "家"
+    assert hi_tech["实际"].value == 6348 and hi_tech["实际"].data_type == "n"
+    assert hi_tech["目标"].value == 5831.75 and hi_tech["年度目标"].value == "线性插值"
+    assert hi_tech["状态"].value == "✓ 达标" and hi_tech["状态"].fill.fgColor.rgb == "00C6EFCE"
+    assert hi_tech["专项方案"].value == "重庆市制造业产业创新能力提升行动实施方案"
+    summary = workbook["总体情况"]  # type: ignore[index]
+    assert [c.value for c in summary[1]][:5] == ["规划", "专项方案", "目标数", "已评估", "✓ 达标"]
+    data = workbook["data"]  # type: ignore[index]
+    assert [c.value for c in data[1]][:3] == ["plan", "indicator", "name_zh"]
+    statuses = [c.value for c in data["X"][1:]]
+    assert data["X1"].value == "status" and "met" in statuses and "✓ 达标" not in statuses
+
+
+def test_xlsx_main_sheet_in_english(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
+    workbook = xlsx_report(runner, tmp_path / "en.xlsx", "en")
+    assert workbook.sheetnames == ["Gap table", "Summary", "data", "Sources"]  # type: ignore[attr-defined]
+    sheet = workbook["Gap table"]  # type: ignore[index]
+    assert [c.value for c in sheet[1]][:5] == ["Subplan", "Indicator", "Unit", "Target", "Target for the year"]
+    names = [c.value for c in sheet["B"][1:]]
+    assert "High-tech enterprises in manufacturing" in names
+    assert "Manufacturing innovation capability action plan" in [c.value for c in sheet["A"][1:]]
+    summary = workbook["Summary"]  # type: ignore[index]
+    assert summary["B2"].value == "Industrial foundation re-engineering and industrial/supply chain modernisation plan"

@@ -7,6 +7,7 @@ Text formats (csv, tsv, json, markdown) are streamed to stdout or the output fil
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,22 +63,14 @@ def _text_output(output: Path | None) -> Iterator[TextIO]:
 def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang: str) -> None:
     if output is None:
         raise GapcalcError(f"--format {fmt.value} writes a file", f"add --output FILE.{fmt.value}")
-    from gapcalc.engine.contracts import SUMMARY_COLUMNS
-
     if fmt is OutputFormat.XLSX:
-        from gapcalc.render.xlsx import Sheet, render_xlsx
+        from gapcalc.render.workbook import render_workbook
 
-        sheets = [Sheet(document.title, document.columns, document.rows, document.kind)]  # type: ignore[arg-type]
-        if document.summary:
-            sheets.append(Sheet("Summary", SUMMARY_COLUMNS, document.summary, "summary"))
-        sources = document.rows if document.kind in ("report", "compare") else None
-        data = render_xlsx(sheets, sources)
+        data = render_workbook(dataclasses.replace(document, lang=lang))
     else:
-        from gapcalc.render.html import render_html, report_footnotes
+        from gapcalc.render.html import render_html
 
-        page = render_html(document.title, document.rows, document.columns, document.summary,
-                           SUMMARY_COLUMNS if document.summary else None, report_footnotes(document.rows), lang)
-        data = page.encode("utf-8")
+        data = render_html(dataclasses.replace(document, lang=lang)).encode("utf-8")
     write_atomic(output, data)
     print(f"wrote {output}", file=sys.stderr)
 

@@ -370,6 +370,29 @@ def report_body(title: str, subtitle: str, rows: Sequence[Row], summary: Sequenc
     return "".join(parts)
 
 
+def plan_heading(names: Mapping[str, Any], year: Any, lang: str) -> tuple[str, str]:
+    """The title (``重庆目标完成情况（2022年）``) and subtitle (document name · number · period) of a plan's page;
+    ``names`` holds ``region_zh``, ``region_en``, ``name_zh``, ``name_en``, ``document`` and ``period``."""
+    region = names["region_zh"] if lang == "zh" else names["region_en"]
+    name = names["name_zh"] if lang == "zh" else (names["name_en"] or names["name_zh"])
+    first, last = names["period"]
+    return (page_word("report_title", lang).format(region=region, year=year),
+            f"{name} · {names['document']} · {first}–{last}")
+
+
+def report_heading(default: str, plans: Mapping[str, Mapping[str, Any]], rows: Sequence[Row],
+                   lang: str) -> tuple[str, str]:
+    """Title and subtitle of a report page in ``lang``: the plan's heading for one plan, the heading of all plans
+    for several, else ``default`` without a subtitle."""
+    year = next((r.get("year") for r in rows if r.get("year") is not None), None)
+    shown = {str(r.get("plan") or "") for r in rows}
+    if year is None or not plans:
+        return default, ""
+    if len(shown) == 1 and next(iter(shown)) in plans:
+        return plan_heading(plans[next(iter(shown))], year, lang)
+    return page_word("all_title", lang).format(year=year, count=len(shown)), ""
+
+
 def report_page(title: str, rows: Sequence[Row], summary: Sequence[Mapping[str, Any]], context: PageContext,
                 subtitle: str = "", nav: str = "") -> str:
     """A complete report page."""
