@@ -81,7 +81,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-def test_site_every_page_parses_and_every_internal_link_resolves(site: Path) -> None:
+def check_site(site: Path) -> tuple[set[str], int]:
+    """Every page of a written site parses, is offline, and every internal link (and its anchor) resolves: the
+    pages, and how many internal links were followed."""
     pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
     parsed = {path: parse_page(text) for path, text in pages.items()}
     checked = 0
@@ -96,6 +98,11 @@ def test_site_every_page_parses_and_every_internal_link_resolves(site: Path) -> 
             assert resolved in parsed, f"{path}: {href} leads nowhere"
             assert not anchor or anchor in parsed[resolved].ids, f"{path}: {href} has no anchor"
             checked += 1
+    return set(pages), checked
+
+
+def test_site_every_page_parses_and_every_internal_link_resolves(site: Path) -> None:
+    pages, checked = check_site(site)
     assert checked > 1000
     assert {"index.html", "zh/index.html", "en/index.html", "zh/plans/chongqing.html",
             "en/plans/chongqing/ii_integration_index.html", "zh/shared/nc_rate_key_processes.html"} <= set(pages)
@@ -363,3 +370,47 @@ def test_xlsx_main_sheet_in_english(in_repo: Path, runner: CliRunner, tmp_path: 
     assert "Manufacturing innovation capability action plan" in [c.value for c in sheet["A"][1:]]
     summary = workbook["Summary"]  # type: ignore[index]
     assert summary["B2"].value == "Industrial foundation re-engineering and industrial/supply chain modernisation plan"
+
+
+# --- a plan drafted with `gapcalc draft` ----------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def drafted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> Path:
+    """A workspace holding only the Jinhua document drafted as plan ``drafted``, with Jinhua's actuals."""
+    from conftest import REPO, _workspace
+
+    workspace = _workspace(monkeypatch, tmp_path)
+    (workspace / "targets").mkdir()
+    (workspace / "actuals").mkdir()
+    code, _, err = invoke(runner, "draft", str(REPO / "docs/sources/jinhua.txt"), "--plan", "drafted")
+    assert code == 0, err
+    (workspace / "actuals/drafted.csv").write_bytes((REPO / "actuals/jinhua.csv").read_bytes())
+    return workspace
+
+
+def test_drafted_plan_site_links_resolve(drafted: Path, runner: CliRunner) -> None:
+    code, _, err = invoke(runner, "site", "site", "--year", "2021")
+    assert code == 0, err
+    pages, checked = check_site(drafted / "site")
+    assert {"zh/plans/drafted.html", "en/plans/drafted.html"} <= pages and checked > 100
+    zh = (drafted / "site/zh/plans/drafted.html").read_text(encoding="utf-8")
+    assert "<title>金华目标完成情况（2021年）</title>" in zh
+    assert "全市规模以上企业" in zh and "4556家" in zh  # the one indicator with an actual
+
+
+def test_drafted_plan_report_page_and_brief(drafted: Path, runner: CliRunner) -> None:
+    import docx
+
+    code, _, _ = invoke(runner, "report", "drafted", "2021", "-f", "html", "-o", "page.html", "--lang", "en")
+    assert code == 0
+    page = (drafted / "page.html").read_text(encoding="utf-8")
+    parse_page(page)
+    assert "<title>Jinhua: progress towards the targets, 2021</title>" in page
+    code, out, err = invoke(runner, "brief", "drafted", "2021", "-o", "brief.docx")
+    assert (code, out, err) == (0, "", "wrote brief.docx\n")
+    text = "\n".join(p.text for p in docx.Document("brief.docx").paragraphs)
+    assert text.startswith("金华制造业规划目标进展情况报告（2021年）\n一、总体情况\n《关于推进金华市")
+    assert "项目标，其中量化目标" in text and "）（" not in text  # a drafted plan's document is its title: said once
+    code, markdown, _ = invoke(runner, "brief", "drafted", "2021", "-f", "markdown", "--lang", "en")
+    assert code == 0 and "## 3. Targets without data" in markdown
