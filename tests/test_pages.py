@@ -190,6 +190,20 @@ def test_brief_markdown_to_stdout(in_repo: Path, runner: CliRunner) -> None:
             "for the year; a gap of 516.25; attainment 108.8524%; the target for the year is met.") in english
 
 
+def test_brief_markdown_file_has_its_charts_beside_it(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
+    output = tmp_path / "cq 2022.md"
+    code, out, err = invoke(runner, "brief", "chongqing", "2022", "-o", str(output))
+    assert (code, out, err) == (0, "", f"wrote {output}\n")
+    text = output.read_text(encoding="utf-8")
+    assert text.endswith("## 六、进度落后指标走势\n\n![图1  企业“上云”](cq%202022-chart-1.png)\n\n图1  企业“上云”\n\n"
+                         "![图2  绿色园区](cq%202022-chart-2.png)\n\n图2  绿色园区\n\n"
+                         "![图3  绿色工厂](cq%202022-chart-3.png)\n\n图3  绿色工厂\n")
+    for number in (1, 2, 3):
+        assert (tmp_path / f"cq 2022-chart-{number}.png").read_bytes().startswith(b"\x89PNG\r\n")
+    code, stdout_text, _ = invoke(runner, "brief", "chongqing", "2022", "-f", "markdown")
+    assert "进度落后指标走势" not in stdout_text and "![" not in stdout_text  # no pictures in a stream
+
+
 def test_brief_docx_needs_an_output_file(in_repo: Path, runner: CliRunner) -> None:
     code, out, err = invoke(runner, "brief", "chongqing", "2022")
     assert (code, out) == (2, "")

@@ -4,8 +4,9 @@
 paragraph (targets, assessed, met, on track, behind), one short paragraph per indicator with a figure — actual
 against target, gap, 完成率, time elapsed against progress (时间过半、任务过半), growth still needed (尚需年均增长),
 the source of the figure — the targets without data, the targets stated in words, and the gap table.
-:func:`brief_markdown` writes it as Markdown, :func:`brief_docx` as a Word document (python-docx, imported only
-there) with charts of the indicators furthest behind. Every number is the report CSV's text
+:func:`brief_markdown` writes it as Markdown (with the charts of the indicators furthest behind as images beside
+it, when it goes to a file), :func:`brief_docx` as a Word document (python-docx, imported only there) with those
+charts inside. Every number is the report CSV's text
 (:func:`gapcalc.render.cells.cell_text`), so a reader can find it in the CSV.
 """
 
@@ -306,8 +307,8 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def brief_markdown(brief: Brief) -> str:
-    """The brief as Markdown (the charts are in the Word version only)."""
+def brief_markdown(brief: Brief, images: Sequence[tuple[str, str]] = ()) -> str:
+    """The brief as Markdown; ``images`` (caption, relative path of a PNG) become the charts section."""
     none = brief.text("none")
     lines = [f"# {brief.title}", "", f"## {brief.text('overview_heading')}", "", brief.overview, "",
              f"## {brief.text('progress_heading')}", ""]
@@ -324,7 +325,16 @@ def brief_markdown(brief: Brief) -> str:
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "|".join(["---"] + ["---:"] * (len(header) - 2) + ["---"]) + "|")
     lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in body]
+    if images:
+        lines += ["", f"## {brief.text('charts_heading')}", ""]
+        for caption, path in images:
+            lines += [f"![{_md_text(caption)}]({path.replace(' ', '%20')})", "", caption, ""]
+        lines.pop()
     return "\n".join(lines) + "\n"
+
+
+def _md_text(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]")
 
 
 Chart = tuple[str, bytes]
