@@ -69,10 +69,12 @@ a { color: #0b57a4; }
 .lang { margin-left: auto; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
+  html { font-size: 9pt; }
   body { max-width: none; padding: 0; font-size: 8.5pt; }
   table { font-size: 7.5pt; }
   thead { display: table-header-group; }
   tr, .card { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
   nav, details summary { display: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
