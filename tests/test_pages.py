@@ -428,3 +428,12 @@ def test_drafted_plan_report_page_and_brief(drafted: Path, runner: CliRunner) ->
     assert "项目标，其中量化目标" in text and "）（" not in text  # a drafted plan's document is its title: said once
     code, markdown, _ = invoke(runner, "brief", "drafted", "2021", "-f", "markdown", "--lang", "en")
     assert code == 0 and "## 3. Targets without data" in markdown
+
+
+def test_print_stylesheet_a4_landscape_sizes_from_a_print_root() -> None:
+    from gapcalc.render.page import CSS
+
+    printed = CSS.split("@media print {", 1)[1]
+    assert "@page { size: A4 landscape; margin: 10mm; }" in CSS
+    assert "html { font-size: 9pt; }" in printed  # rem sizes (ids, pills, notes) scale with the printed table
+    assert "thead { display: table-header-group; }" in printed and "h2, h3 { break-after: avoid;" in printed

@@ -67,11 +67,16 @@ def report_sheets(document: Document) -> list[Sheet]:
                     {k: page_word(v, lang) for k, v in REPORT_HEADINGS.items()}, lang)]
     if document.summary:
         summary = [summary_row(s, subplans, plans, lang) for s in clean_rows(document.summary)]
-        headings = {k: page_word(SUMMARY_WORDS[k], lang) if k in SUMMARY_WORDS else status_word(k, lang)
+        headings = {k: _capital(page_word(SUMMARY_WORDS[k], lang)) if k in SUMMARY_WORDS else status_word(k, lang)
                     for k in SUMMARY_SHOWN}
         sheets.append(Sheet(page_word("summary", lang), SUMMARY_SHOWN, summary, "summary", headings, lang))
     sheets.append(Sheet(page_word("data", lang), ALL_COLUMNS, document.rows, "report"))
     return sheets
+
+
+def _capital(word: str) -> str:
+    """A page word as a heading: ``assessed`` → ``Assessed`` (Chinese unchanged)."""
+    return word[:1].upper() + word[1:]
 
 
 def reader_row(row: Mapping[str, Any], subplans: Mapping[tuple[str, str], tuple[str, str]],
