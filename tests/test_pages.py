@@ -81,7 +81,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-def test_site_every_page_parses_and_every_internal_link_resolves(site: Path) -> None:
+def check_site(site: Path) -> tuple[set[str], int]:
+    """Every page of a written site parses, is offline, and every internal link (and its anchor) resolves: the
+    pages, and how many internal links were followed."""
     pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
     parsed = {path: parse_page(text) for path, text in pages.items()}
     checked = 0
@@ -96,6 +98,11 @@ def test_site_every_page_parses_and_every_internal_link_resolves(site: Path) -> 
             assert resolved in parsed, f"{path}: {href} leads nowhere"
             assert not anchor or anchor in parsed[resolved].ids, f"{path}: {href} has no anchor"
             checked += 1
+    return set(pages), checked
+
+
+def test_site_every_page_parses_and_every_internal_link_resolves(site: Path) -> None:
+    pages, checked = check_site(site)
     assert checked > 1000
     assert {"index.html", "zh/index.html", "en/index.html", "zh/plans/chongqing.html",
             "en/plans/chongqing/ii_integration_index.html", "zh/shared/nc_rate_key_processes.html"} <= set(pages)
@@ -183,6 +190,20 @@ def test_brief_markdown_to_stdout(in_repo: Path, runner: CliRunner) -> None:
             "for the year; a gap of 516.25; attainment 108.8524%; the target for the year is met.") in english
 
 
+def test_brief_markdown_file_has_its_charts_beside_it(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
+    output = tmp_path / "cq 2022.md"
+    code, out, err = invoke(runner, "brief", "chongqing", "2022", "-o", str(output))
+    assert (code, out, err) == (0, "", f"wrote {output}\n")
+    text = output.read_text(encoding="utf-8")
+    assert text.endswith("## 六、进度落后指标走势\n\n![图1  企业“上云”](cq%202022-chart-1.png)\n\n图1  企业“上云”\n\n"
+                         "![图2  绿色园区](cq%202022-chart-2.png)\n\n图2  绿色园区\n\n"
+                         "![图3  绿色工厂](cq%202022-chart-3.png)\n\n图3  绿色工厂\n")
+    for number in (1, 2, 3):
+        assert (tmp_path / f"cq 2022-chart-{number}.png").read_bytes().startswith(b"\x89PNG\r\n")
+    code, stdout_text, _ = invoke(runner, "brief", "chongqing", "2022", "-f", "markdown")
+    assert "进度落后指标走势" not in stdout_text and "![" not in stdout_text  # no pictures in a stream
+
+
 def test_brief_docx_needs_an_output_file(in_repo: Path, runner: CliRunner) -> None:
     code, out, err = invoke(runner, "brief", "chongqing", "2022")
     assert (code, out) == (2, "")
@@ -266,3 +287,153 @@ def test_a_chart_from_other_files_is_used_only_when_it_agrees() -> None:
     assert agrees(row, own)
     other = ChartData(own.baseline, own.milestones, (Mark(2022, Decimal("61.0")),), own.final, 2022)
     assert not agrees(row, other)
+
+
+# --- the report page and the workbook from `gapcalc report` ---------------------------------------------------------
+
+
+def test_report_page_charts_come_from_the_engine_and_agree_with_their_rows(in_repo: Path) -> None:
+    from gapcalc.engine.run import open_compiled, report_plan
+    from gapcalc.render.series import report_extra
+
+    for plan in ("chongqing", "mianyang", "jinhua", "zibo", "sichuan"):
+        report = report_plan(open_compiled(plan, in_repo / "targets"), in_repo / "targets", 2022)
+        extra = report_extra(report)
+        rows = report.columns.rows()
+        assert len(extra["charts"]) == len(rows)
+        for row in rows:
+            chart = extra["charts"][(plan, row["indicator"], row["breakdown"] or "")]
+            if row["final_target"] is not None:
+                assert agrees(row, chart), (plan, row["indicator"], row["breakdown"])
+    ii = extra_chart("chongqing", "ii_integration_index", in_repo)
+    assert [(m.year, str(m.value)) for m in ii.actuals] == [(2020, "58.6"), (2021, "60.7"), (2022, "61.5")]
+    assert ii.baseline == Mark(2020, Decimal("58.6"))
+
+
+def extra_chart(plan: str, indicator: str, repo: Path) -> ChartData:
+    from gapcalc.engine.run import open_compiled, report_plan
+    from gapcalc.render.series import report_extra
+
+    report = report_plan(open_compiled(plan, repo / "targets"), repo / "targets", 2022)
+    chart: ChartData = report_extra(report)["charts"][(plan, indicator, "")]
+    return chart
+
+
+def test_report_page_title_and_subplans_follow_the_language(in_repo: Path, runner: CliRunner,
+                                                              tmp_path: Path) -> None:
+    for lang in ("zh", "en"):
+        code, _, _ = invoke(runner, "report", "chongqing", "2022", "-f", "html", "-o", str(tmp_path / f"{lang}.html"),
+                            "--lang", lang)
+        assert code == 0
+    zh = (tmp_path / "zh.html").read_text(encoding="utf-8")
+    en = (tmp_path / "en.html").read_text(encoding="utf-8")
+    assert "<title>重庆目标完成情况（2022年）</title>" in zh and "<h2>重庆市制造业绿色发展行动实施方案</h2>" in zh
+    assert "<title>Chongqing: progress towards the targets, 2022</title>" in en
+    assert "<h2>Manufacturing innovation capability action plan</h2>" in en
+    assert "实施方案</h2>" not in en and '<p class="sub">Chongqing: notice issuing' in en
+    parse_page(zh)
+    parse_page(en)
+
+
+def test_report_all_page_has_the_charts_and_names_of_every_plan(in_repo: Path, runner: CliRunner,
+                                                                tmp_path: Path) -> None:
+    code, _, _ = invoke(runner, "report", "--all", "2022", "-f", "html", "-o", str(tmp_path / "all.html"),
+                        "--lang", "en")
+    page = (tmp_path / "all.html").read_text(encoding="utf-8")
+    assert code == 0 and "<title>Progress towards the targets of 5 plans, 2022</title>" in page
+    assert "<h2>chongqing · Manufacturing innovation capability action plan</h2>" in page
+
+
+def xlsx_report(runner: CliRunner, path: Path, lang: str) -> object:
+    import openpyxl
+
+    code, _, _ = invoke(runner, "report", "chongqing", "2022", "-f", "xlsx", "-o", str(path), "--lang", lang)
+    assert code == 0
+    return openpyxl.load_workbook(path)
+
+
+def test_xlsx_main_sheet_has_the_pages_headings_and_words(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
+    workbook = xlsx_report(runner, tmp_path / "zh.xlsx", "zh")
+    assert workbook.sheetnames == ["差距表", "总体情况", "data", "Sources"]  # type: ignore[attr-defined]
+    sheet = workbook["差距表"]  # type: ignore[index]
+    header = [c.value for c in sheet[1]]
+    assert header[:9] == ["专项方案", "指标", "单位", "目标", "年度目标", "实际", "实际值年份", "差距", "完成率 (%)"]
+    assert {"状态", "展望", "尚需年均增长 (%)", "来源", "指标代码"} <= set(header)
+    rows = [dict(zip(header, (c for c in cells), strict=True)) for cells in sheet.iter_rows(min_row=2)]
+    hi_tech = next(r for r in rows if r["指标代码"].value == "high_tech_enterprises")
+    assert hi_tech["指标"].value == "制造业领域高新技术企业" and hi_tech["单位"].value == "家"
+    assert hi_tech["实际"].value == 6348 and hi_tech["实际"].data_type == "n"
+    assert hi_tech["目标"].value == 5831.75 and hi_tech["年度目标"].value == "线性插值"
+    assert hi_tech["状态"].value == "✓ 达标" and hi_tech["状态"].fill.fgColor.rgb == "00C6EFCE"
+    assert hi_tech["专项方案"].value == "重庆市制造业产业创新能力提升行动实施方案"
+    summary = workbook["总体情况"]  # type: ignore[index]
+    assert [c.value for c in summary[1]][:5] == ["规划", "专项方案", "目标数", "已评估", "✓ 达标"]
+    data = workbook["data"]  # type: ignore[index]
+    assert [c.value for c in data[1]][:3] == ["plan", "indicator", "name_zh"]
+    statuses = [c.value for c in data["X"][1:]]
+    assert data["X1"].value == "status" and "met" in statuses and "✓ 达标" not in statuses
+
+
+def test_xlsx_main_sheet_in_english(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
+    workbook = xlsx_report(runner, tmp_path / "en.xlsx", "en")
+    assert workbook.sheetnames == ["Gap table", "Summary", "data", "Sources"]  # type: ignore[attr-defined]
+    sheet = workbook["Gap table"]  # type: ignore[index]
+    assert [c.value for c in sheet[1]][:5] == ["Subplan", "Indicator", "Unit", "Target", "Target for the year"]
+    names = [c.value for c in sheet["B"][1:]]
+    assert "High-tech enterprises in manufacturing" in names
+    assert "Manufacturing innovation capability action plan" in [c.value for c in sheet["A"][1:]]
+    summary = workbook["Summary"]  # type: ignore[index]
+    assert summary["B2"].value == "Industrial foundation re-engineering and industrial/supply chain modernisation plan"
+
+
+# --- a plan drafted with `gapcalc draft` ----------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def drafted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> Path:
+    """A workspace holding only the Jinhua document drafted as plan ``drafted``, with Jinhua's actuals."""
+    from conftest import REPO, _workspace
+
+    workspace = _workspace(monkeypatch, tmp_path)
+    (workspace / "targets").mkdir()
+    (workspace / "actuals").mkdir()
+    code, _, err = invoke(runner, "draft", str(REPO / "docs/sources/jinhua.txt"), "--plan", "drafted")
+    assert code == 0, err
+    (workspace / "actuals/drafted.csv").write_bytes((REPO / "actuals/jinhua.csv").read_bytes())
+    return workspace
+
+
+def test_drafted_plan_site_links_resolve(drafted: Path, runner: CliRunner) -> None:
+    code, _, err = invoke(runner, "site", "site", "--year", "2021")
+    assert code == 0, err
+    pages, checked = check_site(drafted / "site")
+    assert {"zh/plans/drafted.html", "en/plans/drafted.html"} <= pages and checked > 100
+    zh = (drafted / "site/zh/plans/drafted.html").read_text(encoding="utf-8")
+    assert "<title>金华目标完成情况（2021年）</title>" in zh
+    assert "全市规模以上企业" in zh and "4556家" in zh  # the one indicator with an actual
+
+
+def test_drafted_plan_report_page_and_brief(drafted: Path, runner: CliRunner) -> None:
+    import docx
+
+    code, _, _ = invoke(runner, "report", "drafted", "2021", "-f", "html", "-o", "page.html", "--lang", "en")
+    assert code == 0
+    page = (drafted / "page.html").read_text(encoding="utf-8")
+    parse_page(page)
+    assert "<title>Jinhua: progress towards the targets, 2021</title>" in page
+    code, out, err = invoke(runner, "brief", "drafted", "2021", "-o", "brief.docx")
+    assert (code, out, err) == (0, "", "wrote brief.docx\n")
+    text = "\n".join(p.text for p in docx.Document("brief.docx").paragraphs)
+    assert text.startswith("金华制造业规划目标进展情况报告（2021年）\n一、总体情况\n《关于推进金华市")
+    assert "项目标，其中量化目标" in text and "）（" not in text  # a drafted plan's document is its title: said once
+    code, markdown, _ = invoke(runner, "brief", "drafted", "2021", "-f", "markdown", "--lang", "en")
+    assert code == 0 and "## 3. Targets without data" in markdown
+
+
+def test_print_stylesheet_a4_landscape_sizes_from_a_print_root() -> None:
+    from gapcalc.render.page import CSS
+
+    printed = CSS.split("@media print {", 1)[1]
+    assert "@page { size: A4 landscape; margin: 10mm; }" in CSS
+    assert "html { font-size: 9pt; }" in printed  # rem sizes (ids, pills, notes) scale with the printed table
+    assert "thead { display: table-header-group; }" in printed and "h2, h3 { break-after: avoid;" in printed

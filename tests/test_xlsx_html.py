@@ -13,7 +13,8 @@ import pytest
 from reference_engine import build_report, summarise_rows
 
 from gapcalc.engine.contracts import ALL_COLUMNS, SUMMARY_COLUMNS
-from gapcalc.render.html import render_html, report_footnotes
+from gapcalc.render.document import Document
+from gapcalc.render.html import render_html, report_footnotes, table_page
 from gapcalc.render.xlsx import Sheet, cell_value, display_width, number_format, render_xlsx
 from gapcalc.workspace.open import open_actuals, open_plan
 
@@ -254,7 +255,7 @@ def parse(page: str) -> Checker:
 
 
 def demo_page(rows: Rows, summary: Rows, lang: str = "en") -> str:
-    return render_html("演示市 <demo> 2019", rows, ALL_COLUMNS, summary, SUMMARY_COLUMNS, report_footnotes(rows), lang)
+    return render_html(Document("演示市 <demo> 2019", ALL_COLUMNS, rows, kind="report", summary=summary, lang=lang))
 
 
 def test_html_demo_page_is_well_formed_and_offline(demo: tuple[Rows, Rows]) -> None:
@@ -308,7 +309,7 @@ def test_html_one_row_exact() -> None:
     rows = [{"indicator": "x", "name_zh": "数控化率", "target": Decimal("46.0"), "gap": Decimal("-2"),
              "attainment_pct": 95.65217391304348, "status": "not_met", "outlook": "limited_progress",
              "note": "<b>proxy</b> & \"lower\" bound"}]
-    page = render_html("t", rows, columns)
+    page = table_page("t", rows, columns)
     assert page.split("<thead>\n", 1)[1].split("</table>", 1)[0] == (
         '<tr><th>indicator</th><th>name_zh</th><th class="num">target</th><th class="num">gap</th>'
         '<th class="num">attainment_pct</th><th>status</th><th>outlook</th><th>note</th></tr>\n'
@@ -326,7 +327,7 @@ def test_html_one_row_exact() -> None:
 def test_html_footnote_links_only_http() -> None:
     notes = ["see https://example.org/a?b=1&c=2.", "javascript:alert(1)", "<script>x</script>",
              "来源：http://stats.example.cn/x）"]
-    page = render_html("t", [], ("a",), footnotes=notes)
+    page = table_page("t", [], ("a",), footnotes=notes)
     checker = parse(page)
     assert checker.hrefs == ["https://example.org/a?b=1&c=2", "http://stats.example.cn/x"]
     assert ('<li>see <a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>.</li>'

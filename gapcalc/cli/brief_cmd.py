@@ -12,6 +12,7 @@ import click
 from gapcalc.cli.common import note, targets_dir_option, write_output
 from gapcalc.errors import GapcalcError
 from gapcalc.render.i18n import LANG_ENV
+from gapcalc.workspace.atomic import write_atomic
 
 FORMATS = ("docx", "markdown")
 
@@ -34,8 +35,10 @@ def command(plan: str, year: str, fmt: str | None, output: Path | None, lang: st
 
     An overview (targets, assessed, met, on track, behind), a paragraph per indicator with a figure (actual against
     target, gap, 完成率, time elapsed against progress, growth still needed, source), the targets without data,
-    the targets stated in words, the gap table and — in the Word file — charts of the indicators furthest behind.
-    Every number is printed as `gapcalc report PLAN YEAR -f csv` prints it.
+    the targets stated in words, the gap table and the charts of the indicators furthest behind: inside the Word
+    file; for Markdown written with -o FILE.md, as PNG files beside it (FILE-chart-1.png, …) that the text refers
+    to. Markdown on stdout has no charts (a stream cannot carry the pictures). Every number is printed as
+    `gapcalc report PLAN YEAR -f csv` prints it.
     """
     chosen = fmt or ("markdown" if output is not None and output.suffix.lower() == ".md" else "docx")
     if chosen == "docx" and output is None:
@@ -50,18 +53,26 @@ def command(plan: str, year: str, fmt: str | None, output: Path | None, lang: st
     rows = frame_rows(api.report(loaded, report_year, actuals=actuals_path, targets=targets_dir))
     summary = frame_rows(api.summary(loaded, report_year, actuals=actuals_path, targets=targets_dir))
     brief = build_brief(loaded.plan.plan, report_year, rows, summary, language)
-    if chosen == "markdown":
+    if chosen == "markdown" and output is None:
         write_output(brief_markdown(brief), output)
         return
     assert output is not None
+    charts = _charts(loaded, brief.behind, actuals_path, targets_dir, language)
+    if chosen == "markdown":
+        images = [(caption, chart_file(output, number)) for number, (caption, _) in enumerate(charts, 1)]
+        for (_, png), (_, name) in zip(charts, images, strict=True):
+            write_atomic(output.with_name(name), png)
+        write_output(brief_markdown(brief, images), output)
+        return
     from gapcalc.render.brief import brief_docx
 
-    data = brief_docx(brief, _charts(loaded, brief.behind, actuals_path, targets_dir, language))
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        raise GapcalcError(f"cannot write {output}: {exc.strerror}") from None
+    write_atomic(output, brief_docx(brief, charts))
     note(f"wrote {output}")
+
+
+def chart_file(output: Path, number: int) -> str:
+    """The name of the ``number``-th chart written beside a Markdown brief: ``cq-2022-chart-1.png``."""
+    return f"{output.stem}-chart-{number}.png"
 
 
 def _year(text: str) -> int:

@@ -18,6 +18,7 @@ from gapcalc.render.i18n import SUMMARY_TITLES, detect_lang
 from gapcalc.render.words import summary_line
 
 if TYPE_CHECKING:  # pragma: no cover
+    from gapcalc.engine.run import BatchReport
     from gapcalc.workspace.pool import Pool
 
 
@@ -65,10 +66,19 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
         print_summary(console, summary, SUMMARY_TITLES[lang].format(year=year), lang)
 
     document = Document(title, ALL_COLUMNS, batches=[report.columns.columns], kind="report", summary=summary,
-                        table=table, lang=language)
+                        table=table, lang=language, extra=_page_extra(report, chosen))
     emit(document, chosen, color, output, language)
     if chosen is not OutputFormat.TABLE:
         note(summary_line(summary[-1], language))
+
+
+def _page_extra(report: BatchReport, chosen: OutputFormat) -> dict[str, Any]:
+    """The charts and names the html page and the xlsx workbook show beside the rows; nothing for other formats."""
+    if chosen not in (OutputFormat.HTML, OutputFormat.XLSX):
+        return {}
+    from gapcalc.render.series import report_extra
+
+    return report_extra(report)
 
 
 def _arguments(args: tuple[str, ...], all_plans: bool) -> tuple[str | None, int]:
@@ -92,6 +102,7 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
     failures: list[str] = []
     summaries: list[dict[str, Any]] = []
     total = Accounting()
+    extra: dict[str, Any] = {}
 
     def batches(pool: Pool) -> Iterator[dict[str, Any]]:
         for batch in iter_batches(targets_dir, year, failures, pool):
@@ -100,6 +111,7 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
                 total.merge(accounting)
                 for line in notes:
                     note(line)
+            extra.update({k: {**extra.get(k, {}), **v} for k, v in _page_extra(batch, chosen).items()})
             yield batch.columns.columns
 
     def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
@@ -112,7 +124,7 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
 
     with cli_pool() as pool:
         document = Document(f"All plans — {year}", ALL_COLUMNS, batches=batches(pool), kind="report",
-                            summary=summaries, table=table, lang=language)
+                            summary=summaries, table=table, lang=language, extra=extra)
         emit(document, chosen, color, output, language)
     if total.read:
         note(f"actuals of {len(summaries)} plans: {total.summary()}")

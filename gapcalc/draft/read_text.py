@@ -94,9 +94,13 @@ def tab_cells(line: str) -> Row | None:
     cells = tuple(cell.strip() for cell in line.strip(" \u3000").split("\t"))
     if sum(1 for cell in cells if cell) < 2:
         return None
-    if len(cells) == 2 and ENUMERATION.match(cells[0]) and any(ch.isalpha() for ch in cells[1]):
-        return None
-    return cells
+    return None if is_numbered_paragraph(cells) else cells
+
+
+def is_numbered_paragraph(cells: tuple[str, ...]) -> bool:
+    """``一、<tab>总体要求``, ``1.<tab>words``: an enumeration mark and words are a heading, not a table row
+    (``0.<tab>5`` is a row of numbers)."""
+    return len(cells) == 2 and ENUMERATION.match(cells[0]) is not None and any(ch.isalpha() for ch in cells[1])
 
 
 def spaced_cells(line: str) -> Row | None:

@@ -549,15 +549,26 @@ class KeySeries:
 def key_series(plans: list[CompiledPlan], actuals: BatchActuals, key: int) -> KeySeries:
     """The targets and observations of report key ``key`` of the batch, with levels resolved as the report resolves
     them (a quota's stock and an unstated base taken from the observations)."""
+    return batch_series(plans, actuals, [key])[0]
+
+
+def batch_series(plans: list[CompiledPlan], actuals: BatchActuals, wanted: list[int] | None = None) -> list[KeySeries]:
+    """:func:`key_series` of every report key of the batch (or of the keys ``wanted``), in key order, resolved once
+    for the whole batch: the data of every chart of a report."""
     keys = join(plans, "keys", KEY_FIELDS)
     statements = join(plans, "statements", STATEMENT_FIELDS)
     observed = observations(join(plans, "baselines", BASELINE_FIELDS), actuals, _actual_keys(keys, actuals))
     level, level_value = resolve_open_levels(statements, observed)
     index, code = select_points(statements, level_value)
-    mine = index[code // SPAN == key]
+    owners, seen_keys = code // SPAN, observed.key  # both in key order
     upper = statements["upper"]
-    milestones = tuple((int(statements["year"][i]), Decimal(level[i]), str(statements["comparator"][i]),
-                        None if upper[i] is None else Decimal(upper[i]), int(statements["kind"][i])) for i in mine)
-    rows = np.flatnonzero(observed.key == key)
-    seen = tuple((int(observed.year[i]), Decimal(observed.value[i]), int(observed.row[i])) for i in rows)
-    return KeySeries(milestones, seen)
+    out = []
+    for key in range(len(keys["plan_pos"])) if wanted is None else wanted:
+        mine = index[np.searchsorted(owners, key):np.searchsorted(owners, key, side="right")]
+        milestones = tuple((int(statements["year"][i]), Decimal(level[i]), str(statements["comparator"][i]),
+                            None if upper[i] is None else Decimal(upper[i]), int(statements["kind"][i]))
+                           for i in mine)
+        rows = range(np.searchsorted(seen_keys, key), np.searchsorted(seen_keys, key, side="right"))
+        seen = tuple((int(observed.year[i]), Decimal(observed.value[i]), int(observed.row[i])) for i in rows)
+        out.append(KeySeries(milestones, seen))
+    return out

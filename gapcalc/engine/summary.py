@@ -32,7 +32,7 @@ def summarise(report: BatchReport, year: int, index: int = 0) -> list[dict[str, 
     columns = report.columns
     mine = np.flatnonzero(columns.plan_pos == index)
     subplans = columns.columns["subplan"][mine]
-    names = dict(plan.subplans)
+    names = {subplan[0]: subplan[1] for subplan in plan.subplans}
     seen = {s for s in subplans.tolist() if s}
     order = [s for s in names if s in seen] + sorted(seen - set(names))
     out = [{"plan": plan.id, "subplan": subplan, "subplan_name": names.get(subplan, subplan), "year": year,

@@ -120,7 +120,7 @@ def compile_plan(loaded: LoadedPlan) -> CompiledPlan:
         (header.period[0], header.period[1]),
         {i.id: i.unit for i in plan.indicators},
         {i.id: tuple(b.key for b in i.breakdowns) for i in plan.indicators},
-        tuple((s.id, s.name_zh) for s in plan.subplans),
+        tuple((s.id, s.name_zh, s.name_en) for s in plan.subplans),
         _columns(keys, KEY_FIELDS), _columns(statements, STATEMENT_FIELDS), _columns(baselines, BASELINE_FIELDS),
         (len(keys), len(statements), len(baselines)),
     )

@@ -42,7 +42,7 @@ FLOAT_FIELDS = frozenset({"level_value", "upper_value"})
 them as bytes, without Python work per row."""
 MISSING_INT = -(2**63)
 
-LAYOUT = 6
+LAYOUT = 7
 """Version of the compiled layout, part of every cache key: bump it whenever the fields above change."""
 
 
@@ -64,7 +64,8 @@ class CompiledPlan:
     period: tuple[int, int]
     units: dict[str, str]
     breakdowns: dict[str, tuple[str, ...]]
-    subplans: tuple[tuple[str, str], ...]
+    subplans: tuple[tuple[str, str, str], ...]
+    """(id, name_zh, name_en) of each subplan."""
     keys: dict[str, Any]
     statements: dict[str, Any]
     baselines: dict[str, Any]

@@ -53,7 +53,7 @@ _RENDERERS = {
     OutputFormat.TSV: ("gapcalc.render.delimited", "write_tsv"),
     OutputFormat.JSON: ("gapcalc.render.jsonout", "write_json"),
     OutputFormat.MARKDOWN: ("gapcalc.render.markdown", "write_markdown"),
-    OutputFormat.XLSX: ("gapcalc.render.xlsx", "write_xlsx"),
+    OutputFormat.XLSX: ("gapcalc.render.workbook", "write_xlsx"),
     OutputFormat.HTML: ("gapcalc.render.html", "write_html"),
 }
 

@@ -4,8 +4,9 @@
 paragraph (targets, assessed, met, on track, behind), one short paragraph per indicator with a figure — actual
 against target, gap, 完成率, time elapsed against progress (时间过半、任务过半), growth still needed (尚需年均增长),
 the source of the figure — the targets without data, the targets stated in words, and the gap table.
-:func:`brief_markdown` writes it as Markdown, :func:`brief_docx` as a Word document (python-docx, imported only
-there) with charts of the indicators furthest behind. Every number is the report CSV's text
+:func:`brief_markdown` writes it as Markdown (with the charts of the indicators furthest behind as images beside
+it, when it goes to a file), :func:`brief_docx` as a Word document (python-docx, imported only there) with those
+charts inside. Every number is the report CSV's text
 (:func:`gapcalc.render.cells.cell_text`), so a reader can find it in the CSV.
 """
 
@@ -32,7 +33,7 @@ TEXT: dict[str, dict[str, str]] = {
         "earlier_intro": "以下指标{year}年尚无数据，按最近年度数据分析：",
         "missing_heading": "三、尚无数据的目标", "words_heading": "四、定性目标及暂无法评估的目标",
         "table_heading": "五、差距表", "charts_heading": "六、进度落后指标走势",
-        "overview": "《{name}》（{document}）共提出{rows}项目标，其中量化目标{numeric}项。"
+        "overview": "《{name}》{document}共提出{rows}项目标，其中量化目标{numeric}项。"
                     "截至{year}年，有当年数据可评估的{assessed}项，达标{met}项、未达标{not_met}项，指标完成率{share}；{no_data}项目标当年无数据，"
                     "{not_assessed}项为定性目标或暂无法评估。按已实现的增速，{achieved}项已实现最终目标，"
                     "{on_track}项符合进度，{behind}项进度落后（需加快{acceleration_needed}项、进展有限"
@@ -58,7 +59,7 @@ TEXT: dict[str, dict[str, str]] = {
         "earlier_intro": "No figure for {year} yet; the latest figures are assessed below:",
         "missing_heading": "3. Targets without data", "words_heading": "4. Targets stated in words or not assessable",
         "table_heading": "5. Gap table", "charts_heading": "6. Indicators furthest behind",
-        "overview": "The {name} ({document}) sets {rows} targets, {numeric} of them quantified. For {year}, {assessed} "
+        "overview": "The {name}{document} sets {rows} targets, {numeric} of them quantified. For {year}, {assessed} "
                     "can be assessed against a figure of the year: {met} met and {not_met} not met (met / assessed: "
                     "{share}); {no_data} have no figure for the year and {not_assessed} are stated in words or cannot "
                     "be assessed yet. At the pace observed, {achieved} have reached their final target, {on_track} "
@@ -132,10 +133,19 @@ def overview(plan: Any, year: int, rows: Sequence[Row], whole: Mapping[str, Any]
     counts = {k: int(whole.get(k) or 0) for k in ("rows", "assessed", "met", "not_met", "no_data", "not_assessed",
                                                  "achieved", "on_track", *BEHIND)}
     share = whole.get("met_share_pct")
+    name = plan.name_zh if lang == "zh" else plan.name_en
     return _t(lang, "overview").format(
-        name=plan.name_zh if lang == "zh" else plan.name_en, document=plan.document, year=year,
+        name=name, document=_document_number(plan.document, (plan.name_zh, name), lang), year=year,
         numeric=sum(1 for r in rows if is_numeric_target(r)), share=f"{cell_text(share)}%" if share is not None
         else "–", behind=sum(counts[k] for k in BEHIND), **counts)
+
+
+def _document_number(document: str, names: Sequence[str], lang: str) -> str:
+    """``（渝府办发〔2021〕80号）`` after the plan's name; nothing where the document has no number of its own (a
+    drafted plan's document is often its title)."""
+    if not document or document in names:
+        return ""
+    return f"（{document}）" if lang == "zh" else f" ({document})"
 
 
 def target_clause(row: Mapping[str, Any], lang: str) -> str:
@@ -297,8 +307,8 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def brief_markdown(brief: Brief) -> str:
-    """The brief as Markdown (the charts are in the Word version only)."""
+def brief_markdown(brief: Brief, images: Sequence[tuple[str, str]] = ()) -> str:
+    """The brief as Markdown; ``images`` (caption, relative path of a PNG) become the charts section."""
     none = brief.text("none")
     lines = [f"# {brief.title}", "", f"## {brief.text('overview_heading')}", "", brief.overview, "",
              f"## {brief.text('progress_heading')}", ""]
@@ -315,7 +325,16 @@ def brief_markdown(brief: Brief) -> str:
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "|".join(["---"] + ["---:"] * (len(header) - 2) + ["---"]) + "|")
     lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in body]
+    if images:
+        lines += ["", f"## {brief.text('charts_heading')}", ""]
+        for caption, path in images:
+            lines += [f"![{_md_text(caption)}]({path.replace(' ', '%20')})", "", caption, ""]
+        lines.pop()
     return "\n".join(lines) + "\n"
+
+
+def _md_text(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]")
 
 
 Chart = tuple[str, bytes]

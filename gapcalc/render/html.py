@@ -1,7 +1,8 @@
 """Self-contained HTML pages of gapcalc rows: one file to mail, open offline, print or read on a phone.
 
-A gap report becomes the report page of :mod:`gapcalc.render.page`; other rows (targets, summary, compare, plans)
-a plain table. For those, :func:`render_html` writes an HTML5 page with inline CSS only — no scripts, no external
+:func:`render_html` turns a :class:`~gapcalc.render.document.Document` into a page: a gap report becomes the report
+page of :mod:`gapcalc.render.page`; other rows (targets, summary, compare, plans) a plain table. For those,
+:func:`table_page` writes an HTML5 page with inline CSS only — no scripts, no external
 fonts, stylesheets, images or links other than the footnotes' own source addresses — so opening it never touches
 the network. The summary table (when given) comes first, then the table; status and outlook cells carry their word
 and symbol from :mod:`gapcalc.render.words` as well as its colour, numbers are right-aligned, and every piece of text is
@@ -11,6 +12,7 @@ HTML-escaped. Footnotes (notes on approximate or lower-bound actuals and their s
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Mapping, Sequence
@@ -52,19 +54,23 @@ a { color: #0b57a4; word-break: break-all; }
 """
 
 
-def render_html(title: str, rows: Sequence[Mapping[str, Any]], columns: Sequence[str],
-                summary_rows: Sequence[Mapping[str, Any]] | None = None,
-                summary_columns: Sequence[str] | None = None, footnotes: Sequence[str] = (),
-                lang: str = "en") -> str:
-    """A complete HTML page of ``rows``.
+def render_html(document: Document) -> str:
+    """The page of a document: the report page of :mod:`gapcalc.render.page` for a gap report (its charts, plans
+    and subplans from ``document.extra``, see :func:`gapcalc.render.series.report_extra`), else a plain table page."""
+    rows = list(document.iter_rows())
+    if is_report(document.columns):
+        return report_html(document, rows)
+    from gapcalc.engine.contracts import SUMMARY_COLUMNS
 
-    Gap-report rows (every column of the report contract) give the report page of :mod:`gapcalc.render.page`:
-    grouped by subplan, with a chart per indicator and the source of every actual as a note (``footnotes`` are
-    then those notes, made by the page itself). Any other rows give ``title``, the summary table (if given), the
-    table, then the footnotes.
-    """
-    if is_report(columns):
-        return report_html(title, rows, summary_rows or (), lang)
+    return table_page(document.title, rows, document.columns, document.summary,
+                      SUMMARY_COLUMNS if document.summary else None, report_footnotes(rows), document.lang)
+
+
+def table_page(title: str, rows: Sequence[Mapping[str, Any]], columns: Sequence[str],
+               summary_rows: Sequence[Mapping[str, Any]] | None = None,
+               summary_columns: Sequence[str] | None = None, footnotes: Sequence[str] = (),
+               lang: str = "en") -> str:
+    """A complete HTML page of ``rows``: ``title``, the summary table (if given), the table, then the footnotes."""
     summary_heading, table_heading, notes_heading = headings(lang)
     parts = [_head(title, lang), f"<h1>{_esc(title)}</h1>\n"]
     if summary_rows is not None:
@@ -84,17 +90,19 @@ def is_report(columns: Sequence[str]) -> bool:
     return set(REPORT_COLUMNS) <= set(columns)
 
 
-def report_html(title: str, rows: Sequence[Mapping[str, Any]], summary: Sequence[Mapping[str, Any]],
-                lang: str) -> str:
-    """The report page of gap-report rows, with charts from the plan's files where they agree with the rows."""
-    from gapcalc.render.page import PageContext, report_page
+def report_html(document: Document, rows: Sequence[Mapping[str, Any]]) -> str:
+    """The report page of gap-report rows. Charts come from ``document.extra["charts"]`` (the engine's, computed with
+    the rows); a row without one gets the chart its own figures give (baseline, latest actual, final target)."""
+    from gapcalc.render.page import PageContext, report_heading, report_page
     from gapcalc.render.rows import clean_rows
-    from gapcalc.render.series import workspace_charts
 
-    language = "zh" if lang.lower().startswith("zh") else "en"
+    language = "zh" if document.lang.lower().startswith("zh") else "en"
     clean = clean_rows(rows)
-    context = PageContext(language, charts=workspace_charts(clean))
-    return report_page(title, clean, clean_rows(summary), context)
+    extra = document.extra
+    names = {key: pair[0 if language == "zh" else 1] for key, pair in extra.get("subplans", {}).items()}
+    context = PageContext(language, charts=extra.get("charts", {}), subplan_names=names)
+    title, subtitle = report_heading(document.title, extra.get("plans", {}), clean, language)
+    return report_page(title, clean, clean_rows(document.summary or ()), context, subtitle)
 
 
 def headings(lang: str) -> tuple[str, str, str]:
@@ -202,9 +210,5 @@ def _footer(heading: str, footnotes: Sequence[str]) -> str:
 
 
 def write_html(document: Document, stream: IO[Any], options: RenderOptions) -> None:
-    """The HTML renderer: the report page for report rows, a plain page for other tables."""
-    from gapcalc.engine.contracts import SUMMARY_COLUMNS
-
-    rows = list(document.iter_rows())
-    stream.write(render_html(document.title, rows, document.columns, document.summary,
-                             SUMMARY_COLUMNS if document.summary else None, report_footnotes(rows), options.lang))
+    """The HTML renderer (see :func:`render_html`), in the language of ``options``."""
+    stream.write(render_html(dataclasses.replace(document, lang=options.lang)))

@@ -81,7 +81,8 @@ def heading(key: str, lang: str) -> str:
 
 PAGE_WORDS: dict[str, dict[str, str]] = {
     "en": {
-        "report_title": "{region}: progress towards the targets, {year}", "summary": "Summary",
+        "report_title": "{region}: progress towards the targets, {year}",
+        "all_title": "Progress towards the targets of {count} plans, {year}", "summary": "Summary",
         "targets": "targets", "assessed": "assessed", "met": "met", "not_met": "not met", "no_data": "no data",
         "not_assessed": "not assessed", "met_share": "met / assessed (指标完成率)", "outlook": "Outlook",
         "indicator": "Indicator", "target": "Target", "actual": "Actual", "gap": "Gap", "attainment": "Attainment",
@@ -111,9 +112,13 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "compare_title": "{name}: compared across plans, {year}", "stated_by": "stated by {count} plans",
         "breakdown": "Breakdown", "all_languages": "Languages", "report_page": "Gap table",
         "indicator_page": "indicator page", "of_year": "({year})", "none_stated": "—",
+        "actual_year": "Year of actual", "baseline_year": "Baseline year", "final_year": "Final year",
+        "progress_pct": "Progress", "time_elapsed_pct": "Time elapsed", "indicator_id": "Indicator id",
+        "source_title": "Source title", "rows": "Targets", "data": "data",
     },
     "zh": {
-        "report_title": "{region}目标完成情况（{year}年）", "summary": "总体情况",
+        "report_title": "{region}目标完成情况（{year}年）",
+        "all_title": "{count}个规划目标完成情况（{year}年）", "summary": "总体情况",
         "targets": "项目标", "assessed": "已评估", "met": "达标", "not_met": "未达标", "no_data": "无数据",
         "not_assessed": "不评估", "met_share": "指标完成率（达标 / 评估）", "outlook": "展望",
         "indicator": "指标", "target": "目标", "actual": "实际", "gap": "差距", "attainment": "完成率",
@@ -142,9 +147,12 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "compare_title": "{name}：各规划对比（{year}年）", "stated_by": "{count}个规划提出",
         "breakdown": "分项", "all_languages": "语言", "report_page": "差距表",
         "indicator_page": "指标页", "of_year": "（{year}年）", "none_stated": "—",
+        "actual_year": "实际值年份", "baseline_year": "基期", "final_year": "目标年", "progress_pct": "任务进度",
+        "time_elapsed_pct": "时间进度", "indicator_id": "指标代码", "source_title": "来源名称", "rows": "目标数",
+        "data": "data",
     },
 }
-"""Words of the report page, the site and their charts."""
+"""Words of the report page, the site, their charts and the headings of the workbook's main sheets."""
 
 
 def page_word(key: str, lang: str) -> str:

@@ -69,10 +69,12 @@ a { color: #0b57a4; }
 .lang { margin-left: auto; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
+  html { font-size: 9pt; }
   body { max-width: none; padding: 0; font-size: 8.5pt; }
   table { font-size: 7.5pt; }
   thead { display: table-header-group; }
   tr, .card { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
   nav, details summary { display: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
@@ -368,6 +370,29 @@ def report_body(title: str, subtitle: str, rows: Sequence[Row], summary: Sequenc
         parts.append(words_html(words, context) + "</section>\n")
     parts.append(notes_html(context))
     return "".join(parts)
+
+
+def plan_heading(names: Mapping[str, Any], year: Any, lang: str) -> tuple[str, str]:
+    """The title (``重庆目标完成情况（2022年）``) and subtitle (document name · number · period) of a plan's page;
+    ``names`` holds ``region_zh``, ``region_en``, ``name_zh``, ``name_en``, ``document`` and ``period``."""
+    region = names["region_zh"] if lang == "zh" else names["region_en"]
+    name = names["name_zh"] if lang == "zh" else (names["name_en"] or names["name_zh"])
+    first, last = names["period"]
+    return (page_word("report_title", lang).format(region=region, year=year),
+            f"{name} · {names['document']} · {first}–{last}")
+
+
+def report_heading(default: str, plans: Mapping[str, Mapping[str, Any]], rows: Sequence[Row],
+                   lang: str) -> tuple[str, str]:
+    """Title and subtitle of a report page in ``lang``: the plan's heading for one plan, the heading of all plans
+    for several, else ``default`` without a subtitle."""
+    year = next((r.get("year") for r in rows if r.get("year") is not None), None)
+    shown = {str(r.get("plan") or "") for r in rows}
+    if year is None or not plans:
+        return default, ""
+    if len(shown) == 1 and next(iter(shown)) in plans:
+        return plan_heading(plans[next(iter(shown))], year, lang)
+    return page_word("all_title", lang).format(year=year, count=len(shown)), ""
 
 
 def report_page(title: str, rows: Sequence[Row], summary: Sequence[Mapping[str, Any]], context: PageContext,

@@ -1,10 +1,10 @@
-"""The data of each indicator's chart, from report rows and — where available — the plan's targets and actuals.
+"""The data of each indicator's chart, from report rows and the plan's targets and actuals.
 
 :func:`chart_from_row` uses the report row alone (baseline, latest actual, final target). :func:`plan_charts` adds
 every milestone the plan states (``gapcalc.api.targets``) and every observed value (``gapcalc.api.load_actuals``).
-:func:`workspace_charts` is for renderers given rows only: it reads the plan's files from the default locations and
-uses them for a row only when they agree with it (same final target, same latest actual), so a chart never shows
-figures other than the table's.
+:func:`report_extra` is what the report command hands the page renderer with its
+:class:`~gapcalc.render.document.Document`: each row's chart computed by the engine from the same compiled plan and
+actuals as the row (:func:`gapcalc.engine.report.batch_series`), the plans' names and their subplans' names.
 """
 
 from __future__ import annotations
@@ -12,11 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from gapcalc.plan.compiled import KIND_CODES
 from gapcalc.render.cells import cell_text
-from gapcalc.render.rows import Row, frame_rows, row_key
+from gapcalc.render.rows import Row, row_key
 from gapcalc.render.svg import ChartData, Mark
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gapcalc.engine.report import KeySeries
+    from gapcalc.engine.run import BatchReport
 
 Key = tuple[str, str]
 COMPARATOR_SIGNS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "≈", "range": ""}
@@ -110,7 +115,8 @@ def plan_charts(rows: Sequence[Row], target_rows: Sequence[Row], actual_rows: Se
 def agrees(row: Mapping[str, Any], chart: ChartData) -> bool:
     """True when ``chart`` shows the row's own final target and latest actual."""
     final = final_mark(row)
-    if final is not None and not any(m.year == final.year and m.value == final.value for m in chart.milestones):
+    shown_finals = [*chart.milestones, *([chart.final] if chart.final else [])]
+    if final is not None and not any(m.year == final.year and m.value == final.value for m in shown_finals):
         return False
     actual = _mark(row.get("actual_year"), row.get("actual"))
     if actual is None:
@@ -120,27 +126,35 @@ def agrees(row: Mapping[str, Any], chart: ChartData) -> bool:
     return latest is not None and latest.year == actual.year and latest.value == actual.value
 
 
-def workspace_charts(rows: Sequence[Row]) -> dict[tuple[str, str, str], ChartData]:
-    """Charts keyed ``(plan, indicator, breakdown)``, using the plan's files where they agree with the rows."""
-    charts: dict[tuple[str, str, str], ChartData] = {}
-    for plan in sorted({str(r.get("plan") or "") for r in rows}):
-        mine = [r for r in rows if r.get("plan") == plan]
-        full = _plan_files_charts(plan, mine)
-        for row in mine:
-            chart = full.get(row_key(row)) if full else None
-            use = chart if chart is not None and agrees(row, chart) else chart_from_row(row)
-            indicator, breakdown = row_key(row)
-            charts[(plan, indicator, breakdown)] = use
-    return charts
+def engine_chart(row: Mapping[str, Any], series: KeySeries, notes: Sequence[str]) -> ChartData:
+    """The chart of a report row from the engine's series of its key: every milestone that counts (period totals,
+    which are sums rather than levels, left out) and every observed value up to the report's year — the actuals
+    and the values the plan states for years other than the row's baseline (``notes`` are the batch's actuals
+    notes, indexed by actuals row)."""
+    milestones = []
+    for year, level, comparator, _, kind in series.milestones:
+        if KIND_CODES[kind] in UNCHARTED_KINDS:
+            continue
+        milestones.append(Mark(year, level, f"{year}: {COMPARATOR_SIGNS.get(comparator, '')}{cell_text(level)}"))
+    report_year, baseline = _int(row.get("year")), _int(row.get("baseline_year"))
+    actuals = tuple(Mark(year, value, cell_text(value), line >= 0 and is_hollow(notes[line]))
+                    for year, value, line in series.observed
+                    if (line >= 0 or year != baseline) and (report_year is None or year <= report_year))
+    return plan_chart(row, milestones, actuals)
 
 
-def _plan_files_charts(plan: str, rows: Sequence[Row]) -> dict[Key, ChartData] | None:
-    from gapcalc import api
-    from gapcalc.errors import GapcalcError
+def report_extra(report: BatchReport) -> dict[str, Any]:
+    """What a page needs besides the rows of ``report``: ``charts`` keyed ``(plan, indicator, breakdown)``,
+    ``plans`` (each plan's names, document and period) and ``subplans`` keyed ``(plan, subplan)`` → (zh, en)."""
+    from gapcalc.actuals.fast import batch_of
+    from gapcalc.engine.report import batch_series
 
-    try:
-        targets = frame_rows(api.targets(plan))
-        actuals = frame_rows(api.load_actuals(plan))
-    except (GapcalcError, OSError, ValueError):
-        return None
-    return plan_charts(rows, targets, actuals)
+    rows = report.columns.rows()
+    batch = batch_of(report.actuals)
+    notes = [str(n or "") for n in batch.columns["note"]]
+    charts = {(str(row["plan"]), *row_key(row)): engine_chart(row, series, notes)
+              for row, series in zip(rows, batch_series(report.plans, batch), strict=True)}
+    plans = {p.id: {"name_zh": p.name_zh, "name_en": p.name_en, "region_zh": p.region_zh,
+                    "region_en": p.region_en, "document": p.document, "period": p.period} for p in report.plans}
+    subplans = {(p.id, s[0]): (s[1], s[2]) for p in report.plans for s in p.subplans}
+    return {"charts": charts, "plans": plans, "subplans": subplans}

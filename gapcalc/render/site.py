@@ -35,6 +35,7 @@ from gapcalc.render.page import (
     link_or_text,
     notes_html,
     page_shell,
+    plan_heading,
     report_body,
     table_html,
 )
@@ -217,8 +218,10 @@ def plan_report_page(site: Site, plan: PlanData, lang: str) -> str:
     names = {(plan.plan_id, k): (v[0] if lang == "zh" else v[1]) for k, v in plan.subplan_names.items()}
     context = PageContext(lang, charts={(plan.plan_id, *k): v for k, v in plan.charts.items()},
                           subplan_names=names, indicator_link=lambda row: relative(here, _indicator_target(row, lang)))
-    title = page_word("report_title", lang).format(region=plan.region(lang), year=site.year)
-    subtitle = f"{plan.name(lang)} · {plan.header.document} · {plan.header.period[0]}–{plan.header.period[1]}"
+    header = plan.header
+    title, subtitle = plan_heading({"region_zh": header.region_zh, "region_en": header.region_en,
+                                    "name_zh": header.name_zh, "name_en": header.name_en,
+                                    "document": header.document, "period": header.period}, site.year, lang)
     nav = nav_html(here, lang, site.langs, [(page_word("home", lang), f"{lang}/index.html")])
     return page_shell(title, lang, report_body(title, subtitle, plan.rows, plan.summary, context), nav)
 

@@ -4,7 +4,8 @@
 of a workbook: a bold, filled, frozen header with an autofilter; numbers stored as numbers and never rounded
 (Decimals become int or float, displayed with the decimal places they were stated with); status and outlook
 cells of report and compare sheets filled with the palette of :mod:`gapcalc.render.words` while keeping their
-word; column widths that count Chinese characters as two; formula-like text neutralised with a leading
+word (a sheet given a language shows the word of each code, its headings the words given); column widths that count
+Chinese characters as two; formula-like text neutralised with a leading
 apostrophe; and, when asked, a "Sources" sheet listing where each actual comes from. The output is
 byte-for-byte deterministic (fixed document dates and zip timestamps).
 """
@@ -19,7 +20,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import IO, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
 from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped, unused-ignore]
@@ -28,7 +29,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unu
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped, unused-ignore]
 
 from gapcalc.render.cells import cell_text, format_float, neutralise
-from gapcalc.render.document import Document, RenderOptions
+from gapcalc.render.i18n import status_word
 from gapcalc.render.words import CLASS_FILL
 
 SheetKind = Literal["report", "targets", "summary", "compare", "plain"]
@@ -57,6 +58,10 @@ class Sheet:
     columns: Sequence[str]
     rows: Sequence[Mapping[str, Any]]
     kind: SheetKind = "plain"
+    headings: Mapping[str, str] | None = None
+    """Header text by column, for a sheet people read; None: the column names themselves (for scripts)."""
+    lang: str | None = None
+    """Set: status and outlook codes are written as their words in this language (still filled by colour)."""
 
     def __post_init__(self) -> None:
         if self.kind not in SHEET_KINDS:
@@ -129,9 +134,10 @@ def cell_value(value: Any) -> Any:
     return neutralise(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 
 
-def header_text(column: str) -> str:
-    """The header of a column: its name, with a ``(%)`` hint on percentage columns."""
-    return f"{column} (%)" if _is_percent(column) else column
+def header_text(column: str, headings: Mapping[str, str] | None = None) -> str:
+    """The header of a column: its heading (else its name), with a ``(%)`` hint on percentage columns."""
+    text = headings.get(column, column) if headings else column
+    return f"{text} (%)" if _is_percent(column) else text
 
 
 def _places(value: Decimal) -> int:
@@ -165,28 +171,30 @@ def _unique_title(title: str, taken: set[str]) -> str:
 
 def _write_sheet(worksheet: Any, sheet: Sheet) -> None:
     columns = list(sheet.columns)
-    _write_header(worksheet, columns)
+    headers = [header_text(c, sheet.headings) for c in columns]
+    _write_header(worksheet, headers)
     coloured = sheet.kind in COLOURED_KINDS
     for row_number, row in enumerate(sheet.rows, start=2):
         for col_number, column in enumerate(columns, start=1):
-            _write_cell(worksheet.cell(row=row_number, column=col_number), column, row.get(column), coloured)
+            _write_cell(worksheet.cell(row=row_number, column=col_number), column, row.get(column), coloured,
+                        sheet.lang)
     if columns:
         last = get_column_letter(len(columns))
         worksheet.freeze_panes = "A2"
         worksheet.auto_filter.ref = f"A1:{last}{len(sheet.rows) + 1}"
-    _set_widths(worksheet, columns, sheet.rows)
+    _set_widths(worksheet, columns, headers, sheet.rows, sheet.lang)
 
 
-def _write_header(worksheet: Any, columns: Sequence[str]) -> None:
+def _write_header(worksheet: Any, headers: Sequence[str]) -> None:
     fill = PatternFill(fill_type="solid", fgColor=HEADER_FILL)
-    for number, column in enumerate(columns, start=1):
-        cell = worksheet.cell(row=1, column=number, value=header_text(column))
+    for number, header in enumerate(headers, start=1):
+        cell = worksheet.cell(row=1, column=number, value=header)
         cell.font = Font(bold=True)
         cell.fill = fill
 
 
-def _write_cell(cell: Any, column: str, value: Any, coloured: bool) -> None:
-    stored = cell_value(value)
+def _write_cell(cell: Any, column: str, value: Any, coloured: bool, lang: str | None = None) -> None:
+    stored = cell_value(_worded(column, value, lang))
     cell.value = stored
     fmt = number_format(column, value)
     if fmt is not None and not isinstance(stored, str):
@@ -200,6 +208,13 @@ def _write_cell(cell: Any, column: str, value: Any, coloured: bool) -> None:
         cell.style = "Hyperlink"
 
 
+def _worded(column: str, value: Any, lang: str | None) -> Any:
+    """A status or outlook code as its word in ``lang`` (when set); any other value unchanged."""
+    if lang is None or not _is_class_column(column) or not isinstance(value, str) or value not in CLASS_FILL:
+        return value
+    return status_word(value, lang)
+
+
 def _shown(column: str, value: Any) -> str:
     """Roughly the text Excel displays for a value (for column widths)."""
     if isinstance(value, float):
@@ -209,11 +224,12 @@ def _shown(column: str, value: Any) -> str:
     return cell_text(value)
 
 
-def _set_widths(worksheet: Any, columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> None:
-    for number, column in enumerate(columns, start=1):
-        widest = display_width(header_text(column)) + 2  # room for the autofilter button
+def _set_widths(worksheet: Any, columns: Sequence[str], headers: Sequence[str], rows: Sequence[Mapping[str, Any]],
+                lang: str | None) -> None:
+    for number, (column, header) in enumerate(zip(columns, headers, strict=True), start=1):
+        widest = display_width(header) + 2  # room for the autofilter button
         for row in rows:
-            for line in _shown(column, row.get(column)).splitlines() or [""]:
+            for line in _shown(column, _worded(column, row.get(column), lang)).splitlines() or [""]:
                 widest = max(widest, display_width(line))
         worksheet.column_dimensions[get_column_letter(number)].width = max(MIN_WIDTH, min(widest + 2, MAX_WIDTH))
 
@@ -237,15 +253,3 @@ def _fix_zip_times(data: bytes) -> bytes:
             entry.external_attr = info.external_attr
             target.writestr(entry, source.read(info))
     return out.getvalue()
-
-
-def write_xlsx(document: Document, stream: IO[Any], options: RenderOptions) -> None:
-    """The xlsx renderer: the document's sheet, its summary sheet, and for report and compare rows a Sources sheet."""
-    from gapcalc.engine.contracts import SUMMARY_COLUMNS
-
-    rows = list(document.iter_rows())
-    kind: SheetKind = document.kind if document.kind in get_args(SheetKind) else "plain"  # type: ignore[assignment]
-    sheets = [Sheet(document.title, document.columns, rows, kind)]
-    if document.summary:
-        sheets.append(Sheet("Summary", SUMMARY_COLUMNS, document.summary, "summary"))
-    stream.write(render_xlsx(sheets, rows if document.kind in ("report", "compare") else None))
