@@ -32,6 +32,7 @@ from gapcalc.actuals.parse import (
     sniff_delimiter,
 )
 from gapcalc.errors import GapcalcError, Severity, finding
+from gapcalc.messages import t
 from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.workspace.cache import Cache, content_key
 from gapcalc.workspace.paths import display_path
@@ -174,8 +175,9 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
     neither it nor the plan has changed. ``encoding`` forces the encoding (else it is detected)."""
     if not required and not path.exists():
         shown = display_path(path)
-        missing = finding("GC004", "no actuals file: every actual is blank", shown,
-                          hint=f"write one with `gapcalc template {plan.id} YEAR -o {shown}`, or pass --actuals FILE")
+        missing = finding("GC004", t("no actuals file: every actual is blank"), shown,
+                          hint=t("write one with `gapcalc template {id} YEAR -o {shown}`, or pass --actuals FILE",
+                                 id=plan.id, shown=shown))
         return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting(), findings=[missing.as_text()])
     display = display_path(path)
     try:

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+from gapcalc.cli.common import note
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 from gapcalc.render import OutputFormat
 from gapcalc.render.document import Document
 from gapcalc.workspace.atomic import atomic_output, write_atomic
@@ -28,7 +30,7 @@ def emit(document: Document, fmt: OutputFormat, color: str, output: Path | None,
         with _text_output(output) as stream:
             write_text(document, fmt, stream)
         if output is not None:
-            print(f"wrote {output}", file=sys.stderr)
+            note(t("wrote {path}", path=str(output)))
 
 
 def write_text(document: Document, fmt: OutputFormat, stream: TextIO) -> None:
@@ -79,7 +81,7 @@ def _write_file(document: Document, fmt: OutputFormat, output: Path | None, lang
                            SUMMARY_COLUMNS if document.summary else None, report_footnotes(document.rows), lang)
         data = page.encode("utf-8")
     write_atomic(output, data)
-    print(f"wrote {output}", file=sys.stderr)
+    note(t("wrote {path}", path=str(output)))
 
 
 def _print_table(document: Document, color: str, output: Path | None, lang: str) -> None:
