@@ -373,7 +373,8 @@ class _Reader:
         try:
             year = parse_year(get["year"])
         except CellError as exc:
-            self.report("GC304", exc.message, line, columns["year"] + 1, t("write the year as 2019"), reason="malformed")
+            self.report("GC304", exc.message, line, columns["year"] + 1, t("write the year as 2019"),
+                        reason="malformed")
             return
         unit = self.units.get(indicator_id)
         if self.plan is not None and unit is None:

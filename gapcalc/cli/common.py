@@ -84,6 +84,25 @@ def _dash_is_stdout(_ctx: click.Context, _param: click.Parameter, value: Path | 
     return None if value is not None and str(value) == "-" else value
 
 
+_bom: list[bool | None] = [None]
+
+
+def bom_option(func: F) -> F:
+    """``--bom/--no-bom``: start CSV/TSV with a UTF-8 byte-order mark, which Excel needs to show Chinese."""
+    def remember(_ctx: click.Context, _param: click.Parameter, value: bool | None) -> bool | None:
+        _bom[0] = value
+        return value
+
+    return click.option("--bom/--no-bom", default=None, expose_value=False, callback=remember,
+                        help="Start CSV/TSV with a UTF-8 BOM for Excel [default: yes with --output, no on "
+                             "stdout].")(func)
+
+
+def bom_choice() -> bool | None:
+    """``--bom`` (True), ``--no-bom`` (False), or neither (None)."""
+    return _bom[0]
+
+
 _quiet = [False]
 
 
@@ -111,7 +130,7 @@ def read_stdin_to(folder: Path, name: str) -> Path:
 
 def table_options(func: F) -> F:
     """The options every table-producing command shares: --targets-dir, --format, --color, --lang, --output."""
-    for option in (quiet_option, output_option, lang_option, color_option,
+    for option in (bom_option, quiet_option, output_option, lang_option, color_option,
                    format_option([f.value for f in OutputFormat]), targets_dir_option):
         func = option(func)
     return func

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from gapcalc.cli.common import note
+from gapcalc.cli.common import bom_choice, note
 from gapcalc.errors import GapcalcError
 from gapcalc.messages import t
 from gapcalc.render import OutputFormat
@@ -28,9 +28,20 @@ def emit(document: Document, fmt: OutputFormat, color: str, output: Path | None,
         _print_table(document.materialised(), color, output, lang)
     else:
         with _text_output(output) as stream:
+            if wants_bom(fmt, output):
+                stream.write("\ufeff")
             write_text(document, fmt, stream)
         if output is not None:
             note(t("wrote {path}", path=str(output)))
+
+
+def wants_bom(fmt: OutputFormat, output: Path | None) -> bool:
+    """Whether CSV/TSV starts with a byte-order mark, so that Excel reads it as UTF-8: as ``--bom`` / ``--no-bom``
+    say, else yes for a file written with ``--output`` and no on stdout (scripts and pipes)."""
+    if fmt not in (OutputFormat.CSV, OutputFormat.TSV):
+        return False
+    chosen = bom_choice()
+    return output is not None if chosen is None else chosen
 
 
 def write_text(document: Document, fmt: OutputFormat, stream: TextIO) -> None:
@@ -43,6 +54,10 @@ def write_text(document: Document, fmt: OutputFormat, stream: TextIO) -> None:
         from gapcalc.render.jsonout import write_json
 
         write_json(document, stream)
+    elif fmt is OutputFormat.NDJSON:
+        from gapcalc.render.jsonout import write_ndjson
+
+        write_ndjson(document, stream)
     elif fmt is OutputFormat.MARKDOWN:
         from gapcalc.render.markdown import render_markdown
 

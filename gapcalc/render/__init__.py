@@ -1,7 +1,7 @@
 """Renderers: one module per output format, each turning rows (plain dicts) into text.
 
-The machine formats (csv, tsv, json, markdown) need only the standard library; the ``table`` format imports rich,
-and only when it is used.
+The machine formats (csv, tsv, json, ndjson, markdown) need only the standard library; the ``table`` format
+imports rich, and only when it is used.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ class OutputFormat(str, Enum):
     CSV = "csv"
     TSV = "tsv"
     JSON = "json"
+    NDJSON = "ndjson"
     MARKDOWN = "markdown"
     XLSX = "xlsx"
     HTML = "html"
@@ -23,4 +24,4 @@ class OutputFormat(str, Enum):
     @property
     def is_machine(self) -> bool:
         """True for formats meant for scripts (no colour, no wrapping)."""
-        return self in (OutputFormat.CSV, OutputFormat.TSV, OutputFormat.JSON)
+        return self in (OutputFormat.CSV, OutputFormat.TSV, OutputFormat.JSON, OutputFormat.NDJSON)

@@ -1,5 +1,5 @@
-"""JSON output: an array of objects with the same keys, in the same order, as the CSV columns; streamed a row at a
-time, so a long report is never held twice."""
+"""JSON output: an array of objects with the same keys, in the same order, as the CSV columns; and NDJSON, one such
+object per line. Both are streamed a row at a time, so a long report is never held, let alone held twice."""
 
 from __future__ import annotations
 
@@ -22,6 +22,13 @@ def write_json(document: Document, stream: TextIO) -> None:
         stream.write(("\n  " if first else ",\n  ") + text)
         first = False
     stream.write("]\n" if first else "\n]\n")
+
+
+def write_ndjson(document: Document, stream: TextIO) -> None:
+    """The document as NDJSON (JSON Lines): one compact object per line, Chinese unescaped, written as it comes."""
+    for row in document.iter_rows():
+        data = {column: json_value(row.get(column)) for column in document.columns}
+        stream.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 def render_json(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:

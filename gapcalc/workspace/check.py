@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gapcalc.errors import Finding, GapcalcError, Severity, finding
-from gapcalc.messages import t
+from gapcalc.messages import from_plain, t, to_plain
 from gapcalc.plan.facts import PlanFacts
 from gapcalc.plan.keys import normal_key
 from gapcalc.workspace.cache import Cache, cache_dir, content_key
@@ -78,7 +78,7 @@ def _dependencies_unchanged(dependencies: list[tuple[str, str]]) -> bool:
 
 
 def _to_data(checked: CheckedPlan, dependencies: list[tuple[str, str]]) -> tuple[Any, ...]:
-    findings = [(f.code, f.message, f.line, f.col, f.hint, f.path) for f in checked.findings]
+    findings = [(f.code, to_plain(f.message), f.line, f.col, to_plain(f.hint), f.path) for f in checked.findings]
     facts = checked.facts
     facts_data = None if facts is None else (facts.units, {k: tuple(v) for k, v in facts.breakdowns.items()},
                                              facts.base_year, facts.period)
@@ -91,7 +91,8 @@ def _from_data(data: tuple[Any, ...], path: Path, display: str) -> CheckedPlan:
     if facts_data is not None:
         units, breakdowns, base_year, period = facts_data
         facts = PlanFacts(units, {k: frozenset(v) for k, v in breakdowns.items()}, base_year, tuple(period), plan_id)
-    return CheckedPlan(path, display, plan_id, [finding(code, message, display, line, col, hint, where)
+    return CheckedPlan(path, display, plan_id, [finding(code, from_plain(message), display, line, col,
+                                                        from_plain(hint), where)
                                                 for code, message, line, col, hint, where in findings], facts)
 
 
