@@ -224,4 +224,6 @@ ZH: dict[str, str] = {
     "type the figure in the indicator's unit, e.g. 1234.5": "按该指标的单位填写数字，如 1234.5",
     "type a number such as 26, 26.5 or 1,234; leave blank or — when there is no value":
         "填写 26、26.5 或 1,234 这样的数字；没有数值时留空或填 —",
+    "checking files": "检查文件",
+    "reading plans": "读取规划",
 }

@@ -22,8 +22,9 @@ from gapcalc.cli.common import (
     use_lang,
     write_output,
 )
+from gapcalc.cli.progress import progress_bar
 from gapcalc.errors import Finding, Severity, sort_findings
-from gapcalc.messages import plural, t
+from gapcalc.messages import plural, say, t
 from gapcalc.render.findings import CheckFormat, render_findings
 from gapcalc.workspace.check import check_paths
 from gapcalc.workspace.pool import cli_pool
@@ -54,7 +55,8 @@ def command(paths: tuple[Path, ...], fmt: str | None, strict: bool, verbose: boo
     chosen = CheckFormat(fmt) if fmt else (CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true"
                                            else CheckFormat.TEXT)
     language = use_lang(lang)
-    with tempfile.TemporaryDirectory(prefix="gapcalc-stdin-") as folder, cli_pool() as pool:
+    with tempfile.TemporaryDirectory(prefix="gapcalc-stdin-") as folder, \
+            progress_bar(say(t("checking files"), language)) as progress, cli_pool(progress) as pool:
         given = [_stdin_file(Path(folder), plan_id) if str(p) == "-" else p for p in paths]
         result = check_paths(given or [targets_dir], targets_dir, encoding, traceability=not no_quotes,
                              plan_id=plan_id, pool=pool)

@@ -84,13 +84,22 @@ def _dash_is_stdout(_ctx: click.Context, _param: click.Parameter, value: Path | 
     return None if value is not None and str(value) == "-" else value
 
 
-_bom: list[bool | None] = [None]
+def _setting(name: str, default: Any = None) -> Any:
+    """A setting of this invocation (kept in click's context, so that nothing outlives the command)."""
+    context = click.get_current_context(silent=True)
+    return default if context is None else context.find_root().meta.get(f"gapcalc.{name}", default)
+
+
+def _remember(name: str, value: Any) -> None:
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.find_root().meta[f"gapcalc.{name}"] = value
 
 
 def bom_option(func: F) -> F:
     """``--bom/--no-bom``: start CSV/TSV with a UTF-8 byte-order mark, which Excel needs to show Chinese."""
     def remember(_ctx: click.Context, _param: click.Parameter, value: bool | None) -> bool | None:
-        _bom[0] = value
+        _remember("bom", value)
         return value
 
     return click.option("--bom/--no-bom", default=None, expose_value=False, callback=remember,
@@ -100,16 +109,14 @@ def bom_option(func: F) -> F:
 
 def bom_choice() -> bool | None:
     """``--bom`` (True), ``--no-bom`` (False), or neither (None)."""
-    return _bom[0]
+    return _setting("bom")  # type: ignore[no-any-return]
 
-
-_quiet = [False]
 
 
 def quiet_option(func: F) -> F:
     """``--quiet/-q``: no notes, accountings or summaries on stderr; errors still print."""
     def remember(_ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
-        _quiet[0] = _quiet[0] or value
+        _remember("quiet", value)
         return value
 
     return click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=remember, is_eager=True,
@@ -118,7 +125,7 @@ def quiet_option(func: F) -> F:
 
 def is_quiet() -> bool:
     """True when ``--quiet`` was given (or ``GAPCALC_QUIET=1``)."""
-    return _quiet[0] or os.environ.get("GAPCALC_QUIET", "") not in ("", "0")
+    return bool(_setting("quiet", False)) or os.environ.get("GAPCALC_QUIET", "") not in ("", "0")
 
 
 def read_stdin_to(folder: Path, name: str) -> Path:
@@ -159,15 +166,12 @@ def write_output(text: str, output: Path | None) -> None:
 def note(message: str) -> None:
     """A message for the person, on stderr, in the language of the output (none with ``--quiet``)."""
     if not is_quiet():
-        click.echo(say(message, detect_lang(_lang[0])), err=True)
-
-
-_lang: list[str | None] = [None]
+        click.echo(say(message, detect_lang(_setting("lang"))), err=True)
 
 
 def use_lang(lang: str | None) -> str:
     """Remember the ``--lang`` of this command for its notes; the language chosen."""
-    _lang[0] = lang
+    _remember("lang", lang)
     return detect_lang(lang)
 
 

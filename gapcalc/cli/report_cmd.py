@@ -11,8 +11,10 @@ import click
 
 from gapcalc.cli.common import choose_format, note, read_stdin_to, table_options, use_lang
 from gapcalc.cli.emit import emit
+from gapcalc.cli.progress import progress_bar
 from gapcalc.engine.contracts import ALL_COLUMNS
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import say, t
 from gapcalc.render import OutputFormat
 from gapcalc.render.document import Document
 from gapcalc.render.i18n import SUMMARY_TITLES
@@ -118,7 +120,7 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
             print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}", lang, show)
         print_summary(console, summaries, table_title, lang)
 
-    with cli_pool() as pool:
+    with progress_bar(say(t("reading plans"), language)) as progress, cli_pool(progress) as pool:
         document = Document(f"All plans — {year}", ALL_COLUMNS, batches=batches(pool), kind="report",
                             summary=summaries, table=table, lang=language)
         emit(document, chosen, color, output, language)
