@@ -131,3 +131,24 @@ def test_no_progress_bar_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stderr", _Terminal())
     monkeypatch.setenv("CI", "true")
     assert not shows_progress()
+
+
+def test_chart_follows_gapcalc_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gapcalc.cli.chart_cmd import requested_lang
+
+    monkeypatch.setenv("GAPCALC_LANG", "en")
+    assert requested_lang(None) == "en" and requested_lang("zh") == "zh"
+    monkeypatch.setenv("GAPCALC_LANG", "fr")
+    assert requested_lang(None) is None
+
+
+def _complete(words: str, index: int) -> str:
+    environment = {**os.environ, "_GAPCALC_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(index)}
+    return subprocess.run([sys.executable, "-m", "gapcalc"], capture_output=True, text=True, env=environment,
+                          check=False, cwd=DEMO).stdout
+
+
+def test_completion_of_plan_and_indicator_ids() -> None:
+    assert _complete("gapcalc report de", 2) == "plain,demo\n"
+    assert _complete("gapcalc chart demo nc_", 3) == "plain,nc_rate_key_processes\n"
+    assert _complete("gapcalc compare green", 2) == "plain,green_factories\n"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from gapcalc.cli.common import choose_format, note, read_stdin_to, table_options, use_lang
+from gapcalc.cli.complete import complete_plan_then_year
 from gapcalc.cli.emit import emit
 from gapcalc.cli.progress import progress_bar
 from gapcalc.engine.contracts import ALL_COLUMNS
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 @click.command(name="report")
-@click.argument("args", nargs=-1, metavar="PLAN YEAR")
+@click.argument("args", nargs=-1, metavar="PLAN YEAR", shell_complete=complete_plan_then_year)
 @click.option("--all", "all_plans", is_flag=True, help="Every plan of the targets directory (give only YEAR).")
 @click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               default=None, help="Actuals CSV (- reads standard input) [default: actuals/<plan>.csv beside the "
