@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from typing import Any
 
@@ -119,9 +119,17 @@ class Finding:
         text = f"{self.location()}: {self.code} {self.severity.value}: {self.message}"
         return visible(f"{text} — {self.hint}" if self.hint else text)
 
+    def in_lang(self, lang: str) -> Finding:
+        """The same finding with its message and hint said in ``lang`` (``zh`` or ``en``); code and location
+        unchanged."""
+        from gapcalc.messages import say
+
+        return replace(self, message=say(self.message, lang), hint=say(self.hint, lang))
+
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         data = asdict(self)
+        data["message"], data["hint"] = str(self.message), str(self.hint)
         data["severity"] = self.severity.value
         data["name"] = self.name
         return data

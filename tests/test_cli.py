@@ -138,7 +138,8 @@ def test_output_file(runner: CliRunner, in_demo: Path, tmp_path: Path) -> None:
     target = tmp_path / "r.csv"
     code, out, err = invoke(runner, "report", "demo", "2019", "-f", "csv", "-o", str(target))
     assert code == 0 and out == ""
-    assert target.read_text(encoding="utf-8") == (DEMO / "expected_report_2019.csv").read_text(encoding="utf-8")
+    written = target.read_text(encoding="utf-8")
+    assert written == "\ufeff" + (DEMO / "expected_report_2019.csv").read_text(encoding="utf-8")  # for Excel
     assert f"wrote {target}\n" in err
 
 

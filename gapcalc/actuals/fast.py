@@ -32,6 +32,7 @@ from gapcalc.actuals.parse import (
     sniff_delimiter,
 )
 from gapcalc.errors import GapcalcError, Severity, finding
+from gapcalc.messages import from_plain, t, to_plain
 from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.workspace.cache import Cache, content_key
 from gapcalc.workspace.paths import display_path
@@ -69,14 +70,15 @@ class PlanActuals:
         """The plain-data form that is cached."""
         counts = self.accounting
         return ({name: tuple(self.columns[name]) for name in ACTUAL_FIELDS},
-                (counts.read, counts.used, counts.missing, dict(counts.reported)), self.notes, self.findings,
-                self.summary)
+                (counts.read, counts.used, counts.missing, dict(counts.reported)), to_plain(self.notes),
+                to_plain(self.findings), to_plain(self.summary))
 
     @classmethod
     def from_data(cls, data: tuple[Any, ...]) -> PlanActuals:
         """Back from :meth:`as_data`."""
         columns, (read, used, missing, reported), notes, findings, summary = data
-        return cls(columns, Accounting(read, used, missing, Counter(reported)), list(notes), list(findings), summary)
+        return cls(columns, Accounting(read, used, missing, Counter(reported)), from_plain(list(notes)),
+                   from_plain(list(findings)), from_plain(summary))
 
 
 @dataclass
@@ -174,8 +176,9 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
     neither it nor the plan has changed. ``encoding`` forces the encoding (else it is detected)."""
     if not required and not path.exists():
         shown = display_path(path)
-        missing = finding("GC004", "no actuals file: every actual is blank", shown,
-                          hint=f"write one with `gapcalc template {plan.id} YEAR -o {shown}`, or pass --actuals FILE")
+        missing = finding("GC004", t("no actuals file: every actual is blank"), shown,
+                          hint=t("write one with `gapcalc template {id} YEAR -o {shown}`, or pass --actuals FILE",
+                                 id=plan.id, shown=shown))
         return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting(), findings=[missing.as_text()])
     display = display_path(path)
     try:
@@ -195,9 +198,10 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
     if columns is not None and plainly_valid(columns, plan):
         size = len(columns["indicator"])
         counts = Accounting(read=size, used=size)
-        decoded = "" if used in ("utf-8", "utf-8-sig") else f" (read as {used})"
+        decoded = "" if used in ("utf-8", "utf-8-sig") else t(" (read as {encoding})", encoding=used)
         read = PlanActuals({name: columns[name] for name in ACTUAL_FIELDS}, counts,
-                           summary=f"{display}{decoded}: {counts.summary()}")
+                           summary=t("{path}{decoded}: {summary}", path=display, decoded=decoded,
+                                     summary=counts.summary()))
     else:
         read = _row_by_row(text, display, plan, used)
     if cache is not None and plan.key:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from gapcalc.errors import CODES, Finding, Severity, finding
+from gapcalc.messages import Joined, plural, t
 from gapcalc.plan.facts import PlanFacts
 from gapcalc.plan.keys import fold_width, normal_key
 from gapcalc.workspace.textio import read_text
@@ -80,14 +81,21 @@ class Accounting:
 
     def summary(self) -> str:
         """``12 rows read, 10 used, 1 missing value, 1 reported (1 unknown indicator)``."""
-        parts = [f"{self.read} rows read", f"{self.used} used"]
-        if self.missing:
-            parts.append(f"{self.missing} missing value{'s' if self.missing != 1 else ''}")
+        missing = t(", {count} missing value{s}", count=self.missing, s=plural(self.missing)) if self.missing else ""
         total = sum(self.reported.values())
+        reported = ""
         if total:
-            reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(self.reported.items()))
-            parts.append(f"{total} reported ({reasons})")
-        return ", ".join(parts)
+            reasons = [t("{count} {reason}", count=n, reason=REASONS.get(reason, reason))
+                       for reason, n in sorted(self.reported.items())]
+            reported = t(", {total} reported ({reasons})", total=total, reasons=Joined(reasons))
+        return t("{read} rows read, {used} used{missing}{reported}", read=self.read, used=self.used, missing=missing,
+                 reported=reported)
+
+
+REASONS = {"bad value": t("bad value"), "duplicate": t("duplicate"), "malformed": t("malformed"),
+           "other plan": t("other plan"), "unknown breakdown": t("unknown breakdown"),
+           "unknown indicator": t("unknown indicator"), "year outside plan": t("year outside plan")}
+"""Why a row was not used, as the accounting names it."""
 
 
 @dataclass
@@ -103,8 +111,8 @@ class ActualsFile:
 
     def summary(self) -> str:
         """``actuals/x.csv (read as gb18030): 12 rows read, …`` — the encoding is named unless it is UTF-8."""
-        decoded = "" if self.encoding in ("utf-8", "utf-8-sig") else f" (read as {self.encoding})"
-        return f"{self.path}{decoded}: {self.accounting.summary()}"
+        decoded = "" if self.encoding in ("utf-8", "utf-8-sig") else t(" (read as {encoding})", encoding=self.encoding)
+        return t("{path}{decoded}: {summary}", path=self.path, decoded=decoded, summary=self.accounting.summary())
 
 
 class CellError(ValueError):
@@ -112,6 +120,7 @@ class CellError(ValueError):
 
     def __init__(self, message: str, code: str = "GC302") -> None:
         super().__init__(message)
+        self.message = message
         self.code = code
 
 
@@ -142,19 +151,20 @@ def parse_number(cell: str, percent_allowed: bool) -> Number:
         marker, text = found.group().strip(), text[:found.start()].rstrip()
     if text.endswith("%"):
         if not percent_allowed:
-            raise CellError(f"'{cell}' has a percent sign but the indicator's unit is not %", "GC303")
+            raise CellError(t("'{cell}' has a percent sign but the indicator's unit is not %", cell=cell), "GC303")
         text = text[:-1].strip()
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _PLAIN.fullmatch(text):
-        raise CellError(f"'{cell}' is not a number")
+        raise CellError(t("'{cell}' is not a number", cell=cell))
     return Number(_bounded(Decimal(text), cell), marker)
 
 
 def _bounded(value: Decimal, cell: str) -> Decimal:
     """``value``, unless it has more digits than any statistic or does not fit a float (JSON, the engine)."""
     if len(value.as_tuple().digits) > MAX_DIGITS or not math.isfinite(float(value)):
-        raise CellError(f"'{cell[:40]}{'…' if len(cell) > 40 else ''}' is too large to be a figure", "GC318")
+        raise CellError(t("'{cell}' is too large to be a figure", cell=cell[:40] + ("…" if len(cell) > 40 else "")),
+                        "GC318")
     return value
 
 
@@ -164,7 +174,7 @@ def parse_year(cell: str) -> int:
         return int(cell)
     match = _YEAR.fullmatch(fold_width(cell).strip())
     if not match:
-        raise CellError(f"'{cell}' is not a year", "GC304")
+        raise CellError(t("'{cell}' is not a year", cell=cell), "GC304")
     return int(match.group(1))
 
 
@@ -316,8 +326,9 @@ class _Reader:
             if count > MAX_FINDINGS_PER_CODE and CODES[code][1] is not Severity.INFO:
                 more = count - MAX_FINDINGS_PER_CODE
                 self.findings.append(finding(
-                    "GC320", f"{more} more {code} finding{'s' if more != 1 else ''} not listed", self.display,
-                    hint=f"the first {MAX_FINDINGS_PER_CODE} are listed; fix those and check again"))
+                    "GC320", t("{more} more {code} finding{s} not listed",
+                               more=more, code=code, s=plural(more)), self.display,
+                    hint=t("the first {limit} are listed; fix those and check again", limit=MAX_FINDINGS_PER_CODE)))
 
     def header(self, names: list[str]) -> dict[str, int] | None:
         keys = [normal_key(n).lstrip("\ufeff").lower() for n in names]
@@ -326,44 +337,51 @@ class _Reader:
         twice = False
         for i, name in enumerate(keys):
             if name in first_at:
-                self.report("GC315", f"column '{name}' appears twice: columns {first_at[name] + 1} and {i + 1}", 1,
-                            i + 1, "keep one of the two columns (Excel may have copied it); each column once")
+                self.report("GC315", t("column '{name}' appears twice: columns {first_at} and {i}",
+                                       name=name, first_at=first_at[name] + 1, i=i + 1), 1,
+                            i + 1, t("keep one of the two columns (Excel may have copied it); each column once"))
                 twice = True
                 continue
             first_at[name] = i
             if name not in allowed:
-                self.report("GC301", f"unknown column '{name}'", 1, i + 1, f"columns are: {', '.join(allowed)}")
+                self.report("GC301", t("unknown column '{name}'",
+                                       name=name), 1, i + 1, t("columns are: {allowed}",
+                                                                                          allowed=', '.join(allowed)))
         missing = [c for c in REQUIRED_COLUMNS if c not in first_at]
         if missing:
-            self.report("GC300", f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}", 1, 1,
-                        "the first row must name the columns: indicator,year,value[,breakdown,source,note]")
+            self.report("GC300", t("missing column{s} {missing}",
+                                   s=plural(len(missing)), missing=", ".join(missing)), 1, 1,
+                        t("the first row must name the columns: indicator,year,value[,breakdown,source,note]"))
             return None
         return None if twice else first_at
 
     def row(self, cells: list[str], line: int, columns: dict[str, int], width: int) -> None:
         self.accounting.read += 1
         if len(cells) != width:
-            self.report("GC312", f"row has {len(cells)} cells, the header has {width}", line, 1,
-                        "check for a stray delimiter or quote", reason="malformed")
+            self.report("GC312", t("row has {cells} cells, the header has {width}",
+                                   cells=len(cells), width=width), line, 1,
+                        t("check for a stray delimiter or quote"), reason="malformed")
             return
         get = {name: cells[index] for name, index in columns.items()}
         if not self._for_this_plan(get, line, columns):
             return
         indicator_id = normal_key(get["indicator"])
         if not indicator_id:
-            self.report("GC311", "empty indicator", line, columns["indicator"] + 1, "name the indicator id",
+            self.report("GC311", t("empty indicator"), line, columns["indicator"] + 1, t("name the indicator id"),
                         reason="malformed")
             return
         try:
             year = parse_year(get["year"])
         except CellError as exc:
-            self.report("GC304", str(exc), line, columns["year"] + 1, "write the year as 2019", reason="malformed")
+            self.report("GC304", exc.message, line, columns["year"] + 1, t("write the year as 2019"),
+                        reason="malformed")
             return
         unit = self.units.get(indicator_id)
         if self.plan is not None and unit is None:
             known = ", ".join(sorted(self.units)[:8])
-            self.report("GC305", f"unknown indicator '{indicator_id}'", line, columns["indicator"] + 1,
-                        f"use an id from the plan (e.g. {known}…); see `gapcalc targets PLAN`",
+            self.report("GC305", t("unknown indicator '{indicator_id}'",
+                                   indicator_id=indicator_id), line, columns["indicator"] + 1,
+                        t("use an id from the plan (e.g. {known}…); see `gapcalc targets PLAN`", known=known),
                         reason="unknown indicator")
             return
         declared, breakdown = self._breakdown(get.get("breakdown", ""), indicator_id, line, columns)
@@ -371,8 +389,9 @@ class _Reader:
             return
         if self.plan is not None:
             if not self.plan.base_year - OUTSIDE_SLACK <= year <= self.plan.period[1] + OUTSIDE_SLACK:
-                self.report("GC307", f"year {year} is far outside the plan period {list(self.plan.period)}", line,
-                            columns["year"] + 1, "check the year", reason="year outside plan")
+                self.report("GC307", t("year {year} is far outside the plan period {period}",
+                                       year=year, period=list(self.plan.period)), line,
+                            columns["year"] + 1, t("check the year"), reason="year outside plan")
                 return
         value = self._value(get["value"], unit, indicator_id, year, line, columns["value"] + 1)
         if value is None:
@@ -385,8 +404,9 @@ class _Reader:
         named = normal_key(get.get("plan", ""))
         if not named or self.plan is None or not self.plan.id or named == self.plan.id:
             return True
-        self.report("GC317", f"row is for plan '{named}', but this file is read for plan '{self.plan.id}'", line,
-                    columns["plan"] + 1, "keep one plan per actuals file (split the file), or correct the plan cell",
+        self.report("GC317", t("row is for plan '{named}', but this file is read for plan '{id}'",
+                               named=named, id=self.plan.id), line,
+                    columns["plan"] + 1, t("keep one plan per actuals file (split the file), or correct the plan cell"),
                     reason="other plan")
         return False
 
@@ -398,8 +418,9 @@ class _Reader:
             return True, typed or None
         key = self.plan.breakdown_key(indicator_id, typed)
         if key is None:
-            self.report("GC306", f"unknown breakdown '{typed}' for indicator '{indicator_id}'", line,
-                        columns["breakdown"] + 1, "use a breakdown key declared in the target file",
+            self.report("GC306", t("unknown breakdown '{typed}' for indicator '{indicator_id}'",
+                                   typed=typed, indicator_id=indicator_id), line,
+                        columns["breakdown"] + 1, t("use a breakdown key declared in the target file"),
                         reason="unknown breakdown")
             return False, None
         return True, key
@@ -410,19 +431,21 @@ class _Reader:
         try:
             number = parse_number(cell, unit is None or "%" in unit)
         except CellError as exc:
-            hints = {"GC303": "type the number in the indicator's unit without %",
-                     "GC318": "type the figure in the indicator's unit, e.g. 1234.5"}
-            self.report(exc.code, str(exc), line, col,
-                        hints.get(exc.code, "type a number such as 26, 26.5 or 1,234; leave blank or — when "
-                                            "there is no value"), reason="bad value")
+            hints = {"GC303": t("type the number in the indicator's unit without %"),
+                     "GC318": t("type the figure in the indicator's unit, e.g. 1234.5")}
+            self.report(exc.code, exc.message, line, col,
+                        hints.get(exc.code, t("type a number such as 26, 26.5 or 1,234; leave blank or — when there "
+                                              "is no value")), reason="bad value")
             return None
         if number.value is None:
             self.accounting.missing += 1
-            self.report("GC310", f"no value for {indicator_id} {year} ('{cell.strip()}')", line, col)
+            self.report("GC310", t("no value for {indicator_id} {year} ('{strip}')",
+                                   indicator_id=indicator_id, year=year, strip=cell.strip()), line, col)
             return None
         if number.marker:
-            self.report("GC316", f"footnote marker '{number.marker}' after {format(number.value, 'f')} was dropped",
-                        line, col, "the number is read as typed; put the footnote in the note column")
+            self.report("GC316", t("footnote marker '{marker}' after {value} was dropped",
+                                   marker=number.marker, value=format(number.value, 'f')),
+                        line, col, t("the number is read as typed; put the footnote in the note column"))
         return number.value
 
     def add(self, actual: Actual, columns: dict[str, int]) -> None:
@@ -435,23 +458,26 @@ class _Reader:
             return
         label = f"{actual.indicator}{f' [{actual.breakdown}]' if actual.breakdown else ''} {actual.year}"
         if first.value == actual.value:
-            self.report("GC309", f"{label} repeats row {first.row} with the same value", actual.row,
-                        columns["value"] + 1, "delete one of the rows", reason="duplicate")
+            self.report("GC309", t("{label} repeats row {row} with the same value",
+                                   label=label, row=first.row), actual.row,
+                        columns["value"] + 1, t("delete one of the rows"), reason="duplicate")
         else:
-            self.report("GC308", f"{label}: row {first.row} says {first.value}, row {actual.row} says {actual.value}",
-                        actual.row, columns["value"] + 1, "keep the right value and delete the other row",
+            self.report("GC308", t("{label}: row {row} says {value}, row {row2} says {value2}",
+                                   label=label, row=first.row, value=first.value, row2=actual.row,
+                                   value2=actual.value),
+                        actual.row, columns["value"] + 1, t("keep the right value and delete the other row"),
                         reason="duplicate")
 
     def broken(self, record: _Record, width: int) -> None:
         """A record that could not be read as a row: a stray quote, or a CSV error."""
         self.accounting.read += 1
         if record.problem == "unclosed":
-            self.report("GC314", f"a quote opened on line {record.first} (column {record.col}) is not closed where "
-                        "its cell ends", record.first, record.col,
-                        "remove the stray \" or close it; the following lines are read as rows of their own",
+            self.report("GC314", t("a quote opened on line {first} (column {col}) is not closed where its cell ends",
+                                   first=record.first, col=record.col), record.first, record.col,
+                        t("remove the stray \" or close it; the following lines are read as rows of their own"),
                         reason="malformed")
             return
-        self.report("GC312", record.problem, record.first, 1, "check quotes in the row", reason="malformed")
+        self.report("GC312", record.problem, record.first, 1, t("check quotes in the row"), reason="malformed")
 
 
 def parse_actuals(text: str, display: str, plan: PlanFile | PlanFacts | None) -> ActualsFile:
@@ -468,8 +494,8 @@ def parse_actuals(text: str, display: str, plan: PlanFile | PlanFacts | None) ->
         if columns is None:
             lines.header += record.last - record.first + 1
             if record.problem or (record.last > record.first):
-                reader.report("GC314", "the header row has a quote that is not closed", 1, record.col,
-                              "the first row names the columns, without quotes")
+                reader.report("GC314", t("the header row has a quote that is not closed"), 1, record.col,
+                              t("the first row names the columns, without quotes"))
                 break
             if not any(cell.strip() for cell in record.cells):
                 lines.header -= record.last - record.first + 1
@@ -480,9 +506,9 @@ def parse_actuals(text: str, display: str, plan: PlanFile | PlanFacts | None) ->
                 break
             width = records.width = len(record.cells)
             if delimiter == ";":
-                reader.report("GC319", "the file is separated by semicolons (;), not commas", 1, 1,
-                              "it is read with ';'; Excel writes this in locales with a decimal comma — save as "
-                              "CSV UTF-8 (comma delimited) to be safe")
+                reader.report("GC319", t("the file is separated by semicolons (;), not commas"), 1, 1,
+                              t("it is read with ';'; Excel writes this in locales with a decimal comma — save as CSV "
+                                "UTF-8 (comma delimited) to be safe"))
             continue
         if record.problem:
             lines.in_rows += 1
@@ -494,7 +520,7 @@ def parse_actuals(text: str, display: str, plan: PlanFile | PlanFacts | None) ->
         lines.in_rows += record.last - record.first + 1
         reader.row(record.cells, record.first, columns, width)
     if columns is None and not reader.findings:
-        reader.report("GC300", "empty file", 1, 1, "the first row must name the columns: indicator,year,value")
+        reader.report("GC300", t("empty file"), 1, 1, t("the first row must name the columns: indicator,year,value"))
     if columns is None:
         del reader.values[:]
     reader.cut_notice()

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from gapcalc.cli.common import note, targets_dir_option, write_output
+from gapcalc.cli.complete import complete_plan
 from gapcalc.errors import GapcalcError
 from gapcalc.render.i18n import LANG_ENV
 from gapcalc.workspace.atomic import write_atomic
@@ -18,7 +19,7 @@ FORMATS = ("docx", "markdown")
 
 
 @click.command(name="brief")
-@click.argument("plan")
+@click.argument("plan", shell_complete=complete_plan)
 @click.argument("year")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
               help="docx (a Word file, needs --output) or markdown [default: from the output's suffix, else docx].")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from gapcalc.cli.common import note, targets_dir_option
+from gapcalc.cli.complete import complete_indicator, complete_plan
 from gapcalc.engine.run import open_compiled, report_plan
 from gapcalc.engine.trajectory import build_trajectory
 from gapcalc.errors import GapcalcError
@@ -16,14 +18,14 @@ SUFFIXES = (".png", ".svg")
 
 
 @click.command(name="chart")
-@click.argument("plan")
-@click.argument("indicator")
+@click.argument("plan", shell_complete=complete_plan)
+@click.argument("indicator", shell_complete=complete_indicator)
 @click.option("--breakdown", default=None, help="Breakdown key to draw [default: the headline figure].")
 @click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Actuals CSV [default: actuals/<plan>.csv beside the targets directory].")
 @targets_dir_option
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Label language [default: zh when matplotlib has a CJK font, else en].")
+              help="Label language [default: GAPCALC_LANG, else zh when matplotlib has a CJK font, else en].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="FILE.png or FILE.svg.")
 def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path | None, targets_dir: Path,
@@ -51,9 +53,18 @@ def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path
     from gapcalc.render.chart import choose_language, find_cjk_font, render_chart
 
     font = find_cjk_font()
-    language, warning = choose_language(lang, font)
+    language, warning = choose_language(requested_lang(lang), font)
     if warning:
         note(warning)
     data = render_chart(trajectory, suffix.removeprefix("."), language, font)
     write_atomic(output, data)
     note(f"wrote {output}")
+
+
+def requested_lang(option: str | None) -> str | None:
+    """The label language asked for: ``--lang``, else ``GAPCALC_LANG`` (as every other command); None leaves the
+    choice to the fonts found."""
+    from gapcalc.render.i18n import LANG_ENV, LANGS
+
+    chosen = option or os.environ.get(LANG_ENV)
+    return chosen if chosen in LANGS else None

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import say, t
 from gapcalc.render import OutputFormat
 from gapcalc.render.i18n import MESSAGE_LABELS, detect_lang
 from gapcalc.workspace.paths import targets_dir
@@ -72,15 +73,72 @@ def lang_option(func: F) -> F:
 
 
 def output_option(func: F) -> F:
-    """``--output FILE`` (default stdout)."""
-    return click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                        help="Write to FILE instead of stdout.")(func)
+    """``--output FILE`` (default stdout; ``-`` is stdout too)."""
+    return click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+                        default=None, callback=_dash_is_stdout,
+                        help="Write to FILE instead of stdout (- is stdout).")(func)
+
+
+def _dash_is_stdout(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """``-o -`` means stdout, as ``-o`` left out does."""
+    return None if value is not None and str(value) == "-" else value
+
+
+def _setting(name: str, default: Any = None) -> Any:
+    """A setting of this invocation (kept in click's context, so that nothing outlives the command)."""
+    context = click.get_current_context(silent=True)
+    return default if context is None else context.find_root().meta.get(f"gapcalc.{name}", default)
+
+
+def _remember(name: str, value: Any) -> None:
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.find_root().meta[f"gapcalc.{name}"] = value
+
+
+def bom_option(func: F) -> F:
+    """``--bom/--no-bom``: start CSV/TSV with a UTF-8 byte-order mark, which Excel needs to show Chinese."""
+    def remember(_ctx: click.Context, _param: click.Parameter, value: bool | None) -> bool | None:
+        _remember("bom", value)
+        return value
+
+    return click.option("--bom/--no-bom", default=None, expose_value=False, callback=remember,
+                        help="Start CSV/TSV with a UTF-8 BOM for Excel [default: yes with --output, no on "
+                             "stdout].")(func)
+
+
+def bom_choice() -> bool | None:
+    """``--bom`` (True), ``--no-bom`` (False), or neither (None)."""
+    return _setting("bom")  # type: ignore[no-any-return]
+
+
+
+def quiet_option(func: F) -> F:
+    """``--quiet/-q``: no notes, accountings or summaries on stderr; errors still print."""
+    def remember(_ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+        _remember("quiet", value)
+        return value
+
+    return click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=remember, is_eager=True,
+                        help="Print only data and errors: no notes or summaries on stderr.")(func)
+
+
+def is_quiet() -> bool:
+    """True when ``--quiet`` was given (or ``GAPCALC_QUIET=1``)."""
+    return bool(_setting("quiet", False)) or os.environ.get("GAPCALC_QUIET", "") not in ("", "0")
+
+
+def read_stdin_to(folder: Path, name: str) -> Path:
+    """Standard input saved as ``folder/name``, for the readers that take a path (``-`` as an input file)."""
+    path = folder / name
+    path.write_bytes(sys.stdin.buffer.read())
+    return path
 
 
 def table_options(func: F) -> F:
     """The options every table-producing command shares: --targets-dir, --format, --color, --lang, --output."""
-    for option in (output_option, lang_option, color_option, format_option([f.value for f in OutputFormat]),
-                   targets_dir_option):
+    for option in (bom_option, quiet_option, output_option, lang_option, color_option,
+                   format_option([f.value for f in OutputFormat]), targets_dir_option):
         func = option(func)
     return func
 
@@ -102,12 +160,19 @@ def write_output(text: str, output: Path | None) -> None:
     from gapcalc.workspace.atomic import write_atomic
 
     write_atomic(output, text, encoding="utf-8")
-    click.echo(f"wrote {output}", err=True)
+    note(t("wrote {path}", path=str(output)))
 
 
 def note(message: str) -> None:
-    """A message for the person, on stderr."""
-    click.echo(message, err=True)
+    """A message for the person, on stderr, in the language of the output (none with ``--quiet``)."""
+    if not is_quiet():
+        click.echo(say(message, detect_lang(_setting("lang"))), err=True)
+
+
+def use_lang(lang: str | None) -> str:
+    """Remember the ``--lang`` of this command for its notes; the language chosen."""
+    _remember("lang", lang)
+    return detect_lang(lang)
 
 
 def debug() -> bool:

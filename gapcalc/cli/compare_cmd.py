@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from gapcalc.cli.common import choose_format, note, table_options
+from gapcalc.cli.complete import complete_indicator
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import COMPARE_COLUMNS
 from gapcalc.engine.run import compare
@@ -18,7 +19,7 @@ from gapcalc.workspace.pool import cli_pool
 
 
 @click.command(name="compare")
-@click.argument("indicator")
+@click.argument("indicator", shell_complete=complete_indicator)
 @click.argument("year", type=click.IntRange(1949, 2100))
 @table_options
 def command(indicator: str, year: int, targets_dir: Path, fmt: str | None, color: str, lang: str | None,

@@ -10,7 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from gapcalc.cli.common import bom_choice, note
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 from gapcalc.render import OutputFormat, renderer
 from gapcalc.render.document import Document, RenderOptions
 from gapcalc.workspace.atomic import atomic_output
@@ -27,13 +29,22 @@ def emit(document: Document, fmt: OutputFormat, color: str, output: Path | None,
     content = document if fmt.streams else document.materialised()
     if output is None:
         width = None if sys.stdout.isatty() else FILE_TABLE_WIDTH
-        write(content, sys.stdout, RenderOptions(lang, color, width))
+        write(content, sys.stdout, RenderOptions(lang, color, width, wants_bom(fmt, output)))
         return
-    options = RenderOptions(lang, "never", FILE_TABLE_WIDTH)
+    options = RenderOptions(lang, "never", FILE_TABLE_WIDTH, wants_bom(fmt, output))
     if fmt.binary:
         with atomic_output(output, text=False) as binary:
             write(content, binary, options)
     else:
         with atomic_output(output, encoding="utf-8", newline="") as text:
             write(content, text, options)
-    print(f"wrote {output}", file=sys.stderr)
+    note(t("wrote {path}", path=str(output)))
+
+
+def wants_bom(fmt: OutputFormat, output: Path | None) -> bool:
+    """Whether CSV/TSV starts with a byte-order mark, so that Excel reads it as UTF-8: as ``--bom`` / ``--no-bom``
+    say, else yes for a file written with ``--output`` and no on stdout (scripts and pipes)."""
+    if fmt not in (OutputFormat.CSV, OutputFormat.TSV):
+        return False
+    chosen = bom_choice()
+    return output is not None if chosen is None else chosen

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from gapcalc.cli.common import choose_format, note, table_options
+from gapcalc.cli.common import choose_format, note, read_stdin_to, table_options, use_lang
+from gapcalc.cli.complete import complete_plan_then_year
 from gapcalc.cli.emit import emit
+from gapcalc.cli.progress import progress_bar
 from gapcalc.engine.contracts import ALL_COLUMNS
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import say, t
 from gapcalc.render import OutputFormat
 from gapcalc.render.document import Document
-from gapcalc.render.i18n import SUMMARY_TITLES, detect_lang
+from gapcalc.render.i18n import SUMMARY_TITLES
 from gapcalc.render.words import summary_line
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,13 +27,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 @click.command(name="report")
-@click.argument("args", nargs=-1, metavar="PLAN YEAR")
+@click.argument("args", nargs=-1, metavar="PLAN YEAR", shell_complete=complete_plan_then_year)
 @click.option("--all", "all_plans", is_flag=True, help="Every plan of the targets directory (give only YEAR).")
-@click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Actuals CSV [default: actuals/<plan>.csv beside the targets directory].")
+@click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              default=None, help="Actuals CSV (- reads standard input) [default: actuals/<plan>.csv beside the "
+                                 "targets directory].")
 @click.option("--encoding", default=None, help="Encoding of the actuals file [default: detect].")
+@click.option("--show", type=click.Choice(["targets", "assessed", "all"]), default="targets", show_default=True,
+              help="Rows of the terminal table: those with a target for the year (in numbers or words), only those "
+                   "met or not met, or all; machine formats always have every row.")
 @table_options
-def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, encoding: str | None,
+def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, encoding: str | None, show: str,
             targets_dir: Path, fmt: str | None, color: str, lang: str | None, output: Path | None) -> None:
     """The gap table of PLAN for YEAR: target, actual, gap, progress against time, growth still needed, outlook.
 
@@ -42,14 +50,17 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     """
     plan, year = _arguments(args, all_plans)
     chosen = choose_format(fmt, output)
-    language = detect_lang(lang)
+    language = use_lang(lang)
     if plan is None:
-        _report_all(targets_dir, year, chosen, color, output, language)
+        _report_all(targets_dir, year, chosen, color, output, language, show)
         return
     from gapcalc.engine.run import open_compiled, report_plan, summarise
 
     compiled = open_compiled(plan, targets_dir)
-    report = report_plan(compiled, targets_dir, year, actuals_path, encoding)
+    with tempfile.TemporaryDirectory(prefix="gapcalc-stdin-") as folder:
+        if actuals_path is not None and str(actuals_path) == "-":
+            actuals_path = read_stdin_to(Path(folder), f"{compiled.id}.csv")
+        report = report_plan(compiled, targets_dir, year, actuals_path, encoding)
     read = report.actuals[0]
     for line in read.findings:
         note(line)
@@ -62,7 +73,7 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
         from gapcalc.render.summary_table import print_summary
         from gapcalc.render.table import print_report
 
-        print_report(console, table_rows, table_title, lang)
+        print_report(console, table_rows, table_title, lang, show)
         print_summary(console, summary, SUMMARY_TITLES[lang].format(year=year), lang)
 
     document = Document(title, ALL_COLUMNS, batches=[report.columns.columns], kind="report", summary=summary,
@@ -93,7 +104,7 @@ def _arguments(args: tuple[str, ...], all_plans: bool) -> tuple[str | None, int]
 
 
 def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, output: Path | None,
-                language: str) -> None:
+                language: str, show: str) -> None:
     """Every plan's rows, computed a batch of plans at a time; streamed formats write each batch as it comes."""
     from gapcalc.actuals.parse import Accounting
     from gapcalc.engine.run import iter_batches, plan_summaries
@@ -119,10 +130,10 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
         from gapcalc.render.table import print_report
 
         for plan_id in dict.fromkeys(r["plan"] for r in table_rows):
-            print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}", lang)
+            print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}", lang, show)
         print_summary(console, summaries, table_title, lang)
 
-    with cli_pool() as pool:
+    with progress_bar(say(t("reading plans"), language)) as progress, cli_pool(progress) as pool:
         document = Document(f"All plans — {year}", ALL_COLUMNS, batches=batches(pool), kind="report",
                             summary=summaries, table=table, lang=language, extra=extra)
         emit(document, chosen, color, output, language)

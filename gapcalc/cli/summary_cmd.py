@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from gapcalc.cli.common import choose_format, table_options
+from gapcalc.cli.complete import complete_plan
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import SUMMARY_COLUMNS
 from gapcalc.engine.run import open_compiled, report_plan, summarise
@@ -17,7 +18,7 @@ from gapcalc.render.i18n import detect_lang
 
 
 @click.command(name="summary")
-@click.argument("plan")
+@click.argument("plan", shell_complete=complete_plan)
 @click.argument("year", type=click.IntRange(1949, 2100))
 @click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Actuals CSV [default: actuals/<plan>.csv].")

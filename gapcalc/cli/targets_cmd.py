@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from gapcalc.cli.common import choose_format, table_options
+from gapcalc.cli.complete import complete_plan
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, TARGET_TABLE_COLUMNS
 from gapcalc.engine.targets import build_targets
@@ -17,7 +18,7 @@ from gapcalc.workspace.open import open_plan
 
 
 @click.command(name="targets")
-@click.argument("plan")
+@click.argument("plan", shell_complete=complete_plan)
 @table_options
 def command(plan: str, targets_dir: Path, fmt: str | None, color: str, lang: str | None, output: Path | None) -> None:
     """Every number PLAN states, baselines included, with its level in the indicator's unit.

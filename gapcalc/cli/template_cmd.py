@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from gapcalc.cli.common import note, targets_dir_option
+from gapcalc.cli.complete import complete_plan
 from gapcalc.engine.contracts import TEMPLATE_COLUMNS
 from gapcalc.engine.run import open_compiled
 from gapcalc.engine.template import template_rows
@@ -16,7 +17,7 @@ from gapcalc.workspace.atomic import write_atomic
 
 
 @click.command(name="template")
-@click.argument("plan")
+@click.argument("plan", shell_complete=complete_plan)
 @click.argument("year", type=click.IntRange(1949, 2100))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The CSV to write (UTF-8 with BOM, so Excel shows Chinese correctly).")

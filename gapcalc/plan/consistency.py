@@ -13,6 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from gapcalc.errors import Finding
+from gapcalc.messages import t
 from gapcalc.plan.levels import format_decimal
 from gapcalc.plan.load import LoadedPlan
 from gapcalc.plan.resolve import Statement, resolve_indicator, stated_baselines
@@ -41,7 +42,7 @@ def _place(loaded: LoadedPlan, index: int, statement: Statement) -> str:
     source = statement.series.source
     label = source.table or source.section or ""
     line = loaded.where(*_where(loaded, index, statement))[0]
-    return f"{label} (line {line})" if label else f"line {line}"
+    return t("{label} (line {line})", label=label, line=line) if label else t("line {line}", line=line)
 
 
 def _derivation(statement: Statement) -> str:
@@ -99,22 +100,26 @@ def _disagreement(loaded: LoadedPlan, index: int, breakdown: str | None, year: i
     where = _where(loaded, index, other)
     if len(derived) == 1 and stated:
         quota, total = derived[0], stated[0]
-        message = (f"{indicator} {year}: increments add up to {_derivation(quota)} at {_place(loaded, index, quota)}, "
-                   f"but {_place(loaded, index, total)} states {format_decimal(total.level)}")
-        return loaded.at("GC201", message, where, "the document contradicts itself; keep both and say which you use")
-    message = (f"{indicator} {year}: {_place(loaded, index, first)} gives {_describe(first)}, "
-               f"{_place(loaded, index, other)} gives {_describe(other)}")
-    return loaded.at("GC202", message, where, "the document contradicts itself; the first statement is used")
+        message = (t("{indicator} {year}: increments add up to {quota} at {place}, but {place2} states {level}",
+                     indicator=indicator, year=year, quota=_derivation(quota), place=_place(loaded, index, quota),
+                     place2=_place(loaded, index, total), level=format_decimal(total.level)))
+        return loaded.at("GC201", message, where, t("the document contradicts itself; keep both and say which you use"))
+    message = (t("{indicator} {year}: {place} gives {first}, {place2} gives {other}",
+                 indicator=indicator, year=year, place=_place(loaded, index, first), first=_describe(first),
+                 place2=_place(loaded, index, other), other=_describe(other)))
+    return loaded.at("GC202", message, where, t("the document contradicts itself; the first statement is used"))
 
 
 def _comparator_disagreement(loaded: LoadedPlan, index: int, breakdown: str | None, year: int, first: Statement,
                              other: Statement) -> Finding:
     indicator = first.indicator.id + (f" [{breakdown}]" if breakdown else "")
     level = format_decimal(first.level)
-    message = (f"{indicator} {year}: {_place(loaded, index, first)} states {first.value.comparator} {level}, "
-               f"{_place(loaded, index, other)} states {other.value.comparator} {level}")
+    message = (t("{indicator} {year}: {place} states {comparator} {level}, {place2} states {comparator2} {level}",
+                 indicator=indicator, year=year, place=_place(loaded, index, first),
+                 comparator=first.value.comparator, level=level, place2=_place(loaded, index, other),
+                 comparator2=other.value.comparator))
     return loaded.at("GC202", message, _where(loaded, index, other),
-                     "the document contradicts itself on the bound; the first statement is used")
+                     t("the document contradicts itself on the bound; the first statement is used"))
 
 
 def _describe(statement: Statement) -> str:
@@ -133,10 +138,12 @@ def _baseline_disagreements(loaded: LoadedPlan, index: int, statements: list[Sta
         key = (statement.breakdown, statement.year)
         first = first_seen.setdefault(key, statement)
         if first is not statement and first.level != statement.level:
-            yield loaded.at("GC202", f"{statement.indicator.id} baseline {statement.year}: "
-                            f"{_place(loaded, index, first)} gives {format_decimal(first.level)}, "
-                            f"{_place(loaded, index, statement)} gives {format_decimal(statement.level)}",
-                            _where(loaded, index, statement), "the document contradicts itself")
+            yield loaded.at("GC202", t("{id} baseline {year}: {place} gives {level}, {place2} gives {level2}",
+                                       id=statement.indicator.id, year=statement.year,
+                                       place=_place(loaded, index, first), level=format_decimal(first.level),
+                                       place2=_place(loaded, index, statement),
+                                       level2=format_decimal(statement.level)),
+                            _where(loaded, index, statement), t("the document contradicts itself"))
 
 
 def _monotonic(loaded: LoadedPlan, index: int, statements: list[Statement]) -> Iterator[Finding]:
@@ -151,11 +158,13 @@ def _monotonic(loaded: LoadedPlan, index: int, statements: list[Statement]) -> I
             assert before.level is not None and after.level is not None
             if sign * (after.level - before.level) < 0:
                 word = "falls" if sign > 0 else "rises"
-                yield loaded.at("GC203", f"{before.indicator.id}: the milestone {word} from "
-                                f"{format_decimal(before.level)} ({before.year}) to {format_decimal(after.level)} "
-                                f"({after.year}) although direction is {before.indicator.direction}",
-                                _where(loaded, index, after), "check the figures, or whether a column is 'new' "
-                                "rather than 'cumulative'")
+                yield loaded.at("GC203", t("{id}: the milestone {word} from {level} ({year}) to {level2} ({year2}) "
+                                           "although direction is {direction}",
+                                           id=before.indicator.id, word=word, level=format_decimal(before.level),
+                                           year=before.year, level2=format_decimal(after.level), year2=after.year,
+                                           direction=before.indicator.direction),
+                                _where(loaded, index, after), t("check the figures, or whether a column is 'new' "
+                                                                "rather than 'cumulative'"))
 
 
 def _sum_to_total(loaded: LoadedPlan, index: int, statements: list[Statement]) -> Iterator[Finding]:
@@ -171,9 +180,11 @@ def _sum_to_total(loaded: LoadedPlan, index: int, statements: list[Statement]) -
             parts[key] += statement.value.value or Decimal(0)
     for key, total in totals.items():
         if key in parts and total.value.value is not None and parts[key] != total.value.value:
-            yield loaded.at("GC204", f"{total.indicator.id} {key[1]} ({key[0]}): the breakdowns add up to "
-                            f"{format_decimal(parts[key])}, the total is {format_decimal(total.value.value)}",
-                            _where(loaded, index, total), "the document contradicts itself")
+            yield loaded.at("GC204", t("{id} {key} ({key2}): the breakdowns add up to {parts}, the total is {value}",
+                                       id=total.indicator.id, key=key[1], key2=key[0],
+                                       parts=format_decimal(parts[key]), value=format_decimal(total.value.value)),
+                            _where(loaded, index, total), t("the document contradicts itself"))
+
 
 
 def _exact_figures(loaded: LoadedPlan, indicator_id: str) -> dict[tuple[str | None, int], Decimal]:
@@ -217,9 +228,11 @@ def _rate_arithmetic(loaded: LoadedPlan, index: int, statements: list[Statement]
         reported.add((statement.breakdown, statement.year, rate))
         indicator = statement.indicator.id + (f" [{statement.breakdown}]" if statement.breakdown else "")
         computed = (numerator * 100 / denominator).quantize(Decimal("0.01"))
-        yield loaded.at("GC205", f"{indicator} {statement.year}: {format_decimal(numerator)} ÷ "
-                        f"{format_decimal(denominator)} = {computed} %, but {_place(loaded, index, statement)} "
-                        f"states {format_decimal(rate)}",
+        yield loaded.at("GC205", t("{indicator} {year}: {numerator} ÷ {denominator} = {computed} %, but {place} "
+                                   "states {rate}", indicator=indicator, year=statement.year,
+                                   numerator=format_decimal(numerator), denominator=format_decimal(denominator),
+                                   computed=str(computed), place=_place(loaded, index, statement),
+                                   rate=format_decimal(rate)),
                         _where(loaded, index, statement),
-                        f"the document's own arithmetic ({ratio.numerator} ÷ {ratio.denominator}) does not hold; "
-                        "the stated rate is used")
+                        t("the document's own arithmetic ({numerator_id} ÷ {denominator_id}) does not hold; the "
+                          "stated rate is used", numerator_id=ratio.numerator, denominator_id=ratio.denominator))

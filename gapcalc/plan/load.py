@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gapcalc.errors import Finding, GapcalcError, finding
+from gapcalc.messages import t
 from gapcalc.plan import model
 from gapcalc.plan.locate import TomlLocator
 from gapcalc.workspace.paths import display_path
@@ -83,14 +84,14 @@ def parse_toml(text: str, display: str) -> tuple[dict[str, Any] | None, list[Fin
     try:
         return tomllib.loads(text, parse_float=Decimal), []
     except RecursionError:
-        return None, [finding("GC100", "arrays or tables are nested too deeply to read", display, 1, 1,
-                              "a target file nests a few levels at most; look for a run of [ or { brackets")]
+        return None, [finding("GC100", t("arrays or tables are nested too deeply to read"), display, 1, 1,
+                              t("a target file nests a few levels at most; look for a run of [ or {{ brackets"))]
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _POSITION.search(message)
         line, col = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
         message = _POSITION.sub("", message).strip()
-        hint = "fix the TOML syntax (quotes, brackets, '=' between key and value, no repeated keys)"
+        hint = t("fix the TOML syntax (quotes, brackets, '=' between key and value, no repeated keys)")
         return None, [finding("GC100", message, display, line, col, hint)]
 
 
@@ -113,19 +114,24 @@ def _schema_finding(error: Any, loaded_locator: TomlLocator, display: str) -> Fi
         key = str(loc[-1])
         allowed = _allowed_keys(loc[:-1])
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
-        return finding("GC101", f"unknown key '{key}' at {where}", display, line, col, hint, where)
+        hint = t("did you mean '{close}'?",
+                 close=close[0]) if close else t("allowed keys here: {allowed}",
+                                                                            allowed=', '.join(allowed))
+        return finding("GC101", t("unknown key '{key}' at {where}",
+                                  key=key, where=where), display, line, col, hint, where)
     if kind == "missing":
-        return finding("GC102", f"missing required key {where}", display, line, col, f"add '{loc[-1]} = …'", where)
+        hint = t("add '{key} = …'", key=loc[-1])
+        return finding("GC102", t("missing required key {where}", where=where), display, line, col, hint, where)
     value = error.get("input")
     shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
     if kind == "value_error":
-        message = f"wrong type at {where}: {error['msg'].removeprefix('Value error, ')}"
+        message = t("wrong type at {where}: {value}", where=where, value=error['msg'].removeprefix('Value error, '))
         return finding("GC103", message, display, line, col, _type_hint(kind), where)
     if any(kind.endswith(suffix) for suffix in _TYPE_ERRORS):
-        message = f"wrong type at {where}: {error['msg']} (got {shown})"
+        message = t("wrong type at {where}: {msg} (got {shown})", where=where, msg=error['msg'], shown=shown)
         return finding("GC103", message, display, line, col, _type_hint(kind), where)
-    return finding("GC104", f"invalid value at {where}: {error['msg']} (got {shown})", display, line, col, "", where)
+    return finding("GC104", t("invalid value at {where}: {msg} (got {shown})",
+                              where=where, msg=error['msg'], shown=shown), display, line, col, "", where)
 
 
 def _type_hint(kind: str) -> str:
@@ -157,8 +163,8 @@ def load_plan_file(path: Path, display: str | None = None) -> tuple[LoadedPlan |
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        hint = "target files must be UTF-8; re-save the file as UTF-8"
-        return None, [finding("GC003", f"not valid UTF-8 at byte {exc.start}", shown, hint=hint)]
+        hint = t("target files must be UTF-8; re-save the file as UTF-8")
+        return None, [finding("GC003", t("not valid UTF-8 at byte {start}", start=exc.start), shown, hint=hint)]
     parsed, problems = parse_toml(text, shown)
     if parsed is None:
         return None, problems

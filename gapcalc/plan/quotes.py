@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from gapcalc.errors import Finding
+from gapcalc.messages import t
 from gapcalc.plan.load import LoadedPlan
 from gapcalc.plan.model import Series, Value
 from gapcalc.workspace.textio import read_bytes
@@ -65,8 +66,8 @@ def check_quotes(loaded: LoadedPlan) -> list[Finding]:
     document_path = source_document(loaded)
     if document_path is None:
         source = loaded.plan.plan.source_text
-        return [loaded.at("GC116", f"source document '{source}' not found", ("plan", "source_text"),
-                          "source_text is relative to the repository root, e.g. docs/sources/<plan>.txt")]
+        return [loaded.at("GC116", t("source document '{source}' not found", source=source), ("plan", "source_text"),
+                          t("source_text is relative to the repository root, e.g. docs/sources/<plan>.txt"))]
     document = _document(document_path)
     found: list[Finding] = []
     for i_index, indicator in enumerate(loaded.plan.indicators):
@@ -80,9 +81,9 @@ def _quote_problem(loaded: LoadedPlan, document: str, quote: str, where: tuple[s
     if wanted in document:
         return None
     found = _longest_found_prefix(wanted, document)
-    hint = (f"the document has '{found}' but not what follows it" if len(found) >= 2
-            else "copy the fragment from the document verbatim")
-    return loaded.at("GC117", f"quote not found in the document: '{quote}'", where, hint)
+    hint = (t("the document has '{found}' but not what follows it", found=found) if len(found) >= 2
+            else t("copy the fragment from the document verbatim"))
+    return loaded.at("GC117", t("quote not found in the document: '{quote}'", quote=quote), where, hint)
 
 
 def _series_quotes(loaded: LoadedPlan, document: str, base: tuple[str | int, ...], series: Series) -> Iterator[Finding]:
@@ -103,15 +104,17 @@ def _series_quotes(loaded: LoadedPlan, document: str, base: tuple[str | int, ...
 def _value_in_quote(loaded: LoadedPlan, value: Value, quote: str, where: tuple[str | int, ...]) -> Iterator[Finding]:
     if value.printed is not None:
         if normalise(value.printed) not in normalise(quote):
-            yield loaded.at("GC118", f"printed '{value.printed}' does not occur in the quote '{quote}'",
-                            where + ("printed",), "printed is how the number appears in the quote")
+            yield loaded.at("GC118", t("printed '{printed}' does not occur in the quote '{quote}'",
+                                       printed=value.printed, quote=quote),
+                            where + ("printed",), t("printed is how the number appears in the quote"))
     elif value.value is not None:
         yield from _number_in_quote(loaded, value.value, quote, where + ("value",))
     if value.upper is not None:
         yield from _number_in_quote(loaded, value.upper, quote, where + ("upper",))
     if value.text is not None and normalise(value.text) not in normalise(quote):
-        yield loaded.at("GC118", f"text '{value.text}' does not occur in the quote '{quote}'", where + ("text",),
-                        "text is the wording of the quote")
+        yield loaded.at("GC118", t("text '{text}' does not occur in the quote '{quote}'",
+                                   text=value.text, quote=quote), where + ("text",),
+                        t("text is the wording of the quote"))
 
 
 def _number_in_quote(loaded: LoadedPlan, number: Decimal, quote: str,
@@ -121,5 +124,6 @@ def _number_in_quote(loaded: LoadedPlan, number: Decimal, quote: str,
     if shown in printed_numbers or (number < 0 and format(-number, "f") in printed_numbers):
         return
     listed = ", ".join(sorted(printed_numbers, key=lambda s: (len(s), s))) or "none"
-    yield loaded.at("GC118", f"{shown} is not printed in the quote '{quote}' (it prints: {listed})", where,
-                    "type the number exactly as printed (7.0 stays 7.0), or give printed = \"…\" for 2万, 翻番")
+    yield loaded.at("GC118", t("{shown} is not printed in the quote '{quote}' (it prints: {listed})",
+                               shown=shown, quote=quote, listed=listed), where,
+                    t("type the number exactly as printed (7.0 stays 7.0), or give printed = \"…\" for 2万, 翻番"))

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gapcalc.errors import Finding
+from gapcalc.messages import t
 from gapcalc.plan.load import LoadedPlan
 from gapcalc.plan.model import CHANGE_KINDS, Indicator, Series, Value
 
@@ -44,23 +45,27 @@ def check_plan(loaded: LoadedPlan) -> list[Finding]:
 def _plan_header(loaded: LoadedPlan) -> Iterator[Finding]:
     header = loaded.plan.plan
     if loaded.path.stem != header.id:
-        yield loaded.at("GC113", f"plan id '{header.id}' differs from the file name '{loaded.path.stem}'",
-                        ("plan", "id"), f"rename the file to {header.id}.toml or set id = \"{loaded.path.stem}\"")
+        yield loaded.at("GC113", t("plan id '{id}' differs from the file name '{stem}'",
+                                   id=header.id, stem=loaded.path.stem),
+                        ("plan", "id"), t("rename the file to {id}.toml or set id = \"{stem}\"",
+                                          id=header.id, stem=loaded.path.stem))
     start, end = header.period
     if start > end:
-        yield loaded.at("GC114", f"plan period [{start}, {end}] ends before it starts", ("plan", "period"),
-                        "write period = [start, end]")
+        yield loaded.at("GC114", t("plan period [{start}, {end}] ends before it starts",
+                                   start=start, end=end), ("plan", "period"),
+                        t("write period = [start, end]"))
     if header.baseline_year is not None and header.baseline_year > start:
-        yield loaded.at("GC112", f"baseline_year {header.baseline_year} is after the period start {start}",
-                        ("plan", "baseline_year"), "the baseline year is the year before the plan starts")
+        yield loaded.at("GC112", t("baseline_year {baseline_year} is after the period start {start}",
+                                   baseline_year=header.baseline_year, start=start),
+                        ("plan", "baseline_year"), t("the baseline year is the year before the plan starts"))
 
 
 def _subplans(loaded: LoadedPlan) -> Iterator[Finding]:
     seen: set[str] = set()
     for index, sub in enumerate(loaded.plan.subplans):
         if sub.id in seen:
-            yield loaded.at("GC105", f"subplan id '{sub.id}' is used twice", ("subplans", index, "id"),
-                            "give every subplan its own id")
+            yield loaded.at("GC105", t("subplan id '{id}' is used twice", id=sub.id), ("subplans", index, "id"),
+                            t("give every subplan its own id"))
         seen.add(sub.id)
 
 
@@ -70,8 +75,9 @@ def _indicators(loaded: LoadedPlan) -> Iterator[Finding]:
     for index, indicator in enumerate(loaded.plan.indicators):
         if indicator.id in first_seen:
             line = loaded.where("indicators", first_seen[indicator.id])[0]
-            yield loaded.at("GC105", f"indicator id '{indicator.id}' is used twice (first at line {line})",
-                            ("indicators", index, "id"), "merge the two blocks or rename one")
+            yield loaded.at("GC105", t("indicator id '{id}' is used twice (first at line {line})",
+                                       id=indicator.id, line=line),
+                            ("indicators", index, "id"), t("merge the two blocks or rename one"))
         else:
             first_seen[indicator.id] = index
         yield from _subplan_reference(loaded, index, indicator, subplan_ids)
@@ -90,31 +96,38 @@ def _ratio_of(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterator[
     by_id = {other.id: other for other in loaded.plan.indicators}
     where = ("indicators", index, "ratio_of")
     if indicator.unit != "%":
-        yield loaded.at("GC127", f"ratio_of on '{indicator.id}' whose unit is '{indicator.unit}', not %", where,
-                        "ratio_of is for a rate in % computed as numerator ÷ denominator")
+        yield loaded.at("GC127", t("ratio_of on '{indicator_id}' whose unit is '{unit}', not %",
+                                   indicator_id=indicator.id, unit=indicator.unit), where,
+                        t("ratio_of is for a rate in % computed as numerator ÷ denominator"))
     parts = [indicator.ratio_of.numerator, indicator.ratio_of.denominator]
     for name, part in zip(("numerator", "denominator"), parts, strict=True):
         if part not in by_id or part == indicator.id:
             close = difflib.get_close_matches(part, list(by_id), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "name another indicator of this plan"
-            yield loaded.at("GC127", f"ratio_of {name} '{part}' is not another indicator of this plan",
-                            where + (name,), hint)
+            hint = t("did you mean '{close}'?", close=close[0]) if close else t("name another indicator of this plan")
+            yield loaded.at("GC127", t("ratio_of {part_name} '{part}' is not another indicator of this plan",
+                                       part_name=name, part=part), where + (name,), hint)
     if all(part in by_id for part in parts) and by_id[parts[0]].unit != by_id[parts[1]].unit:
-        yield loaded.at("GC127", f"ratio_of parts have different units: '{by_id[parts[0]].unit}' and "
-                        f"'{by_id[parts[1]].unit}'", where, "numerator and denominator must share one unit")
+        yield loaded.at("GC127", t("ratio_of parts have different units: '{numerator_unit}' and '{denominator_unit}'",
+                                   numerator_unit=by_id[parts[0]].unit, denominator_unit=by_id[parts[1]].unit),
+                        where, t("numerator and denominator must share one unit"))
 
 
 def _subplan_reference(loaded: LoadedPlan, index: int, indicator: Indicator,
                        subplan_ids: list[str]) -> Iterator[Finding]:
     if indicator.subplan is None:
         if subplan_ids:
-            yield loaded.at("GC121", f"indicator '{indicator.id}' names no subplan", ("indicators", index, "id"),
-                            f"add subplan = one of {', '.join(subplan_ids)}")
+            yield loaded.at("GC121", t("indicator '{id}' names no subplan",
+                                       id=indicator.id), ("indicators", index, "id"),
+                            t("add subplan = one of {subplan_ids}", subplan_ids=', '.join(subplan_ids)))
         return
     if indicator.subplan not in subplan_ids:
         close = difflib.get_close_matches(indicator.subplan, subplan_ids, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"declare it under [[subplans]] ({', '.join(subplan_ids)})"
-        yield loaded.at("GC109", f"unknown subplan '{indicator.subplan}'", ("indicators", index, "subplan"), hint)
+        hint = t("did you mean '{close}'?",
+                 close=close[0]) if close else t("declare it under [[subplans]] "
+                                                                            "({subplan_ids})",
+                                                                            subplan_ids=', '.join(subplan_ids))
+        yield loaded.at("GC109", t("unknown subplan '{subplan}'",
+                                   subplan=indicator.subplan), ("indicators", index, "subplan"), hint)
 
 
 def _breakdowns(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterator[Finding]:
@@ -122,23 +135,25 @@ def _breakdowns(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterato
     for b_index, member in enumerate(indicator.breakdowns):
         where = ("indicators", index, "breakdowns", b_index, "key")
         if member.key in keys:
-            yield loaded.at("GC119", f"breakdown '{member.key}' is declared twice", where, "remove one")
+            yield loaded.at("GC119", t("breakdown '{key}' is declared twice", key=member.key), where, t("remove one"))
             continue
         close = [k for k in difflib.get_close_matches(member.key, keys, n=3, cutoff=0.85)
                  if _typo_apart(k, member.key)]
         if close:
-            yield loaded.at("GC115", f"breakdowns '{close[0]}' and '{member.key}' differ only slightly", where,
-                            "if they are the same, use one key")
+            yield loaded.at("GC115", t("breakdowns '{close}' and '{key}' differ only slightly",
+                                       close=close[0], key=member.key), where,
+                            t("if they are the same, use one key"))
         keys.append(member.key)
     if indicator.breakdowns and indicator.breakdown_dimension is None:
-        yield loaded.at("GC102", f"indicator '{indicator.id}' has breakdowns but no breakdown_dimension",
-                        ("indicators", index, "breakdowns"), "add breakdown_dimension = \"industry\" (or level, …)")
+        yield loaded.at("GC102", t("indicator '{id}' has breakdowns but no breakdown_dimension", id=indicator.id),
+                        ("indicators", index, "breakdowns"), t("add breakdown_dimension = \"industry\" (or level, …)"))
     for s_index, series in enumerate(indicator.series):
         if series.breakdown is None or series.breakdown in keys:
             continue
         close = difflib.get_close_matches(series.breakdown, keys, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "declare it in the indicator's breakdowns"
-        yield loaded.at("GC108", f"unknown breakdown '{series.breakdown}' in indicator '{indicator.id}'",
+        hint = t("did you mean '{close}'?", close=close[0]) if close else t("declare it in the indicator's breakdowns")
+        yield loaded.at("GC108", t("unknown breakdown '{breakdown}' in indicator '{id}'",
+                                   breakdown=series.breakdown, id=indicator.id),
                         ("indicators", index, "series", s_index, "breakdown"), hint)
 
 
@@ -153,32 +168,36 @@ def _series(loaded: LoadedPlan, index: int, indicator: Indicator, s_index: int, 
     base = ("indicators", index, "series", s_index)
     header = loaded.plan.plan
     if series.source.section is None and series.source.table is None:
-        yield loaded.at("GC102", "source names neither a section nor a table", base + ("source",),
-                        "add source = { table = \"表2 …\" } or { section = \"…\" }")
+        yield loaded.at("GC102", t("source names neither a section nor a table"), base + ("source",),
+                        t("add source = {{ table = \"表2 …\" }} or {{ section = \"…\" }}"))
     if series.kind in CHANGE_KINDS and series.change is None:
-        yield loaded.at("GC111", f"a {series.kind} target needs change = \"increase\" or \"decrease\"",
-                        base + ("kind",), "下降/降低/缩短 → decrease; 提高/增长/提升 → increase")
+        yield loaded.at("GC111", t("a {kind} target needs change = \"increase\" or \"decrease\"", kind=series.kind),
+                        base + ("kind",), t("下降/降低/缩短 → decrease; 提高/增长/提升 → increase"))
     if series.kind == "period_total" and series.period is None:
-        yield loaded.at("GC120", "a period_total needs period = [start, end]", base + ("kind",),
-                        "e.g. period = [2021, 2025] for 十四五")
+        yield loaded.at("GC120", t("a period_total needs period = [start, end]"), base + ("kind",),
+                        t("e.g. period = [2021, 2025] for 十四五"))
     if series.per_year and series.kind != "pp_change":
-        yield loaded.at("GC110", "per_year applies to pp_change only", base + ("per_year",), "remove per_year")
+        yield loaded.at("GC110", t("per_year applies to pp_change only"), base + ("per_year",), t("remove per_year"))
     seen_years: dict[int, int] = {}
     for v_index, value in enumerate(series.values):
         where = base + ("values", v_index)
         if value.year in seen_years:
             first_line = loaded.where(*base, "values", seen_years[value.year])[0]
-            yield loaded.at("GC106", f"year {value.year} is stated twice in one series (first at line {first_line})",
-                            where + ("year",), "one statement gives each year once; a second statement is a new series")
+            yield loaded.at("GC106", t("year {year} is stated twice in one series (first at line {first_line})",
+                                       year=value.year, first_line=first_line),
+                            where + ("year",), t("one statement gives each year once; a second statement is a new "
+                                                 "series"))
         seen_years.setdefault(value.year, v_index)
         low, high = header.period[0] - _BASELINE_SLACK, header.period[1] + _BEYOND_SLACK
         if not low <= value.year <= high:
-            yield loaded.at("GC107", f"year {value.year} is far outside the plan period {header.period}",
-                            where + ("year",), "check the year for a typo")
+            yield loaded.at("GC107", t("year {year} is far outside the plan period {period}",
+                                       year=value.year, period=header.period),
+                            where + ("year",), t("check the year for a typo"))
         elif series.kind != "baseline" and value.year < header.period[0] and series.kind != "period_total":
-            yield loaded.at("GC107", f"target year {value.year} is before the plan period {header.period}",
+            yield loaded.at("GC107", t("target year {year} is before the plan period {period}",
+                                       year=value.year, period=header.period),
                             where + ("year",),
-                            "a number for a year before the period is a baseline: kind = \"baseline\"")
+                            t("a number for a year before the period is a baseline: kind = \"baseline\""))
         yield from _value_shape(loaded, series, value, where)
 
 
@@ -186,36 +205,44 @@ def _value_shape(loaded: LoadedPlan, series: Series, value: Value,
                  where: tuple[str | int, ...]) -> Iterator[Finding]:
     for name, number in (("value", value.value), ("upper", value.upper)):
         if number is not None and (not number.is_finite() or abs(number) > _MAX_MAGNITUDE):
-            yield loaded.at("GC104", f"invalid value at {name}: {number} is not a figure", where + (name,),
-                            "type the number as printed in the document")
+            yield loaded.at("GC104", t("invalid value at {name}: {number} is not a figure",
+                                       name=name, number=number), where + (name,),
+                            t("type the number as printed in the document"))
             return
     if series.kind in CHANGE_KINDS and value.value is not None and value.value < 0:
-        yield loaded.at("GC124", f"a {series.kind} value is the size of the change, not signed: {value.value}",
-                        where + ("value",), f"write value = {-value.value} and put the sign in change: change = "
-                        "\"decrease\" for 下降/降低/减少 18%")
+        yield loaded.at("GC124", t("a {kind} value is the size of the change, not signed: {value}",
+                                   kind=series.kind, value=value.value),
+                        where + ("value",), t("write value = {value} and put the sign in change: change = "
+                                              "\"decrease\" for 下降/降低/减少 18%",
+                                              value=-value.value))
     if series.kind == "qualitative":
         if value.value is not None:
-            yield loaded.at("GC110", "a qualitative target has no value", where + ("value",),
-                            "use text = \"…\" or another kind")
+            yield loaded.at("GC110", t("a qualitative target has no value"), where + ("value",),
+                            t("use text = \"…\" or another kind"))
         if value.text is None:
-            yield loaded.at("GC122", "a qualitative target needs text = \"…\"", where, "quote the wording")
+            yield loaded.at("GC122", t("a qualitative target needs text = \"…\""), where, t("quote the wording"))
         return
     if value.value is None:
-        yield loaded.at("GC122", f"a {series.kind} statement needs value = …", where, "add the number as printed")
+        yield loaded.at("GC122", t("a {kind} statement needs value = …",
+                                   kind=series.kind), where, t("add the number "
+                                                                                                     "as printed"))
         return
     if value.comparator == "range":
         if value.upper is None:
-            yield loaded.at("GC110", "comparator \"range\" needs upper = …", where + ("comparator",),
-                            "e.g. { value = 1, upper = 2, comparator = \"range\" } for 1—2家")
+            yield loaded.at("GC110", t("comparator \"range\" needs upper = …"), where + ("comparator",),
+                            t("e.g. {{ value = 1, upper = 2, comparator = \"range\" }} for 1—2家"))
         elif value.upper <= value.value:
-            yield loaded.at("GC110", f"range upper {value.upper} is not above its value {value.value}",
-                            where + ("upper",), "value is the lower end, upper the higher")
+            yield loaded.at("GC110", t("range upper {upper} is not above its value {value}",
+                                       upper=value.upper, value=value.value),
+                            where + ("upper",), t("value is the lower end, upper the higher"))
     elif value.upper is not None:
-        yield loaded.at("GC110", f"upper is only for comparator \"range\" (here {value.comparator!r})",
-                        where + ("upper",), "set comparator = \"range\" or remove upper")
+        yield loaded.at("GC110", t("upper is only for comparator \"range\" (here {comparator!r})",
+                                   comparator=value.comparator),
+                        where + ("upper",), t("set comparator = \"range\" or remove upper"))
     if series.kind == "baseline" and value.comparator not in ("=", "~", ">", ">="):
-        yield loaded.at("GC110", f"a baseline cannot have comparator {value.comparator!r}", where + ("comparator",),
-                        "a baseline is an observed value: use \"=\" (or \"~\", \">\" for 超/约)")
+        yield loaded.at("GC110", t("a baseline cannot have comparator {comparator!r}",
+                                   comparator=value.comparator), where + ("comparator",),
+                        t("a baseline is an observed value: use \"=\" (or \"~\", \">\" for 超/约)"))
 
 
 def _baseline_order(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterator[Finding]:
@@ -231,9 +258,10 @@ def _baseline_order(loaded: LoadedPlan, index: int, indicator: Indicator) -> Ite
             for v_index, value in enumerate(series.values):
                 if value.year > first_target:
                     where = ("indicators", index, "series", s_index, "values", v_index, "year")
-                    message = f"baseline year {value.year} is after the first target year {first_target}"
+                    message = t("baseline year {year} is after the first target year {first_target}",
+                                year=value.year, first_target=first_target)
                     yield loaded.at("GC112", message,
-                                    where, "a baseline describes the situation before the targets")
+                                    where, t("a baseline describes the situation before the targets"))
 
 
 def change_words(quote: str) -> str | None:
@@ -253,9 +281,11 @@ def _against_direction(loaded: LoadedPlan, index: int, indicator: Indicator) -> 
         if series.kind in CHANGE_KINDS and series.change is not None:
             said = change_words(series.quote)
             if said is not None and said != series.change:
-                yield loaded.at("GC125", f"change = \"{series.change}\" but the quote says {said}: "
-                                f"'{series.quote[:60]}'", base + ("change",),
-                                f"write change = \"{said}\" (下降/降低/减少 → decrease; 提高/增长 → increase)")
+                message = t("change = \"{change}\" but the quote says {said}: '{quote}'",
+                            change=series.change, said=said, quote=series.quote[:60])
+                yield loaded.at("GC125", message, base + ("change",),
+                                t("write change = \"{said}\" (下降/降低/减少 → decrease; 提高/增长 → increase)",
+                                  said=said))
                 continue
         yield from _moves_against(loaded, indicator, series, base)
 
@@ -271,18 +301,21 @@ def _moves_against(loaded: LoadedPlan, indicator: Indicator, series: Series,
             continue
         if series.kind in CHANGE_KINDS and series.change is not None and value.value > 0:
             against = (series.change == "increase") != up
-            shown = f"{series.change} of {value.value}"
+            change = t("increase") if series.change == "increase" else t("decrease")
+            shown = t("{change} of {value}", change=change, value=value.value)
         elif series.kind in ("level", "cumulative"):
             before = [year for year in baselines if year < value.year]
             if not before:
                 continue
             baseline = baselines[max(before)]
             against = value.value < baseline if up else value.value > baseline
-            shown = f"{value.value} against the baseline {baseline} ({max(before)})"
+            shown = t("{value} against the baseline {baseline} ({year})", value=value.value, baseline=baseline,
+                      year=max(before))
         else:
             continue
         if against:
-            yield loaded.at("GC126", f"{indicator.id} {value.year}: the target moves against direction = "
-                            f"\"{indicator.direction}\" ({shown})", base + ("values", v_index, "value"),
-                            "check the number, the sign and change; if the plan allows the move, use comparator "
-                            "\"<=\" (a cap) or \">=\" (a floor)")
+            message = t("{id} {year}: the target moves against direction = \"{direction}\" ({shown})",
+                        id=indicator.id, year=value.year, direction=indicator.direction, shown=shown)
+            yield loaded.at("GC126", message, base + ("values", v_index, "value"),
+                            t("check the number, the sign and change; if the plan allows the move, use comparator "
+                              "\"<=\" (a cap) or \">=\" (a floor)"))

@@ -1,8 +1,8 @@
 """Renderers: one module per output format, each behind the same interface (:data:`~gapcalc.render.document.Renderer`:
 a :class:`~gapcalc.render.document.Document` written to a stream).
 
-The machine formats (csv, tsv, json, markdown) need only the standard library; ``table`` imports rich, ``xlsx``
-openpyxl, each only when it is used (:func:`renderer` imports a format's module on demand).
+The machine formats (csv, tsv, json, ndjson, markdown) need only the standard library; ``table`` imports rich,
+``xlsx`` openpyxl, each only when it is used (:func:`renderer` imports a format's module on demand).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ class OutputFormat(str, Enum):
     CSV = "csv"
     TSV = "tsv"
     JSON = "json"
+    NDJSON = "ndjson"
     MARKDOWN = "markdown"
     XLSX = "xlsx"
     HTML = "html"
@@ -29,7 +30,7 @@ class OutputFormat(str, Enum):
     @property
     def is_machine(self) -> bool:
         """True for formats meant for scripts (no colour, no wrapping)."""
-        return self in (OutputFormat.CSV, OutputFormat.TSV, OutputFormat.JSON)
+        return self in (OutputFormat.CSV, OutputFormat.TSV, OutputFormat.JSON, OutputFormat.NDJSON)
 
     @property
     def writes_file(self) -> bool:
@@ -44,7 +45,7 @@ class OutputFormat(str, Enum):
     @property
     def streams(self) -> bool:
         """Formats written a batch at a time, never holding the whole table."""
-        return self in (OutputFormat.CSV, OutputFormat.TSV, OutputFormat.JSON)
+        return self in (OutputFormat.CSV, OutputFormat.TSV, OutputFormat.JSON, OutputFormat.NDJSON)
 
 
 _RENDERERS = {
@@ -52,6 +53,7 @@ _RENDERERS = {
     OutputFormat.CSV: ("gapcalc.render.delimited", "write_csv"),
     OutputFormat.TSV: ("gapcalc.render.delimited", "write_tsv"),
     OutputFormat.JSON: ("gapcalc.render.jsonout", "write_json"),
+    OutputFormat.NDJSON: ("gapcalc.render.jsonout", "write_ndjson"),
     OutputFormat.MARKDOWN: ("gapcalc.render.markdown", "write_markdown"),
     OutputFormat.XLSX: ("gapcalc.render.workbook", "write_xlsx"),
     OutputFormat.HTML: ("gapcalc.render.html", "write_html"),

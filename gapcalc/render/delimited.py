@@ -50,10 +50,14 @@ def render_delimited(rows: Sequence[dict[str, Any]], columns: Sequence[str], del
 
 
 def write_csv(document: Document, stream: IO[Any], options: RenderOptions) -> None:
-    """The CSV renderer."""
+    """The CSV renderer (a byte-order mark first when ``options.bom``, so that Excel reads UTF-8)."""
+    if options.bom:
+        stream.write("\ufeff")
     write_delimited(document, stream, ",")
 
 
 def write_tsv(document: Document, stream: IO[Any], options: RenderOptions) -> None:
-    """The TSV renderer."""
+    """The TSV renderer (a byte-order mark first when ``options.bom``)."""
+    if options.bom:
+        stream.write("\ufeff")
     write_delimited(document, stream, "\t")

@@ -69,11 +69,12 @@ def _python(values: Sequence[Any]) -> list[Any]:
 @dataclass(frozen=True)
 class RenderOptions:
     """How a renderer writes: the language of words and headings; for the terminal table, colour (auto, always,
-    never) and width (None: the terminal's)."""
+    never) and width (None: the terminal's); for CSV and TSV, whether to start with a byte-order mark (Excel)."""
 
     lang: str = "en"
     color: str = "never"
     width: int | None = None
+    bom: bool = False
 
 
 Renderer = Callable[[Document, IO[Any], RenderOptions], None]

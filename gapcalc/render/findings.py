@@ -21,11 +21,12 @@ class CheckFormat(str, Enum):
     JUNIT = "junit"
 
 
-def render_findings(findings: Sequence[Finding], files: Sequence[str], fmt: CheckFormat) -> str:
-    """Findings in the chosen format."""
+def render_findings(findings: Sequence[Finding], files: Sequence[str], fmt: CheckFormat, lang: str = "en") -> str:
+    """Findings in the chosen format, their messages and hints in ``lang`` (codes, names and locations never
+    change)."""
     renderers = {CheckFormat.TEXT: _text, CheckFormat.JSON: _json, CheckFormat.GITHUB: _github,
                  CheckFormat.SARIF: _sarif, CheckFormat.JUNIT: _junit}
-    return renderers[fmt](findings, files)
+    return renderers[fmt]([f.in_lang(lang) for f in findings], files)
 
 
 def _text(findings: Sequence[Finding], files: Sequence[str]) -> str:

@@ -28,11 +28,11 @@ HEADINGS: dict[str, dict[str, str]] = {
     "en": {"indicator": "Indicator", "unit": "Unit", "target": "Target", "actual": "Actual", "gap": "Gap",
            "attainment": "Attain.", "progress": "Progress / time", "needed": "Needed", "status": "Status",
            "outlook": "Outlook", "summary": "Summary", "share": "met / assessed", "plan": "Plan / subplan",
-           "all": "all", "per_year": "/yr", "pp_per_year": "pp/yr"},
+           "all": "all", "per_year": "/yr", "pp_per_year": "pp/yr", "qualitative": "in words"},
     "zh": {"indicator": "指标", "unit": "单位", "target": "目标", "actual": "实际", "gap": "差距",
            "attainment": "完成率", "progress": "进度 / 时间", "needed": "今后需年均", "status": "状态",
            "outlook": "展望", "summary": "汇总", "share": "达标 / 评估", "plan": "计划 / 子计划",
-           "all": "全部", "per_year": "/年", "pp_per_year": "个百分点/年"},
+           "all": "全部", "per_year": "/年", "pp_per_year": "个百分点/年", "qualitative": "定性"},
 }
 LEGENDS: dict[str, str] = {
     "en": "Target: (i) interpolated between milestones, (f) final target carried past its year. Progress / time: "
@@ -41,6 +41,11 @@ LEGENDS: dict[str, str] = {
     "zh": "目标：(i) 按里程碑线性插值，(f) 沿用最终目标。进度 / 时间：自基期至最终目标已完成的比例与已过时间的比例"
           "（时间过半、任务过半）。今后需年均：实现最终目标每年仍需的增长。",
 }
+ROWS_LEFT_OUT: dict[str, str] = {
+    "en": "{count} more not shown (--show {show}); --show all shows every row.",
+    "zh": "另有 {count} 行未显示（--show {show}）；--show all 显示全部。",
+}
+"""The line under a terminal table that leaves rows out."""
 MESSAGE_LABELS: dict[str, tuple[str, str]] = {"en": ("error", "hint"), "zh": ("错误", "提示")}
 """The labels of error messages on stderr (from GAPCALC_LANG or the locale, as errors can precede --lang)."""
 

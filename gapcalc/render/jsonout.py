@@ -1,5 +1,5 @@
-"""JSON output: an array of objects with the same keys, in the same order, as the CSV columns; streamed a row at a
-time, so a long report is never held twice."""
+"""JSON output: an array of objects with the same keys, in the same order, as the CSV columns; and NDJSON, one such
+object per line. Both are streamed a row at a time, so a long report is never held, let alone held twice."""
 
 from __future__ import annotations
 
@@ -20,3 +20,10 @@ def write_json(document: Document, stream: IO[Any], options: RenderOptions | Non
         stream.write(("\n  " if first else ",\n  ") + text)
         first = False
     stream.write("]\n" if first else "\n]\n")
+
+
+def write_ndjson(document: Document, stream: IO[Any], options: RenderOptions | None = None) -> None:
+    """The document as NDJSON (JSON Lines): one compact object per line, Chinese unescaped, written as it comes."""
+    for row in document.iter_rows():
+        data = {column: json_value(row.get(column)) for column in document.columns}
+        stream.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
@@ -18,15 +19,35 @@ from gapcalc.render.words import RICH_STYLE
 def print_summary(console: Console, rows: Sequence[dict[str, Any]], title: str, lang: str = "en") -> None:
     """One line per subplan and one for the whole plan (``*``)."""
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column(heading("plan", lang), overflow="fold", max_width=46)
-    for key in STATUS_KEYS + OUTLOOK_KEYS:
-        table.add_column(status_word(key, lang), justify="right", header_style=RICH_STYLE[key], overflow="fold",
-                         max_width=12)
+    keys = _fitting_keys(console.width, lang)
+    short = _needed(keys, lang, short=False) + _NAME_MIN > console.width
+    table.add_column(heading("plan", lang), overflow="fold", min_width=_NAME_MIN, max_width=46)
+    for key in keys:
+        word = status_word(key, lang)
+        table.add_column(word.split(" ")[0] if short else word, justify="right", header_style=RICH_STYLE[key],
+                         no_wrap=True)
     table.add_column(heading("share", lang), justify="right", no_wrap=True)
     for row in rows:
         name = row["subplan_name"] if row["subplan"] != "*" else f"{row['plan']} ({heading('all', lang)})"
         share = row.get("met_share_pct")
         met = f"{row['met']}/{row['assessed']}" + (f" = {format_float(share, 1)}%" if share is not None else "")
-        cells = [str(row.get(key, 0)) for key in STATUS_KEYS + OUTLOOK_KEYS]
+        cells = [str(row.get(key, 0)) for key in keys]
         table.add_row(name, *cells, met, style="bold" if row["subplan"] == "*" else "")
     console.print(table)
+
+
+_NAME_MIN = 20
+
+
+def _fitting_keys(width: int, lang: str) -> list[str]:
+    """The status counts always; the outlook counts too when the terminal leaves the plan's name room
+    (:data:`_NAME_MIN` cells): a narrow summary keeps what 指标完成率 is made of (headed by symbols only when even
+    their words do not fit; the legend of the gap table says what they mean)."""
+    keys = list(STATUS_KEYS + OUTLOOK_KEYS)
+    return keys if width - _needed(keys, lang, short=False) >= _NAME_MIN else list(STATUS_KEYS)
+
+
+def _needed(keys: list[str], lang: str, short: bool) -> int:
+    """Cells the count and share columns take (headed by their word, or by its symbol only when ``short``)."""
+    words = [status_word(key, lang).split(" ")[0] if short else status_word(key, lang) for key in keys]
+    return sum(max(cell_len(word), 3) + 3 for word in words) + max(cell_len(heading("share", lang)), 12) + 6

@@ -11,17 +11,18 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from decimal import Decimal
-from typing import IO, Any
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import IO, Any, NamedTuple
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from gapcalc.render.cells import cell_text, format_float
 from gapcalc.render.document import Document, RenderOptions
-from gapcalc.render.i18n import LEGENDS, heading, status_word
+from gapcalc.render.i18n import LEGENDS, ROWS_LEFT_OUT, heading, status_word
 from gapcalc.render.words import RICH_STYLE
 
 
@@ -120,29 +121,126 @@ def _indicator_text(row: dict[str, Any], lang: str = "zh") -> str:
     return f"{name} · {breakdown}" if breakdown else name
 
 
-def report_table(rows: Sequence[dict[str, Any]], title: str, lang: str = "en") -> tuple[Table, list[str]]:
-    """The gap table and its footnotes."""
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, title_justify="left", expand=False)
-    table.add_column(heading("indicator", lang), overflow="fold", min_width=12, max_width=34 if lang == "zh" else 46)
-    table.add_column(heading("unit", lang), overflow="fold", max_width=10)
-    table.add_column(heading("target", lang), justify="right", overflow="fold", max_width=18)
-    for key in ("actual", "gap", "attainment", "progress", "needed"):
-        table.add_column(heading(key, lang), justify="right", no_wrap=True)
-    table.add_column(heading("status", lang), no_wrap=True)
-    table.add_column(heading("outlook", lang), no_wrap=True)
+COUNT_UNITS = frozenset("个家户条项台种次场只位件人座所")
+"""Units that count things: a target of such a unit is a whole number of them."""
+
+SHOW_CHOICES = ("targets", "assessed", "all")
+"""Which rows the terminal table shows: ``targets`` (default) every row with a target for the year, stated in
+numbers or in words; ``assessed`` only rows met or not met; ``all`` every row."""
+
+
+def shown_rows(rows: Sequence[dict[str, Any]], show: str) -> list[dict[str, Any]]:
+    """The rows of the terminal table for ``show`` (one of :data:`SHOW_CHOICES`)."""
+    if show == "all":
+        return list(rows)
+    if show == "assessed":
+        return [row for row in rows if row.get("status") in ("met", "not_met")]
+    return [row for row in rows if row.get("status") != "not_assessed" or row.get("target_text")
+            or row.get("unit") == "qualitative"]
+
+
+def count_target(row: dict[str, Any]) -> Decimal | None:
+    """An interpolated target of a count unit as a whole number: rounded up where more is better (at least that many
+    are needed to be on the path), down where less is better; other targets as they are."""
+    target = row.get("target")
+    if not isinstance(target, Decimal) or row.get("unit") not in COUNT_UNITS or target == target.to_integral_value():
+        return target if isinstance(target, Decimal) else None
+    rounding = ROUND_CEILING if row.get("direction") != "down" else ROUND_FLOOR
+    return target.to_integral_value(rounding=rounding)
+
+
+def _count_gap(row: dict[str, Any]) -> Any:
+    """The gap against the target as shown: a count's rounded target gives a whole-number gap."""
+    target, actual = count_target(row), row.get("actual")
+    if target is not None and target != row.get("target") and isinstance(actual, Decimal):
+        return actual - target
+    return row.get("gap")
+
+
+def _unit_text(row: dict[str, Any], lang: str) -> str:
+    unit = str(row.get("unit") or "")
+    return heading("qualitative", lang) if unit == "qualitative" else ("" if unit == "-" else unit)
+
+
+class _Column(NamedTuple):
+    key: str
+    rank: int
+    """Which goes first when the terminal is narrow: the highest rank; rank 0 columns always stay."""
+    right: bool
+
+
+_COLUMNS = (
+    _Column("indicator", 0, False), _Column("unit", 3, False), _Column("target", 0, True),
+    _Column("actual", 0, True), _Column("gap", 0, True), _Column("attainment", 4, True),
+    _Column("progress", 5, True), _Column("needed", 6, True), _Column("status", 0, False),
+    _Column("outlook", 2, False),
+)
+_NAME_MIN = {"zh": 16, "en": 20}
+"""The narrowest the indicator column gets before secondary columns are dropped (display cells)."""
+
+
+def _cells(row: dict[str, Any], marker: str, lang: str) -> dict[str, str | Text]:
+    attainment = row.get("attainment_pct")
+    return {
+        "indicator": _indicator_text(row, lang), "unit": _unit_text(row, lang),
+        "target": _target_text({**row, "target": count_target(row)}), "actual": _actual_text(row, marker),
+        "gap": _num(_count_gap(row)), "attainment": f"{format_float(attainment, 1)}%" if attainment is not None else "",
+        "progress": _progress_text(row), "needed": _required_text(row, lang),
+        "status": _styled(row.get("status"), lang), "outlook": _styled(row.get("outlook"), lang),
+        "words": "x" if row.get("target") is None and row.get("target_text") else "",
+    }
+
+
+def _natural(column: str, cells: list[dict[str, str | Text]], lang: str) -> int:
+    """The display width a column needs: the longest cell (for the target, the longest number: targets stated in
+    words wrap within it, at least :data:`_WORDS_MIN` cells wide)."""
+    texts = [str(c[column]) for c in cells if column != "target" or not c["words"]]
+    width = max([cell_len(heading(column, lang))] + [cell_len(text) for text in texts])
+    return max(width, _WORDS_MIN) if column == "target" and any(c["words"] for c in cells) else width
+
+
+_WORDS_MIN = 10
+
+
+def _fitting_columns(cells: list[dict[str, str | Text]], width: int, lang: str) -> tuple[list[_Column], int]:
+    """The columns that fit in ``width`` and the indicator column's width: secondary columns are dropped, highest
+    rank first, until the indicator column keeps its minimum width."""
+    kept = list(_COLUMNS)
+    widths = {c.key: _natural(c.key, cells, lang) for c in kept}
+    while True:
+        others = sum(widths[c.key] for c in kept if c.key != "indicator")
+        room = width - others - 3 * len(kept) + 3  # a padding cell on each side of a column, a space between
+        if room >= _NAME_MIN[lang] or all(c.rank == 0 for c in kept):
+            return kept, max(_NAME_MIN[lang], min(room, widths["indicator"]))
+        kept.remove(max(kept, key=lambda c: c.rank))
+
+
+def report_table(rows: Sequence[dict[str, Any]], title: str, lang: str = "en",
+                 width: int = 200) -> tuple[Table, list[str]]:
+    """The gap table and its footnotes, fitted to ``width`` columns: the indicator, its target, actual, gap and
+    status always show; outlook, unit, attainment, progress and growth needed go first when it is narrow. Units,
+    numbers and status words never wrap; only the indicator's name and a target stated in words do."""
     footnotes: list[str] = []
+    cells = []
     for row in rows:
         marker = ""
         if row.get("note"):
             footnotes.append(_footnote(row, len(footnotes) + 1))
             marker = f" [{len(footnotes)}]"
-        attainment = row.get("attainment_pct")
-        table.add_row(
-            _indicator_text(row, lang), str(row.get("unit") or ""), _target_text(row), _actual_text(row, marker),
-            _num(row.get("gap")), f"{format_float(attainment, 1)}%" if attainment is not None else "",
-            _progress_text(row), _required_text(row, lang), _styled(row.get("status"), lang),
-            _styled(row.get("outlook"), lang),
-        )
+        cells.append(_cells(row, marker, lang))
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, title_justify="left", expand=False,
+                  pad_edge=False, show_edge=False)
+    kept, name_width = _fitting_columns(cells, width, lang)
+    for column in kept:
+        if column.key == "indicator":
+            table.add_column(heading("indicator", lang), overflow="fold", width=name_width)
+        elif column.key == "target":
+            table.add_column(heading("target", lang), justify="right", overflow="fold",
+                             width=_natural("target", cells, lang))
+        else:
+            table.add_column(heading(column.key, lang), justify="right" if column.right else "left", no_wrap=True)
+    for cell in cells:
+        table.add_row(*(cell[column.key] for column in kept))
     return table, footnotes
 
 
@@ -152,10 +250,15 @@ def _footnote(row: dict[str, Any], number: int) -> str:
     return f"{text} — {source}" if source else text
 
 
-def print_report(console: Console, rows: Sequence[dict[str, Any]], title: str, lang: str = "en") -> None:
-    """Print the gap table, its footnotes and the legend."""
-    table, footnotes = report_table(rows, title, lang)
+def print_report(console: Console, rows: Sequence[dict[str, Any]], title: str, lang: str = "en",
+                 show: str = "targets") -> None:
+    """Print the gap table of the rows ``show`` selects, a line on the rows left out, its footnotes and the
+    legend."""
+    shown = shown_rows(rows, show)
+    table, footnotes = report_table(shown, title, lang, console.width)
     console.print(table)
+    if len(shown) < len(rows):
+        console.print(ROWS_LEFT_OUT[lang].format(count=len(rows) - len(shown), show=show), style="dim")
     for note in footnotes:
         console.print(note, style="dim", soft_wrap=True)
     console.print(LEGENDS[lang], style="dim")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gapcalc.errors import Finding, GapcalcError, Severity, finding
+from gapcalc.messages import from_plain, t, to_plain
 from gapcalc.plan.facts import PlanFacts
 from gapcalc.plan.keys import normal_key
 from gapcalc.workspace.cache import Cache, cache_dir, content_key
@@ -60,8 +61,9 @@ class CheckedPlan:
         from gapcalc.plan.locate import TomlLocator
 
         line, col = TomlLocator(read_bytes(self.path).decode("utf-8-sig")).find(("plan", "id"))
-        return finding("GC123", f"plan id '{self.plan_id}' is also used by {other}", self.display, line, col,
-                       "every plan has its own id", "plan.id")
+        return finding("GC123", t("plan id '{plan_id}' is also used by {other}",
+                                  plan_id=self.plan_id, other=other), self.display, line, col,
+                       t("every plan has its own id"), "plan.id")
 
 
 def _digest(path: Path) -> str:
@@ -76,7 +78,7 @@ def _dependencies_unchanged(dependencies: list[tuple[str, str]]) -> bool:
 
 
 def _to_data(checked: CheckedPlan, dependencies: list[tuple[str, str]]) -> tuple[Any, ...]:
-    findings = [(f.code, f.message, f.line, f.col, f.hint, f.path) for f in checked.findings]
+    findings = [(f.code, to_plain(f.message), f.line, f.col, to_plain(f.hint), f.path) for f in checked.findings]
     facts = checked.facts
     facts_data = None if facts is None else (facts.units, {k: tuple(v) for k, v in facts.breakdowns.items()},
                                              facts.base_year, facts.period)
@@ -89,7 +91,8 @@ def _from_data(data: tuple[Any, ...], path: Path, display: str) -> CheckedPlan:
     if facts_data is not None:
         units, breakdowns, base_year, period = facts_data
         facts = PlanFacts(units, {k: frozenset(v) for k, v in breakdowns.items()}, base_year, tuple(period), plan_id)
-    return CheckedPlan(path, display, plan_id, [finding(code, message, display, line, col, hint, where)
+    return CheckedPlan(path, display, plan_id, [finding(code, from_plain(message), display, line, col,
+                                                        from_plain(hint), where)
                                                 for code, message, line, col, hint, where in findings], facts)
 
 
@@ -206,14 +209,14 @@ def _expand(paths: list[Path], result: CheckResult) -> list[Path]:
                 continue
             (found if wanted and item.is_file() else skipped).append(item)
         if skipped:
-            names = ", ".join(p.name for p in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5
-                                                               else "")
-            result.notes.append(f"{display_path(path)}: skipped {names} (not a target .toml or an actuals "
-                                ".csv/.tsv/.txt file)")
+            more = t(" and {count} more", count=len(skipped) - 5) if len(skipped) > 5 else ""
+            result.notes.append(t("{path}: skipped {names}{more} (not a target .toml or an actuals .csv/.tsv/.txt "
+                                  "file)", path=display_path(path), names=", ".join(p.name for p in skipped[:5]),
+                                  more=more))
         if not found:
-            result.findings.append(finding("GC001", "no target or actuals files in this directory",
-                                           display_path(path), hint="target files end in .toml, actuals files in "
-                                           ".csv; check the path"))
+            result.findings.append(finding("GC001", t("no target or actuals files in this directory"),
+                                           display_path(path), hint=t("target files end in .toml, actuals files in "
+                                                                      ".csv; check the path")))
             result.io_error = True
         files += found
     unique: dict[Path, Path] = {}
@@ -325,8 +328,9 @@ def _check_actuals(path: Path, result: CheckResult, plan: PlanFacts | None, enco
     shown = display_path(path)
     result.files.append(shown)
     if plan is None:
-        result.findings.append(finding("GC313", f"no valid plan '{plan_id or path.stem}' for this actuals file",
-                                       shown, hint="name the file <plan>.csv, add a plan column, or pass --plan"))
+        result.findings.append(finding("GC313", t("no valid plan '{value}' for this actuals file",
+                                                  value=plan_id or path.stem),
+                                       shown, hint=t("name the file <plan>.csv, add a plan column, or pass --plan")))
         return
     from gapcalc.actuals.parse import load_actuals_file
 

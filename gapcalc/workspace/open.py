@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gapcalc.errors import Finding, GapcalcError, Severity, finding
+from gapcalc.messages import t
 from gapcalc.plan.compiled import LAYOUT, CompiledPlan
 from gapcalc.workspace.cache import Cache, content_key
 from gapcalc.workspace.paths import default_actuals_path, display_path, plan_path, targets_dir
@@ -66,8 +67,9 @@ def open_actuals(loaded: LoadedPlan, path: Path | None, directory: Path, encodin
     chosen = path or default_actuals_path(loaded.id, directory)
     if path is None and not chosen.exists() and not required:
         shown = display_path(chosen)
-        missing = finding("GC004", "no actuals file: every actual is blank", shown,
-                          hint=f"write one with `gapcalc template {loaded.id} YEAR -o {shown}`, or pass --actuals FILE")
+        missing = finding("GC004", t("no actuals file: every actual is blank"), shown,
+                          hint=t("write one with `gapcalc template {id} YEAR -o {shown}`, or pass --actuals FILE",
+                                 id=loaded.id, shown=shown))
         return ActualsFile(shown, [], [missing], Accounting())
     return load_actuals_file(chosen, loaded.plan, display_path(chosen), encoding)
 

@@ -19,7 +19,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover - concurrent.futures imports threading and queues: only when workers start
     from concurrent.futures import Executor
@@ -56,12 +56,20 @@ class Pool:
     ``Pool()`` works in this process: library calls never start processes on their own. The command line uses
     :func:`cli_pool`, whose size is :func:`jobs`."""
 
-    def __init__(self, size: int = 1) -> None:
+    def __init__(self, size: int = 1, progress: Progress | None = None) -> None:
         self.size = size
+        self.progress = progress
         self._executor: Executor | None = None
 
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[Result]:
-        """``function`` over ``items``, in order; in worker processes when there are enough items."""
+        """``function`` over ``items``, in order; in worker processes when there are enough items. Each item done
+        is told to ``progress`` (when given)."""
+        results = self._map(function, items)
+        if self.progress is None or not items:
+            return results
+        return _told(results, len(items), self.progress)
+
+    def _map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[Result]:
         if self.size < 2 or len(items) < 2 * MIN_FILES_PER_WORKER:
             return map(function, items)
         if self._executor is None:
@@ -84,6 +92,23 @@ class Pool:
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         self.close(interrupted=kind is not None and issubclass(kind, KeyboardInterrupt))
+
+
+class Progress(Protocol):
+    """What the command line shows of long work: ``expect(n)`` more items to do, ``advance()`` one done."""
+
+    def expect(self, count: int) -> None:
+        """``count`` more items will be done."""
+
+    def advance(self) -> None:
+        """One more item is done."""
+
+
+def _told(results: Iterator[Result], count: int, progress: Progress) -> Iterator[Result]:
+    progress.expect(count)
+    for result in results:
+        progress.advance()
+        yield result
 
 
 _notes_given: set[str] = set()
@@ -115,9 +140,10 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def cli_pool() -> Pool:
-    """The pool of the command line: :func:`jobs` processes, started only when enough files need work."""
-    return Pool(jobs())
+def cli_pool(progress: Progress | None = None) -> Pool:
+    """The pool of the command line: :func:`jobs` processes, started only when enough files need work; the work
+    done is told to ``progress``."""
+    return Pool(jobs(), progress)
 
 
 def start_workers(size: int) -> Executor:

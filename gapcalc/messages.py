@@ -1,0 +1,100 @@
+"""Messages said in English and Chinese: every finding, hint, note and summary line goes through :func:`t`.
+
+A message is written once, in English, as a template with named fields (``t("unknown key '{key}'", key=key)``);
+the English text is the message id (braces that are not fields are doubled, ``{{``), and
+:data:`gapcalc.messages_zh.ZH` gives the Chinese template of the same id. The :class:`Text` returned is the English
+string (so code and tests that read messages keep working) that also remembers its template and fields, so it can
+be said in Chinese with :func:`say` when it is printed. A test
+(``tests/test_messages.py``) fails when a template written with :func:`t` has no Chinese entry, when an entry's
+fields differ from the English ones, or when an entry is no longer used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+
+class Text(str):
+    """An English message that keeps its template and fields, to be said in another language."""
+
+    template: str
+    fields: dict[str, Any]
+
+    def __new__(cls, template: str, fields: dict[str, Any]) -> Text:
+        made = super().__new__(cls, template.format(**fields))
+        made.template = template
+        made.fields = fields
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Text, (self.template, self.fields)
+
+    def in_lang(self, lang: str) -> str:
+        """The message in ``lang`` (``zh`` or ``en``); English when no Chinese entry exists."""
+        if lang != "zh":
+            return str(self)
+        from gapcalc.messages_zh import ZH
+
+        template = ZH.get(self.template)
+        if template is None:
+            return str(self)
+        return template.format(**{name: say(value, lang) for name, value in self.fields.items()})
+
+
+def t(template: str, **fields: Any) -> Text:
+    """A message in English, with the fields named in its template; said in Chinese by :func:`say`."""
+    return Text(template, fields)
+
+
+def say(text: Any, lang: str) -> Any:
+    """``text`` in ``lang``: a :class:`Text` (or :class:`Joined`) is translated; anything else is returned as it is."""
+    return text.in_lang(lang) if isinstance(text, (Text, Joined)) else text
+
+
+def plural(count: int, suffix: str = "s") -> str:
+    """The English plural ending for ``count`` things (Chinese templates leave it out)."""
+    return "" if count == 1 else suffix
+
+
+class Joined(str):
+    """Messages joined by ``, `` (``、`` in Chinese), each said in the language of the whole."""
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, parts: Sequence[str]) -> Joined:
+        made = super().__new__(cls, ", ".join(parts))
+        made.parts = tuple(parts)
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Joined, (self.parts,)
+
+    def in_lang(self, lang: str) -> str:
+        """The parts in ``lang``, joined."""
+        return ("、" if lang == "zh" else ", ").join(say(part, lang) for part in self.parts)
+
+
+def to_plain(value: Any) -> Any:
+    """``value`` as plain data the cache can store (marshal): a message becomes a tagged tuple, a number that is
+    not an int or float its text; :func:`from_plain` gives the message back."""
+    if isinstance(value, Text):
+        return ("\0t", value.template, {name: to_plain(item) for name, item in value.fields.items()})
+    if isinstance(value, Joined):
+        return ("\0j", tuple(to_plain(part) for part in value.parts))
+    if isinstance(value, (list, tuple)):
+        return type(value)(to_plain(item) for item in value)
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return str(value)
+
+
+def from_plain(value: Any) -> Any:
+    """Back from :func:`to_plain`."""
+    if isinstance(value, tuple) and value and value[0] == "\0t":
+        return Text(value[1], {name: from_plain(item) for name, item in value[2].items()})
+    if isinstance(value, tuple) and value and value[0] == "\0j":
+        return Joined([from_plain(part) for part in value[1]])
+    if isinstance(value, (list, tuple)):
+        return type(value)(from_plain(item) for item in value)
+    return value

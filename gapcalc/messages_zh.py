@@ -1,0 +1,242 @@
+"""The Chinese catalogue: for every English message template written with :func:`gapcalc.messages.t`, its Chinese
+template with the same named fields (``tests/test_messages.py`` checks that none is missing or unused)."""
+
+from __future__ import annotations
+
+ZH: dict[str, str] = {
+    # reading actuals files
+    "no actuals file: every actual is blank": "没有实际值文件：所有实际值为空",
+    "write one with `gapcalc template {id} YEAR -o {shown}`, or pass --actuals FILE":
+        "用 `gapcalc template {id} 年份 -o {shown}` 生成一个，或用 --actuals 文件 指定",
+    "bad value": "数值有误",
+    "duplicate": "重复",
+    "malformed": "格式错误",
+    "other plan": "属于其他规划",
+    "unknown breakdown": "未知分项",
+    "unknown indicator": "未知指标",
+    "year outside plan": "年份超出规划期",
+    "{read} rows read, {used} used{missing}{reported}": "读取 {read} 行，使用 {used} 行{missing}{reported}",
+    "{path}{decoded}: {summary}": "{path}{decoded}：{summary}",
+    ", {count} missing value{s}": "，缺值 {count} 个",
+    ", {total} reported ({reasons})": "，报告 {total} 行（{reasons}）",
+    " (read as {encoding})": "（按 {encoding} 编码读取）",
+    "{count} {reason}": "{reason} {count} 行",
+    "row is for plan '{named}', but this file is read for plan '{id}'":
+        "该行属于规划“{named}”，但此文件按规划“{id}”读取",
+    "keep one plan per actuals file (split the file), or correct the plan cell":
+        "每个实际值文件只放一个规划（拆分文件），或更正 plan 单元格",
+    "check quotes in the row": "检查该行的引号",
+    "empty file": "文件为空",
+    "the first row must name the columns: indicator,year,value": "第一行须为列名：indicator,year,value",
+    "missing column{s} {missing}": "缺少列 {missing}",
+    "the first row must name the columns: indicator,year,value[,breakdown,source,note]":
+        "第一行须为列名：indicator,year,value[,breakdown,source,note]",
+    "row has {cells} cells, the header has {width}": "该行有 {cells} 个单元格，表头有 {width} 个",
+    "check for a stray delimiter or quote": "检查是否有多余的分隔符或引号",
+    "empty indicator": "指标为空",
+    "name the indicator id": "填写指标 id",
+    "unknown indicator '{indicator_id}'": "未知指标“{indicator_id}”",
+    "use an id from the plan (e.g. {known}…); see `gapcalc targets PLAN`":
+        "使用规划中的 id（如 {known}…）；见 `gapcalc targets 规划`",
+    "unknown breakdown '{typed}' for indicator '{indicator_id}'": "指标“{indicator_id}”没有分项“{typed}”",
+    "use a breakdown key declared in the target file": "使用目标文件中声明的分项键",
+    "no value for {indicator_id} {year} ('{strip}')": "{indicator_id} {year}年无数值（“{strip}”）",
+    "footnote marker '{marker}' after {value} was dropped": "已去掉 {value} 后的脚注标记“{marker}”",
+    "the number is read as typed; put the footnote in the note column": "数字按所填读取；脚注请写在 note 列",
+    "{label} repeats row {row} with the same value": "{label} 与第 {row} 行重复，数值相同",
+    "delete one of the rows": "删除其中一行",
+    "{label}: row {row} says {value}, row {row2} says {value2}":
+        "{label}：第 {row} 行为 {value}，第 {row2} 行为 {value2}",
+    "keep the right value and delete the other row": "保留正确的数值，删除另一行",
+    "a quote opened on line {first} (column {col}) is not closed where its cell ends":
+        "第 {first} 行（第 {col} 列）开始的引号在单元格结束处没有闭合",
+    "remove the stray \" or close it; the following lines are read as rows of their own":
+        "删除多余的 \" 或将其闭合；其后各行按各自的行读取",
+    "column '{name}' appears twice: columns {first_at} and {i}": "列“{name}”出现两次：第 {first_at} 列和第 {i} 列",
+    "keep one of the two columns (Excel may have copied it); each column once":
+        "两列只保留一列（可能是 Excel 复制所致）；每列只出现一次",
+    "unknown column '{name}'": "未知列“{name}”",
+    "columns are: {allowed}": "可用的列：{allowed}",
+    "write the year as 2019": "年份写作 2019 这样的形式",
+    "year {year} is far outside the plan period {period}": "年份 {year} 远超出规划期 {period}",
+    "check the year": "检查年份",
+    "the header row has a quote that is not closed": "表头行有未闭合的引号",
+    "the first row names the columns, without quotes": "第一行为列名，不加引号",
+    "the file is separated by semicolons (;), not commas": "文件以分号（;）而非逗号分隔",
+    "it is read with ';'; Excel writes this in locales with a decimal comma — save as CSV UTF-8 (comma delimited) "
+    "to be safe": "已按“;”读取；这是以逗号为小数点的区域设置下 Excel 的写法——稳妥起见请另存为“CSV UTF-8（逗号分隔）”",
+    "{more} more {code} finding{s} not listed": "另有 {more} 条 {code} 问题未列出",
+    "the first {limit} are listed; fix those and check again": "只列出前 {limit} 条；修正后请再次检查",
+    # consistency of the plan document
+    "{indicator} {year}: {place} gives {first}, {place2} gives {other}":
+        "{indicator} {year}年：{place}为 {first}，{place2}为 {other}",
+    "{indicator} {year}: {place} states {comparator} {level}, {place2} states {comparator2} {level}":
+        "{indicator} {year}年：{place}为 {comparator} {level}，{place2}为 {comparator2} {level}",
+    "{label} (line {line})": "{label}（第 {line} 行）",
+    "line {line}": "第 {line} 行",
+    "{indicator} {year}: increments add up to {quota} at {place}, but {place2} states {level}":
+        "{indicator} {year}年：{place}的增量累计为 {quota}，但{place2}为 {level}",
+    "the document contradicts itself; the first statement is used": "文件自相矛盾；采用第一处表述",
+    "the document contradicts itself on the bound; the first statement is used":
+        "文件对界限的表述自相矛盾；采用第一处表述",
+    "the document contradicts itself; keep both and say which you use": "文件自相矛盾；两处都保留并说明采用哪一处",
+    "{id} baseline {year}: {place} gives {level}, {place2} gives {level2}":
+        "{id} {year}年基期值：{place}为 {level}，{place2}为 {level2}",
+    "the document contradicts itself": "文件自相矛盾",
+    "{id} {key} ({key2}): the breakdowns add up to {parts}, the total is {value}":
+        "{id} {key}（{key2}）：各分项合计 {parts}，总数为 {value}",
+    "{id}: the milestone {word} from {level} ({year}) to {level2} ({year2}) although direction is {direction}":
+        "{id}：目标节点从 {level}（{year}年）{word}到 {level2}（{year2}年），而方向为 {direction}",
+    "check the figures, or whether a column is 'new' rather than 'cumulative'":
+        "核对数字，或该列是否为“新增”而非“累计”",
+    # target files: syntax and schema
+    "add '{key} = …'": "添加“{key} = …”",
+    "wrong type at {where}: {value}": "{where} 类型错误：{value}",
+    "wrong type at {where}: {msg} (got {shown})": "{where} 类型错误：{msg}（实际为 {shown}）",
+    "invalid value at {where}: {msg} (got {shown})": "{where} 取值无效：{msg}（实际为 {shown}）",
+    "fix the TOML syntax (quotes, brackets, '=' between key and value, no repeated keys)":
+        "修正 TOML 语法（引号、括号、键与值之间的“=”、不重复的键）",
+    "did you mean '{close}'?": "是否应为“{close}”？",
+    "allowed keys here: {allowed}": "此处可用的键：{allowed}",
+    "unknown key '{key}' at {where}": "{where} 有未知键“{key}”",
+    "missing required key {where}": "缺少必填键 {where}",
+    "target files must be UTF-8; re-save the file as UTF-8": "目标文件须为 UTF-8 编码；请另存为 UTF-8",
+    "arrays or tables are nested too deeply to read": "数组或表嵌套过深，无法读取",
+    "a target file nests a few levels at most; look for a run of [ or {{ brackets":
+        "目标文件最多嵌套几层；查找连续的 [ 或 {{ 括号",
+    "not valid UTF-8 at byte {start}": "第 {start} 字节不是有效的 UTF-8",
+    # quotes
+    "the document has '{found}' but not what follows it": "文件中有“{found}”，但没有其后的内容",
+    "copy the fragment from the document verbatim": "从文件中逐字复制该片段",
+    "quote not found in the document: '{quote}'": "文件中找不到引文：“{quote}”",
+    "{shown} is not printed in the quote '{quote}' (it prints: {listed})":
+        "引文“{quote}”中没有 {shown}（引文中的数字：{listed}）",
+    "type the number exactly as printed (7.0 stays 7.0), or give printed = \"…\" for 2万, 翻番":
+        "按原文照录数字（7.0 仍写 7.0），或对 2万、翻番 等写 printed = \"…\"",
+    "source document '{source}' not found": "找不到来源文件“{source}”",
+    "source_text is relative to the repository root, e.g. docs/sources/<plan>.txt":
+        "source_text 相对于仓库根目录，如 docs/sources/<plan>.txt",
+    "text '{text}' does not occur in the quote '{quote}'": "引文“{quote}”中没有 text“{text}”",
+    "text is the wording of the quote": "text 应为引文中的措辞",
+    "printed '{printed}' does not occur in the quote '{quote}'": "引文“{quote}”中没有 printed“{printed}”",
+    "printed is how the number appears in the quote": "printed 应为数字在引文中的写法",
+    # target files: rules
+    "declare it under [[subplans]] ({subplan_ids})": "在 [[subplans]] 中声明（{subplan_ids}）",
+    "declare it in the indicator's breakdowns": "在该指标的 breakdowns 中声明",
+    "{change} of {value}": "{change} {value}",
+    "{id} {year}: the target moves against direction = \"{direction}\" ({shown})":
+        "{id} {year}年：目标与 direction = \"{direction}\" 的方向相反（{shown}）",
+    "plan id '{id}' differs from the file name '{stem}'": "规划 id“{id}”与文件名“{stem}”不同",
+    "rename the file to {id}.toml or set id = \"{stem}\"": "将文件改名为 {id}.toml，或设 id = \"{stem}\"",
+    "plan period [{start}, {end}] ends before it starts": "规划期 [{start}, {end}] 的结束早于开始",
+    "write period = [start, end]": "写作 period = [开始, 结束]",
+    "baseline_year {baseline_year} is after the period start {start}":
+        "baseline_year {baseline_year} 晚于规划期开始 {start}",
+    "the baseline year is the year before the plan starts": "基期年为规划开始的前一年",
+    "unknown subplan '{subplan}'": "未知子计划“{subplan}”",
+    "indicator '{id}' has breakdowns but no breakdown_dimension": "指标“{id}”有分项但没有 breakdown_dimension",
+    "add breakdown_dimension = \"industry\" (or level, …)": "添加 breakdown_dimension = \"industry\"（或 level 等）",
+    "unknown breakdown '{breakdown}' in indicator '{id}'": "指标“{id}”中有未知分项“{breakdown}”",
+    "source names neither a section nor a table": "source 既未指明章节也未指明表格",
+    "add source = {{ table = \"表2 …\" }} or {{ section = \"…\" }}":
+        "添加 source = {{ table = \"表2 …\" }} 或 {{ section = \"…\" }}",
+    "a {kind} target needs change = \"increase\" or \"decrease\"":
+        "{kind} 目标需要 change = \"increase\" 或 \"decrease\"",
+    "下降/降低/缩短 → decrease; 提高/增长/提升 → increase": "下降/降低/缩短 → decrease；提高/增长/提升 → increase",
+    "a period_total needs period = [start, end]": "period_total 需要 period = [开始, 结束]",
+    "e.g. period = [2021, 2025] for 十四五": "如十四五写 period = [2021, 2025]",
+    "per_year applies to pp_change only": "per_year 仅用于 pp_change",
+    "remove per_year": "删除 per_year",
+    "a {kind} value is the size of the change, not signed: {value}":
+        "{kind} 的 value 是变化的幅度，不带正负号：{value}",
+    "write value = {value} and put the sign in change: change = \"decrease\" for 下降/降低/减少 18%":
+        "写 value = {value}，正负号放在 change 中：下降/降低/减少 18% 写 change = \"decrease\"",
+    "a {kind} statement needs value = …": "{kind} 表述需要 value = …",
+    "add the number as printed": "按原文添加数字",
+    "a baseline cannot have comparator {comparator!r}": "基期值不能用比较符 {comparator!r}",
+    "a baseline is an observed value: use \"=\" (or \"~\", \">\" for 超/约)":
+        "基期值是观测值：用 \"=\"（约、超分别用 \"~\"、\">\"）",
+    "change = \"{change}\" but the quote says {said}: '{quote}'":
+        "change = \"{change}\"，但引文表述为 {said}：“{quote}”",
+    "{value} against the baseline {baseline} ({year})": "{value}，基期值 {baseline}（{year}年）",
+    "subplan id '{id}' is used twice": "子计划 id“{id}”用了两次",
+    "give every subplan its own id": "每个子计划使用各自的 id",
+    "indicator id '{id}' is used twice (first at line {line})": "指标 id“{id}”用了两次（第一次在第 {line} 行）",
+    "merge the two blocks or rename one": "合并两段，或为其中一个改名",
+    "indicator '{id}' names no subplan": "指标“{id}”没有指明子计划",
+    "add subplan = one of {subplan_ids}": "添加 subplan = {subplan_ids} 之一",
+    "breakdown '{key}' is declared twice": "分项“{key}”声明了两次",
+    "remove one": "删除其中一个",
+    "breakdowns '{close}' and '{key}' differ only slightly": "分项“{close}”与“{key}”仅略有不同",
+    "if they are the same, use one key": "如果相同，请使用同一个键",
+    "year {year} is stated twice in one series (first at line {first_line})":
+        "同一序列中年份 {year} 出现两次（第一次在第 {first_line} 行）",
+    "one statement gives each year once; a second statement is a new series":
+        "一处表述每年只给一次；另一处表述另立一个序列",
+    "check the year for a typo": "检查年份是否有笔误",
+    "invalid value at {name}: {number} is not a figure": "{name} 取值无效：{number} 不是数字",
+    "type the number as printed in the document": "按文件原文填写数字",
+    "a qualitative target has no value": "定性目标没有 value",
+    "use text = \"…\" or another kind": "使用 text = \"…\"，或改用其他 kind",
+    "a qualitative target needs text = \"…\"": "定性目标需要 text = \"…\"",
+    "quote the wording": "引用原文措辞",
+    "comparator \"range\" needs upper = …": "比较符 \"range\" 需要 upper = …",
+    "e.g. {{ value = 1, upper = 2, comparator = \"range\" }} for 1—2家":
+        "如 1—2家 写 {{ value = 1, upper = 2, comparator = \"range\" }}",
+    "upper is only for comparator \"range\" (here {comparator!r})":
+        "upper 仅用于比较符 \"range\"（此处为 {comparator!r}）",
+    "set comparator = \"range\" or remove upper": "设 comparator = \"range\"，或删除 upper",
+    "baseline year {year} is after the first target year {first_target}":
+        "基期年 {year} 晚于第一个目标年 {first_target}",
+    "check the number, the sign and change; if the plan allows the move, use comparator \"<=\" (a cap) or \">=\" "
+    "(a floor)": "核对数字、正负号和 change；如规划允许这种变化，用比较符 \"<=\"（上限）或 \">=\"（下限）",
+    "target year {year} is before the plan period {period}": "目标年 {year} 早于规划期 {period}",
+    "a number for a year before the period is a baseline: kind = \"baseline\"":
+        "规划期之前年份的数字是基期值：kind = \"baseline\"",
+    "range upper {upper} is not above its value {value}": "区间上限 {upper} 不大于其下限 {value}",
+    "value is the lower end, upper the higher": "value 为下限，upper 为上限",
+    "write change = \"{said}\" (下降/降低/减少 → decrease; 提高/增长 → increase)":
+        "写 change = \"{said}\"（下降/降低/减少 → decrease；提高/增长 → increase）",
+    "increase": "增加",
+    "decrease": "减少",
+    "a baseline describes the situation before the targets": "基期值描述目标之前的情况",
+    # checking a workspace
+    "plan id '{plan_id}' is also used by {other}": "规划 id“{plan_id}”也被 {other} 使用",
+    "every plan has its own id": "每个规划使用各自的 id",
+    " and {count} more": " 等另外 {count} 个",
+    "{path}: skipped {names}{more} (not a target .toml or an actuals .csv/.tsv/.txt file)":
+        "{path}：跳过 {names}{more}（不是目标 .toml 或实际值 .csv/.tsv/.txt 文件）",
+    "no valid plan '{value}' for this actuals file": "此实际值文件没有有效的规划“{value}”",
+    "no target or actuals files in this directory": "此目录中没有目标文件或实际值文件",
+    "name the file <plan>.csv, add a plan column, or pass --plan":
+        "将文件命名为 <规划>.csv、添加 plan 列，或用 --plan 指定",
+    "target files end in .toml, actuals files in .csv; check the path":
+        "目标文件以 .toml 结尾，实际值文件以 .csv 结尾；请检查路径",
+    # the command line
+    "checked {files} file{s}: {errors} error{s2}, {warnings} warning{s3}":
+        "已检查 {files} 个文件：错误 {errors} 个，警告 {warnings} 个",
+    "wrote {path}": "已写入 {path}",
+    "'{cell}' has a percent sign but the indicator's unit is not %": "“{cell}”带百分号，但该指标的单位不是 %",
+    "'{cell}' is not a number": "“{cell}”不是数字",
+    "'{cell}' is too large to be a figure": "“{cell}”太大，不是一个统计数字",
+    "'{cell}' is not a year": "“{cell}”不是年份",
+    "type the number in the indicator's unit without %": "按该指标的单位填写数字，不带 %",
+    "type the figure in the indicator's unit, e.g. 1234.5": "按该指标的单位填写数字，如 1234.5",
+    "type a number such as 26, 26.5 or 1,234; leave blank or — when there is no value":
+        "填写 26、26.5 或 1,234 这样的数字；没有数值时留空或填 —",
+    "checking files": "检查文件",
+    "reading plans": "读取规划",
+    "ratio_of on '{indicator_id}' whose unit is '{unit}', not %":
+        "“{indicator_id}”的单位是“{unit}”而不是 %，不能用 ratio_of",
+    "ratio_of is for a rate in % computed as numerator ÷ denominator": "ratio_of 用于按分子 ÷ 分母计算的百分比",
+    "name another indicator of this plan": "填写本规划中的另一个指标",
+    "ratio_of {part_name} '{part}' is not another indicator of this plan":
+        "ratio_of 的{part_name}“{part}”不是本规划中的另一个指标",
+    "ratio_of parts have different units: '{numerator_unit}' and '{denominator_unit}'":
+        "ratio_of 的分子与分母单位不同：“{numerator_unit}”与“{denominator_unit}”",
+    "numerator and denominator must share one unit": "分子与分母必须使用同一单位",
+    "{indicator} {year}: {numerator} ÷ {denominator} = {computed} %, but {place} states {rate}":
+        "{indicator} {year}年：{numerator} ÷ {denominator} = {computed}%，但{place}写的是{rate}",
+    "the document's own arithmetic ({numerator_id} ÷ {denominator_id}) does not hold; the stated rate is used":
+        "文件自身的算式（{numerator_id} ÷ {denominator_id}）不成立；采用文件所写的比率",
+}

@@ -1,0 +1,99 @@
+"""Every message is said in Chinese and English: the catalogue is complete, its fields match, nothing is unused,
+and findings, hints and notes print in the language chosen."""
+
+from __future__ import annotations
+
+import ast
+import pickle
+import string
+from pathlib import Path
+
+import pytest
+
+from gapcalc.errors import finding
+from gapcalc.messages import Joined, Text, plural, say, t
+from gapcalc.messages_zh import ZH
+
+PACKAGE = Path(__file__).resolve().parent.parent / "gapcalc"
+
+
+def _templates() -> dict[str, str]:
+    """Every template written with ``t(...)`` in the package, and where."""
+    found: dict[str, str] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t":
+                first = node.args[0] if node.args else None
+                assert isinstance(first, ast.Constant) and isinstance(first.value, str), \
+                    f"{path.name}:{node.lineno}: t() takes its template as a literal string"
+                found.setdefault(first.value, f"{path.name}:{node.lineno}")
+    return found
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_message_has_chinese() -> None:
+    missing = [f"{where}: {template!r}" for template, where in _templates().items() if template not in ZH]
+    assert missing == []
+
+
+def test_chinese_templates_have_the_same_fields() -> None:
+    plural_endings = {"s", "s2", "s3"}
+    wrong = [key for key, value in ZH.items() if _fields(value) - _fields(key)
+             or (_fields(key) - plural_endings) - _fields(value)]
+    assert wrong == []
+
+
+def test_no_unused_entry() -> None:
+    assert sorted(set(ZH) - set(_templates())) == []
+
+
+def test_finding_messages_are_catalogued() -> None:
+    """A finding's message or hint is written with ``t()`` (or comes from another library), never as a literal."""
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+                    and str(node.args[0].value).startswith("GC") and len(str(node.args[0].value)) == 5):
+                continue
+            texts = node.args[1:2] + [k.value for k in node.keywords if k.arg == "hint"]
+            offenders += [f"{path.name}:{node.lineno}" for arg in texts
+                          if isinstance(arg, ast.JoinedStr) or (isinstance(arg, ast.Constant) and arg.value)]
+    assert offenders == []
+
+
+def test_text_is_english_and_says_chinese() -> None:
+    text = t("unknown column '{name}'", name="valeur")
+    assert text == "unknown column 'valeur'"
+    assert say(text, "zh") == "未知列“valeur”"
+    assert say(text, "en") == "unknown column 'valeur'"
+    assert say("plain", "zh") == "plain"
+
+
+def test_nested_and_joined_texts_are_said_in_the_language_of_the_whole() -> None:
+    reasons = Joined([t("{count} {reason}", count=1, reason=t("duplicate")),
+                      t("{count} {reason}", count=2, reason=t("malformed"))])
+    text = t(", {total} reported ({reasons})", total=3, reasons=reasons)
+    assert text == ", 3 reported (1 duplicate, 2 malformed)"
+    assert say(text, "zh") == "，报告 3 行（重复 1 行、格式错误 2 行）"
+
+
+def test_text_survives_pickling_for_the_cache_and_worker_processes() -> None:
+    text = t("missing column{s} {missing}", s=plural(2), missing="year, value")
+    again = pickle.loads(pickle.dumps(text))
+    assert isinstance(again, Text) and again == text and say(again, "zh") == "缺少列 year, value"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "a.csv:3:1: GC305 warning: unknown indicator 'x' — use a breakdown key declared in the target file"),
+    ("zh", "a.csv:3:1: GC305 warning: 未知指标“x” — 使用目标文件中声明的分项键"),
+])
+def test_finding_in_a_language_keeps_code_and_location(lang: str, expected: str) -> None:
+    item = finding("GC305", t("unknown indicator '{indicator_id}'", indicator_id="x"), "a.csv", 3, 1,
+                   t("use a breakdown key declared in the target file"))
+    assert item.in_lang(lang).as_text() == expected
+    assert item.in_lang(lang).as_dict()["code"] == "GC305"
