@@ -1,6 +1,6 @@
 """Reading the actuals of a batch of plans into columns, checked column-wise.
 
-A clean file (the common case: ids, years and plain numbers typed verbatim) is read by the C CSV reader and checked
+A clean file (the common case: ids, years and plain numbers typed verbatim, every figure a whole-year level) is read by the C CSV reader and checked
 a whole column at a time — one regular expression over a joined column, set operations for ids and repeats — so it
 costs no Python work per row. A file that fails any check is read again row by row by
 :func:`gapcalc.actuals.parse.parse_actuals`, which names every problem with its row and column; both give the same
@@ -26,23 +26,27 @@ from gapcalc.actuals.parse import (
     OPTIONAL_COLUMNS,
     OUTSIDE_SLACK,
     REQUIRED_COLUMNS,
+    SHAPE_COLUMNS,
     Accounting,
     Actual,
+    column_name,
     parse_actuals,
     sniff_delimiter,
 )
+from gapcalc.actuals.shapes import JUMP_FACTOR, LEVEL
 from gapcalc.errors import GapcalcError, Severity, finding
 from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.workspace.cache import Cache, content_key
 from gapcalc.workspace.paths import display_path
 from gapcalc.workspace.textio import decode, read_bytes
 
-ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note")
+ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note", *SHAPE_COLUMNS)
+"""The columns of a batch of actuals; the shape columns hold ``""`` for a whole-year exact level."""
 _NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?\n)*-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?")
 """A column of plain numbers, one per line, each of which prints back unchanged as a Decimal."""
 _YEARS = re.compile(r"(?:[0-9]{4}\n)*[0-9]{4}")
 _KNOWN_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
-LAYOUT = 2
+LAYOUT = 3
 """Version of a cached actuals reading; part of its key."""
 FAST_PATH_BYTES = 8 * 1024 * 1024
 """Files larger than this are read row by row: the column-wise reader holds every row at once."""
@@ -88,10 +92,6 @@ class BatchActuals:
     plans: list[PlanActuals]
 
 
-def _normalised(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).strip().lstrip("\ufeff").lower()
-
-
 def _columns_of(text: str) -> dict[str, tuple[str, ...]] | None:
     """The columns of a well-formed file, read by the C CSV reader; None when it needs a closer look (a semicolon
     file, a repeated column, ragged rows, or a quoted cell over several lines: the row-by-row reader accounts for
@@ -105,7 +105,7 @@ def _columns_of(text: str) -> dict[str, tuple[str, ...]] | None:
         return None
     if not rows or len(rows) != _physical_lines(text):
         return None
-    index = {_normalised(n): i for i, n in enumerate(rows[0])}
+    index = {column_name(n): i for i, n in enumerate(rows[0])}
     if len(index) != len(rows[0]) or not set(index) <= _KNOWN_COLUMNS:
         return None
     if any(c not in index for c in REQUIRED_COLUMNS):
@@ -144,7 +144,23 @@ def plainly_valid(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bo
         return False
     if not set(zip(columns["indicator"], columns["breakdown"], strict=True)) <= _verbatim_keys(plan):
         return False
-    return len(set(zip(columns["indicator"], columns["breakdown"], years, strict=True))) == len(years)
+    if any(any(cells) for cells in (columns[name] for name in SHAPE_COLUMNS)):
+        return False
+    return len(set(zip(columns["indicator"], columns["breakdown"], years, strict=True))) == len(years) and (
+        not _may_jump(columns, plan))
+
+
+def _may_jump(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bool:
+    """Whether some key's levels (with the plan's stated ones) span an order of magnitude: the row-by-row reader
+    then says which row, if any, jumps."""
+    spans: dict[tuple[str, str], list[float]] = {}
+    for (indicator, breakdown), stated in plan.facts.stated.items():
+        spans[(indicator, breakdown)] = [float(v) for v in stated.values()]
+    for indicator, breakdown, value in zip(columns["indicator"], columns["breakdown"], columns["value"],
+                                           strict=True):
+        spans.setdefault((indicator, breakdown), []).append(float(value))
+    factor = float(JUMP_FACTOR)
+    return any(max(v) >= factor * min(v) > 0 or (min(v) == 0 < max(v)) for v in spans.values() if len(v) > 1)
 
 
 def _row_by_row(text: str, display: str, plan: CompiledPlan, encoding: str) -> PlanActuals:
@@ -165,6 +181,9 @@ def columns_of_values(values: Sequence[Actual]) -> dict[str, Sequence[Any]]:
         "year": [str(a.year) for a in values], "value": [format(a.value, "f") for a in values],
         "source": [a.source for a in values], "source_title": [a.source_title for a in values],
         "note": [a.note for a in values],
+        "measure": ["" if a.measure == LEVEL else a.measure for a in values],
+        "comparator": ["" if a.comparator == "=" else a.comparator for a in values],
+        "as_of": [a.as_of for a in values],
     }
 
 

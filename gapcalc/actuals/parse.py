@@ -1,7 +1,8 @@
 """Reading observed values: long-format CSV files typed in Excel by busy people.
 
-Columns ``indicator, year, value`` and optionally ``breakdown, source, source_title, quote, note`` (and the guide
-columns of a template: ``name_zh, name_en, unit, plan``). Every cell is parsed explicitly so that every problem can
+Columns ``indicator, year, value`` and optionally ``breakdown, source, source_title, quote, note``, the shape of a
+published figure (``measure, comparator, as_of``: see :mod:`gapcalc.actuals.shapes`; Chinese header names such as
+口径 and 比较符 are accepted) and the guide columns of a template (``name_zh, name_en, unit, plan``). Every cell is parsed explicitly so that every problem can
 name ``file:row:column``; nothing is dropped without a finding, and the accounting (read / used / reported) says what
 happened to every row.
 """
@@ -9,6 +10,7 @@ happened to every row.
 from __future__ import annotations
 
 import csv
+import difflib
 import math
 import re
 from collections import Counter
@@ -18,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from gapcalc.actuals import shapes
 from gapcalc.errors import CODES, Finding, Severity, finding
 from gapcalc.plan.facts import PlanFacts
 from gapcalc.plan.keys import fold_width, normal_key
@@ -27,8 +30,9 @@ if TYPE_CHECKING:  # pragma: no cover - the model (pydantic) is imported only wh
     from gapcalc.plan.model import PlanFile
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
+SHAPE_COLUMNS = ("measure", "comparator", "as_of")
 OPTIONAL_COLUMNS = ("breakdown", "source", "source_title", "quote", "note", "name_zh", "name_en", "unit", "plan",
-                    "breakdown_name")
+                    "breakdown_name", *SHAPE_COLUMNS)
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "…", "...", "……", "na", "n/a", "nan", "null", "none", "#n/a"})
 _PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _ASCII_NUMBER = _PLAIN
@@ -60,6 +64,9 @@ class Actual:
     source_title: str
     note: str
     row: int
+    measure: str = shapes.LEVEL
+    comparator: str = "="
+    as_of: str = ""
 
 
 @dataclass
@@ -301,6 +308,7 @@ class _Reader:
         self.accounting = Accounting()
         self.values: list[Actual] = []
         self.seen: dict[tuple[str, str | None, int], Actual] = {}
+        self.conflicts: set[tuple[str, str | None, int]] = set()
         self.per_code: Counter[str] = Counter()
 
     def report(self, code: str, message: str, row: int, col: int, hint: str = "", reason: str = "") -> None:
@@ -320,7 +328,7 @@ class _Reader:
                     hint=f"the first {MAX_FINDINGS_PER_CODE} are listed; fix those and check again"))
 
     def header(self, names: list[str]) -> dict[str, int] | None:
-        keys = [normal_key(n).lstrip("\ufeff").lower() for n in names]
+        keys = [column_name(n) for n in names]
         first_at: dict[str, int] = {}
         allowed = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
         twice = False
@@ -361,9 +369,8 @@ class _Reader:
             return
         unit = self.units.get(indicator_id)
         if self.plan is not None and unit is None:
-            known = ", ".join(sorted(self.units)[:8])
             self.report("GC305", f"unknown indicator '{indicator_id}'", line, columns["indicator"] + 1,
-                        f"use an id from the plan (e.g. {known}…); see `gapcalc targets PLAN`",
+                        f"{did_you_mean(indicator_id, self.units)}see `gapcalc targets PLAN` for the ids",
                         reason="unknown indicator")
             return
         declared, breakdown = self._breakdown(get.get("breakdown", ""), indicator_id, line, columns)
@@ -374,11 +381,38 @@ class _Reader:
                 self.report("GC307", f"year {year} is far outside the plan period {list(self.plan.period)}", line,
                             columns["year"] + 1, "check the year", reason="year outside plan")
                 return
-        value = self._value(get["value"], unit, indicator_id, year, line, columns["value"] + 1)
+        shape = self._shape(get, unit, year, line, columns)
+        if shape is None:
+            return
+        measure, comparator, as_of = shape
+        cell, sign = shapes.signed_change(get["value"]) if measure != shapes.LEVEL else (get["value"], 1)
+        percent = unit is None or "%" in unit or measure in (shapes.CHANGE_PCT, shapes.CHANGE_PCT_VS_BASE)
+        value = self._value(cell, percent, indicator_id, year, line, columns["value"] + 1)
         if value is None:
             return
-        self.add(Actual(indicator_id, breakdown, year, value, get.get("source", "").strip(),
-                        get.get("source_title", "").strip(), get.get("note", "").strip(), line), columns)
+        self.add(Actual(indicator_id, breakdown, year, sign * value, get.get("source", "").strip(),
+                        get.get("source_title", "").strip(), get.get("note", "").strip(), line, measure, comparator,
+                        as_of), columns)
+
+    def _shape(self, get: dict[str, str], unit: str | None, year: int, line: int,
+               columns: dict[str, int]) -> tuple[str, str, str] | None:
+        """(measure, comparator, as_of) of a row, or None when a cell names none (reported)."""
+        cells: dict[str, str] = {}
+        for column, parse in (("measure", shapes.parse_measure), ("comparator", shapes.parse_comparator),
+                              ("as_of", lambda cell: shapes.parse_as_of(cell, year))):
+            try:
+                cells[column] = parse(get.get(column, ""))
+            except shapes.ShapeError as exc:
+                self.report("GC321", str(exc), line, columns[column] + 1,
+                            "leave it blank for a level, exact, for the whole year", reason="bad shape")
+                return None
+        measure, comparator, as_of = cells["measure"], cells["comparator"], cells["as_of"]
+        if measure == shapes.NEW and unit is not None and "%" in unit:
+            self.report("GC324", f"'new' (additions) on a percentage indicator (unit {unit})", line,
+                        columns["measure"] + 1, "additions are for counts; give the level or a change_pct",
+                        reason="bad shape")
+            return None
+        return measure, comparator, as_of
 
     def _for_this_plan(self, get: dict[str, str], line: int, columns: dict[str, int]) -> bool:
         """False (and reported) when the row's ``plan`` cell names another plan than the one checked against."""
@@ -398,17 +432,20 @@ class _Reader:
             return True, typed or None
         key = self.plan.breakdown_key(indicator_id, typed)
         if key is None:
+            declared = self.plan.breakdowns.get(indicator_id, frozenset())
             self.report("GC306", f"unknown breakdown '{typed}' for indicator '{indicator_id}'", line,
-                        columns["breakdown"] + 1, "use a breakdown key declared in the target file",
+                        columns["breakdown"] + 1,
+                        f"{did_you_mean(typed, declared)}use a breakdown key declared in the target file"
+                        f"{' (' + ', '.join(sorted(declared)) + ')' if declared else ' (it declares none)'}",
                         reason="unknown breakdown")
             return False, None
         return True, key
 
-    def _value(self, cell: str, unit: str | None, indicator_id: str, year: int, line: int,
+    def _value(self, cell: str, percent: bool, indicator_id: str, year: int, line: int,
                col: int) -> Decimal | None:
         """The value of a row, or None when it is missing or not a number (both reported)."""
         try:
-            number = parse_number(cell, unit is None or "%" in unit)
+            number = parse_number(cell, percent)
         except CellError as exc:
             hints = {"GC303": "type the number in the indicator's unit without %",
                      "GC318": "type the figure in the indicator's unit, e.g. 1234.5"}
@@ -434,13 +471,60 @@ class _Reader:
             self.accounting.used += 1
             return
         label = f"{actual.indicator}{f' [{actual.breakdown}]' if actual.breakdown else ''} {actual.year}"
-        if first.value == actual.value:
+        if _same_figure(first, actual):
             self.report("GC309", f"{label} repeats row {first.row} with the same value", actual.row,
                         columns["value"] + 1, "delete one of the rows", reason="duplicate")
-        else:
-            self.report("GC308", f"{label}: row {first.row} says {first.value}, row {actual.row} says {actual.value}",
-                        actual.row, columns["value"] + 1, "keep the right value and delete the other row",
-                        reason="duplicate")
+            return
+        self.report("GC308", f"{label}: row {first.row} says {_shown(first)}, row {actual.row} says "
+                    f"{_shown(actual)}; neither is used", actual.row, columns["value"] + 1,
+                    "keep the right value and delete the other row", reason="conflicting duplicate")
+        if key not in self.conflicts:  # the first row, counted used, is withdrawn too
+            self.conflicts.add(key)
+            self.accounting.used -= 1
+            self.accounting.reported["conflicting duplicate"] += 1
+
+    def finish(self, columns: dict[str, int]) -> None:
+        """After the last row: withdraw conflicting rows, and place each key's figures on one scale — a figure that
+        cannot be placed is reported and not used; a level an order of magnitude off the one before is flagged."""
+        self.values[:] = [a for a in self.values if (a.indicator, a.breakdown, a.year) not in self.conflicts]
+        if self.plan is None:
+            return
+        by_key: dict[tuple[str, str | None], list[Actual]] = {}
+        for actual in self.values:
+            by_key.setdefault((actual.indicator, actual.breakdown), []).append(actual)
+        dropped: set[int] = set()
+        for (indicator, breakdown), mine in by_key.items():
+            stated = self.plan.stated.get((indicator, breakdown or ""), {})
+            figures = [shapes.Figure(a.year, a.value, a.measure, a.row) for a in mine]
+            placed = shapes.place(stated, figures, self.plan.base_year)
+            for figure in placed.unplaced:
+                dropped.add(figure.row)
+                self.accounting.used -= 1
+                self.report("GC323", f"{indicator}{f' [{breakdown}]' if breakdown else ''} {figure.year}: "
+                            f"{figure.measure} {figure.value} has no level to apply to (no figure for "
+                            f"{figure.year - 1 if figure.measure != shapes.CHANGE_PCT_VS_BASE else self.plan.base_year}"
+                            f" and no stated level)", figure.row, columns["value"] + 1,
+                            "add the level (or the change) of that year, or give this figure as a level",
+                            reason="cannot be placed")
+            self._jumps(indicator, breakdown, stated, mine, columns)
+        self.values[:] = [a for a in self.values if a.row not in dropped]
+
+    def _jumps(self, indicator: str, breakdown: str | None, stated: dict[int, Decimal], mine: list[Actual],
+               columns: dict[str, int]) -> None:
+        """Flag a level typed an order of magnitude off the level observed or stated before it."""
+        levels = dict(stated)
+        for actual in sorted(mine, key=lambda a: a.year):
+            if actual.measure != shapes.LEVEL:
+                continue
+            before = [y for y in levels if y < actual.year]
+            if before and shapes.jumps(levels[max(before)], actual.value):
+                previous = max(before)
+                self.report("GC322", f"{indicator}{f' [{breakdown}]' if breakdown else ''} {actual.year}: "
+                            f"{actual.value} is an order of magnitude off {levels[previous]} ({previous})",
+                            actual.row, columns["value"] + 1,
+                            "a published change (下降4.04%) or a year's additions go in with measure = change_pct "
+                            "or new; else check the unit")
+            levels[actual.year] = actual.value
 
     def broken(self, record: _Record, width: int) -> None:
         """A record that could not be read as a row: a stray quote, or a CSV error."""
@@ -497,9 +581,35 @@ def parse_actuals(text: str, display: str, plan: PlanFile | PlanFacts | None) ->
         reader.report("GC300", "empty file", 1, 1, "the first row must name the columns: indicator,year,value")
     if columns is None:
         del reader.values[:]
+    else:
+        reader.finish(columns)
     reader.cut_notice()
     lines.physical = max(lines.physical, records.lines.count)
     return result
+
+
+def column_name(name: str) -> str:
+    """The column a header cell names: its folded form, or the column a Chinese header name stands for."""
+    key = normal_key(name).lstrip("\ufeff").lower()
+    return shapes.COLUMN_ALIASES.get(key, key)
+
+
+def did_you_mean(typed: str, known: Iterable[str]) -> str:
+    """``did you mean 'x' or 'y'? `` for the closest of ``known``, or ``""``."""
+    close = difflib.get_close_matches(typed, sorted(known), n=3, cutoff=0.6)
+    return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+
+
+def _same_figure(first: Actual, second: Actual) -> bool:
+    return (first.value, first.measure, first.comparator, first.as_of) == (
+        second.value, second.measure, second.comparator, second.as_of)
+
+
+def _shown(actual: Actual) -> str:
+    """A figure as a message names it: ``4.04``, ``change_pct -4.04``, ``>= 20000``."""
+    parts = [actual.measure] if actual.measure != shapes.LEVEL else []
+    parts += [actual.comparator] if actual.comparator != "=" else []
+    return " ".join([*parts, format(actual.value, "f")])
 
 
 def load_actuals_file(path: Path, plan: PlanFile | PlanFacts | None, display: str | None = None,

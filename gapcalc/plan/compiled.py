@@ -42,7 +42,7 @@ FLOAT_FIELDS = frozenset({"level_value", "upper_value"})
 them as bytes, without Python work per row."""
 MISSING_INT = -(2**63)
 
-LAYOUT = 6
+LAYOUT = 7
 """Version of the compiled layout, part of every cache key: bump it whenever the fields above change."""
 
 
@@ -83,8 +83,11 @@ class CompiledPlan:
     @property
     def facts(self) -> PlanFacts:
         """What checking its actuals needs."""
+        keys = self.key_rows()
+        rows = [(keys[key]["indicator"], keys[key]["breakdown"] or "", year, value) for key, year, value in zip(
+            *(_unpacked(name, self.baselines[name]) for name in ("key", "year", "value")), strict=True)]
         return PlanFacts(self.units, {k: frozenset(v) for k, v in self.breakdowns.items()}, self.base_year,
-                         self.period, self.id)
+                         self.period, self.id, PlanFacts.stated_of(rows))
 
     def as_data(self) -> tuple[Any, ...]:
         """The plain-data form that is cached."""

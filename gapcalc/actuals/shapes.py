@@ -1,0 +1,162 @@
+"""Figures as they are published: a level, a change on the year before or on the base year, a year's additions; exact
+or a bound; for the whole year or as of a month.
+
+The words a typist uses for each (``同比``, ``新增``, ``超``, ``以上``, ``截至9月``) are read here, and
+:func:`place` puts a key's figures on one scale — the indicator's own, or an index (base year = 100) where no level
+of the indicator is known at all. The parser uses it to say which rows cannot be placed; the engine to compute
+levels. Rules and worked examples: ``docs/methodology.md`` ("Published shapes").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from gapcalc.plan.keys import fold_width
+
+LEVEL, CHANGE_PCT, CHANGE_PCT_VS_BASE, NEW = "level", "change_pct", "change_pct_vs_base", "new"
+MEASURES = (LEVEL, CHANGE_PCT, CHANGE_PCT_VS_BASE, NEW)
+COMPARATORS = ("=", ">=", ">", "<=", "<")
+INDEX_BASE = Decimal(100)
+JUMP_FACTOR = Decimal(10)
+"""A level this many times the previous one (or a tenth of it) is flagged: a change typed as a level, or a scale."""
+
+COLUMN_ALIASES = {
+    "measure": "measure", "口径": "measure", "计量方式": "measure", "数据类型": "measure", "类型": "measure",
+    "comparator": "comparator", "比较符": "comparator", "比较": "comparator", "界限": "comparator",
+    "as_of": "as_of", "截至": "as_of", "截止": "as_of", "截至日期": "as_of", "时点": "as_of", "数据时点": "as_of",
+}
+"""Header names a typist may use for the shape columns, folded to the column they name."""
+
+MEASURE_WORDS = {
+    LEVEL: ("level", "水平", "绝对值", "存量", "累计", "总量", "年末数", "数值"),
+    CHANGE_PCT: ("change_pct", "yoy", "同比", "比上年", "较上年", "增速", "增长率", "同比增长", "同比下降", "年度变化"),
+    CHANGE_PCT_VS_BASE: ("change_pct_vs_base", "比基期", "较基期", "累计增长", "累计下降", "累计变化"),
+    NEW: ("new", "flow", "新增", "当年新增", "新认定", "增量", "年度新增"),
+}
+COMPARATOR_WORDS = {
+    "=": ("=", "==", "等于", "约"),
+    ">=": (">=", "≥", "超", "超过", "余", "以上", "不低于", "至少", "逾", "下限"),
+    ">": (">", "多于", "高于"),
+    "<=": ("<=", "≤", "以下", "不超过", "不足", "至多", "上限", "不到"),
+    "<": ("<", "少于", "低于"),
+}
+_DECREASE = re.compile(r"^(?:下降|降低|减少|回落)\s*")
+_INCREASE = re.compile(r"^(?:增长|上升|提高|增加)\s*")
+_AS_OF = re.compile(r"([0-9]{4})\s*(?:-|/|\.|年)\s*([0-9]{1,2})\s*(?:(?:-|/|\.|月)\s*(?:([0-9]{1,2})\s*日?|底|末)?)?")
+
+
+class ShapeError(ValueError):
+    """A shape cell that names no known shape; the message says what is accepted."""
+
+
+def _lookup(cell: str, words: Mapping[str, tuple[str, ...]], what: str, default: str) -> str:
+    text = fold_width(cell).strip().lower()
+    if not text:
+        return default
+    for name, spellings in words.items():
+        if text in spellings:
+            return name
+    accepted = "; ".join(f"{name}: {', '.join(spellings[1:4])}" for name, spellings in words.items())
+    raise ShapeError(f"'{cell.strip()}' is not a {what} ({accepted})")
+
+
+def parse_measure(cell: str) -> str:
+    """``level`` (blank), ``change_pct``, ``change_pct_vs_base`` or ``new``, from the name or a Chinese word."""
+    return _lookup(cell, MEASURE_WORDS, "measure", LEVEL)
+
+
+def parse_comparator(cell: str) -> str:
+    """``=`` (blank), ``>=``/``>`` (a lower bound: 超, 余, 以上) or ``<=``/``<``."""
+    return _lookup(cell, COMPARATOR_WORDS, "comparator", "=")
+
+
+def parse_as_of(cell: str, year: int) -> str:
+    """``YYYY-MM`` or ``YYYY-MM-DD`` (``2024年9月``, ``2024-09-30``, ``2024年3月底``), or ``""`` for a whole-year
+    figure (blank, or the last day or month of ``year``)."""
+    text = fold_width(cell).strip()
+    if not text:
+        return ""
+    match = _AS_OF.fullmatch(text)
+    if not match:
+        raise ShapeError(f"'{cell.strip()}' is not a date: write 2024-09 or 2024-09-30")
+    found_year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
+    if found_year != year:
+        raise ShapeError(f"as_of '{cell.strip()}' is not in the row's year {year}")
+    if not 1 <= month <= 12 or (day is not None and not 1 <= int(day) <= 31):
+        raise ShapeError(f"'{cell.strip()}' is not a date: write 2024-09 or 2024-09-30")
+    if month == 12 and (day is None or int(day) == 31):
+        return ""
+    return f"{year:04d}-{month:02d}" + ("" if day is None else f"-{int(day):02d}")
+
+
+def signed_change(cell: str) -> tuple[str, int]:
+    """A change cell without its word of direction, and the sign it gives: ``下降4.04%`` → (``4.04%``, −1)."""
+    text = fold_width(cell).strip()
+    for pattern, sign in ((_DECREASE, -1), (_INCREASE, 1)):
+        found = pattern.match(text)
+        if found:
+            return text[found.end():], sign
+    return cell, 1
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published figure of a key: its year, number, measure and the row it came from."""
+
+    year: int
+    value: Decimal
+    measure: str
+    row: int
+
+
+@dataclass
+class Placed:
+    """A key's figures on one scale: the level of each placed figure by year, whether the scale is an index (base
+    year = 100), the index's own base point, and the figures that could not be placed."""
+
+    levels: dict[int, tuple[Decimal, int]] = field(default_factory=dict)
+    index: bool = False
+    unplaced: list[Figure] = field(default_factory=list)
+
+
+def place(stated: Mapping[int, Decimal], figures: Sequence[Figure], base_year: int) -> Placed:
+    """Levels of ``figures`` (sorted by year), given the plan's stated levels by year and the series' base year.
+
+    A level is itself. A change on the previous year (``change_pct``) and a year's additions (``new``) chain onto
+    the level of the previous year (a figure, else a stated level); a change on the base year
+    (``change_pct_vs_base``) applies to the level of the base year. Where neither the figures nor the plan give
+    any level, changes are placed on an index with the base year = 100; additions cannot be (no stock is known).
+    """
+    absolute = bool(stated) or any(f.measure == LEVEL for f in figures)
+    placed = Placed(index=not absolute and any(f.measure in (CHANGE_PCT, CHANGE_PCT_VS_BASE) for f in figures))
+    known: dict[int, Decimal] = dict(stated)
+    if placed.index:
+        known[base_year] = INDEX_BASE
+    for figure in sorted(figures, key=lambda f: f.year):
+        level = _level(figure, known, base_year)
+        if level is None:
+            placed.unplaced.append(figure)
+            continue
+        known[figure.year] = level
+        placed.levels[figure.year] = (level, figure.row)
+    return placed
+
+
+def _level(figure: Figure, known: Mapping[int, Decimal], base_year: int) -> Decimal | None:
+    if figure.measure == LEVEL:
+        return figure.value
+    if figure.measure == CHANGE_PCT_VS_BASE:
+        base = known.get(base_year)
+        return None if base is None or figure.year <= base_year else base * (1 + figure.value / 100)
+    previous = known.get(figure.year - 1)
+    if previous is None:
+        return None
+    return previous * (1 + figure.value / 100) if figure.measure == CHANGE_PCT else previous + figure.value
+
+
+def jumps(previous: Decimal, level: Decimal) -> bool:
+    """Whether ``level`` is an order of magnitude (×10 or ÷10) away from the positive ``previous`` level."""
+    return previous > 0 and level >= 0 and (level >= previous * JUMP_FACTOR or level * JUMP_FACTOR <= previous)
