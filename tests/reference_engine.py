@@ -47,7 +47,7 @@ class Series:
     """A key's observations on one scale, and whether that scale is an index (base year = 100)."""
 
     observed: dict[int, Observation]
-    index: bool
+    scale: str  # "" (the indicator's own), "index" (base year = 100) or "additions" (since the base year)
     stated: dict[int, Observation]  # the plan's stated baselines (and the index's base point)
 
 
@@ -70,12 +70,13 @@ def observed_series(indicator: Indicator, breakdown: str | None, actuals: Mappin
     an index whose base year is 100. A figure with nothing to apply to is left out.
     """
     stated = stated_baselines(indicator, breakdown)
-    changes = {"change_pct", "change_pct_vs_base"}
-    index = not stated and not any(a.measure == "level" for a in actuals.values()) and any(
-        a.measure in changes for a in actuals.values())
+    measures = {a.measure for a in actuals.values()}
+    own_scale = bool(stated) or "level" in measures
+    index = not own_scale and bool(measures & {"change_pct", "change_pct_vs_base"})
+    additions = not own_scale and not index and "new" in measures
     series = {year: Observation(year, value, None) for year, value in stated.items()}
-    if index:
-        series[base_year] = Observation(base_year, INDEX, None)
+    if index or additions:
+        series[base_year] = Observation(base_year, INDEX if index else Decimal(0), None)
     stated_points = dict(series)
     levels = {year: o.value for year, o in series.items()}
     for year in sorted(actuals):
@@ -83,7 +84,7 @@ def observed_series(indicator: Indicator, breakdown: str | None, actuals: Mappin
         before = levels.get(base_year if actual.measure == "change_pct_vs_base" else year - 1)
         if actual.measure == "level":
             level: Decimal | None = actual.value
-        elif before is None or (actual.measure == "change_pct_vs_base" and year <= base_year):
+        elif before is None or (index and actual.measure == "new") or (actual.measure == "change_pct_vs_base" and year <= base_year):
             level = None
         elif actual.measure == "new":
             level = before + actual.value
@@ -92,7 +93,7 @@ def observed_series(indicator: Indicator, breakdown: str | None, actuals: Mappin
         if level is not None:
             levels[year] = level
             series[year] = Observation(year, level if actual.measure == "level" else tidy(level), actual)
-    return Series(series, index, stated_points)
+    return Series(series, "index" if index else "additions" if additions else "", stated_points)
 
 
 def series_base_year(statements: list[Statement], breakdown: str | None, header: PlanHeader) -> int:
@@ -184,7 +185,8 @@ def _identity(plan: PlanFile, indicator: Indicator, breakdown: str | None, year:
 
 
 def _anchors(header: PlanHeader, points: dict[int, Statement], observed: dict[int, Observation],
-             year: int, stated: dict[int, Observation]) -> tuple[Observation | None, Observation | None, Observation | None]:
+             year: int, stated: dict[int, Observation]
+             ) -> tuple[Observation | None, Observation | None, Observation | None]:
     """(baseline, latest actual, actual of the year itself); for a period total, sums of the period's flows."""
     if points and points[max(points)].kind == "period_total":
         final = points[max(points)]
@@ -207,8 +209,8 @@ def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None,
     statements = resolve_indicator(indicator, plan.plan, {breakdown: {y: o.value for y, o in observed.items()}})
     points = target_points(statements, breakdown)
     row = _identity(plan, indicator, breakdown, year)
-    if series.index:
-        row["unit"] = f"index ({base_year}=100)"
+    if series.scale:
+        row["unit"] = f"index ({base_year}=100)" if series.scale == "index" else f"additions since {base_year}"
     qualitative = [s for s in statements if s.kind == "qualitative" and s.breakdown == breakdown]
     if qualitative:
         row["target_text"] = "; ".join(s.value.text or "" for s in qualitative)

@@ -1,10 +1,10 @@
 """Reading the actuals of a batch of plans into columns, checked column-wise.
 
-A clean file (the common case: ids, years and plain numbers typed verbatim, every figure a whole-year level) is read by the C CSV reader and checked
-a whole column at a time — one regular expression over a joined column, set operations for ids and repeats — so it
-costs no Python work per row. A file that fails any check is read again row by row by
-:func:`gapcalc.actuals.parse.parse_actuals`, which names every problem with its row and column; both give the same
-values.
+A clean file (the common case: ids, years and plain numbers typed verbatim, every figure a whole-year level) is read
+by the C CSV reader and checked a whole column at a time — one regular expression over a joined column, set
+operations for ids and repeats — so it costs no Python work per row. A file that fails any check is read again row
+by row by :func:`gapcalc.actuals.parse.parse_actuals`, which names every problem with its row and column; both give
+the same values.
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ class PlanActuals:
     notes: list[str] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
     summary: str = ""
+    errors: int = 0
+    """Findings of severity error: the commands that read these actuals exit 1 after their output."""
 
     @property
     def size(self) -> int:
@@ -74,13 +76,14 @@ class PlanActuals:
         counts = self.accounting
         return ({name: tuple(self.columns[name]) for name in ACTUAL_FIELDS},
                 (counts.read, counts.used, counts.missing, dict(counts.reported)), self.notes, self.findings,
-                self.summary)
+                self.summary, self.errors)
 
     @classmethod
     def from_data(cls, data: tuple[Any, ...]) -> PlanActuals:
         """Back from :meth:`as_data`."""
-        columns, (read, used, missing, reported), notes, findings, summary = data
-        return cls(columns, Accounting(read, used, missing, Counter(reported)), list(notes), list(findings), summary)
+        columns, (read, used, missing, reported), notes, findings, summary, errors = data
+        return cls(columns, Accounting(read, used, missing, Counter(reported)), list(notes), list(findings), summary,
+                   errors)
 
 
 @dataclass
@@ -171,7 +174,8 @@ def _row_by_row(text: str, display: str, plan: CompiledPlan, encoding: str) -> P
     if parsed.findings:
         notes.append(parsed.summary())
     return PlanActuals(columns_of_values(parsed.values), parsed.accounting, notes,
-                       [f.as_text() for f in parsed.findings], parsed.summary())
+                       [f.as_text() for f in parsed.findings], parsed.summary(),
+                       sum(f.severity is Severity.ERROR for f in parsed.findings))
 
 
 def columns_of_values(values: Sequence[Actual]) -> dict[str, Sequence[Any]]:

@@ -1,10 +1,10 @@
 """Reading observed values: long-format CSV files typed in Excel by busy people.
 
 Columns ``indicator, year, value`` and optionally ``breakdown, source, source_title, quote, note``, the shape of a
-published figure (``measure, comparator, as_of``: see :mod:`gapcalc.actuals.shapes`; Chinese header names such as
-口径 and 比较符 are accepted) and the guide columns of a template (``name_zh, name_en, unit, plan``). Every cell is parsed explicitly so that every problem can
-name ``file:row:column``; nothing is dropped without a finding, and the accounting (read / used / reported) says what
-happened to every row.
+published figure (``measure, comparator, as_of``: see :mod:`gapcalc.actuals.shapes`; Chinese header names such as 口径
+and 比较符 are accepted) and the guide columns of a template (``name_zh, name_en, unit, plan``). Every cell is parsed
+explicitly so that every problem can name ``file:row:column``; nothing is dropped without a finding, and the
+accounting (read / used / reported) says what happened to every row.
 """
 
 from __future__ import annotations

@@ -20,6 +20,10 @@ LEVEL, CHANGE_PCT, CHANGE_PCT_VS_BASE, NEW = "level", "change_pct", "change_pct_
 MEASURES = (LEVEL, CHANGE_PCT, CHANGE_PCT_VS_BASE, NEW)
 COMPARATORS = ("=", ">=", ">", "<=", "<")
 INDEX_BASE = Decimal(100)
+ADDITIONS_BASE = Decimal(0)
+INDEX, ADDITIONS = "index", "additions"
+"""The scales a key's figures are put on when the plan and the figures give no level at all: an index (base year
+= 100) for changes, the additions since the base year (a stock of 0 then) for a year's additions."""
 JUMP_FACTOR = Decimal(10)
 """A level this many times the previous one (or a tenth of it) is flagged: a change typed as a level, or a scale."""
 
@@ -114,12 +118,32 @@ class Figure:
 
 @dataclass
 class Placed:
-    """A key's figures on one scale: the level of each placed figure by year, whether the scale is an index (base
-    year = 100), the index's own base point, and the figures that could not be placed."""
+    """A key's figures on one scale: the level of each placed figure by year, the scale (``""``: the indicator's
+    own; :data:`INDEX` or :data:`ADDITIONS`), and the figures that could not be placed."""
 
     levels: dict[int, tuple[Decimal, int]] = field(default_factory=dict)
-    index: bool = False
+    scale: str = ""
     unplaced: list[Figure] = field(default_factory=list)
+
+    @property
+    def base_point(self) -> Decimal | None:
+        """The value of the base year on the scale: 100 on an index, 0 for additions, None on the own scale."""
+        return {INDEX: INDEX_BASE, ADDITIONS: ADDITIONS_BASE}.get(self.scale)
+
+
+def scale_of(has_level: bool, measures: Sequence[str]) -> str:
+    """The scale of a key's figures: its own when the plan states a level or a figure is one, else an index when a
+    figure is a change, else the additions since the base year when a figure is a year's additions."""
+    if has_level or LEVEL in measures:
+        return ""
+    if CHANGE_PCT in measures or CHANGE_PCT_VS_BASE in measures:
+        return INDEX
+    return ADDITIONS if NEW in measures else ""
+
+
+def scale_label(scale: str, base_year: int) -> str:
+    """The unit shown for a scale: ``index (2017=100)``, ``additions since 2019``."""
+    return f"index ({base_year}=100)" if scale == INDEX else f"additions since {base_year}"
 
 
 def place(stated: Mapping[int, Decimal], figures: Sequence[Figure], base_year: int) -> Placed:
@@ -128,15 +152,15 @@ def place(stated: Mapping[int, Decimal], figures: Sequence[Figure], base_year: i
     A level is itself. A change on the previous year (``change_pct``) and a year's additions (``new``) chain onto
     the level of the previous year (a figure, else a stated level); a change on the base year
     (``change_pct_vs_base``) applies to the level of the base year. Where neither the figures nor the plan give
-    any level, changes are placed on an index with the base year = 100; additions cannot be (no stock is known).
+    any level, changes are placed on an index with the base year = 100 (and additions are not placed), or, when
+    the figures are additions, on the additions since the base year (the base year = 0).
     """
-    absolute = bool(stated) or any(f.measure == LEVEL for f in figures)
-    placed = Placed(index=not absolute and any(f.measure in (CHANGE_PCT, CHANGE_PCT_VS_BASE) for f in figures))
+    placed = Placed(scale=scale_of(bool(stated), [f.measure for f in figures]))
     known: dict[int, Decimal] = dict(stated)
-    if placed.index:
-        known[base_year] = INDEX_BASE
+    if placed.base_point is not None:
+        known[base_year] = placed.base_point
     for figure in sorted(figures, key=lambda f: f.year):
-        level = _level(figure, known, base_year)
+        level = None if placed.scale == INDEX and figure.measure == NEW else _level(figure, known, base_year)
         if level is None:
             placed.unplaced.append(figure)
             continue

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from gapcalc.cli.common import choose_format, note, table_options
+from gapcalc.cli.common import choose_format, fail_on_actuals_errors, note, table_options
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import ALL_COLUMNS
 from gapcalc.errors import GapcalcError
@@ -69,6 +69,7 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     emit(document, chosen, color, output, language)
     if chosen is not OutputFormat.TABLE:
         note(summary_line(summary[-1], language))
+    fail_on_actuals_errors(read.errors)
 
 
 def _arguments(args: tuple[str, ...], all_plans: bool) -> tuple[str | None, int]:
@@ -92,10 +93,12 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
     failures: list[str] = []
     summaries: list[dict[str, Any]] = []
     total = Accounting()
+    errors: list[int] = []
 
     def batches(pool: Pool) -> Iterator[dict[str, Any]]:
         for batch in iter_batches(targets_dir, year, failures, pool):
             summaries.extend(plan_summaries(batch, year))
+            errors.extend(a.errors for a in batch.actuals)
             for accounting, notes in zip(batch.accounting, batch.notes, strict=True):
                 total.merge(accounting)
                 for line in notes:
@@ -123,3 +126,4 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
         note(f"skipped: {failure}")
     if failures:
         raise GapcalcError(f"{len(failures)} plan(s) could not be loaded", "run `gapcalc check`")
+    fail_on_actuals_errors(sum(errors))

@@ -156,12 +156,13 @@ def observations(baselines: Columns, actuals: BatchActuals, actual_key: np.ndarr
 @dataclass
 class Shaped:
     """The actuals after placing published shapes: each row's level (exact text) and report key (-1: not placed),
-    the index base points added (key, year, ``100``), and which keys are on an index."""
+    the base points added for keys on an index or on additions (key, year, ``100`` or ``0``), and the unit label of
+    those keys (``""`` for the others)."""
 
     value: np.ndarray
     key: np.ndarray
     index_points: Columns
-    index_keys: np.ndarray
+    scale: np.ndarray
 
 
 def _series_base_years(statements: Columns, size: int, header_base_year: np.ndarray) -> np.ndarray:
@@ -179,7 +180,7 @@ def place_shapes(baselines: Columns, actuals: BatchActuals, actual_key: np.ndarr
     decimals; only keys with such a figure do any work."""
     value, key = actuals.columns["value"].copy(), actual_key.copy()
     measure = actuals.columns["measure"]
-    index_keys = np.zeros(len(base_year), dtype=bool)
+    scale = np.full(len(base_year), "", dtype=object)
     shaped = np.flatnonzero((actual_key >= 0) & (measure != "")) if len(measure) else np.zeros(0, np.int64)
     mine = np.unique(actual_key[shaped])
     points: list[tuple[int, int, str]] = []
@@ -195,14 +196,14 @@ def place_shapes(baselines: Columns, actuals: BatchActuals, actual_key: np.ndarr
         for level, row in placed.levels.values():
             if actuals.columns["measure"][row]:  # a level stays as typed; a derived one is tidied
                 value[row] = format(tidy(level), "f")
-        if placed.index:
-            index_keys[k] = True
-            points.append((k, int(base_year[k]), format(shapes.INDEX_BASE, "f")))
+        if placed.base_point is not None:
+            scale[k] = shapes.scale_label(placed.scale, int(base_year[k]))
+            points.append((k, int(base_year[k]), format(placed.base_point, "f")))
     index_points: Columns = {
         "key": np.array([p[0] for p in points], dtype=np.int64), "year": np.array([p[1] for p in points],
                                                                                   dtype=np.int64),
         "value": objects((p[2] for p in points), len(points))}
-    return Shaped(value, key, index_points, index_keys)
+    return Shaped(value, key, index_points, scale)
 
 
 def _with_points(baselines: Columns, extra: Columns) -> Columns:
@@ -494,11 +495,10 @@ def report_batch(plans: list[CompiledPlan], actuals: BatchActuals, year: int) ->
     _period_totals(statements, points, observed, year, baseline, latest)
     target = _target(statements, level, level_value, points, numbers, baseline, year)
     final = points.index[np.maximum(points.end - 1, 0)] if len(points.index) else np.zeros(len(numbers), np.int64)
-    if shaped.index_keys.any():
+    relabelled = shaped.scale != ""
+    if relabelled.any():
         keys = dict(keys)
-        keys["unit"] = keys["unit"].copy()
-        keys["unit"][shaped.index_keys] = [f"index ({y}=100)" for y in _series_base_years(
-            statements, len(numbers), header_base_year)[shaped.index_keys].tolist()]
+        keys["unit"] = np.where(relabelled, shaped.scale, keys["unit"])
     return _cells(plans, keys, statements, level, level_value, points, final, target, baseline, latest, actuals,
                   year)
 
