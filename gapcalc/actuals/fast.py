@@ -33,7 +33,7 @@ from gapcalc.actuals.parse import (
     parse_actuals,
     sniff_delimiter,
 )
-from gapcalc.actuals.shapes import JUMP_FACTOR, LEVEL
+from gapcalc.actuals.shapes import JUMP_FACTOR, LEVEL, checks_jumps
 from gapcalc.errors import GapcalcError, Severity, finding
 from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.workspace.cache import Cache, content_key
@@ -157,11 +157,15 @@ def _may_jump(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bool:
     """Whether some key's levels (with the plan's stated ones) span an order of magnitude: the row-by-row reader
     then says which row, if any, jumps."""
     spans: dict[tuple[str, str], list[float]] = {}
-    for (indicator, breakdown), stated in plan.facts.stated.items():
-        spans[(indicator, breakdown)] = [float(v) for v in stated.values()]
     for indicator, breakdown, value in zip(columns["indicator"], columns["breakdown"], columns["value"],
                                            strict=True):
-        spans.setdefault((indicator, breakdown), []).append(float(value))
+        if checks_jumps(plan.units.get(indicator)):
+            spans.setdefault((indicator, breakdown), []).append(float(value))
+    if not spans:
+        return False
+    for key, stated in plan.facts.stated.items():
+        if key in spans:
+            spans[key] += [float(v) for v in stated.values()]
     factor = float(JUMP_FACTOR)
     return any(max(v) >= factor * min(v) > 0 or (min(v) == 0 < max(v)) for v in spans.values() if len(v) > 1)
 

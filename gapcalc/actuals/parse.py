@@ -506,7 +506,8 @@ class _Reader:
                             f" and no stated level)", figure.row, columns["value"] + 1,
                             "add the level (or the change) of that year, or give this figure as a level",
                             reason="cannot be placed")
-            self._jumps(indicator, breakdown, stated, mine, columns)
+            if shapes.checks_jumps(self.units.get(indicator)):
+                self._jumps(indicator, breakdown, stated, mine, columns)
         self.values[:] = [a for a in self.values if a.row not in dropped]
 
     def _jumps(self, indicator: str, breakdown: str | None, stated: dict[int, Decimal], mine: list[Actual],
@@ -595,8 +596,10 @@ def column_name(name: str) -> str:
 
 
 def did_you_mean(typed: str, known: Iterable[str]) -> str:
-    """``did you mean 'x' or 'y'? `` for the closest of ``known``, or ``""``."""
-    close = difflib.get_close_matches(typed, sorted(known), n=3, cutoff=0.6)
+    """``did you mean 'x' or 'y'? `` for the ids ``typed`` begins, else the closest of ``known``, or ``""``."""
+    ordered = sorted(known)
+    close = [k for k in ordered if k.startswith(typed)][:3] or difflib.get_close_matches(typed, ordered, n=3,
+                                                                                          cutoff=0.6)
     return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
 
 

@@ -26,6 +26,13 @@ INDEX, ADDITIONS = "index", "additions"
 = 100) for changes, the additions since the base year (a stock of 0 then) for a year's additions."""
 JUMP_FACTOR = Decimal(10)
 """A level this many times the previous one (or a tenth of it) is flagged: a change typed as a level, or a scale."""
+COUNT_UNITS = frozenset({"家", "个", "户", "台", "项", "款", "种", "人", "名", "件", "套", "座", "条"})
+"""Units of counts: a young stock may well grow tenfold, so their levels are not checked for jumps."""
+
+
+def checks_jumps(unit: str | None) -> bool:
+    """Whether levels of an indicator of ``unit`` are checked for order-of-magnitude jumps (not counts)."""
+    return unit is not None and unit not in COUNT_UNITS
 
 COLUMN_ALIASES = {
     "measure": "measure", "口径": "measure", "计量方式": "measure", "数据类型": "measure", "类型": "measure",
