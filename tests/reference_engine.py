@@ -84,7 +84,8 @@ def observed_series(indicator: Indicator, breakdown: str | None, actuals: Mappin
         before = levels.get(base_year if actual.measure == "change_pct_vs_base" else year - 1)
         if actual.measure == "level":
             level: Decimal | None = actual.value
-        elif before is None or (index and actual.measure == "new") or (actual.measure == "change_pct_vs_base" and year <= base_year):
+        elif before is None or (index and actual.measure == "new") or (
+                actual.measure == "change_pct_vs_base" and year <= base_year):
             level = None
         elif actual.measure == "new":
             level = before + actual.value
