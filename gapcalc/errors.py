@@ -67,8 +67,8 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GC302": ("actuals-bad-number", Severity.ERROR),
     "GC303": ("actuals-percent-on-non-percent", Severity.ERROR),
     "GC304": ("actuals-bad-year", Severity.ERROR),
-    "GC305": ("actuals-unknown-indicator", Severity.WARNING),
-    "GC306": ("actuals-unknown-breakdown", Severity.WARNING),
+    "GC305": ("actuals-unknown-indicator", Severity.ERROR),
+    "GC306": ("actuals-unknown-breakdown", Severity.ERROR),
     "GC307": ("actuals-year-outside-plan", Severity.WARNING),
     "GC308": ("actuals-conflicting-duplicate", Severity.ERROR),
     "GC309": ("actuals-identical-duplicate", Severity.WARNING),
@@ -83,6 +83,10 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GC318": ("actuals-number-out-of-range", Severity.ERROR),
     "GC319": ("actuals-semicolon-separated", Severity.WARNING),
     "GC320": ("actuals-findings-cut", Severity.WARNING),
+    "GC321": ("actuals-bad-shape", Severity.ERROR),
+    "GC322": ("actuals-level-jump", Severity.WARNING),
+    "GC323": ("actuals-figure-not-placed", Severity.ERROR),
+    "GC324": ("actuals-additions-on-percentage", Severity.ERROR),
 }
 
 

@@ -36,17 +36,12 @@ ZH: dict[str, str] = {
     "empty indicator": "指标为空",
     "name the indicator id": "填写指标 id",
     "unknown indicator '{indicator_id}'": "未知指标“{indicator_id}”",
-    "use an id from the plan (e.g. {known}…); see `gapcalc targets PLAN`":
-        "使用规划中的 id（如 {known}…）；见 `gapcalc targets 规划`",
     "unknown breakdown '{typed}' for indicator '{indicator_id}'": "指标“{indicator_id}”没有分项“{typed}”",
-    "use a breakdown key declared in the target file": "使用目标文件中声明的分项键",
     "no value for {indicator_id} {year} ('{strip}')": "{indicator_id} {year}年无数值（“{strip}”）",
     "footnote marker '{marker}' after {value} was dropped": "已去掉 {value} 后的脚注标记“{marker}”",
     "the number is read as typed; put the footnote in the note column": "数字按所填读取；脚注请写在 note 列",
     "{label} repeats row {row} with the same value": "{label} 与第 {row} 行重复，数值相同",
     "delete one of the rows": "删除其中一行",
-    "{label}: row {row} says {value}, row {row2} says {value2}":
-        "{label}：第 {row} 行为 {value}，第 {row2} 行为 {value2}",
     "keep the right value and delete the other row": "保留正确的数值，删除另一行",
     "a quote opened on line {first} (column {col}) is not closed where its cell ends":
         "第 {first} 行（第 {col} 列）开始的引号在单元格结束处没有闭合",
@@ -239,4 +234,27 @@ ZH: dict[str, str] = {
         "{indicator} {year}年：{numerator} ÷ {denominator} = {computed}%，但{place}写的是{rate}",
     "the document's own arithmetic ({numerator_id} ÷ {denominator_id}) does not hold; the stated rate is used":
         "文件自身的算式（{numerator_id} ÷ {denominator_id}）不成立；采用文件所写的比率",
+    "{suggestion}see `gapcalc targets PLAN` for the ids": "{suggestion}见 `gapcalc targets 规划` 中的 id",
+    "{suggestion}use a breakdown key declared in the target file ({declared})":
+        "{suggestion}使用目标文件中声明的分项（{declared}）",
+    "{suggestion}the target file declares no breakdown for it": "{suggestion}目标文件没有为该指标声明分项",
+    "{label}: row {row} says {value}, row {row2} says {value2}; neither is used":
+        "{label}：第 {row} 行为 {value}，第 {row2} 行为 {value2}；两者都不采用",
+    "{series} {year}: {measure} {value} has no level to apply to (no figure for {anchor} and no stated level)":
+        "{series} {year}年：{measure} {value} 没有可依据的水平值（{anchor}年无数据，规划也未给出）",
+    "add the level (or the change) of that year, or give this figure as a level":
+        "补充该年的水平值（或变化），或把此数填为水平值",
+    "{series} {year}: {value} is an order of magnitude off {previous_value} ({previous})":
+        "{series} {year}年：{value} 与 {previous_value}（{previous}年）相差一个数量级",
+    "a published change (下降4.04%) or a year's additions go in with measure = change_pct or new; else check the unit":
+        "公布的变化（下降4.04%）或当年新增请用 measure = change_pct 或 new 填写；否则请检查单位",
+    "did you mean {choices}? ": "是否应为 {choices}？",
+    "'{cell}' is not a {what} ({accepted})": "“{cell}”不是有效的{what}（{accepted}）",
+    "measure": "口径",
+    "comparator": "比较符",
+    "'{cell}' is not a date: write 2024-09 or 2024-09-30": "“{cell}”不是日期：请写 2024-09 或 2024-09-30",
+    "as_of '{cell}' is not in the row's year {year}": "截至日期“{cell}”不在该行的年份 {year} 内",
+    "leave it blank for a level, exact, for the whole year": "水平值、精确值、全年数据请留空",
+    "'new' (additions) on a percentage indicator (unit {unit})": "百分比指标（单位 {unit}）不能用“new”（新增）",
+    "additions are for counts; give the level or a change_pct": "新增仅用于计数类指标；请填水平值或 change_pct",
 }

@@ -31,11 +31,24 @@ Row = dict[str, Any]
 
 @dataclass(frozen=True)
 class Observation:
-    """An observed value for one year, from the actuals or from a baseline the plan states."""
+    """An observed value for one year (a level, the figure placed on the series' scale), from the actuals or from a
+    baseline the plan states (or the index's base point, 100)."""
 
     year: int
     value: Decimal
     actual: Actual | None  # None: the plan's own baseline
+
+
+INDEX = Decimal(100)
+
+
+@dataclass
+class Series:
+    """A key's observations on one scale, and whether that scale is an index (base year = 100)."""
+
+    observed: dict[int, Observation]
+    scale: str  # "" (the indicator's own), "index" (base year = 100) or "additions" (since the base year)
+    stated: dict[int, Observation]  # the plan's stated baselines (and the index's base point)
 
 
 @dataclass(frozen=True)
@@ -46,13 +59,49 @@ class _Target:
     upper: Decimal | None = None
 
 
-def observed_series(indicator: Indicator, breakdown: str | None,
-                    actuals: Mapping[int, Actual]) -> dict[int, Observation]:
-    """Observations of one indicator/breakdown: the plan's stated baselines, overridden by actuals."""
-    series = {year: Observation(year, value, None) for year, value in stated_baselines(indicator, breakdown).items()}
-    for year, actual in actuals.items():
-        series[year] = Observation(year, actual.value, actual)
-    return series
+def observed_series(indicator: Indicator, breakdown: str | None, actuals: Mapping[int, Actual],
+                    base_year: int) -> Series:
+    """Observations of one indicator/breakdown: the plan's stated baselines, overridden by actuals placed on the
+    indicator's scale.
+
+    Year by year: a level is itself; a change on the year before (``change_pct``) or a year's additions (``new``)
+    apply to the level of the year before (observed or stated); a change on the base year (``change_pct_vs_base``)
+    applies to the level of the base year. When neither the plan nor the actuals give any level, changes are put on
+    an index whose base year is 100. A figure with nothing to apply to is left out.
+    """
+    stated = stated_baselines(indicator, breakdown)
+    measures = {a.measure for a in actuals.values()}
+    own_scale = bool(stated) or "level" in measures
+    index = not own_scale and bool(measures & {"change_pct", "change_pct_vs_base"})
+    additions = not own_scale and not index and "new" in measures
+    series = {year: Observation(year, value, None) for year, value in stated.items()}
+    if index or additions:
+        series[base_year] = Observation(base_year, INDEX if index else Decimal(0), None)
+    stated_points = dict(series)
+    levels = {year: o.value for year, o in series.items()}
+    for year in sorted(actuals):
+        actual = actuals[year]
+        before = levels.get(base_year if actual.measure == "change_pct_vs_base" else year - 1)
+        if actual.measure == "level":
+            level: Decimal | None = actual.value
+        elif before is None or (index and actual.measure == "new") or (
+                actual.measure == "change_pct_vs_base" and year <= base_year):
+            level = None
+        elif actual.measure == "new":
+            level = before + actual.value
+        else:
+            level = before * (1 + actual.value / 100)
+        if level is not None:
+            levels[year] = level
+            series[year] = Observation(year, level if actual.measure == "level" else tidy(level), actual)
+    return Series(series, "index" if index else "additions" if additions else "", stated_points)
+
+
+def series_base_year(statements: list[Statement], breakdown: str | None, header: PlanHeader) -> int:
+    """The earliest base year the breakdown's stated targets name, else the plan's base year."""
+    named = [s.series.base_year for s in statements if s.breakdown == breakdown and s.series.base_year is not None
+             and s.kind not in ("baseline", "qualitative") and s.value.value is not None]
+    return min(named) if named else header.base_year
 
 
 def _interpolate(year: int, anchors: dict[int, Decimal]) -> Decimal | None:
@@ -82,18 +131,28 @@ def _target_for(year: int, points: dict[int, Statement], baseline: Observation |
 
 
 def baseline_observation(header: PlanHeader, points: dict[int, Statement], observed: dict[int, Observation],
-                         report_year: int) -> Observation | None:
-    """The baseline: the observation of the base year, else the first later one up to ``report_year``."""
+                         report_year: int, stated: dict[int, Observation]) -> Observation | None:
+    """The baseline: the plan's own stated baseline (of the base year, else the last before it, else the first
+    after it up to ``report_year``); else the observation of the base year, else the first later one up to
+    ``report_year``."""
     change_years = [p.series.base_year for p in points.values() if p.series.base_year is not None]
     base_year = min(change_years) if change_years else header.base_year
-    if base_year in observed:
-        return observed[base_year]
-    later = sorted(y for y in observed if base_year < y <= report_year)
-    return observed[later[0]] if later else None
+    if base_year in stated:
+        return stated[base_year]
+    if any(y < base_year for y in stated):
+        return stated[max(y for y in stated if y < base_year)]
+    for candidates in (stated, {y: o for y, o in observed.items() if o.actual is not None}):
+        if base_year in candidates:
+            return candidates[base_year]
+        later = sorted(y for y in candidates if base_year < y <= report_year)
+        if later:
+            return candidates[later[0]]
+    return None
 
 
 def _latest(observed: dict[int, Observation], year: int) -> Observation | None:
-    years = [y for y in observed if y <= year]
+    """The last observed figure up to ``year`` (never a baseline the plan states)."""
+    years = [y for y, o in observed.items() if y <= year and o.actual is not None]
     return observed[max(years)] if years else None
 
 
@@ -127,38 +186,48 @@ def _identity(plan: PlanFile, indicator: Indicator, breakdown: str | None, year:
 
 
 def _anchors(header: PlanHeader, points: dict[int, Statement], observed: dict[int, Observation],
-             year: int) -> tuple[Observation | None, Observation | None, Observation | None]:
+             year: int, stated: dict[int, Observation]
+             ) -> tuple[Observation | None, Observation | None, Observation | None]:
     """(baseline, latest actual, actual of the year itself); for a period total, sums of the period's flows."""
     if points and points[max(points)].kind == "period_total":
         final = points[max(points)]
         start = final.series.period[0] if final.series.period else final.year
         actual = _period_total_observation(points, observed, year)
-        exact = actual if actual is not None and actual.year == year else None
+        exact = actual if actual is not None and actual.year == year and not (
+            actual.actual is not None and actual.actual.as_of) else None
         return Observation(start - 1, Decimal(0), None), actual, exact
-    return baseline_observation(header, points, observed, year), _latest(observed, year), observed.get(year)
+    exact = observed.get(year)
+    return baseline_observation(header, points, observed, year, stated), _latest(observed, year), (
+        exact if exact is not None and exact.actual is not None and not exact.actual.as_of else None)
 
 
 def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None, year: int,
                     actuals: Mapping[int, Actual]) -> Row:
     """The report row of one indicator/breakdown."""
-    observed = observed_series(indicator, breakdown, actuals)
+    base_year = series_base_year(resolve_indicator(indicator, plan.plan), breakdown, plan.plan)
+    series = observed_series(indicator, breakdown, actuals, base_year)
+    observed = series.observed
     statements = resolve_indicator(indicator, plan.plan, {breakdown: {y: o.value for y, o in observed.items()}})
     points = target_points(statements, breakdown)
     row = _identity(plan, indicator, breakdown, year)
+    if series.scale:
+        row["unit"] = f"index ({base_year}=100)" if series.scale == "index" else f"additions since {base_year}"
     qualitative = [s for s in statements if s.kind == "qualitative" and s.breakdown == breakdown]
     if qualitative:
         row["target_text"] = "; ".join(s.value.text or "" for s in qualitative)
-    baseline, actual, exact = _anchors(plan.plan, points, observed, year)
+    baseline, actual, exact = _anchors(plan.plan, points, observed, year, series.stated)
     target = _target_for(year, points, baseline)
     row.update(target=target.level, comparator=target.comparator or None, target_source=target.source)
     if actual is not None:
         row.update(actual=actual.value, actual_year=actual.year)
         if actual.actual is not None:
             row.update(source=actual.actual.source or None, source_title=actual.actual.source_title or None,
-                       note=actual.actual.note or None)
+                       note=actual.actual.note or None, as_of=actual.actual.as_of or None,
+                       actual_comparator=None if actual.actual.comparator == "=" else actual.actual.comparator)
     if baseline is not None:
         row.update(baseline=baseline.value, baseline_year=baseline.year)
-    _status(row, target, exact, indicator)
+    relative = bool(points) and points[max(points)].kind in RELATIVE_KINDS
+    _status(row, target, exact, indicator, relative)
     if points:
         final = points[max(points)]
         row.update(final_year=final.year, final_target=final.level)
@@ -169,19 +238,28 @@ def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None,
     return _fmt_row(row)
 
 
-def _status(row: Row, target: _Target, exact: Observation | None, indicator: Indicator) -> None:
+RELATIVE_KINDS = ("change_vs_baseline", "pp_change", "annual_growth")
+
+
+def _status(row: Row, target: _Target, exact: Observation | None, indicator: Indicator, relative: bool) -> None:
     if target.level is None:
         row["status"] = gapmath.Status.NOT_ASSESSED.value
         return
     actual = row.get("actual")
     if actual is not None:
         row["gap"] = actual - target.level
-        row["attainment_pct"] = gapmath.attainment_pct(actual, target.level, indicator.direction)
+        if relative:
+            baseline = row.get("baseline")
+            row["attainment_pct"] = None if baseline is None else gapmath.change_attainment_pct(
+                actual, baseline, target.level)
+        else:
+            row["attainment_pct"] = gapmath.attainment_pct(actual, target.level, indicator.direction)
     if exact is None:
         row["status"] = gapmath.Status.NO_DATA.value
         return
     met = gapmath.meets(exact.value, target.level, target.comparator, indicator.direction, target.upper)
-    row["status"] = (gapmath.Status.MET if met else gapmath.Status.NOT_MET).value
+    bound = exact.actual.comparator if exact.actual is not None else "="
+    row["status"] = gapmath.bounded_status(met, bound, indicator.direction).value
 
 
 def _progress(row: Row, indicator: Indicator, final: Statement, baseline: Observation | None,

@@ -113,7 +113,7 @@ def test_shipped_plans_give_the_same_report(in_repo: Path, year: int) -> None:
     got, failures = columnar_csv(Path("targets"), year)
     assert got == expected
     assert failures == expected_failures == []
-    assert expected.count("\n") == 323  # mianyang: 26 enterprise purchase amounts (表3)
+    assert expected.count("\n") == 325  # mianyang: 26 enterprise purchase amounts (表3), 2 declared breakdowns
 
 
 def test_batches_do_not_change_the_report(in_repo: Path) -> None:
@@ -216,8 +216,12 @@ def observed_values(draw: st.DrawFn, document: dict[str, Any]) -> list[Actual]:
     for row, (indicator, year) in enumerate(draw(st.lists(cells, max_size=25)), start=2):
         breakdown = draw(st.sampled_from([None, *(b["key"] for b in indicator["breakdowns"])]))
         note = draw(st.sampled_from(["", "估计", "下限"]))  # as read: the reader strips cells
+        measure = draw(st.sampled_from(["level", "level", "level", "change_pct", "change_pct_vs_base", "new"]))
+        comparator = draw(st.sampled_from(["=", "=", ">=", ">", "<=", "<"]))
+        as_of = draw(st.sampled_from(["", "", "", f"{year}-06"]))
         found.setdefault((indicator["id"], breakdown, year), Actual(
-            indicator["id"], breakdown, year, draw(numbers), f"https://example.org/{row}", "公报", note, row))
+            indicator["id"], breakdown, year, draw(numbers), f"https://example.org/{row}", "公报", note, row, measure,
+            comparator, as_of))
     return list(found.values())
 
 
@@ -349,7 +353,7 @@ def test_report_all_frame_is_every_plans_report_frame(in_repo: Path) -> None:
     plans = sorted(p.stem for p in Path("targets").glob("*.toml"))
     one_by_one = pd.concat([gapcalc.report(plan, 2021) for plan in plans], ignore_index=True)
     assert list(every.columns) == list(ALL_COLUMNS) == list(one_by_one.columns)
-    assert len(every) == len(one_by_one) == 323
+    assert len(every) == len(one_by_one) == 325
     assert every.attrs["failures"] == []
     for column in ALL_COLUMNS:
         got = [_cell(v) for v in every[column].tolist()]

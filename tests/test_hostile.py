@@ -182,7 +182,7 @@ def test_findings_of_one_kind_are_listed_up_to_a_bound(in_demo: Path, tmp_path: 
     path = tmp_path / "demo.csv"
     path.write_text("indicator,year,value\n" + rows)
     result = CliRunner().invoke(cli, ["check", str(path)])
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 101 and lines[0] == (f"{path}: GC320 warning: 150 more GC305 findings not listed — the first "
                                               "100 are listed; fix those and check again")

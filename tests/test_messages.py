@@ -89,11 +89,11 @@ def test_text_survives_pickling_for_the_cache_and_worker_processes() -> None:
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "a.csv:3:1: GC305 warning: unknown indicator 'x' — use a breakdown key declared in the target file"),
-    ("zh", "a.csv:3:1: GC305 warning: 未知指标“x” — 使用目标文件中声明的分项键"),
+    ("en", "a.csv:3:1: GC305 error: unknown indicator 'x' — delete one of the rows"),
+    ("zh", "a.csv:3:1: GC305 error: 未知指标“x” — 删除其中一行"),
 ])
 def test_finding_in_a_language_keeps_code_and_location(lang: str, expected: str) -> None:
     item = finding("GC305", t("unknown indicator '{indicator_id}'", indicator_id="x"), "a.csv", 3, 1,
-                   t("use a breakdown key declared in the target file"))
+                   t("delete one of the rows"))
     assert item.in_lang(lang).as_text() == expected
     assert item.in_lang(lang).as_dict()["code"] == "GC305"

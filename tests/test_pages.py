@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import posixpath
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -391,7 +392,8 @@ def test_xlsx_main_sheet_in_english(in_repo: Path, runner: CliRunner, tmp_path: 
 
 @pytest.fixture()
 def drafted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> Path:
-    """A workspace holding only the Jinhua document drafted as plan ``drafted``, with Jinhua's actuals."""
+    """A workspace holding only the Jinhua document drafted as plan ``drafted``, with the rows of Jinhua's actuals
+    whose indicator the draft has (a drafted plan names most indicators its own way)."""
     from conftest import REPO, _workspace
 
     workspace = _workspace(monkeypatch, tmp_path)
@@ -399,7 +401,12 @@ def drafted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) 
     (workspace / "actuals").mkdir()
     code, _, err = invoke(runner, "draft", str(REPO / "docs/sources/jinhua.txt"), "--plan", "drafted")
     assert code == 0, err
-    (workspace / "actuals/drafted.csv").write_bytes((REPO / "actuals/jinhua.csv").read_bytes())
+    drafted_ids = set(re.findall(r'^id = "([a-z0-9_]+)"', (workspace / "targets/drafted.toml").read_text("utf-8"),
+                                 re.MULTILINE))
+    lines = (REPO / "actuals/jinhua.csv").read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    kept = [line for line in lines[1:] if line.split(",", 1)[0] in drafted_ids]
+    assert kept, "the draft shares at least one indicator id with the hand-written plan"
+    (workspace / "actuals/drafted.csv").write_text(lines[0] + "".join(kept), encoding="utf-8")
     return workspace
 
 

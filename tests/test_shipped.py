@@ -110,7 +110,9 @@ def test_chongqing_2022_shows_published_figures_with_sources(monkeypatch: pytest
     assert (nc["actual"], nc["actual_year"], nc["status"]) == ("56.6", "2021", "no_data")
     cloud = rows["enterprises_on_cloud"]
     assert cloud["actual"] == "55000" and "Lower bound" in cloud["note"]
-    assert result.stderr.startswith("actuals/chongqing.csv: 17 rows read, 17 used\nchongqing 2022: ")
+    assert result.stderr.startswith("actuals/chongqing.csv: 20 rows read, 20 used\nchongqing 2022: ")
+    rnd = rows["digital_rnd_tools_rate"]
+    assert (rnd["actual"], rnd["actual_comparator"], rnd["status"]) == ("80", ">=", "inconclusive")
     table = CliRunner().invoke(cli, ["report", "chongqing", "2022", "-f", "table", "--color", "never"]).stdout
     assert "[6] ii_integration_index 2022:" in table
 

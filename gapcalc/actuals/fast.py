@@ -1,10 +1,10 @@
 """Reading the actuals of a batch of plans into columns, checked column-wise.
 
-A clean file (the common case: ids, years and plain numbers typed verbatim) is read by the C CSV reader and checked
-a whole column at a time — one regular expression over a joined column, set operations for ids and repeats — so it
-costs no Python work per row. A file that fails any check is read again row by row by
-:func:`gapcalc.actuals.parse.parse_actuals`, which names every problem with its row and column; both give the same
-values.
+A clean file (the common case: ids, years and plain numbers typed verbatim, every figure a whole-year level) is read
+by the C CSV reader and checked a whole column at a time — one regular expression over a joined column, set
+operations for ids and repeats — so it costs no Python work per row. A file that fails any check is read again row
+by row by :func:`gapcalc.actuals.parse.parse_actuals`, which names every problem with its row and column; both give
+the same values.
 """
 
 from __future__ import annotations
@@ -26,11 +26,14 @@ from gapcalc.actuals.parse import (
     OPTIONAL_COLUMNS,
     OUTSIDE_SLACK,
     REQUIRED_COLUMNS,
+    SHAPE_COLUMNS,
     Accounting,
     Actual,
+    column_name,
     parse_actuals,
     sniff_delimiter,
 )
+from gapcalc.actuals.shapes import JUMP_FACTOR, LEVEL, checks_jumps
 from gapcalc.errors import GapcalcError, Severity, finding
 from gapcalc.messages import from_plain, t, to_plain
 from gapcalc.plan.compiled import CompiledPlan
@@ -38,12 +41,13 @@ from gapcalc.workspace.cache import Cache, content_key
 from gapcalc.workspace.paths import display_path
 from gapcalc.workspace.textio import decode, read_bytes
 
-ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note")
+ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note", *SHAPE_COLUMNS)
+"""The columns of a batch of actuals; the shape columns hold ``""`` for a whole-year exact level."""
 _NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?\n)*-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?")
 """A column of plain numbers, one per line, each of which prints back unchanged as a Decimal."""
 _YEARS = re.compile(r"(?:[0-9]{4}\n)*[0-9]{4}")
 _KNOWN_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
-LAYOUT = 2
+LAYOUT = 3
 """Version of a cached actuals reading; part of its key."""
 FAST_PATH_BYTES = 8 * 1024 * 1024
 """Files larger than this are read row by row: the column-wise reader holds every row at once."""
@@ -60,6 +64,8 @@ class PlanActuals:
     notes: list[str] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
     summary: str = ""
+    errors: int = 0
+    """Findings of severity error: the commands that read these actuals exit 1 after their output."""
 
     @property
     def size(self) -> int:
@@ -71,14 +77,14 @@ class PlanActuals:
         counts = self.accounting
         return ({name: tuple(self.columns[name]) for name in ACTUAL_FIELDS},
                 (counts.read, counts.used, counts.missing, dict(counts.reported)), to_plain(self.notes),
-                to_plain(self.findings), to_plain(self.summary))
+                to_plain(self.findings), to_plain(self.summary), self.errors)
 
     @classmethod
     def from_data(cls, data: tuple[Any, ...]) -> PlanActuals:
         """Back from :meth:`as_data`."""
-        columns, (read, used, missing, reported), notes, findings, summary = data
+        columns, (read, used, missing, reported), notes, findings, summary, errors = data
         return cls(columns, Accounting(read, used, missing, Counter(reported)), from_plain(list(notes)),
-                   from_plain(list(findings)), from_plain(summary))
+                   from_plain(list(findings)), from_plain(summary), errors)
 
 
 @dataclass
@@ -88,10 +94,6 @@ class BatchActuals:
     columns: dict[str, np.ndarray]
     plan_pos: np.ndarray
     plans: list[PlanActuals]
-
-
-def _normalised(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).strip().lstrip("\ufeff").lower()
 
 
 def _columns_of(text: str) -> dict[str, tuple[str, ...]] | None:
@@ -107,7 +109,7 @@ def _columns_of(text: str) -> dict[str, tuple[str, ...]] | None:
         return None
     if not rows or len(rows) != _physical_lines(text):
         return None
-    index = {_normalised(n): i for i, n in enumerate(rows[0])}
+    index = {column_name(n): i for i, n in enumerate(rows[0])}
     if len(index) != len(rows[0]) or not set(index) <= _KNOWN_COLUMNS:
         return None
     if any(c not in index for c in REQUIRED_COLUMNS):
@@ -146,7 +148,27 @@ def plainly_valid(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bo
         return False
     if not set(zip(columns["indicator"], columns["breakdown"], strict=True)) <= _verbatim_keys(plan):
         return False
-    return len(set(zip(columns["indicator"], columns["breakdown"], years, strict=True))) == len(years)
+    if any(any(cells) for cells in (columns[name] for name in SHAPE_COLUMNS)):
+        return False
+    return len(set(zip(columns["indicator"], columns["breakdown"], years, strict=True))) == len(years) and (
+        not _may_jump(columns, plan))
+
+
+def _may_jump(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bool:
+    """Whether some key's levels (with the plan's stated ones) span an order of magnitude: the row-by-row reader
+    then says which row, if any, jumps."""
+    spans: dict[tuple[str, str], list[float]] = {}
+    for indicator, breakdown, value in zip(columns["indicator"], columns["breakdown"], columns["value"],
+                                           strict=True):
+        if checks_jumps(plan.units.get(indicator)):
+            spans.setdefault((indicator, breakdown), []).append(float(value))
+    if not spans:
+        return False
+    for key, stated in plan.facts.stated.items():
+        if key in spans:
+            spans[key] += [float(v) for v in stated.values()]
+    factor = float(JUMP_FACTOR)
+    return any(max(v) >= factor * min(v) > 0 or (min(v) == 0 < max(v)) for v in spans.values() if len(v) > 1)
 
 
 def _row_by_row(text: str, display: str, plan: CompiledPlan, encoding: str) -> PlanActuals:
@@ -157,7 +179,8 @@ def _row_by_row(text: str, display: str, plan: CompiledPlan, encoding: str) -> P
     if parsed.findings:
         notes.append(parsed.summary())
     return PlanActuals(columns_of_values(parsed.values), parsed.accounting, notes,
-                       [f.as_text() for f in parsed.findings], parsed.summary())
+                       [f.as_text() for f in parsed.findings], parsed.summary(),
+                       sum(f.severity is Severity.ERROR for f in parsed.findings))
 
 
 def columns_of_values(values: Sequence[Actual]) -> dict[str, Sequence[Any]]:
@@ -167,6 +190,9 @@ def columns_of_values(values: Sequence[Actual]) -> dict[str, Sequence[Any]]:
         "year": [str(a.year) for a in values], "value": [format(a.value, "f") for a in values],
         "source": [a.source for a in values], "source_title": [a.source_title for a in values],
         "note": [a.note for a in values],
+        "measure": ["" if a.measure == LEVEL else a.measure for a in values],
+        "comparator": ["" if a.comparator == "=" else a.comparator for a in values],
+        "as_of": [a.as_of for a in values],
     }
 
 

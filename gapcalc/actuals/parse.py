@@ -1,14 +1,16 @@
 """Reading observed values: long-format CSV files typed in Excel by busy people.
 
-Columns ``indicator, year, value`` and optionally ``breakdown, source, source_title, quote, note`` (and the guide
-columns of a template: ``name_zh, name_en, unit, plan``). Every cell is parsed explicitly so that every problem can
-name ``file:row:column``; nothing is dropped without a finding, and the accounting (read / used / reported) says what
-happened to every row.
+Columns ``indicator, year, value`` and optionally ``breakdown, source, source_title, quote, note``, the shape of a
+published figure (``measure, comparator, as_of``: see :mod:`gapcalc.actuals.shapes`; Chinese header names such as 口径
+and 比较符 are accepted) and the guide columns of a template (``name_zh, name_en, unit, plan``). Every cell is parsed
+explicitly so that every problem can name ``file:row:column``; nothing is dropped without a finding, and the
+accounting (read / used / reported) says what happened to every row.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 import math
 import re
 from collections import Counter
@@ -18,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from gapcalc.actuals import shapes
 from gapcalc.errors import CODES, Finding, Severity, finding
 from gapcalc.messages import Joined, plural, t
 from gapcalc.plan.facts import PlanFacts
@@ -28,8 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover - the model (pydantic) is imported only wh
     from gapcalc.plan.model import PlanFile
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
+SHAPE_COLUMNS = ("measure", "comparator", "as_of")
 OPTIONAL_COLUMNS = ("breakdown", "source", "source_title", "quote", "note", "name_zh", "name_en", "unit", "plan",
-                    "breakdown_name")
+                    "breakdown_name", *SHAPE_COLUMNS)
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "…", "...", "……", "na", "n/a", "nan", "null", "none", "#n/a"})
 _PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _ASCII_NUMBER = _PLAIN
@@ -61,6 +65,9 @@ class Actual:
     source_title: str
     note: str
     row: int
+    measure: str = shapes.LEVEL
+    comparator: str = "="
+    as_of: str = ""
 
 
 @dataclass
@@ -311,6 +318,7 @@ class _Reader:
         self.accounting = Accounting()
         self.values: list[Actual] = []
         self.seen: dict[tuple[str, str | None, int], Actual] = {}
+        self.conflicts: set[tuple[str, str | None, int]] = set()
         self.per_code: Counter[str] = Counter()
 
     def report(self, code: str, message: str, row: int, col: int, hint: str = "", reason: str = "") -> None:
@@ -331,7 +339,7 @@ class _Reader:
                     hint=t("the first {limit} are listed; fix those and check again", limit=MAX_FINDINGS_PER_CODE)))
 
     def header(self, names: list[str]) -> dict[str, int] | None:
-        keys = [normal_key(n).lstrip("\ufeff").lower() for n in names]
+        keys = [column_name(n) for n in names]
         first_at: dict[str, int] = {}
         allowed = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
         twice = False
@@ -378,10 +386,10 @@ class _Reader:
             return
         unit = self.units.get(indicator_id)
         if self.plan is not None and unit is None:
-            known = ", ".join(sorted(self.units)[:8])
-            self.report("GC305", t("unknown indicator '{indicator_id}'",
-                                   indicator_id=indicator_id), line, columns["indicator"] + 1,
-                        t("use an id from the plan (e.g. {known}…); see `gapcalc targets PLAN`", known=known),
+            self.report("GC305", t("unknown indicator '{indicator_id}'", indicator_id=indicator_id), line,
+                        columns["indicator"] + 1,
+                        t("{suggestion}see `gapcalc targets PLAN` for the ids",
+                          suggestion=did_you_mean(indicator_id, self.units)),
                         reason="unknown indicator")
             return
         declared, breakdown = self._breakdown(get.get("breakdown", ""), indicator_id, line, columns)
@@ -393,11 +401,38 @@ class _Reader:
                                        year=year, period=list(self.plan.period)), line,
                             columns["year"] + 1, t("check the year"), reason="year outside plan")
                 return
-        value = self._value(get["value"], unit, indicator_id, year, line, columns["value"] + 1)
+        shape = self._shape(get, unit, year, line, columns)
+        if shape is None:
+            return
+        measure, comparator, as_of = shape
+        cell, sign = shapes.signed_change(get["value"]) if measure != shapes.LEVEL else (get["value"], 1)
+        percent = unit is None or "%" in unit or measure in (shapes.CHANGE_PCT, shapes.CHANGE_PCT_VS_BASE)
+        value = self._value(cell, percent, indicator_id, year, line, columns["value"] + 1)
         if value is None:
             return
-        self.add(Actual(indicator_id, breakdown, year, value, get.get("source", "").strip(),
-                        get.get("source_title", "").strip(), get.get("note", "").strip(), line), columns)
+        self.add(Actual(indicator_id, breakdown, year, sign * value, get.get("source", "").strip(),
+                        get.get("source_title", "").strip(), get.get("note", "").strip(), line, measure, comparator,
+                        as_of), columns)
+
+    def _shape(self, get: dict[str, str], unit: str | None, year: int, line: int,
+               columns: dict[str, int]) -> tuple[str, str, str] | None:
+        """(measure, comparator, as_of) of a row, or None when a cell names none (reported)."""
+        cells: dict[str, str] = {}
+        for column, parse in (("measure", shapes.parse_measure), ("comparator", shapes.parse_comparator),
+                              ("as_of", lambda cell: shapes.parse_as_of(cell, year))):
+            try:
+                cells[column] = parse(get.get(column, ""))
+            except shapes.ShapeError as exc:
+                self.report("GC321", exc.args[0], line, columns[column] + 1,
+                            t("leave it blank for a level, exact, for the whole year"), reason="bad shape")
+                return None
+        measure, comparator, as_of = cells["measure"], cells["comparator"], cells["as_of"]
+        if measure == shapes.NEW and unit is not None and "%" in unit:
+            self.report("GC324", t("'new' (additions) on a percentage indicator (unit {unit})", unit=unit), line,
+                        columns["measure"] + 1, t("additions are for counts; give the level or a change_pct"),
+                        reason="bad shape")
+            return None
+        return measure, comparator, as_of
 
     def _for_this_plan(self, get: dict[str, str], line: int, columns: dict[str, int]) -> bool:
         """False (and reported) when the row's ``plan`` cell names another plan than the one checked against."""
@@ -418,18 +453,23 @@ class _Reader:
             return True, typed or None
         key = self.plan.breakdown_key(indicator_id, typed)
         if key is None:
+            declared = self.plan.breakdowns.get(indicator_id, frozenset())
             self.report("GC306", t("unknown breakdown '{typed}' for indicator '{indicator_id}'",
                                    typed=typed, indicator_id=indicator_id), line,
-                        columns["breakdown"] + 1, t("use a breakdown key declared in the target file"),
+                        columns["breakdown"] + 1,
+                        t("{suggestion}use a breakdown key declared in the target file ({declared})",
+                          suggestion=did_you_mean(typed, declared), declared=", ".join(sorted(declared)))
+                        if declared else t("{suggestion}the target file declares no breakdown for it",
+                                           suggestion=did_you_mean(typed, declared)),
                         reason="unknown breakdown")
             return False, None
         return True, key
 
-    def _value(self, cell: str, unit: str | None, indicator_id: str, year: int, line: int,
+    def _value(self, cell: str, percent: bool, indicator_id: str, year: int, line: int,
                col: int) -> Decimal | None:
         """The value of a row, or None when it is missing or not a number (both reported)."""
         try:
-            number = parse_number(cell, unit is None or "%" in unit)
+            number = parse_number(cell, percent)
         except CellError as exc:
             hints = {"GC303": t("type the number in the indicator's unit without %"),
                      "GC318": t("type the figure in the indicator's unit, e.g. 1234.5")}
@@ -457,16 +497,64 @@ class _Reader:
             self.accounting.used += 1
             return
         label = f"{actual.indicator}{f' [{actual.breakdown}]' if actual.breakdown else ''} {actual.year}"
-        if first.value == actual.value:
-            self.report("GC309", t("{label} repeats row {row} with the same value",
-                                   label=label, row=first.row), actual.row,
-                        columns["value"] + 1, t("delete one of the rows"), reason="duplicate")
-        else:
-            self.report("GC308", t("{label}: row {row} says {value}, row {row2} says {value2}",
-                                   label=label, row=first.row, value=first.value, row2=actual.row,
-                                   value2=actual.value),
-                        actual.row, columns["value"] + 1, t("keep the right value and delete the other row"),
-                        reason="duplicate")
+        if _same_figure(first, actual):
+            self.report("GC309", t("{label} repeats row {row} with the same value", label=label, row=first.row),
+                        actual.row, columns["value"] + 1, t("delete one of the rows"), reason="duplicate")
+            return
+        self.report("GC308", t("{label}: row {row} says {value}, row {row2} says {value2}; neither is used",
+                               label=label, row=first.row, value=_shown(first), row2=actual.row,
+                               value2=_shown(actual)), actual.row, columns["value"] + 1,
+                    t("keep the right value and delete the other row"), reason="conflicting duplicate")
+        if key not in self.conflicts:  # the first row, counted used, is withdrawn too
+            self.conflicts.add(key)
+            self.accounting.used -= 1
+            self.accounting.reported["conflicting duplicate"] += 1
+
+    def finish(self, columns: dict[str, int]) -> None:
+        """After the last row: withdraw conflicting rows, and place each key's figures on one scale — a figure that
+        cannot be placed is reported and not used; a level an order of magnitude off the one before is flagged."""
+        self.values[:] = [a for a in self.values if (a.indicator, a.breakdown, a.year) not in self.conflicts]
+        if self.plan is None:
+            return
+        by_key: dict[tuple[str, str | None], list[Actual]] = {}
+        for actual in self.values:
+            by_key.setdefault((actual.indicator, actual.breakdown), []).append(actual)
+        dropped: set[int] = set()
+        for (indicator, breakdown), mine in by_key.items():
+            stated = self.plan.stated.get((indicator, breakdown or ""), {})
+            figures = [shapes.Figure(a.year, a.value, a.measure, a.row) for a in mine]
+            placed = shapes.place(stated, figures, self.plan.base_year)
+            for figure in placed.unplaced:
+                dropped.add(figure.row)
+                self.accounting.used -= 1
+                anchor = figure.year - 1 if figure.measure != shapes.CHANGE_PCT_VS_BASE else self.plan.base_year
+                self.report("GC323", t("{series} {year}: {measure} {value} has no level to apply to (no figure for "
+                                       "{anchor} and no stated level)", series=_series(indicator, breakdown),
+                                       year=figure.year, measure=figure.measure, value=figure.value, anchor=anchor),
+                            figure.row, columns["value"] + 1,
+                            t("add the level (or the change) of that year, or give this figure as a level"),
+                            reason="cannot be placed")
+            if shapes.checks_jumps(self.units.get(indicator)):
+                self._jumps(indicator, breakdown, stated, mine, columns)
+        self.values[:] = [a for a in self.values if a.row not in dropped]
+
+    def _jumps(self, indicator: str, breakdown: str | None, stated: dict[int, Decimal], mine: list[Actual],
+               columns: dict[str, int]) -> None:
+        """Flag a level typed an order of magnitude off the level observed or stated before it."""
+        levels = dict(stated)
+        for actual in sorted(mine, key=lambda a: a.year):
+            if actual.measure != shapes.LEVEL:
+                continue
+            before = [y for y in levels if y < actual.year]
+            if before and shapes.jumps(levels[max(before)], actual.value):
+                previous = max(before)
+                self.report("GC322", t("{series} {year}: {value} is an order of magnitude off {previous_value} "
+                                       "({previous})", series=_series(indicator, breakdown), year=actual.year,
+                                       value=actual.value, previous_value=levels[previous], previous=previous),
+                            actual.row, columns["value"] + 1,
+                            t("a published change (下降4.04%) or a year's additions go in with measure = change_pct "
+                              "or new; else check the unit"))
+            levels[actual.year] = actual.value
 
     def broken(self, record: _Record, width: int) -> None:
         """A record that could not be read as a row: a stray quote, or a CSV error."""
@@ -523,9 +611,42 @@ def parse_actuals(text: str, display: str, plan: PlanFile | PlanFacts | None) ->
         reader.report("GC300", t("empty file"), 1, 1, t("the first row must name the columns: indicator,year,value"))
     if columns is None:
         del reader.values[:]
+    else:
+        reader.finish(columns)
     reader.cut_notice()
     lines.physical = max(lines.physical, records.lines.count)
     return result
+
+
+def column_name(name: str) -> str:
+    """The column a header cell names: its folded form, or the column a Chinese header name stands for."""
+    key = normal_key(name).lstrip("\ufeff").lower()
+    return shapes.COLUMN_ALIASES.get(key, key)
+
+
+def did_you_mean(typed: str, known: Iterable[str]) -> str:
+    """``did you mean 'x' or 'y'? `` for the ids ``typed`` begins, else the closest of ``known``, or ``""``."""
+    ordered = sorted(known)
+    close = [k for k in ordered if k.startswith(typed)][:3] or difflib.get_close_matches(typed, ordered, n=3,
+                                                                                          cutoff=0.6)
+    return t("did you mean {choices}? ", choices=" / ".join(repr(c) for c in close)) if close else ""
+
+
+def _series(indicator: str, breakdown: str | None) -> str:
+    """``indicator`` or ``indicator [breakdown]``, as findings name a series."""
+    return f"{indicator} [{breakdown}]" if breakdown else indicator
+
+
+def _same_figure(first: Actual, second: Actual) -> bool:
+    return (first.value, first.measure, first.comparator, first.as_of) == (
+        second.value, second.measure, second.comparator, second.as_of)
+
+
+def _shown(actual: Actual) -> str:
+    """A figure as a message names it: ``4.04``, ``change_pct -4.04``, ``>= 20000``."""
+    parts = [actual.measure] if actual.measure != shapes.LEVEL else []
+    parts += [actual.comparator] if actual.comparator != "=" else []
+    return " ".join([*parts, format(actual.value, "f")])
 
 
 def load_actuals_file(path: Path, plan: PlanFile | PlanFacts | None, display: str | None = None,

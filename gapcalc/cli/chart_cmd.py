@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from gapcalc.cli.common import note, targets_dir_option
+from gapcalc.cli.common import fail_on_actuals_errors, note, targets_dir_option
 from gapcalc.cli.complete import complete_indicator, complete_plan
 from gapcalc.engine.run import open_compiled, report_plan
 from gapcalc.engine.trajectory import build_trajectory
@@ -59,6 +59,7 @@ def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path
     data = render_chart(trajectory, suffix.removeprefix("."), language, font)
     write_atomic(output, data)
     note(f"wrote {output}")
+    fail_on_actuals_errors(read.errors)
 
 
 def requested_lang(option: str | None) -> str | None:

@@ -175,6 +175,14 @@ def use_lang(lang: str | None) -> str:
     return detect_lang(lang)
 
 
+def fail_on_actuals_errors(errors: int) -> None:
+    """Exit 1 (after the output) when the actuals read had errors: the output leaves those rows out."""
+    if errors:
+        note(f"the actuals had {errors} error{'s' if errors != 1 else ''} (listed above; those rows are not used): "
+             "exit 1")
+        raise SystemExit(1)
+
+
 def debug() -> bool:
     """GAPCALC_DEBUG=1 shows tracebacks of internal errors."""
     return os.environ.get("GAPCALC_DEBUG", "") not in ("", "0")

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from gapcalc.cli.common import choose_format, note, table_options
+from gapcalc.cli.common import choose_format, fail_on_actuals_errors, note, table_options
 from gapcalc.cli.complete import complete_indicator
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import COMPARE_COLUMNS
@@ -45,3 +45,4 @@ def command(indicator: str, year: int, targets_dir: Path, fmt: str | None, color
 
     emit(Document(f"{indicator} — {year}", COMPARE_COLUMNS, result.rows, kind="compare", table=table),
          chosen, color, output, detect_lang(lang))
+    fail_on_actuals_errors(result.actuals_errors)

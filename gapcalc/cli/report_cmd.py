@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from gapcalc.cli.common import choose_format, note, read_stdin_to, table_options, use_lang
+from gapcalc.cli.common import choose_format, fail_on_actuals_errors, note, read_stdin_to, table_options, use_lang
 from gapcalc.cli.complete import complete_plan_then_year
 from gapcalc.cli.emit import emit
 from gapcalc.cli.progress import progress_bar
@@ -81,6 +81,7 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     emit(document, chosen, color, output, language)
     if chosen is not OutputFormat.TABLE:
         note(summary_line(summary[-1], language))
+    fail_on_actuals_errors(read.errors)
 
 
 def _page_extra(report: BatchReport, chosen: OutputFormat) -> dict[str, Any]:
@@ -114,10 +115,12 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
     summaries: list[dict[str, Any]] = []
     total = Accounting()
     extra: dict[str, Any] = {}
+    errors: list[int] = []
 
     def batches(pool: Pool) -> Iterator[dict[str, Any]]:
         for batch in iter_batches(targets_dir, year, failures, pool):
             summaries.extend(plan_summaries(batch, year))
+            errors.extend(a.errors for a in batch.actuals)
             for accounting, notes in zip(batch.accounting, batch.notes, strict=True):
                 total.merge(accounting)
                 for line in notes:
@@ -146,3 +149,4 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
         note(f"skipped: {failure}")
     if failures:
         raise GapcalcError(f"{len(failures)} plan(s) could not be loaded", "run `gapcalc check`")
+    fail_on_actuals_errors(sum(errors))

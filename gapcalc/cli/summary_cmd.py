@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from gapcalc.cli.common import choose_format, table_options
+from gapcalc.cli.common import choose_format, fail_on_actuals_errors, note, table_options
 from gapcalc.cli.complete import complete_plan
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import SUMMARY_COLUMNS
@@ -33,7 +33,12 @@ def command(plan: str, year: int, actuals_path: Path | None, targets_dir: Path, 
     """
     chosen = choose_format(fmt, output)
     compiled = open_compiled(plan, targets_dir)
-    rows = summarise(report_plan(compiled, targets_dir, year, actuals_path), year)
+    report = report_plan(compiled, targets_dir, year, actuals_path)
+    read = report.actuals[0]
+    if read.errors:
+        for line in read.findings:
+            note(line)
+    rows = summarise(report, year)
 
     def table(console: Any, table_rows: Sequence[dict[str, Any]], title: str, language: str) -> None:
         from gapcalc.render.summary_table import print_summary
@@ -42,3 +47,4 @@ def command(plan: str, year: int, actuals_path: Path | None, targets_dir: Path, 
 
     title = f"{compiled.name_zh} — {year} — 指标完成率 = met / assessed"
     emit(Document(title, SUMMARY_COLUMNS, rows, kind="summary", table=table), chosen, color, output, detect_lang(lang))
+    fail_on_actuals_errors(read.errors)

@@ -15,8 +15,9 @@ REPORT_COLUMNS = (
 """The contracted columns of ``gapcalc report``, in this order; scripts rely on them."""
 
 EXTRA_COLUMNS = ("source", "source_title", "note", "target_text", "subplan", "name_en", "growth_ratio",
-                 "breakdown_zh", "breakdown_en")
-"""Columns appended after the contracted ones: where the actual comes from, its caveats, and context."""
+                 "breakdown_zh", "breakdown_en", "actual_comparator", "as_of")
+"""Columns appended after the contracted ones: where the actual comes from, its caveats, and context; whether the
+actual is a bound (``>=``: at least, as "超2万") and the date of a figure that does not cover the whole year."""
 
 ALL_COLUMNS = REPORT_COLUMNS + EXTRA_COLUMNS
 
@@ -35,13 +36,13 @@ TARGET_EXTRA_COLUMNS = ("upper", "text", "quote", "note", "subplan")
 TARGET_TABLE_COLUMNS = ("indicator", "name_zh", "breakdown", "unit", "kind", "year", "value", "comparator", "level")
 """What the terminal table of ``gapcalc targets`` shows."""
 
-STATUS_KEYS = ("met", "not_met", "no_data", "not_assessed")
+STATUS_KEYS = ("met", "not_met", "no_data", "not_assessed", "inconclusive")
 """Status codes, in the order of :class:`gapcalc.engine.formulas.Status` (a test holds them equal)."""
 OUTLOOK_KEYS = ("achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration",
                 "insufficient_data")
 """Outlook codes, in the order of :class:`gapcalc.engine.formulas.Outlook` (a test holds them equal)."""
-SUMMARY_COLUMNS = ("plan", "subplan", "subplan_name", "year", "rows", *STATUS_KEYS, "assessed", "met_share_pct",
-                   *OUTLOOK_KEYS)
+SUMMARY_COLUMNS = ("plan", "subplan", "subplan_name", "year", "rows", *STATUS_KEYS[:4], "assessed", "met_share_pct",
+                   *OUTLOOK_KEYS, "inconclusive")
 """Columns of ``gapcalc summary`` (one row per subplan, then one with ``subplan = *`` for the whole plan)."""
 
 COMPARE_COLUMNS = ("indicator", "plan", "region_zh", "region_en", "breakdown", "name_zh", "unit", "direction", "year",
@@ -51,7 +52,7 @@ COMPARE_COLUMNS = ("indicator", "plan", "region_zh", "region_en", "breakdown", "
 """Columns of ``gapcalc compare``: one row per plan (and breakdown) that has the indicator."""
 
 TEMPLATE_COLUMNS = ("indicator", "breakdown", "year", "value", "unit", "name_zh", "name_en", "breakdown_name",
-                    "source", "source_title", "note", "plan")
+                    "source", "source_title", "note", "plan", "measure", "comparator", "as_of")
 """Columns of ``gapcalc template``; ``indicator, year, value`` are what ``check`` and ``report`` read."""
 
 PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "period_end", "baseline_year",

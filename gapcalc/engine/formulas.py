@@ -37,6 +37,8 @@ class Status(str, Enum):
     NOT_MET = "not_met"
     NO_DATA = "no_data"
     NOT_ASSESSED = "not_assessed"
+    INCONCLUSIVE = "inconclusive"
+    """The figure is a bound on the side that cannot tell (at least 80 against a target of 90)."""
 
 
 def sign(direction: str) -> int:
@@ -75,6 +77,27 @@ def attainment_pct(actual: Num, target: Num, direction: str) -> float | None:
     if denominator == 0:
         return None
     return 100.0 * numerator / denominator
+
+
+def change_attainment_pct(actual: Num, baseline: Num, target: Num) -> float | None:
+    """完成率 of a target stated as a change: the share of the stated change achieved, 100·(actual − baseline) /
+    (target − baseline) — a target of −18 % with −16 % achieved is 88.9 %; None when the target is no change."""
+    distance = float(target) - float(baseline)
+    if distance == 0:
+        return None
+    return 100.0 * (float(actual) - float(baseline)) / distance
+
+
+def bounded_status(met: bool, bound: str, direction: str) -> Status:
+    """The status of a figure that is exact (``=``) or a bound: a lower bound (``>=``/``>``, 超/余/以上) of an
+    indicator where higher is better decides only when it already meets the target (it can only be higher); where
+    lower is better, only when it already fails it. An upper bound the other way round. Else ``inconclusive``."""
+    if bound not in (">=", ">", "<=", "<"):
+        return Status.MET if met else Status.NOT_MET
+    favourable = (bound in (">=", ">")) == (direction == "up")
+    if met == favourable:
+        return Status.MET if met else Status.NOT_MET
+    return Status.INCONCLUSIVE
 
 
 def progress_pct(actual: Num, baseline: Num, final_target: Num) -> float | None:

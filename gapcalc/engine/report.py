@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from gapcalc.actuals import shapes
 from gapcalc.actuals.fast import BatchActuals, objects
 from gapcalc.engine import arrays as maths
 from gapcalc.engine.contracts import ALL_COLUMNS, FLOAT_COLUMNS
@@ -38,8 +39,10 @@ from gapcalc.plan.levels import derive_level, tidy
 SPAN = 10_000
 """Years are below this: ``key·SPAN + year`` orders rows by key, then year."""
 STATUS_CODES = tuple(s.value for s in Status)
-_MET, _NOT_MET, _NO_DATA, _NOT_ASSESSED = range(4)
+_MET, _NOT_MET, _NO_DATA, _NOT_ASSESSED, _INCONCLUSIVE = range(5)
 _PERIOD_TOTAL, _PP_CHANGE = KIND_CODES.index("period_total"), KIND_CODES.index("pp_change")
+RELATIVE_KINDS = tuple(KIND_CODES.index(k) for k in ("change_vs_baseline", "pp_change", "annual_growth"))
+"""Kinds of target that state a change: their 完成率 is the share of the change achieved."""
 
 Columns = dict[str, np.ndarray]
 
@@ -123,24 +126,89 @@ class Observations:
         """The key of each observation."""
         return self.code // SPAN
 
+    def only(self, mask: np.ndarray) -> Observations:
+        """The observations where ``mask``."""
+        return Observations(self.code[mask], self.value[mask], self.row[mask])
+
     @property
     def year(self) -> np.ndarray:
         """The year of each observation."""
         return self.code % SPAN
 
 
-def observations(baselines: Columns, actuals: BatchActuals, actual_key: np.ndarray) -> Observations:
-    """Stated baselines and actuals (those of a report key) merged; an actual wins over a baseline of its year."""
+def observations(baselines: Columns, actuals: BatchActuals, actual_key: np.ndarray,
+                 values: np.ndarray | None = None) -> Observations:
+    """Stated baselines and actuals (those of a report key; ``values``: their placed levels) merged; an actual wins
+    over a baseline of its year."""
     used = np.flatnonzero(actual_key >= 0)
+    levels = actuals.columns["value"] if values is None else values
     code = np.concatenate([baselines["key"] * SPAN + baselines["year"],
                            actual_key[used] * SPAN + actuals.columns["year"][used]])
     row = np.concatenate([np.full(len(baselines["key"]), -1, dtype=np.int64), used])
-    value = np.concatenate([baselines["value"], actuals.columns["value"][used]])
+    value = np.concatenate([baselines["value"], levels[used]])
     order = np.lexsort((row >= 0, code))
     ordered = code[order]
     last = np.r_[ordered[1:] != ordered[:-1], True] if len(ordered) else np.zeros(0, dtype=bool)
     pick = order[last]
     return Observations(code[pick], value[pick], row[pick])
+
+
+@dataclass
+class Shaped:
+    """The actuals after placing published shapes: each row's level (exact text) and report key (-1: not placed),
+    the base points added for keys on an index or on additions (key, year, ``100`` or ``0``), and the unit label of
+    those keys (``""`` for the others)."""
+
+    value: np.ndarray
+    key: np.ndarray
+    index_points: Columns
+    scale: np.ndarray
+
+
+def _series_base_years(statements: Columns, size: int, header_base_year: np.ndarray) -> np.ndarray:
+    """Per key, the earliest ``base_year`` any of its stated targets names, else the plan's base year."""
+    stated = statements["series_base_year"]
+    has = stated != MISSING_INT
+    out = np.full(size, np.iinfo(np.int64).max)
+    np.minimum.at(out, statements["key"][has], stated[has])
+    return np.where(out == np.iinfo(np.int64).max, header_base_year, out)
+
+
+def place_shapes(baselines: Columns, actuals: BatchActuals, actual_key: np.ndarray,
+                 base_year: np.ndarray) -> Shaped:
+    """Changes and additions turned into levels (:func:`gapcalc.actuals.shapes.place`), key by key in exact
+    decimals; only keys with such a figure do any work."""
+    value, key = actuals.columns["value"].copy(), actual_key.copy()
+    measure = actuals.columns["measure"]
+    scale = np.full(len(base_year), "", dtype=object)
+    shaped = np.flatnonzero((actual_key >= 0) & (measure != "")) if len(measure) else np.zeros(0, np.int64)
+    mine = np.unique(actual_key[shaped])
+    points: list[tuple[int, int, str]] = []
+    for k in mine.tolist():
+        rows = np.flatnonzero(actual_key == k)
+        stated_rows = np.flatnonzero(baselines["key"] == k)
+        stated = {int(baselines["year"][i]): Decimal(baselines["value"][i]) for i in stated_rows}
+        figures = [shapes.Figure(int(actuals.columns["year"][r]), Decimal(actuals.columns["value"][r]),
+                                 actuals.columns["measure"][r] or shapes.LEVEL, int(r)) for r in rows]
+        placed = shapes.place(stated, figures, int(base_year[k]))
+        for figure in placed.unplaced:
+            key[figure.row] = -1
+        for level, row in placed.levels.values():
+            if actuals.columns["measure"][row]:  # a level stays as typed; a derived one is tidied
+                value[row] = format(tidy(level), "f")
+        if placed.base_point is not None:
+            scale[k] = shapes.scale_label(placed.scale, int(base_year[k]))
+            points.append((k, int(base_year[k]), format(placed.base_point, "f")))
+    index_points: Columns = {
+        "key": np.array([p[0] for p in points], dtype=np.int64), "year": np.array([p[1] for p in points],
+                                                                                  dtype=np.int64),
+        "value": objects((p[2] for p in points), len(points))}
+    return Shaped(value, key, index_points, scale)
+
+
+def _with_points(baselines: Columns, extra: Columns) -> Columns:
+    """Stated baselines and index base points in one table."""
+    return {name: np.concatenate([baselines[name], extra[name]]) for name in ("key", "year", "value")}
 
 
 def _last_before(codes: np.ndarray, keys: np.ndarray, limit: np.ndarray, inclusive: bool) -> tuple[np.ndarray,
@@ -262,13 +330,31 @@ def _missing(size: int) -> Anchor:
                   np.zeros(size, dtype=bool), np.full(size, -1))
 
 
-def _baseline(observed: Observations, keys: np.ndarray, base_year: np.ndarray, year: int) -> Anchor:
-    """The observation of the base year, else the first later one up to the report year."""
+def _baseline(stated_only: Observations, observed: Observations, keys: np.ndarray, base_year: np.ndarray,
+              year: int) -> Anchor:
+    """The plan's stated baseline (of the base year, else the last before it, else the first after it up to the
+    report year); else the observation of the base year, else the first later one up to the report year."""
+    stated = _from_base(stated_only, keys, base_year, year, before=True)
+    actual = _from_base(observed.only(observed.row >= 0), keys, base_year, year, before=False)
+    pick = np.where(stated.present, 0, 1)
+    return Anchor(*(np.where(pick == 0, a, b) for a, b in zip(
+        (stated.text, stated.value, stated.year, stated.present, stated.row),
+        (actual.text, actual.value, actual.year, actual.present, actual.row), strict=True)))
+
+
+def _from_base(observed: Observations, keys: np.ndarray, base_year: np.ndarray, year: int, before: bool) -> Anchor:
+    """The observation of the base year, else (``before``) the last one before it, else the first later one up to
+    the report year."""
     if len(observed.code) == 0:
         return _missing(len(keys))
     position, found = _first_from(observed.code, keys, base_year)
     safe = np.where(found, position, 0)
-    found &= (observed.code[safe] == keys * SPAN + base_year) | (observed.year[safe] <= year)
+    at = found & (observed.code[safe] == keys * SPAN + base_year)
+    found &= at | (observed.year[safe] <= year)
+    if before:
+        earlier, found_earlier = _last_before(observed.code, keys, base_year, inclusive=False)
+        use_earlier = ~at & found_earlier
+        position, found = np.where(use_earlier, earlier, position), found | use_earlier
     return _observed_anchor(observed, position, found)
 
 
@@ -396,15 +482,23 @@ def report_batch(plans: list[CompiledPlan], actuals: BatchActuals, year: int) ->
     statements = join(plans, "statements", STATEMENT_FIELDS)
     baselines = join(plans, "baselines", BASELINE_FIELDS)
     numbers = np.arange(len(keys["indicator"]), dtype=np.int64)
-    observed = observations(baselines, actuals, _actual_keys(keys, actuals))
+    header_base_year = np.array([p.base_year for p in plans], dtype=np.int64)[keys["plan_pos"]]
+    shaped = place_shapes(baselines, actuals, _actual_keys(keys, actuals),
+                          _series_base_years(statements, len(numbers), header_base_year))
+    stated = _with_points(baselines, shaped.index_points)
+    observed = observations(stated, actuals, shaped.key, shaped.value)
     level, level_value = resolve_open_levels(statements, observed)
     points = _points_of(statements, level_value, numbers)
-    header_base_year = np.array([p.base_year for p in plans], dtype=np.int64)[keys["plan_pos"]]
-    baseline = _baseline(observed, numbers, _base_years(statements, points, header_base_year), year)
-    latest = _latest(observed, numbers, year)
+    stated_only = observations(stated, actuals, np.full(len(shaped.key), -1, dtype=np.int64))
+    baseline = _baseline(stated_only, observed, numbers, _base_years(statements, points, header_base_year), year)
+    latest = _latest(observed.only(observed.row >= 0), numbers, year)
     _period_totals(statements, points, observed, year, baseline, latest)
     target = _target(statements, level, level_value, points, numbers, baseline, year)
     final = points.index[np.maximum(points.end - 1, 0)] if len(points.index) else np.zeros(len(numbers), np.int64)
+    relabelled = shaped.scale != ""
+    if relabelled.any():
+        keys = dict(keys)
+        keys["unit"] = np.where(relabelled, shaped.scale, keys["unit"])
     return _cells(plans, keys, statements, level, level_value, points, final, target, baseline, latest, actuals,
                   year)
 
@@ -461,7 +555,8 @@ def _final(statements: Columns, level: np.ndarray, level_value: np.ndarray, fina
             "year": _take(statements["year"], final, present, np.nan),
             "comparator": _take(statements["comparator"], final, present, ""),
             "upper": _take(statements["upper_value"], final, present, np.nan),
-            "arithmetic": _take(statements["kind"], final, present, -1) == _PP_CHANGE}
+            "arithmetic": _take(statements["kind"], final, present, -1) == _PP_CHANGE,
+            "relative": np.isin(_take(statements["kind"], final, present, -1), RELATIVE_KINDS)}
 
 
 @dataclass
@@ -473,18 +568,31 @@ class Measures:
     floats: dict[str, np.ndarray]
 
 
+def _status(has_target: np.ndarray, exact: np.ndarray, met: np.ndarray, bound: np.ndarray,
+            up: np.ndarray) -> np.ndarray:
+    """Status codes: a bound (``>=``/``>`` a lower one, ``<=``/``<`` an upper one) decides only when the bound itself
+    already meets the target (a lower bound, higher is better) or already fails it (a lower bound, lower is better);
+    otherwise it is inconclusive."""
+    lower, upper = np.isin(bound, (">=", ">")), np.isin(bound, ("<=", "<"))
+    favourable = (lower & up) | (upper & ~up)
+    decided = np.where(met, ~(lower | upper) | favourable, ~(lower | upper) | ~favourable)
+    code = np.where(decided, np.where(met, _MET, _NOT_MET), _INCONCLUSIVE)
+    return np.where(~has_target, _NOT_ASSESSED, np.where(np.isnan(exact), _NO_DATA, code))
+
+
 def _measures(keys: Columns, final: dict[str, np.ndarray], points: Points, target: Target, baseline: Anchor,
-              latest: Anchor, year: int) -> Measures:
+              latest: Anchor, year: int, shape: dict[str, np.ndarray]) -> Measures:
     """Status, outlook and the float columns, by the formulas of :mod:`gapcalc.engine.formulas` (see :mod:`.maths`)."""
     has_points, up = points.present, keys["direction"] == "up"
     a, b, f, t = latest.value, baseline.value, final["value"], target.value
     actual_year = np.where(latest.present, latest.year, np.nan)
     baseline_year = np.where(baseline.present, baseline.year, np.nan)
-    exact = np.where(latest.present & (latest.year == year), a, np.nan)
+    exact = np.where(latest.present & (latest.year == year) & is_none(shape["as_of"]), a, np.nan)
     has_target = ~np.isnan(t)
     met = maths.meets(exact, t, target.comparator, up, target.upper)
-    status = np.where(~has_target, _NOT_ASSESSED, np.where(np.isnan(exact), _NO_DATA, np.where(met, _MET, _NOT_MET)))
-    attainment = np.where(up, maths.scaled_ratio(100.0, a, t), maths.scaled_ratio(100.0, t, a))
+    status = _status(has_target, exact, met, shape["comparator"], up)
+    level_ratio = np.where(up, maths.scaled_ratio(100.0, a, t), maths.scaled_ratio(100.0, t, a))
+    attainment = np.where(final["relative"], maths.scaled_ratio(100.0, a - b, t - b), level_ratio)
     both, with_actual = has_points & latest.present & baseline.present, has_points & latest.present
     with np.errstate(invalid="ignore"):
         span = np.where(final["year"] - baseline_year > 0, final["year"] - baseline_year, 0)
@@ -507,7 +615,9 @@ def _cells(plans: list[CompiledPlan], keys: Columns, statements: Columns, level:
            points: Points, final_rows: np.ndarray, target: Target, baseline: Anchor, latest: Anchor,
            actuals: BatchActuals, year: int) -> ReportColumns:
     final = _final(statements, level, level_value, final_rows, points.present)
-    measures = _measures(keys, final, points, target, baseline, latest, year)
+    shape = {"comparator": _actual_text(actuals, "comparator", latest),
+             "as_of": _actual_text(actuals, "as_of", latest)}
+    measures = _measures(keys, final, points, target, baseline, latest, year, shape)
     source = np.where(~points.present & (target.source == "none") & is_none(keys["target_text"])
                       & (keys["stated"] == 1), "unresolved", target.source)
     size = len(points.present)
@@ -531,6 +641,7 @@ def _cells(plans: list[CompiledPlan], keys: Columns, statements: Columns, level:
         "note": _actual_text(actuals, "note", latest), "target_text": keys["target_text"],
         "subplan": keys["subplan"], "name_en": keys["name_en"],
         "breakdown_zh": keys["breakdown_zh"], "breakdown_en": keys["breakdown_en"],
+        "actual_comparator": shape["comparator"], "as_of": shape["as_of"],
         **measures.floats,
     }
     ordered = {name: columns[name] for name in ALL_COLUMNS}
@@ -557,7 +668,11 @@ def batch_series(plans: list[CompiledPlan], actuals: BatchActuals, wanted: list[
     for the whole batch: the data of every chart of a report."""
     keys = join(plans, "keys", KEY_FIELDS)
     statements = join(plans, "statements", STATEMENT_FIELDS)
-    observed = observations(join(plans, "baselines", BASELINE_FIELDS), actuals, _actual_keys(keys, actuals))
+    baselines = join(plans, "baselines", BASELINE_FIELDS)
+    header_base_year = np.array([p.base_year for p in plans], dtype=np.int64)[keys["plan_pos"]]
+    shaped = place_shapes(baselines, actuals, _actual_keys(keys, actuals),
+                          _series_base_years(statements, len(keys["indicator"]), header_base_year))
+    observed = observations(_with_points(baselines, shaped.index_points), actuals, shaped.key, shaped.value)
     level, level_value = resolve_open_levels(statements, observed)
     index, code = select_points(statements, level_value)
     owners, seen_keys = code // SPAN, observed.key  # both in key order

@@ -98,6 +98,7 @@ class Rollup:
     summaries: list[dict[str, Any]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     accounting: list[str] = field(default_factory=list)
+    actuals_errors: int = 0
 
 
 def compare(directory: Path, indicator_id: str, year: int, pool: Pool | None = None) -> Rollup:
@@ -106,6 +107,7 @@ def compare(directory: Path, indicator_id: str, year: int, pool: Pool | None = N
     result = Rollup()
     known: set[str] = set()
     for batch in iter_batches(directory, year, result.failures, pool):
+        result.actuals_errors += sum(a.errors for a in batch.actuals)
         regions = {plan.id: (plan.region_zh, plan.region_en) for plan in batch.plans}
         known |= {indicator for plan in batch.plans for indicator in plan.units}
         wanted = np.flatnonzero(batch.columns.columns["indicator"] == indicator_id)

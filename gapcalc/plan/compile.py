@@ -41,10 +41,11 @@ from gapcalc.plan.resolve import (
 
 
 def breakdowns_of(indicator: Indicator) -> list[str | None]:
-    """The headline (None) and each declared breakdown, where the plan states something for them."""
+    """The headline (None) where the plan states something for it, and every declared breakdown: a breakdown without
+    a target still gets a report row, so that its actuals are shown."""
     stated = {s.breakdown for s in indicator.series}
     ordered: list[str | None] = [None] if None in stated else []
-    ordered += [b.key for b in indicator.breakdowns if b.key in stated]
+    ordered += [b.key for b in indicator.breakdowns]
     ordered += sorted(b for b in stated if b is not None and b not in ordered)
     return ordered
 

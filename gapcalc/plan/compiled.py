@@ -84,8 +84,11 @@ class CompiledPlan:
     @property
     def facts(self) -> PlanFacts:
         """What checking its actuals needs."""
+        keys = self.key_rows()
+        rows = [(keys[key]["indicator"], keys[key]["breakdown"] or "", year, value) for key, year, value in zip(
+            *(_unpacked(name, self.baselines[name]) for name in ("key", "year", "value")), strict=True)]
         return PlanFacts(self.units, {k: frozenset(v) for k, v in self.breakdowns.items()}, self.base_year,
-                         self.period, self.id)
+                         self.period, self.id, PlanFacts.stated_of(rows))
 
     def as_data(self) -> tuple[Any, ...]:
         """The plain-data form that is cached."""

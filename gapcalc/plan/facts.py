@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,20 @@ class PlanFacts:
     base_year: int
     period: tuple[int, int]
     id: str = ""
+    stated: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
+    """The baselines the plan states, by (indicator, breakdown or ``""``) and year: what actuals chain onto."""
+
+    def as_data(self) -> list[tuple[str, str, int, str]]:
+        """The stated baselines as plain rows (for a cache)."""
+        return [(i, b, y, format(v, "f")) for (i, b), years in self.stated.items() for y, v in years.items()]
+
+    @staticmethod
+    def stated_of(rows: list[tuple[str, str, int, str]]) -> dict[tuple[str, str], dict[int, Decimal]]:
+        """Back from :meth:`as_data`."""
+        out: dict[tuple[str, str], dict[int, Decimal]] = {}
+        for indicator, breakdown, year, text in rows:
+            out.setdefault((indicator, breakdown), {})[int(year)] = Decimal(text)
+        return out
 
     def breakdown_key(self, indicator: str, typed: str) -> str | None:
         """The declared breakdown key of ``indicator`` that ``typed`` names (compared by :func:`normal_key`)."""
@@ -36,7 +51,11 @@ class PlanFacts:
     @classmethod
     def of(cls, plan: PlanFile) -> PlanFacts:
         """The facts of a validated plan."""
+        from gapcalc.plan.resolve import stated_baselines
+
         header = plan.plan
+        stated = {(i.id, b or ""): found for i in plan.indicators for b in (None, *(m.key for m in i.breakdowns))
+                  if (found := stated_baselines(i, b))}
         return cls({i.id: i.unit for i in plan.indicators},
                    {i.id: frozenset(b.key for b in i.breakdowns) for i in plan.indicators},
-                   header.base_year, (header.period[0], header.period[1]), header.id)
+                   header.base_year, (header.period[0], header.period[1]), header.id, stated)

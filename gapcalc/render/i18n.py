@@ -14,8 +14,10 @@ LANGS = ("zh", "en")
 LANG_ENV = "GAPCALC_LANG"
 
 STATUS_WORDS: dict[str, dict[str, str]] = {
-    "en": {"met": "✓ met", "not_met": "✗ not met", "no_data": "· no data", "not_assessed": "– not assessed"},
-    "zh": {"met": "✓ 达标", "not_met": "✗ 未达标", "no_data": "· 无数据", "not_assessed": "– 不评估"},
+    "en": {"met": "✓ met", "not_met": "✗ not met", "no_data": "· no data", "not_assessed": "– not assessed",
+           "inconclusive": "≷ inconclusive"},
+    "zh": {"met": "✓ 达标", "not_met": "✗ 未达标", "no_data": "· 无数据", "not_assessed": "– 不评估",
+           "inconclusive": "≷ 无法判定"},
 }
 OUTLOOK_WORDS: dict[str, dict[str, str]] = {
     "en": {"achieved": "✓ achieved", "on_track": "+ on track", "acceleration_needed": "! accelerate",

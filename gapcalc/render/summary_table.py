@@ -16,10 +16,16 @@ from gapcalc.render.i18n import heading, status_word
 from gapcalc.render.words import RICH_STYLE
 
 
+def _shown_keys(rows: Sequence[dict[str, Any]]) -> tuple[str, ...]:
+    """Status and outlook columns; ``inconclusive`` only where some row has one."""
+    keys = STATUS_KEYS[:4] + OUTLOOK_KEYS
+    return (*keys, "inconclusive") if any(row.get("inconclusive") for row in rows) else keys
+
+
 def print_summary(console: Console, rows: Sequence[dict[str, Any]], title: str, lang: str = "en") -> None:
     """One line per subplan and one for the whole plan (``*``)."""
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-    keys = _fitting_keys(console.width, lang)
+    keys = _fitting_keys(console.width, lang, _shown_keys(rows))
     short = _needed(keys, lang, short=False) + _NAME_MIN > console.width
     table.add_column(heading("plan", lang), overflow="fold", min_width=_NAME_MIN, max_width=46)
     for key in keys:
@@ -39,12 +45,13 @@ def print_summary(console: Console, rows: Sequence[dict[str, Any]], title: str, 
 _NAME_MIN = 20
 
 
-def _fitting_keys(width: int, lang: str) -> list[str]:
-    """The status counts always; the outlook counts too when the terminal leaves the plan's name room
-    (:data:`_NAME_MIN` cells): a narrow summary keeps what 指标完成率 is made of (headed by symbols only when even
-    their words do not fit; the legend of the gap table says what they mean)."""
-    keys = list(STATUS_KEYS + OUTLOOK_KEYS)
-    return keys if width - _needed(keys, lang, short=False) >= _NAME_MIN else list(STATUS_KEYS)
+def _fitting_keys(width: int, lang: str, shown: Sequence[str]) -> list[str]:
+    """Of the ``shown`` counts, the status counts always; the outlook counts too when the terminal leaves the plan's
+    name room (:data:`_NAME_MIN` cells): a narrow summary keeps what 指标完成率 is made of (headed by symbols only
+    when even their words do not fit; the legend of the gap table says what they mean)."""
+    keys = list(shown)
+    fits = width - _needed(keys, lang, short=False) >= _NAME_MIN
+    return keys if fits else [key for key in keys if key in STATUS_KEYS]
 
 
 def _needed(keys: list[str], lang: str, short: bool) -> int:

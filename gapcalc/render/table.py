@@ -84,8 +84,11 @@ def _target_text(row: dict[str, Any]) -> str:
 def _actual_text(row: dict[str, Any], marker: str) -> str:
     if row.get("actual") is None:
         return ""
-    text = cell_text(row["actual"])
-    if row.get("actual_year") != row.get("year"):
+    bound = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}.get(row.get("actual_comparator") or "", "")
+    text = bound + cell_text(row["actual"])
+    if row.get("as_of"):
+        text += f" ({row['as_of']})"
+    elif row.get("actual_year") != row.get("year"):
         text += f" ({row['actual_year']})"
     return text + marker
 

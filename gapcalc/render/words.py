@@ -14,7 +14,7 @@ from gapcalc.engine.contracts import OUTLOOK_KEYS
 from gapcalc.render.i18n import SUMMARY_LINES, status_word
 
 RICH_STYLE = {
-    "met": "green", "not_met": "red", "no_data": "grey50", "not_assessed": "grey50",
+    "met": "green", "not_met": "red", "no_data": "grey50", "not_assessed": "grey50", "inconclusive": "yellow",
     "achieved": "green", "on_track": "green", "acceleration_needed": "yellow", "limited_progress": "dark_orange",
     "deterioration": "red", "insufficient_data": "grey50",
 }
@@ -32,6 +32,7 @@ CLASS_FILL = {
     "deterioration": RED,
     "no_data": GREY,
     "not_assessed": GREY,
+    "inconclusive": YELLOW,
     "insufficient_data": GREY,
 }
 """Status or outlook → cell fill (RGB hex, no ``#``); the keys of the two vocabularies do not overlap."""
@@ -47,6 +48,9 @@ def summary_line(row: dict[str, Any], lang: str = "en") -> str:
     share = row.get("met_share_pct")
     shown = f" ({share:.1f}%)" if share is not None else ""
     line = SUMMARY_LINES[lang].format(share=shown, **row)
+    if row.get("inconclusive"):
+        line += (f"; {row['inconclusive']} inconclusive (a bound)" if lang == "en"
+                 else f"；无法判定 {row['inconclusive']} 项（界限值）")
     outlooks = ", ".join(f"{row[k]} {k.replace('_', ' ')}" if lang == "en" else f"{status_word(k, lang)} {row[k]}"
                          for k in OUTLOOK_KEYS if row.get(k))
     if outlooks:

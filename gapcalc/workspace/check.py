@@ -27,7 +27,7 @@ from gapcalc.workspace.paths import display_path, plan_path
 from gapcalc.workspace.pool import Pool
 from gapcalc.workspace.textio import MAX_TARGET_BYTES, read_bytes, read_text
 
-LAYOUT = 2
+LAYOUT = 3
 """Version of a cached check result; part of its key."""
 
 
@@ -81,7 +81,7 @@ def _to_data(checked: CheckedPlan, dependencies: list[tuple[str, str]]) -> tuple
     findings = [(f.code, to_plain(f.message), f.line, f.col, to_plain(f.hint), f.path) for f in checked.findings]
     facts = checked.facts
     facts_data = None if facts is None else (facts.units, {k: tuple(v) for k, v in facts.breakdowns.items()},
-                                             facts.base_year, facts.period)
+                                             facts.base_year, facts.period, facts.as_data())
     return checked.plan_id, findings, facts_data, dependencies
 
 
@@ -89,8 +89,9 @@ def _from_data(data: tuple[Any, ...], path: Path, display: str) -> CheckedPlan:
     plan_id, findings, facts_data, _ = data
     facts = None
     if facts_data is not None:
-        units, breakdowns, base_year, period = facts_data
-        facts = PlanFacts(units, {k: frozenset(v) for k, v in breakdowns.items()}, base_year, tuple(period), plan_id)
+        units, breakdowns, base_year, period, stated = facts_data
+        facts = PlanFacts(units, {k: frozenset(v) for k, v in breakdowns.items()}, base_year, tuple(period), plan_id,
+                          PlanFacts.stated_of(stated))
     return CheckedPlan(path, display, plan_id, [finding(code, from_plain(message), display, line, col,
                                                         from_plain(hint), where)
                                                 for code, message, line, col, hint, where in findings], facts)
