@@ -16,7 +16,7 @@ from gapcalc.cli.main import cli
 from gapcalc.render.brief import needed_clause, progress_clause
 from gapcalc.render.figures import difference, with_unit
 from gapcalc.render.rows import clean_value
-from gapcalc.render.series import agrees, chart_from_row, milestone_marks
+from gapcalc.render.series import agrees, chart_from_row, engine_chart, observed_actuals
 from gapcalc.render.site import relative
 from gapcalc.render.svg import ChartData, Mark, indicator_svg, progress_svg
 
@@ -271,13 +271,24 @@ def test_progress_bar_colours_behind_and_ahead() -> None:
     assert progress_svg(None, None) == ""
 
 
-def test_milestones_prefer_stated_levels() -> None:
-    rows = [{"indicator": "a", "breakdown": None, "kind": "change_vs_baseline", "year": 2025, "level": Decimal("9"),
-             "comparator": "="},
-            {"indicator": "a", "breakdown": None, "kind": "level", "year": 2025, "level": Decimal("8"),
-             "comparator": ">="},
-            {"indicator": "a", "breakdown": None, "kind": "qualitative", "year": 2025, "level": None}]
-    assert milestone_marks(rows) == {("a", ""): (Mark(2025, Decimal("8"), "2025: ≥8"),)}
+def test_engine_chart_keeps_levels_and_the_actuals_up_to_the_year() -> None:
+    from gapcalc.engine.report import KeySeries
+    from gapcalc.plan.compiled import KIND_CODES
+
+    kind = {name: code for code, name in enumerate(KIND_CODES)}
+    series = KeySeries(
+        milestones=((2025, Decimal("8"), ">=", None, kind["level"]), (2025, Decimal("40"), "=", None,
+                                                                        kind["period_total"])),
+        observed=((2020, Decimal("5"), -1), (2021, Decimal("6"), 0), (2022, Decimal("7"), 1),
+                  (2023, Decimal("9"), 2)))
+    columns = {"source": ["a.html", " ", "c"], "source_title": ["A", "", "C"], "note": ["lower bound ", "", ""]}
+    row = {"year": 2022, "baseline": Decimal("5"), "baseline_year": 2020, "final_year": 2025,
+           "final_target": Decimal("8"), "comparator": ">="}
+    chart = engine_chart(row, series, columns)
+    assert chart.milestones == (Mark(2025, Decimal("8"), "2025: ≥8", comparator=">="),)
+    assert chart.actuals == (Mark(2021, Decimal("6"), "6", True, note="lower bound"), Mark(2022, Decimal("7"), "7"))
+    assert [(o.year, o.source, o.source_title, o.note) for o in observed_actuals(row, series, columns)] == [
+        (2021, "a.html", "A", "lower bound"), (2022, None, None, None)]
 
 
 def test_a_chart_from_other_files_is_used_only_when_it_agrees() -> None:
