@@ -13,7 +13,6 @@ charts inside. Every number is the report CSV's text
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ from gapcalc.render.figures import difference, with_unit
 from gapcalc.render.i18n import status_word
 from gapcalc.render.page import indicator_name
 from gapcalc.render.rows import Row, is_numeric_target
+from gapcalc.render.words import foreign
 
 BEHIND = ("acceleration_needed", "limited_progress", "deterioration")
 """Outlooks of indicators that will miss their final target at the pace observed."""
@@ -270,18 +270,6 @@ def source_clause(row: Mapping[str, Any], lang: str, notes: Footnotes) -> tuple[
         parts.append(_t(lang, "note_foreign" if foreign(note, lang) else "note_text").format(note=note))
     marker = _t(lang, "note_marker").format(number=notes.add(_t(lang, "note_sep").join(parts))) if parts else ""
     return (_t(lang, "source").format(source=shown) if shown else ""), marker
-
-
-_WORD, _HAN = re.compile(r"[A-Za-z]{2,}"), re.compile(r"[\u3400-\u9fff]")
-ENGLISH_WORDS = 2
-"""A note with this many English words is written in English, whatever Chinese it quotes."""
-
-
-def foreign(text: str, lang: str) -> bool:
-    """True when a note is written in the other language than the brief's, so that the brief says so: English words
-    in a Chinese brief, Chinese without any English word in an English one."""
-    words = len(_WORD.findall(text))
-    return words >= ENGLISH_WORDS if lang == "zh" else words == 0 and bool(_HAN.search(text))
 
 
 def indicator_paragraph(row: Mapping[str, Any], lang: str, notes: Footnotes | None = None) -> str:

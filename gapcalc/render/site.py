@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from gapcalc.render.figures import with_unit
-from gapcalc.render.i18n import LANGS, page_word
+from gapcalc.render.i18n import LANGS, kind_word, page_word
 from gapcalc.render.page import (
     PageContext,
     esc,
@@ -41,8 +41,9 @@ from gapcalc.render.page import (
     table_html,
 )
 from gapcalc.render.rows import Row, clean_rows, row_key
-from gapcalc.render.series import Observed, report_extra
+from gapcalc.render.series import COMPARATOR_SIGNS, Observed, report_extra
 from gapcalc.render.svg import ChartData, indicator_svg
+from gapcalc.render.words import foreign
 
 Key = tuple[str, str]
 
@@ -252,19 +253,21 @@ def figures_table(rows: Sequence[Row], context: PageContext) -> str:
 
 
 def milestones_html(targets: Sequence[Row], lang: str) -> str:
-    """What the plan states for one breakdown: year, kind, value, level, comparator, and the quote with its source."""
+    """What the plan states for one breakdown: year, kind, value as stated, the level it sets (with its comparator),
+    and the quote with its source."""
     if not targets:
         return ""
-    head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("year", "kind", "value", "comparator", "target"))
+    head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("year", "kind", "value", "target"))
     head += f"<th style=\"width:50%\">{esc(page_word('quotes', lang))}</th>"
     body = []
     for row in targets:
         level = with_unit(row.get("level"), row.get("unit"), lang)
+        sign = COMPARATOR_SIGNS.get(str(row.get("comparator") or "="), "") if level else ""
         quote = f"“{esc(row.get('quote') or row.get('text') or '')}”" if row.get("quote") or row.get("text") else ""
         source = f'<br><span class="small">{esc(row.get("source"))}</span>' if row.get("source") else ""
-        cells = [esc(row.get("year")), esc(row.get("kind")), esc(row.get("value") if row.get("value") is not None
-                                                                   else row.get("text")),
-                 esc(row.get("comparator")), esc(level), quote + source]
+        stated = row.get("value") if row.get("value") is not None else row.get("text")
+        cells = [esc(row.get("year")), esc(kind_word(str(row.get("kind")), lang)), esc(stated), esc(sign + level),
+                 quote + source]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>\n")
     return (f"<h3>{esc(page_word('milestones', lang))}</h3>\n<table>\n<thead><tr>{head}</tr></thead>\n"
             f"<tbody>\n{''.join(body)}</tbody>\n</table>\n")
@@ -279,8 +282,10 @@ def actuals_html(actuals: Sequence[Observed], unit: str | None, lang: str) -> st
     body = []
     for actual in actuals:
         source = " — ".join(x for x in (esc(actual.source_title or ""), link_or_text(actual.source or "")) if x)
+        said = f'<span class="small">{esc(page_word("note_foreign", lang))}</span> ' if actual.note and foreign(
+            actual.note, lang) else ""
         cells = [esc(actual.year), esc(with_unit(actual.value, unit, lang)), f'<span class="src">{source}</span>',
-                 esc(actual.note or "")]
+                 said + esc(actual.note or "")]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>\n")
     return (f"<h3>{esc(page_word('actuals', lang))}</h3>\n<table>\n<colgroup><col style=\"width:7%\">"
             f"<col style=\"width:12%\"><col style=\"width:40%\"><col></colgroup>\n<thead><tr>{head}</tr></thead>\n"
