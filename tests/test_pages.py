@@ -17,7 +17,7 @@ from gapcalc.cli.main import cli
 from gapcalc.render.brief import needed_clause, progress_clause
 from gapcalc.render.figures import difference, with_unit
 from gapcalc.render.rows import clean_value
-from gapcalc.render.series import agrees, chart_from_row, milestone_marks
+from gapcalc.render.series import agrees, chart_from_row, engine_chart, observed_actuals
 from gapcalc.render.site import relative
 from gapcalc.render.svg import ChartData, Mark, indicator_svg, progress_svg
 
@@ -115,6 +115,8 @@ def test_site_language_switch_and_shared_pages(site: Path) -> None:
     assert switch in zh
     assert '<a href="../../shared/ii_integration_index.html">多个规划共有的指标</a>' in zh
     assert "“兩化融合發展指數總體水平達到65”" in zh  # the quote of the target
+    assert '<td><span class="small">（原文注释为英文）</span> 两化融合发展水平 scale, as the plan' in zh
+    assert "<td>2025</td><td>水平值</td><td>65</td><td>65</td>" in zh
     shared = (site / "en/shared/nc_rate_key_processes.html").read_text(encoding="utf-8")
     assert shared.count('<td class="name"><b><a href="../plans/') == 2
 
@@ -140,6 +142,77 @@ def test_site_command_output_line(in_repo: Path, runner: CliRunner, tmp_path: Pa
 def test_site_default_year_is_the_latest_actual(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
     code, _, err = invoke(runner, "site", str(tmp_path / "s"), "--lang", "zh")
     assert code == 0 and err.endswith(f"(zh; year 2024) to {tmp_path / 's'}\n")
+
+
+SHIPPED = ("chongqing", "jinhua", "mianyang", "sichuan", "zibo")
+
+
+def row_svgs(page: str) -> dict[tuple[str, str], str]:
+    """The small chart of each table row of a page, keyed by (indicator id, name shown)."""
+    charts = {}
+    for row in page.split("<tr>")[1:]:
+        if '<td class="name">' not in row or "<svg" not in row:
+            continue
+        indicator = row.split('<span class="small">', 1)[1].split("</span>", 1)[0]
+        name = row.split("<b>", 1)[1].split("</b>", 1)[0]
+        name = name.split(">", 1)[1].split("</a>")[0] if name.startswith("<a ") else name
+        charts[(indicator, name)] = "<svg" + row.split("<svg", 1)[1].split("</svg>", 1)[0] + "</svg>"
+    return charts
+
+
+def test_page_and_site_draw_the_same_chart_of_every_assessed_row(in_repo: Path, runner: CliRunner,
+                                                                  tmp_path: Path) -> None:
+    """For every year with an assessed row, the site's chart data of every row is the report page's, and the chart
+    of each assessed row is drawn the same on the report page and on the site's plan page."""
+    from gapcalc.engine.run import open_compiled, report_plan
+    from gapcalc.render.series import report_extra
+    from gapcalc.render.site import build_site, load_plan_data
+
+    targets, compared = in_repo / "targets", 0
+    for year in range(2017, 2026):
+        site_pages: dict[str, str] = {}
+        for plan in SHIPPED:
+            report = report_plan(open_compiled(plan, targets), targets, year)
+            page_charts = report_extra(report)["charts"]
+            assert {(plan, *k): v for k, v in load_plan_data(plan, year, targets).charts.items()} == page_charts
+            assessed = [r for r in report.columns.rows() if r["status"] in ("met", "not_met")]
+            if not assessed:
+                continue
+            site_pages = site_pages or build_site(targets, year, ("zh",))
+            output = tmp_path / f"{plan}-{year}.html"
+            assert invoke(runner, "report", plan, str(year), "-f", "html", "--lang", "zh", "-o", str(output))[0] == 0
+            page, on_site = row_svgs(output.read_text(encoding="utf-8")), row_svgs(site_pages[f"zh/plans/{plan}.html"])
+            for row in assessed:
+                shown = [key for key in page if key[0] == row["indicator"]]
+                assert shown and all(page[key] == on_site[key] for key in shown), (plan, year, row["indicator"])
+                chart = page_charts[(plan, row["indicator"], row["breakdown"] or "")]
+                latest = max([*chart.actuals, *([chart.baseline] if chart.baseline else [])], key=lambda m: m.year)
+                assert (latest.year, latest.value) == (row["actual_year"], row["actual"]), (plan, row["indicator"])
+                compared += 1
+    assert compared >= 7
+
+
+def test_site_indicator_page_gives_each_actuals_source_as_the_report_row(site: Path, runner: CliRunner,
+                                                                          in_repo: Path) -> None:
+    from html import escape
+
+    checked = 0
+    for plan in SHIPPED:
+        code, out, _ = invoke(runner, "report", plan, "2022", "-f", "csv")
+        assert code == 0
+        for row in csv.DictReader(io.StringIO(out)):
+            if not (row["actual"] and (row["source"] or row["note"])):
+                continue
+            page = (site / f"zh/plans/{plan}/{row['indicator']}.html").read_text(encoding="utf-8")
+            section = page.split(f'<section id="{"b-" + row["breakdown"] if row["breakdown"] else "headline"}">')[1]
+            actuals = section.split("</section>")[0].split("<tbody>")[-1]
+            line = next(r for r in actuals.split("<tr>") if r.startswith(f"<td>{row['actual_year']}</td>"))
+            source = " — ".join(x for x in (escape(row["source_title"]), escape(row["source"])) if x)
+            assert f'<span class="src">{source}' in line.replace(f'<a href="{escape(row["source"])}">', "").replace(
+                "</a>", ""), (plan, row["indicator"])
+            assert f"{escape(row['note'])}</td>" in line, (plan, row["indicator"])
+            checked += 1
+    assert checked >= 10
 
 
 def test_relative_links() -> None:
@@ -174,7 +247,20 @@ def test_brief_docx_states_every_assessed_figure_as_the_csv_prints_it(in_repo: P
             assert row[column] and row[column] in paragraph, (row["indicator"], column)
     assert "制造业领域高新技术企业：2022年为6348家，按规划路径插值的年度目标为5831.75家，差距516.25家，" in text
     assert "规划期时间进度25%，任务进度42.8571%，任务进度快于时间进度" in text
-    assert "共提出65项目标" in text and "达标2项、未达标0项，指标完成率100%" in text
+    assert "共提出65项目标" in text and "有当年数据可评估的2项，全部达标，指标完成率100%" in text
+    assert "按已实现的增速，2项符合进度，暂无进度落后的指标。" in text and "0项" not in text
+    with_figure = [r for r in report_csv(runner) if r["actual"] and r["final_target"]]
+    for row in with_figure:  # where each figure comes from, as the report row has it
+        paragraph = next(p for p in text.splitlines() if p.startswith(row["name_zh"] + "："))
+        assert f"数据来源：{row['source_title']}[" in paragraph, row["indicator"]
+        number = paragraph.rsplit("[", 1)[1].split("]")[0]
+        footnote = next(p for p in text.splitlines() if p.startswith(f"[{number}] "))
+        assert f"来源：{row['source']}；" in footnote and footnote.endswith(row["note"]), row["indicator"]
+        assert "说明（原文注释为英文）：" in footnote or "说明：" in footnote
+    table = [[c.text for c in r.cells] for r in document.tables[0].rows]
+    assert "0% / 0%" not in {cells[5] for cells in table}
+    cloud = ["企业“上云”", "93000户", "55000户 (2020)", "-38000户", "59.1398%", "基期值", "22.221%", "2022年无数据"]
+    assert cloud in table
     assert len(document.tables) == 1 and document.tables[0].rows[0].cells[4].text == "完成率"
     assert len(document.inline_shapes) == 3  # the charts of the three indicators furthest behind
 
@@ -272,13 +358,24 @@ def test_progress_bar_colours_behind_and_ahead() -> None:
     assert progress_svg(None, None) == ""
 
 
-def test_milestones_prefer_stated_levels() -> None:
-    rows = [{"indicator": "a", "breakdown": None, "kind": "change_vs_baseline", "year": 2025, "level": Decimal("9"),
-             "comparator": "="},
-            {"indicator": "a", "breakdown": None, "kind": "level", "year": 2025, "level": Decimal("8"),
-             "comparator": ">="},
-            {"indicator": "a", "breakdown": None, "kind": "qualitative", "year": 2025, "level": None}]
-    assert milestone_marks(rows) == {("a", ""): (Mark(2025, Decimal("8"), "2025: ≥8"),)}
+def test_engine_chart_keeps_levels_and_the_actuals_up_to_the_year() -> None:
+    from gapcalc.engine.report import KeySeries
+    from gapcalc.plan.compiled import KIND_CODES
+
+    kind = {name: code for code, name in enumerate(KIND_CODES)}
+    series = KeySeries(
+        milestones=((2025, Decimal("8"), ">=", None, kind["level"]), (2025, Decimal("40"), "=", None,
+                                                                        kind["period_total"])),
+        observed=((2020, Decimal("5"), -1), (2021, Decimal("6"), 0), (2022, Decimal("7"), 1),
+                  (2023, Decimal("9"), 2)))
+    columns = {"source": ["a.html", " ", "c"], "source_title": ["A", "", "C"], "note": ["lower bound ", "", ""]}
+    row = {"year": 2022, "baseline": Decimal("5"), "baseline_year": 2020, "final_year": 2025,
+           "final_target": Decimal("8"), "comparator": ">="}
+    chart = engine_chart(row, series, columns)
+    assert chart.milestones == (Mark(2025, Decimal("8"), "2025: ≥8", comparator=">="),)
+    assert chart.actuals == (Mark(2021, Decimal("6"), "6", True, note="lower bound"), Mark(2022, Decimal("7"), "7"))
+    assert [(o.year, o.source, o.source_title, o.note) for o in observed_actuals(row, series, columns)] == [
+        (2021, "a.html", "A", "lower bound"), (2022, None, None, None)]
 
 
 def test_a_chart_from_other_files_is_used_only_when_it_agrees() -> None:
@@ -444,3 +541,14 @@ def test_print_stylesheet_a4_landscape_sizes_from_a_print_root() -> None:
     assert "@page { size: A4 landscape; margin: 10mm; }" in CSS
     assert "html { font-size: 9pt; }" in printed  # rem sizes (ids, pills, notes) scale with the printed table
     assert "thead { display: table-header-group; }" in printed and "h2, h3 { break-after: avoid;" in printed
+
+
+def test_brief_notes_in_the_other_language_are_said_to_be() -> None:
+    from gapcalc.render.brief import foreign, pace_sentence
+
+    assert foreign("Approximation: all sectors, while the plan counts 制造业领域 only", "zh")
+    assert not foreign("预计数，规模以上工业总产值", "zh") and foreign("预计数，规模以上工业总产值", "en")
+    assert not foreign("Lower bound (原文“5.5万余户”)", "en") and foreign("Lower bound (原文“5.5万余户”)", "zh")
+    counts = {"achieved": 0, "on_track": 2, "acceleration_needed": 1, "limited_progress": 0, "deterioration": 0}
+    assert pace_sentence(counts, "zh") == "按已实现的增速，2项符合进度，1项进度落后（需加快1项）。"
+    assert pace_sentence(dict.fromkeys(counts, 0), "zh") == ""

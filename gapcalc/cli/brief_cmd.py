@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,6 +14,9 @@ from gapcalc.cli.complete import complete_plan
 from gapcalc.errors import GapcalcError
 from gapcalc.render.i18n import LANG_ENV
 from gapcalc.workspace.atomic import write_atomic
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gapcalc.render.svg import ChartData
 
 FORMATS = ("docx", "markdown")
 
@@ -46,19 +49,21 @@ def command(plan: str, year: str, fmt: str | None, output: Path | None, lang: st
         raise GapcalcError("a Word brief is written to a file", "add --output FILE.docx, or -f markdown for text")
     language = lang or (os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in ("zh", "en") else None) or "zh"
     report_year = _year(year)
-    from gapcalc import api
+    from gapcalc.engine.run import open_compiled, report_plan, summarise
     from gapcalc.render.brief import brief_markdown, build_brief
-    from gapcalc.render.rows import frame_rows
+    from gapcalc.render.rows import clean_rows
+    from gapcalc.render.series import report_extra
 
-    loaded = api.load_plan(plan, targets_dir)
-    rows = frame_rows(api.report(loaded, report_year, actuals=actuals_path, targets=targets_dir))
-    summary = frame_rows(api.summary(loaded, report_year, actuals=actuals_path, targets=targets_dir))
-    brief = build_brief(loaded.plan.plan, report_year, rows, summary, language)
+    compiled = open_compiled(plan, targets_dir)
+    report = report_plan(compiled, targets_dir, report_year, actuals_path)
+    extra = report_extra(report)
+    rows, summary = clean_rows(report.columns.rows()), clean_rows(summarise(report, report_year))
+    brief = build_brief(_header(plan, targets_dir), report_year, rows, summary, language)
     if chosen == "markdown" and output is None:
         write_output(brief_markdown(brief), output)
         return
     assert output is not None
-    charts = _charts(loaded, brief.behind, actuals_path, targets_dir, language)
+    charts = _charts(compiled, brief.behind, extra["charts"], language)
     if chosen == "markdown":
         images = [(caption, chart_file(output, number)) for number, (caption, _) in enumerate(charts, 1)]
         for (_, png), (_, name) in zip(charts, images, strict=True):
@@ -69,6 +74,13 @@ def command(plan: str, year: str, fmt: str | None, output: Path | None, lang: st
 
     write_atomic(output, brief_docx(brief, charts))
     note(f"wrote {output}")
+
+
+def _header(plan: str, targets_dir: Path) -> Any:
+    """The plan's header (names, region, document)."""
+    from gapcalc.workspace.open import open_plan
+
+    return open_plan(plan, targets_dir).plan.plan
 
 
 def chart_file(output: Path, number: int) -> str:
@@ -82,25 +94,24 @@ def _year(text: str) -> int:
     return int(text)
 
 
-def _charts(loaded: Any, rows: Sequence[dict[str, Any]], actuals_path: Path | None, targets_dir: Path,
+def _charts(plan: Any, rows: Sequence[dict[str, Any]], charts: Mapping[tuple[str, str, str], ChartData],
             lang: str) -> list[tuple[str, bytes]]:
-    """PNG charts (gapcalc chart's drawing) of the given rows; an indicator that cannot be drawn is left out."""
-    from gapcalc.engine.run import open_compiled, report_plan
-    from gapcalc.engine.trajectory import build_trajectory
+    """PNG pictures (gapcalc chart's drawing) of the given rows, each made of the points of the row's chart on the
+    report page and the site; a row whose chart ends on a total rather than a level is left out."""
     from gapcalc.render.brief import TEXT
     from gapcalc.render.chart import choose_language, find_cjk_font, render_chart
     from gapcalc.render.page import indicator_name
+    from gapcalc.render.rows import row_key
+    from gapcalc.render.series import chart_trajectory
 
-    compiled = open_compiled(loaded.id, targets_dir)
-    actuals = report_plan(compiled, targets_dir, compiled.period[1], actuals_path).actuals[0]
     font = find_cjk_font()
     language, _ = choose_language(lang, font)
-    charts = []
-    for number, row in enumerate(rows, 1):
-        try:
-            trajectory = build_trajectory(compiled, row["indicator"], row.get("breakdown"), actuals)
-        except GapcalcError:
+    pictures: list[tuple[str, bytes]] = []
+    for row in rows:
+        indicator, breakdown = row_key(row)
+        trajectory = chart_trajectory(plan, row, charts[(str(row["plan"]), indicator, breakdown)])
+        if trajectory is None:
             continue
-        caption = str(TEXT[lang]["chart_caption"]).format(number=number, name=indicator_name(row, lang))
-        charts.append((caption, render_chart(trajectory, "png", language, font)))
-    return charts
+        caption = str(TEXT[lang]["chart_caption"]).format(number=len(pictures) + 1, name=indicator_name(row, lang))
+        pictures.append((caption, render_chart(trajectory, "png", language, font)))
+    return pictures

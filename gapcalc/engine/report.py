@@ -543,8 +543,13 @@ def _actual_text(actuals: BatchActuals, field: str, latest: Anchor) -> np.ndarra
     """The source, title or note of the latest observation when it is an actual, stripped as the row reader does."""
     out = np.full(len(latest.row), None, dtype=object)
     rows = np.flatnonzero(latest.present & (latest.row >= 0))
-    out[rows] = [cell.strip() or None for cell in actuals.columns[field][latest.row[rows]].tolist()]
+    out[rows] = [actual_text(cell) for cell in actuals.columns[field][latest.row[rows]].tolist()]
     return out
+
+
+def actual_text(cell: str) -> str | None:
+    """A source, title or note cell of an actuals row as a report row carries it: stripped, None when empty."""
+    return cell.strip() or None
 
 
 def _final(statements: Columns, level: np.ndarray, level_value: np.ndarray, final: np.ndarray,

@@ -22,6 +22,7 @@ from gapcalc.render.figures import difference, with_unit
 from gapcalc.render.i18n import status_word
 from gapcalc.render.page import indicator_name
 from gapcalc.render.rows import Row, is_numeric_target
+from gapcalc.render.words import foreign
 
 BEHIND = ("acceleration_needed", "limited_progress", "deterioration")
 """Outlooks of indicators that will miss their final target at the pace observed."""
@@ -34,14 +35,23 @@ TEXT: dict[str, dict[str, str]] = {
         "missing_heading": "三、尚无数据的目标", "words_heading": "四、定性目标及暂无法评估的目标",
         "table_heading": "五、差距表", "charts_heading": "六、进度落后指标走势",
         "overview": "《{name}》{document}共提出{rows}项目标，其中量化目标{numeric}项。"
-                    "截至{year}年，有当年数据可评估的{assessed}项，达标{met}项、未达标{not_met}项，指标完成率{share}；{no_data}项目标当年无数据，"
-                    "{not_assessed}项为定性目标或暂无法评估。按已实现的增速，{achieved}项已实现最终目标，"
-                    "{on_track}项符合进度，{behind}项进度落后（需加快{acceleration_needed}项、进展有限"
-                    "{limited_progress}项、倒退{deterioration}项）。",
+                    "截至{year}年，有当年数据可评估的{assessed}项，{verdict}，指标完成率{share}；{no_data}项目标当年无数据，"
+                    "{not_assessed}项为定性目标或暂无法评估。",
+        "verdict": "达标{met}项、未达标{not_met}项", "verdict_all": "全部达标",
+        "verdict_none": "{not_met}项均未达标",
+        "pace": "按已实现的增速，{parts}。", "pace_achieved": "{count}项已实现最终目标", "pace_on_track":
+        "{count}项符合进度", "pace_behind": "{count}项进度落后（{detail}）", "pace_no_behind": "暂无进度落后的指标",
+        "behind_acceleration_needed": "需加快{count}项", "behind_limited_progress": "进展有限{count}项",
+        "behind_deterioration": "倒退{count}项", "list_sep": "、", "clause_sep": "，",
+        "at_baseline": "该数据为规划基期（{year}年）数值，尚无基期后的数据衡量进度",
+        "baseline_cell": "基期值", "no_data_cell": "{year}年无数据",
+        "unresolved": "目标以基期值为基准，基期值尚未掌握，暂无法评估",
+        "notes_heading": "注：", "note_marker": "[{number}]", "note_source": "来源：{source}",
+        "note_text": "说明：{note}", "note_foreign": "说明（原文注释为英文）：{note}", "note_sep": "；",
         "actual": "{year}年为{actual}", "actual_earlier": "最新数据为{actual_year}年的{actual}",
         "target_plan": "规划年度目标为{target}", "target_interpolated": "按规划路径插值的年度目标为{target}",
         "target_final": "最终目标为{target}", "gap": "差距{gap}", "attainment": "完成率{attainment}%",
-        "met": "已达到年度目标", "not_met": "未达到年度目标", "no_data": "{year}年尚无数据",
+        "met": "已达到年度目标", "not_met": "未达到年度目标",
         "time": "规划期时间进度{time}%，任务进度{progress}%，", "ahead": "任务进度快于时间进度",
         "level": "任务进度与时间进度持平", "behind": "任务进度落后于时间进度",
         "half_yes": "，实现“时间过半、任务过半”", "half_no": "，未实现“时间过半、任务过半”",
@@ -49,7 +59,7 @@ TEXT: dict[str, dict[str, str]] = {
         "实现{final_year}年{final}的目标，尚需年均下降{rate}%", "need_change": "实现{final_year}年{final}的目标，"
         "尚需年均{verb}{change}", "up": "增加", "down": "减少", "pp_up": "提高", "pp_down": "降低",
         "with_change": "（每年{verb}{change}）", "achieved_final": "已实现{final_year}年{final}的目标",
-        "source": "数据来源：{source}", "note": "注：{note}", "sep": "，", "stop": "。",
+        "source": "数据来源：{source}", "sep": "，", "stop": "。", "between": "。",
         "missing_item": "{name}：{year}年目标{target}", "missing_final": "{name}：{final_year}年目标{final}",
         "chart_caption": "图{number}  {name}", "none": "无。",
     },
@@ -60,18 +70,29 @@ TEXT: dict[str, dict[str, str]] = {
         "missing_heading": "3. Targets without data", "words_heading": "4. Targets stated in words or not assessable",
         "table_heading": "5. Gap table", "charts_heading": "6. Indicators furthest behind",
         "overview": "The {name}{document} sets {rows} targets, {numeric} of them quantified. For {year}, {assessed} "
-                    "can be assessed against a figure of the year: {met} met and {not_met} not met (met / assessed: "
+                    "can be assessed against a figure of the year: {verdict} (met / assessed: "
                     "{share}); {no_data} have no figure for the year and {not_assessed} are stated in words or cannot "
-                    "be assessed yet. At the pace observed, {achieved} have reached their final target, {on_track} "
-                    "are on track and {behind} are behind ({acceleration_needed} need to accelerate, "
-                    "{limited_progress} show limited progress, {deterioration} are moving away from the target).",
+                    "be assessed yet.",
+        "verdict": "{met} met and {not_met} not met", "verdict_all": "all met",
+        "verdict_none": "none of the {not_met} met",
+        "pace": "At the pace observed, {parts}.", "pace_achieved": "{count} have reached their final target",
+        "pace_on_track": "{count} are on track", "pace_behind": "{count} are behind ({detail})",
+        "pace_no_behind": "none is behind", "behind_acceleration_needed": "{count} need to accelerate",
+        "behind_limited_progress": "{count} show limited progress",
+        "behind_deterioration": "{count} are moving away from the target", "list_sep": ", ", "clause_sep": ", ",
+        "at_baseline": "this figure is the plan's baseline ({year}); there is no later figure yet to measure "
+                       "progress by",
+        "baseline_cell": "baseline", "no_data_cell": "no {year} figure",
+        "unresolved": "the target is relative to a baseline that is not known yet: not assessed",
+        "notes_heading": "Notes:", "note_marker": " [{number}]", "note_source": "Source: {source}",
+        "note_text": "Note: {note}", "note_foreign": "Note (in Chinese in the original): {note}", "note_sep": "; ",
         "actual": "the {year} figure is {actual}",
         "actual_earlier": "the latest figure, for {actual_year}, is {actual}",
         "target_plan": "against a target of {target} for the year",
         "target_interpolated": "against {target} on the plan's path for the year",
         "target_final": "against the final target of {target}", "gap": "a gap of {gap}",
         "attainment": "attainment {attainment}%", "met": "the target for the year is met",
-        "not_met": "the target for the year is not met", "no_data": "there is no figure for {year} yet",
+        "not_met": "the target for the year is not met",
         "time": "{time}% of the plan period has elapsed and {progress}% of the distance has been covered: ",
         "ahead": "progress is ahead of time", "level": "progress keeps pace with time",
         "behind": "progress lags behind time", "half_yes": " (时间过半、任务过半 achieved)",
@@ -81,7 +102,7 @@ TEXT: dict[str, dict[str, str]] = {
         "need_change": "reaching {final} by {final_year} still needs a {verb} of {change} a year",
         "up": "rise", "down": "fall", "pp_up": "rise", "pp_down": "fall", "with_change": " ({verb} of {change} a year)",
         "achieved_final": "the {final_year} target of {final} is already reached",
-        "source": "Source: {source}", "note": "Note: {note}", "sep": "; ", "stop": ".",
+        "source": "Source: {source}", "sep": "; ", "stop": ".", "between": ". ",
         "missing_item": "{name}: {target} for {year}", "missing_final": "{name}: {final} by {final_year}",
         "chart_caption": "Figure {number}. {name}", "none": "None.",
     },
@@ -118,6 +139,8 @@ class Brief:
     words: list[str]
     table: list[list[str]]
     behind: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """The footnotes of the paragraphs: where each figure comes from and its caveat, numbered from 1."""
 
     def text(self, key: str) -> str:
         """A fixed text (heading) of the brief's language."""
@@ -128,16 +151,50 @@ def _t(lang: str, key: str) -> str:
     return TEXT[lang][key]
 
 
+@dataclass
+class Footnotes:
+    """The numbered notes of a brief; the same text keeps its number."""
+
+    texts: list[str] = field(default_factory=list)
+
+    def add(self, text: str) -> int:
+        """The number of the note ``text``."""
+        if text not in self.texts:
+            self.texts.append(text)
+        return self.texts.index(text) + 1
+
+
 def overview(plan: Any, year: int, rows: Sequence[Row], whole: Mapping[str, Any], lang: str) -> str:
-    """The overview paragraph: how many targets, assessed, met, on track, behind."""
+    """The overview paragraph: how many targets, assessed, met, then the outlook of those with a figure (only the
+    counts that are not zero)."""
     counts = {k: int(whole.get(k) or 0) for k in ("rows", "assessed", "met", "not_met", "no_data", "not_assessed",
                                                  "achieved", "on_track", *BEHIND)}
     share = whole.get("met_share_pct")
     name = plan.name_zh if lang == "zh" else plan.name_en
-    return _t(lang, "overview").format(
+    verdict = "verdict_all" if counts["met"] and not counts["not_met"] else (
+        "verdict_none" if counts["not_met"] and not counts["met"] else "verdict")
+    text = _t(lang, "overview").format(
         name=name, document=_document_number(plan.document, (plan.name_zh, name), lang), year=year,
         numeric=sum(1 for r in rows if is_numeric_target(r)), share=f"{cell_text(share)}%" if share is not None
-        else "–", behind=sum(counts[k] for k in BEHIND), **counts)
+        else "–", verdict=_t(lang, verdict).format(**counts), **counts)
+    return text + pace_sentence(counts, lang)
+
+
+def pace_sentence(counts: Mapping[str, int], lang: str) -> str:
+    """``按已实现的增速，2项符合进度，暂无进度落后的指标。``: the outlook counts that are not zero; nothing when no
+    target has an outlook."""
+    behind = sum(counts[k] for k in BEHIND)
+    if not (counts["achieved"] or counts["on_track"] or behind):
+        return ""
+    parts = [_t(lang, f"pace_{k}").format(count=counts[k]) for k in ("achieved", "on_track") if counts[k]]
+    if behind:
+        detail = _t(lang, "list_sep").join(_t(lang, f"behind_{k}").format(count=counts[k]) for k in BEHIND
+                                           if counts[k])
+        parts.append(_t(lang, "pace_behind").format(count=behind, detail=detail))
+    else:
+        parts.append(_t(lang, "pace_no_behind"))
+    sentence = _t(lang, "pace").format(parts=_t(lang, "clause_sep").join(parts))
+    return sentence if lang == "zh" else " " + sentence
 
 
 def _document_number(document: str, names: Sequence[str], lang: str) -> str:
@@ -155,8 +212,15 @@ def target_clause(row: Mapping[str, Any], lang: str) -> str:
     return _t(lang, key).format(target=with_unit(row.get("target"), row.get("unit"), lang))
 
 
+def at_baseline(row: Mapping[str, Any]) -> bool:
+    """True when the latest figure is the baseline's own year: nothing yet to measure progress by."""
+    return row.get("actual_year") is not None and row.get("actual_year") == row.get("baseline_year")
+
+
 def progress_clause(row: Mapping[str, Any], lang: str) -> str:
-    """Time elapsed against progress, in the 时间过半、任务过半 test."""
+    """Time elapsed against progress, in the 时间过半、任务过半 test; that the figure is the baseline when it is."""
+    if at_baseline(row):
+        return _t(lang, "at_baseline").format(year=row["baseline_year"])
     progress, elapsed = row.get("progress_pct"), row.get("time_elapsed_pct")
     if progress is None or not elapsed:
         return ""  # no time elapsed since the baseline: nothing to compare
@@ -196,19 +260,21 @@ def _change(change: float | None, unit: Any, lang: str) -> dict[str, str]:
     return {"verb": verb, "change": difference(float(format_float(abs(change))), unit, lang)}
 
 
-def source_clause(row: Mapping[str, Any], lang: str) -> str:
-    """Where the figure comes from, and its caveat."""
-    parts = []
-    source = row.get("source_title") or row.get("source")
-    if source:
-        parts.append(_t(lang, "source").format(source=source))
-    if row.get("note"):
-        parts.append(_t(lang, "note").format(note=row["note"]))
-    return _t(lang, "sep").join(parts)
+def source_clause(row: Mapping[str, Any], lang: str, notes: Footnotes) -> tuple[str, str]:
+    """Where the figure comes from, as the report row has it: the sentence (``数据来源：<title>``, else the source) and
+    the marker of its footnote (the source when the sentence gives the title, and the note, each verbatim)."""
+    title, source, note = row.get("source_title"), row.get("source"), row.get("note")
+    shown = title or source
+    parts = [_t(lang, "note_source").format(source=source)] if title and source else []
+    if note:
+        parts.append(_t(lang, "note_foreign" if foreign(note, lang) else "note_text").format(note=note))
+    marker = _t(lang, "note_marker").format(number=notes.add(_t(lang, "note_sep").join(parts))) if parts else ""
+    return (_t(lang, "source").format(source=shown) if shown else ""), marker
 
 
-def indicator_paragraph(row: Mapping[str, Any], lang: str) -> str:
-    """One paragraph: actual against target, gap, 完成率, status, progress against time, growth needed, source."""
+def indicator_paragraph(row: Mapping[str, Any], lang: str, notes: Footnotes | None = None) -> str:
+    """One paragraph: actual against target, gap, 完成率, status, progress against time, growth needed, source (its
+    title, source and note as footnotes added to ``notes``)."""
     unit = row.get("unit")
     year, actual = row.get("year"), with_unit(row.get("actual"), unit, lang)
     earlier = row.get("actual_year") != year
@@ -221,18 +287,21 @@ def indicator_paragraph(row: Mapping[str, Any], lang: str) -> str:
     if row.get("attainment_pct") is not None:
         first.append(_t(lang, "attainment").format(attainment=cell_text(row["attainment_pct"])))
     status = str(row.get("status") or "")
-    if status in ("met", "not_met", "no_data"):
-        first.append(_t(lang, status).format(year=year))
+    if status in ("met", "not_met"):
+        first.append(_t(lang, status))
     sep, stop = _t(lang, "sep"), _t(lang, "stop")
     sentences = [sep.join(first)]
     outlook = OUTLOOK_SENTENCES[lang]
-    later = [c for c in (progress_clause(row, lang), needed_clause(row, lang),
+    if at_baseline(row):
+        sentences.append(progress_clause(row, lang))
+    later = [c for c in ("" if at_baseline(row) else progress_clause(row, lang), needed_clause(row, lang),
                          outlook.get(str(row.get("outlook") or ""), "")) if c]
     if later:
         sentences.append(sep.join(later))
-    if source_clause(row, lang):
-        sentences.append(source_clause(row, lang))
-    body = stop.join(_capital(s, lang) for s in sentences) + stop
+    source, marker = source_clause(row, lang, notes if notes is not None else Footnotes())
+    if source:
+        sentences.append(source + marker)
+    body = _t(lang, "between").join(_capital(s, lang) for s in sentences) + stop + ("" if source else marker.strip())
     head = indicator_name(row, lang)
     return f"{head}：{body}" if lang == "zh" else f"{head}: {body}"
 
@@ -253,7 +322,8 @@ def missing_item(row: Mapping[str, Any], lang: str) -> str:
 
 def words_item(row: Mapping[str, Any], lang: str) -> str:
     """A target without a number, with its wording."""
-    wording = row.get("target_text") or status_word(str(row.get("status") or ""), lang)
+    wording = row.get("target_text") or (_t(lang, "unresolved") if row.get("target_source") == "unresolved"
+                                         else status_word(str(row.get("status") or ""), lang))
     return f"{indicator_name(row, lang)}：{wording}" if lang == "zh" else f"{indicator_name(row, lang)}: {wording}"
 
 
@@ -263,12 +333,14 @@ def table_row(row: Mapping[str, Any], lang: str) -> list[str]:
     actual = with_unit(row.get("actual"), unit, lang)
     progress = row.get("progress_pct"), row.get("time_elapsed_pct")
     rate = row.get("required_cagr_pct")
+    progress_cell = _t(lang, "baseline_cell") if at_baseline(row) else " / ".join(
+        f"{cell_text(p)}%" if p is not None else "–" for p in progress) if any(p is not None for p in progress) else ""
+    status = (_t(lang, "no_data_cell").format(year=row.get("year")) if row.get("status") == "no_data" and actual
+              else status_word(row.get("status"), lang))
     return [indicator_name(row, lang), with_unit(row.get("target"), unit, lang),
             f"{actual} ({row.get('actual_year')})" if actual else "", difference(row.get("gap"), unit, lang),
             f"{cell_text(row.get('attainment_pct'))}%" if row.get("attainment_pct") is not None else "",
-            " / ".join(f"{cell_text(p)}%" if p is not None else "–" for p in progress) if any(
-                p is not None for p in progress) else "",
-            f"{cell_text(rate)}%" if rate is not None else "", status_word(row.get("status"), lang)]
+            progress_cell, f"{cell_text(rate)}%" if rate is not None else "", status]
 
 
 def furthest_behind(rows: Sequence[Row], count: int = 3) -> list[Row]:
@@ -288,11 +360,13 @@ def build_brief(plan: Any, year: int, rows: Sequence[Row], summary: Sequence[Row
     words = [r for r in rows if not is_numeric_target(r)]
     region = plan.region_zh if lang == "zh" else plan.region_en
     title = _t(lang, "title").format(region=region, name=_short_name(plan, lang), year=year)
-    return Brief(title, lang, year, overview(plan, year, rows, whole, lang),
-                 [indicator_paragraph(r, lang) for r in assessed], [indicator_paragraph(r, lang) for r in earlier],
+    notes = Footnotes()
+    paragraphs = [indicator_paragraph(r, lang, notes) for r in assessed]
+    earlier_paragraphs = [indicator_paragraph(r, lang, notes) for r in earlier]
+    return Brief(title, lang, year, overview(plan, year, rows, whole, lang), paragraphs, earlier_paragraphs,
                  [missing_item(r, lang) for r in missing], [words_item(r, lang) for r in words],
                  [list(TABLE_COLUMNS[lang])] + [table_row(r, lang) for r in with_figure],
-                 furthest_behind(with_figure))
+                 furthest_behind(with_figure), notes.texts)
 
 
 def _short_name(plan: Any, lang: str) -> str:
@@ -318,6 +392,11 @@ def brief_markdown(brief: Brief, images: Sequence[tuple[str, str]] = ()) -> str:
         lines += [brief.text("earlier_intro").format(year=brief.year), ""]
         for paragraph in brief.earlier:
             lines += [paragraph, ""]
+    if brief.notes:
+        lines += [brief.text("notes_heading"), ""]
+        lines += [f"{footnote}  " for footnote in footnote_lines(brief)]
+        lines[-1] = lines[-1].rstrip()
+        lines.append("")
     lines += [f"## {brief.text('missing_heading')}", "", *_bullets(brief.missing, none), "",
               f"## {brief.text('words_heading')}", "", *_bullets(brief.words, none), "",
               f"## {brief.text('table_heading')}", ""]
@@ -331,6 +410,11 @@ def brief_markdown(brief: Brief, images: Sequence[tuple[str, str]] = ()) -> str:
             lines += [f"![{_md_text(caption)}]({path.replace(' ', '%20')})", "", caption, ""]
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+def footnote_lines(brief: Brief) -> list[str]:
+    """``[1] 来源：https://…；说明：…`` per footnote."""
+    return [brief.text("note_marker").strip().format(number=n) + " " + text for n, text in enumerate(brief.notes, 1)]
 
 
 def _md_text(text: str) -> str:
@@ -360,6 +444,10 @@ def brief_docx(brief: Brief, charts: Sequence[Chart] = ()) -> bytes:
         _paragraph(document, brief.text("earlier_intro").format(year=brief.year), brief.lang)
         for text in brief.earlier:
             _paragraph(document, text, brief.lang)
+    if brief.notes:
+        document.add_paragraph(brief.text("notes_heading"))
+        for line in footnote_lines(brief):
+            document.add_paragraph(line).runs[0].font.size = Pt(9)
     for heading, items in (("missing_heading", brief.missing), ("words_heading", brief.words)):
         document.add_heading(brief.text(heading), 1)
         for item in items or [brief.text("none")]:

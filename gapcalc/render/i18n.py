@@ -122,6 +122,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "actual_year": "Year of actual", "baseline_year": "Baseline year", "final_year": "Final year",
         "progress_pct": "Progress", "time_elapsed_pct": "Time elapsed", "indicator_id": "Indicator id",
         "source_title": "Source title", "rows": "Targets", "data": "data",
+        "at_baseline": "latest figure is the baseline", "note_foreign": "(in Chinese in the original)",
     },
     "zh": {
         "report_title": "{region}目标完成情况（{year}年）",
@@ -156,10 +157,28 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "indicator_page": "指标页", "of_year": "（{year}年）", "none_stated": "—",
         "actual_year": "实际值年份", "baseline_year": "基期", "final_year": "目标年", "progress_pct": "任务进度",
         "time_elapsed_pct": "时间进度", "indicator_id": "指标代码", "source_title": "来源名称", "rows": "目标数",
-        "data": "data",
+        "data": "data", "at_baseline": "实际值为基期值",
+        "note_foreign": "（原文注释为英文）",
     },
 }
 """Words of the report page, the site, their charts and the headings of the workbook's main sheets."""
+
+
+KIND_WORDS: dict[str, dict[str, str]] = {
+    "en": {"level": "level", "cumulative": "cumulative", "new_in_year": "added in the year",
+           "change_vs_baseline": "change on the baseline", "pp_change": "change in pp",
+           "annual_growth": "annual growth", "period_total": "total over the period", "baseline": "baseline",
+           "qualitative": "in words"},
+    "zh": {"level": "水平值", "cumulative": "累计值", "new_in_year": "当年新增", "change_vs_baseline": "较基期变化",
+           "pp_change": "百分点变化", "annual_growth": "年均增长", "period_total": "期间合计", "baseline": "基期值",
+           "qualitative": "定性表述"},
+}
+"""What each kind of statement of a target file is, in words (``docs/target-format.md``)."""
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """The kind of a statement in ``lang``; an unknown kind as its code."""
+    return KIND_WORDS["zh" if lang == "zh" else "en"].get(kind, kind)
 
 
 def page_word(key: str, lang: str) -> str:

@@ -173,10 +173,13 @@ def needed_text(row: Mapping[str, Any], lang: str) -> str:
 
 
 def progress_text(row: Mapping[str, Any], lang: str) -> str:
-    """The progress bar against time and ``任务42.9%，时间25%``."""
+    """The progress bar against time and ``任务42.9%，时间25%``; where the latest figure is the baseline's, only that
+    (nothing is measured yet)."""
     progress, elapsed = row.get("progress_pct"), row.get("time_elapsed_pct")
     if progress is None and elapsed is None:
         return ""
+    if row.get("actual_year") is not None and row.get("actual_year") == row.get("baseline_year"):
+        return f'<span class="small">{esc(page_word("at_baseline", lang))}</span>'
     text = page_word("progress_text", lang).format(progress=percent(progress, 1) or "–",
                                                    time=percent(elapsed, 1) or "–")
     return f'{progress_svg(progress, elapsed)}<br><span class="small">{esc(text)}</span>'

@@ -1,33 +1,37 @@
-"""The data of each indicator's chart, from report rows and the plan's targets and actuals.
+"""The data of each indicator's chart and of its actuals, from the engine: one way for the page, the site and the brief.
 
-:func:`chart_from_row` uses the report row alone (baseline, latest actual, final target). :func:`plan_charts` adds
-every milestone the plan states (``gapcalc.api.targets``) and every observed value (``gapcalc.api.load_actuals``).
-:func:`report_extra` is what the report command hands the page renderer with its
-:class:`~gapcalc.render.document.Document`: each row's chart computed by the engine from the same compiled plan and
-actuals as the row (:func:`gapcalc.engine.report.batch_series`), the plans' names and their subplans' names.
+:func:`report_extra` is what the report page, the site and the brief take beside the report rows (the report
+command hands it the page renderer in :attr:`~gapcalc.render.document.Document.extra`): each row's chart
+(:func:`engine_chart`) and its actuals with their sources (:func:`observed_actuals`), both computed by the engine
+from the same compiled plan and actuals as the row (:func:`gapcalc.engine.report.batch_series`), the plans' names
+and their subplans' names. :func:`chart_trajectory` turns a row's chart into what ``gapcalc chart`` draws (the
+brief's pictures). :func:`chart_from_row` is the fallback of a row without one (baseline, latest actual, final
+target).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from gapcalc.engine.report import actual_text
 from gapcalc.plan.compiled import KIND_CODES
 from gapcalc.render.cells import cell_text
-from gapcalc.render.rows import Row, row_key
+from gapcalc.render.rows import row_key
 from gapcalc.render.svg import ChartData, Mark
 
 if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.engine.report import KeySeries
     from gapcalc.engine.run import BatchReport
+    from gapcalc.engine.trajectory import Trajectory
+    from gapcalc.plan.compiled import CompiledPlan
 
 Key = tuple[str, str]
 COMPARATOR_SIGNS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "≈", "range": ""}
 UNCHARTED_KINDS = frozenset({"baseline", "qualitative", "period_total"})
-KIND_PREFERENCE = {"level": 0, "cumulative": 0}
-"""Several statements for one year: explicit levels and stocks first, as the report does."""
 _HOLLOW = re.compile(r"lower bound|下限|approximat|proxy|estimate|近似|预计", re.IGNORECASE)
 
 
@@ -70,32 +74,6 @@ def _int(value: Any) -> int | None:
     return int(value) if value is not None else None
 
 
-def milestone_marks(target_rows: Iterable[Mapping[str, Any]]) -> dict[Key, tuple[Mark, ...]]:
-    """Per indicator and breakdown, one resolved level per year (levels and stocks before derived ones)."""
-    chosen: dict[Key, dict[int, tuple[int, Mark]]] = {}
-    for order, row in enumerate(target_rows):
-        if row.get("kind") in UNCHARTED_KINDS or row.get("level") is None or row.get("year") is None:
-            continue
-        sign = COMPARATOR_SIGNS.get(str(row.get("comparator") or "="), "")
-        mark = _mark(row["year"], row["level"], f"{row['year']}: {sign}{cell_text(row['level'])}")
-        assert mark is not None
-        rank = KIND_PREFERENCE.get(str(row.get("kind")), 1) * 100000 + order
-        years = chosen.setdefault(row_key(row), {})
-        if mark.year not in years or rank < years[mark.year][0]:
-            years[mark.year] = (rank, mark)
-    return {key: tuple(years[y][1] for y in sorted(years)) for key, years in chosen.items()}
-
-
-def actual_marks(actual_rows: Iterable[Mapping[str, Any]]) -> dict[Key, tuple[Mark, ...]]:
-    """Per indicator and breakdown, the observed values in year order (the last row of a year wins)."""
-    found: dict[Key, dict[int, Mark]] = {}
-    for row in actual_rows:
-        mark = _mark(row.get("year"), row.get("value"), cell_text(row.get("value")), is_hollow(row.get("note")))
-        if mark is not None:
-            found.setdefault(row_key(row), {})[mark.year] = mark
-    return {key: tuple(years[y] for y in sorted(years)) for key, years in found.items()}
-
-
 def plan_chart(row: Mapping[str, Any], milestones: Sequence[Mark], actuals: Sequence[Mark]) -> ChartData:
     """The chart of a row with every milestone and actual of its plan."""
     year = row.get("year")
@@ -104,12 +82,6 @@ def plan_chart(row: Mapping[str, Any], milestones: Sequence[Mark], actuals: Sequ
         return chart_from_row(row)
     baseline = _mark(row.get("baseline_year"), row.get("baseline"))
     return ChartData(baseline, tuple(milestones), tuple(actuals), final_mark(row), _int(row.get("year")))
-
-
-def plan_charts(rows: Sequence[Row], target_rows: Sequence[Row], actual_rows: Sequence[Row]) -> dict[Key, ChartData]:
-    """Every row's chart with the plan's milestones and actuals."""
-    milestones, actuals = milestone_marks(target_rows), actual_marks(actual_rows)
-    return {row_key(r): plan_chart(r, milestones.get(row_key(r), ()), actuals.get(row_key(r), ())) for r in rows}
 
 
 def agrees(row: Mapping[str, Any], chart: ChartData) -> bool:
@@ -126,35 +98,101 @@ def agrees(row: Mapping[str, Any], chart: ChartData) -> bool:
     return latest is not None and latest.year == actual.year and latest.value == actual.value
 
 
-def engine_chart(row: Mapping[str, Any], series: KeySeries, notes: Sequence[str]) -> ChartData:
+def engine_chart(row: Mapping[str, Any], series: KeySeries, columns: Mapping[str, Any]) -> ChartData:
     """The chart of a report row from the engine's series of its key: every milestone that counts (period totals,
     which are sums rather than levels, left out) and every observed value up to the report's year — the actuals
-    and the values the plan states for years other than the row's baseline (``notes`` are the batch's actuals
-    notes, indexed by actuals row)."""
+    and the values the plan states for years other than the row's baseline (``columns`` are the batch's actuals
+    columns, indexed by actuals row)."""
     milestones = []
-    for year, level, comparator, _, kind in series.milestones:
+    for year, level, comparator, upper, kind in series.milestones:
         if KIND_CODES[kind] in UNCHARTED_KINDS:
             continue
-        milestones.append(Mark(year, level, f"{year}: {COMPARATOR_SIGNS.get(comparator, '')}{cell_text(level)}"))
+        label = f"{year}: {COMPARATOR_SIGNS.get(comparator, '')}{cell_text(level)}"
+        milestones.append(Mark(year, level, label, comparator=comparator, upper=upper))
     report_year, baseline = _int(row.get("year")), _int(row.get("baseline_year"))
-    actuals = tuple(Mark(year, value, cell_text(value), line >= 0 and is_hollow(notes[line]))
-                    for year, value, line in series.observed
-                    if (line >= 0 or year != baseline) and (report_year is None or year <= report_year))
+    actuals = []
+    for year, value, line in series.observed:
+        if (line >= 0 or year != baseline) and (report_year is None or year <= report_year):
+            note = (actual_text(str(columns["note"][line])) if line >= 0 else None) or ""
+            actuals.append(Mark(year, value, cell_text(value), is_hollow(note), note=note))
     return plan_chart(row, milestones, actuals)
 
 
+@dataclass(frozen=True)
+class Observed:
+    """An actual of a report key as the report reads it: its year, its exact value, and the source, title and note
+    of its actuals row exactly as a report row carries them (stripped, None when empty)."""
+
+    year: int
+    value: Decimal
+    source: str | None
+    source_title: str | None
+    note: str | None
+
+
+def observed_actuals(row: Mapping[str, Any], series: KeySeries, columns: Mapping[str, Any]) -> tuple[Observed, ...]:
+    """The actuals (not the values the plan states) of a report row's key up to the report's year, in year order."""
+    report_year = _int(row.get("year"))
+    return tuple(Observed(year, value, *(actual_text(str(columns[name][line])) for name in SOURCE_FIELDS))
+                 for year, value, line in series.observed
+                 if line >= 0 and (report_year is None or year <= report_year))
+
+
+SOURCE_FIELDS = ("source", "source_title", "note")
+"""Where an actual comes from: the fields a report row copies from the actuals row of its latest actual."""
+
+
 def report_extra(report: BatchReport) -> dict[str, Any]:
-    """What a page needs besides the rows of ``report``: ``charts`` keyed ``(plan, indicator, breakdown)``,
-    ``plans`` (each plan's names, document and period) and ``subplans`` keyed ``(plan, subplan)`` → (zh, en)."""
+    """What a page needs besides the rows of ``report``, keyed ``(plan, indicator, breakdown)``: ``charts`` (each
+    row's chart) and ``observed`` (each row's actuals with their sources), both computed by the engine from the same
+    compiled plan and actuals as the row (:func:`gapcalc.engine.report.batch_series`); ``plans`` (each plan's
+    names, document and period) and ``subplans`` keyed ``(plan, subplan)`` → (zh, en)."""
     from gapcalc.actuals.fast import batch_of
     from gapcalc.engine.report import batch_series
 
     rows = report.columns.rows()
     batch = batch_of(report.actuals)
-    notes = [str(n or "") for n in batch.columns["note"]]
-    charts = {(str(row["plan"]), *row_key(row)): engine_chart(row, series, notes)
-              for row, series in zip(rows, batch_series(report.plans, batch), strict=True)}
+    charts, observed = {}, {}
+    for row, series in zip(rows, batch_series(report.plans, batch), strict=True):
+        key = (str(row["plan"]), *row_key(row))
+        charts[key] = engine_chart(row, series, batch.columns)
+        observed[key] = observed_actuals(row, series, batch.columns)
     plans = {p.id: {"name_zh": p.name_zh, "name_en": p.name_en, "region_zh": p.region_zh,
                     "region_en": p.region_en, "document": p.document, "period": p.period} for p in report.plans}
     subplans = {(p.id, s[0]): (s[1], s[2]) for p in report.plans for s in p.subplans}
-    return {"charts": charts, "plans": plans, "subplans": subplans}
+    return {"charts": charts, "observed": observed, "plans": plans, "subplans": subplans}
+
+
+def chart_trajectory(plan: CompiledPlan, row: Mapping[str, Any], chart: ChartData) -> Trajectory | None:
+    """What ``gapcalc chart`` draws, made of the points of ``chart`` (the page's chart of ``row``) and the rates of
+    ``row``: the required path and the projection start from the row's latest actual. None when the chart has no
+    milestone, or ends on a final target that is not a level (a period total)."""
+    from gapcalc.engine.trajectory import (
+        ActualPoint,
+        IndicatorNames,
+        Milestone,
+        Point,
+        Trajectory,
+        plan_path,
+        projection,
+        required_path,
+    )
+
+    if not chart.milestones or chart.final is None or chart.milestones[-1].year != chart.final.year:
+        return None
+    milestones = tuple(Milestone(m.year, m.value, m.comparator or "=", m.upper) for m in chart.milestones)
+    baseline = Point(chart.baseline.year, chart.baseline.value) if chart.baseline else None
+    actuals = tuple(ActualPoint(m.year, m.value, m.note) for m in chart.actuals)
+    last = actuals[-1] if actuals else None
+    latest = last if last and (last.year, last.value) == (row.get("actual_year"), row.get("actual")) else None
+    final, direction, breakdown = milestones[-1], str(row.get("direction") or "up"), row.get("breakdown")
+    names = IndicatorNames(str(row.get("indicator")), str(row.get("name_zh") or ""),
+                           str(row.get("name_en") or row.get("name_zh") or ""), str(row.get("unit") or ""), direction)
+    return Trajectory(
+        plan=plan, indicator=names, breakdown=breakdown, breakdown_name_zh=row.get("breakdown_zh") or breakdown,
+        breakdown_name_en=row.get("breakdown_en") or breakdown, baseline=baseline, milestones=milestones,
+        plan_path=plan_path(baseline, milestones), actuals=actuals,
+        required_path=required_path(latest, final, direction) if latest else (),
+        required_cagr_pct=row.get("required_cagr_pct"), required_change_per_year=row.get("required_change_per_year"),
+        projection=projection(baseline, latest, final.year) if latest else (),
+        observed_cagr_pct=row.get("observed_cagr_pct") if latest else None)

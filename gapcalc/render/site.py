@@ -12,7 +12,8 @@
 
 Every link is relative and resolves inside the site (the only others are the sources' own ``http(s)`` addresses);
 nothing is fetched, nothing runs, and the same input gives the same bytes (no dates, every collection sorted).
-All figures come from :mod:`gapcalc.api`.
+Every figure, chart and source is the report's: the engine's rows and :func:`gapcalc.render.series.report_extra`,
+as on the report page of ``gapcalc report -f html``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from gapcalc.render.figures import with_unit
-from gapcalc.render.i18n import LANGS, page_word
+from gapcalc.render.i18n import LANGS, kind_word, page_word
 from gapcalc.render.page import (
     PageContext,
     esc,
@@ -39,16 +40,18 @@ from gapcalc.render.page import (
     report_body,
     table_html,
 )
-from gapcalc.render.rows import Row, frame_rows, row_key
-from gapcalc.render.series import plan_charts
+from gapcalc.render.rows import Row, clean_rows, row_key
+from gapcalc.render.series import COMPARATOR_SIGNS, Observed, report_extra
 from gapcalc.render.svg import ChartData, indicator_svg
+from gapcalc.render.words import foreign
 
 Key = tuple[str, str]
 
 
 @dataclass(frozen=True)
 class PlanData:
-    """Everything the site shows of one plan, read through :mod:`gapcalc.api`."""
+    """Everything the site shows of one plan: the report rows, summary, charts and actuals as the report computes
+    them (:func:`gapcalc.render.series.report_extra`, the report page's path) and the numbers the plan states."""
 
     plan_id: str
     header: Any  # gapcalc.plan.model.PlanHeader
@@ -56,8 +59,8 @@ class PlanData:
     rows: list[Row]
     summary: list[Row]
     targets: list[Row]
-    actuals: list[Row]
     charts: Mapping[Key, ChartData]
+    observed: Mapping[Key, Sequence[Observed]]
 
     def name(self, lang: str) -> str:
         """The document's title in ``lang``."""
@@ -81,23 +84,36 @@ def plan_ids(targets: Path) -> list[str]:
 
 def default_year(targets: Path, today: datetime.date | None = None) -> int:
     """The latest year with any actual in any plan of ``targets``, else the current year."""
-    from gapcalc import api
+    from gapcalc.actuals.fast import read_plan_actuals
+    from gapcalc.engine.run import open_compiled
+    from gapcalc.workspace.cache import Cache, cache_dir
+    from gapcalc.workspace.paths import default_actuals_path
 
-    years = [int(y) for plan in plan_ids(targets) for y in api.load_actuals(plan, targets=targets)["year"]]
+    years, cache = [], Cache("actuals", cache_dir())
+    for plan_id in plan_ids(targets):
+        actuals = read_plan_actuals(open_compiled(plan_id, targets), default_actuals_path(plan_id, targets), cache)
+        years += [int(y) for y in actuals.columns["year"]]
     return max(years) if years else (today or datetime.date.today()).year
 
 
 def load_plan_data(plan_id: str, year: int, targets: Path) -> PlanData:
-    """Report, summary, targets and actuals of one plan for ``year``."""
-    from gapcalc import api
+    """Report, summary, charts and actuals of one plan for ``year``, as ``gapcalc report`` computes them, and the
+    numbers the plan states (with their quotes)."""
+    from gapcalc.engine.run import open_compiled, report_plan, summarise
+    from gapcalc.engine.targets import build_targets
+    from gapcalc.workspace.open import open_plan
 
-    loaded = api.load_plan(plan_id, targets)
-    rows = frame_rows(api.report(loaded, year, targets=targets))
-    target_rows = frame_rows(api.targets(loaded, targets))
-    actual_rows = frame_rows(api.load_actuals(loaded, targets=targets))
+    report = report_plan(open_compiled(plan_id, targets), targets, year)
+    extra = report_extra(report)
+    loaded = open_plan(plan_id, targets)
     names = {s.id: (s.name_zh, s.name_en) for s in loaded.plan.subplans}
-    return PlanData(plan_id, loaded.plan.plan, names, rows, frame_rows(api.summary(loaded, year, targets=targets)),
-                    target_rows, actual_rows, plan_charts(rows, target_rows, actual_rows))
+
+    def mine(found: Mapping[tuple[str, str, str], Any]) -> dict[Key, Any]:
+        return {(k[1], k[2]): v for k, v in found.items()}
+
+    return PlanData(plan_id, loaded.plan.plan, names, clean_rows(report.columns.rows()),
+                    clean_rows(summarise(report, year)), clean_rows(build_targets(loaded.plan)),
+                    mine(extra["charts"]), mine(extra["observed"]))
 
 
 def shared_indicators(plans: Sequence[PlanData]) -> dict[str, list[PlanData]]:
@@ -237,35 +253,39 @@ def figures_table(rows: Sequence[Row], context: PageContext) -> str:
 
 
 def milestones_html(targets: Sequence[Row], lang: str) -> str:
-    """What the plan states for one breakdown: year, kind, value, level, comparator, and the quote with its source."""
+    """What the plan states for one breakdown: year, kind, value as stated, the level it sets (with its comparator),
+    and the quote with its source."""
     if not targets:
         return ""
-    head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("year", "kind", "value", "comparator", "target"))
+    head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("year", "kind", "value", "target"))
     head += f"<th style=\"width:50%\">{esc(page_word('quotes', lang))}</th>"
     body = []
     for row in targets:
         level = with_unit(row.get("level"), row.get("unit"), lang)
+        sign = COMPARATOR_SIGNS.get(str(row.get("comparator") or "="), "") if level else ""
         quote = f"“{esc(row.get('quote') or row.get('text') or '')}”" if row.get("quote") or row.get("text") else ""
         source = f'<br><span class="small">{esc(row.get("source"))}</span>' if row.get("source") else ""
-        cells = [esc(row.get("year")), esc(row.get("kind")), esc(row.get("value") if row.get("value") is not None
-                                                                   else row.get("text")),
-                 esc(row.get("comparator")), esc(level), quote + source]
+        stated = row.get("value") if row.get("value") is not None else row.get("text")
+        cells = [esc(row.get("year")), esc(kind_word(str(row.get("kind")), lang)), esc(stated), esc(sign + level),
+                 quote + source]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>\n")
     return (f"<h3>{esc(page_word('milestones', lang))}</h3>\n<table>\n<thead><tr>{head}</tr></thead>\n"
             f"<tbody>\n{''.join(body)}</tbody>\n</table>\n")
 
 
-def actuals_html(actuals: Sequence[Row], unit: str | None, lang: str) -> str:
-    """The observed values of one breakdown with their sources and notes."""
+def actuals_html(actuals: Sequence[Observed], unit: str | None, lang: str) -> str:
+    """The actuals of one breakdown up to the report's year, each with the source, title and note of its actuals
+    row exactly as the report row of that year carries them."""
     if not actuals:
         return f"<h3>{esc(page_word('actuals', lang))}</h3>\n<p>{esc(page_word('no_actuals', lang))}</p>\n"
     head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("year", "value", "source", "note"))
     body = []
-    for row in sorted(actuals, key=lambda r: int(r["year"])):
-        source = " — ".join(x for x in (esc(row.get("source_title") or ""),
-                                        link_or_text(str(row.get("source") or ""))) if x)
-        cells = [esc(row["year"]), esc(with_unit(row.get("value"), unit, lang)), f'<span class="src">{source}</span>',
-                 esc(row.get("note") or "")]
+    for actual in actuals:
+        source = " — ".join(x for x in (esc(actual.source_title or ""), link_or_text(actual.source or "")) if x)
+        said = f'<span class="small">{esc(page_word("note_foreign", lang))}</span> ' if actual.note and foreign(
+            actual.note, lang) else ""
+        cells = [esc(actual.year), esc(with_unit(actual.value, unit, lang)), f'<span class="src">{source}</span>',
+                 said + esc(actual.note or "")]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>\n")
     return (f"<h3>{esc(page_word('actuals', lang))}</h3>\n<table>\n<colgroup><col style=\"width:7%\">"
             f"<col style=\"width:12%\"><col style=\"width:40%\"><col></colgroup>\n<thead><tr>{head}</tr></thead>\n"
@@ -279,11 +299,10 @@ def breakdown_section(plan: PlanData, row: Row, context: PageContext) -> str:
     title = page_word("chart_title", lang).format(name=indicator_name(row, lang))
     chart = indicator_svg(plan.charts.get(key, context.chart(row)), title, width=640, height=240, compact=False)
     targets = [t for t in plan.targets if row_key(t) == key]
-    actuals = [a for a in plan.actuals if row_key(a) == key]
     heading = indicator_name(row, lang)
     return (f'<section id="{anchor(key[1])}">\n<h2>{esc(heading)}</h2>\n{chart}\n'
             f"{figures_table([row], context)}{milestones_html(targets, lang)}"
-            f"{actuals_html(actuals, row.get('unit'), lang)}</section>\n")
+            f"{actuals_html(plan.observed.get(key, ()), row.get('unit'), lang)}</section>\n")
 
 
 def indicator_page_html(site: Site, plan: PlanData, indicator: str, lang: str) -> str:

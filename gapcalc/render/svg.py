@@ -25,6 +25,12 @@ class Mark:
     value: Decimal
     label: str = ""
     hollow: bool = False
+    comparator: str = ""
+    """A milestone's comparator (``=``, ``>=``, ``range``, …); empty for other marks."""
+    upper: Decimal | None = None
+    """The upper bound of a ``range`` milestone."""
+    note: str = ""
+    """An actual's note, as its actuals row has it."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The words, symbols and fill colours of statuses and outlooks, shared by every human-facing renderer.
+"""The words, symbols and fill colours of statuses and outlooks, shared by every human-facing renderer; and whether a
+note is in the other language than the page's (:func:`foreign`).
 
 Colour never carries meaning alone: each status and outlook has a word with an ASCII-width symbol (``✓ ✗`` have
 narrow East-Asian width, so Chinese tables stay aligned) and, for the formats with cell fills (xlsx, html), a
@@ -8,6 +9,7 @@ renderers can use it; the rich table takes its style names from here too.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from gapcalc.engine.contracts import OUTLOOK_KEYS
@@ -56,3 +58,15 @@ def summary_line(row: dict[str, Any], lang: str = "en") -> str:
     if outlooks:
         line += f"; outlook: {outlooks}" if lang == "en" else f"；展望：{outlooks}"
     return line
+
+
+_WORD, _HAN = re.compile(r"[A-Za-z]{2,}"), re.compile(r"[\u3400-\u9fff]")
+ENGLISH_WORDS = 2
+"""A note with this many English words is written in English, whatever Chinese it quotes."""
+
+
+def foreign(text: str, lang: str) -> bool:
+    """True when a note is written in the other language than the brief's, so that the brief says so: English words
+    in a Chinese brief, Chinese without any English word in an English one."""
+    words = len(_WORD.findall(text))
+    return words >= ENGLISH_WORDS if lang == "zh" else words == 0 and bool(_HAN.search(text))
