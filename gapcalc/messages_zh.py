@@ -239,4 +239,11 @@ ZH: dict[str, str] = {
         "{indicator} {year}年：{numerator} ÷ {denominator} = {computed}%，但{place}写的是{rate}",
     "the document's own arithmetic ({numerator_id} ÷ {denominator_id}) does not hold; the stated rate is used":
         "文件自身的算式（{numerator_id} ÷ {denominator_id}）不成立；采用文件所写的比率",
+    # the cache
+    "cache: {folder}: removed {removed} ({size}): {unused} not used for {days} day{s}, {beyond} least recently used "
+    "past the bound of {bound}; kept {kept} ({kept_size})":
+        "缓存：{folder}：删除 {removed} 项（{size}）：{unused} 项超过 {days} 天未用，{beyond} 项因超出上限（{bound}）"
+        "按最久未用删除；保留 {kept} 项（{kept_size}）",
+    "none": "无",
+    "cache: could not remove {failed}: {reasons}": "缓存：{failed} 项无法删除：{reasons}",
 }
