@@ -226,6 +226,7 @@ ZH: dict[str, str] = {
         "填写 26、26.5 或 1,234 这样的数字；没有数值时留空或填 —",
     "checking files": "检查文件",
     "reading plans": "读取规划",
+    "reading the document": "读取文件",
     "ratio_of on '{indicator_id}' whose unit is '{unit}', not %":
         "“{indicator_id}”的单位是“{unit}”而不是 %，不能用 ratio_of",
     "ratio_of is for a rate in % computed as numerator ÷ denominator": "ratio_of 用于按分子 ÷ 分母计算的百分比",
