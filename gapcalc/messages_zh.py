@@ -221,6 +221,7 @@ ZH: dict[str, str] = {
         "填写 26、26.5 或 1,234 这样的数字；没有数值时留空或填 —",
     "checking files": "检查文件",
     "reading plans": "读取规划",
+    "reading the document": "读取文件",
     "ratio_of on '{indicator_id}' whose unit is '{unit}', not %":
         "“{indicator_id}”的单位是“{unit}”而不是 %，不能用 ratio_of",
     "ratio_of is for a rate in % computed as numerator ÷ denominator": "ratio_of 用于按分子 ÷ 分母计算的百分比",
@@ -257,4 +258,11 @@ ZH: dict[str, str] = {
     "leave it blank for a level, exact, for the whole year": "水平值、精确值、全年数据请留空",
     "'new' (additions) on a percentage indicator (unit {unit})": "百分比指标（单位 {unit}）不能用“new”（新增）",
     "additions are for counts; give the level or a change_pct": "新增仅用于计数类指标；请填水平值或 change_pct",
+    # the cache
+    "cache: {folder}: removed {removed} ({size}): {unused} not used for {days} day{s}, {beyond} least recently used "
+    "past the bound of {bound}; kept {kept} ({kept_size})":
+        "缓存：{folder}：删除 {removed} 项（{size}）：{unused} 项超过 {days} 天未用，{beyond} 项因超出上限（{bound}）"
+        "按最久未用删除；保留 {kept} 项（{kept_size}）",
+    "none": "无",
+    "cache: could not remove {failed}: {reasons}": "缓存：{failed} 项无法删除：{reasons}",
 }

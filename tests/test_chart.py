@@ -223,3 +223,53 @@ def test_output_must_be_png_or_svg(runner: CliRunner, in_demo: Path, tmp_path: P
     assert code == 2
     assert err == (f"gapcalc: error: cannot draw {tmp_path / 'x.pdf'}: a chart is written as PNG or SVG\n"
                    "  hint: name the output FILE.png or FILE.svg\n")
+
+
+# --- labels: an actual and a milestone a few units apart never overlap ------------------------------------------
+
+
+def close_values(actual: str) -> Trajectory:
+    """The demo's NC rate (milestone 46 in 2019) with an actual of ``actual`` in 2019."""
+    from dataclasses import replace
+
+    return replace(trajectory("nc_rate_key_processes"),
+                   actuals=(ActualPoint(2018, Decimal("30"), ""), ActualPoint(2019, Decimal(actual), "")))
+
+
+@pytest.mark.parametrize("actual", ["46", "47", "48", "49", "50", "51"])
+def test_label_boxes_overlap_neither_each_other_nor_a_marker(in_demo: Path, actual: str) -> None:
+    from matplotlib import rc_context
+
+    with rc_context({"font.family": [chart.LATIN_FONT]}):
+        figure, _ = chart.draw_figure(close_values(actual), "en", None)
+        figure.draw_without_rendering()
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        ax = figure.axes[0]
+        boxes = {label.get_gid(): label.get_window_extent(renderer) for label in chart.value_labels(ax)}
+        markers = chart.marker_boxes(ax, renderer)
+    assert {"label-milestone-2019", "label-actual-2019"} <= set(boxes)
+    names = sorted(boxes)
+    assert [(a, b) for a in names for b in names if a < b and boxes[a].overlaps(boxes[b])] == []
+    assert [name for name in names if any(boxes[name].overlaps(marker) for marker in markers)] == []
+
+
+def svg_box(data: bytes, gid: str) -> tuple[float, float, float, float]:
+    """The extent (x0, y0, x1, y1) of every path point drawn in the SVG group ``gid`` (glyphs as paths)."""
+    import re
+
+    group = next(element for element in ET.fromstring(data).iter() if element.get("id") == gid)
+    numbers = [float(n) for path in group.iter("{http://www.w3.org/2000/svg}path")
+               for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))]
+    xs, ys = numbers[0::2], numbers[1::2]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_close_actual_and_milestone_labels_are_apart_in_the_svg(in_demo: Path) -> None:
+    """Actual 49 three units above the milestone 46: drawn below its point, its label would cross the milestone's;
+    in the SVG the two label boxes are disjoint and the actual's is above its point."""
+    data = chart.render_chart(close_values("49"), "svg", "en", None)
+    mx0, my0, mx1, my1 = svg_box(data, "label-milestone-2019")
+    ax0, ay0, ax1, ay1 = svg_box(data, "label-actual-2019")
+    assert mx0 < ax1 and ax0 < mx1  # one above the other (same year): they share columns
+    assert ay1 < my0  # SVG y grows downwards: the actual's label lies wholly above the milestone's
+    assert data == chart.render_chart(close_values("49"), "svg", "en", None)

@@ -7,8 +7,11 @@ from pathlib import Path
 import click
 
 from gapcalc.cli.common import EXIT_OK, note, targets_dir_option
+from gapcalc.cli.progress import progress_bar
 from gapcalc.errors import Severity, sort_findings
+from gapcalc.messages import say, t
 from gapcalc.render.findings import CheckFormat, render_findings
+from gapcalc.render.i18n import detect_lang
 from gapcalc.workspace.check import check_paths
 
 
@@ -24,12 +27,14 @@ def command(document: Path, plan_id: str | None, targets_dir: Path, output: Path
 
     The draft passes `gapcalc check`; every reading to review carries a note beginning `draft:` and is listed
     as `file:line: why`. Exit 0 when written, 2 when the document is unreadable, empty or states no target.
+    A long document (8 PDF pages, 4,000 lines or more) shows a progress bar on a terminal.
     """
     from gapcalc.draft.draft import draft_document
     from gapcalc.draft.read import read_document
 
-    doc = read_document(document)
-    result = draft_document(doc, document, plan_id, targets_dir, output, force)
+    with progress_bar(say(t("reading the document"), detect_lang(None))) as progress:
+        doc = read_document(document, progress)
+        result = draft_document(doc, document, plan_id, targets_dir, output, force, progress)
     for warning in doc.warnings:
         note(f"{document}: {warning}")
     click.echo(f"wrote {result.target_file} ({result.draft.indicator_count} indicators, "

@@ -8,12 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.headers import CITIES, PROVINCES
 from gapcalc.draft.recognise import extract
 from gapcalc.draft.write import Draft, render, write_atomic
 from gapcalc.errors import GapcalcError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gapcalc.workspace.pool import Progress
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 REGION_IDS = {zh: re.sub(r"[^a-z0-9]+", "_", en.lower()).strip("_") for zh, en in {**PROVINCES, **CITIES}.items()}
@@ -44,12 +48,14 @@ def plan_id_for(region_zh: str, wanted: str | None, document: Path) -> str:
 
 
 def draft_document(doc: SourceDocument, document: Path, plan_id: str | None, targets_dir: Path,
-                   source_out: Path | None = None, force: bool = False) -> DraftResult:
-    """Read ``doc``, write ``<targets_dir>/<id>.toml`` and the document's text, return the review list."""
+                   source_out: Path | None = None, force: bool = False,
+                   progress: Progress | None = None) -> DraftResult:
+    """Read ``doc``, write ``<targets_dir>/<id>.toml`` and the document's text, return the review list; the
+    document's lines read are told to ``progress`` (see :func:`gapcalc.draft.recognise.extract`)."""
     if not doc.text.strip():
         raise GapcalcError(f"{document}: the document is empty (no text could be read)",
                            "check the file; a scanned PDF has no text layer and needs OCR first")
-    extraction = extract(doc)
+    extraction = extract(doc, progress)
     ident = plan_id_for(extraction.plan.region_zh, plan_id, document)
     target_file = targets_dir / f"{ident}.toml"
     source_file = source_out or targets_dir.resolve().parent / "docs" / "sources" / f"{ident}.txt"

@@ -11,31 +11,44 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.read_format import detect_format
 from gapcalc.errors import GapcalcError
 from gapcalc.workspace import textio
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gapcalc.workspace.pool import Progress
+
 Reader = Callable[[bytes, str], SourceDocument]
 EMPTY_HINT = "check that it is the plan document; a scan needs OCR first"
 
 
-def read_document(path: Path) -> SourceDocument:
-    """Read the plan document at ``path``; a :class:`GapcalcError` names the file and what is wrong with it."""
-    return read_bytes(textio.read_bytes(path), str(path))
+def read_document(path: Path, progress: Progress | None = None) -> SourceDocument:
+    """Read the plan document at ``path``; a :class:`GapcalcError` names the file and what is wrong with it. The
+    pages of a PDF read are told to ``progress``."""
+    return read_bytes(textio.read_bytes(path), str(path), progress)
 
 
-def read_bytes(data: bytes, name: str) -> SourceDocument:
-    """Read a plan document from its bytes; ``name`` (its file name) is a hint to the format and names it in errors."""
-    document = _reader(detect_format(data, name))(data, name)
+def read_bytes(data: bytes, name: str, progress: Progress | None = None) -> SourceDocument:
+    """Read a plan document from its bytes; ``name`` (its file name) is a hint to the format and names it in errors.
+    The pages of a PDF read are told to ``progress`` (the other formats are read at once)."""
+    document_format = detect_format(data, name)
+    if document_format == "pdf":
+        from gapcalc.draft.read_pdf import read_pdf
+
+        document = read_pdf(data, name, progress)
+    else:
+        document = _reader(document_format)(data, name)
     if not document.text.strip():
         raise GapcalcError(f"{name}: the document has no text", EMPTY_HINT)
     return document
 
 
 def _reader(document_format: str) -> Reader:
-    """The reader of a format, its module imported only now."""
+    """The reader of a format other than PDF (:func:`read_bytes` reads those itself, page by page), its module
+    imported only now."""
     if document_format == "html":
         from gapcalc.draft.read_html import read_html
 
@@ -44,10 +57,6 @@ def _reader(document_format: str) -> Reader:
         from gapcalc.draft.read_docx import read_docx
 
         return read_docx
-    if document_format == "pdf":
-        from gapcalc.draft.read_pdf import read_pdf
-
-        return read_pdf
     from gapcalc.draft.read_text import read_text
 
     return read_text

@@ -25,9 +25,12 @@ from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.read_format import OCR_FIRST
 from gapcalc.draft.read_layout import Block, Row, TableBlock, assemble, join_wrapped
 from gapcalc.errors import GapcalcError
+from gapcalc.workspace.pool import told
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
+
+    from gapcalc.workspace.pool import Progress
 
 SENTENCE_END = "。；！？：!?;:"
 ITEM_START = re.compile(
@@ -82,8 +85,9 @@ class PageContent:
         return line.x0 > self.left + INDENT * line.height
 
 
-def read_pdf(data: bytes, name: str) -> SourceDocument:
-    """A PDF document: its paragraphs as lines and its ruled tables (see the module docstring)."""
+def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> SourceDocument:
+    """A PDF document: its paragraphs as lines and its ruled tables (see the module docstring); each page read is
+    told to ``progress``."""
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -93,7 +97,7 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
         raise _open_error(exc, name) from None
     with pdf:
         try:
-            pages = [page_content(page) for page in pdf.pages]
+            pages = [page_content(page) for page in told(pdf.pages, progress)]
         except Exception as exc:  # a damaged content stream: pdfminer raises many kinds of errors
             raise GapcalcError(f"{name}: not a readable PDF ({type(exc).__name__}: {exc})", DAMAGED_HINT) from None
     if not any(page.items for page in pages):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from gapcalc.draft.charmap import fold, has_traditional
 from gapcalc.draft.document import SourceDocument
@@ -10,14 +11,21 @@ from gapcalc.draft.extraction import Extraction, Heading, PlanReading, Statement
 from gapcalc.draft.headers import find_headings, heading_of, read_plan
 from gapcalc.draft.sentences import TextContext, YearState, read_line
 from gapcalc.draft.tables import TableContext, find_tables, read_table
+from gapcalc.workspace.pool import told
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gapcalc.workspace.pool import Progress
 
 _BASELINE_SECTION = re.compile(r"现状|基础|成效|回顾|成绩|形势")
 _TARGET_SECTION = re.compile(r"目标")
 _DEFAULT_SPAN = 4
+LINES_PER_STEP = 500
+"""Lines of a document read between two steps of the progress bar (a long document has thousands)."""
 
 
-def extract(doc: SourceDocument) -> Extraction:
-    """Everything the recogniser reads out of ``doc``: see :class:`Extraction`."""
+def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction:
+    """Everything the recogniser reads out of ``doc``: see :class:`Extraction`. Every :data:`LINES_PER_STEP` lines
+    read are told to ``progress``."""
     lines = doc.text.splitlines()
     folded = [fold(line) for line in lines]
     folded_text = "\n".join(folded)
@@ -36,16 +44,17 @@ def extract(doc: SourceDocument) -> Extraction:
             statements.append(statement)
     state = YearState()
     last_top = ""
-    for index, (line, folded_line) in enumerate(zip(lines, folded, strict=True)):
-        number = index + 1
-        if number in table_lines or not folded_line.strip():
-            continue
-        section, top, target = sections[index]
-        if top != last_top:
-            state = YearState()
-            last_top = top
-        text_context = TextContext(period, period[0] - 1, section, bool(_BASELINE_SECTION.search(top)), target)
-        statements.extend(read_line(line, folded_line, number, text_context, state))
+    for start in told(range(0, len(lines), LINES_PER_STEP), progress):
+        for index in range(start, min(start + LINES_PER_STEP, len(lines))):
+            number, line, folded_line = index + 1, lines[index], folded[index]
+            if number in table_lines or not folded_line.strip():
+                continue
+            section, top, target = sections[index]
+            if top != last_top:
+                state = YearState()
+                last_top = top
+            text_context = TextContext(period, period[0] - 1, section, bool(_BASELINE_SECTION.search(top)), target)
+            statements.extend(read_line(line, folded_line, number, text_context, state))
     for statement in statements:
         _verbatim(statement)
     return Extraction(plan, headings, [s for s in statements if s.values])

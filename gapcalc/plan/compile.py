@@ -124,6 +124,7 @@ def compile_plan(loaded: LoadedPlan) -> CompiledPlan:
         tuple((s.id, s.name_zh, s.name_en) for s in plan.subplans),
         _columns(keys, KEY_FIELDS), _columns(statements, STATEMENT_FIELDS), _columns(baselines, BASELINE_FIELDS),
         (len(keys), len(statements), len(baselines)),
+        sum(len(series.values) for indicator in plan.indicators for series in indicator.series),
     )
 
 

@@ -42,7 +42,7 @@ FLOAT_FIELDS = frozenset({"level_value", "upper_value"})
 them as bytes, without Python work per row."""
 MISSING_INT = -(2**63)
 
-LAYOUT = 7
+LAYOUT = 8
 """Version of the compiled layout, part of every cache key: bump it whenever the fields above change."""
 
 
@@ -70,6 +70,8 @@ class CompiledPlan:
     statements: dict[str, Any]
     baselines: dict[str, Any]
     sizes: tuple[int, int, int]
+    numbers: int
+    """How many numbers the plan states (baselines and targets, every breakdown): what ``gapcalc plans`` counts."""
     key: str = field(default="", compare=False)  # the cache key of the target file it was compiled from
 
     def size(self, part: str) -> int:
@@ -94,7 +96,7 @@ class CompiledPlan:
         """The plain-data form that is cached."""
         return (self.id, self.name_zh, self.name_en, self.document, self.region_zh, self.region_en, self.base_year,
                 self.period, self.units, self.breakdowns, self.subplans, self.keys, self.statements, self.baselines,
-                self.sizes)
+                self.sizes, self.numbers)
 
     @classmethod
     def from_data(cls, data: tuple[Any, ...], key: str = "") -> CompiledPlan:

@@ -6,8 +6,10 @@ the plan path, the actuals (lower bounds and approximations marked), the path st
 observed CAGR and the final target — with the object-oriented Figure API on the Agg canvas (no pyplot, no global
 state beyond an ``rc_context``). Labels are Chinese when matplotlib knows a CJK font (:func:`find_cjk_font`), English
 otherwise, and in English without a CJK font every Chinese character is left out so that no glyph is ever missing.
-The same input gives the same SVG, byte for byte (``svg.hashsalt``, no date). Only ``gapcalc chart`` imports this
-module: matplotlib is never loaded by the other commands.
+The same input gives the same SVG, byte for byte (``svg.hashsalt``, no date). Value labels never overlap each other
+or a marker: once the layout is done, :func:`place_labels` moves a label that would (milestones keep their place
+first) to the other side of its point, or further away. Every label has an SVG id, ``label-<role>-<year>``. Only
+``gapcalc chart`` imports this module: matplotlib is never loaded by the other commands.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patheffects import withStroke
+from matplotlib.text import Annotation
+from matplotlib.transforms import Bbox
 
 from gapcalc.engine.trajectory import ActualPoint, PathPoint, Trajectory
 from gapcalc.plan.levels import printed
@@ -163,11 +167,72 @@ def _signed(value: float, decimals: int) -> str:
     return f"{value:+.{decimals}f}".replace("-", "−")
 
 
+LABEL_GID = "label-"
+"""The SVG id of every value label starts with this: ``label-milestone-2020``, ``label-actual-2019``."""
+LABEL_PAD = 2.0
+"""Points of clear space kept between a label and another label or a marker."""
+MAX_STEPS = 3
+"""How far (in label heights) a label may be moved away from its point on either side."""
+
+
 def _value_label(ax: Axes, text: str, xy: tuple[float, float], colour: str, offset: tuple[float, float],
-                 ha: str = "center", va: str = "top", bold: bool = False) -> None:
+                 role: str, ha: str = "center", va: str = "top", bold: bool = False) -> None:
     """A value written next to its point, with a white halo where it crosses a line."""
-    ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va, fontsize=9, color=colour,
-                path_effects=HALO, fontweight="bold" if bold else "normal")
+    label = ax.annotate(text, xy, xytext=offset, textcoords="offset points", ha=ha, va=va, fontsize=9,
+                        color=colour, path_effects=HALO, fontweight="bold" if bold else "normal")
+    label.set_gid(f"{LABEL_GID}{role}-{int(xy[0])}")
+
+
+def value_labels(ax: Axes) -> list[Annotation]:
+    """The value labels of ``ax``, in the order they were drawn (milestones first)."""
+    return [text for text in ax.texts if isinstance(text, Annotation) and (text.get_gid() or "").startswith(LABEL_GID)]
+
+
+def marker_boxes(ax: Axes, renderer: Any) -> list[Bbox]:
+    """The display boxes of every marker drawn on ``ax`` (milestones, baseline, actuals)."""
+    boxes: list[Bbox] = []
+    for line in ax.get_lines():
+        if line.get_marker() in ("None", None, "", " "):
+            continue
+        half = line.get_markersize() * renderer.points_to_pixels(1.0) / 2
+        for x, y in ax.transData.transform(line.get_xydata()):
+            boxes.append(Bbox.from_extents(x - half, y - half, x + half, y + half))
+    return boxes
+
+
+def place_labels(ax: Axes, renderer: Any) -> None:
+    """Move each value label that overlaps a label placed before it, or a marker: to the other side of its point,
+    then further away on either side (at most :data:`MAX_STEPS` label heights); the first place that is clear wins,
+    else the label stays where it was drawn."""
+    pad = renderer.points_to_pixels(LABEL_PAD)
+    taken = marker_boxes(ax, renderer)
+    for label in value_labels(ax):
+        box = label.get_window_extent(renderer)
+        anchor = float(ax.transData.transform(label.xy)[1])
+        shift = next((move for move in _candidate_shifts(box, anchor, pad)
+                      if not any(_overlaps(box.translated(0, move), other, pad) for other in taken)), 0.0)
+        if shift:
+            dx, dy = label.xyann
+            label.xyann = (dx, dy + shift / renderer.points_to_pixels(1.0))
+        taken.append(box.translated(0, shift))
+
+
+def _candidate_shifts(box: Bbox, anchor: float, pad: float) -> list[float]:
+    """Vertical moves of a label's box to try, nearest first: none, the mirror image on the other side of its
+    point, then a label height (and pad) further on either side."""
+    step = box.height + pad
+    above = box.y0 >= anchor
+    mirror = (anchor - (box.y0 - anchor)) - box.y1 if above else (anchor + (anchor - box.y1)) - box.y0
+    away = step if above else -step
+    shifts = [0.0, mirror]
+    for count in range(1, MAX_STEPS + 1):
+        shifts += [away * count, mirror - away * count]
+    return shifts
+
+
+def _overlaps(box: Bbox, other: Bbox, pad: float) -> bool:
+    return bool(box.x0 < other.x1 + pad and other.x0 < box.x1 + pad and box.y0 < other.y1 + pad
+                and other.y0 < box.y1 + pad)
 
 
 def _plot_plan(ax: Axes, trajectory: Trajectory, words: _Words) -> Handles:
@@ -184,7 +249,7 @@ def _plot_plan(ax: Axes, trajectory: Trajectory, words: _Words) -> Handles:
                                     markersize=7, color=MILESTONE_COLOUR, zorder=5, label=words("milestone"))
     for milestone in trajectory.milestones:
         _value_label(ax, words.clean(milestone.label), (milestone.year, float(milestone.level)), MILESTONE_COLOUR,
-                     (0, 9), va="bottom", bold=True)
+                     (0, 9), "milestone", va="bottom", bold=True)
     return handles
 
 
@@ -197,7 +262,7 @@ def _plot_baseline(ax: Axes, trajectory: Trajectory, words: _Words) -> Handles:
                       label=words("baseline", year=baseline.year))
     if not any(a.year == baseline.year for a in trajectory.actuals):
         _value_label(ax, printed(baseline.value), (baseline.year, float(baseline.value)), BASELINE_COLOUR,
-                     (0, -12))
+                     (0, -12), "baseline")
     return {"baseline": handle}
 
 
@@ -220,7 +285,7 @@ def _plot_actuals(ax: Axes, actuals: Sequence[ActualPoint], words: _Words) -> Ha
     for actual in actuals:
         prefix = _ACTUAL_MARKERS[actual.note_kind][2] if actual.note_kind in _ACTUAL_MARKERS else ""
         _value_label(ax, prefix + printed(actual.value), (actual.year, float(actual.value)), ACTUAL_COLOUR,
-                     (0, -12))
+                     (0, -12), "actual")
     return handles
 
 
@@ -234,8 +299,8 @@ def _plot_path(ax: Axes, path: Sequence[PathPoint], label: str, colour: str, sty
     if end_label is not None:
         end = path[-1]
         above = end.value >= end_label  # away from the final target's marker and label
-        _value_label(ax, short(end.value), (end.year, end.value), colour, (8, 3 if above else -3), ha="left",
-                     va="bottom" if above else "top")
+        _value_label(ax, short(end.value), (end.year, end.value), colour, (8, 3 if above else -3), "path-end",
+                     ha="left", va="bottom" if above else "top")
     return handles
 
 
@@ -285,17 +350,26 @@ def _draw(figure: Figure, trajectory: Trajectory, words: _Words) -> str:
     return title
 
 
+def draw_figure(trajectory: Trajectory, language: str, font: str | None) -> tuple[Figure, str]:
+    """The chart's figure, laid out with its labels placed, and its title (call inside the rc_context of
+    :func:`render_chart`)."""
+    figure = Figure(figsize=(10, 6), dpi=DPI, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    title = _draw(figure, trajectory, _Words(language, font is not None))
+    for _ in range(2):  # the layout may move the axes a little once labels move: place them again on the result
+        figure.draw_without_rendering()
+        place_labels(figure.axes[0], canvas.get_renderer())  # type: ignore[no-untyped-call]
+    return figure, title
+
+
 def render_chart(trajectory: Trajectory, fmt: str, language: str, font: str | None) -> bytes:
     """The chart as PNG or SVG bytes; ``language`` ``zh`` or ``en``; ``font`` the CJK font to use, if any."""
     if fmt not in FORMATS:
         raise ValueError(f"unsupported chart format {fmt!r}")
     families = [font, LATIN_FONT] if font and language == "zh" else [LATIN_FONT, *([font] if font else [])]
-    words = _Words(language, font is not None)
     with rc_context({"svg.hashsalt": SVG_SALT, "svg.fonttype": "path", "font.family": families,
                      "axes.unicode_minus": True}):
-        figure = Figure(figsize=(10, 6), dpi=DPI, layout="constrained")
-        FigureCanvasAgg(figure)
-        title = _draw(figure, trajectory, words)
+        figure, title = draw_figure(trajectory, language, font)
         buffer = io.BytesIO()
         metadata: dict[str, str | None] = {"Title": title.replace("\n", " ")}
         if fmt == "svg":

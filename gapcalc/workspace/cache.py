@@ -12,6 +12,14 @@ name, random bytes) is deleted and treated as missing: the result is computed ag
 atomically (a temporary file renamed into place). ``--clear`` deletes only files that have the name of an entry,
 inside the marked folder: never anything else that happens to be under the cache directory.
 
+Pruning (``docs/cache.md`` says why it works this way): an entry's modification time is the time it was last used —
+set when it is written, refreshed when it is read and older than :data:`TOUCH_AFTER` (access times are not
+trusted: most systems mount with ``relatime`` or ``noatime``). :func:`prune` removes entries not used for some days,
+abandoned temporary files, and the least recently used entries while the cache is
+larger than its bound (``$GAPCALC_CACHE_MAX_MB``, default :data:`DEFAULT_MAX_MB`); the first entry a process writes
+checks that bound (:func:`keep_within_bound`). Pruning deletes only files that are named as entries, inside the
+marked folder, and that begin with an entry's magic bytes.
+
 Location: ``$GAPCALC_CACHE_DIR``, else ``$XDG_CACHE_HOME/gapcalc``, else ``~/.cache/gapcalc``. ``GAPCALC_NO_CACHE=1``
 turns the cache off; a cache directory that cannot be written is silently not used.
 """
@@ -25,6 +33,7 @@ import marshal
 import os
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +57,17 @@ MAX_ENTRY_BYTES = 16 * 1024 * 1024
 """Values larger than this (marshalled) are not cached: reading them again costs less than keeping them."""
 LEGACY_KINDS = ("plans", "checks", "actuals")
 """Kinds of entry of the first layout (``<cache dir>/<kind>/<ab>/<key>``, no tag), removed by ``--clear``."""
+MAX_MB_ENV = "GAPCALC_CACHE_MAX_MB"
+DEFAULT_MAX_MB = 256
+"""The size bound of the cache, in MB (of 1,048,576 bytes), when ``$GAPCALC_CACHE_MAX_MB`` does not say (``0``: no
+bound, never pruned on its own)."""
+UNUSED_DAYS = 30
+"""``gapcalc cache --prune`` removes entries not used for this many days (``--days``)."""
+TOUCH_AFTER = 3600.0
+"""Seconds after which reading an entry refreshes its modification time (its time of last use); more often would
+cost a write per read for nothing."""
+MEGABYTE = 1048576
+_bound_checked = False
 _ENTRY_NAME = re.compile(r"[0-9a-f]{40}")
 _TEMPORARY_NAME = re.compile(r"\.tmp-[A-Za-z0-9_]+")
 
@@ -137,7 +157,8 @@ class Cache:
             return None
         path = self.folder / key[:2] / key
         try:
-            data = path.read_bytes()
+            with path.open("rb") as stream:
+                data, used = stream.read(), os.fstat(stream.fileno()).st_mtime
         except OSError:
             self.misses += 1
             return None
@@ -149,6 +170,9 @@ class Cache:
                 path.unlink()
             return None
         self.hits += 1
+        if time.time() - used > TOUCH_AFTER:
+            with contextlib.suppress(OSError):  # a read-only cache is still read
+                os.utime(path)
         return value
 
     def put(self, key: str, value: Any) -> None:
@@ -179,6 +203,8 @@ class Cache:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             self.folder = None
+            return
+        keep_within_bound(self.root.parent)
 
 
 def _tag(folder: Path) -> None:
@@ -212,12 +238,15 @@ def _entry_files(kind_folder: Path) -> list[Path]:
 
 def _kind_folders(root: Path) -> list[Path]:
     """Every folder of entries under ``root``: the kinds of the marked folder, and those of the first layout."""
-    folders: list[Path] = []
+    return _own_kind_folders(root) + [root / kind for kind in LEGACY_KINDS if (root / kind).is_dir()]
+
+
+def _own_kind_folders(root: Path) -> list[Path]:
+    """The folders of entries inside gapcalc's marked folder (none when it is not marked)."""
     own = own_folder(root)
-    if own.is_dir() and _is_ours(own):
-        folders += sorted(p for p in own.iterdir() if p.is_dir() and not p.is_symlink())
-    folders += [root / kind for kind in LEGACY_KINDS if (root / kind).is_dir()]
-    return folders
+    if not (own.is_dir() and _is_ours(own)):
+        return []
+    return sorted(p for p in own.iterdir() if p.is_dir() and not p.is_symlink())
 
 
 def usage(root: Path) -> dict[str, tuple[int, int]]:
@@ -284,3 +313,120 @@ def _prune(folder: Path) -> int:
     with contextlib.suppress(OSError):
         folder.rmdir()
     return others
+
+
+def size_bound() -> int | None:
+    """The cache's size bound in bytes (``$GAPCALC_CACHE_MAX_MB``, else :data:`DEFAULT_MAX_MB`); None for no bound.
+    A value that is not a whole number of MB is ignored."""
+    chosen = os.environ.get(MAX_MB_ENV, "").strip()
+    megabytes = int(chosen) if chosen.isdigit() else DEFAULT_MAX_MB
+    return megabytes * MEGABYTE if megabytes > 0 else None
+
+
+def keep_within_bound(root: Path) -> None:
+    """Prune the least recently used entries under ``root`` when the cache is past its bound; done once per process,
+    when it writes its first entry (a run that only reads never scans the cache)."""
+    global _bound_checked
+    if _bound_checked:
+        return
+    _bound_checked = True
+    bound = size_bound()
+    if bound is not None:
+        prune(root, bound)
+
+
+@dataclass
+class Pruned:
+    """What :func:`prune` did: entries removed and why (unused, beyond the bound), bytes removed, entries it could
+    not remove, and entries kept."""
+
+    unused: int = 0
+    beyond_bound: int = 0
+    size: int = 0
+    failed: int = 0
+    reasons: list[str] = field(default_factory=list)
+    kept: int = 0
+    kept_size: int = 0
+
+    @property
+    def removed(self) -> int:
+        """Entries removed, for any reason."""
+        return self.unused + self.beyond_bound
+
+
+@dataclass(frozen=True)
+class _Entry:
+    path: Path
+    size: int
+    used: float
+    temporary: bool
+
+
+def prune(root: Path, bound: int | None, unused_days: float | None = None, now: float | None = None) -> Pruned:
+    """Remove, under ``root``: temporary files abandoned for an hour, entries not used for ``unused_days`` (when
+    given), then the least recently used entries while the rest is larger than ``bound`` (down to three quarters of
+    it, so that the next runs do not prune again at once). Only gapcalc's own entries are ever removed, in its
+    marked folder (see :func:`_entries_of`); the first layout's untagged folders are left to :func:`clear`."""
+    done = Pruned()
+    now = time.time() if now is None else now
+    entries = _entries_of(root)
+    kept: list[_Entry] = []
+    for entry in entries:
+        reason = _stale_reason(entry, now, unused_days)
+        if reason is None:
+            kept.append(entry)
+        elif _remove(entry, done):
+            setattr(done, reason, getattr(done, reason) + 1)
+    total = sum(entry.size for entry in kept)
+    if bound is not None and total > bound:
+        kept.sort(key=lambda entry: entry.used)
+        while kept and total > bound * 3 // 4:
+            entry = kept.pop(0)
+            if _remove(entry, done):
+                done.beyond_bound += 1
+                total -= entry.size
+    done.kept, done.kept_size = len(kept), sum(entry.size for entry in kept)
+    for folder in _own_kind_folders(root) if root.is_dir() else []:
+        _prune(folder)
+    return done
+
+
+def _stale_reason(entry: _Entry, now: float, unused_days: float | None) -> str | None:
+    """Why ``entry`` is removed whatever the bound: a field of :class:`Pruned`, or None to keep it."""
+    if entry.temporary:
+        return "unused" if now - entry.used > TOUCH_AFTER else None
+    if unused_days is not None and now - entry.used > unused_days * 86400:
+        return "unused"
+    return None
+
+
+def _entries_of(root: Path) -> list[_Entry]:
+    """gapcalc's entries under ``root``: files named as entries (:func:`_entry_files`) in its marked folder that
+    begin with an entry's magic bytes (or are empty temporary files)."""
+    found: list[_Entry] = []
+    for folder in _own_kind_folders(root) if root.is_dir() else []:
+        for path in _entry_files(folder):
+            try:
+                info = path.stat()
+                with path.open("rb") as stream:
+                    start = stream.read(len(MAGIC))
+            except OSError:
+                continue
+            temporary = bool(_TEMPORARY_NAME.fullmatch(path.name))
+            if start == MAGIC or (temporary and info.st_size == 0):
+                found.append(_Entry(path, info.st_size, info.st_mtime, temporary))
+    return found
+
+
+def _remove(entry: _Entry, done: Pruned) -> bool:
+    try:
+        entry.path.unlink()
+    except FileNotFoundError:  # removed meanwhile by another gapcalc
+        return False
+    except OSError as error:
+        done.failed += 1
+        if len(done.reasons) < 3:
+            done.reasons.append(f"{entry.path}: {error.strerror or error}")
+        return False
+    done.size += entry.size
+    return True

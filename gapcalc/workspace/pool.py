@@ -104,6 +104,17 @@ class Progress(Protocol):
         """One more item is done."""
 
 
+def told(items: Sequence[Item], progress: Progress | None) -> Iterator[Item]:
+    """``items`` one by one; each is told to ``progress`` (when given) once the caller is done with it."""
+    if progress is None:
+        yield from items
+        return
+    progress.expect(len(items))
+    for item in items:
+        yield item
+        progress.advance()
+
+
 def _told(results: Iterator[Result], count: int, progress: Progress) -> Iterator[Result]:
     progress.expect(count)
     for result in results:
