@@ -205,16 +205,19 @@ def _natural(column: str, cells: list[dict[str, str | Text]], lang: str) -> int:
 _WORDS_MIN = 10
 
 
-def _fitting_columns(cells: list[dict[str, str | Text]], width: int, lang: str) -> tuple[list[_Column], int]:
-    """The columns that fit in ``width`` and the indicator column's width: secondary columns are dropped, highest
-    rank first, until the indicator column keeps its minimum width."""
+def _fitting_columns(cells: list[dict[str, str | Text]], width: int,
+                     lang: str) -> tuple[list[_Column], dict[str, int]]:
+    """The columns that fit in ``width`` and the width of each: secondary columns are dropped, highest rank first,
+    until the indicator column keeps its minimum width. Every width is set here, not left to rich's distribution,
+    so the table is the same whatever rich's version."""
     kept = list(_COLUMNS)
     widths = {c.key: _natural(c.key, cells, lang) for c in kept}
     while True:
         others = sum(widths[c.key] for c in kept if c.key != "indicator")
         room = width - others - 3 * len(kept) + 3  # a padding cell on each side of a column, a space between
         if room >= _NAME_MIN[lang] or all(c.rank == 0 for c in kept):
-            return kept, max(_NAME_MIN[lang], min(room, widths["indicator"]))
+            widths["indicator"] = max(_NAME_MIN[lang], min(room, widths["indicator"]))
+            return kept, widths
         kept.remove(max(kept, key=lambda c: c.rank))
 
 
@@ -233,15 +236,14 @@ def report_table(rows: Sequence[dict[str, Any]], title: str, lang: str = "en",
         cells.append(_cells(row, marker, lang))
     table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, title_justify="left", expand=False,
                   pad_edge=False, show_edge=False)
-    kept, name_width = _fitting_columns(cells, width, lang)
+    kept, widths = _fitting_columns(cells, width, lang)
     for column in kept:
-        if column.key == "indicator":
-            table.add_column(heading("indicator", lang), overflow="fold", width=name_width)
-        elif column.key == "target":
-            table.add_column(heading("target", lang), justify="right", overflow="fold",
-                             width=_natural("target", cells, lang))
+        if column.key in ("indicator", "target"):
+            table.add_column(heading(column.key, lang), justify="left" if column.key == "indicator" else "right",
+                             overflow="fold", width=widths[column.key])
         else:
-            table.add_column(heading(column.key, lang), justify="right" if column.right else "left", no_wrap=True)
+            table.add_column(heading(column.key, lang), justify="right" if column.right else "left", no_wrap=True,
+                             width=widths[column.key])
     for cell in cells:
         table.add_row(*(cell[column.key] for column in kept))
     return table, footnotes
