@@ -543,7 +543,7 @@ def _actual_text(actuals: BatchActuals, field: str, latest: Anchor) -> np.ndarra
     """The source, title or note of the latest observation when it is an actual, stripped as the row reader does."""
     out = np.full(len(latest.row), None, dtype=object)
     rows = np.flatnonzero(latest.present & (latest.row >= 0))
-    out[rows] = [actual_text(cell) for cell in actuals.columns[field][latest.row[rows]].tolist()]
+    out[rows] = [cell.strip() or None for cell in actuals.columns[field][latest.row[rows]].tolist()]  # actual_text
     return out
 
 

@@ -43,6 +43,9 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+_TEXT_TYPES = frozenset({str, type(None)})
+
+
 def column_texts(name: str, values: Sequence[Any]) -> list[str]:
     """A whole column's cell texts, as :func:`cell_text` gives them one by one: floats (a float64 array) rounded,
     Decimals printed as stated, years as digits, None as an empty cell."""
@@ -53,7 +56,7 @@ def column_texts(name: str, values: Sequence[Any]) -> list[str]:
         return ["" if d is None else format(d, "f") for d in items]
     if name in YEAR_COLUMNS:
         return ["" if y is None else str(y) for y in items]
-    if all(type(v) is str or v is None for v in items):
+    if set(map(type, items)) <= _TEXT_TYPES:  # one pass in C: a column of text
         return ["" if v is None else v for v in items]
     return [cell_text(v) for v in items]
 

@@ -109,8 +109,10 @@ def content_key(kind: str, *parts: bytes) -> str:
     return digest.hexdigest()
 
 
-def _checksum(key: bytes, payload: bytes) -> bytes:
-    return hashlib.blake2b(key + payload, digest_size=CHECKSUM_BYTES).digest()
+def _checksum(key: bytes, payload: bytes | memoryview) -> bytes:
+    digest = hashlib.blake2b(key, digest_size=CHECKSUM_BYTES)
+    digest.update(payload)  # the same digest as of key + payload, without copying the payload
+    return digest.digest()
 
 
 def encode_entry(key: str, value: Any) -> bytes:
@@ -126,7 +128,7 @@ def decode_entry(key: str, data: bytes) -> tuple[bool, Any]:
         return False, None
     start = len(MAGIC) + 1
     stored_key, checksum = data[start:start + KEY_BYTES], data[start + KEY_BYTES:HEADER_BYTES]
-    payload = data[HEADER_BYTES:]
+    payload = memoryview(data)[HEADER_BYTES:]
     if stored_key != raw_key or checksum != _checksum(raw_key, payload):
         return False, None
     try:
