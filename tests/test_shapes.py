@@ -177,3 +177,21 @@ def test_as_of_words(cell: str, expected: str) -> None:
 def test_as_of_in_another_year_is_refused() -> None:
     with pytest.raises(shapes.ShapeError, match="not in the row's year 2024"):
         shapes.parse_as_of("2023-09", 2024)
+
+
+def test_brief_and_site_exit_1_when_the_actuals_had_errors(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every command that reads actuals prints what it could, then exits 1 when the actuals had errors."""
+    import shutil
+
+    for folder in ("targets", "docs"):
+        shutil.copytree(SHAPES / folder, tmp_path / folder)
+    (tmp_path / "actuals").mkdir()
+    shutil.copy(SHAPES / "actuals" / "misspelt_id.csv", tmp_path / "actuals" / "shapes.csv")
+    monkeypatch.chdir(tmp_path)
+    brief = CliRunner().invoke(cli, ["brief", "shapes", "2019", "-f", "markdown", "--lang", "en"])
+    site = CliRunner().invoke(cli, ["site", "site", "--year", "2019", "--lang", "en"])
+    for result in (brief, site):
+        assert result.exit_code == 1, result.output
+        assert "GC305 error: unknown indicator 'nc_rat'" in result.stderr
+        assert result.stderr.endswith("the actuals had 1 error (listed above; those rows are not used): exit 1\n")
+    assert brief.stdout.startswith("# ") and (tmp_path / "site" / "en" / "index.html").is_file()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from gapcalc.cli.common import note, targets_dir_option, write_output
+from gapcalc.cli.common import fail_on_actuals_errors, note, targets_dir_option, write_output
 from gapcalc.cli.complete import complete_plan
 from gapcalc.errors import GapcalcError
 from gapcalc.render.i18n import LANG_ENV
@@ -56,11 +56,15 @@ def command(plan: str, year: str, fmt: str | None, output: Path | None, lang: st
 
     compiled = open_compiled(plan, targets_dir)
     report = report_plan(compiled, targets_dir, report_year, actuals_path)
+    read = report.actuals[0]
+    for line in read.findings:
+        note(line)
     extra = report_extra(report)
     rows, summary = clean_rows(report.columns.rows()), clean_rows(summarise(report, report_year))
     brief = build_brief(_header(plan, targets_dir), report_year, rows, summary, language)
     if chosen == "markdown" and output is None:
         write_output(brief_markdown(brief), output)
+        fail_on_actuals_errors(read.errors)
         return
     assert output is not None
     charts = _charts(compiled, brief.behind, extra["charts"], language)
@@ -69,11 +73,13 @@ def command(plan: str, year: str, fmt: str | None, output: Path | None, lang: st
         for (_, png), (_, name) in zip(charts, images, strict=True):
             write_atomic(output.with_name(name), png)
         write_output(brief_markdown(brief, images), output)
+        fail_on_actuals_errors(read.errors)
         return
     from gapcalc.render.brief import brief_docx
 
     write_atomic(output, brief_docx(brief, charts))
     note(f"wrote {output}")
+    fail_on_actuals_errors(read.errors)
 
 
 def _header(plan: str, targets_dir: Path) -> Any:

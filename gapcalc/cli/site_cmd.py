@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from gapcalc.cli.common import note, targets_dir_option
+from gapcalc.cli.common import fail_on_actuals_errors, note, targets_dir_option
 from gapcalc.errors import GapcalcError
 from gapcalc.render.i18n import LANGS
 
@@ -26,11 +26,15 @@ def command(output_dir: Path, year: int | None, lang: str | None, targets_dir: P
     plan's quotes) and a page per indicator stated by two plans or more. Static and offline; the same input gives
     the same bytes. Each file is written atomically.
     """
-    from gapcalc.render.site import build_site, default_year, write_site
+    from gapcalc.render.site import PlanData, build_site, default_year, write_site
 
     chosen = year if year is not None else default_year(targets_dir)
     langs = (lang,) if lang else LANGS
-    pages = build_site(targets_dir, chosen, langs)
+    read: list[PlanData] = []
+    pages = build_site(targets_dir, chosen, langs, read)
+    for plan in read:
+        for line in plan.actuals_notes:
+            note(line)
     try:
         write_site(pages, output_dir)
     except OSError as exc:
@@ -38,3 +42,4 @@ def command(output_dir: Path, year: int | None, lang: str | None, targets_dir: P
                            "choose a directory you can write to") from None
     plans = sum(1 for path in pages if path.count("/") == 2 and path.startswith(f"{langs[0]}/plans/"))
     note(f"wrote {len(pages)} pages for {plans} plans ({', '.join(langs)}; year {chosen}) to {output_dir}")
+    fail_on_actuals_errors(sum(plan.actuals_errors for plan in read))

@@ -61,6 +61,9 @@ class PlanData:
     targets: list[Row]
     charts: Mapping[Key, ChartData]
     observed: Mapping[Key, Sequence[Observed]]
+    actuals_notes: Sequence[str] = ()
+    """What reading the plan's actuals reported (findings worth a line, and the accounting when there were any)."""
+    actuals_errors: int = 0
 
     def name(self, lang: str) -> str:
         """The document's title in ``lang``."""
@@ -113,7 +116,8 @@ def load_plan_data(plan_id: str, year: int, targets: Path) -> PlanData:
 
     return PlanData(plan_id, loaded.plan.plan, names, clean_rows(report.columns.rows()),
                     clean_rows(summarise(report, year)), clean_rows(build_targets(loaded.plan)),
-                    mine(extra["charts"]), mine(extra["observed"]))
+                    mine(extra["charts"]), mine(extra["observed"]), tuple(report.actuals[0].notes),
+                    report.actuals[0].errors)
 
 
 def shared_indicators(plans: Sequence[PlanData]) -> dict[str, list[PlanData]]:
@@ -343,9 +347,13 @@ def shared_page_html(site: Site, indicator: str, plans: Sequence[PlanData], lang
     return page_shell(title, lang, body, nav_html(here, lang, site.langs, crumbs))
 
 
-def build_site(targets: Path, year: int, langs: Sequence[str] = LANGS) -> dict[str, str]:
-    """Every page of the site, keyed by its path relative to the output directory."""
+def build_site(targets: Path, year: int, langs: Sequence[str] = LANGS,
+               read: list[PlanData] | None = None) -> dict[str, str]:
+    """Every page of the site, keyed by its path relative to the output directory; ``read`` receives each plan's
+    data (what reading its actuals said among it)."""
     plans = [load_plan_data(p, year, targets) for p in plan_ids(targets)]
+    if read is not None:
+        read.extend(plans)
     site = Site(plans, year, tuple(langs))
     pages = {"index.html": language_index(site)}
     for lang in site.langs:
