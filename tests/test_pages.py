@@ -553,3 +553,16 @@ def test_brief_notes_in_the_other_language_are_said_to_be() -> None:
     counts = {"achieved": 0, "on_track": 2, "acceleration_needed": 1, "limited_progress": 0, "deterioration": 0}
     assert pace_sentence(counts, "zh") == "按已实现的增速，2项符合进度，1项进度落后（需加快1项）。"
     assert pace_sentence(dict.fromkeys(counts, 0), "zh") == ""
+
+
+def test_summary_cards_count_every_target() -> None:
+    """The cards add up to the number of targets: an inconclusive bound has a card of its own where there is one."""
+    from gapcalc.render.page import summary_html
+
+    summary = [{"subplan": "*", "rows": 5, "assessed": 2, "met": 1, "not_met": 1, "no_data": 1, "not_assessed": 1,
+                "inconclusive": 1}]
+    context = type("Context", (), {"lang": "en"})()
+    html = summary_html(summary, context)  # type: ignore[arg-type]
+    assert "inconclusive</span> 1" in html and "<b>5</b>" in html
+    none = [{**summary[0], "inconclusive": 0, "no_data": 2}]
+    assert "inconclusive" not in summary_html(none, context)  # type: ignore[arg-type]

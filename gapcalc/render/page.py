@@ -311,12 +311,15 @@ def summary_html(summary: Sequence[Mapping[str, Any]], context: PageContext) -> 
     whole = [s for s in summary if s.get("subplan") == "*"] or list(summary)
     lang = context.lang
     total = {k: sum(int(s.get(k) or 0) for s in whole) for k in ("rows", "assessed", "met", "not_met", "no_data",
-                                                                "not_assessed")}
+                                                                "not_assessed", "inconclusive")}
     share = f"{format_float(100.0 * total['met'] / total['assessed'], 1)}%" if total["assessed"] else "–"
     cards = [(total["rows"], page_word("targets", lang)), (total["assessed"], page_word("assessed", lang)),
              (pill("met", lang) + f" {total['met']}", ""), (pill("not_met", lang) + f" {total['not_met']}", ""),
              (pill("no_data", lang) + f" {total['no_data']}", ""),
-             (pill("not_assessed", lang) + f" {total['not_assessed']}", ""), (share, page_word("met_share", lang))]
+             (pill("not_assessed", lang) + f" {total['not_assessed']}", "")]
+    if total["inconclusive"]:  # a bound that neither meets nor fails its target: shown only where there is one
+        cards.append((pill("inconclusive", lang) + f" {total['inconclusive']}", ""))
+    cards.append((share, page_word("met_share", lang)))
     card_html = "".join(f'<div class="card"><b>{value}</b><span>{esc(label)}</span></div>' for value, label in cards)
     outlooks = [(k, sum(int(s.get(k) or 0) for s in whole)) for k in
                 ("achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration",
