@@ -166,4 +166,10 @@ class GapcalcError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        return f"{self.message} — {self.hint}" if self.hint else self.message
+        return self.text()
+
+    def text(self) -> str:
+        """Message and hint on one line (``message — hint``), to be said in the language of the output."""
+        from gapcalc.messages import t
+
+        return t("{message} — {hint}", message=self.message, hint=self.hint) if self.hint else self.message

@@ -66,6 +66,40 @@ def test_finding_messages_are_catalogued() -> None:
     assert offenders == []
 
 
+def _literal_or_fstring(node: ast.expr) -> bool:
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and bool(node.value))
+
+
+def _error_message_offenders(source: str, name: str) -> list[str]:
+    """Where ``GapcalcError(...)`` is given its message or hint as a literal or f-string instead of ``t(...)``."""
+    offenders = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "GapcalcError"):
+            continue
+        texts = node.args[:2] + [k.value for k in node.keywords if k.arg in ("message", "hint")]
+        offenders += [f"{name}:{node.lineno}" for arg in texts if _literal_or_fstring(arg)]
+    return offenders
+
+
+def test_error_messages_are_catalogued() -> None:
+    """An exit-2 error's message and hint are written with ``t()``, never as a literal or an f-string."""
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        offenders += _error_message_offenders(path.read_text(encoding="utf-8"), path.name)
+    assert offenders == []
+
+
+@pytest.mark.parametrize("call", ['GapcalcError(f"{path}: no such file", t("check the path"))',
+                                  'GapcalcError(t("{path}: no such file", path=p), "check the path")',
+                                  'GapcalcError(message="no such file")'])
+def test_an_error_written_as_a_literal_is_caught(call: str) -> None:
+    assert _error_message_offenders(call, "x.py") == ["x.py:1"]
+
+
+def test_an_error_written_with_t_passes() -> None:
+    assert _error_message_offenders('GapcalcError(t("{path}: no such file", path=p), hint)', "x.py") == []
+
+
 def test_text_is_english_and_says_chinese() -> None:
     text = t("unknown column '{name}'", name="valeur")
     assert text == "unknown column 'valeur'"

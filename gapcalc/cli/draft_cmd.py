@@ -36,7 +36,7 @@ def command(document: Path, plan_id: str | None, targets_dir: Path, output: Path
         doc = read_document(document, progress)
         result = draft_document(doc, document, plan_id, targets_dir, output, force, progress)
     for warning in doc.warnings:
-        note(f"{document}: {warning}")
+        note(t("{path}: {warning}", path=str(document), warning=warning))
     click.echo(f"wrote {result.target_file} ({result.draft.indicator_count} indicators, "
                f"{result.draft.number_count} numbers) and {_shown(result.source_file)}")
     checked = check_paths([result.target_file], targets_dir, None, traceability=True, plan_id=None)
