@@ -432,4 +432,10 @@ ZH: dict[str, str] = {
     "cache: {folder} — set {variable} to move it": "缓存：{folder} — 设置 {variable} 可移动它",
     "cache: {folder} (empty) — set {variable} to move it": "缓存：{folder}（空）— 设置 {variable} 可移动它",
     "{kind}: {entries}, {size}": "{kind}：{entries}，{size}",
+    "{path}: GC002 error: {problem}; its plan is reported without actuals":
+        "{path}: GC002 error: {problem}；该规划按无实际值报告",
+    "wrote {path} ({indicators} indicators, {numbers} numbers) and {source}":
+        "已写入 {path}（{indicators} 个指标，{numbers} 个数字）和 {source}",
+    "check: {errors} error{s}, {warnings} warning{s2}": "检查：{errors} 个错误，{warnings} 个警告",
+    "review ({count}):": "待复核（{count}）：",
 }
