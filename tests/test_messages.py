@@ -131,3 +131,15 @@ def test_finding_in_a_language_keeps_code_and_location(lang: str, expected: str)
                    t("delete one of the rows"))
     assert item.in_lang(lang).as_text() == expected
     assert item.in_lang(lang).as_dict()["code"] == "GC305"
+
+
+def test_a_finding_line_and_a_trimmed_message_come_back_from_the_cache_able_to_speak_chinese() -> None:
+    from gapcalc.errors import FindingLine
+    from gapcalc.messages import Trimmed, from_plain, to_plain
+
+    line = FindingLine(finding("GC305", t("unknown indicator '{indicator_id}'", indicator_id="x"), "a.csv", 3, 1))
+    trimmed = Trimmed(t("{path}: no such file", path="a.csv"), "a.csv")
+    again = from_plain(to_plain([line, trimmed]))
+    assert again == ["a.csv:3:1: GC305 error: unknown indicator 'x'", "no such file"]
+    assert [say(text, "zh") for text in again] == ["a.csv:3:1: GC305 error: 未知指标“x”", "文件不存在"]
+    assert say(pickle.loads(pickle.dumps(line)), "zh") == "a.csv:3:1: GC305 error: 未知指标“x”"
