@@ -152,6 +152,24 @@ def finding(code: str, message: str, file: str, line: int = 0, col: int = 0, hin
     return Finding(code, message, file, line, col, hint, path, CODES[code][1])
 
 
+class FindingLine(str):
+    """A finding's one-line form (:meth:`Finding.as_text`), kept as its finding so it is said in any language."""
+
+    finding: Finding
+
+    def __new__(cls, item: Finding) -> FindingLine:
+        made = super().__new__(cls, item.as_text())
+        made.finding = item
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return FindingLine, (self.finding,)
+
+    def in_lang(self, lang: str) -> str:
+        """The line in ``lang``: message and hint translated, code and location unchanged."""
+        return self.finding.in_lang(lang).as_text()
+
+
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Findings in file, then line, then column order."""
     return sorted(findings, key=lambda f: (f.file, f.line, f.col, f.code))
@@ -166,4 +184,10 @@ class GapcalcError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        return f"{self.message} — {self.hint}" if self.hint else self.message
+        return self.text()
+
+    def text(self) -> str:
+        """Message and hint on one line (``message — hint``), to be said in the language of the output."""
+        from gapcalc.messages import t
+
+        return t("{message} — {hint}", message=self.message, hint=self.hint) if self.hint else self.message

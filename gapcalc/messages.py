@@ -48,8 +48,9 @@ def t(template: str, **fields: Any) -> Text:
 
 
 def say(text: Any, lang: str) -> Any:
-    """``text`` in ``lang``: a :class:`Text` (or :class:`Joined`) is translated; anything else is returned as it is."""
-    return text.in_lang(lang) if isinstance(text, (Text, Joined)) else text
+    """``text`` in ``lang``: a message (:class:`Text`, :class:`Joined`, :class:`Trimmed`, or another string that can
+    say itself with ``in_lang``, as a finding's line) is translated; anything else is returned as it is."""
+    return text.in_lang(lang) if isinstance(text, str) and hasattr(text, "in_lang") else text
 
 
 def plural(count: int, suffix: str = "s") -> str:
@@ -75,6 +76,32 @@ class Joined(str):
         return ("、" if lang == "zh" else ", ").join(say(part, lang) for part in self.parts)
 
 
+class Trimmed(str):
+    """A message without the ``prefix: `` it starts with (a file name the line already shows), in every language."""
+
+    text: str
+    prefix: str
+
+    def __new__(cls, text: str, prefix: str) -> Trimmed:
+        made = super().__new__(cls, _trim(str(text), prefix))
+        made.text, made.prefix = text, prefix
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Trimmed, (self.text, self.prefix)
+
+    def in_lang(self, lang: str) -> str:
+        """The message in ``lang``, the prefix taken off."""
+        return _trim(str(say(self.text, lang)), self.prefix)
+
+
+def _trim(text: str, prefix: str) -> str:
+    for separator in (": ", "："):
+        if text.startswith(prefix + separator):
+            return text[len(prefix) + len(separator):]
+    return text
+
+
 def to_plain(value: Any) -> Any:
     """``value`` as plain data the cache can store (marshal): a message becomes a tagged tuple, a number that is
     not an int or float its text; :func:`from_plain` gives the message back."""
@@ -82,6 +109,12 @@ def to_plain(value: Any) -> Any:
         return ("\0t", value.template, {name: to_plain(item) for name, item in value.fields.items()})
     if isinstance(value, Joined):
         return ("\0j", tuple(to_plain(part) for part in value.parts))
+    if isinstance(value, Trimmed):
+        return ("\0p", to_plain(value.text), value.prefix)
+    if isinstance(value, str) and hasattr(value, "finding"):  # a finding's line: its finding, to be said again
+        item = value.finding
+        return ("\0f", item.code, to_plain(item.message), item.file, item.line, item.col, to_plain(item.hint),
+                item.path)
     if isinstance(value, (list, tuple)):
         return type(value)(to_plain(item) for item in value)
     if value is None or isinstance(value, (str, int, float)):
@@ -95,6 +128,13 @@ def from_plain(value: Any) -> Any:
         return Text(value[1], {name: from_plain(item) for name, item in value[2].items()})
     if isinstance(value, tuple) and value and value[0] == "\0j":
         return Joined([from_plain(part) for part in value[1]])
+    if isinstance(value, tuple) and value and value[0] == "\0p":
+        return Trimmed(from_plain(value[1]), value[2])
+    if isinstance(value, tuple) and value and value[0] == "\0f":
+        from gapcalc.errors import FindingLine, finding
+
+        _, code, message, file, line, col, hint, path = value
+        return FindingLine(finding(code, from_plain(message), file, line, col, from_plain(hint), path))
     if isinstance(value, (list, tuple)):
         return type(value)(from_plain(item) for item in value)
     return value

@@ -295,7 +295,7 @@ def test_report_markdown_escapes_pipes(runner: CliRunner, in_demo: Path) -> None
 def test_messages_in_chinese(runner: CliRunner, in_demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GAPCALC_LANG", "zh")
     code, _, err = invoke(runner, "report", "nowhere", "2019")
-    assert code == 2 and err == "gapcalc: 错误: no plan 'nowhere' in targets\n  提示: known plans: demo\n"
+    assert code == 2 and err == "gapcalc: 错误: targets 中没有规划“nowhere”\n  提示: 已有规划：demo\n"
     _, _, err = invoke(runner, "report", "demo", "2019", "-f", "csv")
     assert err.splitlines()[-1] == ("demo 2019年：评估 4 项，达标 1 项 (25.0%)；无数据 1 项；不评估 1 项；"
                                     "展望：✓ 已完成 1, + 符合进度 3, ! 需加快 1")

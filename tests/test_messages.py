@@ -66,6 +66,40 @@ def test_finding_messages_are_catalogued() -> None:
     assert offenders == []
 
 
+def _literal_or_fstring(node: ast.expr) -> bool:
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and bool(node.value))
+
+
+def _error_message_offenders(source: str, name: str) -> list[str]:
+    """Where ``GapcalcError(...)`` is given its message or hint as a literal or f-string instead of ``t(...)``."""
+    offenders = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "GapcalcError"):
+            continue
+        texts = node.args[:2] + [k.value for k in node.keywords if k.arg in ("message", "hint")]
+        offenders += [f"{name}:{node.lineno}" for arg in texts if _literal_or_fstring(arg)]
+    return offenders
+
+
+def test_error_messages_are_catalogued() -> None:
+    """An exit-2 error's message and hint are written with ``t()``, never as a literal or an f-string."""
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        offenders += _error_message_offenders(path.read_text(encoding="utf-8"), path.name)
+    assert offenders == []
+
+
+@pytest.mark.parametrize("call", ['GapcalcError(f"{path}: no such file", t("check the path"))',
+                                  'GapcalcError(t("{path}: no such file", path=p), "check the path")',
+                                  'GapcalcError(message="no such file")'])
+def test_an_error_written_as_a_literal_is_caught(call: str) -> None:
+    assert _error_message_offenders(call, "x.py") == ["x.py:1"]
+
+
+def test_an_error_written_with_t_passes() -> None:
+    assert _error_message_offenders('GapcalcError(t("{path}: no such file", path=p), hint)', "x.py") == []
+
+
 def test_text_is_english_and_says_chinese() -> None:
     text = t("unknown column '{name}'", name="valeur")
     assert text == "unknown column 'valeur'"
@@ -97,3 +131,15 @@ def test_finding_in_a_language_keeps_code_and_location(lang: str, expected: str)
                    t("delete one of the rows"))
     assert item.in_lang(lang).as_text() == expected
     assert item.in_lang(lang).as_dict()["code"] == "GC305"
+
+
+def test_a_finding_line_and_a_trimmed_message_come_back_from_the_cache_able_to_speak_chinese() -> None:
+    from gapcalc.errors import FindingLine
+    from gapcalc.messages import Trimmed, from_plain, to_plain
+
+    line = FindingLine(finding("GC305", t("unknown indicator '{indicator_id}'", indicator_id="x"), "a.csv", 3, 1))
+    trimmed = Trimmed(t("{path}: no such file", path="a.csv"), "a.csv")
+    again = from_plain(to_plain([line, trimmed]))
+    assert again == ["a.csv:3:1: GC305 error: unknown indicator 'x'", "no such file"]
+    assert [say(text, "zh") for text in again] == ["a.csv:3:1: GC305 error: 未知指标“x”", "文件不存在"]
+    assert say(pickle.loads(pickle.dumps(line)), "zh") == "a.csv:3:1: GC305 error: 未知指标“x”"

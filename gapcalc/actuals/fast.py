@@ -34,8 +34,8 @@ from gapcalc.actuals.parse import (
     sniff_delimiter,
 )
 from gapcalc.actuals.shapes import JUMP_FACTOR, LEVEL, checks_jumps
-from gapcalc.errors import GapcalcError, Severity, finding
-from gapcalc.messages import from_plain, t, to_plain
+from gapcalc.errors import FindingLine, GapcalcError, Severity, finding
+from gapcalc.messages import Trimmed, from_plain, t, to_plain
 from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.workspace.cache import Cache, content_key
 from gapcalc.workspace.paths import display_path
@@ -47,7 +47,7 @@ _NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?\n)*-?(?:0|
 """A column of plain numbers, one per line, each of which prints back unchanged as a Decimal."""
 _YEARS = re.compile(r"(?:[0-9]{4}\n)*[0-9]{4}")
 _KNOWN_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
-LAYOUT = 3
+LAYOUT = 4
 """Version of a cached actuals reading; part of its key."""
 FAST_PATH_BYTES = 8 * 1024 * 1024
 """Files larger than this are read row by row: the column-wise reader holds every row at once."""
@@ -175,11 +175,11 @@ def _row_by_row(text: str, display: str, plan: CompiledPlan, encoding: str) -> P
     """A file that failed a column check, parsed row by row: every problem is named with its row and column."""
     parsed = parse_actuals(text, display, plan.facts)
     parsed.encoding = encoding
-    notes = [f.as_text() for f in parsed.findings if f.severity is not Severity.INFO]
+    notes: list[str] = [FindingLine(f) for f in parsed.findings if f.severity is not Severity.INFO]
     if parsed.findings:
         notes.append(parsed.summary())
     return PlanActuals(columns_of_values(parsed.values), parsed.accounting, notes,
-                       [f.as_text() for f in parsed.findings], parsed.summary(),
+                       [FindingLine(f) for f in parsed.findings], parsed.summary(),
                        sum(f.severity is Severity.ERROR for f in parsed.findings))
 
 
@@ -205,7 +205,7 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
         missing = finding("GC004", t("no actuals file: every actual is blank"), shown,
                           hint=t("write one with `gapcalc template {id} YEAR -o {shown}`, or pass --actuals FILE",
                                  id=plan.id, shown=shown))
-        return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting(), findings=[missing.as_text()])
+        return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting(), findings=[FindingLine(missing)])
     display = display_path(path)
     try:
         data = read_bytes(path)
@@ -217,7 +217,8 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
     except GapcalcError as error:  # this plan is reported without actuals; the other plans are not affected
         if required:
             raise
-        note = f"{display}: GC002 error: {str(error).removeprefix(f'{path}: ')}; its plan is reported without actuals"
+        note = t("{path}: GC002 error: {problem}; its plan is reported without actuals", path=display,
+                 problem=Trimmed(error.text(), str(path)))
         return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting(), [note], [note])
     del data
     columns = _columns_of(text) if len(text) <= FAST_PATH_BYTES else None

@@ -12,6 +12,7 @@ import click
 from gapcalc.cli.common import fail_on_actuals_errors, note, targets_dir_option, write_output
 from gapcalc.cli.complete import complete_plan
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 from gapcalc.render.i18n import LANG_ENV
 from gapcalc.workspace.atomic import write_atomic
 
@@ -46,7 +47,8 @@ def command(plan: str, year: str, fmt: str | None, output: Path | None, lang: st
     """
     chosen = fmt or ("markdown" if output is not None and output.suffix.lower() == ".md" else "docx")
     if chosen == "docx" and output is None:
-        raise GapcalcError("a Word brief is written to a file", "add --output FILE.docx, or -f markdown for text")
+        raise GapcalcError(t("a Word brief is written to a file"),
+                           t("add --output FILE.docx, or -f markdown for text"))
     language = lang or (os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in ("zh", "en") else None) or "zh"
     report_year = _year(year)
     from gapcalc.engine.run import open_compiled, report_plan, summarise
@@ -78,7 +80,7 @@ def command(plan: str, year: str, fmt: str | None, output: Path | None, lang: st
     from gapcalc.render.brief import brief_docx
 
     write_atomic(output, brief_docx(brief, charts))
-    note(f"wrote {output}")
+    note(t("wrote {path}", path=str(output)))
     fail_on_actuals_errors(read.errors)
 
 
@@ -96,7 +98,7 @@ def chart_file(output: Path, number: int) -> str:
 
 def _year(text: str) -> int:
     if not text.isdigit() or not 1949 <= int(text) <= 2100:
-        raise GapcalcError(f"'{text}' is not a year", "give a year such as 2022")
+        raise GapcalcError(t("'{text}' is not a year", text=text), t("give a year such as {year}", year=2022))
     return int(text)
 
 

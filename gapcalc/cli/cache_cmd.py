@@ -26,7 +26,7 @@ def _size(count: int) -> str:
 
 
 def _entries(count: int) -> str:
-    return f"{count} entr{'y' if count == 1 else 'ies'}"
+    return t("{count} entr{s}", count=count, s=plural(count, "ies") or "y")
 
 
 @click.command(name="cache")
@@ -49,27 +49,35 @@ def command(clear_all: bool, prune_old: bool, days: float) -> None:
     own.
     """
     root = cache_dir()
+    language = detect_lang(None)
     if root is None:
-        click.echo(f"cache: off ({NO_CACHE_ENV} is set)")
+        click.echo(say(t("cache: off ({variable} is set)", variable=NO_CACHE_ENV), language))
         return
     if prune_old:
         _prune(root, days)
         return
     if clear_all:
         done = clear(root)
-        click.echo(f"cache: {own_folder(root)}: removed {_entries(done.removed)} ({_size(done.size)})")
+        click.echo(say(t("cache: {folder}: removed {removed} ({size})", folder=str(own_folder(root)),
+                         removed=_entries(done.removed), size=_size(done.size)), language))
         if done.failed:
-            click.echo(f"cache: could not remove {_entries(done.failed)}: {'; '.join(done.reasons)}", err=True)
-        if done.left:
-            click.echo(f"cache: left {done.left} file{'s' if done.left != 1 else ''} that gapcalc did not make",
+            click.echo(say(t("cache: could not remove {count} entr{s}: {reasons}", count=done.failed,
+                             s=plural(done.failed, "ies") or "y", reasons="; ".join(done.reasons)), language),
                        err=True)
+        if done.left:
+            click.echo(say(t("cache: left {count} file{s} that gapcalc did not make", count=done.left,
+                             s=plural(done.left)), language), err=True)
         if done.failed:
             raise SystemExit(2)
         return
     found = usage(root)
-    click.echo(f"cache: {own_folder(root)}" + ("" if found else " (empty)") + f" — set {CACHE_ENV} to move it")
+    shown = t("cache: {folder} — set {variable} to move it", folder=str(own_folder(root)), variable=CACHE_ENV) \
+        if found else t("cache: {folder} (empty) — set {variable} to move it", folder=str(own_folder(root)),
+                        variable=CACHE_ENV)
+    click.echo(say(shown, language))
     for kind, (entries, size) in found.items():
-        click.echo(f"{kind}: {_entries(entries)}, {_size(size)}")
+        click.echo(say(t("{kind}: {entries}, {size}", kind=kind, entries=_entries(entries), size=_size(size)),
+                       language))
 
 
 def _prune(root: Path, days: float) -> None:

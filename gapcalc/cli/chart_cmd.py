@@ -12,6 +12,7 @@ from gapcalc.cli.complete import complete_indicator, complete_plan
 from gapcalc.engine.run import open_compiled, report_plan
 from gapcalc.engine.trajectory import build_trajectory
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 from gapcalc.workspace.atomic import write_atomic
 
 SUFFIXES = (".png", ".svg")
@@ -39,8 +40,8 @@ def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path
     """
     suffix = output.suffix.lower()
     if suffix not in SUFFIXES:
-        raise GapcalcError(f"cannot draw {output}: a chart is written as PNG or SVG",
-                           "name the output FILE.png or FILE.svg")
+        raise GapcalcError(t("cannot draw {path}: a chart is written as PNG or SVG", path=str(output)),
+                           t("name the output FILE.png or FILE.svg"))
     compiled = open_compiled(plan, targets_dir)
     report = report_plan(compiled, targets_dir, compiled.period[1], actuals_path)
     read = report.actuals[0]
@@ -58,7 +59,7 @@ def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path
         note(warning)
     data = render_chart(trajectory, suffix.removeprefix("."), language, font)
     write_atomic(output, data)
-    note(f"wrote {output}")
+    note(t("wrote {path}", path=str(output)))
     fail_on_actuals_errors(read.errors)
 
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from gapcalc.errors import GapcalcError
-from gapcalc.messages import say, t
+from gapcalc.messages import plural, say, t
 from gapcalc.render import OutputFormat
 from gapcalc.render.i18n import MESSAGE_LABELS, detect_lang
 from gapcalc.workspace.paths import targets_dir
@@ -32,14 +32,16 @@ class GapcalcUsageError(click.ClickException):
 
     def __init__(self, error: GapcalcError) -> None:
         super().__init__(error.message)
+        self.text = error.message
         self.hint = error.hint
+        self.lang = detect_lang(_setting("lang"))
 
     def show(self, file: Any = None) -> None:
         stream = file or sys.stderr
-        error, hint = MESSAGE_LABELS[detect_lang()]
-        click.echo(f"gapcalc: {error}: {self.message}", err=True, file=stream)
+        error, hint = MESSAGE_LABELS[self.lang]
+        click.echo(f"gapcalc: {error}: {say(self.text, self.lang)}", err=True, file=stream)
         if self.hint:
-            click.echo(f"  {hint}: {self.hint}", err=True, file=stream)
+            click.echo(f"  {hint}: {say(self.hint, self.lang)}", err=True, file=stream)
 
 
 def targets_dir_option(func: F) -> F:
@@ -66,8 +68,13 @@ def color_option(func: F) -> F:
 
 
 def lang_option(func: F) -> F:
-    """``--lang zh|en`` for headings, names and words (env GAPCALC_LANG, else the locale)."""
-    return click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+    """``--lang zh|en`` for headings, names and words (env GAPCALC_LANG, else the locale); read first, so that an
+    error in another option is said in this language."""
+    def remember(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+        _remember("lang", value)
+        return value
+
+    return click.option("--lang", type=click.Choice(["zh", "en"]), default=None, is_eager=True, callback=remember,
                         help="Language of headings, names and status words [default: GAPCALC_LANG, else the "
                              "locale].")(func)
 
@@ -147,8 +154,8 @@ def choose_format(fmt: str | None, output: Path | None = None) -> OutputFormat:
     """The requested format, or table on a terminal and csv otherwise; xlsx and html need ``--output``."""
     chosen = OutputFormat(fmt) if fmt else (OutputFormat.TABLE if sys.stdout.isatty() else OutputFormat.CSV)
     if chosen in (OutputFormat.XLSX, OutputFormat.HTML) and output is None:
-        raise GapcalcUsageError(GapcalcError(f"--format {chosen.value} writes a file",
-                                             f"add --output FILE.{chosen.value}"))
+        raise GapcalcUsageError(GapcalcError(t("--format {format} writes a file", format=chosen.value),
+                                             t("add --output FILE.{format}", format=chosen.value)))
     return chosen
 
 
@@ -178,8 +185,8 @@ def use_lang(lang: str | None) -> str:
 def fail_on_actuals_errors(errors: int) -> None:
     """Exit 1 (after the output) when the actuals read had errors: the output leaves those rows out."""
     if errors:
-        note(f"the actuals had {errors} error{'s' if errors != 1 else ''} (listed above; those rows are not used): "
-             "exit 1")
+        note(t("the actuals had {count} error{s} (listed above; those rows are not used): exit 1", count=errors,
+               s=plural(errors)))
         raise SystemExit(1)
 
 

@@ -13,6 +13,7 @@ from gapcalc.cli.complete import complete_indicator
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import COMPARE_COLUMNS
 from gapcalc.engine.run import compare
+from gapcalc.messages import t
 from gapcalc.render.document import Document
 from gapcalc.render.i18n import detect_lang
 from gapcalc.workspace.pool import cli_pool
@@ -34,7 +35,7 @@ def command(indicator: str, year: int, targets_dir: Path, fmt: str | None, color
     with cli_pool() as pool:
         result = compare(targets_dir, indicator, year, pool)
     for failure in result.failures:
-        note(f"skipped: {failure}")
+        note(t("skipped: {failure}", failure=failure))
 
     def table(console: Any, rows: Sequence[dict[str, Any]], title: str, language: str) -> None:
         from gapcalc.render.table import print_report

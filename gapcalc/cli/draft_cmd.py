@@ -9,7 +9,7 @@ import click
 from gapcalc.cli.common import EXIT_OK, note, targets_dir_option
 from gapcalc.cli.progress import progress_bar
 from gapcalc.errors import Severity, sort_findings
-from gapcalc.messages import say, t
+from gapcalc.messages import plural, say, t
 from gapcalc.render.findings import CheckFormat, render_findings
 from gapcalc.render.i18n import detect_lang
 from gapcalc.workspace.check import check_paths
@@ -32,20 +32,23 @@ def command(document: Path, plan_id: str | None, targets_dir: Path, output: Path
     from gapcalc.draft.draft import draft_document
     from gapcalc.draft.read import read_document
 
-    with progress_bar(say(t("reading the document"), detect_lang(None))) as progress:
+    language = detect_lang(None)
+    with progress_bar(say(t("reading the document"), language)) as progress:
         doc = read_document(document, progress)
         result = draft_document(doc, document, plan_id, targets_dir, output, force, progress)
     for warning in doc.warnings:
-        note(f"{document}: {warning}")
-    click.echo(f"wrote {result.target_file} ({result.draft.indicator_count} indicators, "
-               f"{result.draft.number_count} numbers) and {_shown(result.source_file)}")
+        note(t("{path}: {warning}", path=str(document), warning=warning))
+    click.echo(say(t("wrote {path} ({indicators} indicators, {numbers} numbers) and {source}",
+                     path=str(result.target_file), indicators=result.draft.indicator_count,
+                     numbers=result.draft.number_count, source=_shown(result.source_file)), language))
     checked = check_paths([result.target_file], targets_dir, None, traceability=True, plan_id=None)
     findings = [f for f in sort_findings(checked.findings) if f.severity is not Severity.INFO]
     if findings:
         click.echo(render_findings(findings, checked.files, CheckFormat.TEXT), nl=False)
     errors, warnings = checked.count(Severity.ERROR), checked.count(Severity.WARNING)
-    click.echo(f"check: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
-    click.echo(f"review ({len(result.review)}):")
+    click.echo(say(t("check: {errors} error{s}, {warnings} warning{s2}", errors=errors, s=plural(errors),
+                     warnings=warnings, s2=plural(warnings)), language))
+    click.echo(say(t("review ({count}):", count=len(result.review)), language))
     for line in result.review:
         click.echo(f"  {line}")
     raise SystemExit(EXIT_OK)

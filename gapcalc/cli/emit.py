@@ -24,7 +24,8 @@ FILE_TABLE_WIDTH = 200
 def emit(document: Document, fmt: OutputFormat, color: str, output: Path | None, lang: str) -> None:
     """Write ``document`` in ``fmt``."""
     if fmt.writes_file and output is None:
-        raise GapcalcError(f"--format {fmt.value} writes a file", f"add --output FILE.{fmt.value}")
+        raise GapcalcError(t("--format {format} writes a file", format=fmt.value),
+                           t("add --output FILE.{format}", format=fmt.value))
     write = renderer(fmt)
     content = document if fmt.streams else document.materialised()
     if output is None:

@@ -18,6 +18,7 @@ import click
 from gapcalc import __version__
 from gapcalc.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, GapcalcUsageError, debug
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "plans": ("gapcalc.cli.plans_cmd", "List the plans found, with their period and indicator counts."),
@@ -89,17 +90,20 @@ def cli() -> None:
 def input_output_error(error: OSError | LookupError | UnicodeError) -> GapcalcError:
     """An error of reading or writing as the user sees it: what failed, and what to do."""
     if isinstance(error, UnicodeEncodeError):
-        return GapcalcError(f"cannot write the character {error.object[error.start:error.end]!r} in {error.encoding}",
-                            "write to a file with --output, or set PYTHONIOENCODING=utf-8")
+        return GapcalcError(t("cannot write the character {character} in {encoding}",
+                              character=repr(error.object[error.start:error.end]), encoding=error.encoding),
+                            t("write to a file with --output, or set PYTHONIOENCODING=utf-8"))
     if isinstance(error, UnicodeError):
-        return GapcalcError(f"cannot decode the input: {error}", "pass --encoding utf-8 or --encoding gb18030")
+        return GapcalcError(t("cannot decode the input: {reason}", reason=str(error)),
+                            t("pass --encoding utf-8 or --encoding gb18030"))
     if isinstance(error, LookupError):
-        return GapcalcError(f"unknown encoding: {error}", "use e.g. utf-8, gb18030, utf-16")
+        return GapcalcError(t("unknown encoding: {reason}", reason=str(error)), t("use e.g. utf-8, gb18030, utf-16"))
     from gapcalc.workspace.atomic import write_error
 
     where = error.filename or "output"
     return write_error(Path(str(where)), error) if error.filename else GapcalcError(
-        f"input/output error: {error.strerror or error}", "check the disk, the paths given and their permissions")
+        t("input/output error: {reason}", reason=str(error.strerror or error)),
+        t("check the disk, the paths given and their permissions"))
 
 
 def interrupted() -> NoReturn:

@@ -100,7 +100,7 @@ def _arguments(args: tuple[str, ...], all_plans: bool) -> tuple[str | None, int]
         raise click.UsageError(f"expected {'YEAR' if all_plans else 'PLAN YEAR'}; usage: {usage}")
     year_text = args[-1]
     if not year_text.isdigit() or not 1949 <= int(year_text) <= 2100:
-        raise GapcalcError(f"'{year_text}' is not a year", "give a year such as 2019")
+        raise GapcalcError(t("'{text}' is not a year", text=year_text), t("give a year such as {year}", year=2019))
     return (None if all_plans else args[0]), int(year_text)
 
 
@@ -141,12 +141,12 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
                             summary=summaries, table=table, lang=language, extra=extra)
         emit(document, chosen, color, output, language)
     if total.read:
-        note(f"actuals of {len(summaries)} plans: {total.summary()}")
+        note(t("actuals of {count} plans: {summary}", count=len(summaries), summary=total.summary()))
     if chosen is not OutputFormat.TABLE:
         for summary in summaries:
             note(summary_line(summary, language))
     for failure in failures:
-        note(f"skipped: {failure}")
+        note(t("skipped: {failure}", failure=failure))
     if failures:
-        raise GapcalcError(f"{len(failures)} plan(s) could not be loaded", "run `gapcalc check`")
+        raise GapcalcError(t("{count} plan(s) could not be loaded", count=len(failures)), t("run `gapcalc check`"))
     fail_on_actuals_errors(sum(errors))

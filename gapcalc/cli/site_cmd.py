@@ -8,6 +8,7 @@ import click
 
 from gapcalc.cli.common import fail_on_actuals_errors, note, targets_dir_option
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 from gapcalc.render.i18n import LANGS
 
 
@@ -38,8 +39,9 @@ def command(output_dir: Path, year: int | None, lang: str | None, targets_dir: P
     try:
         write_site(pages, output_dir)
     except OSError as exc:
-        raise GapcalcError(f"cannot write the site to {output_dir}: {exc.strerror}",
-                           "choose a directory you can write to") from None
+        raise GapcalcError(t("cannot write the site to {path}: {reason}", path=str(output_dir),
+                             reason=str(exc.strerror)), t("choose a directory you can write to")) from None
     plans = sum(1 for path in pages if path.count("/") == 2 and path.startswith(f"{langs[0]}/plans/"))
-    note(f"wrote {len(pages)} pages for {plans} plans ({', '.join(langs)}; year {chosen}) to {output_dir}")
+    note(t("wrote {pages} pages for {plans} plans ({langs}; year {year}) to {path}", pages=len(pages), plans=plans,
+           langs=", ".join(langs), year=chosen, path=str(output_dir)))
     fail_on_actuals_errors(sum(plan.actuals_errors for plan in read))

@@ -12,6 +12,7 @@ from gapcalc.engine.contracts import TEMPLATE_COLUMNS
 from gapcalc.engine.run import open_compiled
 from gapcalc.engine.template import template_rows
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 from gapcalc.render.delimited import render_delimited
 from gapcalc.workspace.atomic import write_atomic
 
@@ -31,8 +32,10 @@ def command(plan: str, year: int, output: Path, force: bool, targets_dir: Path) 
     """
     compiled = open_compiled(plan, targets_dir)
     if output.exists() and not force:
-        raise GapcalcError(f"{output} exists", "pass --force to overwrite it, or choose another --output")
+        raise GapcalcError(t("{path} exists", path=str(output)),
+                           t("pass --force to overwrite it, or choose another --output"))
     rows = template_rows(compiled, year)
     text = render_delimited(rows, TEMPLATE_COLUMNS, excel=True)
     write_atomic(output, text, encoding="utf-8-sig", newline="")
-    note(f"wrote {output}: {len(rows)} rows to fill for {plan} {year}")
+    note(t("wrote {path}: {count} rows to fill for {id} {year}", path=str(output), count=len(rows), id=plan,
+           year=year))

@@ -15,6 +15,7 @@ from gapcalc.draft.headers import CITIES, PROVINCES
 from gapcalc.draft.recognise import extract
 from gapcalc.draft.write import Draft, render, write_atomic
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 
 if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.workspace.pool import Progress
@@ -37,13 +38,13 @@ def plan_id_for(region_zh: str, wanted: str | None, document: Path) -> str:
     """``wanted`` if given (and valid), else the ascii id of the plan's region."""
     if wanted is not None:
         if not _ID.match(wanted):
-            raise GapcalcError(f"plan id '{wanted}' is not an ascii id",
-                               "use lower-case letters, digits and _ and start with a letter, e.g. --plan mianyang")
+            raise GapcalcError(t("plan id '{plan_id}' is not an ascii id", plan_id=wanted),
+                               t("use lower-case letters, digits and _ and start with a letter, e.g. --plan mianyang"))
         return wanted
     derived = REGION_IDS.get(region_zh)
     if derived is None:
-        raise GapcalcError(f"{document}: no known region in the title, so no plan id can be derived",
-                           "give one with --plan ID (e.g. --plan mycity_2025)")
+        raise GapcalcError(t("{path}: no known region in the title, so no plan id can be derived", path=str(document)),
+                           t("give one with --plan ID (e.g. --plan mycity_2025)"))
     return derived
 
 
@@ -53,19 +54,20 @@ def draft_document(doc: SourceDocument, document: Path, plan_id: str | None, tar
     """Read ``doc``, write ``<targets_dir>/<id>.toml`` and the document's text, return the review list; the
     document's lines read are told to ``progress`` (see :func:`gapcalc.draft.recognise.extract`)."""
     if not doc.text.strip():
-        raise GapcalcError(f"{document}: the document is empty (no text could be read)",
-                           "check the file; a scanned PDF has no text layer and needs OCR first")
+        raise GapcalcError(t("{path}: the document is empty (no text could be read)", path=str(document)),
+                           t("check the file; a scanned PDF has no text layer and needs OCR first"))
     extraction = extract(doc, progress)
     ident = plan_id_for(extraction.plan.region_zh, plan_id, document)
     target_file = targets_dir / f"{ident}.toml"
     source_file = source_out or targets_dir.resolve().parent / "docs" / "sources" / f"{ident}.txt"
     if not extraction.statements:
-        raise GapcalcError(f"{document}: no target found in the document",
-                           "is this a plan? gapcalc draft looks for numbers with units and target years "
-                           "(到2025年…达到…) and for tables of yearly targets")
+        raise GapcalcError(t("{path}: no target found in the document", path=str(document)),
+                           t("is this a plan? gapcalc draft looks for numbers with units and target years "
+                             "(到2025年…达到…) and for tables of yearly targets"))
     for path in (target_file, source_file):
         if path.exists() and not force:
-            raise GapcalcError(f"{path} already exists", "pass --force to overwrite it, or choose another --plan")
+            raise GapcalcError(t("{path} already exists", path=str(path)),
+                               t("pass --force to overwrite it, or choose another --plan"))
     source_text = _relative_source(source_file, targets_dir)
     draft = render(extraction, ident, source_text)
     write_atomic(source_file, doc.text if doc.text.endswith("\n") else doc.text + "\n")

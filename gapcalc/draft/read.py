@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.read_format import detect_format
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 from gapcalc.workspace import textio
 
 if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.workspace.pool import Progress
 
 Reader = Callable[[bytes, str], SourceDocument]
-EMPTY_HINT = "check that it is the plan document; a scan needs OCR first"
+EMPTY_HINT = t("check that it is the plan document; a scan needs OCR first")
 
 
 def read_document(path: Path, progress: Progress | None = None) -> SourceDocument:
@@ -42,7 +43,7 @@ def read_bytes(data: bytes, name: str, progress: Progress | None = None) -> Sour
     else:
         document = _reader(document_format)(data, name)
     if not document.text.strip():
-        raise GapcalcError(f"{name}: the document has no text", EMPTY_HINT)
+        raise GapcalcError(t("{path}: the document has no text", path=name), EMPTY_HINT)
     return document
 
 

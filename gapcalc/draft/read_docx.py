@@ -21,6 +21,7 @@ from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.read_format import SAVE_AS
 from gapcalc.draft.read_layout import Block, TableBlock, assemble, cjk_count, join_wrapped, looks_like_layout
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
@@ -44,7 +45,8 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # a damaged package: python-docx and lxml raise many kinds of errors
-        raise GapcalcError(f"{name}: not a readable Word document ({type(exc).__name__}: {exc})", SAVE_AS) from None
+        raise GapcalcError(t("{path}: not a readable Word document ({reason})", path=name,
+                             reason=f"{type(exc).__name__}: {exc}"), SAVE_AS) from None
     text, tables = assemble(body_blocks(document.element.body))
     return SourceDocument(text=text, tables=tables, format="docx")
 

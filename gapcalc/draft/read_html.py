@@ -28,6 +28,7 @@ from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.read_layout import Block, TableBlock, assemble, cjk_count, is_wide, join_wrapped, looks_like_layout
 from gapcalc.draft.read_text import TEXT_HINT, decode_text
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -97,8 +98,10 @@ def decode_html(data: bytes, name: str) -> tuple[str, list[str]]:
     try:
         text = decode_text(data, name)
     except GapcalcError as exc:
-        raise GapcalcError(f"{name}: declares charset {declared} but is not valid {declared}", TEXT_HINT) from exc
-    return text, [f"{name}: declares charset {declared} but is not valid {declared}; read as detected instead"]
+        raise GapcalcError(t("{path}: declares charset {declared} but is not valid {declared}", path=name,
+                             declared=declared), TEXT_HINT) from exc
+    return text, [t("{path}: declares charset {declared} but is not valid {declared}; read as detected instead",
+                    path=name, declared=declared)]
 
 
 def declared_charset(data: bytes) -> str | None:

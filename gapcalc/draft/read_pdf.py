@@ -25,6 +25,7 @@ from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.read_format import OCR_FIRST
 from gapcalc.draft.read_layout import Block, Row, TableBlock, assemble, join_wrapped
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 from gapcalc.workspace.pool import told
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ INDENT = 0.5
 """A line is indented when it starts more than this many character widths right of the left margin."""
 PARAGRAPH_GAP = 0.5
 """A vertical gap larger than the page's usual gap between lines by this many line heights separates paragraphs."""
-DAMAGED_HINT = "open it in a PDF viewer and print or export it to a new PDF, or give the plan as .docx or text"
+DAMAGED_HINT = t("open it in a PDF viewer and print or export it to a new PDF, or give the plan as .docx or text")
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,10 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
         try:
             pages = [page_content(page) for page in told(pdf.pages, progress)]
         except Exception as exc:  # a damaged content stream: pdfminer raises many kinds of errors
-            raise GapcalcError(f"{name}: not a readable PDF ({type(exc).__name__}: {exc})", DAMAGED_HINT) from None
+            raise GapcalcError(t("{path}: not a readable PDF ({reason})", path=name,
+                                 reason=f"{type(exc).__name__}: {exc}"), DAMAGED_HINT) from None
     if not any(page.items for page in pages):
-        raise GapcalcError(f"{name}: the PDF has no text layer (a scanned document?)", OCR_FIRST)
+        raise GapcalcError(t("{path}: the PDF has no text layer (a scanned document?)", path=name), OCR_FIRST)
     text, tables = assemble(document_blocks(pages))
     return SourceDocument(text=text, tables=tables, format="pdf")
 
@@ -111,9 +113,9 @@ def _open_error(exc: Exception, name: str) -> GapcalcError:
 
     cause = exc.args[0] if exc.args else exc
     if isinstance(cause, PDFEncryptionError):
-        return GapcalcError(f"{name}: the PDF is encrypted (it needs a password to open)",
-                            "save an unprotected copy (print it to PDF from a viewer that has the password)")
-    return GapcalcError(f"{name}: not a readable PDF ({cause})", DAMAGED_HINT)
+        return GapcalcError(t("{path}: the PDF is encrypted (it needs a password to open)", path=name),
+                            t("save an unprotected copy (print it to PDF from a viewer that has the password)"))
+    return GapcalcError(t("{path}: not a readable PDF ({reason})", path=name, reason=str(cause)), DAMAGED_HINT)
 
 
 def page_content(whole_page: Page) -> PageContent:

@@ -16,9 +16,10 @@ from pathlib import Path
 from gapcalc.draft.document import SourceDocument, Table
 from gapcalc.draft.read_layout import Row, find_caption
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 from gapcalc.workspace import textio
 
-TEXT_HINT = "save the plan as UTF-8 text (or give the .docx, PDF or HTML file)"
+TEXT_HINT = t("save the plan as UTF-8 text (or give the .docx, PDF or HTML file)")
 SPACE_GAP = re.compile(r"(?: {2,}|[\u3000\xa0]+)")
 MIN_SPACED_COLUMNS = 3
 _Splitter = Callable[[str], "Row | None"]

@@ -23,6 +23,7 @@ from gapcalc.engine.report import ReportColumns, report_batch
 from gapcalc.engine.summary import plan_summaries as plan_summaries
 from gapcalc.engine.summary import summarise as summarise
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.workspace.cache import Cache, cache_dir
 from gapcalc.workspace.open import load_compiled, load_many
@@ -62,7 +63,7 @@ def iter_batches(directory: Path, year: int, failures: list[str], pool: Pool | N
         batch: list[CompiledPlan] = []
         for loaded in load_many(paths[start:start + batch_plans], store, pool):
             if isinstance(loaded, GapcalcError):
-                failures.append(str(loaded))
+                failures.append(loaded.text())
             else:
                 batch.append(loaded)
         if batch:
@@ -117,6 +118,7 @@ def compare(directory: Path, indicator_id: str, year: int, pool: Pool | None = N
     if not result.rows:
         close = sorted(k for k in known if k.startswith(indicator_id))[:1] or difflib.get_close_matches(
             indicator_id, sorted(known), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "see `gapcalc targets PLAN` for indicator ids"
-        raise GapcalcError(f"no plan has an indicator '{indicator_id}'", hint)
+        hint = t("did you mean '{close}'?", close=close[0]) if close else \
+            t("see `gapcalc targets PLAN` for indicator ids")
+        raise GapcalcError(t("no plan has an indicator '{indicator_id}'", indicator_id=indicator_id), hint)
     return result

@@ -28,6 +28,7 @@ from gapcalc.actuals.fast import PlanActuals, batch_of
 from gapcalc.engine import formulas as gapmath
 from gapcalc.engine.report import key_series, report_batch
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 from gapcalc.plan.compiled import KIND_CODES, CompiledPlan
 from gapcalc.plan.levels import printed
 
@@ -144,34 +145,41 @@ def find_key(plan: CompiledPlan, indicator_id: str, breakdown: str | None) -> in
                 names[name] = row["indicator"]
         close = sorted({r["indicator"] for r in keys if indicator_id in r["indicator"]})[:1] or \
             difflib.get_close_matches(indicator_id, list(names), n=1)
-        listing = f"`gapcalc targets {plan.id}` lists every indicator"
-        hint = f"did you mean '{names[close[0]]}'? ({listing})" if close else listing
-        raise GapcalcError(f"no indicator '{indicator_id}' in plan {plan.id}", hint)
+        listing = t("`gapcalc targets {id}` lists every indicator", id=plan.id)
+        hint = t("did you mean '{close}'? ({choices})", close=names[close[0]], choices=listing) if close else listing
+        raise GapcalcError(t("no indicator '{indicator_id}' in plan {id}", indicator_id=indicator_id, id=plan.id),
+                           hint)
     known = [b for b in mine if b is not None]
     if breakdown is None:
         if None in mine or not known:
             return mine[None]
-        raise GapcalcError(f"indicator '{indicator_id}' of plan {plan.id} has no headline figure",
-                           f"choose one with --breakdown: {', '.join(known)}")
+        raise GapcalcError(t("indicator '{indicator_id}' of plan {id} has no headline figure",
+                             indicator_id=indicator_id, id=plan.id),
+                           t("choose one with --breakdown: {breakdowns}", breakdowns=", ".join(known)))
     if breakdown in known:
         return mine[breakdown]
     close = difflib.get_close_matches(breakdown, known, n=1)
-    choices = f"breakdowns: {', '.join(known)}" if known else "it has none; leave out --breakdown"
-    hint = f"did you mean '{close[0]}'? ({choices})" if close else choices
-    raise GapcalcError(f"no breakdown '{breakdown}' of indicator '{indicator_id}' in plan {plan.id}", hint)
+    choices = t("breakdowns: {breakdowns}", breakdowns=", ".join(known)) if known else \
+        t("it has none; leave out --breakdown")
+    hint = t("did you mean '{close}'? ({choices})", close=close[0], choices=choices) if close else choices
+    raise GapcalcError(t("no breakdown '{breakdown}' of indicator '{indicator_id}' in plan {id}",
+                         breakdown=breakdown, indicator_id=indicator_id, id=plan.id), hint)
 
 
 def no_target_error(plan: CompiledPlan, key: dict[str, Any], shown: str) -> GapcalcError:
     """Why there is nothing to draw: a qualitative target, a target relative to an unknown baseline, or none."""
-    listing = f"`gapcalc targets {plan.id}` shows the level of every target"
+    listing = t("`gapcalc targets {id}` shows the level of every target", id=plan.id)
     if key["target_text"] and not key["numeric"]:
-        return GapcalcError(f"indicator '{shown}' is qualitative ({key['target_text']}): there is no number to draw",
-                            f"chart an indicator with a numeric target; {listing}")
+        return GapcalcError(t("indicator '{shown}' is qualitative ({target_text}): there is no number to draw",
+                              shown=shown, target_text=key["target_text"]),
+                            t("chart an indicator with a numeric target; {listing}", listing=listing))
     if key["stated"]:
-        return GapcalcError(f"indicator '{shown}' has no numeric target yet: its targets are relative to a "
-                            f"baseline or stock that is not known",
-                            f"add the {plan.base_year} value to the actuals file; {listing}")
-    return GapcalcError(f"indicator '{shown}' has no numeric target: the plan states only its baseline", listing)
+        return GapcalcError(t("indicator '{shown}' has no numeric target yet: its targets are relative to a "
+                              "baseline or stock that is not known", shown=shown),
+                            t("add the {base_year} value to the actuals file; {listing}",
+                              base_year=plan.base_year, listing=listing))
+    return GapcalcError(t("indicator '{shown}' has no numeric target: the plan states only its baseline",
+                          shown=shown), listing)
 
 
 def plan_path(baseline: Point | None, milestones: Iterable[Milestone]) -> tuple[Point, ...]:
@@ -224,9 +232,10 @@ def build_trajectory(plan: CompiledPlan, indicator_id: str, breakdown: str | Non
     if not series.milestones:
         raise no_target_error(plan, key, shown)
     if KIND_CODES[series.milestones[-1][4]] == "period_total":
-        raise GapcalcError(f"indicator '{shown}' has a period total as its target: the chart "
-                           f"draws levels, not sums of annual flows",
-                           f"`gapcalc report {plan.id} YEAR` compares the sum so far with its pro-rata share")
+        raise GapcalcError(t("indicator '{shown}' has a period total as its target: the chart "
+                             "draws levels, not sums of annual flows", shown=shown),
+                           t("`gapcalc report {id} YEAR` compares the sum so far with its pro-rata share",
+                             id=plan.id))
     milestones = tuple(Milestone(year, level, comparator, upper) for year, level, comparator, upper, _ in
                        series.milestones)
     final = milestones[-1]

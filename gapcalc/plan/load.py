@@ -159,7 +159,8 @@ def load_plan_file(path: Path, display: str | None = None) -> tuple[LoadedPlan |
     shown = display or display_path(path)
     data = read_bytes(path, MAX_TARGET_BYTES)
     if b"\x00" in data:
-        raise GapcalcError(f"{shown}: binary file (contains NUL bytes)", "target files are UTF-8 TOML text")
+        raise GapcalcError(t("{path}: binary file (contains NUL bytes)", path=shown),
+                           t("target files are UTF-8 TOML text"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -27,24 +27,25 @@ from pathlib import Path
 from typing import IO, Any, Literal, overload
 
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 
 _HINTS = {
-    errno.ENOSPC: "the disk is full: free some space or write elsewhere",
-    errno.EDQUOT: "the disk quota is exceeded: free some space or write elsewhere",
-    errno.EACCES: "check the permissions of the file and its directory, or choose another --output",
-    errno.EPERM: "check the permissions of the file and its directory, or choose another --output",
-    errno.EROFS: "the file system is read-only: choose another --output",
-    errno.ENOENT: "the directory does not exist: create it or choose another --output",
-    errno.EISDIR: "the output is a directory: give a file name",
-    errno.ENOTDIR: "a part of the path is not a directory",
+    errno.ENOSPC: t("the disk is full: free some space or write elsewhere"),
+    errno.EDQUOT: t("the disk quota is exceeded: free some space or write elsewhere"),
+    errno.EACCES: t("check the permissions of the file and its directory, or choose another --output"),
+    errno.EPERM: t("check the permissions of the file and its directory, or choose another --output"),
+    errno.EROFS: t("the file system is read-only: choose another --output"),
+    errno.ENOENT: t("the directory does not exist: create it or choose another --output"),
+    errno.EISDIR: t("the output is a directory: give a file name"),
+    errno.ENOTDIR: t("a part of the path is not a directory"),
 }
 
 
 def write_error(path: Path, error: OSError) -> GapcalcError:
     """The GapcalcError for a failed write of ``path`` (message with the system's reason, and a hint)."""
     reason = error.strerror or type(error).__name__
-    return GapcalcError(f"cannot write {path}: {reason}",
-                        _HINTS.get(error.errno or 0, "check the path and that there is space on the disk"))
+    return GapcalcError(t("cannot write {path}: {reason}", path=str(path), reason=reason),
+                        _HINTS.get(error.errno or 0, t("check the path and that there is space on the disk")))
 
 
 def _mode_for(path: Path) -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gapcalc.errors import Finding, GapcalcError, Severity, finding
-from gapcalc.messages import from_plain, t, to_plain
+from gapcalc.messages import Trimmed, from_plain, t, to_plain
 from gapcalc.plan.facts import PlanFacts
 from gapcalc.plan.keys import normal_key
 from gapcalc.workspace.cache import Cache, cache_dir, content_key
@@ -27,7 +27,7 @@ from gapcalc.workspace.paths import display_path, plan_path
 from gapcalc.workspace.pool import Pool
 from gapcalc.workspace.textio import MAX_TARGET_BYTES, read_bytes, read_text
 
-LAYOUT = 3
+LAYOUT = 4
 """Version of a cached check result; part of its key."""
 
 
@@ -301,7 +301,7 @@ def _facts_quietly(directory: Path, plan_id: str) -> PlanFacts | None:
 
 def _io_finding(path: Path, error: GapcalcError, result: CheckResult) -> None:
     code = "GC001" if not path.exists() else "GC002"
-    message = error.message.removeprefix(f"{path}: ").removeprefix(f"{display_path(path)}: ")
+    message = Trimmed(Trimmed(error.message, str(path)), display_path(path))
     result.findings.append(finding(code, message, display_path(path), hint=error.hint))
     result.io_error = True
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gapcalc.errors import Finding, GapcalcError, Severity, finding
-from gapcalc.messages import t
+from gapcalc.errors import Finding, FindingLine, GapcalcError, Severity, finding
+from gapcalc.messages import plural, t
 from gapcalc.plan.compiled import LAYOUT, CompiledPlan
 from gapcalc.workspace.cache import Cache, content_key
 from gapcalc.workspace.paths import default_actuals_path, display_path, plan_path, targets_dir
@@ -53,9 +53,10 @@ def open_plan_file(path: Path) -> LoadedPlan:
     if loaded is not None:
         problems = [f for f in check_plan(loaded) if f.severity is Severity.ERROR]
     if loaded is None or problems:
-        first = problems[0].as_text() if problems else ""
-        raise GapcalcError(f"{display_path(path)} has {len(problems)} error{'s' if len(problems) != 1 else ''}; "
-                           f"first: {first}", f"run `gapcalc check {display_path(path)}`")
+        first = FindingLine(problems[0]) if problems else ""
+        raise GapcalcError(t("{path} has {count} error{s}; first: {first}", path=display_path(path),
+                             count=len(problems), s=plural(len(problems)), first=first),
+                           t("run `gapcalc check {path}`", path=display_path(path)))
     return loaded
 
 

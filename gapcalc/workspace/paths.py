@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 
 DEFAULT_TARGETS_DIR = "targets"
 TARGETS_ENV = "GAPCALC_TARGETS"
@@ -57,24 +58,25 @@ def bundled_root() -> Path | None:
 def plan_files(directory: Path) -> list[Path]:
     """The ``*.toml`` files of a targets directory, sorted."""
     if not directory.is_dir():
-        raise GapcalcError(f"{directory}: no targets directory", "pass --targets-dir DIR or set GAPCALC_TARGETS")
+        raise GapcalcError(t("{path}: no targets directory", path=str(directory)),
+                           t("pass --targets-dir DIR or set GAPCALC_TARGETS"))
     return sorted(p for p in directory.glob("*.toml") if not p.name.startswith("."))
 
 
 def plan_path(directory: Path, plan_id: str) -> Path:
     """The file of plan ``plan_id``; the id is an identifier, never a path."""
     if not is_identifier(plan_id):
-        raise GapcalcError(
-            f"'{plan_id}' is not a plan id", "a plan id is lower-case letters, digits and '_' (see `gapcalc plans`)"
-        )
+        raise GapcalcError(t("'{plan_id}' is not a plan id", plan_id=plan_id),
+                           t("a plan id is lower-case letters, digits and '_' (see `gapcalc plans`)"))
     path = directory / f"{plan_id}.toml"
     if not path.is_file():
         import difflib
 
         known = [p.stem for p in plan_files(directory)]
         close = difflib.get_close_matches(plan_id, known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"known plans: {', '.join(known) or 'none'}"
-        raise GapcalcError(f"no plan '{plan_id}' in {directory}", hint)
+        hint = t("did you mean '{close}'?", close=close[0]) if close else \
+            t("known plans: {plans}", plans=", ".join(known) or t("none"))
+        raise GapcalcError(t("no plan '{plan_id}' in {path}", plan_id=plan_id, path=str(directory)), hint)
     return path
 
 

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from gapcalc.errors import GapcalcError
+from gapcalc.messages import t
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 MAX_TARGET_BYTES = 8 * 1024 * 1024
@@ -31,19 +32,22 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
             size = os.fstat(stream.fileno()).st_size
             if size > limit:  # a regular file: refused before reading
                 raise GapcalcError(
-                    f"{path}: file is {size / 1048576:.0f} MiB, larger than the {limit // 1048576} MiB gapcalc reads",
-                    "split the file or check that it is the right one")
+                    t("{path}: file is {size} MiB, larger than the {limit} MiB gapcalc reads", path=str(path),
+                      size=f"{size / 1048576:.0f}", limit=limit // 1048576),
+                    t("split the file or check that it is the right one"))
             data = stream.read(limit + 1)
     except FileNotFoundError:
-        raise GapcalcError(f"{path}: no such file", "check the path") from None
+        raise GapcalcError(t("{path}: no such file", path=str(path)), t("check the path")) from None
     except IsADirectoryError:
-        raise GapcalcError(f"{path}: is a directory, not a file", "give a file, or check the directory") from None
+        raise GapcalcError(t("{path}: is a directory, not a file", path=str(path)),
+                           t("give a file, or check the directory")) from None
     except OSError as exc:
-        raise GapcalcError(f"{path}: cannot read ({exc.strerror or exc})", "check the file's permissions") from None
+        raise GapcalcError(t("{path}: cannot read ({reason})", path=str(path), reason=str(exc.strerror or exc)),
+                           t("check the file's permissions")) from None
     if len(data) > limit:
         raise GapcalcError(
-            f"{path}: file is larger than the {limit // 1048576} MiB gapcalc reads",
-            "split the file or check that it is the right one",
+            t("{path}: file is larger than the {limit} MiB gapcalc reads", path=str(path), limit=limit // 1048576),
+            t("split the file or check that it is the right one"),
         )
     return data
 
@@ -51,18 +55,18 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
 def describe_binary(data: bytes) -> tuple[str, str] | None:
     """What a file that is not text is (message, hint), or None when it may be text."""
     if data.startswith(b"PK\x03\x04"):
-        return ("an Excel workbook or other zip archive (xlsx), not CSV text",
-                "in Excel: File › Save As › CSV UTF-8 (comma delimited), then give that file")
+        return (t("an Excel workbook or other zip archive (xlsx), not CSV text"),
+                t("in Excel: File › Save As › CSV UTF-8 (comma delimited), then give that file"))
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return ("an old Excel workbook (xls), not CSV text",
-                "in Excel: File › Save As › CSV UTF-8 (comma delimited), then give that file")
+        return (t("an old Excel workbook (xls), not CSV text"),
+                t("in Excel: File › Save As › CSV UTF-8 (comma delimited), then give that file"))
     if b"\x00" not in data:
         return None
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return (f"UTF-16 text ({utf16}) without a byte-order mark",
-                f"re-save the file as CSV UTF-8, or pass --encoding {utf16.lower()}")
-    return "binary file (contains NUL bytes)", "give a text file (CSV or TOML)"
+        return (t("UTF-16 text ({encoding}) without a byte-order mark", encoding=utf16),
+                t("re-save the file as CSV UTF-8, or pass --encoding {encoding}", encoding=utf16.lower()))
+    return t("binary file (contains NUL bytes)"), t("give a text file (CSV or TOML)")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -95,13 +99,15 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
         except LookupError:
             known = None
         if known is None or not getattr(known, "_is_text_encoding", True):
-            raise GapcalcError(f"unknown text encoding {encoding!r}", "use e.g. utf-8, gb18030, utf-16") from None
+            raise GapcalcError(t("unknown text encoding {encoding}", encoding=repr(encoding)),
+                               t("use e.g. utf-8, gb18030, utf-16")) from None
         try:
             text = data.decode(encoding)
         except UnicodeError as exc:
             raise GapcalcError(
-                f"{path}: not valid {encoding} (byte {getattr(exc, 'start', 0)})",
-                "try --encoding utf-8 or --encoding gb18030"
+                t("{path}: not valid {encoding} (byte {byte})", path=str(path), encoding=encoding,
+                  byte=getattr(exc, "start", 0)),
+                t("try --encoding utf-8 or --encoding gb18030")
             ) from None
         return text.lstrip("\ufeff"), encoding
     if data.startswith(codecs.BOM_UTF8):
@@ -110,20 +116,22 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
         return _strict(data, "utf-16", path), "utf-16"
     binary = describe_binary(data)
     if binary is not None:
-        raise GapcalcError(f"{path}: {binary[0]}", binary[1])
+        raise GapcalcError(t("{path}: {what}", path=str(path), what=binary[0]), binary[1])
     for candidate in AUTO_ENCODINGS:
         try:
             return data.decode(candidate), candidate
         except UnicodeDecodeError:
             continue
-    raise GapcalcError(f"{path}: neither UTF-8 nor GB18030 text", "save it as CSV UTF-8, or pass --encoding")
+    raise GapcalcError(t("{path}: neither UTF-8 nor GB18030 text", path=str(path)),
+                       t("save it as CSV UTF-8, or pass --encoding"))
 
 
 def _strict(data: bytes, encoding: str, path: Path) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise GapcalcError(f"{path}: invalid {encoding} at byte {exc.start}", "re-save the file as CSV UTF-8") from None
+        raise GapcalcError(t("{path}: invalid {encoding} at byte {byte}", path=str(path), encoding=encoding,
+                             byte=exc.start), t("re-save the file as CSV UTF-8")) from None
 
 
 def read_text(path: Path, encoding: str | None = None, limit: int = MAX_INPUT_BYTES) -> tuple[str, str]:
