@@ -438,4 +438,46 @@ ZH: dict[str, str] = {
         "已写入 {path}（{indicators} 个指标，{numbers} 个数字）和 {source}",
     "check: {errors} error{s}, {warnings} warning{s2}": "检查：{errors} 个错误，{warnings} 个警告",
     "review ({count}):": "待复核（{count}）：",
+    # gapcalc draft: notes in the draft (review items)
+    "draft: no known region in the title; fill in region_zh and region_en":
+        "draft: 标题中没有可识别的地区；请填写 region_zh 和 region_en",
+    "draft: the document states no period; period and years are guesses":
+        "draft: 文件未写明规划期；规划期和年份为推测",
+    "draft: a list of numbers whose names could not be paired; split by hand":
+        "draft: 一组数字无法与名称一一对应；请手工拆分",
+    "draft: no name found before or after the number; name the indicator":
+        "draft: 数字前后没有找到名称；请为指标命名",
+    "draft: a stated situation read as the baseline of {year}": "draft: 所述现状按 {year} 年基期值读取",
+    "draft: no year in the sentence; {year} is taken from an earlier sentence or the plan's end":
+        "draft: 句中没有年份；{year} 年取自前文或规划期末",
+    "draft: no unit printed; index or ratio assumed": "draft: 未标单位；按指数或比值处理",
+    "draft: 全年 read as the additions of {year}, the plan's first year":
+        "draft: “全年”按规划首年 {year} 年的新增量读取",
+    "draft: 每年 read as a quota for every year of the plan period": "draft: “每年”按规划期内每一年的指标读取",
+    "draft: read as the stock in the target year (cumulative); the verb may mean additions":
+        "draft: 按目标年的存量（累计）读取；动词也可能表示新增",
+    "draft: 新增 without 每年 read as the total over the plan period": "draft: 无“每年”的“新增”按规划期合计读取",
+    "draft: 翻番 read as a 100 % increase over the baseline; fill in the unit":
+        "draft: “翻番”按较基期增长 100 % 读取；请填写单位",
+    "draft: no year in the sentence; {year} is taken from an earlier sentence":
+        "draft: 句中没有年份；{year} 年取自前文",
+    "draft: no unit in the row or header; fill in unit": "draft: 行和表头中都没有单位；请填写 unit",
+    "draft: counts that rise every year read as a running total (cumulative); check the header":
+        "draft: 逐年上升的数量按累计值（cumulative）读取；请核对表头",
+    "draft: counts that do not rise every year read as yearly additions (new_in_year)":
+        "draft: 并非逐年上升的数量按当年新增（new_in_year）读取",
+    "draft: name_en is a keyword guess; write the English name": "draft: name_en 为关键词推测；请填写英文名称",
+    "draft: long name; shorten name_zh to the indicator itself": "draft: 名称过长；请将 name_zh 缩短为指标本身",
+    "draft: direction of the change not stated; increase assumed": "draft: 未写明变化方向；按增加处理",
+    "draft: no title found; write name_zh": "draft: 未找到标题；请填写 name_zh",
+    "draft: write the English title": "draft: 请填写英文标题",
+    "draft: no document number found; give a short identification": "draft: 未找到文号；请给出简短标识",
+    "draft: breakdown keys are the Chinese labels; give ascii keys": "draft: 分项键为中文标签；请改用 ascii 键",
+    "{why} (and {count} more: lines {lines})": "{why}（另有 {count} 处：第 {lines} 行）",
+    "{path}:{line}: {why}": "{path}:{line}: {why}",
+    # interruptions and internal errors
+    "gapcalc: interrupted": "gapcalc：已中断",
+    "gapcalc: internal error: {kind}: {error}": "gapcalc：内部错误：{kind}：{error}",
+    "this is a bug in gapcalc; rerun with GAPCALC_DEBUG=1 and report the traceback":
+        "这是 gapcalc 的缺陷；请用 GAPCALC_DEBUG=1 重新运行并报告回溯信息",
 }

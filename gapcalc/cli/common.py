@@ -91,6 +91,11 @@ def _dash_is_stdout(_ctx: click.Context, _param: click.Parameter, value: Path | 
     return None if value is not None and str(value) == "-" else value
 
 
+def chosen_lang() -> str:
+    """The language of this invocation: its --lang, else ``GAPCALC_LANG``, else the locale."""
+    return detect_lang(_setting("lang"))
+
+
 def _setting(name: str, default: Any = None) -> Any:
     """A setting of this invocation (kept in click's context, so that nothing outlives the command)."""
     context = click.get_current_context(silent=True)

@@ -50,7 +50,7 @@ def command(document: Path, plan_id: str | None, targets_dir: Path, output: Path
                      warnings=warnings, s2=plural(warnings)), language))
     click.echo(say(t("review ({count}):", count=len(result.review)), language))
     for line in result.review:
-        click.echo(f"  {line}")
+        click.echo(f"  {say(line, language)}")
     raise SystemExit(EXIT_OK)
 
 

@@ -16,9 +16,10 @@ from typing import Any, NoReturn
 import click
 
 from gapcalc import __version__
-from gapcalc.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, GapcalcUsageError, debug
+from gapcalc.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, GapcalcUsageError, chosen_lang, debug
 from gapcalc.errors import GapcalcError
-from gapcalc.messages import t
+from gapcalc.messages import say, t
+from gapcalc.render.i18n import MESSAGE_LABELS
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "plans": ("gapcalc.cli.plans_cmd", "List the plans found, with their period and indicator counts."),
@@ -71,10 +72,7 @@ class LazyGroup(click.Group):
         except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for the analyst
             if debug():
                 raise
-            click.echo(f"gapcalc: internal error: {type(error).__name__}: {error}", err=True)
-            click.echo("  hint: this is a bug in gapcalc; rerun with GAPCALC_DEBUG=1 and report the traceback",
-                       err=True)
-            raise SystemExit(EXIT_USAGE) from None
+            internal_error(error)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -106,10 +104,21 @@ def input_output_error(error: OSError | LookupError | UnicodeError) -> GapcalcEr
         t("check the disk, the paths given and their permissions"))
 
 
+def internal_error(error: Exception) -> NoReturn:
+    """An unexpected error: what it is and how to report it, in the chosen language, exit 2; no traceback."""
+    lang = chosen_lang()
+    _, hint = MESSAGE_LABELS[lang]
+    click.echo(say(t("gapcalc: internal error: {kind}: {error}", kind=type(error).__name__, error=str(error)),
+                   lang), err=True)
+    click.echo(f"  {hint}: " + say(t("this is a bug in gapcalc; rerun with GAPCALC_DEBUG=1 and report the "
+                                     "traceback"), lang), err=True)
+    raise SystemExit(EXIT_USAGE) from None
+
+
 def interrupted() -> NoReturn:
     """Ctrl-C: one line, exit 130 (128 + SIGINT), as shells expect."""
     with contextlib.suppress(Exception):
-        sys.stderr.write("gapcalc: interrupted\n")
+        sys.stderr.write(say(t("gapcalc: interrupted"), chosen_lang()) + "\n")
         sys.stderr.flush()
     raise SystemExit(EXIT_INTERRUPTED)
 

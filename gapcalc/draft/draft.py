@@ -72,7 +72,8 @@ def draft_document(doc: SourceDocument, document: Path, plan_id: str | None, tar
     draft = render(extraction, ident, source_text)
     write_atomic(source_file, doc.text if doc.text.endswith("\n") else doc.text + "\n")
     write_atomic(target_file, draft.text)
-    review = [f"{target_file}:{item.line}: {item.why}" for item in draft.review]
+    review: list[str] = [t("{path}:{line}: {why}", path=str(target_file), line=item.line, why=item.why)
+                         for item in draft.review]
     return DraftResult(target_file, source_file, draft, review)
 
 

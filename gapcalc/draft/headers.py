@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from gapcalc.draft.extraction import Heading, PlanReading
+from gapcalc.messages import t
 
 PROVINCES = {
     "北京": "Beijing", "天津": "Tianjin", "上海": "Shanghai", "重庆": "Chongqing", "河北": "Hebei", "山西": "Shanxi",
@@ -137,7 +138,7 @@ def _region(reading: PlanReading, where: str) -> None:
             if index >= 0 and (best is None or index < best[0]):
                 best = (index, zh, en, "municipal" if zh in MUNICIPALITIES else level)
     if best is None:
-        reading.notes.append("draft: no known region in the title; fill in region_zh and region_en")
+        reading.notes.append(t("draft: no known region in the title; fill in region_zh and region_en"))
         reading.region_zh, reading.region_en = "待定", "Unknown"
         return
     reading.region_zh, reading.region_en, reading.admin_level = best[1], best[2], best[3]

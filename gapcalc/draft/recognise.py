@@ -11,6 +11,7 @@ from gapcalc.draft.extraction import Extraction, Heading, PlanReading, Statement
 from gapcalc.draft.headers import find_headings, heading_of, read_plan
 from gapcalc.draft.sentences import TextContext, YearState, read_line
 from gapcalc.draft.tables import TableContext, find_tables, read_table
+from gapcalc.messages import t
 from gapcalc.workspace.pool import told
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,7 +65,7 @@ def _period(plan: PlanReading) -> tuple[int, int]:
     if plan.period is None:
         end = int(plan.published[:4]) + _DEFAULT_SPAN if plan.published else 2025
         plan.period = (end - _DEFAULT_SPAN, end)
-        plan.notes.append("draft: the document states no period; period and years are guesses")
+        plan.notes.append(t("draft: the document states no period; period and years are guesses"))
     return plan.period
 
 

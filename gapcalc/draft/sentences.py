@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from gapcalc.draft.cells import CHANGE_WORDS, COUNT_UNITS, QUANTITY_RE, Quantity, quantity_at
 from gapcalc.draft.extraction import Statement, ValueReading
+from gapcalc.messages import t
 
 _SENTENCE_END = re.compile(r"[。;!?]")
 _CLAUSE_SPLIT = re.compile(r"[,:]")
@@ -305,7 +306,7 @@ def _names_for(head: str, sentence: str, group: list[Quantity],
         parts = [_clean_name(p) for p in parts]
         if len(parts) == len(group):
             return _shared_noun(parts)
-        return [(subject, None, "draft: a list of numbers whose names could not be paired; split by hand")
+        return [(subject, None, t("draft: a list of numbers whose names could not be paired; split by hand"))
                 for _ in group]
     result: list[tuple[str, str | None, str | None]] = []
     for index, quantity in enumerate(group):
@@ -389,31 +390,32 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
     kind, change, base_year, period = _kind(local, clause, sentence, quantity, context, baseline)
     if not name:
         name = "未命名指标"
-        notes.append("draft: no name found before or after the number; name the indicator")
+        notes.append(t("draft: no name found before or after the number; name the indicator"))
     if kind == "baseline":
         values_year = year if year < context.period[0] else context.base_year
         if year >= context.period[0]:
-            notes.append(f"draft: a stated situation read as the baseline of {values_year}")
+            notes.append(t("draft: a stated situation read as the baseline of {year}", year=values_year))
     elif inherited:
-        notes.append(f"draft: no year in the sentence; {year} is taken from an earlier sentence or the plan's end")
+        notes.append(t("draft: no year in the sentence; {year} is taken from an earlier sentence or the plan's end",
+                       year=year))
     if not quantity.unit:
-        notes.append("draft: no unit printed; index or ratio assumed")
+        notes.append(t("draft: no unit printed; index or ratio assumed"))
     values: list[ValueReading]
     reading = ValueReading(values_year, quantity.value, quantity.comparator, quantity.upper, quantity.printed)
     if kind == "new_in_year" and _THIS_YEAR.search(_last_quota_marker(sentence[:quantity.start])):
         values = [replace(reading, year=context.period[0])]
-        notes.append(f"draft: 全年 read as the additions of {context.period[0]}, the plan's first year")
+        notes.append(t("draft: 全年 read as the additions of {year}, the plan's first year", year=context.period[0]))
     elif kind == "new_in_year":
         first_year = max(context.period[0], context.base_year + 1)
         values = [ValueReading(y, quantity.value, quantity.comparator, quantity.upper, quantity.printed)
                   for y in range(first_year, max(values_year, context.period[1]) + 1)]
-        notes.append("draft: 每年 read as a quota for every year of the plan period")
+        notes.append(t("draft: 每年 read as a quota for every year of the plan period"))
     else:
         values = [reading]
     if kind == "cumulative" and _AMBIGUOUS_VERB.search(clause) and not re.search(r"累计|达到|总量|总数", clause):
-        notes.append("draft: read as the stock in the target year (cumulative); the verb may mean additions")
+        notes.append(t("draft: read as the stock in the target year (cumulative); the verb may mean additions"))
     if kind == "period_total" and "累计" not in clause:
-        notes.append("draft: 新增 without 每年 read as the total over the plan period")
+        notes.append(t("draft: 新增 without 每年 read as the total over the plan period"))
     statement = Statement(name, unit, kind, values, "", 0, section=context.section, change=change,
                           base_year=base_year, period=period, notes=notes)
     statement.direction = _direction(name, change, kind)
@@ -494,9 +496,10 @@ def _doubling(line: str, sentence: str, offset: int, number: int, context: TextC
         statement = Statement(name, "-", "change_vs_baseline",
                               [ValueReading(year, Decimal(100), "=", None, printed)], quote, number,
                               section=context.section, change="increase",
-                              notes=["draft: 翻番 read as a 100 % increase over the baseline; fill in the unit"])
+                              notes=[t("draft: 翻番 read as a 100 % increase over the baseline; fill in the unit")])
         if inherited:
-            statement.notes.append(f"draft: no year in the sentence; {year} is taken from an earlier sentence")
+            statement.notes.append(t("draft: no year in the sentence; {year} is taken from an earlier sentence",
+                                     year=year))
         statements.append(statement)
     return statements
 

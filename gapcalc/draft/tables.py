@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from gapcalc.draft.cells import COUNT_UNITS, UNIT, Cell, read_cell
 from gapcalc.draft.extraction import Statement, ValueReading
+from gapcalc.messages import t
 
 _CELL_SPLIT = re.compile(r"\t| {2,}")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])(?!\s*(?:万|亿|千|元|个|家|户|项|人|吨|%))\s*年?")
@@ -343,7 +344,7 @@ def _statement(name: str, measure: str, kind: str, cells: list[tuple[Column, Cel
         notes.append(note)
     if not unit:
         unit = "-"
-        notes.append("draft: no unit in the row or header; fill in unit")
+        notes.append(t("draft: no unit in the row or header; fill in unit"))
     values = _unique_years(values)
     statement = Statement(full_name, unit, final_kind, values, "", 0, section=context.section, change=change,
                           notes=notes)
@@ -355,8 +356,9 @@ def _statement(name: str, measure: str, kind: str, cells: list[tuple[Column, Cel
 def _count_kind(numbers: list[Decimal]) -> tuple[str, str]:
     rising = all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
     if rising:
-        return "cumulative", "draft: counts that rise every year read as a running total (cumulative); check the header"
-    return "new_in_year", "draft: counts that do not rise every year read as yearly additions (new_in_year)"
+        return "cumulative", t("draft: counts that rise every year read as a running total (cumulative); "
+                                "check the header")
+    return "new_in_year", t("draft: counts that do not rise every year read as yearly additions (new_in_year)")
 
 
 def _unique_years(values: list[ValueReading]) -> list[ValueReading]:

@@ -20,6 +20,7 @@ from gapcalc.draft.extraction import Extraction, Statement, ValueReading
 from gapcalc.draft.numbers import plain
 from gapcalc.draft.tables import level_key
 from gapcalc.draft.vocabulary import IdAllocator, english_name, readable_id, shared_concept
+from gapcalc.messages import Trimmed, t
 
 
 class _Emit(Protocol):
@@ -103,9 +104,9 @@ def _new_indicator(statement: Statement, allocator: IdAllocator) -> DraftIndicat
         ident = allocator.allocate(readable_id(statement.name_zh, statement.unit))
         guess = english_name(statement.name_zh)
         name_en = f"draft: {guess}" if guess else "draft: English name"
-        notes.append("draft: name_en is a keyword guess; write the English name")
+        notes.append(t("draft: name_en is a keyword guess; write the English name"))
     if len(statement.name_zh) > 30:
-        notes.append("draft: long name; shorten name_zh to the indicator itself")
+        notes.append(t("draft: long name; shorten name_zh to the indicator itself"))
     return DraftIndicator(ident, statement.name_zh, name_en, statement.unit, statement.direction, [], notes=notes)
 
 
@@ -129,7 +130,7 @@ def _fit_to_period(statement: Statement, period: tuple[int, int]) -> Statement |
     statement.values = kept
     if statement.kind in ("change_vs_baseline", "pp_change", "annual_growth") and statement.change is None:
         statement.change = "increase"
-        statement.notes.append("draft: direction of the change not stated; increase assumed")
+        statement.notes.append(t("draft: direction of the change not stated; increase assumed"))
     if statement.kind == "period_total" and statement.period is None:
         statement.period = period
     if not statement.section and not statement.table:
@@ -161,7 +162,7 @@ def render(extraction: Extraction, plan_id: str, source_text: str) -> Draft:
         out.append(line)
         for note in notes or []:
             if note.startswith("draft:"):
-                review.append(ReviewItem(len(out), note[len("draft:"):].strip()))
+                review.append(ReviewItem(len(out), Trimmed(note, "draft")))
 
     _render_plan(emit, extraction, plan_id, source_text, period)
     indicators = build_indicators(extraction.statements, period)
@@ -198,7 +199,8 @@ def merge_repeated(items: list[ReviewItem]) -> list[ReviewItem]:
         elif item is group[0]:
             others = [str(i.line) for i in group[1:]]
             shown = ", ".join(others[:_LINES_SHOWN]) + (", …" if len(others) > _LINES_SHOWN else "")
-            merged.append(ReviewItem(item.line, f"{item.why} (and {len(others)} more: lines {shown})"))
+            merged.append(ReviewItem(item.line, t("{why} (and {count} more: lines {lines})", why=item.why,
+                                                    count=len(others), lines=shown)))
     return merged
 
 
@@ -208,16 +210,16 @@ def _render_plan(emit: _Emit, extraction: Extraction, plan_id: str, source_text:
     emit("[plan]")
     emit(f"id = {toml_string(plan_id)}")
     title = plan.title or "draft: 标题"
-    emit(f"name_zh = {toml_string(title)}", [] if plan.title else ["draft: no title found; write name_zh"])
+    emit(f"name_zh = {toml_string(title)}", [] if plan.title else [t("draft: no title found; write name_zh")])
     emit(f"name_en = {toml_string('draft: ' + plan.region_en + ': ' + 'English title')}",
-         ["draft: write the English title"])
+         [t("draft: write the English title")])
     emit(f"region_zh = {toml_string(plan.region_zh or '待定')}")
     emit(f"region_en = {toml_string(plan.region_en or 'Unknown')}",
          [n for n in plan.notes if "region" in n])
     emit(f"admin_level = {toml_string(plan.admin_level)}")
     document = plan.document_number or plan.title or plan_id
     emit(f"document = {toml_string(document)}",
-         [] if plan.document_number else ["draft: no document number found; give a short identification"])
+         [] if plan.document_number else [t("draft: no document number found; give a short identification")])
     if plan.published:
         emit(f"published = {toml_string(plan.published)}")
     emit(f"period = [{period[0]}, {period[1]}]", [n for n in plan.notes if "period" in n])
@@ -246,7 +248,7 @@ def _render_indicator(emit: _Emit, indicator: DraftIndicator) -> int:
         members = ", ".join(f"{{ key = {toml_string(k)}, name_zh = {toml_string(n)} }}"
                             for k, n in indicator.breakdowns)
         emit(f"breakdowns = [{members}]", [] if dimension == "level" or all(k.isascii() for k in keys)
-             else ["draft: breakdown keys are the Chinese labels; give ascii keys"])
+             else [t("draft: breakdown keys are the Chinese labels; give ascii keys")])
     draft_notes = [n for n in indicator.notes if "name_zh" not in n and "name_en" not in n]
     if draft_notes:
         emit(f"note = {toml_string(' '.join(draft_notes))}", draft_notes)
