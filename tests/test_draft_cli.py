@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from gapcalc.cli.main import cli
@@ -56,3 +57,32 @@ def test_bad_plan_id(tmp_path: Path) -> None:
     code, output = _run("draft", str(ROOT / "docs/sources/jinhua.txt"), "--plan", "Bad-Id",
                         "--targets-dir", str(tmp_path / "targets"))
     assert code == 2 and "ascii id" in output
+
+
+def test_review_lines_in_chinese_notes_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review list is said in the chosen language (merged items too); the notes in the file stay English."""
+    document = tmp_path / "plan.txt"
+    document.write_text("杭州市“十四五”工业发展规划\n到2025年，规上工业增加值达到6000亿元。\n"
+                        "到2025年，数字经济指数达到120，创新指数达到130，质量指数达到140。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GAPCALC_LANG", "zh")
+    code, output = _run("draft", "plan.txt", "--plan", "hz", "--targets-dir", "targets")
+    assert code == 0, output
+    assert output.splitlines()[2:] == [
+        "待复核（4）：",
+        "  targets/hz.toml:6: 请填写英文标题",
+        "  targets/hz.toml:10: 未找到文号；请给出简短标识",
+        "  targets/hz.toml:18: name_en 为关键词推测；请填写英文名称（另有 3 处：第 31、45、59 行）",
+        "  targets/hz.toml:39: 未标单位；按指数或比值处理（另有 2 处：第 53、67 行）",
+    ]
+    text = (tmp_path / "targets/hz.toml").read_text(encoding="utf-8")
+    assert text.count('note = "draft: no unit printed; index or ratio assumed"') == 3
+    monkeypatch.setenv("GAPCALC_LANG", "en")
+    code, output = _run("draft", "plan.txt", "--plan", "hz", "--targets-dir", "targets", "--force")
+    assert output.splitlines()[2:] == [
+        "review (4):",
+        "  targets/hz.toml:6: write the English title",
+        "  targets/hz.toml:10: no document number found; give a short identification",
+        "  targets/hz.toml:18: name_en is a keyword guess; write the English name (and 3 more: lines 31, 45, 59)",
+        "  targets/hz.toml:39: no unit printed; index or ratio assumed (and 2 more: lines 53, 67)",
+    ]

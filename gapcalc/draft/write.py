@@ -20,7 +20,7 @@ from gapcalc.draft.extraction import Extraction, Statement, ValueReading
 from gapcalc.draft.numbers import plain
 from gapcalc.draft.tables import level_key
 from gapcalc.draft.vocabulary import IdAllocator, english_name, readable_id, shared_concept
-from gapcalc.messages import Trimmed, t
+from gapcalc.messages import Joined, Trimmed, t
 
 
 class _Emit(Protocol):
@@ -198,7 +198,7 @@ def merge_repeated(items: list[ReviewItem]) -> list[ReviewItem]:
             merged.append(item)
         elif item is group[0]:
             others = [str(i.line) for i in group[1:]]
-            shown = ", ".join(others[:_LINES_SHOWN]) + (", …" if len(others) > _LINES_SHOWN else "")
+            shown = Joined(others[:_LINES_SHOWN] + (["…"] if len(others) > _LINES_SHOWN else []))
             merged.append(ReviewItem(item.line, t("{why} (and {count} more: lines {lines})", why=item.why,
                                                     count=len(others), lines=shown)))
     return merged
