@@ -476,8 +476,8 @@ ZH: dict[str, str] = {
     "{why} (and {count} more: lines {lines})": "{why}（另有 {count} 处：第 {lines} 行）",
     "{path}:{line}: {why}": "{path}:{line}: {why}",
     # interruptions and internal errors
-    "gapcalc: interrupted": "gapcalc：已中断",
-    "gapcalc: internal error: {kind}: {error}": "gapcalc：内部错误：{kind}：{error}",
+    "gapcalc: interrupted": "gapcalc: 已中断",
+    "gapcalc: internal error: {kind}: {error}": "gapcalc: 内部错误: {kind}: {error}",
     "this is a bug in gapcalc; rerun with GAPCALC_DEBUG=1 and report the traceback":
         "这是 gapcalc 的缺陷；请用 GAPCALC_DEBUG=1 重新运行并报告回溯信息",
 }

@@ -143,3 +143,22 @@ def test_a_finding_line_and_a_trimmed_message_come_back_from_the_cache_able_to_s
     assert again == ["a.csv:3:1: GC305 error: unknown indicator 'x'", "no such file"]
     assert [say(text, "zh") for text in again] == ["a.csv:3:1: GC305 error: 未知指标“x”", "文件不存在"]
     assert say(pickle.loads(pickle.dumps(line)), "zh") == "a.csv:3:1: GC305 error: 未知指标“x”"
+
+
+def test_internal_error_said_in_the_chosen_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in a command is one line and a hint in the chosen language, exit 2, no traceback."""
+    from click.testing import CliRunner
+
+    import gapcalc.cli.plans_cmd as plans_cmd
+    from gapcalc.cli.main import cli
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(plans_cmd.command, "callback", broken)
+    monkeypatch.delenv("GAPCALC_DEBUG", raising=False)
+    monkeypatch.setenv("GAPCALC_LANG", "zh")
+    result = CliRunner().invoke(cli, ["plans"])
+    assert (result.exit_code, result.output.splitlines()) == (2, [
+        "gapcalc: 内部错误: ValueError: boom",
+        "  提示: 这是 gapcalc 的缺陷；请用 GAPCALC_DEBUG=1 重新运行并报告回溯信息"])
