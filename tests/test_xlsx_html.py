@@ -5,11 +5,11 @@ from __future__ import annotations
 import ast
 import io
 from decimal import Decimal
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from html_check import parse_page
 from reference_engine import build_report, summarise_rows
 
 from gapcalc.engine.contracts import ALL_COLUMNS, SUMMARY_COLUMNS
@@ -222,36 +222,6 @@ def test_renderers_import_neither_click_nor_rich(name: str) -> None:
 # --- html ---------------------------------------------------------------------------------------------------------
 
 
-class Checker(HTMLParser):
-    """Collects links and resource references, and checks every element is closed in order."""
-
-    VOID = frozenset({"meta", "br", "hr", "img", "input", "link", "wbr", "col"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.errors: list[str] = []
-        self.hrefs: list[str] = []
-        self.tags: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
-        if tag == "a":
-            self.hrefs.append(dict(attrs)["href"] or "")
-        if tag not in self.VOID:
-            self.stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.stack or self.stack.pop() != tag:
-            self.errors.append(f"unexpected </{tag}>")
-
-
-def parse(page: str) -> Checker:
-    checker = Checker()
-    checker.feed(page)
-    checker.close()
-    assert checker.errors == [] and checker.stack == []
-    return checker
 
 
 def demo_page(rows: Rows, summary: Rows, lang: str = "en") -> str:
@@ -260,7 +230,7 @@ def demo_page(rows: Rows, summary: Rows, lang: str = "en") -> str:
 
 def test_html_demo_page_is_well_formed_and_offline(demo: tuple[Rows, Rows]) -> None:
     page = demo_page(*demo)
-    checker = parse(page)
+    checker = parse_page(page)
     assert page.startswith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
     for forbidden in ("<script", "<link", "src=", "@import", "url(", "<img", "<iframe"):
         assert forbidden not in page.lower()
@@ -321,14 +291,14 @@ def test_html_one_row_exact() -> None:
         "</tbody>\n")
     assert "<b>" not in page
     assert "<footer>" not in page and "<h2>Summary</h2>" not in page
-    parse(page)
+    parse_page(page)
 
 
 def test_html_footnote_links_only_http() -> None:
     notes = ["see https://example.org/a?b=1&c=2.", "javascript:alert(1)", "<script>x</script>",
              "来源：http://stats.example.cn/x）"]
     page = table_page("t", [], ("a",), footnotes=notes)
-    checker = parse(page)
+    checker = parse_page(page)
     assert checker.hrefs == ["https://example.org/a?b=1&c=2", "http://stats.example.cn/x"]
     assert ('<li>see <a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>.</li>'
             in page)
