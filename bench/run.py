@@ -2,6 +2,7 @@
 
     python bench/run.py                 # the full run (national dataset at 1×, 4×, 16×), about 10–20 minutes
     python bench/run.py --quick         # 1× and 4× only, 3 runs: a quick look
+    python bench/run.py --versus OTHER/bin/python --versus-label "v0.1.0"   # also against another installation
 
 It generates a synthetic national dataset (330 prefecture-level plans × 100 indicators × 8 years of milestones, and
 the matching actuals) under bench/data/ (not committed), then times, side by side with the floors `python -c pass`
@@ -9,6 +10,8 @@ and `python -c "import pandas, rich, click"`: `gapcalc --help`, `gapcalc check` 
 `gapcalc report mianyang 2019 --format csv`, `gapcalc check` over the national dataset, and
 `gapcalc report --all 2021 --format csv` over it at 1×, 4× and 16× the size, with each process's peak memory.
 Timings use only the standard library (time.perf_counter around subprocesses, os.wait4 for peak RSS).
+With ``--versus``, the roll-up, one plan's report and the start-up are also timed against another installed gapcalc,
+the two run in turn so that a shared machine's drift weighs on both alike.
 """
 
 from __future__ import annotations
@@ -136,6 +139,7 @@ class Measurement:
 CACHE = DATA / "cache"
 ENVIRONMENT = {**os.environ, "GAPCALC_CACHE_DIR": str(CACHE)}
 ENVIRONMENT.pop("GAPCALC_NO_CACHE", None)
+ENVIRONMENT.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules load from their .pyc files
 
 
 def run_once(command: list[str], cwd: Path, cold: bool = False) -> tuple[float, float]:
@@ -195,6 +199,75 @@ def big_actuals() -> Path:
             handle.write(f"{keys[i % 3]},{2015 + i % 8},{i % 97}.5,,统计公报,\n")
     done.write_text("ok\n")
     return root
+
+
+@dataclass
+class Versus:
+    """One command timed for this checkout and for another installation, run by run in turn."""
+
+    label: str
+    here: list[tuple[float, float]]  # (wall s, CPU s) of each run
+    there: list[tuple[float, float]]
+
+
+def run_timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, the process and its children) of one run; output discarded."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=ENVIRONMENT)
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed with exit code {os.waitstatus_to_exitcode(status)}")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
+def versus(label: str, arguments: list[str], cwd: Path, other: str, runs: int) -> Versus:
+    """``arguments`` run by this checkout's gapcalc and by ``other``'s (a Python with another gapcalc installed),
+    alternately, after a warm-up run of each: a machine that slows down or speeds up during the runs affects both
+    alike."""
+    here, there = [sys.executable, "-m", "gapcalc", *arguments], [other, "-m", "gapcalc", *arguments]
+    run_timed(here, cwd), run_timed(there, cwd)
+    result = Versus(label, [], [])
+    for _ in range(runs):
+        result.here.append(run_timed(here, cwd))
+        result.there.append(run_timed(there, cwd))
+    print(f"{label:<60} {_median(result.here, 0):8.3f} s against {_median(result.there, 0):8.3f} s",
+          file=sys.stderr)
+    return result
+
+
+def _median(samples: list[tuple[float, float]], index: int) -> float:
+    return statistics.median(sample[index] for sample in samples)
+
+
+def versus_section(rows: list[Versus], label: str) -> list[str]:
+    """The before-and-after table of BENCHMARKS.md."""
+    lines = ["", "## Against another installation", "",
+             f"This checkout against {label} (`--versus`), each command run by one and then the other "
+             f"{len(rows[0].here) if rows else 0} times; medians. Ratio: this checkout's time over the other's "
+             "(below 1: faster).", "",
+             "| command | wall s | other's wall s | ratio | CPU s | other's CPU s | ratio |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        wall, wall_other = _median(row.here, 0), _median(row.there, 0)
+        cpu, cpu_other = _median(row.here, 1), _median(row.there, 1)
+        lines.append(f"| {row.label} | {wall:.3f} | {wall_other:.3f} | {wall / wall_other:.2f} | {cpu:.3f} | "
+                     f"{cpu_other:.3f} | {cpu / cpu_other:.2f} |")
+    return lines
+
+
+def versus_rows(other: str, runs: int) -> list[Versus]:
+    """The commands compared with ``--versus``: the warm roll-up of the national dataset and one of its plans (both
+    read by any version), and the start-up of the roll-up."""
+    national = generate(1)
+    rollup = ["report", "--all", str(REPORT_YEAR), "--format", "csv"]
+    empty = DATA / "empty"
+    (empty / "targets").mkdir(parents=True, exist_ok=True)
+    return [versus(f"gapcalc report --all {REPORT_YEAR} --format csv (1×, {PLANS} plans), warm", rollup, national,
+                   other, runs),
+            versus(f"gapcalc report city_00000 {REPORT_YEAR} --format csv (100 indicators), warm",
+                   ["report", "city_00000", str(REPORT_YEAR), "--format", "csv"], national, other, runs),
+            versus("gapcalc report --all (empty targets directory)", rollup, empty, other, runs)]
 
 
 # -- the report ------------------------------------------------------------------------------------------------------
@@ -298,7 +371,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="1× and 4× only, 3 runs")
     parser.add_argument("--runs", type=int, default=None, help="runs per command (default 5, 3 with --quick)")
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
+    parser.add_argument("--versus", metavar="PYTHON", default=None,
+                        help="also time the roll-up against another gapcalc: a Python that has it installed (for "
+                             "example an older checkout's virtual environment), run by run in turn")
+    parser.add_argument("--versus-label", default="another installation",
+                        help="what the other installation is, as BENCHMARKS.md names it (a commit, a version)")
+    parser.add_argument("--versus-runs", type=int, default=15, help="runs of each command with --versus")
+    parser.add_argument("--versus-only", action="store_true",
+                        help="only the comparison, printed as Markdown (BENCHMARKS.md is not written)")
     args = parser.parse_args(argv)
+    if args.versus_only:
+        if not args.versus:
+            parser.error("--versus-only needs --versus PYTHON")
+        print("\n".join(versus_section(versus_rows(args.versus, args.versus_runs), args.versus_label)))
+        return
     runs = args.runs or (3 if args.quick else 5)
     scales = [1, 4] if args.quick else [1, 4, 16]
     python = sys.executable
@@ -350,7 +436,11 @@ def main(argv: list[str] | None = None) -> None:
     empty = DATA / "empty"
     (empty / "targets").mkdir(parents=True, exist_ok=True)
     results["startup"] = measure("gapcalc report --all (empty targets directory)", rollup, empty, runs)
-    args.output.write_text(write_report(results, scales, NOTES), encoding="utf-8")
+    report = write_report(results, scales, NOTES)
+    if args.versus:
+        rows = versus_rows(args.versus, args.versus_runs)
+        report = report.rstrip("\n") + "\n" + "\n".join(versus_section(rows, args.versus_label)) + "\n"
+    args.output.write_text(report, encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -47,3 +50,13 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
 def in_demo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run inside the small demo workspace (tests/fixtures/demo)."""
     return _workspace(monkeypatch, DEMO)
+
+
+def load_bench() -> ModuleType:
+    """``bench/run.py`` as a module (it is a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("gapcalc_bench", REPO / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import re
 from pathlib import Path
 
@@ -312,3 +314,24 @@ def test_every_table_command_writes_xlsx(runner: CliRunner, in_demo: Path, tmp_p
     assert code == 0 and out == ""
     sheet = load_workbook(target).worksheets[0]
     assert sheet.freeze_panes is not None and sheet.max_row >= 2
+
+
+@pytest.mark.parametrize(("given", "kept"), [(None, "1"), ("4", "4")])
+def test_the_command_line_tunes_the_process_it_owns(monkeypatch: pytest.MonkeyPatch,
+                                                              given: str | None, kept: str) -> None:
+    from gapcalc.cli.main import BLAS_THREADS, GC_ALLOCATIONS, main
+
+    if given is None:
+        monkeypatch.delenv(BLAS_THREADS, raising=False)
+    else:
+        monkeypatch.setenv(BLAS_THREADS, given)
+    monkeypatch.setattr("sys.argv", ["gapcalc", "--version"])
+    before = gc.get_threshold()
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            main()
+        assert gc.get_threshold()[0] == GC_ALLOCATIONS
+    finally:
+        gc.set_threshold(*before)
+    assert stopped.value.code == 0
+    assert os.environ[BLAS_THREADS] == kept

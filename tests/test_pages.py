@@ -333,7 +333,7 @@ def test_engine_chart_keeps_levels_and_the_actuals_up_to_the_year() -> None:
                                                                         kind["period_total"])),
         observed=((2020, Decimal("5"), -1), (2021, Decimal("6"), 0), (2022, Decimal("7"), 1),
                   (2023, Decimal("9"), 2)))
-    columns = {"source": ["a.html", " ", "c"], "source_title": ["A", "", "C"], "note": ["lower bound ", "", ""]}
+    columns = {"source": ["a.html", "", "c"], "source_title": ["A", "", "C"], "note": ["lower bound", "", ""]}
     row = {"year": 2022, "baseline": Decimal("5"), "baseline_year": 2020, "final_year": 2025,
            "final_target": Decimal("8"), "comparator": ">="}
     chart = engine_chart(row, series, columns)

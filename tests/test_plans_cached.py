@@ -5,8 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gapcalc.cli.main import cli
 from gapcalc.plan import load
@@ -77,3 +80,16 @@ def test_the_compiled_plan_counts_what_plans_shows() -> None:
 
     compiled = compile_plan(open_plan_file(DEMO / "targets" / "demo.toml"))
     assert (len(compiled.subplans), len(compiled.units), compiled.numbers) == (0, 6, 17)
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(min_value=-(2**31) + 1, max_value=2**31 - 1))))
+def test_packed_ints_come_back_as_stored_and_widen_for_the_engine(values: list[int | None]) -> None:
+    from gapcalc.engine.report import _widened
+    from gapcalc.plan.compiled import MISSING_INT, _unpacked, pack_ints
+
+    packed = pack_ints(values)
+    assert _unpacked("year", packed) == tuple(values)
+    wide = _widened(np.frombuffer(packed, dtype=np.int32))
+    assert wide.dtype == np.int64
+    assert wide.tolist() == [MISSING_INT if v is None else v for v in values]
+

@@ -43,6 +43,8 @@ from gapcalc.workspace.textio import decode, read_bytes
 
 ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note", *SHAPE_COLUMNS)
 """The columns of a batch of actuals; the shape columns hold ``""`` for a whole-year exact level."""
+STRIPPED_FIELDS = ("source", "source_title", "note")
+"""Free-text columns, kept without surrounding spaces (as the row-by-row reader keeps them)."""
 _NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?\n)*-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?")
 """A column of plain numbers, one per line, each of which prints back unchanged as a Decimal."""
 _YEARS = re.compile(r"(?:[0-9]{4}\n)*[0-9]{4}")
@@ -75,7 +77,8 @@ class PlanActuals:
     def as_data(self) -> tuple[Any, ...]:
         """The plain-data form that is cached."""
         counts = self.accounting
-        return ({name: tuple(self.columns[name]) for name in ACTUAL_FIELDS},
+        cells: dict[str, str] = {}  # one object per distinct cell: marshal writes a repeat as a short reference
+        return ({name: tuple(cells.setdefault(c, c) for c in self.columns[name]) for name in ACTUAL_FIELDS},
                 (counts.read, counts.used, counts.missing, dict(counts.reported)), to_plain(self.notes),
                 to_plain(self.findings), to_plain(self.summary), self.errors)
 
@@ -226,7 +229,9 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
         size = len(columns["indicator"])
         counts = Accounting(read=size, used=size)
         decoded = "" if used in ("utf-8", "utf-8-sig") else t(" (read as {encoding})", encoding=used)
-        read = PlanActuals({name: columns[name] for name in ACTUAL_FIELDS}, counts,
+        kept = {name: tuple(c.strip() for c in columns[name]) if name in STRIPPED_FIELDS else columns[name]
+                for name in ACTUAL_FIELDS}
+        read = PlanActuals(kept, counts,
                            summary=t("{path}{decoded}: {summary}", path=display, decoded=decoded,
                                      summary=counts.summary()))
     else:
@@ -239,13 +244,19 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
 def batch_of(parts: list[PlanActuals]) -> BatchActuals:
     """Several plans' actuals joined into one array per field."""
     total = sum(p.size for p in parts)
-    columns = {name: objects(chain.from_iterable(p.columns[name] for p in parts), total) for name in ACTUAL_FIELDS}
+    columns = {name: _joined([p.columns[name] for p in parts], total) for name in ACTUAL_FIELDS}
     columns["year"] = columns["year"].astype(np.int64) if total else np.zeros(0, dtype=np.int64)
     return BatchActuals(columns, np.repeat(np.arange(len(parts)), [p.size for p in parts]), parts)
 
 
+def _joined(chunks: list[Sequence[str]], total: int) -> np.ndarray:
+    """Cells of several plans as one object array; a column whose every cell is empty (as most optional columns
+    are) is filled at once."""
+    if not any(map(any, chunks)):
+        return np.full(total, "", dtype=object)
+    return objects(chain.from_iterable(chunks), total)
+
+
 def objects(items: Any, size: int) -> np.ndarray:
     """An object array of ``size`` items from an iterable (strings stay Python strings)."""
-    out = np.empty(size, dtype=object)
-    out[:] = list(items)
-    return out
+    return np.fromiter(items, dtype=object, count=size)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from click.shell_completion import CompletionItem
+
+if TYPE_CHECKING:  # imported when completing, not on every run
+    from click.shell_completion import CompletionItem
 
 from gapcalc.workspace.paths import targets_dir
 
@@ -39,7 +42,7 @@ def indicator_ids(ctx: click.Context, plan: str | None) -> list[str]:
 
 def complete_plan(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Plan ids starting with what was typed."""
-    return [CompletionItem(name) for name in plan_ids(ctx) if name.startswith(incomplete)]
+    return _items(name for name in plan_ids(ctx) if name.startswith(incomplete))
 
 
 def complete_plan_then_year(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
@@ -50,4 +53,10 @@ def complete_plan_then_year(ctx: click.Context, param: click.Parameter, incomple
 def complete_indicator(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Indicator ids of the plan given before (or of every plan) starting with what was typed."""
     plan = ctx.params.get("plan")
-    return [CompletionItem(name) for name in indicator_ids(ctx, plan) if name.startswith(incomplete)]
+    return _items(name for name in indicator_ids(ctx, plan) if name.startswith(incomplete))
+
+
+def _items(names: Iterable[str]) -> list[CompletionItem]:
+    from click.shell_completion import CompletionItem
+
+    return [CompletionItem(name) for name in names]

@@ -7,6 +7,7 @@ message on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -131,10 +132,21 @@ def reader_gone() -> NoReturn:
     raise SystemExit(0)
 
 
+GC_ALLOCATIONS = 100_000
+"""Allocations between two collections of the youngest generation (Python's default is 700). A run allocates
+millions of short-lived strings and tuples, freed by reference counting, not by the cycle collector; collecting
+every 700 made a roll-up spend 2.5 % of its time in the collector (measured with callgrind: BENCHMARKS.md)."""
+BLAS_THREADS = "OPENBLAS_NUM_THREADS"
+"""gapcalc does no linear algebra: one BLAS thread, unless the environment says otherwise (numpy's BLAS otherwise
+starts a thread per core when imported, for nothing: see BENCHMARKS.md)."""
+
+
 def main() -> None:
     """Console-script entry point."""
     from gapcalc.cli.streams import protect_streams
 
+    os.environ.setdefault(BLAS_THREADS, "1")
+    gc.set_threshold(GC_ALLOCATIONS)
     protect_streams()
     try:
         cli(prog_name="gapcalc", standalone_mode=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,9 +56,13 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     from gapcalc.engine.run import open_compiled, report_plan, summarise
 
     compiled = open_compiled(plan, targets_dir)
-    with tempfile.TemporaryDirectory(prefix="gapcalc-stdin-") as folder:
-        if actuals_path is not None and str(actuals_path) == "-":
-            actuals_path = read_stdin_to(Path(folder), f"{compiled.id}.csv")
+    if actuals_path is not None and str(actuals_path) == "-":
+        import tempfile  # only for actuals read from standard input
+
+        with tempfile.TemporaryDirectory(prefix="gapcalc-stdin-") as folder:
+            piped = read_stdin_to(Path(folder), f"{compiled.id}.csv")
+            report = report_plan(compiled, targets_dir, year, piped, encoding)
+    else:
         report = report_plan(compiled, targets_dir, year, actuals_path, encoding)
     read = report.actuals[0]
     for line in read.findings:

@@ -5,7 +5,8 @@ actuals. Statements and observations are ordered by a code ``key·10000 + year``
 "the nearest targets either side", "the final target", "the latest observation" and "the baseline" are all found
 by binary search for every key at once (``np.searchsorted``), with no Python loop over rows. Only the few numbers
 that need exact decimal arithmetic at run time (levels that depend on observed data, interpolated targets, gaps)
-are computed one by one, with :mod:`decimal`, so that they carry exactly the digits the per-plan engine prints.
+are computed one by one, with :mod:`decimal`, so that they carry exactly the digits the plan states. The tables are
+dataclasses without ``==`` (``eq=False``): columns of arrays have no single truth value.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from gapcalc.plan.compiled import (
     KEY_FIELDS,
     KIND_CODES,
     MISSING_INT,
+    MISSING_PACKED,
     STATEMENT_FIELDS,
     STOCK,
     CompiledPlan,
@@ -47,7 +49,7 @@ RELATIVE_KINDS = tuple(KIND_CODES.index(k) for k in ("change_vs_baseline", "pp_c
 Columns = dict[str, np.ndarray]
 
 
-@dataclass
+@dataclass(eq=False)
 class ReportColumns:
     """The report of a batch of plans, a typed column per name of :data:`~gapcalc.engine.contracts.ALL_COLUMNS`:
     Decimal (or None) for :data:`~gapcalc.engine.contracts.EXACT_COLUMNS`, float64 (NaN when undefined) for
@@ -88,7 +90,7 @@ def join(plans: list[CompiledPlan], part: str, fields: tuple[str, ...]) -> Colum
     for name in fields:
         chunks = [getattr(p, part)[name] for p in plans]
         if name in INT_FIELDS:
-            table[name] = np.frombuffer(b"".join(chunks), dtype=np.int64)
+            table[name] = _widened(np.frombuffer(b"".join(chunks), dtype=np.int32))
         elif name in FLOAT_FIELDS:
             table[name] = np.frombuffer(b"".join(chunks), dtype=np.float64)
         else:
@@ -99,6 +101,13 @@ def join(plans: list[CompiledPlan], part: str, fields: tuple[str, ...]) -> Colum
         offsets = np.cumsum([0] + [p.size("keys") for p in plans[:-1]], dtype=np.int64)
         table["key"] = table["key"] + np.repeat(offsets, sizes)
     return table
+
+
+def _widened(packed: np.ndarray) -> np.ndarray:
+    """A packed int32 field as the int64 column the engine computes with (``MISSING_INT`` for None)."""
+    wide = packed.astype(np.int64)
+    wide[packed == MISSING_PACKED] = MISSING_INT
+    return wide
 
 
 def _take(values: np.ndarray, index: np.ndarray, present: np.ndarray, fill: Any) -> np.ndarray:
@@ -113,7 +122,7 @@ def _take(values: np.ndarray, index: np.ndarray, present: np.ndarray, fill: Any)
     return filled
 
 
-@dataclass
+@dataclass(eq=False)
 class Observations:
     """Every key's observed series, by code: stated baselines overridden by actuals of the same year."""
 
@@ -153,7 +162,7 @@ def observations(baselines: Columns, actuals: BatchActuals, actual_key: np.ndarr
     return Observations(code[pick], value[pick], row[pick])
 
 
-@dataclass
+@dataclass(eq=False)
 class Shaped:
     """The actuals after placing published shapes: each row's level (exact text) and report key (-1: not placed),
     the base points added for keys on an index or on additions (key, year, ``100`` or ``0``), and the unit label of
@@ -182,9 +191,8 @@ def place_shapes(baselines: Columns, actuals: BatchActuals, actual_key: np.ndarr
     measure = actuals.columns["measure"]
     scale = np.full(len(base_year), "", dtype=object)
     shaped = np.flatnonzero((actual_key >= 0) & (measure != "")) if len(measure) else np.zeros(0, np.int64)
-    mine = np.unique(actual_key[shaped])
     points: list[tuple[int, int, str]] = []
-    for k in mine.tolist():
+    for k in sorted(set(actual_key[shaped].tolist())):  # not np.unique: in numpy 2 it imports numpy.ma (15 ms)
         rows = np.flatnonzero(actual_key == k)
         stated_rows = np.flatnonzero(baselines["key"] == k)
         stated = {int(baselines["year"][i]): Decimal(baselines["value"][i]) for i in stated_rows}
@@ -269,7 +277,7 @@ def select_points(statements: Columns, level_value: np.ndarray) -> tuple[np.ndar
     return candidates[order[first]], ordered[first]
 
 
-@dataclass
+@dataclass(eq=False)
 class Anchor:
     """Per key: a value (exact text and float), its year, and whether there is one."""
 
@@ -294,7 +302,7 @@ def _floats(texts: np.ndarray) -> np.ndarray:
     return out
 
 
-@dataclass
+@dataclass(eq=False)
 class Points:
     """The targets that count, ordered by code, and where each key's run of them starts and ends."""
 
@@ -401,7 +409,7 @@ def _clear(anchor: Anchor, key: int) -> None:
         None, np.nan, MISSING_INT, False, -1)
 
 
-@dataclass
+@dataclass(eq=False)
 class Target:
     """Per key: the target of the report year (text, float, comparator, upper bound) and where it comes from."""
 
@@ -506,7 +514,7 @@ def report_batch(plans: list[CompiledPlan], actuals: BatchActuals, year: int) ->
 def _years(values: np.ndarray, present: np.ndarray) -> np.ndarray:
     """Years as Python ints, None where absent."""
     out = np.full(len(values), None, dtype=object)
-    out[present] = values[present].tolist()
+    out[present] = values[present]  # as Python ints
     return out
 
 
@@ -514,7 +522,8 @@ def _decimals(texts: np.ndarray) -> np.ndarray:
     """Exact texts as Decimals, None where absent."""
     out = np.full(len(texts), None, dtype=object)
     present = np.flatnonzero(~is_none(texts))
-    out[present] = [Decimal(t) for t in texts[present].tolist()]
+    # an object array, not a list: numpy would inspect every Decimal of a list as a possible sequence
+    out[present] = objects(map(Decimal, texts[present].tolist()), len(present))
     return out
 
 
@@ -532,24 +541,27 @@ def blank(values: np.ndarray) -> np.ndarray:
 
 
 def _exact_gap(actual: np.ndarray, target: np.ndarray, present: np.ndarray) -> np.ndarray:
-    """actual − target in exact decimals (``56.6 − 58.7 = -2.1``), where both are present."""
+    """actual − target in exact decimals (``56.6 − 58.7 = -2.1``), where both are present (columns of Decimals)."""
     out = np.full(len(actual), None, dtype=object)
     rows = np.flatnonzero(present)
-    out[rows] = [Decimal(a) - Decimal(t) for a, t in zip(actual[rows].tolist(), target[rows].tolist(), strict=True)]
+    out[rows] = actual[rows] - target[rows]
     return out
 
 
 def _actual_text(actuals: BatchActuals, field: str, latest: Anchor) -> np.ndarray:
-    """The source, title or note of the latest observation when it is an actual, stripped as the row reader does."""
+    """The source, title or note of the latest observation when it is an actual (None when empty)."""
     out = np.full(len(latest.row), None, dtype=object)
     rows = np.flatnonzero(latest.present & (latest.row >= 0))
-    out[rows] = [cell.strip() or None for cell in actuals.columns[field][latest.row[rows]].tolist()]  # actual_text
+    cells = actuals.columns[field][latest.row[rows]].tolist()
+    if any(cells):  # a column of empty cells (most shape columns) stays None
+        out[rows] = [cell or None for cell in cells]  # actual_text
     return out
 
 
 def actual_text(cell: str) -> str | None:
-    """A source, title or note cell of an actuals row as a report row carries it: stripped, None when empty."""
-    return cell.strip() or None
+    """A source, title or note cell of an actuals row (the readers strip them) as a report row carries it: None
+    when empty."""
+    return cell or None
 
 
 def _final(statements: Columns, level: np.ndarray, level_value: np.ndarray, final: np.ndarray,
@@ -564,7 +576,7 @@ def _final(statements: Columns, level: np.ndarray, level_value: np.ndarray, fina
             "relative": np.isin(_take(statements["kind"], final, present, -1), RELATIVE_KINDS)}
 
 
-@dataclass
+@dataclass(eq=False)
 class Measures:
     """What the formulas give for every key: status and outlook codes, and the float columns."""
 
@@ -630,13 +642,14 @@ def _cells(plans: list[CompiledPlan], keys: Columns, statements: Columns, level:
     comparator[comparator == ""] = None
     outlook = np.array(maths.OUTLOOK_CODES, dtype=object)[np.maximum(measures.outlook, 0)]
     outlook[measures.outlook < 0] = None
+    target_exact, actual_exact = _decimals(target.text), _decimals(latest.text)
     columns: dict[str, np.ndarray] = {
         "plan": np.array([p.id for p in plans], dtype=object)[keys["plan_pos"]], "indicator": keys["indicator"],
         "name_zh": keys["name_zh"], "breakdown": keys["breakdown"], "unit": keys["unit"],
         "direction": keys["direction"], "year": np.full(size, year, dtype=object),
-        "target": _decimals(target.text), "comparator": comparator, "target_source": source.astype(object),
-        "actual": _decimals(latest.text), "actual_year": _years(latest.year, latest.present),
-        "gap": _exact_gap(latest.text, target.text, ~np.isnan(target.value) & latest.present),
+        "target": target_exact, "comparator": comparator, "target_source": source.astype(object),
+        "actual": actual_exact, "actual_year": _years(latest.year, latest.present),
+        "gap": _exact_gap(actual_exact, target_exact, ~np.isnan(target.value) & latest.present),
         "baseline": _decimals(baseline.text), "baseline_year": _years(baseline.year, baseline.present),
         "final_year": _years(np.nan_to_num(final["year"]).astype(np.int64), points.present),
         "final_target": _decimals(final["text"]), "status": np.array(STATUS_CODES, dtype=object)[measures.status],

@@ -9,7 +9,6 @@ processes for the files the cache has not seen.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +115,8 @@ def compare(directory: Path, indicator_id: str, year: int, pool: Pool | None = N
             row["region_zh"], row["region_en"] = regions[row["plan"]]
             result.rows.append(row)
     if not result.rows:
+        import difflib  # only to suggest a name
+
         close = sorted(k for k in known if k.startswith(indicator_id))[:1] or difflib.get_close_matches(
             indicator_id, sorted(known), n=1)
         hint = t("did you mean '{close}'?", close=close[0]) if close else \

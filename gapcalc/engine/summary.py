@@ -21,8 +21,15 @@ WHOLE_PLAN = "*"
 
 
 def plan_summaries(report: BatchReport, year: int) -> list[dict[str, Any]]:
-    """Each plan's whole-plan summary row (the last row :func:`summarise` gives)."""
-    return [summarise(report, year, index)[-1] for index in range(len(report.plans))]
+    """Each plan's whole-plan summary row (the last row :func:`summarise` gives), counted for the whole batch at
+    once."""
+    columns, plans = report.columns, len(report.plans)
+    status = _table(columns.plan_pos, columns.status_code, plans, len(STATUS_KEYS))
+    counted = columns.outlook_code >= 0
+    outlooks = _table(columns.plan_pos[counted], columns.outlook_code[counted], plans, len(OUTLOOK_KEYS))
+    rows = np.bincount(columns.plan_pos, minlength=plans).tolist()
+    return [{"plan": plan.id, "subplan": WHOLE_PLAN, "subplan_name": plan.name_zh, "year": year,
+             **_counts_of(status[index], outlooks[index], rows[index])} for index, plan in enumerate(report.plans)]
 
 
 def summarise(report: BatchReport, year: int, index: int = 0) -> list[dict[str, Any]]:
@@ -42,13 +49,24 @@ def summarise(report: BatchReport, year: int, index: int = 0) -> list[dict[str, 
     return out
 
 
+def _table(group: np.ndarray, code: np.ndarray, groups: int, codes: int) -> list[list[int]]:
+    """A groups × codes table of how many rows of each group have each code."""
+    counts: list[list[int]] = np.bincount(group * codes + code, minlength=groups * codes).reshape(
+        groups, codes).tolist()
+    return counts
+
+
 def _counts(columns: ReportColumns, rows: np.ndarray) -> dict[str, Any]:
-    status = np.bincount(columns.status_code[rows], minlength=len(STATUS_KEYS)).tolist()
     outlook = columns.outlook_code[rows]
-    outlooks = np.bincount(outlook[outlook >= 0], minlength=len(OUTLOOK_KEYS)).tolist()
+    return _counts_of(np.bincount(columns.status_code[rows], minlength=len(STATUS_KEYS)).tolist(),
+                      np.bincount(outlook[outlook >= 0], minlength=len(OUTLOOK_KEYS)).tolist(), len(rows))
+
+
+def _counts_of(status: list[int], outlooks: list[int], rows: int) -> dict[str, Any]:
+    """The counts of a summary row, from the rows' counts by status and by outlook."""
     counts: dict[str, Any] = dict(zip(STATUS_KEYS, status, strict=True))
     counts.update(zip(OUTLOOK_KEYS, outlooks, strict=True))
     assessed = counts["met"] + counts["not_met"]
-    counts.update(rows=len(rows), assessed=assessed,
+    counts.update(rows=rows, assessed=assessed,
                   met_share_pct=100.0 * counts["met"] / assessed if assessed else None)
     return counts

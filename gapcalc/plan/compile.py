@@ -21,10 +21,10 @@ from gapcalc.plan.compiled import (
     INT_FIELDS,
     KEY_FIELDS,
     KIND_CODES,
-    MISSING_INT,
     STATEMENT_FIELDS,
     STOCK,
     CompiledPlan,
+    pack_ints,
 )
 from gapcalc.plan.levels import PRIORITY
 from gapcalc.plan.load import LoadedPlan
@@ -134,9 +134,9 @@ def _columns(rows: list[tuple[Any, ...]], fields: tuple[str, ...]) -> dict[str, 
 
 
 def _packed(name: str, column: tuple[Any, ...]) -> Any:
-    """A column as stored: int64 or float64 bytes for the packed fields, else the tuple itself."""
+    """A column as stored: int32 or float64 bytes for the packed fields, else the tuple itself."""
     if name in INT_FIELDS:
-        return array("q", [MISSING_INT if v is None else int(v) for v in column]).tobytes()
+        return pack_ints([None if v is None else int(v) for v in column])
     if name in FLOAT_FIELDS:
         return array("d", column).tobytes()
     return column

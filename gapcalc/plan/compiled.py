@@ -6,8 +6,10 @@ is kept light (no pydantic, no numpy): a warm run reads compiled plans without i
 
 from __future__ import annotations
 
+import marshal
 from array import array
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from gapcalc.plan.facts import PlanFacts
@@ -38,11 +40,14 @@ FIXED, STOCK, BASE = 0, 1, 2
 INT_FIELDS = frozenset({"key", "order", "priority", "kind", "year", "series_base_year", "period_start", "period_end",
                         "depends", "depends_year", "stated_year", "sign", "years", "stated", "numeric"})
 FLOAT_FIELDS = frozenset({"level_value", "upper_value"})
-"""Fields stored packed (int64, with ``MISSING_INT`` for None; float64, with NaN for None): a batch of plans joins
-them as bytes, without Python work per row."""
+"""Fields stored packed (int32, with :data:`MISSING_PACKED` for None; float64, with NaN for None): a batch of plans
+joins them as bytes, without Python work per row. Every int field is a year (1949–2100), a code, a count or a row
+number of one target file, so 32 bits hold it: half the bytes of int64 to read, check and join."""
+MISSING_PACKED = -(2**31)
 MISSING_INT = -(2**63)
+"""None in the int64 columns the engine computes with."""
 
-LAYOUT = 8
+LAYOUT = 9
 """Version of the compiled layout, part of every cache key: bump it whenever the fields above change."""
 
 
@@ -51,7 +56,8 @@ class CompiledPlan:
     """A plan reduced to tuples: header facts, and report keys, target statements and stated baselines as columns.
 
     ``keys``, ``statements`` and ``baselines`` map each field of :data:`KEY_FIELDS`, :data:`STATEMENT_FIELDS` and
-    :data:`BASELINE_FIELDS` to its column: packed int64 bytes for :data:`INT_FIELDS`, else a tuple.
+    :data:`BASELINE_FIELDS` to its column: packed bytes for :data:`INT_FIELDS` and :data:`FLOAT_FIELDS`, else a
+    tuple.
     """
 
     id: str
@@ -62,8 +68,9 @@ class CompiledPlan:
     region_en: str
     base_year: int
     period: tuple[int, int]
-    units: dict[str, str]
-    breakdowns: dict[str, tuple[str, ...]]
+    units: Mapping[str, str]
+    breakdowns: Mapping[str, tuple[str, ...]]
+    """Each indicator's unit and breakdown keys (read from the cache only when used: :class:`Packed`)."""
     subplans: tuple[tuple[str, str, str], ...]
     """(id, name_zh, name_en) of each subplan."""
     keys: dict[str, Any]
@@ -89,25 +96,66 @@ class CompiledPlan:
         keys = self.key_rows()
         rows = [(keys[key]["indicator"], keys[key]["breakdown"] or "", year, value) for key, year, value in zip(
             *(_unpacked(name, self.baselines[name]) for name in ("key", "year", "value")), strict=True)]
-        return PlanFacts(self.units, {k: frozenset(v) for k, v in self.breakdowns.items()}, self.base_year,
+        return PlanFacts(dict(self.units), {k: frozenset(v) for k, v in self.breakdowns.items()}, self.base_year,
                          self.period, self.id, PlanFacts.stated_of(rows))
 
     def as_data(self) -> tuple[Any, ...]:
         """The plain-data form that is cached."""
         return (self.id, self.name_zh, self.name_en, self.document, self.region_zh, self.region_en, self.base_year,
-                self.period, self.units, self.breakdowns, self.subplans, self.keys, self.statements, self.baselines,
-                self.sizes, self.numbers)
+                self.period, Packed.bytes_of(self.units), Packed.bytes_of(self.breakdowns), self.subplans, self.keys,
+                self.statements, self.baselines, self.sizes, self.numbers)
 
     @classmethod
     def from_data(cls, data: tuple[Any, ...], key: str = "") -> CompiledPlan:
         """Back from :meth:`as_data`."""
-        return replace(cls(*data), key=key)
+        (plan_id, name_zh, name_en, document, region_zh, region_en, base_year, period, units, breakdowns, subplans,
+         keys, statements, baselines, sizes, numbers) = data
+        return cls(plan_id, name_zh, name_en, document, region_zh, region_en, base_year, period, Packed(units),
+                   Packed(breakdowns), subplans, keys, statements, baselines, sizes, numbers, key)
+
+
+def pack_ints(values: Sequence[int | None]) -> bytes:
+    """An int field as stored: int32 bytes, :data:`MISSING_PACKED` for None."""
+    return array("i", [MISSING_PACKED if v is None else v for v in values]).tobytes()
 
 
 def _unpacked(name: str, column: Any) -> tuple[Any, ...]:
     """A stored column as a tuple of Python values (None for a missing int)."""
     if name in INT_FIELDS:
-        return tuple(None if v == MISSING_INT else v for v in array("q", column))
+        return tuple(None if v == MISSING_PACKED else v for v in array("i", column))
     if name in FLOAT_FIELDS:
         return tuple(array("d", column))
     return tuple(column)
+
+
+class Packed(Mapping[str, Any]):
+    """A mapping kept as the bytes it was cached as (``marshal``) until it is first read: a roll-up loads every
+    plan's units and breakdown keys but, warm, reads none of them."""
+
+    __slots__ = ("_data", "_mapping")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._mapping: dict[str, Any] | None = None
+
+    @staticmethod
+    def bytes_of(mapping: Mapping[str, Any]) -> bytes:
+        """The cached form of ``mapping``."""
+        return mapping._data if isinstance(mapping, Packed) else marshal.dumps(dict(mapping))
+
+    def _read(self) -> dict[str, Any]:
+        if self._mapping is None:
+            self._mapping = marshal.loads(self._data)
+        return self._mapping
+
+    def __getitem__(self, key: str) -> Any:
+        return self._read()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __repr__(self) -> str:
+        return repr(self._read())

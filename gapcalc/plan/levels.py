@@ -1,7 +1,7 @@
 """Exact decimal levels: the formulas that turn a relative statement into a level, and how levels print.
 
-Pure decimal arithmetic with no heavy imports, shared by the per-plan engine (:mod:`gapcalc.plan.resolve`) and the
-roll-up engine (:mod:`gapcalc.frames`), so both give the same digits.
+Pure decimal arithmetic with no heavy imports, shared by the plan compiler (:mod:`gapcalc.plan.resolve`) and the
+engine (:mod:`gapcalc.engine.report`), so both give the same digits.
 """
 
 from __future__ import annotations

@@ -17,16 +17,24 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\x00")
 
 
 def format_float(number: float, decimals: int = FLOAT_DECIMALS) -> str:
-    """``85.71428571`` → ``85.7143``; ``100.0`` → ``100``."""
-    text = f"{number:.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    """``85.71428571`` → ``85.7143``; ``100.0`` → ``100``; NaN → ``""`` (:func:`format_floats` of one number)."""
+    return format_floats([number], decimals)[0]
 
 
-def format_floats(numbers: list[float], decimals: int = FLOAT_DECIMALS) -> list[str]:
-    """:func:`format_float` of many numbers at once, NaN as an empty cell (the same text, without a call each)."""
-    texts = [f"{x:.{decimals}f}".rstrip("0").rstrip(".") if x == x else "" for x in numbers]  # noqa: PLR0124
+def format_floats(numbers: Sequence[float], decimals: int = FLOAT_DECIMALS) -> list[str]:
+    """Numbers rounded to ``decimals`` places with trailing zeros removed, ``-0`` as ``0`` and NaN as an empty cell.
+
+    The whole column is printed by one ``%`` operation (in C) and split; only the trailing zeros are removed one
+    cell at a time."""
+    if not len(numbers):
+        return []
+    printed = (f"%.{decimals}f\n" * len(numbers)) % tuple(numbers)
+    texts = printed.split("\n")
+    texts.pop()  # after the last newline
+    if decimals > 0:  # every finite number has a point: ``inf`` and ``nan`` end in no zero
+        texts = [t.rstrip("0").rstrip(".") for t in texts]
+    if "nan" in printed:
+        texts = ["" if t == "nan" else t for t in texts]
     return ["0" if t == "-0" else t for t in texts] if "-0" in texts else texts
 
 
@@ -43,6 +51,17 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def exact_texts(numbers: Sequence[Decimal | None]) -> list[str]:
+    """Decimals printed as stated, in plain notation (``format(d, "f")``), None as an empty cell.
+
+    ``str`` gives the same text, faster, unless it chooses scientific notation (a positive exponent, or more than six
+    zeros after the point), which always shows an ``E``: a column with one is printed with ``format`` instead."""
+    texts = ["" if d is None else str(d) for d in numbers]
+    if "E" in "".join(texts):
+        texts = ["" if d is None else format(d, "f") for d in numbers]
+    return texts
+
+
 _TEXT_TYPES = frozenset({str, type(None)})
 
 
@@ -53,10 +72,13 @@ def column_texts(name: str, values: Sequence[Any]) -> list[str]:
         return format_floats(values.tolist())  # type: ignore[attr-defined]
     items = values.tolist() if hasattr(values, "tolist") else list(values)
     if name in EXACT_COLUMNS:
-        return ["" if d is None else format(d, "f") for d in items]
+        return exact_texts(items)
     if name in YEAR_COLUMNS:
         return ["" if y is None else str(y) for y in items]
-    if set(map(type, items)) <= _TEXT_TYPES:  # one pass in C: a column of text
+    types = set(map(type, items))  # one pass in C
+    if types == {str}:
+        return items
+    if types <= _TEXT_TYPES:  # a column of text with missing cells
         return ["" if v is None else v for v in items]
     return [cell_text(v) for v in items]
 

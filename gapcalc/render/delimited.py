@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Sequence
 from typing import IO, Any
 
 from gapcalc.render.cells import column_texts, neutralise
 from gapcalc.render.document import Document, RenderOptions
+
+_BARE_CR_UNQUOTED = sys.version_info < (3, 13)
+"""Whether ``csv.writer`` leaves a cell with a bare CR unquoted (it quotes one from Python 3.13 on)."""
 
 
 def write_delimited(document: Document, stream: IO[Any], delimiter: str = ",", excel: bool = False,
@@ -22,7 +26,7 @@ def write_delimited(document: Document, stream: IO[Any], delimiter: str = ",", e
         texts = [column_texts(name, batch[name]) for name in document.columns]
         if excel:
             texts = [[neutralise(c) for c in column] for column in texts]
-        if any("\r" in "".join(column) for column in texts):
+        if _BARE_CR_UNQUOTED and any("\r" in "".join(column) for column in texts):
             _write_rows_with_cr(stream, delimiter, texts)
         else:
             writer.writerows(zip(*texts, strict=True))

@@ -21,7 +21,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, overload
@@ -79,6 +78,8 @@ def _atomic_output(path: Path, text: bool, encoding: str, newline: str | None) -
         with _in_place(path, text, encoding, newline) as device:
             yield device
         return
+    import tempfile  # only when a file is written: it imports shutil and random
+
     folder = path.parent if str(path.parent) else Path(".")
     try:
         if path.is_dir():

@@ -11,7 +11,6 @@ validated — without even importing the validation model — which keeps ``chec
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from gapcalc.errors import Finding, GapcalcError, Severity, finding
 from gapcalc.messages import Trimmed, from_plain, t, to_plain
 from gapcalc.plan.facts import PlanFacts
 from gapcalc.plan.keys import normal_key
-from gapcalc.workspace.cache import Cache, cache_dir, content_key
+from gapcalc.workspace.cache import Cache, cache_dir, content_key, digest_of
 from gapcalc.workspace.paths import display_path, plan_path
 from gapcalc.workspace.pool import Pool
 from gapcalc.workspace.textio import MAX_TARGET_BYTES, read_bytes, read_text
@@ -68,7 +67,7 @@ class CheckedPlan:
 
 def _digest(path: Path) -> str:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest() if path.is_file() else ""
+        return digest_of(path.read_bytes()) if path.is_file() else ""
     except OSError:
         return "unreadable"
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -135,6 +134,8 @@ def _note(message: str) -> None:
 def _sigint_ignored() -> Iterator[None]:
     """SIGINT ignored while worker processes are spawned: they inherit it, and Python then never raises
     KeyboardInterrupt in them (only possible in the main thread; elsewhere nothing changes)."""
+    import signal  # only when workers start
+
     try:
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     except ValueError:
@@ -148,6 +149,8 @@ def _sigint_ignored() -> Iterator[None]:
 
 def _quiet_worker() -> None:
     """Worker start-up: Ctrl-C belongs to the parent."""
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 from gapcalc.errors import GapcalcError
 from gapcalc.messages import t
@@ -19,6 +20,17 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 MAX_TARGET_BYTES = 8 * 1024 * 1024
 """Target files larger than this are refused."""
 AUTO_ENCODINGS = ("utf-8", "gb18030")
+
+
+def _read_at_most(stream: BinaryIO, size: int, most: int) -> bytes:
+    """At most ``most`` bytes of ``stream``, whose size the system gives as ``size`` (0 for a device or a pipe).
+
+    A regular file is read in one call the size of the file (a call asking for ``most`` bytes would allocate them
+    first); whatever follows (a file that grew meanwhile, or one whose size is not known) is read up to the bound."""
+    data = stream.read(size + 1) if size else b""
+    if not size or len(data) > size:
+        data += stream.read(most - len(data))
+    return data
 
 
 def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
@@ -35,7 +47,7 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
                     t("{path}: file is {size} MiB, larger than the {limit} MiB gapcalc reads", path=str(path),
                       size=f"{size / 1048576:.0f}", limit=limit // 1048576),
                     t("split the file or check that it is the right one"))
-            data = stream.read(limit + 1)
+            data = _read_at_most(stream, size, limit + 1)
     except FileNotFoundError:
         raise GapcalcError(t("{path}: no such file", path=str(path)), t("check the path")) from None
     except IsADirectoryError:
