@@ -337,17 +337,21 @@ def write_report(results: dict[str, Measurement], scales: list[int], notes: list
 
 NOTES = [
     "How the roll-up reaches its goal: a plan whose target file is unchanged comes compiled from the cache (its "
-    "numbers already resolved, as packed columns: no TOML parsing, no pydantic); an actuals file is read by the C CSV"
-    " reader and checked a whole column at a time, and its reading is cached too; the report is computed on numpy "
-    "arrays a batch of 32 plans at a time, finding each key's target, final target, baseline and latest actual by "
-    "binary search over codes `key·10000 + year` instead of a Python loop per row; cells are formatted a column at a "
-    "time and written by the standard library's csv.writer. The result is byte-identical to the reference engine "
-    "(tests/test_columnar.py: shipped plans, the synthetic dataset, random plans). The arrays are numpy's, not a "
-    "pandas DataFrame's: importing pandas alone takes most of the pandas floor, and its per-operation overhead and "
-    "string dtype cost more than the work itself at this size.",
-    "Where a warm 1× roll-up spends its time (cProfile): the engine ≈ 45 % (a third of it printing floats to four "
-    "decimals), reading the cached actuals ≈ 17 %, loading the compiled plans ≈ 10 %, imports ≈ 10 %, writing the CSV"
-    " ≈ 9 %. Memory is that of one batch (≈ 30 MB above the interpreter and numpy), whatever the number of plans.",
+    "numbers already resolved, as packed int32 and float64 columns; units and breakdown keys are decoded only when "
+    "used: no TOML parsing, no pydantic); an actuals file is read by the C CSV reader and checked a whole column at a "
+    "time, and its reading is cached too (each distinct cell stored once); the report is computed on numpy arrays a "
+    "batch of 32 plans at a time, finding each key's target, final target, baseline and latest actual by binary "
+    "search over codes `key·10000 + year` instead of a Python loop per row; cells are formatted a column at a time "
+    "(floats by one `%` operation per column) and written by the standard library's csv.writer, a thousand rows a "
+    "write. The result is byte-identical to the reference engine (tests/test_columnar.py: shipped plans, the "
+    "synthetic dataset, random plans). The arrays are numpy's, not a pandas DataFrame's: importing pandas alone takes"
+    " most of the pandas floor, and its per-operation overhead and string dtype cost more than the work itself at "
+    "this size.",
+    "Where a warm 1× roll-up spends its time: importing ≈ 0.14 s (numpy ≈ 0.09 s of it), then, of the rest (timers "
+    "around each step, the best of ten runs in one process): the engine ≈ 36 %, cell texts ≈ 18 % (half of it "
+    "printing floats to four decimals), csv.writer ≈ 18 %, reading the cached actuals ≈ 14 %, loading the compiled "
+    "plans ≈ 11 %, summaries ≈ 4 %. Memory is that of one batch (≈ 30 MB above the interpreter and numpy), whatever "
+    "the number of plans.",
     "What limits cold runs (goals missed cold): every plan is parsed (TOML, ≈ 4.6 ms for 100 indicators with the "
     "compiled tomli — 3× faster than the standard library's tomllib), validated (pydantic, ≈ 2 ms) and compiled (≈ 6 "
     "ms): about 13 ms of CPU a plan, ≈ 4.5 s for 330 plans before any report is computed. Changed files are therefore"
@@ -359,10 +363,17 @@ NOTES = [
     "pydantic either; the roll-up imports numpy, never pandas (tests/test_packaging.py checks each in a subprocess). "
     "`report PLAN YEAR` with CSV output imports neither pandas nor numpy.",
     "Time grows linearly with the number of plans, warm and cold (see Scaling).",
-    "What the warm roll-up pays since the one-engine rework (against the earlier hand-written CSV joiner and "
-    "unchecked cache): writing through csv.writer (≈ 0.2 s for 33,000 rows; it quotes every cell the way CSV readers "
-    "expect, a bare CR included) and verifying each cache entry's checksum before it is used (≈ 0.05 s). JSON and "
-    "NDJSON are written a row at a time from the same batches, in the memory of one batch.",
+    "The command line tunes the process it owns: one BLAS thread (`OPENBLAS_NUM_THREADS`, unless set; gapcalc does "
+    "no linear algebra, and numpy's BLAS otherwise starts a thread per core on import) and a collection of the "
+    "youngest generation every 100,000 allocations instead of 700 (a roll-up allocates millions of short-lived "
+    "strings that reference counting frees; callgrind put the collector at 2.5 % of the run). Files are read with "
+    "one buffer the size of the file (a read bounded by the 64 MB limit allocated the bound first), entries are "
+    "named by SHA-256 (computed in hardware where the processor has it) and checked by CRC-32.",
+    "What the warm roll-up pays since the one-engine rework, and makes up: csv.writer costs ≈ 0.1 s more than the "
+    "earlier hand-written joiner (up to Python 3.12 it looks every character up in the line terminator, twice) and "
+    "every cache entry's checksum is verified; the rest of the run got faster by more than that (see *Against "
+    "another installation* when the benchmark is run with `--versus`). JSON and NDJSON are written from the same "
+    "batches, in the memory of one batch.",
 ]
 
 

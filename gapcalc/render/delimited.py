@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from gapcalc.render.cells import column_texts, neutralise
-from gapcalc.render.document import Document, RenderOptions
+from gapcalc.render.document import Document, Pending, RenderOptions
 
 _BARE_CR_UNQUOTED = sys.version_info < (3, 13)
 """Whether ``csv.writer`` leaves a cell with a bare CR unquoted (it quotes one from Python 3.13 on)."""
@@ -17,9 +17,10 @@ _BARE_CR_UNQUOTED = sys.version_info < (3, 13)
 
 def write_delimited(document: Document, stream: IO[Any], delimiter: str = ",", excel: bool = False,
                     header: bool = True) -> None:
-    """The document as CSV (``delimiter=","``) or TSV (``"\\t"``), streamed; ``excel`` neutralises formula-like text
-    cells. Cells are formatted a column at a time (:func:`~gapcalc.render.cells.column_texts`)."""
-    writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
+    """The document as CSV (``delimiter=","``) or TSV (``"\\t"``), streamed a batch at a time; ``excel`` neutralises
+    formula-like text cells. Cells are formatted a column at a time (:func:`~gapcalc.render.cells.column_texts`)."""
+    pending = Pending(stream)
+    writer = csv.writer(pending, delimiter=delimiter, lineterminator="\n")
     if header:
         writer.writerow(document.columns)
     for batch in document.iter_batches():
@@ -27,12 +28,14 @@ def write_delimited(document: Document, stream: IO[Any], delimiter: str = ",", e
         if excel:
             texts = [[neutralise(c) for c in column] for column in texts]
         if _BARE_CR_UNQUOTED and any("\r" in "".join(column) for column in texts):
-            _write_rows_with_cr(stream, delimiter, texts)
+            _write_rows_with_cr(pending, delimiter, texts)
         else:
             writer.writerows(zip(*texts, strict=True))
+        pending.flush()
+    pending.flush()
 
 
-def _write_rows_with_cr(stream: IO[Any], delimiter: str, texts: list[list[str]]) -> None:
+def _write_rows_with_cr(pending: Pending, delimiter: str, texts: list[list[str]]) -> None:
     """Rows of which some hold a bare CR. Before Python 3.13, ``csv.writer`` quotes only the characters of its line
     terminator, so such a cell would be written bare and split the row: these rows are written by a writer whose
     terminator is CRLF (which quotes CR and LF alike), and each row's CRLF becomes the LF of every other row."""
@@ -42,7 +45,7 @@ def _write_rows_with_cr(stream: IO[Any], delimiter: str, texts: list[list[str]])
         buffer.seek(0)
         buffer.truncate()
         quoting.writerow(row)
-        stream.write(buffer.getvalue()[:-2] + "\n")
+        pending.write(buffer.getvalue()[:-2] + "\n")
 
 
 def render_delimited(rows: Sequence[dict[str, Any]], columns: Sequence[str], delimiter: str = ",",

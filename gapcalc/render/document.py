@@ -79,3 +79,27 @@ class RenderOptions:
 
 Renderer = Callable[[Document, IO[Any], RenderOptions], None]
 """The one interface of every output format: write the document to a stream (text, or bytes for binary formats)."""
+
+
+class Pending:
+    """Text that a renderer writes a row at a time, passed on to its stream in chunks of :data:`ROWS_PER_WRITE`
+    rows: one write per chunk whatever the stream's buffering (standard output is unbuffered under
+    ``PYTHONUNBUFFERED``, as in many containers, where a write per row is a system call per row)."""
+
+    ROWS_PER_WRITE = 1000
+
+    def __init__(self, stream: IO[Any]) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        """Keep ``text`` (a row); pass the chunk on once it is full."""
+        self.parts.append(text)
+        if len(self.parts) >= self.ROWS_PER_WRITE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Pass on what is kept."""
+        if self.parts:
+            self.stream.write("".join(self.parts))
+            self.parts.clear()
