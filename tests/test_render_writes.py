@@ -1,14 +1,19 @@
-"""Streamed renderers pass their text on in chunks: a stream that writes through (standard output under
-PYTHONUNBUFFERED) gets a few writes, not one per row, and the text is the same."""
+"""Streamed renderers: JSON exactly as json.dumps writes each row; text passed on in chunks, so that a stream that
+writes through (standard output under PYTHONUNBUFFERED) gets a few writes, not one per row."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from gapcalc.render.cells import json_value
 from gapcalc.render.delimited import write_delimited
 from gapcalc.render.document import Document, Pending, RenderOptions
 from gapcalc.render.jsonout import write_json, write_ndjson
@@ -58,3 +63,42 @@ def test_pending_passes_on_full_chunks_and_the_rest() -> None:
     pending.flush()
     pending.flush()  # nothing kept: nothing written
     assert stream.writes == 2 and stream.getvalue().count("\n") == Pending.ROWS_PER_WRITE + 1
+
+
+def reference_json(document: Document) -> str:
+    """JSON as ``json.dumps`` writes each row object (the renderer's specification)."""
+    rows = [json.dumps({c: json_value(row.get(c)) for c in document.columns}, ensure_ascii=False, indent=2)
+            for row in document.iter_rows()]
+    return "[" + ",".join("\n  " + text.replace("\n", "\n  ") for text in rows) + ("\n]\n" if rows else "]\n")
+
+
+def reference_ndjson(document: Document) -> str:
+    return "".join(json.dumps({c: json_value(row.get(c)) for c in document.columns}, ensure_ascii=False,
+                              separators=(",", ":")) + "\n" for row in document.iter_rows())
+
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(), st.floats(allow_nan=True),
+                    st.decimals(allow_nan=False, allow_infinity=False))
+
+
+@given(st.lists(st.lists(scalars, min_size=3, max_size=3), max_size=8))
+def test_json_is_what_json_dumps_writes_for_each_row(cells: list[list[Any]]) -> None:
+    columns = ("a", "b\n\"c", "中")
+    document = Document("t", columns, [dict(zip(columns, row, strict=True)) for row in cells])
+    for writer, reference in ((write_json, reference_json), (write_ndjson, reference_ndjson)):
+        stream = io.StringIO()
+        writer(document, stream, RenderOptions())
+        assert stream.getvalue() == reference(document)
+
+
+def test_json_of_engine_batches_is_what_json_dumps_writes(in_repo: Path) -> None:
+    from gapcalc.engine.contracts import ALL_COLUMNS
+    from gapcalc.engine.run import iter_batches
+
+    def document() -> Document:
+        return Document("t", ALL_COLUMNS, batches=(b.columns.columns for b in iter_batches(Path("targets"), 2021, [])))
+
+    for writer, reference in ((write_json, reference_json), (write_ndjson, reference_ndjson)):
+        stream = io.StringIO()
+        writer(document(), stream, RenderOptions())
+        assert stream.getvalue() == reference(document())

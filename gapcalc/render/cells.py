@@ -84,11 +84,13 @@ def column_texts(name: str, values: Sequence[Any]) -> list[str]:
 
 
 def json_value(value: Any) -> Any:
-    """A JSON-ready value: Decimals become int or float keeping their printed form (``7.0`` stays ``7.0``)."""
+    """A JSON-ready value: Decimals become int or float keeping their printed form (``7.0`` stays ``7.0``), floats
+    are rounded as in CSV, NaN is null."""
     if isinstance(value, Decimal):
         return int(value) if value.as_tuple().exponent >= 0 else float(value)  # type: ignore[operator]
     if isinstance(value, float):
-        return float(format_float(value))
+        text = format_float(value)
+        return float(text) if text else None  # NaN is missing
     return value
 
 
