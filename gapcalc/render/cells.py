@@ -89,9 +89,13 @@ def json_value(value: Any) -> Any:
     if isinstance(value, Decimal):
         return int(value) if value.as_tuple().exponent >= 0 else float(value)  # type: ignore[operator]
     if isinstance(value, float):
-        text = format_float(value)
-        return float(text) if text else None  # NaN is missing
+        return json_floats([value])[0]
     return value
+
+
+def json_floats(numbers: Sequence[float]) -> list[float | None]:
+    """Floats as JSON carries them: rounded as in CSV (:func:`format_floats`), NaN (missing) as None."""
+    return [float(text) if text else None for text in format_floats(numbers)]
 
 
 def neutralise(text: str) -> str:

@@ -14,7 +14,7 @@ import json
 from operator import add
 from typing import IO, Any
 
-from gapcalc.render.cells import format_floats, json_value
+from gapcalc.render.cells import json_floats, json_value
 from gapcalc.render.document import ColumnBatch, Document, Pending, RenderOptions
 
 _PLAIN_TYPES = frozenset({str, int, bool, type(None)})
@@ -55,7 +55,7 @@ def _json_ready(values: Any) -> list[Any]:
     """A column's values as :func:`~gapcalc.render.cells.json_value` gives them: floats rounded (a float64 array at
     once), Decimals as int or float, None for missing."""
     if getattr(values, "dtype", None) == "float64":
-        return [float(text) if text else None for text in format_floats(values.tolist())]
+        return json_floats(values.tolist())
     items = values.tolist() if hasattr(values, "tolist") else list(values)
     return items if set(map(type, items)) <= _PLAIN_TYPES else list(map(json_value, items))
 
