@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from gapcalc._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.api import compare, load_actuals, load_plan, report, report_all, summary, targets

@@ -1,8 +1,9 @@
 """The Python API: plans, actuals and reports as pandas DataFrames, for notebooks and scripts.
 
-Every report goes through the one engine (:mod:`gapcalc.engine.run`): a single plan is a batch of one. Calls compute
-in the calling process (no worker processes are started), so a plain script needs no ``__main__`` guard. This is the
-one module that imports pandas, and only when a function is called.
+Every call goes through the use cases the command line runs (:mod:`gapcalc.usecases`): a single plan is a batch of
+one, and a year is checked as the command line checks it. Calls compute in the calling process (no worker processes
+are started), so a plain script needs no ``__main__`` guard. This is the one module that imports pandas, and only
+when a function is called.
 """
 
 from __future__ import annotations
@@ -19,24 +20,27 @@ from gapcalc.engine.contracts import (
     TARGET_EXTRA_COLUMNS,
     YEAR_COLUMNS,
 )
-from gapcalc.workspace.paths import targets_dir
+from gapcalc.infra.paths import targets_dir
+from gapcalc.usecases.arguments import year_of
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from gapcalc.actuals.parse import ActualsFile
-    from gapcalc.engine.run import BatchReport
     from gapcalc.plan.load import LoadedPlan
+    from gapcalc.usecases.run import PlanReport
 
 
 def load_plan(plan: str | Path, targets: str | Path | None = None) -> LoadedPlan:
     """A validated plan, by id (looked up in ``targets`` / ``$GAPCALC_TARGETS`` / ``./targets``) or by file path."""
-    from gapcalc.workspace.open import open_plan, open_plan_file
+    from gapcalc.usecases.open import plan_given
 
-    path = Path(plan)
-    if path.suffix == ".toml":
-        return open_plan_file(path)
-    return open_plan(str(plan), targets_dir(str(targets) if targets else None))
+    return plan_given(plan, _directory(targets))
+
+
+def _directory(targets: str | Path | None) -> Path:
+    """The targets directory: ``targets``, else ``$GAPCALC_TARGETS``, else ``./targets`` or the shipped plans."""
+    return targets_dir(str(targets) if targets else None)
 
 
 def load_actuals(plan: str | Path | LoadedPlan, path: str | Path | None = None,
@@ -53,54 +57,39 @@ def load_actuals(plan: str | Path | LoadedPlan, path: str | Path | None = None,
 
 def _actuals(plan: str | Path | LoadedPlan, path: str | Path | None, targets: str | Path | None,
              encoding: str | None) -> ActualsFile:
-    from gapcalc.plan.load import LoadedPlan
-    from gapcalc.workspace.open import open_actuals
+    from gapcalc.usecases.open import open_actuals, plan_given
 
-    loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets)
-    directory = targets_dir(str(targets) if targets else None)
-    return open_actuals(loaded, Path(path) if path else None, directory, encoding, required=path is not None)
+    return open_actuals(plan_given(plan, _directory(targets)), Path(path) if path else None, _directory(targets),
+                        encoding, required=path is not None)
 
 
-def _report(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None,
-            targets: str | Path | None) -> BatchReport:
-    """The engine's report of one plan (by id, file path or loaded plan)."""
-    from gapcalc.engine.run import open_compiled, report_plan
-    from gapcalc.plan.compile import compile_plan
-    from gapcalc.plan.load import LoadedPlan
+def _report(plan: str | Path | LoadedPlan, year: object, actuals: str | Path | None,
+            targets: str | Path | None) -> PlanReport:
+    """The report of one plan (by id, file path or loaded plan)."""
+    from gapcalc.usecases.run import report_given
 
-    directory = targets_dir(str(targets) if targets else None)
-    if isinstance(plan, LoadedPlan):
-        compiled = compile_plan(plan)
-    elif Path(plan).suffix == ".toml":
-        compiled = compile_plan(load_plan(plan))
-        directory = Path(plan).parent
-    else:
-        compiled = open_compiled(str(plan), directory)
-    return report_plan(compiled, directory, year, Path(actuals) if actuals else None)
+    return report_given(plan, _directory(targets), year_of(year), Path(actuals) if actuals else None)
 
 
-def report(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None = None,
+def report(plan: str | Path | LoadedPlan, year: object, actuals: str | Path | None = None,
            targets: str | Path | None = None) -> pd.DataFrame:
     """The gap report of ``plan`` for ``year`` as a DataFrame, in the CSV's column order: stated and observed numbers
     as exact Decimals, ratios and rates as floats (NaN when undefined), years as nullable integers."""
     return _frame(_report(plan, year, actuals, targets).columns.columns)
 
 
-def report_all(year: int, targets: str | Path | None = None) -> pd.DataFrame:
+def report_all(year: object, targets: str | Path | None = None) -> pd.DataFrame:
     """Every plan's report for ``year`` as one DataFrame, typed as :func:`report`'s. ``frame.attrs["failures"]``
     lists the plans that could not be loaded, ``frame.attrs["notes"]`` what reading the actuals reported."""
     import pandas as pd
 
-    from gapcalc.engine.run import iter_batches
+    from gapcalc.usecases.run import Rollup, iter_batches
 
-    failures: list[str] = []
-    frames: list[pd.DataFrame] = []
-    notes: list[str] = []
-    for batch in iter_batches(targets_dir(str(targets) if targets else None), year, failures):
-        frames.append(_frame(batch.columns.columns))
-        notes += [line for lines in batch.notes for line in lines]
+    rollup = Rollup(year_of(year))
+    frames = [_frame(batch.columns.columns)
+              for batch in iter_batches(_directory(targets), rollup)]
     frame = pd.concat(frames, ignore_index=True) if frames else _frame({})
-    frame.attrs.update(failures=failures, notes=notes)
+    frame.attrs.update(failures=rollup.failures, notes=rollup.notes)
     return frame
 
 
@@ -120,26 +109,24 @@ def _frame(columns: dict[str, Any], names: tuple[str, ...] = ALL_COLUMNS) -> pd.
     return frame
 
 
-def summary(plan: str | Path | LoadedPlan, year: int, actuals: str | Path | None = None,
+def summary(plan: str | Path | LoadedPlan, year: object, actuals: str | Path | None = None,
             targets: str | Path | None = None) -> pd.DataFrame:
     """Counts by status and outlook per subplan and for the whole plan (``subplan == "*"``), with 指标完成率."""
     import pandas as pd
 
-    from gapcalc.engine.summary import summarise
-
-    rows = summarise(_report(plan, year, actuals, targets), year)
+    rows = _report(plan, year, actuals, targets).summary()
     frame: pd.DataFrame = pd.DataFrame.from_records(rows, columns=list(SUMMARY_COLUMNS))
     return frame
 
 
-def compare(indicator: str, year: int, targets: str | Path | None = None) -> pd.DataFrame:
+def compare(indicator: str, year: object, targets: str | Path | None = None) -> pd.DataFrame:
     """One indicator side by side in every plan of the targets directory that states it."""
     import pandas as pd
 
-    from gapcalc.engine.run import compare as compare_rows
+    from gapcalc.usecases.run import compare as compare_rows
 
-    result = compare_rows(targets_dir(str(targets) if targets else None), indicator, year)
-    frame: pd.DataFrame = pd.DataFrame.from_records(result.rows, columns=list(COMPARE_COLUMNS))
+    rows, _ = compare_rows(_directory(targets), indicator, year_of(year))
+    frame: pd.DataFrame = pd.DataFrame.from_records(rows, columns=list(COMPARE_COLUMNS))
     return frame
 
 
@@ -147,10 +134,9 @@ def targets(plan: str | Path | LoadedPlan, targets_path: str | Path | None = Non
     """Every number the plan states, with its resolved level, as a DataFrame."""
     import pandas as pd
 
-    from gapcalc.engine.targets import build_targets
-    from gapcalc.plan.load import LoadedPlan
+    from gapcalc.usecases.open import plan_given
+    from gapcalc.usecases.plans import stated_rows
 
-    loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan, targets_path)
-    frame: pd.DataFrame = pd.DataFrame.from_records(build_targets(loaded.plan),
-                                                    columns=list(TARGET_COLUMNS + TARGET_EXTRA_COLUMNS))
+    rows = stated_rows(plan_given(plan, _directory(targets_path)))
+    frame: pd.DataFrame = pd.DataFrame.from_records(rows, columns=list(TARGET_COLUMNS + TARGET_EXTRA_COLUMNS))
     return frame

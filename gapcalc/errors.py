@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from typing import Any
 
+from gapcalc.messages import Joined, Text, Trimmed, say, t
+
 
 class Severity(str, Enum):
     """How bad a finding is: errors fail ``check``; warnings only with ``--strict``; info never."""
@@ -126,8 +128,6 @@ class Finding:
     def in_lang(self, lang: str) -> Finding:
         """The same finding with its message and hint said in ``lang`` (``zh`` or ``en``); code and location
         unchanged."""
-        from gapcalc.messages import say
-
         return replace(self, message=say(self.message, lang), hint=say(self.hint, lang))
 
     def as_dict(self) -> dict[str, Any]:
@@ -188,6 +188,40 @@ class GapcalcError(Exception):
 
     def text(self) -> str:
         """Message and hint on one line (``message — hint``), to be said in the language of the output."""
-        from gapcalc.messages import t
-
         return t("{message} — {hint}", message=self.message, hint=self.hint) if self.hint else self.message
+
+
+def to_plain(value: Any) -> Any:
+    """``value`` as plain data the cache can store (marshal): a message becomes a tagged tuple, a number that is
+    not an int or float its text; :func:`from_plain` gives the message back."""
+    if isinstance(value, Text):
+        return ("\0t", value.template, {name: to_plain(item) for name, item in value.fields.items()})
+    if isinstance(value, Joined):
+        return ("\0j", tuple(to_plain(part) for part in value.parts))
+    if isinstance(value, Trimmed):
+        return ("\0p", to_plain(value.text), value.prefix)
+    if isinstance(value, str) and hasattr(value, "finding"):  # a finding's line: its finding, to be said again
+        item = value.finding
+        return ("\0f", item.code, to_plain(item.message), item.file, item.line, item.col, to_plain(item.hint),
+                item.path)
+    if isinstance(value, (list, tuple)):
+        return type(value)(to_plain(item) for item in value)
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return str(value)
+
+
+def from_plain(value: Any) -> Any:
+    """Back from :func:`to_plain`."""
+    if isinstance(value, tuple) and value and value[0] == "\0t":
+        return Text(value[1], {name: from_plain(item) for name, item in value[2].items()})
+    if isinstance(value, tuple) and value and value[0] == "\0j":
+        return Joined([from_plain(part) for part in value[1]])
+    if isinstance(value, tuple) and value and value[0] == "\0p":
+        return Trimmed(from_plain(value[1]), value[2])
+    if isinstance(value, tuple) and value and value[0] == "\0f":
+        _, code, message, file, line, col, hint, path = value
+        return FindingLine(finding(code, from_plain(message), file, line, col, from_plain(hint), path))
+    if isinstance(value, (list, tuple)):
+        return type(value)(from_plain(item) for item in value)
+    return value

@@ -286,8 +286,6 @@ ZH: dict[str, str] = {
     "check the disk, the paths given and their permissions": "检查磁盘、所给路径及其权限",
     "{count} plan(s) could not be loaded": "{count} 个规划无法载入",
     "run `gapcalc check`": "运行 `gapcalc check`",
-    "cannot write the site to {path}: {reason}": "无法将网站写入 {path}：{reason}",
-    "choose a directory you can write to": "选择一个可写的目录",
     "{path} exists": "{path} 已存在",
     "pass --force to overwrite it, or choose another --output": "加上 --force 覆盖，或另选 --output",
     "{path}: no known region in the title, so no plan id can be derived": "{path}：标题中没有已知地区，无法推出规划 id",
@@ -302,6 +300,9 @@ ZH: dict[str, str] = {
     "use lower-case letters, digits and _ and start with a letter, e.g. --plan mianyang":
         "使用小写字母、数字和 _，并以字母开头，如 --plan mianyang",
     "{path} already exists": "{path} 已存在",
+    "{year} is outside the years gapcalc reads ({first}–{last})":
+        "{year}年不在 gapcalc 可读的年份范围内（{first}—{last}年）",
+    "pass --force to replace it": "加上 --force 覆盖",
     "pass --force to overwrite it, or choose another --plan": "加上 --force 覆盖，或另选 --plan",
     "check that it is the plan document; a scan needs OCR first": "确认这是规划文件；扫描件须先做 OCR",
     "{path}: the document has no text": "{path}：文档没有文字",

@@ -22,9 +22,9 @@ from gapcalc.engine.contracts import EXTRA_COLUMNS as EXTRA_COLUMNS
 from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS
 from gapcalc.engine.contracts import REPORT_COLUMNS as REPORT_COLUMNS
 from gapcalc.plan.compile import breakdowns_of
-from gapcalc.plan.levels import tidy
+from gapcalc.plan.levels import PRIORITY, tidy
 from gapcalc.plan.model import Indicator, PlanFile, PlanHeader
-from gapcalc.plan.resolve import Statement, resolve_indicator, stated_baselines, target_points
+from gapcalc.plan.resolve import Statement, resolve_indicator, stated_baselines
 
 Row = dict[str, Any]
 
@@ -102,6 +102,24 @@ def series_base_year(statements: list[Statement], breakdown: str | None, header:
     named = [s.series.base_year for s in statements if s.breakdown == breakdown and s.series.base_year is not None
              and s.kind not in ("baseline", "qualitative") and s.value.value is not None]
     return min(named) if named else header.base_year
+
+
+def target_points(statements: list[Statement], breakdown: str | None) -> dict[int, Statement]:
+    """The target that counts for each year of one breakdown.
+
+    Explicit levels and stocks take precedence over relative changes, which take precedence over levels derived
+    from quotas of additions; among equals the first statement in the file wins (disagreements are ``GC202``).
+    """
+    chosen: dict[int, Statement] = {}
+    for statement in statements:
+        if statement.breakdown != breakdown or statement.kind in ("baseline", "qualitative"):
+            continue
+        if statement.level is None:
+            continue
+        current = chosen.get(statement.year)
+        if current is None or PRIORITY[statement.kind] < PRIORITY[current.kind]:
+            chosen[statement.year] = statement
+    return chosen
 
 
 def _interpolate(year: int, anchors: dict[int, Decimal]) -> Decimal | None:
@@ -241,6 +259,27 @@ def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None,
 RELATIVE_KINDS = ("change_vs_baseline", "pp_change", "annual_growth")
 
 
+def change_attainment_pct(actual: Decimal, baseline: Decimal, target: Decimal) -> float | None:
+    """完成率 of a target stated as a change: the share of the stated change achieved, 100·(actual − baseline) /
+    (target − baseline) — a target of −18 % with −16 % achieved is 88.9 %; None when the target is no change."""
+    distance = float(target) - float(baseline)
+    if distance == 0:
+        return None
+    return 100.0 * (float(actual) - float(baseline)) / distance
+
+
+def bounded_status(met: bool, bound: str, direction: str) -> gapmath.Status:
+    """The status of a figure that is exact (``=``) or a bound: a lower bound (``>=``/``>``, 超/余/以上) of an
+    indicator where higher is better decides only when it already meets the target (it can only be higher); where
+    lower is better, only when it already fails it. An upper bound the other way round. Else ``inconclusive``."""
+    if bound not in (">=", ">", "<=", "<"):
+        return gapmath.Status.MET if met else gapmath.Status.NOT_MET
+    favourable = (bound in (">=", ">")) == (direction == "up")
+    if met == favourable:
+        return gapmath.Status.MET if met else gapmath.Status.NOT_MET
+    return gapmath.Status.INCONCLUSIVE
+
+
 def _status(row: Row, target: _Target, exact: Observation | None, indicator: Indicator, relative: bool) -> None:
     if target.level is None:
         row["status"] = gapmath.Status.NOT_ASSESSED.value
@@ -250,7 +289,7 @@ def _status(row: Row, target: _Target, exact: Observation | None, indicator: Ind
         row["gap"] = actual - target.level
         if relative:
             baseline = row.get("baseline")
-            row["attainment_pct"] = None if baseline is None else gapmath.change_attainment_pct(
+            row["attainment_pct"] = None if baseline is None else change_attainment_pct(
                 actual, baseline, target.level)
         else:
             row["attainment_pct"] = gapmath.attainment_pct(actual, target.level, indicator.direction)
@@ -259,7 +298,7 @@ def _status(row: Row, target: _Target, exact: Observation | None, indicator: Ind
         return
     met = gapmath.meets(exact.value, target.level, target.comparator, indicator.direction, target.upper)
     bound = exact.actual.comparator if exact.actual is not None else "="
-    row["status"] = gapmath.bounded_status(met, bound, indicator.direction).value
+    row["status"] = bounded_status(met, bound, indicator.direction).value
 
 
 def _progress(row: Row, indicator: Indicator, final: Statement, baseline: Observation | None,

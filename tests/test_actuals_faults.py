@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from gapcalc.actuals.parse import load_actuals_file
 from gapcalc.cli.main import cli
 from gapcalc.errors import GapcalcError
-from gapcalc.workspace.open import open_plan_file
+from gapcalc.usecases.open import open_plan_file
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from gapcalc.actuals.fast import read_plan_actuals
 from gapcalc.cli.main import cli
 from gapcalc.errors import GapcalcError
-from gapcalc.workspace.cache import Cache, cache_dir, content_key
-from gapcalc.workspace.open import load_compiled
+from gapcalc.infra.cache import Cache, cache_dir, content_key
+from gapcalc.usecases.open import load_compiled
 
 DEMO = Path(__file__).resolve().parent / "fixtures" / "demo"
 
@@ -158,9 +158,9 @@ def test_a_changed_actuals_file_is_read_again(tmp_path: Path, monkeypatch: pytes
 
 def test_worker_processes_give_what_one_process_gives(monkeypatch: pytest.MonkeyPatch, private_cache: Path) -> None:
     """Changed files are parsed in worker processes when there are many: same findings, same report."""
-    from gapcalc.workspace import pool as parallel
+    from gapcalc.infra import pool as parallel
 
-    monkeypatch.setattr("gapcalc.workspace.pool.MIN_FILES_PER_WORKER", 1)
+    monkeypatch.setattr("gapcalc.infra.pool.MIN_FILES_PER_WORKER", 1)
     started: list[int] = []
     start = parallel.start_workers
 
@@ -168,7 +168,7 @@ def test_worker_processes_give_what_one_process_gives(monkeypatch: pytest.Monkey
         started.append(size)
         return start(size)
 
-    monkeypatch.setattr("gapcalc.workspace.pool.start_workers", counting)
+    monkeypatch.setattr("gapcalc.infra.pool.start_workers", counting)
     faults = Path(__file__).resolve().parent / "fixtures" / "faults"
     monkeypatch.chdir(faults)
     runner = CliRunner()
@@ -224,7 +224,7 @@ def test_cache_command_shows_and_clears(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_keys_depend_on_the_code_that_made_the_entry(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gapcalc.workspace import cache
+    from gapcalc.infra import cache
 
     before = content_key("plan-5", b"a")
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "edited")

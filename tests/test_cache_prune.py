@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from gapcalc.cli.main import cli
-from gapcalc.workspace import cache
-from gapcalc.workspace.cache import TOUCH_AFTER, Cache, content_key, encode_entry, own_folder, prune, size_bound
+from gapcalc.infra import cache
+from gapcalc.infra.cache import TOUCH_AFTER, Cache, content_key, encode_entry, own_folder, prune, size_bound
 
 DAY = 86400.0
 NOW = 1_700_000_000.0

@@ -14,7 +14,6 @@ from conftest import REPO
 
 from gapcalc.actuals.fast import PlanActuals
 from gapcalc.cli.main import cli
-from gapcalc.engine.run import open_compiled, report_plan
 from gapcalc.engine.trajectory import (
     ActualPoint,
     Milestone,
@@ -28,6 +27,7 @@ from gapcalc.engine.trajectory import (
 from gapcalc.errors import GapcalcError
 from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.render import chart
+from gapcalc.usecases.run import open_compiled, report_plan
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"

@@ -1,7 +1,7 @@
 """The engine on arrays gives the reference engine's report: the same CSV, byte for byte, and the same typed rows.
 
 The reference (``tests/reference_engine.py``, not shipped) works one indicator at a time, with decimals and plain
-Python. The engine (:mod:`gapcalc.engine.run`) must give the same CSV for the shipped plans, for the synthetic
+Python. The engine (:mod:`gapcalc.usecases.run`) must give the same CSV for the shipped plans, for the synthetic
 national dataset of the benchmark, and for random plans and actuals (hypothesis), including zero and negative values,
 every kind of statement, comparators, breakdowns, targets that depend on actuals, and period totals
 (``GAPCALC_FUZZ=N`` runs N random cases instead of 300).
@@ -29,16 +29,17 @@ from gapcalc.actuals.fast import PlanActuals, batch_of, columns_of_values
 from gapcalc.actuals.parse import Accounting, Actual
 from gapcalc.engine.contracts import ALL_COLUMNS
 from gapcalc.engine.report import report_batch
-from gapcalc.engine.run import iter_batches, plan_summaries
+from gapcalc.engine.summary import plan_summaries
 from gapcalc.errors import GapcalcError
+from gapcalc.infra.paths import plan_files
 from gapcalc.plan.compile import compile_plan
 from gapcalc.plan.load import LoadedPlan
 from gapcalc.plan.locate import TomlLocator
 from gapcalc.plan.model import CHANGE_KINDS, COMPARATORS, PlanFile
 from gapcalc.render.delimited import render_delimited, write_delimited
 from gapcalc.render.document import Document
-from gapcalc.workspace.open import open_actuals, open_plan_file
-from gapcalc.workspace.paths import plan_files
+from gapcalc.usecases.open import open_actuals, open_plan_file
+from gapcalc.usecases.run import Rollup, iter_batches
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_KINDS = ("level", "cumulative", "new_in_year", "change_vs_baseline", "pp_change", "annual_growth",
@@ -71,11 +72,11 @@ def per_plan_csv(directory: Path, year: int) -> tuple[str, list[str]]:
 
 def columnar_csv(directory: Path, year: int, batch_plans: int = 500) -> tuple[str, list[str]]:
     """``report --all`` computed by the roll-up engine."""
-    failures: list[str] = []
+    rollup = Rollup(year)
     out = io.StringIO()
-    batches = (batch.columns.columns for batch in iter_batches(directory, year, failures, batch_plans=batch_plans))
+    batches = (batch.columns.columns for batch in iter_batches(directory, rollup, batch_plans=batch_plans))
     write_delimited(Document("", ALL_COLUMNS, batches=batches), out, header=False)
-    return out.getvalue(), failures
+    return out.getvalue(), rollup.failures
 
 
 FLOAT_TOLERANCE = 1e-9
@@ -97,13 +98,11 @@ def assert_same_rows(got: list[dict[str, Any]], expected: list[dict[str, Any]]) 
 
 def engine_reports(directory: Path, year: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str]]:
     """Every plan's typed rows and whole-plan summary from the engine, and the plans that could not be loaded."""
-    failures: list[str] = []
+    rollup = Rollup(year)
     rows: list[dict[str, Any]] = []
-    summaries: list[dict[str, Any]] = []
-    for batch in iter_batches(directory, year, failures):
+    for batch in iter_batches(directory, rollup):
         rows += batch.columns.rows()
-        summaries += plan_summaries(batch, year)
-    return rows, summaries, failures
+    return rows, rollup.summaries, rollup.failures
 
 
 @pytest.mark.parametrize("year", [2015, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2025, 2026, 2030])
@@ -119,7 +118,9 @@ def test_shipped_plans_give_the_same_report(in_repo: Path, year: int) -> None:
 def test_batch_summaries_are_each_plans_whole_plan_row(in_repo: Path, year: int) -> None:
     from gapcalc.engine.summary import summarise
 
-    for batch in iter_batches(Path("targets"), year, [], batch_plans=3):
+    batches = list(iter_batches(Path("targets"), Rollup(year), batch_plans=3))
+    assert len(batches) == 2
+    for batch in batches:
         expected = [summarise(batch, year, index)[-1] for index in range(len(batch.plans))]
         assert plan_summaries(batch, year) == expected
 
@@ -275,8 +276,8 @@ def test_clean_and_dirty_actuals_read_the_same_as_row_by_row(tmp_path_factory: p
                                                              text: str) -> None:
     from gapcalc.actuals.fast import read_plan_actuals
     from gapcalc.actuals.parse import parse_actuals
-    from gapcalc.workspace.cache import Cache
-    from gapcalc.workspace.open import load_compiled
+    from gapcalc.infra.cache import Cache
+    from gapcalc.usecases.open import load_compiled
 
     compiled = load_compiled(DEMO, Cache("plans", None))
     root = tmp_path_factory.mktemp("workspace")
@@ -363,11 +364,11 @@ def test_report_all_frame_is_every_plans_report_frame(in_repo: Path) -> None:
 
 
 def test_compare_rows_are_the_per_plan_rows_of_the_indicator(in_repo: Path) -> None:
-    from gapcalc.engine.run import compare
+    from gapcalc.usecases.run import compare
 
     expected, _, _ = per_plan_reports(Path("targets"), 2022)
     mine = [row for row in expected if row["indicator"] == "nc_rate_key_processes"]
-    got = compare(Path("targets"), "nc_rate_key_processes", 2022).rows
+    got, _ = compare(Path("targets"), "nc_rate_key_processes", 2022)
     assert len(got) == len(mine) >= 2
     assert [[repr(row[c]) for c in ALL_COLUMNS] for row in got] == [[repr(row[c]) for c in ALL_COLUMNS] for row in mine]
     assert {(row["plan"], row["region_zh"]) for row in got} >= {("chongqing", "重庆"), ("mianyang", "绵阳")}

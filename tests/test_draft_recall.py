@@ -11,10 +11,10 @@ import pytest
 from draft_recall import Scores, score, table
 
 from gapcalc.draft.document import SourceDocument
-from gapcalc.draft.draft import draft_document
 from gapcalc.draft.recognise import extract
 from gapcalc.errors import Severity
-from gapcalc.workspace.check import check_paths
+from gapcalc.usecases.check import check_paths
+from gapcalc.usecases.draft import draft_document
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ("mianyang", "chongqing", "jinhua", "zibo", "sichuan")

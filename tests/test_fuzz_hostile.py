@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from gapcalc.actuals.fast import read_plan_actuals
 from gapcalc.actuals.parse import ActualsFile, parse_actuals
 from gapcalc.errors import Finding, GapcalcError
-from gapcalc.workspace.cache import Cache
-from gapcalc.workspace.open import load_compiled
-from gapcalc.workspace.textio import decode
+from gapcalc.infra.cache import Cache
+from gapcalc.infra.textio import decode
+from gapcalc.usecases.open import load_compiled
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEMO = FIXTURES / "demo"

@@ -134,8 +134,8 @@ def test_finding_in_a_language_keeps_code_and_location(lang: str, expected: str)
 
 
 def test_a_finding_line_and_a_trimmed_message_come_back_from_the_cache_able_to_speak_chinese() -> None:
-    from gapcalc.errors import FindingLine
-    from gapcalc.messages import Trimmed, from_plain, to_plain
+    from gapcalc.errors import FindingLine, from_plain, to_plain
+    from gapcalc.messages import Trimmed
 
     line = FindingLine(finding("GC305", t("unknown indicator '{indicator_id}'", indicator_id="x"), "a.csv", 3, 1))
     trimmed = Trimmed(t("{path}: no such file", path="a.csv"), "a.csv")

@@ -127,7 +127,7 @@ def test_api_summary_and_compare(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_benchmark_dataset_is_valid(tmp_path: Path) -> None:
     import importlib.util
 
-    from gapcalc.workspace.check import check_paths
+    from gapcalc.usecases.check import check_paths
 
     spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
     assert spec and spec.loader

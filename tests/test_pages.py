@@ -105,7 +105,7 @@ def test_site_command_output_line(in_repo: Path, runner: CliRunner, tmp_path: Pa
 
 def test_site_default_year_is_the_latest_actual(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
     code, _, err = invoke(runner, "site", str(tmp_path / "s"), "--lang", "zh")
-    assert code == 0 and err.endswith(f"(zh; year 2024) to {tmp_path / 's'}\n")
+    assert code == 0 and err.endswith(f"（zh；2024 年）写入 {tmp_path / 's'}\n")  # said in the language chosen
 
 
 SHIPPED = ("chongqing", "jinhua", "mianyang", "sichuan", "zibo")
@@ -128,9 +128,9 @@ def test_page_and_site_draw_the_same_chart_of_every_assessed_row(in_repo: Path, 
                                                                   tmp_path: Path) -> None:
     """For every year with an assessed row, the site's chart data of every row is the report page's, and the chart
     of each assessed row is drawn the same on the report page and on the site's plan page."""
-    from gapcalc.engine.run import open_compiled, report_plan
-    from gapcalc.render.series import report_extra
-    from gapcalc.render.site import build_site, load_plan_data
+    from gapcalc.usecases.charts import report_extra
+    from gapcalc.usecases.run import open_compiled, report_plan
+    from gapcalc.usecases.site import build_site, load_plan_data
 
     targets, compared = in_repo / "targets", 0
     for year in range(2017, 2026):
@@ -194,13 +194,17 @@ def report_csv(runner: CliRunner) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(out)))
 
 
+CQ_ACTUALS = "actuals/chongqing.csv: 20 rows read, 20 used\n"
+"""What every command that reports Chongqing says of its actuals first (as ``gapcalc report`` does)."""
+
+
 def test_brief_docx_states_every_assessed_figure_as_the_csv_prints_it(in_repo: Path, runner: CliRunner,
                                                                       tmp_path: Path) -> None:
     import docx
 
     output = tmp_path / "cq.docx"
     code, out, err = invoke(runner, "brief", "chongqing", "2022", "-o", str(output))
-    assert (code, out, err) == (0, "", f"wrote {output}\n")
+    assert (code, out, err) == (0, "", f"{CQ_ACTUALS}wrote {output}\n")
     document = docx.Document(str(output))
     text = "\n".join(p.text for p in document.paragraphs)
     assessed = [r for r in report_csv(runner) if r["status"] in ("met", "not_met")]
@@ -232,7 +236,7 @@ def test_brief_docx_states_every_assessed_figure_as_the_csv_prints_it(in_repo: P
 
 def test_brief_markdown_to_stdout(in_repo: Path, runner: CliRunner) -> None:
     code, out, err = invoke(runner, "brief", "chongqing", "2022", "-f", "markdown")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, CQ_ACTUALS)
     assert out.startswith("# 重庆制造业规划目标进展情况报告（2022年）\n\n## 一、总体情况\n\n")
     assert ("| 两化融合发展指数总体水平 | 61.16 | 61.5 (2022) | 0.34 | 100.5559% | 45.3125% / 40% | 1.8621% "
             "| ✓ 达标 |") in out
@@ -245,7 +249,7 @@ def test_brief_markdown_to_stdout(in_repo: Path, runner: CliRunner) -> None:
 def test_brief_markdown_file_has_its_charts_beside_it(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
     output = tmp_path / "cq 2022.md"
     code, out, err = invoke(runner, "brief", "chongqing", "2022", "-o", str(output))
-    assert (code, out, err) == (0, "", f"wrote {output}\n")
+    assert (code, out, err) == (0, "", f"{CQ_ACTUALS}wrote {output}\n")
     text = output.read_text(encoding="utf-8")
     assert text.endswith("## 六、进度落后指标走势\n\n![图1  企业“上云”](cq%202022-chart-1.png)\n\n图1  企业“上云”\n\n"
                          "![图2  绿色园区](cq%202022-chart-2.png)\n\n图2  绿色园区\n\n"
@@ -356,8 +360,8 @@ def test_a_chart_from_other_files_is_used_only_when_it_agrees() -> None:
 
 
 def test_report_page_charts_come_from_the_engine_and_agree_with_their_rows(in_repo: Path) -> None:
-    from gapcalc.engine.run import open_compiled, report_plan
-    from gapcalc.render.series import report_extra
+    from gapcalc.usecases.charts import report_extra
+    from gapcalc.usecases.run import open_compiled, report_plan
 
     for plan in ("chongqing", "mianyang", "jinhua", "zibo", "sichuan"):
         report = report_plan(open_compiled(plan, in_repo / "targets"), in_repo / "targets", 2022)
@@ -374,8 +378,8 @@ def test_report_page_charts_come_from_the_engine_and_agree_with_their_rows(in_re
 
 
 def extra_chart(plan: str, indicator: str, repo: Path) -> ChartData:
-    from gapcalc.engine.run import open_compiled, report_plan
-    from gapcalc.render.series import report_extra
+    from gapcalc.usecases.charts import report_extra
+    from gapcalc.usecases.run import open_compiled, report_plan
 
     report = report_plan(open_compiled(plan, repo / "targets"), repo / "targets", 2022)
     chart: ChartData = report_extra(report)["charts"][(plan, indicator, "")]
@@ -491,7 +495,7 @@ def test_drafted_plan_report_page_and_brief(drafted: Path, runner: CliRunner) ->
     parse_page(page)
     assert "<title>Jinhua: progress towards the targets, 2021</title>" in page
     code, out, err = invoke(runner, "brief", "drafted", "2021", "-o", "brief.docx")
-    assert (code, out, err) == (0, "", "wrote brief.docx\n")
+    assert (code, out, err) == (0, "", "actuals/drafted.csv: 5 rows read, 5 used\nwrote brief.docx\n")
     text = "\n".join(p.text for p in docx.Document("brief.docx").paragraphs)
     assert text.startswith("金华制造业规划目标进展情况报告（2021年）\n一、总体情况\n《关于推进金华市")
     assert "项目标，其中量化目标" in text and "）（" not in text  # a drafted plan's document is its title: said once

@@ -76,7 +76,7 @@ def test_with_the_cache_off_every_file_is_parsed(targets: Path, monkeypatch: pyt
 
 def test_the_compiled_plan_counts_what_plans_shows() -> None:
     from gapcalc.plan.compile import compile_plan
-    from gapcalc.workspace.open import open_plan_file
+    from gapcalc.usecases.open import open_plan_file
 
     compiled = compile_plan(open_plan_file(DEMO / "targets" / "demo.toml"))
     assert (len(compiled.subplans), len(compiled.units), compiled.numbers) == (0, 6, 17)

@@ -20,7 +20,7 @@ from gapcalc.actuals.parse import load_actuals_file, parse_actuals
 from gapcalc.engine import formulas as gapmath
 from gapcalc.errors import Finding, GapcalcError
 from gapcalc.plan.load import load_plan_file
-from gapcalc.workspace.open import open_plan_file, plan_findings
+from gapcalc.usecases.open import open_plan_file, plan_findings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEMO_TOML = (FIXTURES / "demo" / "targets" / "demo.toml").read_text(encoding="utf-8")

@@ -93,10 +93,11 @@ def test_json_is_what_json_dumps_writes_for_each_row(cells: list[list[Any]]) -> 
 
 def test_json_of_engine_batches_is_what_json_dumps_writes(in_repo: Path) -> None:
     from gapcalc.engine.contracts import ALL_COLUMNS
-    from gapcalc.engine.run import iter_batches
+    from gapcalc.usecases.run import Rollup, iter_batches
 
     def document() -> Document:
-        return Document("t", ALL_COLUMNS, batches=(b.columns.columns for b in iter_batches(Path("targets"), 2021, [])))
+        batches = (b.columns.columns for b in iter_batches(Path("targets"), Rollup(2021)))
+        return Document("t", ALL_COLUMNS, batches=batches)
 
     for writer, reference in ((write_json, reference_json), (write_ndjson, reference_ndjson)):
         stream = io.StringIO()

@@ -15,8 +15,8 @@ from gapcalc.cli.main import cli
 from gapcalc.engine.contracts import REPORT_COLUMNS
 from gapcalc.engine.targets import build_targets
 from gapcalc.errors import Severity
-from gapcalc.workspace.check import check_paths
-from gapcalc.workspace.open import open_actuals, open_plan
+from gapcalc.usecases.check import check_paths
+from gapcalc.usecases.open import open_actuals, open_plan
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = ("mianyang", "chongqing", "jinhua", "zibo", "sichuan")

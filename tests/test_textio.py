@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gapcalc.errors import GapcalcError
-from gapcalc.workspace.textio import _read_at_most, read_bytes
+from gapcalc.infra.textio import _read_at_most, read_bytes
 
 
 def test_a_regular_file_is_read_whole(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from gapcalc.engine.contracts import ALL_COLUMNS, SUMMARY_COLUMNS
 from gapcalc.render.document import Document
 from gapcalc.render.html import render_html, report_footnotes, table_page
 from gapcalc.render.xlsx import Sheet, cell_value, display_width, number_format, render_xlsx
-from gapcalc.workspace.open import open_actuals, open_plan
+from gapcalc.usecases.open import open_actuals, open_plan
 
 REPO = Path(__file__).resolve().parent.parent
 GREEN, YELLOW, RED, GREY = "00C6EFCE", "00FFEB9C", "00FFC7CE", "00E7E6E6"

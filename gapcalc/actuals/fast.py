@@ -34,12 +34,12 @@ from gapcalc.actuals.parse import (
     sniff_delimiter,
 )
 from gapcalc.actuals.shapes import JUMP_FACTOR, LEVEL, checks_jumps
-from gapcalc.errors import FindingLine, GapcalcError, Severity, finding
-from gapcalc.messages import Trimmed, from_plain, t, to_plain
+from gapcalc.errors import FindingLine, GapcalcError, Severity, finding, from_plain, to_plain
+from gapcalc.infra.cache import Cache, content_key
+from gapcalc.infra.paths import display_path
+from gapcalc.infra.textio import decode, read_bytes
+from gapcalc.messages import Trimmed, t
 from gapcalc.plan.compiled import CompiledPlan
-from gapcalc.workspace.cache import Cache, content_key
-from gapcalc.workspace.paths import display_path
-from gapcalc.workspace.textio import decode, read_bytes
 
 ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note", *SHAPE_COLUMNS)
 """The columns of a batch of actuals; the shape columns hold ``""`` for a whole-year exact level."""

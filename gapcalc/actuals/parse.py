@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from gapcalc.actuals import shapes
 from gapcalc.errors import CODES, Finding, Severity, finding
+from gapcalc.infra.textio import read_text
 from gapcalc.messages import Joined, plural, t
 from gapcalc.plan.facts import PlanFacts
 from gapcalc.plan.keys import fold_width, normal_key
-from gapcalc.workspace.textio import read_text
 
 if TYPE_CHECKING:  # pragma: no cover - the model (pydantic) is imported only where a plan is validated
     from gapcalc.plan.model import PlanFile
@@ -656,11 +656,3 @@ def load_actuals_file(path: Path, plan: PlanFile | PlanFacts | None, display: st
     result = parse_actuals(text, display or str(path), plan)
     result.encoding = used
     return result
-
-
-def observations(values: Iterable[Actual]) -> dict[tuple[str, str | None], dict[int, Actual]]:
-    """Actuals indexed by ``(indicator, breakdown)`` then year."""
-    index: dict[tuple[str, str | None], dict[int, Actual]] = {}
-    for actual in values:
-        index.setdefault((actual.indicator, actual.breakdown), {})[actual.year] = actual
-    return index

@@ -18,8 +18,6 @@ from gapcalc.messages import t
 from gapcalc.plan.keys import fold_width
 
 LEVEL, CHANGE_PCT, CHANGE_PCT_VS_BASE, NEW = "level", "change_pct", "change_pct_vs_base", "new"
-MEASURES = (LEVEL, CHANGE_PCT, CHANGE_PCT_VS_BASE, NEW)
-COMPARATORS = ("=", ">=", ">", "<=", "<")
 INDEX_BASE = Decimal(100)
 ADDITIONS_BASE = Decimal(0)
 INDEX, ADDITIONS = "index", "additions"

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import click
 
-from gapcalc.messages import plural, say, t
-from gapcalc.render.i18n import detect_lang
-from gapcalc.workspace.cache import (
+from gapcalc.infra.cache import (
     CACHE_ENV,
     NO_CACHE_ENV,
     UNUSED_DAYS,
@@ -19,6 +17,8 @@ from gapcalc.workspace.cache import (
     size_bound,
     usage,
 )
+from gapcalc.messages import plural, say, t
+from gapcalc.render.i18n import detect_lang
 
 
 def _size(count: int) -> str:

@@ -24,10 +24,10 @@ from gapcalc.cli.common import (
 )
 from gapcalc.cli.progress import progress_bar
 from gapcalc.errors import Finding, Severity, sort_findings
+from gapcalc.infra.pool import cli_pool
 from gapcalc.messages import plural, say, t
 from gapcalc.render.findings import CheckFormat, render_findings
-from gapcalc.workspace.check import check_paths
-from gapcalc.workspace.pool import cli_pool
+from gapcalc.usecases.check import check_paths
 
 
 @click.command(name="check")

@@ -10,15 +10,19 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from gapcalc.errors import GapcalcError
+from gapcalc.infra.paths import targets_dir
 from gapcalc.messages import plural, say, t
 from gapcalc.render import OutputFormat
-from gapcalc.render.i18n import MESSAGE_LABELS, detect_lang
-from gapcalc.workspace.paths import targets_dir
+from gapcalc.render.i18n import LANGS, MESSAGE_LABELS, detect_lang
+from gapcalc.usecases.arguments import year_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gapcalc.usecases.run import PlanReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -67,16 +71,46 @@ def color_option(func: F) -> F:
                         show_default=True, help="Colour in tables; auto honours NO_COLOR / FORCE_COLOR.")(func)
 
 
+LANG_HELP = "Language of headings, names and status words [default: GAPCALC_LANG, else the locale]."
+
+
 def lang_option(func: F) -> F:
-    """``--lang zh|en`` for headings, names and words (env GAPCALC_LANG, else the locale); read first, so that an
-    error in another option is said in this language."""
+    """``--lang zh|en`` (env GAPCALC_LANG; the rule is :func:`gapcalc.render.i18n.detect_lang`); read first, so
+    that an error in another option is said in this language."""
+    return lang_option_saying(LANG_HELP)(func)
+
+
+def lang_option_saying(help_text: str) -> Callable[[F], F]:
+    """:func:`lang_option` with its own help, for a command whose default differs (the brief is Chinese, a chart
+    follows its fonts, the site is built in both languages)."""
     def remember(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
         _remember("lang", value)
         return value
 
-    return click.option("--lang", type=click.Choice(["zh", "en"]), default=None, is_eager=True, callback=remember,
-                        help="Language of headings, names and status words [default: GAPCALC_LANG, else the "
-                             "locale].")(func)
+    def decorate(command: F) -> F:
+        return click.option("--lang", type=click.Choice(list(LANGS)), default=None, is_eager=True,
+                            callback=remember, help=help_text)(command)
+
+    return decorate
+
+
+class YearType(click.ParamType):  # type: ignore[type-arg] # generic from click 8.3 on
+    """A YEAR argument or option: checked by :func:`gapcalc.usecases.arguments.year_of`, as the Python API checks
+    it, and said in the chosen language (a GapcalcError, exit 2)."""
+
+    name = "year"
+
+    def __init__(self, example: int = 2019) -> None:
+        self.example = example
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        return year_of(value, self.example)
+
+
+def say_actuals(report: PlanReport) -> None:
+    """After a plan's report: what reading its actuals said (:attr:`PlanReport.said`), on stderr."""
+    for line in report.said:
+        note(line)
 
 
 def output_option(func: F) -> F:
@@ -169,7 +203,7 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from gapcalc.workspace.atomic import write_atomic
+    from gapcalc.infra.atomic import write_atomic
 
     write_atomic(output, text, encoding="utf-8")
     note(t("wrote {path}", path=str(output)))
@@ -193,6 +227,14 @@ def fail_on_actuals_errors(errors: int) -> None:
         note(t("the actuals had {count} error{s} (listed above; those rows are not used): exit 1", count=errors,
                s=plural(errors)))
         raise SystemExit(1)
+
+
+def fail_on_failures(failures: Sequence[str]) -> None:
+    """After a run over every plan: each plan that could not be loaded, then exit 2 naming how many."""
+    for failure in failures:
+        note(t("skipped: {failure}", failure=failure))
+    if failures:
+        raise GapcalcError(t("{count} plan(s) could not be loaded", count=len(failures)), t("run `gapcalc check`"))
 
 
 def debug() -> bool:

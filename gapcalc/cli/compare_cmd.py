@@ -8,20 +8,19 @@ from typing import Any
 
 import click
 
-from gapcalc.cli.common import choose_format, fail_on_actuals_errors, note, table_options
+from gapcalc.cli.common import YearType, choose_format, fail_on_actuals_errors, fail_on_failures, note, table_options
 from gapcalc.cli.complete import complete_indicator
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import COMPARE_COLUMNS
-from gapcalc.engine.run import compare
-from gapcalc.messages import t
+from gapcalc.infra.pool import cli_pool
 from gapcalc.render.document import Document
 from gapcalc.render.i18n import detect_lang
-from gapcalc.workspace.pool import cli_pool
+from gapcalc.usecases.run import compare
 
 
 @click.command(name="compare")
 @click.argument("indicator", shell_complete=complete_indicator)
-@click.argument("year", type=click.IntRange(1949, 2100))
+@click.argument("year", type=YearType())
 @table_options
 def command(indicator: str, year: int, targets_dir: Path, fmt: str | None, color: str, lang: str | None,
             output: Path | None) -> None:
@@ -33,9 +32,9 @@ def command(indicator: str, year: int, targets_dir: Path, fmt: str | None, color
     """
     chosen = choose_format(fmt, output)
     with cli_pool() as pool:
-        result = compare(targets_dir, indicator, year, pool)
-    for failure in result.failures:
-        note(t("skipped: {failure}", failure=failure))
+        rows, rollup = compare(targets_dir, indicator, year, pool)
+    for line in rollup.notes:
+        note(line)
 
     def table(console: Any, rows: Sequence[dict[str, Any]], title: str, language: str) -> None:
         from gapcalc.render.table import print_report
@@ -44,6 +43,7 @@ def command(indicator: str, year: int, targets_dir: Path, fmt: str | None, color
                   "name_en": f"{row['region_en']}: {row.get('name_en') or row['name_zh']}"} for row in rows]
         print_report(console, named, title, language)
 
-    emit(Document(f"{indicator} — {year}", COMPARE_COLUMNS, result.rows, kind="compare", table=table),
+    emit(Document(f"{indicator} — {year}", COMPARE_COLUMNS, rows, kind="compare", table=table),
          chosen, color, output, detect_lang(lang))
-    fail_on_actuals_errors(result.actuals_errors)
+    fail_on_failures(rollup.failures)
+    fail_on_actuals_errors(rollup.errors)

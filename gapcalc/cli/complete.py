@@ -5,14 +5,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 if TYPE_CHECKING:  # imported when completing, not on every run
     from click.shell_completion import CompletionItem
 
-from gapcalc.workspace.paths import targets_dir
+from gapcalc.infra.paths import targets_dir
 
 
 def _directory(ctx: click.Context) -> Path:
@@ -29,15 +29,9 @@ def plan_ids(ctx: click.Context) -> list[str]:
 
 def indicator_ids(ctx: click.Context, plan: str | None) -> list[str]:
     """The indicator ids of ``plan`` (or of every plan); a file that cannot be read offers none."""
-    from gapcalc.plan.load import parse_toml
+    from gapcalc.usecases.plans import indicator_ids as stated_ids
 
-    ids: set[str] = set()
-    for plan_id in [plan] if plan else plan_ids(ctx):
-        with contextlib.suppress(Exception):
-            text = (_directory(ctx) / f"{plan_id}.toml").read_text(encoding="utf-8")
-            data: dict[str, Any] | None = parse_toml(text, plan_id)[0]
-            ids.update(str(item["id"]) for item in (data or {}).get("indicators", []) if "id" in item)
-    return sorted(ids)
+    return stated_ids(_directory(ctx), [plan] if plan else plan_ids(ctx))
 
 
 def complete_plan(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:

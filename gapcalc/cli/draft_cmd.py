@@ -12,7 +12,7 @@ from gapcalc.errors import Severity, sort_findings
 from gapcalc.messages import plural, say, t
 from gapcalc.render.findings import CheckFormat, render_findings
 from gapcalc.render.i18n import detect_lang
-from gapcalc.workspace.check import check_paths
+from gapcalc.usecases.check import check_paths
 
 
 @click.command(name="draft")
@@ -29,13 +29,11 @@ def command(document: Path, plan_id: str | None, targets_dir: Path, output: Path
     as `file:line: why`. Exit 0 when written, 2 when the document is unreadable, empty or states no target.
     A long document (8 PDF pages, 4,000 lines or more) shows a progress bar on a terminal.
     """
-    from gapcalc.draft.draft import draft_document
-    from gapcalc.draft.read import read_document
+    from gapcalc.usecases.draft import draft_file
 
     language = detect_lang(None)
     with progress_bar(say(t("reading the document"), language)) as progress:
-        doc = read_document(document, progress)
-        result = draft_document(doc, document, plan_id, targets_dir, output, force, progress)
+        doc, result = draft_file(document, plan_id, targets_dir, output, force, progress)
     for warning in doc.warnings:
         note(t("{path}: {warning}", path=str(document), warning=warning))
     click.echo(say(t("wrote {path} ({indicators} indicators, {numbers} numbers) and {source}",

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from gapcalc.cli.common import bom_choice, note
 from gapcalc.errors import GapcalcError
+from gapcalc.infra.atomic import atomic_output
 from gapcalc.messages import t
 from gapcalc.render import OutputFormat, renderer
 from gapcalc.render.document import Document, RenderOptions
-from gapcalc.workspace.atomic import atomic_output
 
 FILE_TABLE_WIDTH = 200
 """Width of a terminal table written to a file or a pipe (no terminal to measure)."""

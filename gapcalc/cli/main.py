@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 import click
 
-from gapcalc import __version__
+from gapcalc._version import __version__
 from gapcalc.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, GapcalcUsageError, chosen_lang, debug
 from gapcalc.errors import GapcalcError
 from gapcalc.messages import say, t
@@ -97,7 +97,7 @@ def input_output_error(error: OSError | LookupError | UnicodeError) -> GapcalcEr
                             t("pass --encoding utf-8 or --encoding gb18030"))
     if isinstance(error, LookupError):
         return GapcalcError(t("unknown encoding: {reason}", reason=str(error)), t("use e.g. utf-8, gb18030, utf-16"))
-    from gapcalc.workspace.atomic import write_error
+    from gapcalc.infra.atomic import write_error
 
     where = error.filename or "output"
     return write_error(Path(str(where)), error) if error.filename else GapcalcError(

@@ -8,21 +8,30 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from gapcalc.cli.common import choose_format, fail_on_actuals_errors, note, read_stdin_to, table_options, use_lang
+from gapcalc.cli.common import (
+    choose_format,
+    fail_on_actuals_errors,
+    fail_on_failures,
+    note,
+    read_stdin_to,
+    say_actuals,
+    table_options,
+    use_lang,
+)
 from gapcalc.cli.complete import complete_plan_then_year
 from gapcalc.cli.emit import emit
 from gapcalc.cli.progress import progress_bar
 from gapcalc.engine.contracts import ALL_COLUMNS
-from gapcalc.errors import GapcalcError
 from gapcalc.messages import say, t
 from gapcalc.render import OutputFormat
 from gapcalc.render.document import Document
 from gapcalc.render.i18n import SUMMARY_TITLES
 from gapcalc.render.words import summary_line
+from gapcalc.usecases.arguments import year_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gapcalc.engine.run import BatchReport
-    from gapcalc.workspace.pool import Pool
+    from gapcalc.engine.batch import BatchReport
+    from gapcalc.infra.pool import Pool
 
 
 @click.command(name="report")
@@ -53,7 +62,7 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     if plan is None:
         _report_all(targets_dir, year, chosen, color, output, language, show)
         return
-    from gapcalc.engine.run import open_compiled, report_plan, summarise
+    from gapcalc.usecases.run import open_compiled, report_plan
 
     compiled = open_compiled(plan, targets_dir)
     if actuals_path is not None and str(actuals_path) == "-":
@@ -64,12 +73,8 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
             report = report_plan(compiled, targets_dir, year, piped, encoding)
     else:
         report = report_plan(compiled, targets_dir, year, actuals_path, encoding)
-    read = report.actuals[0]
-    for line in read.findings:
-        note(line)
-    if read.summary and (read.accounting.read or actuals_path is not None):
-        note(read.summary)
-    summary = summarise(report, year)
+    say_actuals(report)
+    summary = report.summary()
     title = f"{compiled.name_zh} — {compiled.document} — {year}"
 
     def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
@@ -84,14 +89,14 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     emit(document, chosen, color, output, language)
     if chosen is not OutputFormat.TABLE:
         note(summary_line(summary[-1], language))
-    fail_on_actuals_errors(read.errors)
+    fail_on_actuals_errors(report.errors)
 
 
 def _page_extra(report: BatchReport, chosen: OutputFormat) -> dict[str, Any]:
     """The charts and names the html page and the xlsx workbook show beside the rows; nothing for other formats."""
     if chosen not in (OutputFormat.HTML, OutputFormat.XLSX):
         return {}
-    from gapcalc.render.series import report_extra
+    from gapcalc.usecases.charts import report_extra
 
     return report_extra(report)
 
@@ -101,31 +106,22 @@ def _arguments(args: tuple[str, ...], all_plans: bool) -> tuple[str | None, int]
     if len(args) != expected:
         usage = "gapcalc report --all YEAR" if all_plans else "gapcalc report PLAN YEAR"
         raise click.UsageError(f"expected {'YEAR' if all_plans else 'PLAN YEAR'}; usage: {usage}")
-    year_text = args[-1]
-    if not year_text.isdigit() or not 1949 <= int(year_text) <= 2100:
-        raise GapcalcError(t("'{text}' is not a year", text=year_text), t("give a year such as {year}", year=2019))
-    return (None if all_plans else args[0]), int(year_text)
+    return (None if all_plans else args[0]), year_of(args[-1])
 
 
 def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, output: Path | None,
                 language: str, show: str) -> None:
     """Every plan's rows, computed a batch of plans at a time; streamed formats write each batch as it comes."""
-    from gapcalc.actuals.parse import Accounting
-    from gapcalc.engine.run import iter_batches, plan_summaries
-    from gapcalc.workspace.pool import cli_pool
+    from gapcalc.infra.pool import cli_pool
+    from gapcalc.usecases.run import Rollup, iter_batches
 
-    failures: list[str] = []
-    summaries: list[dict[str, Any]] = []
-    total = Accounting()
+    rollup = Rollup(year)
+    summaries = rollup.summaries
     extra: dict[str, Any] = {}
-    errors: list[int] = []
 
     def batches(pool: Pool) -> Iterator[dict[str, Any]]:
-        for batch in iter_batches(targets_dir, year, failures, pool):
-            summaries.extend(plan_summaries(batch, year))
-            errors.extend(a.errors for a in batch.actuals)
-            for accounting, notes in zip(batch.accounting, batch.notes, strict=True):
-                total.merge(accounting)
+        for batch in iter_batches(targets_dir, rollup, pool):
+            for notes in batch.notes:
                 for line in notes:
                     note(line)
             extra.update({k: {**extra.get(k, {}), **v} for k, v in _page_extra(batch, chosen).items()})
@@ -143,13 +139,10 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
         document = Document(f"All plans — {year}", ALL_COLUMNS, batches=batches(pool), kind="report",
                             summary=summaries, table=table, lang=language, extra=extra)
         emit(document, chosen, color, output, language)
-    if total.read:
-        note(t("actuals of {count} plans: {summary}", count=len(summaries), summary=total.summary()))
+    if rollup.accounting.read:
+        note(t("actuals of {count} plans: {summary}", count=len(summaries), summary=rollup.accounting.summary()))
     if chosen is not OutputFormat.TABLE:
         for summary in summaries:
             note(summary_line(summary, language))
-    for failure in failures:
-        note(t("skipped: {failure}", failure=failure))
-    if failures:
-        raise GapcalcError(t("{count} plan(s) could not be loaded", count=len(failures)), t("run `gapcalc check`"))
-    fail_on_actuals_errors(sum(errors))
+    fail_on_failures(rollup.failures)
+    fail_on_actuals_errors(rollup.errors)

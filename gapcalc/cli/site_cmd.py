@@ -6,18 +6,16 @@ from pathlib import Path
 
 import click
 
-from gapcalc.cli.common import fail_on_actuals_errors, note, targets_dir_option
-from gapcalc.errors import GapcalcError
+from gapcalc.cli.common import YearType, fail_on_actuals_errors, lang_option_saying, note, targets_dir_option
 from gapcalc.messages import t
 from gapcalc.render.i18n import LANGS
 
 
 @click.command(name="site")
 @click.argument("output_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--year", type=click.IntRange(1949, 2100), default=None,
+@click.option("--year", type=YearType(), default=None,
               help="Year assessed [default: the latest year with any actual, else the current year].")
-@click.option("--lang", type=click.Choice(LANGS), default=None,
-              help="Build one language only [default: zh and en, with a switch between them].")
+@lang_option_saying("Build one language only [default: zh and en, with a switch between them].")
 @targets_dir_option
 def command(output_dir: Path, year: int | None, lang: str | None, targets_dir: Path) -> None:
     """Write the progress site of every plan in the targets directory to OUTPUT_DIR.
@@ -27,7 +25,8 @@ def command(output_dir: Path, year: int | None, lang: str | None, targets_dir: P
     plan's quotes) and a page per indicator stated by two plans or more. Static and offline; the same input gives
     the same bytes. Each file is written atomically.
     """
-    from gapcalc.render.site import PlanData, build_site, default_year, write_site
+    from gapcalc.render.site import PlanData
+    from gapcalc.usecases.site import build_site, default_year, write_site
 
     chosen = year if year is not None else default_year(targets_dir)
     langs = (lang,) if lang else LANGS
@@ -36,11 +35,7 @@ def command(output_dir: Path, year: int | None, lang: str | None, targets_dir: P
     for plan in read:
         for line in plan.actuals_notes:
             note(line)
-    try:
-        write_site(pages, output_dir)
-    except OSError as exc:
-        raise GapcalcError(t("cannot write the site to {path}: {reason}", path=str(output_dir),
-                             reason=str(exc.strerror)), t("choose a directory you can write to")) from None
+    write_site(pages, output_dir)
     plans = sum(1 for path in pages if path.count("/") == 2 and path.startswith(f"{langs[0]}/plans/"))
     note(t("wrote {pages} pages for {plans} plans ({langs}; year {year}) to {path}", pages=len(pages), plans=plans,
            langs=", ".join(langs), year=chosen, path=str(output_dir)))

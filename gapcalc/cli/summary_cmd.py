@@ -8,18 +8,18 @@ from typing import Any
 
 import click
 
-from gapcalc.cli.common import choose_format, fail_on_actuals_errors, note, table_options
+from gapcalc.cli.common import YearType, choose_format, fail_on_actuals_errors, say_actuals, table_options
 from gapcalc.cli.complete import complete_plan
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import SUMMARY_COLUMNS
-from gapcalc.engine.run import open_compiled, report_plan, summarise
 from gapcalc.render.document import Document
 from gapcalc.render.i18n import detect_lang
+from gapcalc.usecases.run import report_one
 
 
 @click.command(name="summary")
 @click.argument("plan", shell_complete=complete_plan)
-@click.argument("year", type=click.IntRange(1949, 2100))
+@click.argument("year", type=YearType())
 @click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Actuals CSV [default: actuals/<plan>.csv].")
 @table_options
@@ -32,19 +32,15 @@ def command(plan: str, year: int, actuals_path: Path | None, targets_dir: Path, 
     met_share_pct, achieved, on_track, acceleration_needed, limited_progress, deterioration, insufficient_data.
     """
     chosen = choose_format(fmt, output)
-    compiled = open_compiled(plan, targets_dir)
-    report = report_plan(compiled, targets_dir, year, actuals_path)
-    read = report.actuals[0]
-    if read.errors:
-        for line in read.findings:
-            note(line)
-    rows = summarise(report, year)
+    report = report_one(plan, targets_dir, year, actuals_path)
+    say_actuals(report)
+    rows = report.summary()
 
     def table(console: Any, table_rows: Sequence[dict[str, Any]], title: str, language: str) -> None:
         from gapcalc.render.summary_table import print_summary
 
         print_summary(console, table_rows, title, language)
 
-    title = f"{compiled.name_zh} — {year} — 指标完成率 = met / assessed"
+    title = f"{report.plan.name_zh} — {year} — 指标完成率 = met / assessed"
     emit(Document(title, SUMMARY_COLUMNS, rows, kind="summary", table=table), chosen, color, output, detect_lang(lang))
-    fail_on_actuals_errors(read.errors)
+    fail_on_actuals_errors(report.errors)

@@ -10,11 +10,10 @@ from gapcalc.cli.common import choose_format, table_options
 from gapcalc.cli.complete import complete_plan
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import TARGET_COLUMNS, TARGET_EXTRA_COLUMNS, TARGET_TABLE_COLUMNS
-from gapcalc.engine.targets import build_targets
 from gapcalc.render import OutputFormat
 from gapcalc.render.document import Document
 from gapcalc.render.i18n import detect_lang
-from gapcalc.workspace.open import open_plan
+from gapcalc.usecases.plans import stated_numbers
 
 
 @click.command(name="targets")
@@ -26,10 +25,8 @@ def command(plan: str, targets_dir: Path, fmt: str | None, color: str, lang: str
     CSV columns: plan, indicator, name_zh, name_en, breakdown, unit, direction, kind, year, value, comparator,
     level, source (then upper, text, quote, note, subplan).
     """
-    loaded = open_plan(plan, targets_dir)
-    rows = build_targets(loaded.plan)
+    header, rows = stated_numbers(plan, targets_dir)
     chosen = choose_format(fmt, output)
     columns = TARGET_TABLE_COLUMNS if chosen is OutputFormat.TABLE else TARGET_COLUMNS + TARGET_EXTRA_COLUMNS
-    header = loaded.plan.plan
     title = f"{header.name_zh} — {header.document} — {len(rows)} numbers"
     emit(Document(title, columns, rows, kind="targets"), chosen, color, output, detect_lang(lang))

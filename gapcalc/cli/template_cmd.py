@@ -6,20 +6,19 @@ from pathlib import Path
 
 import click
 
-from gapcalc.cli.common import note, targets_dir_option
+from gapcalc.cli.common import YearType, note, targets_dir_option
 from gapcalc.cli.complete import complete_plan
 from gapcalc.engine.contracts import TEMPLATE_COLUMNS
-from gapcalc.engine.run import open_compiled
-from gapcalc.engine.template import template_rows
 from gapcalc.errors import GapcalcError
+from gapcalc.infra.atomic import write_atomic
 from gapcalc.messages import t
 from gapcalc.render.delimited import render_delimited
-from gapcalc.workspace.atomic import write_atomic
+from gapcalc.usecases.plans import template_for
 
 
 @click.command(name="template")
 @click.argument("plan", shell_complete=complete_plan)
-@click.argument("year", type=click.IntRange(1949, 2100))
+@click.argument("year", type=YearType())
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The CSV to write (UTF-8 with BOM, so Excel shows Chinese correctly).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
@@ -30,11 +29,10 @@ def command(plan: str, year: int, output: Path, force: bool, targets_dir: Path) 
     read; leave blank or — where there is no figure), add source and note, then `gapcalc check FILE` and
     `gapcalc report PLAN YEAR --actuals FILE`.
     """
-    compiled = open_compiled(plan, targets_dir)
+    rows = template_for(plan, targets_dir, year)
     if output.exists() and not force:
         raise GapcalcError(t("{path} exists", path=str(output)),
                            t("pass --force to overwrite it, or choose another --output"))
-    rows = template_rows(compiled, year)
     text = render_delimited(rows, TEMPLATE_COLUMNS, excel=True)
     write_atomic(output, text, encoding="utf-8-sig", newline="")
     note(t("wrote {path}: {count} rows to fill for {id} {year}", path=str(output), count=len(rows), id=plan,

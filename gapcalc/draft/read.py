@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.read_format import detect_format
 from gapcalc.errors import GapcalcError
+from gapcalc.infra import textio
 from gapcalc.messages import t
-from gapcalc.workspace import textio
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gapcalc.workspace.pool import Progress
+    from gapcalc.infra.pool import Progress
 
 Reader = Callable[[bytes, str], SourceDocument]
 EMPTY_HINT = t("check that it is the plan document; a scan needs OCR first")

@@ -25,13 +25,13 @@ from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.read_format import OCR_FIRST
 from gapcalc.draft.read_layout import Block, Row, TableBlock, assemble, join_wrapped
 from gapcalc.errors import GapcalcError
+from gapcalc.infra.pool import told
 from gapcalc.messages import t
-from gapcalc.workspace.pool import told
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
 
-    from gapcalc.workspace.pool import Progress
+    from gapcalc.infra.pool import Progress
 
 SENTENCE_END = "。；！？：!?;:"
 ITEM_START = re.compile(

@@ -16,8 +16,8 @@ from pathlib import Path
 from gapcalc.draft.document import SourceDocument, Table
 from gapcalc.draft.read_layout import Row, find_caption
 from gapcalc.errors import GapcalcError
+from gapcalc.infra import textio
 from gapcalc.messages import t
-from gapcalc.workspace import textio
 
 TEXT_HINT = t("save the plan as UTF-8 text (or give the .docx, PDF or HTML file)")
 SPACE_GAP = re.compile(r"(?: {2,}|[\u3000\xa0]+)")
@@ -28,7 +28,7 @@ ENUMERATION = re.compile(r"^[（(]?[0-9０-９一二三四五六七八九十]+[)
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """``data`` decoded (BOM, then UTF-8, then GB18030, as :func:`gapcalc.workspace.open.textio.decode`), line endings
+    """``data`` decoded (BOM, then UTF-8, then GB18030, as :func:`gapcalc.usecases.open.textio.decode`), line endings
     ``\\n``."""
     try:
         text, _ = textio.decode(data, Path(name))

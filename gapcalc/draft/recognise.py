@@ -11,11 +11,11 @@ from gapcalc.draft.extraction import Extraction, Heading, PlanReading, Statement
 from gapcalc.draft.headers import find_headings, heading_of, read_plan
 from gapcalc.draft.sentences import TextContext, YearState, read_line
 from gapcalc.draft.tables import TableContext, find_tables, read_table
+from gapcalc.infra.pool import told
 from gapcalc.messages import t
-from gapcalc.workspace.pool import told
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gapcalc.workspace.pool import Progress
+    from gapcalc.infra.pool import Progress
 
 _BASELINE_SECTION = re.compile(r"现状|基础|成效|回顾|成绩|形势")
 _TARGET_SECTION = re.compile(r"目标")

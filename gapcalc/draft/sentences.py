@@ -42,7 +42,6 @@ _TRAILING = re.compile(
 _LEVEL_LABEL = re.compile(r"^(国家级|省级|市级|区县级|县级)")
 _LEVEL_NAMES = ("国家级", "省级", "市级", "区县级", "县级")
 _LEVEL_INSIDE = re.compile(r"(国家级|省级|市级|区县级|县级)")
-_BASELINE_SECTION = re.compile(r"现状|基础|成效|回顾|成绩|形势")
 _PAST_MARKERS = re.compile(r"已|现有|目前|截至|截止|以来|共有|累计.{0,4}(建成|培育|认定)了")
 _THIS_YEAR = re.compile(r"全年|今年|本年度?")
 _MAKING_VERB = re.compile(

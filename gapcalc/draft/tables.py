@@ -371,8 +371,3 @@ def _unique_years(values: list[ValueReading]) -> list[ValueReading]:
 def level_key(label: str) -> str | None:
     """The shared level key of a level label (``省级`` → ``provincial``)."""
     return _LEVEL_LABELS.get(label)
-
-
-def numbers_of(values: list[ValueReading]) -> list[Decimal]:
-    """The numeric values of a list of readings."""
-    return [v.value for v in values if v.value is not None]

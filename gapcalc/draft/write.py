@@ -9,11 +9,8 @@ whose upper end is not above its lower end) are moved or dropped with a ``draft:
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Protocol
 
 from gapcalc.draft.extraction import Extraction, Statement, ValueReading
@@ -304,16 +301,3 @@ def _value(value: ValueReading) -> str:
     if value.text:
         parts.append(f"text = {toml_string(value.text)}")
     return "{ " + ", ".join(parts) + " }"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same directory and :func:`os.replace`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -79,27 +79,6 @@ def attainment_pct(actual: Num, target: Num, direction: str) -> float | None:
     return 100.0 * numerator / denominator
 
 
-def change_attainment_pct(actual: Num, baseline: Num, target: Num) -> float | None:
-    """完成率 of a target stated as a change: the share of the stated change achieved, 100·(actual − baseline) /
-    (target − baseline) — a target of −18 % with −16 % achieved is 88.9 %; None when the target is no change."""
-    distance = float(target) - float(baseline)
-    if distance == 0:
-        return None
-    return 100.0 * (float(actual) - float(baseline)) / distance
-
-
-def bounded_status(met: bool, bound: str, direction: str) -> Status:
-    """The status of a figure that is exact (``=``) or a bound: a lower bound (``>=``/``>``, 超/余/以上) of an
-    indicator where higher is better decides only when it already meets the target (it can only be higher); where
-    lower is better, only when it already fails it. An upper bound the other way round. Else ``inconclusive``."""
-    if bound not in (">=", ">", "<=", "<"):
-        return Status.MET if met else Status.NOT_MET
-    favourable = (bound in (">=", ">")) == (direction == "up")
-    if met == favourable:
-        return Status.MET if met else Status.NOT_MET
-    return Status.INCONCLUSIVE
-
-
 def progress_pct(actual: Num, baseline: Num, final_target: Num) -> float | None:
     """完成进度: share of the distance baseline → final target covered, in %; None when the distance is zero."""
     distance = float(final_target) - float(baseline)
@@ -202,38 +181,9 @@ def outlook(*, baseline: Num | None, baseline_year: int | None, actual: Num | No
     return band(ratio), ratio
 
 
-def expected_value_ratio(baseline: Num, actual: Num, final_target: Num, years_observed: int,
-                         years_planned: int) -> float | None:
-    """UNSD 2023 "expected value" ratio: (x_T^e − x_0)/(x_T − x_0), x_T^e projected at the observed CAGR."""
-    projected = projected_value(baseline, actual, years_observed, years_planned - years_observed)
-    distance = float(final_target) - float(baseline)
-    if projected is None or distance == 0:
-        return None
-    return (projected - float(baseline)) / distance
-
-
 def projected_value(baseline: Num, actual: Num, years_observed: int, years_ahead: int) -> float | None:
     """The actual carried forward ``years_ahead`` years at the observed CAGR (None where the CAGR is undefined)."""
     rate = cagr(baseline, actual, years_observed)
     if rate is None:
         return None
     return float(actual) * (1.0 + rate) ** years_ahead
-
-
-def statcan_score(ratio: float) -> float:
-    """Statistics Canada's −5…5 score of a growth ratio (with a target)."""
-    if ratio > ACCELERATION:
-        return min(7.1429 * ratio - 4.2857, 5.0)
-    return max(4.1667 * ratio - 2.5, -5.0)
-
-
-def no_target_band(rate: float, direction: str) -> Outlook:
-    """Open SDG method 1 (no numeric target): the direction-adjusted CAGR banded at 1.5 %, 0.5 %, 0."""
-    adjusted = sign(direction) * rate
-    if adjusted >= 0.015:
-        return Outlook.ON_TRACK
-    if adjusted >= 0.005:
-        return Outlook.ACCELERATION_NEEDED
-    if adjusted >= 0:
-        return Outlook.LIMITED_PROGRESS
-    return Outlook.DETERIORATION

@@ -13,8 +13,8 @@ import numpy as np
 from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS
 
 if TYPE_CHECKING:  # pragma: no cover
+    from gapcalc.engine.batch import BatchReport
     from gapcalc.engine.report import ReportColumns
-    from gapcalc.engine.run import BatchReport
 
 WHOLE_PLAN = "*"
 """The ``subplan`` of a summary row that counts the whole plan."""

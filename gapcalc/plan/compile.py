@@ -3,7 +3,7 @@
 Every stated number that does not depend on observed data is resolved (:mod:`gapcalc.plan.resolve`); where a level
 depends on observed data (a quota series whose stock, or a relative change whose base, the plan does not state), what
 it depends on is recorded instead, so that the engine finishes resolving it against the actuals. A compiled plan is
-plain data (tuples and packed int64/float64 bytes), so it caches cheaply (:mod:`gapcalc.workspace.open`).
+plain data (tuples and packed int64/float64 bytes), so it caches cheaply (:mod:`gapcalc.usecases.open`).
 ``breakdowns_of`` gives the report rows of an indicator: the headline and each breakdown the plan states.
 """
 

@@ -17,11 +17,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gapcalc.errors import Finding, GapcalcError, finding
+from gapcalc.infra.paths import display_path
+from gapcalc.infra.textio import MAX_TARGET_BYTES, read_bytes
 from gapcalc.messages import t
 from gapcalc.plan import model
 from gapcalc.plan.locate import TomlLocator
-from gapcalc.workspace.paths import display_path
-from gapcalc.workspace.textio import MAX_TARGET_BYTES, read_bytes
 
 try:  # tomli ships mypyc-compiled wheels: the same parser as the standard library's tomllib, about 3× faster
     import tomli as tomllib

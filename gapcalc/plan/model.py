@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-from gapcalc.workspace.paths import ID_PATTERN
+from gapcalc.infra.paths import ID_PATTERN
 
 CHANGE_KINDS = ("change_vs_baseline", "pp_change", "annual_growth")
 
@@ -35,7 +35,6 @@ Change = Literal["increase", "decrease"]
 AdminLevel = Literal["municipal", "provincial", "national"]
 Dimension = Literal["industry", "enterprise", "level", "region", "category"]
 
-KINDS: tuple[str, ...] = get_args(Kind)
 COMPARATORS: tuple[str, ...] = get_args(Comparator)
 
 _DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"

@@ -14,10 +14,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from gapcalc.errors import Finding
+from gapcalc.infra.textio import read_bytes
 from gapcalc.messages import t
 from gapcalc.plan.load import LoadedPlan
 from gapcalc.plan.model import Series, Value
-from gapcalc.workspace.textio import read_bytes
 
 _WHITESPACE = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")

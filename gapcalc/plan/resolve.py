@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gapcalc.plan.levels import PRIORITY, derive_level
+from gapcalc.plan.levels import derive_level
 from gapcalc.plan.model import CHANGE_KINDS, Indicator, PlanHeader, Series, Value
 
 Observed = Mapping[int, Decimal]
@@ -146,21 +146,3 @@ def resolve_indicator(indicator: Indicator, plan: PlanHeader,
             statements.append(Statement(indicator, s_index, v_index, series, value, level,
                                         effective_comparator(series, value)))
     return statements
-
-
-def target_points(statements: list[Statement], breakdown: str | None) -> dict[int, Statement]:
-    """The target that counts for each year of one breakdown.
-
-    Explicit levels and stocks take precedence over relative changes, which take precedence over levels derived
-    from quotas of additions; among equals the first statement in the file wins (disagreements are ``GC202``).
-    """
-    chosen: dict[int, Statement] = {}
-    for statement in statements:
-        if statement.breakdown != breakdown or statement.kind in ("baseline", "qualitative"):
-            continue
-        if statement.level is None:
-            continue
-        current = chosen.get(statement.year)
-        if current is None or PRIORITY[statement.kind] < PRIORITY[current.kind]:
-            chosen[statement.year] = statement
-    return chosen

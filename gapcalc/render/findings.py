@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 
-from gapcalc import __version__
+from gapcalc._version import __version__
 from gapcalc.errors import CODES, Finding, Severity
 
 

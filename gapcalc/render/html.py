@@ -56,7 +56,7 @@ a { color: #0b57a4; word-break: break-all; }
 
 def render_html(document: Document) -> str:
     """The page of a document: the report page of :mod:`gapcalc.render.page` for a gap report (its charts, plans
-    and subplans from ``document.extra``, see :func:`gapcalc.render.series.report_extra`), else a plain table page."""
+    and subplans from ``document.extra``, see :func:`gapcalc.usecases.charts.report_extra`), else a plain table page."""
     rows = list(document.iter_rows())
     if is_report(document.columns):
         return report_html(document, rows)

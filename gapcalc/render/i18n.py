@@ -63,11 +63,20 @@ SUMMARY_TITLES: dict[str, str] = {
 }
 
 
-def detect_lang(option: str | None = None) -> str:
-    """The language to use: the option, ``GAPCALC_LANG``, the locale, else English."""
+def requested_lang(option: str | None = None) -> str | None:
+    """The language asked for: the option, else ``GAPCALC_LANG``; None when neither names one of :data:`LANGS`."""
     for candidate in (option, os.environ.get(LANG_ENV)):
         if candidate in LANGS:
             return candidate
+    return None
+
+
+def detect_lang(option: str | None = None, default: str | None = None) -> str:
+    """The language to use: the one asked for (:func:`requested_lang`), else ``default`` (an output with a language
+    of its own: the brief is written in Chinese), else the locale's, else English."""
+    asked = requested_lang(option) or default
+    if asked is not None:
+        return asked
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable, "")
         if value:

@@ -47,11 +47,6 @@ def clean_rows(rows: Iterable[Mapping[str, Any]]) -> list[Row]:
     return [{column: clean_value(column, value) for column, value in row.items()} for row in rows]
 
 
-def frame_rows(frame: Any) -> list[Row]:
-    """The rows of a pandas DataFrame as plain dicts of clean values."""
-    return clean_rows(frame.to_dict(orient="records"))
-
-
 def row_key(row: Mapping[str, Any]) -> tuple[str, str]:
     """``(indicator, breakdown)`` with ``""`` for the headline figure."""
     return str(row.get("indicator") or ""), str(row.get("breakdown") or "")

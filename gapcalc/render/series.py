@@ -1,12 +1,10 @@
-"""The data of each indicator's chart and of its actuals, from the engine: one way for the page, the site and the brief.
+"""The data of each indicator's chart and of its actuals, from the engine's series: one way for the page, the site
+and the brief.
 
-:func:`report_extra` is what the report page, the site and the brief take beside the report rows (the report
-command hands it the page renderer in :attr:`~gapcalc.render.document.Document.extra`): each row's chart
-(:func:`engine_chart`) and its actuals with their sources (:func:`observed_actuals`), both computed by the engine
-from the same compiled plan and actuals as the row (:func:`gapcalc.engine.report.batch_series`), the plans' names
-and their subplans' names. :func:`chart_trajectory` turns a row's chart into what ``gapcalc chart`` draws (the
-brief's pictures). :func:`chart_from_row` is the fallback of a row without one (baseline, latest actual, final
-target).
+:func:`gapcalc.usecases.charts.report_extra` gives the report page, the site and the brief, beside the report rows,
+each row's chart (:func:`engine_chart`) and its actuals with their sources (:func:`observed_actuals`), both made here
+from the engine's series of the row's key (:func:`gapcalc.engine.report.batch_series`). :func:`chart_from_row` is the
+fallback of a row without one (baseline, latest actual, final target).
 """
 
 from __future__ import annotations
@@ -20,14 +18,10 @@ from typing import TYPE_CHECKING, Any
 from gapcalc.engine.report import actual_text
 from gapcalc.plan.compiled import KIND_CODES
 from gapcalc.render.cells import cell_text
-from gapcalc.render.rows import row_key
 from gapcalc.render.svg import ChartData, Mark
 
 if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.engine.report import KeySeries
-    from gapcalc.engine.run import BatchReport
-    from gapcalc.engine.trajectory import Trajectory
-    from gapcalc.plan.compiled import CompiledPlan
 
 Key = tuple[str, str]
 COMPARATOR_SIGNS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "≈", "range": ""}
@@ -140,59 +134,3 @@ def observed_actuals(row: Mapping[str, Any], series: KeySeries, columns: Mapping
 
 SOURCE_FIELDS = ("source", "source_title", "note")
 """Where an actual comes from: the fields a report row copies from the actuals row of its latest actual."""
-
-
-def report_extra(report: BatchReport) -> dict[str, Any]:
-    """What a page needs besides the rows of ``report``, keyed ``(plan, indicator, breakdown)``: ``charts`` (each
-    row's chart) and ``observed`` (each row's actuals with their sources), both computed by the engine from the same
-    compiled plan and actuals as the row (:func:`gapcalc.engine.report.batch_series`); ``plans`` (each plan's
-    names, document and period) and ``subplans`` keyed ``(plan, subplan)`` → (zh, en)."""
-    from gapcalc.actuals.fast import batch_of
-    from gapcalc.engine.report import batch_series
-
-    rows = report.columns.rows()
-    batch = batch_of(report.actuals)
-    charts, observed = {}, {}
-    for row, series in zip(rows, batch_series(report.plans, batch), strict=True):
-        key = (str(row["plan"]), *row_key(row))
-        charts[key] = engine_chart(row, series, batch.columns)
-        observed[key] = observed_actuals(row, series, batch.columns)
-    plans = {p.id: {"name_zh": p.name_zh, "name_en": p.name_en, "region_zh": p.region_zh,
-                    "region_en": p.region_en, "document": p.document, "period": p.period} for p in report.plans}
-    subplans = {(p.id, s[0]): (s[1], s[2]) for p in report.plans for s in p.subplans}
-    return {"charts": charts, "observed": observed, "plans": plans, "subplans": subplans}
-
-
-def chart_trajectory(plan: CompiledPlan, row: Mapping[str, Any], chart: ChartData) -> Trajectory | None:
-    """What ``gapcalc chart`` draws, made of the points of ``chart`` (the page's chart of ``row``) and the rates of
-    ``row``: the required path and the projection start from the row's latest actual. None when the chart has no
-    milestone, or ends on a final target that is not a level (a period total)."""
-    from gapcalc.engine.trajectory import (
-        ActualPoint,
-        IndicatorNames,
-        Milestone,
-        Point,
-        Trajectory,
-        plan_path,
-        projection,
-        required_path,
-    )
-
-    if not chart.milestones or chart.final is None or chart.milestones[-1].year != chart.final.year:
-        return None
-    milestones = tuple(Milestone(m.year, m.value, m.comparator or "=", m.upper) for m in chart.milestones)
-    baseline = Point(chart.baseline.year, chart.baseline.value) if chart.baseline else None
-    actuals = tuple(ActualPoint(m.year, m.value, m.note) for m in chart.actuals)
-    last = actuals[-1] if actuals else None
-    latest = last if last and (last.year, last.value) == (row.get("actual_year"), row.get("actual")) else None
-    final, direction, breakdown = milestones[-1], str(row.get("direction") or "up"), row.get("breakdown")
-    names = IndicatorNames(str(row.get("indicator")), str(row.get("name_zh") or ""),
-                           str(row.get("name_en") or row.get("name_zh") or ""), str(row.get("unit") or ""), direction)
-    return Trajectory(
-        plan=plan, indicator=names, breakdown=breakdown, breakdown_name_zh=row.get("breakdown_zh") or breakdown,
-        breakdown_name_en=row.get("breakdown_en") or breakdown, baseline=baseline, milestones=milestones,
-        plan_path=plan_path(baseline, milestones), actuals=actuals,
-        required_path=required_path(latest, final, direction) if latest else (),
-        required_cagr_pct=row.get("required_cagr_pct"), required_change_per_year=row.get("required_change_per_year"),
-        projection=projection(baseline, latest, final.year) if latest else (),
-        observed_cagr_pct=row.get("observed_cagr_pct") if latest else None)

@@ -1,7 +1,7 @@
 """The progress site: static, offline HTML pages of every plan of a targets directory, in Chinese and English.
 
-:func:`build_site` returns the pages as ``{relative path: text}``; :func:`write_site` writes them, each atomically
-(a temporary file in the same folder, then ``os.replace``). The layout::
+:func:`site_pages` returns the pages of the plans' data as ``{relative path: text}`` (reading the plans and writing
+the pages is :mod:`gapcalc.usecases.site`'s). The layout::
 
     index.html                          languages
     zh/index.html                       plans with their summary, shared indicators
@@ -12,19 +12,15 @@
 
 Every link is relative and resolves inside the site (the only others are the sources' own ``http(s)`` addresses);
 nothing is fetched, nothing runs, and the same input gives the same bytes (no dates, every collection sorted).
-Every figure, chart and source is the report's: the engine's rows and :func:`gapcalc.render.series.report_extra`,
+Every figure, chart and source is the report's: the engine's rows and :func:`gapcalc.usecases.charts.report_extra`,
 as on the report page of ``gapcalc report -f html``.
 """
 
 from __future__ import annotations
 
-import datetime
-import os
 import posixpath
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from gapcalc.render.figures import with_unit
@@ -40,8 +36,8 @@ from gapcalc.render.page import (
     report_body,
     table_html,
 )
-from gapcalc.render.rows import Row, clean_rows, row_key
-from gapcalc.render.series import COMPARATOR_SIGNS, Observed, report_extra
+from gapcalc.render.rows import Row, row_key
+from gapcalc.render.series import COMPARATOR_SIGNS, Observed
 from gapcalc.render.svg import ChartData, indicator_svg
 from gapcalc.render.words import foreign
 
@@ -51,7 +47,7 @@ Key = tuple[str, str]
 @dataclass(frozen=True)
 class PlanData:
     """Everything the site shows of one plan: the report rows, summary, charts and actuals as the report computes
-    them (:func:`gapcalc.render.series.report_extra`, the report page's path) and the numbers the plan states."""
+    them (:func:`gapcalc.usecases.charts.report_extra`, the report page's path) and the numbers the plan states."""
 
     plan_id: str
     header: Any  # gapcalc.plan.model.PlanHeader
@@ -76,48 +72,6 @@ class PlanData:
     def indicators(self) -> list[str]:
         """The indicator ids of the report, in the plan's order."""
         return list(dict.fromkeys(str(r["indicator"]) for r in self.rows))
-
-
-def plan_ids(targets: Path) -> list[str]:
-    """The plans of a targets directory, sorted."""
-    from gapcalc.workspace.paths import plan_files
-
-    return [p.stem for p in plan_files(targets)]
-
-
-def default_year(targets: Path, today: datetime.date | None = None) -> int:
-    """The latest year with any actual in any plan of ``targets``, else the current year."""
-    from gapcalc.actuals.fast import read_plan_actuals
-    from gapcalc.engine.run import open_compiled
-    from gapcalc.workspace.cache import Cache, cache_dir
-    from gapcalc.workspace.paths import default_actuals_path
-
-    years, cache = [], Cache("actuals", cache_dir())
-    for plan_id in plan_ids(targets):
-        actuals = read_plan_actuals(open_compiled(plan_id, targets), default_actuals_path(plan_id, targets), cache)
-        years += [int(y) for y in actuals.columns["year"]]
-    return max(years) if years else (today or datetime.date.today()).year
-
-
-def load_plan_data(plan_id: str, year: int, targets: Path) -> PlanData:
-    """Report, summary, charts and actuals of one plan for ``year``, as ``gapcalc report`` computes them, and the
-    numbers the plan states (with their quotes)."""
-    from gapcalc.engine.run import open_compiled, report_plan, summarise
-    from gapcalc.engine.targets import build_targets
-    from gapcalc.workspace.open import open_plan
-
-    report = report_plan(open_compiled(plan_id, targets), targets, year)
-    extra = report_extra(report)
-    loaded = open_plan(plan_id, targets)
-    names = {s.id: (s.name_zh, s.name_en) for s in loaded.plan.subplans}
-
-    def mine(found: Mapping[tuple[str, str, str], Any]) -> dict[Key, Any]:
-        return {(k[1], k[2]): v for k, v in found.items()}
-
-    return PlanData(plan_id, loaded.plan.plan, names, clean_rows(report.columns.rows()),
-                    clean_rows(summarise(report, year)), clean_rows(build_targets(loaded.plan)),
-                    mine(extra["charts"]), mine(extra["observed"]), tuple(report.actuals[0].notes),
-                    report.actuals[0].errors)
 
 
 def shared_indicators(plans: Sequence[PlanData]) -> dict[str, list[PlanData]]:
@@ -347,41 +301,16 @@ def shared_page_html(site: Site, indicator: str, plans: Sequence[PlanData], lang
     return page_shell(title, lang, body, nav_html(here, lang, site.langs, crumbs))
 
 
-def build_site(targets: Path, year: int, langs: Sequence[str] = LANGS,
-               read: list[PlanData] | None = None) -> dict[str, str]:
-    """Every page of the site, keyed by its path relative to the output directory; ``read`` receives each plan's
-    data (what reading its actuals said among it)."""
-    plans = [load_plan_data(p, year, targets) for p in plan_ids(targets)]
-    if read is not None:
-        read.extend(plans)
-    site = Site(plans, year, tuple(langs))
+def site_pages(plans: Sequence[PlanData], year: int, langs: Sequence[str] = LANGS) -> dict[str, str]:
+    """Every page of the site of ``plans`` for ``year``, keyed by its path relative to the output directory."""
+    site = Site(list(plans), year, tuple(langs))
     pages = {"index.html": language_index(site)}
     for lang in site.langs:
         pages[f"{lang}/index.html"] = index_page(site, lang)
-        for plan in plans:
+        for plan in site.plans:
             pages[plan_page(lang, plan.plan_id)] = plan_report_page(site, plan, lang)
             for indicator in plan.indicators():
                 pages[indicator_page(lang, plan.plan_id, indicator)] = indicator_page_html(site, plan, indicator, lang)
         for indicator, holders in site.shared().items():
             pages[shared_page(lang, indicator)] = shared_page_html(site, indicator, holders, lang)
     return dict(sorted(pages.items()))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def write_site(pages: Mapping[str, str], output: Path) -> None:
-    """Write every page under ``output``."""
-    for relative_path in sorted(pages):
-        write_atomic(output / relative_path, pages[relative_path].encode("utf-8"))
-

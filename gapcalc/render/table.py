@@ -7,9 +7,7 @@ numbered marker and a footnote with the source.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
 from collections.abc import Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import IO, Any, NamedTuple
@@ -27,15 +25,13 @@ from gapcalc.render.words import RICH_STYLE
 
 
 class _Console(Console):
-    """rich's console, but a reader that stops reading (``| head``) ends the command quietly with exit 0, as the
-    CSV output does, instead of rich's exit 1."""
+    """rich's console, but a reader that stops reading (``| head``) is a :class:`BrokenPipeError`, which the
+    command line ends quietly with exit 0 (:func:`gapcalc.cli.main.reader_gone`), as for the CSV output, instead of
+    rich's exit 1."""
 
     def on_broken_pipe(self) -> None:
         self.quiet = True
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(devnull, sys.stdout.fileno())
-        raise SystemExit(0)
+        raise BrokenPipeError
 
 
 def colour_environment() -> dict[str, str]:
@@ -127,13 +123,9 @@ def _indicator_text(row: dict[str, Any], lang: str = "zh") -> str:
 COUNT_UNITS = frozenset("个家户条项台种次场只位件人座所")
 """Units that count things: a target of such a unit is a whole number of them."""
 
-SHOW_CHOICES = ("targets", "assessed", "all")
-"""Which rows the terminal table shows: ``targets`` (default) every row with a target for the year, stated in
-numbers or in words; ``assessed`` only rows met or not met; ``all`` every row."""
-
-
 def shown_rows(rows: Sequence[dict[str, Any]], show: str) -> list[dict[str, Any]]:
-    """The rows of the terminal table for ``show`` (one of :data:`SHOW_CHOICES`)."""
+    """The rows of the terminal table for ``show``: ``targets`` (default) every row with a target for the year,
+    stated in numbers or in words; ``assessed`` only rows met or not met; ``all`` every row."""
     if show == "all":
         return list(rows)
     if show == "assessed":

@@ -13,6 +13,9 @@ API::
     write_atomic(path, text, encoding="utf-8")     # str (newline="" keeps "\\r\\n" as given)
     with atomic_output(path, text=True) as handle: # a stream, for writers that produce output piece by piece
         handle.write(...)
+
+``parents=True`` makes the missing folders first; ``exclusive=True`` never replaces a file that exists, even one
+another process creates meanwhile: the complete file is linked to its name, which fails if the name is taken.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ _HINTS = {
 
 def write_error(path: Path, error: OSError) -> GapcalcError:
     """The GapcalcError for a failed write of ``path`` (message with the system's reason, and a hint)."""
+    if error.errno == errno.EEXIST:
+        return GapcalcError(t("{path} already exists", path=str(path)), t("pass --force to replace it"))
     reason = error.strerror or type(error).__name__
     return GapcalcError(t("cannot write {path}: {reason}", path=str(path), reason=reason),
                         _HINTS.get(error.errno or 0, t("check the path and that there is space on the disk")))
@@ -57,24 +62,26 @@ def _mode_for(path: Path) -> int:
 
 
 @overload
-def atomic_output(path: Path, text: Literal[True] = ..., encoding: str = ...,
-                  newline: str | None = ...) -> contextlib.AbstractContextManager[IO[str]]: ...
+def atomic_output(path: Path, text: Literal[True] = ..., encoding: str = ..., newline: str | None = ...,
+                  parents: bool = ..., exclusive: bool = ...) -> contextlib.AbstractContextManager[IO[str]]: ...
 
 
 @overload
-def atomic_output(path: Path, text: Literal[False], encoding: str = ...,
-                  newline: str | None = ...) -> contextlib.AbstractContextManager[IO[bytes]]: ...
+def atomic_output(path: Path, text: Literal[False], encoding: str = ..., newline: str | None = ...,
+                  parents: bool = ..., exclusive: bool = ...) -> contextlib.AbstractContextManager[IO[bytes]]: ...
 
 
-def atomic_output(path: Path, text: bool = True, encoding: str = "utf-8",
-                  newline: str | None = None) -> contextlib.AbstractContextManager[IO[Any]]:
-    """A stream whose content replaces ``path`` when the ``with`` block ends without an error."""
-    return _atomic_output(path, text, encoding, newline)
+def atomic_output(path: Path, text: bool = True, encoding: str = "utf-8", newline: str | None = None,
+                  parents: bool = False, exclusive: bool = False) -> contextlib.AbstractContextManager[IO[Any]]:
+    """A stream whose content replaces ``path`` (or, ``exclusive``, takes the free name ``path``) when the ``with``
+    block ends without an error; ``parents`` makes the missing folders first."""
+    return _atomic_output(path, text, encoding, newline, parents, exclusive)
 
 
 @contextlib.contextmanager
-def _atomic_output(path: Path, text: bool, encoding: str, newline: str | None) -> Iterator[IO[Any]]:
-    if path.exists() and not path.is_file() and not path.is_dir():  # /dev/stdout, a pipe: written in place
+def _atomic_output(path: Path, text: bool, encoding: str, newline: str | None, parents: bool,
+                   exclusive: bool) -> Iterator[IO[Any]]:
+    if path.exists() and not path.is_file() and not path.is_dir() and not exclusive:  # /dev/stdout, a pipe
         with _in_place(path, text, encoding, newline) as device:
             yield device
         return
@@ -82,8 +89,12 @@ def _atomic_output(path: Path, text: bool, encoding: str, newline: str | None) -
 
     folder = path.parent if str(path.parent) else Path(".")
     try:
+        if exclusive and os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if parents:
+            folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise write_error(path, error) from None
@@ -95,13 +106,29 @@ def _atomic_output(path: Path, text: bool, encoding: str, newline: str | None) -
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+        _publish(temporary, path, exclusive)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
             raise write_error(path, error) from None
         raise
+
+
+def _publish(temporary: str, path: Path, exclusive: bool) -> None:
+    """Give the complete temporary file its name: replacing what is there, or (``exclusive``) only if it is free."""
+    if not exclusive:
+        os.replace(temporary, path)
+        return
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: claim the name, then fill it
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.replace(temporary, path)
+    else:
+        os.unlink(temporary)
 
 
 @contextlib.contextmanager
@@ -116,11 +143,14 @@ def _in_place(path: Path, text: bool, encoding: str, newline: str | None) -> Ite
         raise write_error(path, error) from None
 
 
-def write_atomic(path: Path, data: bytes | str, encoding: str = "utf-8", newline: str | None = None) -> None:
-    """Replace ``path`` with ``data`` (bytes, or text in ``encoding``) atomically; a GapcalcError on failure."""
+def write_atomic(path: Path, data: bytes | str, encoding: str = "utf-8", newline: str | None = None,
+                 parents: bool = False, exclusive: bool = False) -> None:
+    """Replace ``path`` with ``data`` (bytes, or text in ``encoding``) atomically (``exclusive``: only a free name;
+    ``parents``: folders made as needed); a GapcalcError on failure."""
     if isinstance(data, bytes):
-        with atomic_output(path, text=False) as binary:
+        with atomic_output(path, text=False, parents=parents, exclusive=exclusive) as binary:
             binary.write(data)
         return
-    with atomic_output(path, text=True, encoding=encoding, newline=newline) as stream:
+    with atomic_output(path, text=True, encoding=encoding, newline=newline, parents=parents,
+                       exclusive=exclusive) as stream:
         stream.write(data)

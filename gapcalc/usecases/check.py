@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gapcalc.errors import Finding, GapcalcError, Severity, finding
-from gapcalc.messages import Trimmed, from_plain, t, to_plain
+from gapcalc.errors import Finding, GapcalcError, Severity, finding, from_plain, to_plain
+from gapcalc.infra.cache import Cache, cache_dir, content_key, digest_of
+from gapcalc.infra.paths import display_path, plan_path
+from gapcalc.infra.pool import Pool
+from gapcalc.infra.textio import MAX_TARGET_BYTES, read_bytes, read_text
+from gapcalc.messages import Trimmed, t
 from gapcalc.plan.facts import PlanFacts
 from gapcalc.plan.keys import normal_key
-from gapcalc.workspace.cache import Cache, cache_dir, content_key, digest_of
-from gapcalc.workspace.paths import display_path, plan_path
-from gapcalc.workspace.pool import Pool
-from gapcalc.workspace.textio import MAX_TARGET_BYTES, read_bytes, read_text
 
 LAYOUT = 4
 """Version of a cached check result; part of its key."""
@@ -147,7 +147,7 @@ def _check_afresh(path: Path, display: str, traceability: bool) -> tuple[Checked
     """Parse, validate and check a target file (this imports the validation model)."""
     from gapcalc.plan.load import load_plan_file
     from gapcalc.plan.quotes import source_candidates
-    from gapcalc.workspace.open import plan_findings
+    from gapcalc.usecases.open import plan_findings
 
     loaded, problems = load_plan_file(path, display)
     if loaded is None:
@@ -290,7 +290,7 @@ def check_paths(paths: list[Path], directory: Path, encoding: str | None = None,
 
 def _facts_quietly(directory: Path, plan_id: str) -> PlanFacts | None:
     """The facts of a valid plan by id (compiled, from the cache when unchanged), or None."""
-    from gapcalc.workspace.open import load_compiled
+    from gapcalc.usecases.open import load_compiled
 
     try:
         return load_compiled(plan_path(directory, plan_id), Cache("plans", cache_dir())).facts

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gapcalc import __version__
+from gapcalc._version import __version__
 
 CACHE_ENV = "GAPCALC_CACHE_DIR"
 NO_CACHE_ENV = "GAPCALC_NO_CACHE"

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.headers import CITIES, PROVINCES
 from gapcalc.draft.recognise import extract
-from gapcalc.draft.write import Draft, render, write_atomic
+from gapcalc.draft.write import Draft, render
 from gapcalc.errors import GapcalcError
+from gapcalc.infra.atomic import write_atomic
 from gapcalc.messages import t
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gapcalc.workspace.pool import Progress
+    from gapcalc.infra.pool import Progress
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 REGION_IDS = {zh: re.sub(r"[^a-z0-9]+", "_", en.lower()).strip("_") for zh, en in {**PROVINCES, **CITIES}.items()}
@@ -70,11 +71,21 @@ def draft_document(doc: SourceDocument, document: Path, plan_id: str | None, tar
                                t("pass --force to overwrite it, or choose another --plan"))
     source_text = _relative_source(source_file, targets_dir)
     draft = render(extraction, ident, source_text)
-    write_atomic(source_file, doc.text if doc.text.endswith("\n") else doc.text + "\n")
-    write_atomic(target_file, draft.text)
+    write_atomic(source_file, doc.text if doc.text.endswith("\n") else doc.text + "\n", newline="\n", parents=True,
+                 exclusive=not force)
+    write_atomic(target_file, draft.text, newline="\n", parents=True, exclusive=not force)
     review: list[str] = [t("{path}:{line}: {why}", path=str(target_file), line=item.line, why=item.why)
                          for item in draft.review]
     return DraftResult(target_file, source_file, draft, review)
+
+
+def draft_file(document: Path, plan_id: str | None, targets_dir: Path, source_out: Path | None = None,
+               force: bool = False, progress: Progress | None = None) -> tuple[SourceDocument, DraftResult]:
+    """Read the plan document at ``document`` (text, HTML, Word or PDF) and draft it (:func:`draft_document`)."""
+    from gapcalc.draft.read import read_document
+
+    doc = read_document(document, progress)
+    return doc, draft_document(doc, document, plan_id, targets_dir, source_out, force, progress)
 
 
 def _relative_source(source_file: Path, targets_dir: Path) -> str:

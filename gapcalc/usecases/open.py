@@ -3,7 +3,7 @@
 This is the layer the commands and the Python API share: ``open_plan("mianyang")`` returns a validated plan or
 raises :class:`~gapcalc.errors.GapcalcError` saying how many problems the file has; ``load_many`` gives compiled
 plans, parsing and validating only the files the cache has not seen. The plan model (pydantic) is imported only when
-a file must be parsed. ``gapcalc check`` is in :mod:`gapcalc.workspace.check`.
+a file must be parsed. ``gapcalc check`` is in :mod:`gapcalc.usecases.check`.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gapcalc.errors import Finding, FindingLine, GapcalcError, Severity, finding
+from gapcalc.infra.cache import Cache, content_key
+from gapcalc.infra.paths import default_actuals_path, display_path, plan_path, targets_dir
+from gapcalc.infra.pool import Pool
+from gapcalc.infra.textio import MAX_TARGET_BYTES, read_bytes
 from gapcalc.messages import plural, t
 from gapcalc.plan.compiled import LAYOUT, CompiledPlan
-from gapcalc.workspace.cache import Cache, content_key
-from gapcalc.workspace.paths import default_actuals_path, display_path, plan_path, targets_dir
-from gapcalc.workspace.pool import Pool
-from gapcalc.workspace.textio import MAX_TARGET_BYTES, read_bytes
 
 if TYPE_CHECKING:  # pragma: no cover - the plan model imports pydantic: only when a file is parsed
     from gapcalc.actuals.parse import ActualsFile
@@ -42,6 +42,18 @@ def open_plan(plan_id: str, directory: str | Path | None = None) -> LoadedPlan:
     """The validated plan ``plan_id``; a GapcalcError when the file is missing or has errors."""
     path = plan_path(targets_dir(str(directory) if directory else None), plan_id)
     return open_plan_file(path)
+
+
+def plan_given(plan: str | Path | LoadedPlan, directory: Path) -> LoadedPlan:
+    """A validated plan given as the Python API takes it: a validated plan, a target file's path, or an id looked up
+    in ``directory``."""
+    from gapcalc.plan.load import LoadedPlan
+
+    if isinstance(plan, LoadedPlan):
+        return plan
+    if Path(plan).suffix == ".toml":
+        return open_plan_file(Path(plan))
+    return open_plan(str(plan), directory)
 
 
 def open_plan_file(path: Path) -> LoadedPlan:
@@ -78,7 +90,7 @@ def open_actuals(loaded: LoadedPlan, path: Path | None, directory: Path, encodin
 def load_compiled(path: Path, cache: Cache) -> CompiledPlan:
     """The compiled plan of a target file, from the cache when the file is unchanged.
 
-    A plan with errors raises :class:`~gapcalc.errors.GapcalcError`, as :func:`gapcalc.workspace.open.open_plan_file`
+    A plan with errors raises :class:`~gapcalc.errors.GapcalcError`, as :func:`gapcalc.usecases.open.open_plan_file`
     does; only valid plans are cached.
     """
     found = load_many([path], cache)[0]

@@ -1,0 +1,92 @@
+"""The written progress report of a plan for a year: the plan reported as ``gapcalc report`` reports it, the brief
+built from its rows (:mod:`gapcalc.render.brief`), and the pictures of the indicators furthest behind, drawn as
+``gapcalc chart`` draws them from the points of each row's chart on the report page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gapcalc.engine.trajectory import (
+    ActualPoint,
+    IndicatorNames,
+    Milestone,
+    Point,
+    Trajectory,
+    plan_path,
+    projection,
+    required_path,
+)
+from gapcalc.plan.compiled import CompiledPlan
+from gapcalc.render.brief import TEXT, Brief, build_brief
+from gapcalc.render.page import indicator_name
+from gapcalc.render.rows import clean_rows, row_key
+from gapcalc.render.svg import ChartData
+from gapcalc.usecases.charts import report_extra
+from gapcalc.usecases.open import open_plan
+from gapcalc.usecases.run import PlanReport, report_one
+
+
+@dataclass
+class BriefReport:
+    """A brief and what it was made from: the plan's report (its actuals notes and errors among it) and each
+    row's chart."""
+
+    brief: Brief
+    report: PlanReport
+    charts: Mapping[tuple[str, str, str], ChartData] = field(default_factory=dict)
+    lang: str = "zh"
+
+    def pictures(self) -> list[tuple[str, bytes]]:
+        """PNG pictures of the indicators furthest behind, each with its caption; a row whose chart ends on a total
+        rather than a level is left out. matplotlib is imported here, only when pictures are wanted."""
+        from gapcalc.render.chart import choose_language, find_cjk_font, render_chart
+
+        font = find_cjk_font()
+        language, _ = choose_language(self.lang, font)
+        pictures: list[tuple[str, bytes]] = []
+        for row in self.brief.behind:
+            indicator, breakdown = row_key(row)
+            trajectory = chart_trajectory(self.report.plan, row, self.charts[(str(row["plan"]), indicator, breakdown)])
+            if trajectory is None:
+                continue
+            caption = str(TEXT[self.lang]["chart_caption"]).format(number=len(pictures) + 1,
+                                                                   name=indicator_name(row, self.lang))
+            pictures.append((caption, render_chart(trajectory, "png", language, font)))
+        return pictures
+
+
+def brief_of(plan_id: str, directory: Path, year: int, lang: str, actuals_path: Path | None = None) -> BriefReport:
+    """The brief of plan ``plan_id`` for ``year`` in ``lang``."""
+    report = report_one(plan_id, directory, year, actuals_path)
+    extra = report_extra(report)
+    header = open_plan(plan_id, directory).plan.plan
+    rows: Sequence[dict[str, Any]] = clean_rows(report.columns.rows())
+    brief = build_brief(header, year, rows, clean_rows(report.summary()), lang)
+    return BriefReport(brief, report, extra["charts"], lang)
+
+
+def chart_trajectory(plan: CompiledPlan, row: Mapping[str, Any], chart: ChartData) -> Trajectory | None:
+    """What ``gapcalc chart`` draws, made of the points of ``chart`` (the page's chart of ``row``) and the rates of
+    ``row``: the required path and the projection start from the row's latest actual. None when the chart has no
+    milestone, or ends on a final target that is not a level (a period total)."""
+    if not chart.milestones or chart.final is None or chart.milestones[-1].year != chart.final.year:
+        return None
+    milestones = tuple(Milestone(m.year, m.value, m.comparator or "=", m.upper) for m in chart.milestones)
+    baseline = Point(chart.baseline.year, chart.baseline.value) if chart.baseline else None
+    actuals = tuple(ActualPoint(m.year, m.value, m.note) for m in chart.actuals)
+    last = actuals[-1] if actuals else None
+    latest = last if last and (last.year, last.value) == (row.get("actual_year"), row.get("actual")) else None
+    final, direction, breakdown = milestones[-1], str(row.get("direction") or "up"), row.get("breakdown")
+    names = IndicatorNames(str(row.get("indicator")), str(row.get("name_zh") or ""),
+                           str(row.get("name_en") or row.get("name_zh") or ""), str(row.get("unit") or ""), direction)
+    return Trajectory(
+        plan=plan, indicator=names, breakdown=breakdown, breakdown_name_zh=row.get("breakdown_zh") or breakdown,
+        breakdown_name_en=row.get("breakdown_en") or breakdown, baseline=baseline, milestones=milestones,
+        plan_path=plan_path(baseline, milestones), actuals=actuals,
+        required_path=required_path(latest, final, direction) if latest else (),
+        required_cagr_pct=row.get("required_cagr_pct"), required_change_per_year=row.get("required_change_per_year"),
+        projection=projection(baseline, latest, final.year) if latest else (),
+        observed_cagr_pct=row.get("observed_cagr_pct") if latest else None)

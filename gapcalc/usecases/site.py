@@ -1,0 +1,67 @@
+"""Building the progress site: every plan of a targets directory reported as ``gapcalc report`` reports it, its
+pages rendered by :mod:`gapcalc.render.site`, and each page written atomically under the output directory."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from gapcalc.actuals.fast import read_plan_actuals
+from gapcalc.engine.targets import build_targets
+from gapcalc.infra.atomic import write_atomic
+from gapcalc.infra.cache import Cache, cache_dir
+from gapcalc.infra.paths import default_actuals_path, plan_files
+from gapcalc.render.i18n import LANGS
+from gapcalc.render.rows import clean_rows
+from gapcalc.render.site import Key, PlanData, site_pages
+from gapcalc.usecases.charts import report_extra
+from gapcalc.usecases.open import open_plan
+from gapcalc.usecases.run import open_compiled, report_plan
+
+
+def plan_ids(targets: Path) -> list[str]:
+    """The plans of a targets directory, sorted."""
+    return [p.stem for p in plan_files(targets)]
+
+
+def default_year(targets: Path, today: datetime.date | None = None) -> int:
+    """The latest year with any actual in any plan of ``targets``, else the current year."""
+    years, cache = [], Cache("actuals", cache_dir())
+    for plan_id in plan_ids(targets):
+        actuals = read_plan_actuals(open_compiled(plan_id, targets), default_actuals_path(plan_id, targets), cache)
+        years += [int(y) for y in actuals.columns["year"]]
+    return max(years) if years else (today or datetime.date.today()).year
+
+
+def load_plan_data(plan_id: str, year: int, targets: Path) -> PlanData:
+    """Report, summary, charts and actuals of one plan for ``year``, as ``gapcalc report`` computes them, and the
+    numbers the plan states (with their quotes)."""
+    report = report_plan(open_compiled(plan_id, targets), targets, year)
+    extra = report_extra(report)
+    loaded = open_plan(plan_id, targets)
+    names = {s.id: (s.name_zh, s.name_en) for s in loaded.plan.subplans}
+
+    def mine(found: Mapping[tuple[str, str, str], Any]) -> dict[Key, Any]:
+        return {(k[1], k[2]): v for k, v in found.items()}
+
+    return PlanData(plan_id, loaded.plan.plan, names, clean_rows(report.columns.rows()),
+                    clean_rows(report.summary()), clean_rows(build_targets(loaded.plan)),
+                    mine(extra["charts"]), mine(extra["observed"]), tuple(report.read.notes), report.errors)
+
+
+def build_site(targets: Path, year: int, langs: Sequence[str] = LANGS,
+               read: list[PlanData] | None = None) -> dict[str, str]:
+    """Every page of the site, keyed by its path relative to the output directory; ``read`` receives each plan's
+    data (what reading its actuals said among it)."""
+    plans = [load_plan_data(p, year, targets) for p in plan_ids(targets)]
+    if read is not None:
+        read.extend(plans)
+    return site_pages(plans, year, langs)
+
+
+def write_site(pages: Mapping[str, str], output: Path) -> None:
+    """Write every page under ``output``, each atomically (folders made as needed)."""
+    for relative_path in sorted(pages):
+        write_atomic(output / relative_path, pages[relative_path].encode("utf-8"), parents=True)
