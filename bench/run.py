@@ -343,7 +343,7 @@ NOTES = [
     "batch of 32 plans at a time, finding each key's target, final target, baseline and latest actual by binary "
     "search over codes `key·10000 + year` instead of a Python loop per row; cells are formatted a column at a time "
     "(floats by one `%` operation per column) and written by the standard library's csv.writer, a thousand rows a "
-    "write. The result is byte-identical to the reference engine (tests/test_columnar.py: shipped plans, the "
+    "write. The result is byte-identical to the reference engine (tests/test_rollup_reference.py: shipped plans, the "
     "synthetic dataset, random plans). The arrays are numpy's, not a pandas DataFrame's: importing pandas alone takes"
     " most of the pandas floor, and its per-operation overhead and string dtype cost more than the work itself at "
     "this size.",

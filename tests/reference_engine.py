@@ -1,11 +1,13 @@
 """The reference engine: the gap report of one plan, one indicator at a time, in plain Python and decimals.
 
 It is not shipped: it is the readable oracle the array engine (:mod:`gapcalc.engine.report`) is held to, byte for
-byte, by ``tests/test_columnar.py``.
+byte, by ``tests/test_rollup_reference.py``.
 
 :func:`build_report` joins what the plan states (resolved by :mod:`gapcalc.plan.resolve`) with what was observed
-(:mod:`gapcalc.actuals.parse`) and applies the formulas of :mod:`gapcalc.engine.formulas`. Rows are plain dicts in
-the column order of :data:`REPORT_COLUMNS`; the public API turns them into a DataFrame, the renderers into text.
+(:mod:`gapcalc.actuals.parse`) and applies the formulas of :mod:`gapcalc.engine.formulas`; the target that counts
+for a year (:func:`target_points`), the attainment of a target stated as a change and the status of a bound are
+written out here, as docs/methodology.md §2–4 and §9 give them. Rows are plain dicts in the column order of
+:data:`REPORT_COLUMNS`; the public API turns them into a DataFrame, the renderers into text.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ from decimal import Decimal
 from typing import Any
 
 from gapcalc.actuals.parse import Actual
-from gapcalc.engine import formulas as gapmath
+from gapcalc.engine import formulas
 from gapcalc.engine.contracts import ALL_COLUMNS as ALL_COLUMNS
 from gapcalc.engine.contracts import EXTRA_COLUMNS as EXTRA_COLUMNS
 from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS
 from gapcalc.engine.contracts import REPORT_COLUMNS as REPORT_COLUMNS
-from gapcalc.plan.compile import breakdowns_of
+from gapcalc.plan.compiler import breakdowns_of
 from gapcalc.plan.levels import PRIORITY, tidy
 from gapcalc.plan.model import Indicator, PlanFile, PlanHeader
 from gapcalc.plan.resolve import Statement, resolve_indicator, stated_baselines
@@ -268,21 +270,21 @@ def change_attainment_pct(actual: Decimal, baseline: Decimal, target: Decimal) -
     return 100.0 * (float(actual) - float(baseline)) / distance
 
 
-def bounded_status(met: bool, bound: str, direction: str) -> gapmath.Status:
+def bounded_status(met: bool, bound: str, direction: str) -> formulas.Status:
     """The status of a figure that is exact (``=``) or a bound: a lower bound (``>=``/``>``, 超/余/以上) of an
     indicator where higher is better decides only when it already meets the target (it can only be higher); where
     lower is better, only when it already fails it. An upper bound the other way round. Else ``inconclusive``."""
     if bound not in (">=", ">", "<=", "<"):
-        return gapmath.Status.MET if met else gapmath.Status.NOT_MET
+        return formulas.Status.MET if met else formulas.Status.NOT_MET
     favourable = (bound in (">=", ">")) == (direction == "up")
     if met == favourable:
-        return gapmath.Status.MET if met else gapmath.Status.NOT_MET
-    return gapmath.Status.INCONCLUSIVE
+        return formulas.Status.MET if met else formulas.Status.NOT_MET
+    return formulas.Status.INCONCLUSIVE
 
 
 def _status(row: Row, target: _Target, exact: Observation | None, indicator: Indicator, relative: bool) -> None:
     if target.level is None:
-        row["status"] = gapmath.Status.NOT_ASSESSED.value
+        row["status"] = formulas.Status.NOT_ASSESSED.value
         return
     actual = row.get("actual")
     if actual is not None:
@@ -292,11 +294,11 @@ def _status(row: Row, target: _Target, exact: Observation | None, indicator: Ind
             row["attainment_pct"] = None if baseline is None else change_attainment_pct(
                 actual, baseline, target.level)
         else:
-            row["attainment_pct"] = gapmath.attainment_pct(actual, target.level, indicator.direction)
+            row["attainment_pct"] = formulas.attainment_pct(actual, target.level, indicator.direction)
     if exact is None:
-        row["status"] = gapmath.Status.NO_DATA.value
+        row["status"] = formulas.Status.NO_DATA.value
         return
-    met = gapmath.meets(exact.value, target.level, target.comparator, indicator.direction, target.upper)
+    met = formulas.meets(exact.value, target.level, target.comparator, indicator.direction, target.upper)
     bound = exact.actual.comparator if exact.actual is not None else "="
     row["status"] = bounded_status(met, bound, indicator.direction).value
 
@@ -306,14 +308,14 @@ def _progress(row: Row, indicator: Indicator, final: Statement, baseline: Observ
     final_target = final.level
     assert final_target is not None
     if actual is not None and baseline is not None:
-        row["progress_pct"] = gapmath.progress_pct(actual.value, baseline.value, final_target)
-        row["time_elapsed_pct"] = gapmath.time_elapsed_pct(actual.year, baseline.year, final.year)
-        row["observed_cagr_pct"] = gapmath.observed_cagr_pct(baseline.value, actual.value, baseline.year, actual.year)
+        row["progress_pct"] = formulas.progress_pct(actual.value, baseline.value, final_target)
+        row["time_elapsed_pct"] = formulas.time_elapsed_pct(actual.year, baseline.year, final.year)
+        row["observed_cagr_pct"] = formulas.observed_cagr_pct(baseline.value, actual.value, baseline.year, actual.year)
     if actual is not None:
-        row["required_cagr_pct"] = gapmath.required_cagr_pct(actual.value, final_target, actual.year, final.year)
-        row["required_change_per_year"] = gapmath.required_change_per_year(actual.value, final_target, actual.year,
-                                                                           final.year)
-    outlook, ratio = gapmath.outlook(
+        row["required_cagr_pct"] = formulas.required_cagr_pct(actual.value, final_target, actual.year, final.year)
+        row["required_change_per_year"] = formulas.required_change_per_year(actual.value, final_target, actual.year,
+                                                                            final.year)
+    outlook, ratio = formulas.outlook(
         baseline=baseline.value if baseline else None, baseline_year=baseline.year if baseline else None,
         actual=actual.value if actual else None, actual_year=actual.year if actual else None,
         final_target=final_target, final_year=final.year, direction=indicator.direction,

@@ -158,11 +158,11 @@ def test_a_changed_actuals_file_is_read_again(tmp_path: Path, monkeypatch: pytes
 
 def test_worker_processes_give_what_one_process_gives(monkeypatch: pytest.MonkeyPatch, private_cache: Path) -> None:
     """Changed files are parsed in worker processes when there are many: same findings, same report."""
-    from gapcalc.infra import pool as parallel
+    from gapcalc.infra import pool
 
     monkeypatch.setattr("gapcalc.infra.pool.MIN_FILES_PER_WORKER", 1)
     started: list[int] = []
-    start = parallel.start_workers
+    start = pool.start_workers
 
     def counting(size: int) -> Any:
         started.append(size)

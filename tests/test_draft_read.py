@@ -92,6 +92,7 @@ def test_every_format_gives_the_same_text_and_tables(fixture: str, document_form
 def test_table_rows_stand_on_their_lines() -> None:
     document = read_document(INPUTS / "plan.docx")
     lines = document.text.split("\n")
+    assert document.tables
     for table in document.tables:
         for offset, row in enumerate(table.rows):
             assert lines[table.line - 1 + offset] == "\t".join(row)
@@ -341,6 +342,7 @@ _block = st.one_of(
 def test_assembled_table_rows_stand_on_their_lines(blocks: list[str | TableBlock]) -> None:
     text, tables = assemble(blocks)
     lines = text.split("\n")
+    assert len(tables) == sum(isinstance(block, TableBlock) for block in blocks)  # no generated cell is blank
     for table in tables:
         for offset, row in enumerate(table.rows):
             assert lines[table.line - 1 + offset] == "\t".join(row)

@@ -185,6 +185,11 @@ def test_no_renderer_reads_or_writes_a_file_or_runs_the_engine() -> None:
     assert [v for path in renderers for v in render_violations(path)] == []
 
 
+def test_every_module_is_in_the_readme_module_table() -> None:
+    listed = set(re.findall(r"^\| `(gapcalc/[^`]+\.py)` \|", README, re.M))
+    assert listed == {path.relative_to(REPO).as_posix() for path in MODULES.values()}
+
+
 # The checks themselves, on planted code: each must fail where the layout is broken.
 
 def plant(root: Path, files: dict[str, str]) -> dict[str, Path]:

@@ -71,7 +71,9 @@ def test_committed_schema_matches_the_model() -> None:
 
 
 def test_every_target_file_points_editors_at_the_schema() -> None:
-    for path in sorted((REPO / "targets").glob("*.toml")):
+    paths = sorted((REPO / "targets").glob("*.toml"))
+    assert paths
+    for path in paths:
         assert path.read_text(encoding="utf-8").startswith("#:schema ../schemas/targets.schema.json\n\n"), path
 
 
@@ -109,6 +111,7 @@ def test_every_finding_code_is_documented() -> None:
     from gapcalc.errors import CODES
 
     faults = (REPO / "docs" / "faults.md").read_text(encoding="utf-8")
+    assert CODES
     for code in CODES:
         assert f"| {code} |" in faults, code
 

@@ -17,7 +17,7 @@ from gapcalc.cli.main import cli
 from gapcalc.render.brief import needed_clause, progress_clause
 from gapcalc.render.figures import difference, with_unit
 from gapcalc.render.rows import clean_value
-from gapcalc.render.series import agrees, chart_from_row, engine_chart, observed_actuals
+from gapcalc.render.series import _mark, chart_from_row, engine_chart, final_mark, observed_actuals
 from gapcalc.render.site import relative
 from gapcalc.render.svg import ChartData, Mark, indicator_svg, progress_svg
 
@@ -345,6 +345,20 @@ def test_engine_chart_keeps_levels_and_the_actuals_up_to_the_year() -> None:
     assert chart.actuals == (Mark(2021, Decimal("6"), "6", True, note="lower bound"), Mark(2022, Decimal("7"), "7"))
     assert [(o.year, o.source, o.source_title, o.note) for o in observed_actuals(row, series, columns)] == [
         (2021, "a.html", "A", "lower bound"), (2022, None, None, None)]
+
+
+def agrees(row: dict[str, object], chart: ChartData) -> bool:
+    """True when ``chart`` shows the row's own final target and latest actual."""
+    final = final_mark(row)
+    shown_finals = [*chart.milestones, *([chart.final] if chart.final else [])]
+    if final is not None and not any(m.year == final.year and m.value == final.value for m in shown_finals):
+        return False
+    actual = _mark(row.get("actual_year"), row.get("actual"))
+    if actual is None:
+        return not chart.actuals or all(m.year > int(row.get("year") or 0) for m in chart.actuals)
+    shown = [*chart.actuals, *([chart.baseline] if chart.baseline else [])]
+    latest = max((m for m in shown if m.year <= actual.year), key=lambda m: m.year, default=None)
+    return latest is not None and latest.year == actual.year and latest.value == actual.value
 
 
 def test_a_chart_from_other_files_is_used_only_when_it_agrees() -> None:

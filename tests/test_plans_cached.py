@@ -75,7 +75,7 @@ def test_with_the_cache_off_every_file_is_parsed(targets: Path, monkeypatch: pyt
 
 
 def test_the_compiled_plan_counts_what_plans_shows() -> None:
-    from gapcalc.plan.compile import compile_plan
+    from gapcalc.plan.compiler import compile_plan
     from gapcalc.usecases.open import open_plan_file
 
     compiled = compile_plan(open_plan_file(DEMO / "targets" / "demo.toml"))

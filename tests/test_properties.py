@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gapcalc.actuals.parse import load_actuals_file, parse_actuals
-from gapcalc.engine import formulas as gapmath
+from gapcalc.engine import formulas
 from gapcalc.errors import Finding, GapcalcError
 from gapcalc.plan.load import load_plan_file
 from gapcalc.usecases.open import open_plan_file, plan_findings
@@ -41,10 +41,10 @@ years = st.integers(min_value=1, max_value=15)
 @given(positive, positive, years)
 def test_required_growth_reaches_the_final_target(actual: float, final: float, remaining: int) -> None:
     assume(0.01 < final / actual < 100)  # plans move within two orders of magnitude
-    rate = gapmath.required_cagr_pct(actual, final, 2020, 2020 + remaining)
+    rate = formulas.required_cagr_pct(actual, final, 2020, 2020 + remaining)
     assert rate is not None
     assert math.isclose(actual * (1 + rate / 100) ** remaining, final, rel_tol=1e-9)
-    step = gapmath.required_change_per_year(actual, final, 2020, 2020 + remaining)
+    step = formulas.required_change_per_year(actual, final, 2020, 2020 + remaining)
     assert step is not None and math.isclose(actual + step * remaining, final, rel_tol=1e-9, abs_tol=1e-9)
 
 
@@ -52,17 +52,17 @@ def test_required_growth_reaches_the_final_target(actual: float, final: float, r
 def test_gap_is_zero_and_target_met_when_actual_equals_target(value: Decimal) -> None:
     assert value - value == 0
     for direction in ("up", "down"):
-        assert gapmath.meets(value, value, "=", direction)
-        assert gapmath.meets(value, value, "~", direction)
+        assert formulas.meets(value, value, "=", direction)
+        assert formulas.meets(value, value, "~", direction)
     if value:
-        assert gapmath.attainment_pct(value, value, "up") == pytest.approx(100)
+        assert formulas.attainment_pct(value, value, "up") == pytest.approx(100)
 
 
 @given(st.floats(-1e6, 1e6, allow_nan=False), st.floats(-1e6, 1e6, allow_nan=False),
        st.sampled_from(["=", ">", ">=", "<", "<=", "~"]))
 def test_up_and_down_are_mirror_images(actual: float, target: float, comparator: str) -> None:
     mirrored = {"=": "=", ">": "<", ">=": "<=", "<": ">", "<=": ">=", "~": "~"}[comparator]
-    assert gapmath.meets(actual, target, comparator, "up") == gapmath.meets(-actual, -target, mirrored, "down")
+    assert formulas.meets(actual, target, comparator, "up") == formulas.meets(-actual, -target, mirrored, "down")
 
 
 @given(st.floats(-1e3, 1e3, allow_nan=False), st.floats(-1e3, 1e3, allow_nan=False),
@@ -71,8 +71,8 @@ def test_outlook_is_symmetric_under_mirroring(x0: float, xt: float, target: floa
     assume(abs(target - x0) > 1e-6)
     common = {"baseline_year": 2000, "actual_year": 2000 + seen, "final_year": 2000 + seen + more,
               "arithmetic": True}
-    up = gapmath.outlook(baseline=x0, actual=xt, final_target=target, direction="up", **common)
-    down = gapmath.outlook(baseline=-x0, actual=-xt, final_target=-target, direction="down", **common)
+    up = formulas.outlook(baseline=x0, actual=xt, final_target=target, direction="up", **common)
+    down = formulas.outlook(baseline=-x0, actual=-xt, final_target=-target, direction="down", **common)
     assert up[0] is down[0]
     if up[1] is not None and down[1] is not None:
         assert math.isclose(up[1], down[1], rel_tol=1e-9, abs_tol=1e-12)
@@ -81,20 +81,20 @@ def test_outlook_is_symmetric_under_mirroring(x0: float, xt: float, target: floa
 @given(positive, positive, positive, years, years)
 def test_progress_and_time_reach_100_at_the_target(x0: float, xt: float, target: float, seen: int, more: int) -> None:
     assume(abs(target - x0) > 1e-6)
-    assert gapmath.progress_pct(target, x0, target) == pytest.approx(100)
-    assert gapmath.progress_pct(x0, x0, target) == pytest.approx(0)
-    assert gapmath.time_elapsed_pct(2000 + seen + more, 2000, 2000 + seen + more) == pytest.approx(100)
-    ratio = gapmath.growth_ratio(gapmath.cagr(x0, xt, seen), gapmath.cagr(x0, target, seen + more), "up")
+    assert formulas.progress_pct(target, x0, target) == pytest.approx(100)
+    assert formulas.progress_pct(x0, x0, target) == pytest.approx(0)
+    assert formulas.time_elapsed_pct(2000 + seen + more, 2000, 2000 + seen + more) == pytest.approx(100)
+    ratio = formulas.growth_ratio(formulas.cagr(x0, xt, seen), formulas.cagr(x0, target, seen + more), "up")
     if ratio is not None:
-        assert gapmath.band(ratio) in set(gapmath.Outlook)
+        assert formulas.band(ratio) in set(formulas.Outlook)
 
 
 @given(st.floats(-100, 100, allow_nan=False), st.floats(-100, 100, allow_nan=False))
 def test_bands_are_monotonic(a: float, b: float) -> None:
-    order = [gapmath.Outlook.DETERIORATION, gapmath.Outlook.LIMITED_PROGRESS, gapmath.Outlook.ACCELERATION_NEEDED,
-             gapmath.Outlook.ON_TRACK]
+    order = [formulas.Outlook.DETERIORATION, formulas.Outlook.LIMITED_PROGRESS, formulas.Outlook.ACCELERATION_NEEDED,
+             formulas.Outlook.ON_TRACK]
     low, high = sorted((a, b))
-    assert order.index(gapmath.band(low)) <= order.index(gapmath.band(high))
+    assert order.index(formulas.band(low)) <= order.index(formulas.band(high))
 
 
 # -- fuzzing the loaders ---------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def test_every_module_has_a_docstring() -> None:
-    for path in sorted((REPO / "gapcalc").rglob("*.py")):
+    paths = sorted((REPO / "gapcalc").rglob("*.py"))
+    assert paths
+    for path in paths:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert ast.get_docstring(tree), f"{path} has no module docstring"

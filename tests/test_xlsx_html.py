@@ -204,7 +204,9 @@ def test_xlsx_unknown_kind_rejected() -> None:
 
 
 def test_openpyxl_imported_at_module_level_only_by_the_xlsx_renderer() -> None:
-    for path in sorted((REPO / "gapcalc").rglob("*.py")):
+    paths = sorted((REPO / "gapcalc").rglob("*.py"))
+    assert paths
+    for path in paths:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         names = [alias.name for node in tree.body if isinstance(node, ast.Import) for alias in node.names]
         names += [node.module or "" for node in tree.body if isinstance(node, ast.ImportFrom)]

@@ -19,9 +19,10 @@ from gapcalc.cli.complete import complete_plan
 from gapcalc.errors import GapcalcError
 from gapcalc.infra.atomic import write_atomic
 from gapcalc.messages import t
+from gapcalc.render import formats, render_function
 from gapcalc.render.i18n import detect_lang
 
-FORMATS = ("docx", "markdown")
+FORMATS = formats("brief")
 
 
 @click.command(name="brief")
@@ -51,7 +52,7 @@ def command(plan: str, year: int, fmt: str | None, output: Path | None, lang: st
         raise GapcalcError(t("a Word brief is written to a file"),
                            t("add --output FILE.docx, or -f markdown for text"))
     language = detect_lang(lang, default="zh")
-    from gapcalc.render.brief import brief_markdown
+    brief_markdown = render_function("brief", "markdown")
     from gapcalc.usecases.brief import brief_of
 
     made = brief_of(plan, targets_dir, year, language, actuals_path)
@@ -69,9 +70,7 @@ def command(plan: str, year: int, fmt: str | None, output: Path | None, lang: st
         write_output(brief_markdown(made.brief, images), output)
         fail_on_actuals_errors(made.report.errors)
         return
-    from gapcalc.render.brief import brief_docx
-
-    write_atomic(output, brief_docx(made.brief, charts))
+    write_atomic(output, render_function("brief", "docx")(made.brief, charts))
     note(t("wrote {path}", path=str(output)))
     fail_on_actuals_errors(made.report.errors)
 

@@ -11,10 +11,11 @@ from gapcalc.cli.complete import complete_indicator, complete_plan
 from gapcalc.errors import GapcalcError
 from gapcalc.infra.atomic import write_atomic
 from gapcalc.messages import t
+from gapcalc.render import formats, render_function
 from gapcalc.render.i18n import requested_lang
 from gapcalc.usecases.chart import final_year_report, trajectory_of
 
-SUFFIXES = (".png", ".svg")
+SUFFIXES = tuple(f".{fmt}" for fmt in formats("chart"))
 
 
 @click.command(name="chart")
@@ -44,13 +45,13 @@ def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path
     say_actuals(report)
     trajectory = trajectory_of(report, indicator, breakdown)
 
-    from gapcalc.render.chart import choose_language, find_cjk_font, render_chart
+    from gapcalc.render.chart import choose_language, find_cjk_font
 
     font = find_cjk_font()
     language, warning = choose_language(requested_lang(lang), font)
     if warning:
         note(warning)
-    data = render_chart(trajectory, suffix.removeprefix("."), language, font)
+    data = render_function("chart", suffix.removeprefix("."))(trajectory, language, font)
     write_atomic(output, data)
     note(t("wrote {path}", path=str(output)))
     fail_on_actuals_errors(report.errors)

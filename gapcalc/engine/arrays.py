@@ -1,7 +1,7 @@
 """The formulas of :mod:`gapcalc.engine.formulas` on float64 arrays: NaN where a formula is undefined.
 
 Each function performs the same floating-point operations in the same order as its scalar counterpart, so both
-engines give the same bits (``tests/test_columnar.py`` compares them).
+engines give the same bits (``tests/test_rollup_reference.py`` compares them).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ import numpy as np
 
 from gapcalc.actuals import shapes
 from gapcalc.actuals.fast import BatchActuals, objects
-from gapcalc.engine import arrays as maths
+from gapcalc.engine import arrays
 from gapcalc.engine.contracts import ALL_COLUMNS, FLOAT_COLUMNS
 from gapcalc.engine.formulas import Status
 from gapcalc.plan.compiled import (
@@ -599,30 +599,30 @@ def _status(has_target: np.ndarray, exact: np.ndarray, met: np.ndarray, bound: n
 
 def _measures(keys: Columns, final: dict[str, np.ndarray], points: Points, target: Target, baseline: Anchor,
               latest: Anchor, year: int, shape: dict[str, np.ndarray]) -> Measures:
-    """Status, outlook and the float columns, by the formulas of :mod:`gapcalc.engine.formulas` (see :mod:`.maths`)."""
+    """Status, outlook and the float columns, by the formulas of :mod:`gapcalc.engine.formulas` (see :mod:`.arrays`)."""
     has_points, up = points.present, keys["direction"] == "up"
     a, b, f, t = latest.value, baseline.value, final["value"], target.value
     actual_year = np.where(latest.present, latest.year, np.nan)
     baseline_year = np.where(baseline.present, baseline.year, np.nan)
     exact = np.where(latest.present & (latest.year == year) & is_none(shape["as_of"]), a, np.nan)
     has_target = ~np.isnan(t)
-    met = maths.meets(exact, t, target.comparator, up, target.upper)
+    met = arrays.meets(exact, t, target.comparator, up, target.upper)
     status = _status(has_target, exact, met, shape["comparator"], up)
-    level_ratio = np.where(up, maths.scaled_ratio(100.0, a, t), maths.scaled_ratio(100.0, t, a))
-    attainment = np.where(final["relative"], maths.scaled_ratio(100.0, a - b, t - b), level_ratio)
+    level_ratio = np.where(up, arrays.scaled_ratio(100.0, a, t), arrays.scaled_ratio(100.0, t, a))
+    attainment = np.where(final["relative"], arrays.scaled_ratio(100.0, a - b, t - b), level_ratio)
     both, with_actual = has_points & latest.present & baseline.present, has_points & latest.present
     with np.errstate(invalid="ignore"):
         span = np.where(final["year"] - baseline_year > 0, final["year"] - baseline_year, 0)
-    outlook, ratio = maths.outlook(a, actual_year, b, baseline_year, f, final["year"], final["comparator"],
-                                   final["upper"], up, final["arithmetic"])
+    outlook, ratio = arrays.outlook(a, actual_year, b, baseline_year, f, final["year"], final["comparator"],
+                                    final["upper"], up, final["arithmetic"])
     remaining = final["year"] - actual_year
     floats = {
         "attainment_pct": np.where(has_target & latest.present, attainment, np.nan),
-        "progress_pct": np.where(both, maths.scaled_ratio(100.0, a - b, f - b), np.nan),
-        "time_elapsed_pct": np.where(both, maths.scaled_ratio(100.0, actual_year - baseline_year, span), np.nan),
-        "required_cagr_pct": np.where(with_actual, 100.0 * maths.cagr(a, f, remaining), np.nan),
-        "required_change_per_year": np.where(with_actual, maths.per_year(a, f, remaining), np.nan),
-        "observed_cagr_pct": np.where(both, 100.0 * maths.cagr(b, a, actual_year - baseline_year), np.nan),
+        "progress_pct": np.where(both, arrays.scaled_ratio(100.0, a - b, f - b), np.nan),
+        "time_elapsed_pct": np.where(both, arrays.scaled_ratio(100.0, actual_year - baseline_year, span), np.nan),
+        "required_cagr_pct": np.where(with_actual, 100.0 * arrays.cagr(a, f, remaining), np.nan),
+        "required_change_per_year": np.where(with_actual, arrays.per_year(a, f, remaining), np.nan),
+        "observed_cagr_pct": np.where(both, 100.0 * arrays.cagr(b, a, actual_year - baseline_year), np.nan),
         "growth_ratio": np.where(has_points, ratio, np.nan),
     }
     return Measures(status, np.where(has_points, outlook, -1), floats)
@@ -640,7 +640,7 @@ def _cells(plans: list[CompiledPlan], keys: Columns, statements: Columns, level:
     size = len(points.present)
     comparator = target.comparator.copy()
     comparator[comparator == ""] = None
-    outlook = np.array(maths.OUTLOOK_CODES, dtype=object)[np.maximum(measures.outlook, 0)]
+    outlook = np.array(arrays.OUTLOOK_CODES, dtype=object)[np.maximum(measures.outlook, 0)]
     outlook[measures.outlook < 0] = None
     target_exact, actual_exact = _decimals(target.text), _decimals(latest.text)
     columns: dict[str, np.ndarray] = {

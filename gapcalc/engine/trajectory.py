@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from gapcalc.actuals.fast import PlanActuals, batch_of
-from gapcalc.engine import formulas as gapmath
+from gapcalc.engine import formulas
 from gapcalc.engine.report import key_series, report_batch
 from gapcalc.errors import GapcalcError
 from gapcalc.messages import t
@@ -193,10 +193,10 @@ def plan_path(baseline: Point | None, milestones: Iterable[Milestone]) -> tuple[
 def required_path(latest: ActualPoint, final: Milestone, direction: str) -> tuple[PathPoint, ...]:
     """Latest actual → final target, geometric where the required CAGR is defined, else linear; empty once met."""
     years = final.year - latest.year
-    if years <= 0 or gapmath.meets(latest.value, final.level, final.comparator, direction, final.upper):
+    if years <= 0 or formulas.meets(latest.value, final.level, final.comparator, direction, final.upper):
         return ()
     start = float(latest.value)
-    rate = gapmath.cagr(latest.value, final.level, years)
+    rate = formulas.cagr(latest.value, final.level, years)
     if rate is not None:
         return tuple(PathPoint(latest.year + k, start * (1.0 + rate) ** k) for k in range(years + 1))
     step = (float(final.level) - start) / years
@@ -210,7 +210,7 @@ def projection(baseline: Point | None, latest: ActualPoint, final_year: int) -> 
     observed = latest.year - baseline.year
     points = []
     for ahead in range(final_year - latest.year + 1):
-        value = gapmath.projected_value(baseline.value, latest.value, observed, ahead)
+        value = formulas.projected_value(baseline.value, latest.value, observed, ahead)
         if value is None:
             return ()
         points.append(PathPoint(latest.year + ahead, value))
@@ -253,10 +253,10 @@ def build_trajectory(plan: CompiledPlan, indicator_id: str, breakdown: str | Non
         breakdown_name_en=key["breakdown_en"] or key["breakdown"],
         baseline=baseline, milestones=milestones, plan_path=plan_path(baseline, milestones), actuals=actual_points,
         required_path=required_path(latest, final, key["direction"]) if latest else (),
-        required_cagr_pct=_rate(latest, final, gapmath.required_cagr_pct),
-        required_change_per_year=_rate(latest, final, gapmath.required_change_per_year),
+        required_cagr_pct=_rate(latest, final, formulas.required_cagr_pct),
+        required_change_per_year=_rate(latest, final, formulas.required_change_per_year),
         projection=projection(baseline, latest, final.year) if latest else (),
-        observed_cagr_pct=(gapmath.observed_cagr_pct(baseline.value, latest.value, baseline.year, latest.year)
+        observed_cagr_pct=(formulas.observed_cagr_pct(baseline.value, latest.value, baseline.year, latest.year)
                            if baseline and latest else None),
     )
 

@@ -6,8 +6,9 @@ come back in the order of the inputs. ``GAPCALC_JOBS`` sets the number of proces
 at most :data:`MAX_JOBS_ALLOWED`, with a note when more are asked for).
 Only the command line starts worker processes; library calls compute in the calling process.
 
-Ctrl-C is for the parent alone: workers are started with SIGINT ignored (set while they are spawned, so that even
-their start-up cannot print a traceback), and the parent, on KeyboardInterrupt, cancels what has not started and
+Ctrl-C is for the parent alone: workers are spawned with SIGINT blocked (so that even their start-up cannot print a
+traceback) and ignore it once started; in the parent a Ctrl-C that comes while workers are spawned waits, blocked,
+and is delivered as soon as they are — never lost. The parent, on KeyboardInterrupt, cancels what has not started and
 returns at once; each worker ends after the chunk it is on (a few files). Workers are not killed: a killed worker
 makes ``concurrent.futures`` report a broken pool with a traceback of its own.
 """
@@ -73,7 +74,7 @@ class Pool:
             return map(function, items)
         if self._executor is None:
             self._executor = start_workers(self.size)
-        with _sigint_ignored():  # processes are spawned as the items are submitted
+        with _sigint_blocked():  # processes are spawned as the items are submitted
             return self._executor.map(function, items, chunksize=max(1, len(items) // (4 * self.size)))
 
     def close(self, interrupted: bool = False) -> None:
@@ -131,27 +132,30 @@ def _note(message: str) -> None:
 
 
 @contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """SIGINT ignored while worker processes are spawned: they inherit it, and Python then never raises
-    KeyboardInterrupt in them (only possible in the main thread; elsewhere nothing changes)."""
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT blocked while worker processes are spawned: they inherit the blocked signal (the parent's Ctrl-C is
+    held until they ignore it), and a SIGINT sent to the parent meanwhile is pending, delivered when the block ends.
+    Where signals cannot be blocked (no ``pthread_sigmask``), nothing changes."""
     import signal  # only when workers start
 
-    try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:
+    if not hasattr(signal, "pthread_sigmask"):
         yield
         return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _quiet_worker() -> None:
-    """Worker start-up: Ctrl-C belongs to the parent."""
+    """Worker start-up: Ctrl-C belongs to the parent. Ignoring SIGINT drops one that is pending (blocked since the
+    worker was spawned); then it is unblocked."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def cli_pool(progress: Progress | None = None) -> Pool:

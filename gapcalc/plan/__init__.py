@@ -1,2 +1,2 @@
 """The plan file: a target file's bytes → validated plan (model, load, locate, rules, quotes, consistency) →
-resolved levels (resolve, levels) → compiled plan (compile), the tables the engine reads."""
+resolved levels (resolve, levels) → compiled plan (compiler makes, compiled holds), the tables the engine reads."""

@@ -1,6 +1,6 @@
 """Compiled plans: the tables the engine reads, as plain columns that cache cheaply.
 
-A :class:`CompiledPlan` is made by :mod:`gapcalc.plan.compile` and cached by :mod:`gapcalc.usecases.open`. This module
+A :class:`CompiledPlan` is made by :mod:`gapcalc.plan.compiler` and cached by :mod:`gapcalc.usecases.open`. This module
 is kept light (no pydantic, no numpy): a warm run reads compiled plans without importing the plan model.
 """
 

@@ -8,8 +8,9 @@ The machine formats (csv, tsv, json, ndjson, markdown) need only the standard li
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.render.document import Renderer
@@ -48,19 +49,50 @@ class OutputFormat(str, Enum):
         return self in (OutputFormat.CSV, OutputFormat.TSV, OutputFormat.JSON, OutputFormat.NDJSON)
 
 
-_RENDERERS = {
-    OutputFormat.TABLE: ("gapcalc.render.table", "write_table"),
-    OutputFormat.CSV: ("gapcalc.render.delimited", "write_csv"),
-    OutputFormat.TSV: ("gapcalc.render.delimited", "write_tsv"),
-    OutputFormat.JSON: ("gapcalc.render.jsonout", "write_json"),
-    OutputFormat.NDJSON: ("gapcalc.render.jsonout", "write_ndjson"),
-    OutputFormat.MARKDOWN: ("gapcalc.render.markdown", "write_markdown"),
-    OutputFormat.XLSX: ("gapcalc.render.workbook", "write_xlsx"),
-    OutputFormat.HTML: ("gapcalc.render.html", "write_html"),
+RENDERERS: dict[str, dict[str, tuple[str, str]]] = {
+    "document": {
+        OutputFormat.TABLE.value: ("gapcalc.render.table", "write_table"),
+        OutputFormat.CSV.value: ("gapcalc.render.delimited", "write_csv"),
+        OutputFormat.TSV.value: ("gapcalc.render.delimited", "write_tsv"),
+        OutputFormat.JSON.value: ("gapcalc.render.jsonout", "write_json"),
+        OutputFormat.NDJSON.value: ("gapcalc.render.jsonout", "write_ndjson"),
+        OutputFormat.MARKDOWN.value: ("gapcalc.render.markdown", "write_markdown"),
+        OutputFormat.XLSX.value: ("gapcalc.render.workbook", "write_xlsx"),
+        OutputFormat.HTML.value: ("gapcalc.render.html", "write_html"),
+    },
+    "findings": {
+        "text": ("gapcalc.render.findings", "findings_text"),
+        "json": ("gapcalc.render.findings", "findings_json"),
+        "github": ("gapcalc.render.findings", "findings_github"),
+        "sarif": ("gapcalc.render.findings", "findings_sarif"),
+        "junit": ("gapcalc.render.findings", "findings_junit"),
+    },
+    "brief": {
+        "docx": ("gapcalc.render.brief", "brief_docx"),
+        "markdown": ("gapcalc.render.brief", "brief_markdown"),
+    },
+    "chart": {
+        "png": ("gapcalc.render.chart", "chart_png"),
+        "svg": ("gapcalc.render.chart", "chart_svg"),
+    },
 }
+"""Every output a renderer makes, by kind and format: the module and function that make it. A kind's functions share
+one signature: a document is written to a stream (:data:`~gapcalc.render.document.Renderer`), findings give text,
+a brief gives its bytes or text, a chart its PNG or SVG bytes. Each module is imported only when its format is used
+(rich, openpyxl, python-docx and matplotlib are heavy)."""
+
+
+def formats(kind: str) -> tuple[str, ...]:
+    """The formats of ``kind``, in the order they are offered."""
+    return tuple(RENDERERS[kind])
+
+
+def render_function(kind: str, fmt: str) -> Callable[..., Any]:
+    """The function that renders ``kind`` in ``fmt`` (its module imported now)."""
+    module, name = RENDERERS[kind][fmt]
+    return cast("Callable[..., Any]", getattr(importlib.import_module(module), name))
 
 
 def renderer(fmt: OutputFormat) -> Renderer:
-    """The renderer of ``fmt`` (its module imported now)."""
-    module, name = _RENDERERS[fmt]
-    return cast("Renderer", getattr(importlib.import_module(module), name))
+    """The renderer of a document in ``fmt``."""
+    return cast("Renderer", render_function("document", fmt.value))

@@ -376,3 +376,13 @@ def render_chart(trajectory: Trajectory, fmt: str, language: str, font: str | No
             metadata["Date"] = None
         figure.savefig(buffer, format=fmt, dpi=DPI, metadata=metadata)
     return buffer.getvalue()
+
+
+def chart_png(trajectory: Trajectory, language: str, font: str | None) -> bytes:
+    """The chart as PNG bytes."""
+    return render_chart(trajectory, "png", language, font)
+
+
+def chart_svg(trajectory: Trajectory, language: str, font: str | None) -> bytes:
+    """The chart as deterministic SVG bytes."""
+    return render_chart(trajectory, "svg", language, font)

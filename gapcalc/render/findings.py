@@ -24,16 +24,17 @@ class CheckFormat(str, Enum):
 def render_findings(findings: Sequence[Finding], files: Sequence[str], fmt: CheckFormat, lang: str = "en") -> str:
     """Findings in the chosen format, their messages and hints in ``lang`` (codes, names and locations never
     change)."""
-    renderers = {CheckFormat.TEXT: _text, CheckFormat.JSON: _json, CheckFormat.GITHUB: _github,
-                 CheckFormat.SARIF: _sarif, CheckFormat.JUNIT: _junit}
-    return renderers[fmt]([f.in_lang(lang) for f in findings], files)
+    from gapcalc.render import render_function
+
+    text: str = render_function("findings", fmt.value)([f.in_lang(lang) for f in findings], files)
+    return text
 
 
-def _text(findings: Sequence[Finding], files: Sequence[str]) -> str:
+def findings_text(findings: Sequence[Finding], files: Sequence[str]) -> str:
     return "".join(f.as_text() + "\n" for f in findings)
 
 
-def _json(findings: Sequence[Finding], files: Sequence[str]) -> str:
+def findings_json(findings: Sequence[Finding], files: Sequence[str]) -> str:
     data = {"files": list(files), "findings": [f.as_dict() for f in findings]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -48,7 +49,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _github(findings: Sequence[Finding], files: Sequence[str]) -> str:
+def findings_github(findings: Sequence[Finding], files: Sequence[str]) -> str:
     lines = []
     for f in findings:
         level = {"error": "error", "warning": "warning"}.get(f.severity.value, "notice")
@@ -63,7 +64,7 @@ def _github(findings: Sequence[Finding], files: Sequence[str]) -> str:
     return "".join(lines)
 
 
-def _sarif(findings: Sequence[Finding], files: Sequence[str]) -> str:
+def findings_sarif(findings: Sequence[Finding], files: Sequence[str]) -> str:
     used = sorted({f.code for f in findings})
     rules = [{"id": code, "name": CODES[code][0], "shortDescription": {"text": CODES[code][0].replace("-", " ")}}
              for code in used]
@@ -97,7 +98,7 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
-def _junit(findings: Sequence[Finding], files: Sequence[str]) -> str:
+def findings_junit(findings: Sequence[Finding], files: Sequence[str]) -> str:
     from xml.sax.saxutils import escape as escape_xml  # imports urllib and http: only for JUnit output
     from xml.sax.saxutils import quoteattr as quote_xml
 

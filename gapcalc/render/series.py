@@ -78,20 +78,6 @@ def plan_chart(row: Mapping[str, Any], milestones: Sequence[Mark], actuals: Sequ
     return ChartData(baseline, tuple(milestones), tuple(actuals), final_mark(row), _int(row.get("year")))
 
 
-def agrees(row: Mapping[str, Any], chart: ChartData) -> bool:
-    """True when ``chart`` shows the row's own final target and latest actual."""
-    final = final_mark(row)
-    shown_finals = [*chart.milestones, *([chart.final] if chart.final else [])]
-    if final is not None and not any(m.year == final.year and m.value == final.value for m in shown_finals):
-        return False
-    actual = _mark(row.get("actual_year"), row.get("actual"))
-    if actual is None:
-        return not chart.actuals or all(m.year > int(row.get("year") or 0) for m in chart.actuals)
-    shown = [*chart.actuals, *([chart.baseline] if chart.baseline else [])]
-    latest = max((m for m in shown if m.year <= actual.year), key=lambda m: m.year, default=None)
-    return latest is not None and latest.year == actual.year and latest.value == actual.value
-
-
 def engine_chart(row: Mapping[str, Any], series: KeySeries, columns: Mapping[str, Any]) -> ChartData:
     """The chart of a report row from the engine's series of its key: every milestone that counts (period totals,
     which are sums rather than levels, left out) and every observed value up to the report's year — the actuals

@@ -42,7 +42,8 @@ class BriefReport:
     def pictures(self) -> list[tuple[str, bytes]]:
         """PNG pictures of the indicators furthest behind, each with its caption; a row whose chart ends on a total
         rather than a level is left out. matplotlib is imported here, only when pictures are wanted."""
-        from gapcalc.render.chart import choose_language, find_cjk_font, render_chart
+        from gapcalc.render import render_function
+        from gapcalc.render.chart import choose_language, find_cjk_font
 
         font = find_cjk_font()
         language, _ = choose_language(self.lang, font)
@@ -54,7 +55,7 @@ class BriefReport:
                 continue
             caption = str(TEXT[self.lang]["chart_caption"]).format(number=len(pictures) + 1,
                                                                    name=indicator_name(row, self.lang))
-            pictures.append((caption, render_chart(trajectory, "png", language, font)))
+            pictures.append((caption, render_function("chart", "png")(trajectory, language, font)))
         return pictures
 
 

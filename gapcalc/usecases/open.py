@@ -127,7 +127,7 @@ def load_many(paths: list[Path], cache: Cache, pool: Pool | None = None) -> list
 def compile_file(path: str) -> tuple[tuple[Any, ...] | None, str, str]:
     """Parse, validate and compile one target file (in a worker process, or this one): ``(data, "", "")``, or
     ``(None, message, hint)`` of the error that stops it."""
-    from gapcalc.plan.compile import compile_plan
+    from gapcalc.plan.compiler import compile_plan
 
     try:
         return compile_plan(open_plan_file(Path(path))).as_data(), "", ""

@@ -94,7 +94,7 @@ def report_given(plan: str | Path | LoadedPlan, directory: Path, year: int, actu
                  encoding: str | None = None) -> PlanReport:
     """The report of a plan given as the Python API takes it: a validated plan, a target file's path (its folder is
     then the targets directory) or an id of ``directory``."""
-    from gapcalc.plan.compile import compile_plan
+    from gapcalc.plan.compiler import compile_plan
     from gapcalc.plan.load import LoadedPlan
 
     if isinstance(plan, LoadedPlan):

@@ -32,7 +32,7 @@ from gapcalc.engine.report import report_batch
 from gapcalc.engine.summary import plan_summaries
 from gapcalc.errors import GapcalcError
 from gapcalc.infra.paths import plan_files
-from gapcalc.plan.compile import compile_plan
+from gapcalc.plan.compiler import compile_plan
 from gapcalc.plan.load import LoadedPlan
 from gapcalc.plan.locate import TomlLocator
 from gapcalc.plan.model import CHANGE_KINDS, COMPARATORS, PlanFile
