@@ -296,13 +296,23 @@ ZH: dict[str, str] = {
     "{path}: no target found in the document": "{path}：文档中未找到目标",
     "is this a plan? gapcalc draft looks for numbers with units and target years (到2025年…达到…) and for tables of "
     "yearly targets": "这是规划文件吗？gapcalc draft 查找带单位和目标年份的数字（到2025年…达到…）以及分年度目标表",
-    "plan id '{plan_id}' is not an ascii id": "规划 id“{plan_id}”不是 ASCII 标识符",
     "use lower-case letters, digits and _ and start with a letter, e.g. --plan mianyang":
         "使用小写字母、数字和 _，并以字母开头，如 --plan mianyang",
     "{path} already exists": "{path} 已存在",
     "{year} is outside the years gapcalc reads ({first}–{last})":
         "{year}年不在 gapcalc 可读的年份范围内（{first}—{last}年）",
     "pass --force to replace it": "加上 --force 覆盖",
+    "made the targets directory {path}": "已新建目标文件目录 {path}",
+    "plan id '{plan_id}' is not an ascii id of at most 64 characters":
+        "规划编号“{plan_id}”不是不超过 64 个字符的 ASCII 编号",
+    "{path} already holds {count} of the site's files ({first}, …)": "{path} 中已有网站的 {count} 个文件（{first} 等）",
+    "pass --force to replace them, or choose an empty directory": "加上 --force 覆盖，或另选空目录",
+    "--output - : the document's text is saved to a file, beside the plan":
+        "--output -：文件原文须保存为文件，与规划放在一起",
+    "give a file name, or leave --output out": "给出文件名，或省略 --output",
+    "wrote {path} (a picture the brief shows)": "已写入 {path}（报告中的图）",
+    "standard input is larger than the {limit} MiB gapcalc reads": "标准输入超过 gapcalc 可读的 {limit} MiB",
+    "split the input or check that it is the right one": "拆分输入，或确认输入是否正确",
     "pass --force to overwrite it, or choose another --plan": "加上 --force 覆盖，或另选 --plan",
     "check that it is the plan document; a scan needs OCR first": "确认这是规划文件；扫描件须先做 OCR",
     "{path}: the document has no text": "{path}：文档没有文字",
@@ -341,6 +351,28 @@ ZH: dict[str, str] = {
     "{path}: the PDF is encrypted (it needs a password to open)": "{path}：PDF 已加密（需要密码才能打开）",
     "save an unprotected copy (print it to PDF from a viewer that has the password)":
         "另存一份不受保护的副本（在有密码的阅读器中打印为 PDF）",
+    # gapcalc draft: hostile documents, read within bounds
+    "{path}: the document is nested too deeply to read": "{path}：文档嵌套过深，无法读取",
+    "declares charset {declared}, which is not a known encoding; read as detected (UTF-8, else GB18030)":
+        "声明字符集为 {declared}，但这不是已知的编码；已按检测到的编码读取（UTF-8，否则 GB18030）",
+    "a table of more than {cells} cells (merged cells counted) was cut after row {row}":
+        "一个表格超过 {cells} 个单元格（合并单元格按所占位置计），已在第 {row} 行后截断",
+    "tables nested more than {depth} deep were read as plain paragraphs": "嵌套超过 {depth} 层的表格已按普通段落读取",
+    "{path}: the part {part} of the Word document inflates to {size} MiB, more than the {limit} MiB gapcalc reads":
+        "{path}：Word 文档的部件 {part} 解压后为 {size} MiB，超过 gapcalc 可读的 {limit} MiB",
+    "{path}: the parts of the Word document inflate to {size} MiB, more than the {limit} MiB gapcalc reads":
+        "{path}：Word 文档各部件解压后共 {size} MiB，超过 gapcalc 可读的 {limit} MiB",
+    "the file is damaged or not a plan (a zip bomb?); save the plan again from Word, or as PDF or text":
+        "文件已损坏或不是规划文件（zip 炸弹？）；请用 Word 重新保存规划，或另存为 PDF 或文本",
+    "{path}: the PDF's page tree is nested too deeply to read": "{path}：PDF 的页面树嵌套过深，无法读取",
+    "{path}: the PDF nests its objects too deeply to read": "{path}：PDF 的对象嵌套过深，无法读取",
+    "{path}: no page of the PDF could be read: {reason}": "{path}：PDF 没有一页可读：{reason}",
+    "page {page} skipped: {reason}": "已跳过第 {page} 页：{reason}",
+    "page {page}: too many drawn lines and shapes to look for tables in (a map or a chart?); its text is read without "
+    "tables": "第 {page} 页：绘制的线条和图形过多，无法查找表格（地图或图表？）；只读取其文字，不读表格",
+    "its content inflates to more than {limit} MiB (a map or a drawing?)":
+        "其内容解压后超过 {limit} MiB（地图或绘图？）",
+    "it prints more than {count} characters": "其字符超过 {count} 个",
     "save the plan as UTF-8 text (or give the .docx, PDF or HTML file)":
         "将规划另存为 UTF-8 文本（或给出 .docx、PDF 或 HTML 文件）",
     "see `gapcalc targets PLAN` for indicator ids": "指标 id 见 `gapcalc targets 规划`",
@@ -478,6 +510,7 @@ ZH: dict[str, str] = {
     "{path}:{line}: {why}": "{path}:{line}: {why}",
     # interruptions and internal errors
     "gapcalc: interrupted": "gapcalc: 已中断",
+    "gapcalc: terminated": "gapcalc: 已终止",
     "gapcalc: internal error: {kind}: {error}": "gapcalc: 内部错误: {kind}: {error}",
     "this is a bug in gapcalc; rerun with GAPCALC_DEBUG=1 and report the traceback":
         "这是 gapcalc 的缺陷；请用 GAPCALC_DEBUG=1 重新运行并报告回溯信息",

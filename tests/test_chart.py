@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO
 
-from gapcalc.actuals.fast import PlanActuals
+from gapcalc.actuals.columns import PlanActuals
 from gapcalc.cli.main import cli
 from gapcalc.engine.trajectory import (
     ActualPoint,

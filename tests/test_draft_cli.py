@@ -68,7 +68,8 @@ def test_review_lines_in_chinese_notes_in_english(tmp_path: Path, monkeypatch: p
     monkeypatch.setenv("GAPCALC_LANG", "zh")
     code, output = _run("draft", "plan.txt", "--plan", "hz", "--targets-dir", "targets")
     assert code == 0, output
-    assert output.splitlines()[2:] == [
+    assert output.splitlines()[0] == "已新建目标文件目录 targets"  # a folder the user did not make: said
+    assert output.splitlines()[3:] == [
         "待复核（4）：",
         "  targets/hz.toml:6: 请填写英文标题",
         "  targets/hz.toml:10: 未找到文号；请给出简短标识",

@@ -249,7 +249,8 @@ def test_brief_markdown_to_stdout(in_repo: Path, runner: CliRunner) -> None:
 def test_brief_markdown_file_has_its_charts_beside_it(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
     output = tmp_path / "cq 2022.md"
     code, out, err = invoke(runner, "brief", "chongqing", "2022", "-o", str(output))
-    assert (code, out, err) == (0, "", f"{CQ_ACTUALS}wrote {output}\n")
+    pictures = "".join(f"wrote {tmp_path / f'cq 2022-chart-{n}.png'} (a picture the brief shows)\n" for n in (1, 2, 3))
+    assert (code, out, err) == (0, "", f"{CQ_ACTUALS}{pictures}wrote {output}\n")
     text = output.read_text(encoding="utf-8")
     assert text.endswith("## 六、进度落后指标走势\n\n![图1  企业“上云”](cq%202022-chart-1.png)\n\n图1  企业“上云”\n\n"
                          "![图2  绿色园区](cq%202022-chart-2.png)\n\n图2  绿色园区\n\n"

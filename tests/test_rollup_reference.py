@@ -25,8 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reference_engine import build_report, summarise_rows
 
-from gapcalc.actuals.fast import PlanActuals, batch_of, columns_of_values
-from gapcalc.actuals.parse import Accounting, Actual
+from gapcalc.actuals.columns import Accounting, PlanActuals, batch_of
+from gapcalc.actuals.fast import columns_of_values
+from gapcalc.actuals.parse import Actual
 from gapcalc.engine.contracts import ALL_COLUMNS
 from gapcalc.engine.report import report_batch
 from gapcalc.engine.summary import plan_summaries

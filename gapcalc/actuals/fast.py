@@ -13,36 +13,28 @@ import csv
 import io
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from itertools import chain
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
+from gapcalc.actuals.columns import ACTUAL_FIELDS, SHAPE_COLUMNS, Accounting, PlanActuals
 from gapcalc.actuals.parse import (
     OPTIONAL_COLUMNS,
     OUTSIDE_SLACK,
     REQUIRED_COLUMNS,
-    SHAPE_COLUMNS,
-    Accounting,
     Actual,
     column_name,
     parse_actuals,
     sniff_delimiter,
 )
 from gapcalc.actuals.shapes import JUMP_FACTOR, LEVEL, checks_jumps
-from gapcalc.errors import FindingLine, GapcalcError, Severity, finding, from_plain, to_plain
+from gapcalc.errors import FindingLine, GapcalcError, Severity, finding
 from gapcalc.infra.cache import Cache, content_key
 from gapcalc.infra.paths import display_path
 from gapcalc.infra.textio import decode, read_bytes
 from gapcalc.messages import Trimmed, t
 from gapcalc.plan.compiled import CompiledPlan
 
-ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note", *SHAPE_COLUMNS)
-"""The columns of a batch of actuals; the shape columns hold ``""`` for a whole-year exact level."""
 STRIPPED_FIELDS = ("source", "source_title", "note")
 """Free-text columns, kept without surrounding spaces (as the row-by-row reader keeps them)."""
 _NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?\n)*-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?")
@@ -53,50 +45,6 @@ LAYOUT = 4
 """Version of a cached actuals reading; part of its key."""
 FAST_PATH_BYTES = 8 * 1024 * 1024
 """Files larger than this are read row by row: the column-wise reader holds every row at once."""
-
-
-@dataclass
-class PlanActuals:
-    """One plan's actuals as columns of text, with what reading them said: ``notes`` (findings worth a line in a
-    roll-up, and the summary when there were any), ``findings`` (every finding, as text) and ``summary`` (the file,
-    its encoding and its accounting); ``summary`` is empty when there was no file."""
-
-    columns: Mapping[str, Sequence[Any]]
-    accounting: Accounting
-    notes: list[str] = field(default_factory=list)
-    findings: list[str] = field(default_factory=list)
-    summary: str = ""
-    errors: int = 0
-    """Findings of severity error: the commands that read these actuals exit 1 after their output."""
-
-    @property
-    def size(self) -> int:
-        """Number of values."""
-        return len(self.columns["indicator"])
-
-    def as_data(self) -> tuple[Any, ...]:
-        """The plain-data form that is cached."""
-        counts = self.accounting
-        cells: dict[str, str] = {}  # one object per distinct cell: marshal writes a repeat as a short reference
-        return ({name: tuple(cells.setdefault(c, c) for c in self.columns[name]) for name in ACTUAL_FIELDS},
-                (counts.read, counts.used, counts.missing, dict(counts.reported)), to_plain(self.notes),
-                to_plain(self.findings), to_plain(self.summary), self.errors)
-
-    @classmethod
-    def from_data(cls, data: tuple[Any, ...]) -> PlanActuals:
-        """Back from :meth:`as_data`."""
-        columns, (read, used, missing, reported), notes, findings, summary, errors = data
-        return cls(columns, Accounting(read, used, missing, Counter(reported)), from_plain(list(notes)),
-                   from_plain(list(findings)), from_plain(summary), errors)
-
-
-@dataclass
-class BatchActuals:
-    """The actuals of a batch of plans: one array per field, the plan of each row, and each plan's reading."""
-
-    columns: dict[str, np.ndarray]
-    plan_pos: np.ndarray
-    plans: list[PlanActuals]
 
 
 def _columns_of(text: str) -> dict[str, tuple[str, ...]] | None:
@@ -200,23 +148,24 @@ def columns_of_values(values: Sequence[Actual]) -> dict[str, Sequence[Any]]:
 
 
 def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None, encoding: str | None = None,
-                      required: bool = False) -> PlanActuals:
+                      required: bool = False, shown: str | None = None) -> PlanActuals:
     """One plan's actuals file at ``path`` (a missing file is an empty set unless ``required``), from the cache when
-    neither it nor the plan has changed. ``encoding`` forces the encoding (else it is detected)."""
+    neither it nor the plan has changed. ``encoding`` forces the encoding (else it is detected); ``shown`` is how
+    messages name the file (``-`` for standard input saved to a temporary file), else its display path."""
     if not required and not path.exists():
         shown = display_path(path)
         missing = finding("GC004", t("no actuals file: every actual is blank"), shown,
                           hint=t("write one with `gapcalc template {id} YEAR -o {shown}`, or pass --actuals FILE",
                                  id=plan.id, shown=shown))
         return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting(), findings=[FindingLine(missing)])
-    display = display_path(path)
+    display = shown or display_path(path)
     try:
         data = read_bytes(path)
         key = content_key(f"actuals-{LAYOUT}", data, plan.key.encode(), display.encode(), (encoding or "").encode())
         cached = cache.get(key) if cache is not None and plan.key else None
         if cached is not None:
             return PlanActuals.from_data(cached)
-        text, used = decode(data, path, encoding)
+        text, used = decode(data, Path(display), encoding)
     except GapcalcError as error:  # this plan is reported without actuals; the other plans are not affected
         if required:
             raise
@@ -239,24 +188,3 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
     if cache is not None and plan.key:
         cache.put(key, read.as_data())
     return read
-
-
-def batch_of(parts: list[PlanActuals]) -> BatchActuals:
-    """Several plans' actuals joined into one array per field."""
-    total = sum(p.size for p in parts)
-    columns = {name: _joined([p.columns[name] for p in parts], total) for name in ACTUAL_FIELDS}
-    columns["year"] = columns["year"].astype(np.int64) if total else np.zeros(0, dtype=np.int64)
-    return BatchActuals(columns, np.repeat(np.arange(len(parts)), [p.size for p in parts]), parts)
-
-
-def _joined(chunks: list[Sequence[str]], total: int) -> np.ndarray:
-    """Cells of several plans as one object array; a column whose every cell is empty (as most optional columns
-    are) is filled at once."""
-    if not any(map(any, chunks)):
-        return np.full(total, "", dtype=object)
-    return objects(chain.from_iterable(chunks), total)
-
-
-def objects(items: Any, size: int) -> np.ndarray:
-    """An object array of ``size`` items from an iterable (strings stay Python strings)."""
-    return np.fromiter(items, dtype=object, count=size)

@@ -15,15 +15,16 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from gapcalc.actuals import shapes
+from gapcalc.actuals.columns import SHAPE_COLUMNS, Accounting
 from gapcalc.errors import CODES, Finding, Severity, finding
 from gapcalc.infra.textio import read_text
-from gapcalc.messages import Joined, plural, t
+from gapcalc.messages import plural, t
 from gapcalc.plan.facts import PlanFacts
 from gapcalc.plan.keys import fold_width, normal_key
 
@@ -31,7 +32,6 @@ if TYPE_CHECKING:  # pragma: no cover - the model (pydantic) is imported only wh
     from gapcalc.plan.model import PlanFile
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
-SHAPE_COLUMNS = ("measure", "comparator", "as_of")
 OPTIONAL_COLUMNS = ("breakdown", "source", "source_title", "quote", "note", "name_zh", "name_en", "unit", "plan",
                     "breakdown_name", *SHAPE_COLUMNS)
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "…", "...", "……", "na", "n/a", "nan", "null", "none", "#n/a"})
@@ -68,41 +68,6 @@ class Actual:
     measure: str = shapes.LEVEL
     comparator: str = "="
     as_of: str = ""
-
-
-@dataclass
-class Accounting:
-    """What happened to every data row of an actuals file."""
-
-    read: int = 0
-    used: int = 0
-    missing: int = 0
-    reported: Counter[str] = field(default_factory=Counter)
-
-    def merge(self, other: Accounting) -> None:
-        """Add another file's counts to these."""
-        self.read += other.read
-        self.used += other.used
-        self.missing += other.missing
-        self.reported.update(other.reported)
-
-    def summary(self) -> str:
-        """``12 rows read, 10 used, 1 missing value, 1 reported (1 unknown indicator)``."""
-        missing = t(", {count} missing value{s}", count=self.missing, s=plural(self.missing)) if self.missing else ""
-        total = sum(self.reported.values())
-        reported = ""
-        if total:
-            reasons = [t("{count} {reason}", count=n, reason=REASONS.get(reason, reason))
-                       for reason, n in sorted(self.reported.items())]
-            reported = t(", {total} reported ({reasons})", total=total, reasons=Joined(reasons))
-        return t("{read} rows read, {used} used{missing}{reported}", read=self.read, used=self.used, missing=missing,
-                 reported=reported)
-
-
-REASONS = {"bad value": t("bad value"), "duplicate": t("duplicate"), "malformed": t("malformed"),
-           "other plan": t("other plan"), "unknown breakdown": t("unknown breakdown"),
-           "unknown indicator": t("unknown indicator"), "year outside plan": t("year outside plan")}
-"""Why a row was not used, as the accounting names it."""
 
 
 @dataclass

@@ -8,6 +8,7 @@ import click
 
 from gapcalc.cli.common import (
     YearType,
+    dash_is_stdout,
     fail_on_actuals_errors,
     lang_option_saying,
     note,
@@ -30,13 +31,16 @@ FORMATS = formats("brief")
 @click.argument("year", type=YearType(example=2022))
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
               help="docx (a Word file, needs --output) or markdown [default: from the output's suffix, else docx].")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="FILE.docx, or FILE.md for markdown [markdown default: stdout].")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=None,
+              callback=dash_is_stdout, help="FILE.docx, or FILE.md for markdown [markdown default: stdout; - is "
+                                            "stdout].")
+@click.option("--force", is_flag=True, help="Replace the pictures of a Markdown brief (FILE-chart-N.png) if they "
+                                            "exist.")
 @lang_option_saying("Language of the brief [default: GAPCALC_LANG, else Chinese].")
 @click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Actuals CSV [default: actuals/<plan>.csv beside the targets directory].")
 @targets_dir_option
-def command(plan: str, year: int, fmt: str | None, output: Path | None, lang: str | None,
+def command(plan: str, year: int, fmt: str | None, output: Path | None, force: bool, lang: str | None,
             actuals_path: Path | None, targets_dir: Path) -> None:
     """Write the progress report (进展情况报告) of PLAN for YEAR: a draft to edit.
 
@@ -66,7 +70,8 @@ def command(plan: str, year: int, fmt: str | None, output: Path | None, lang: st
     if chosen == "markdown":
         images = [(caption, chart_file(output, number)) for number, (caption, _) in enumerate(charts, 1)]
         for (_, png), (_, name) in zip(charts, images, strict=True):
-            write_atomic(output.with_name(name), png)
+            write_atomic(output.with_name(name), png, exclusive=not force)
+            note(t("wrote {path} (a picture the brief shows)", path=str(output.with_name(name))))
         write_output(brief_markdown(made.brief, images), output)
         fail_on_actuals_errors(made.report.errors)
         return

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from gapcalc.errors import GapcalcError
-from gapcalc.infra.paths import targets_dir
+from gapcalc.infra.paths import targets_dir, writable_targets_dir
 from gapcalc.messages import plural, say, t
 from gapcalc.render import OutputFormat
 from gapcalc.render.i18n import LANGS, MESSAGE_LABELS, detect_lang
@@ -55,6 +55,16 @@ def targets_dir_option(func: F) -> F:
                         callback=lambda _ctx, _param, value: targets_dir(str(value) if value else None),
                         help="Directory of plan target files (env GAPCALC_TARGETS) [default: ./targets, else the "
                              "plans shipped with gapcalc].")(func)
+
+
+def writable_targets_dir_option(func: F) -> F:
+    """``--targets-dir DIR`` of a command that writes plans: env GAPCALC_TARGETS, default ``./targets`` (made if
+    missing), never the plans shipped inside gapcalc's installation."""
+    return click.option("--targets-dir", "targets_dir", type=click.Path(file_okay=False, path_type=Path),
+                        envvar="GAPCALC_TARGETS", default=None,
+                        callback=lambda _ctx, _param, value: writable_targets_dir(str(value) if value else None),
+                        help="Directory to write the plan's target file to (env GAPCALC_TARGETS) [default: "
+                             "./targets, made if missing].")(func)
 
 
 def format_option(choices: Sequence[str]) -> Callable[[F], F]:
@@ -116,11 +126,11 @@ def say_actuals(report: PlanReport) -> None:
 def output_option(func: F) -> F:
     """``--output FILE`` (default stdout; ``-`` is stdout too)."""
     return click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-                        default=None, callback=_dash_is_stdout,
+                        default=None, callback=dash_is_stdout,
                         help="Write to FILE instead of stdout (- is stdout).")(func)
 
 
-def _dash_is_stdout(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+def dash_is_stdout(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
     """``-o -`` means stdout, as ``-o`` left out does."""
     return None if value is not None and str(value) == "-" else value
 
@@ -176,8 +186,10 @@ def is_quiet() -> bool:
 
 def read_stdin_to(folder: Path, name: str) -> Path:
     """Standard input saved as ``folder/name``, for the readers that take a path (``-`` as an input file)."""
+    from gapcalc.infra.textio import read_stdin
+
     path = folder / name
-    path.write_bytes(sys.stdin.buffer.read())
+    path.write_bytes(read_stdin())
     return path
 
 

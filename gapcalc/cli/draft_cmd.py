@@ -6,24 +6,34 @@ from pathlib import Path
 
 import click
 
-from gapcalc.cli.common import EXIT_OK, note, targets_dir_option
+from gapcalc.cli.common import EXIT_OK, note, writable_targets_dir_option
 from gapcalc.cli.progress import progress_bar
-from gapcalc.errors import Severity, sort_findings
+from gapcalc.errors import GapcalcError, Severity, sort_findings
 from gapcalc.messages import plural, say, t
 from gapcalc.render.findings import CheckFormat, render_findings
 from gapcalc.render.i18n import detect_lang
 from gapcalc.usecases.check import check_paths
 
 
+def _a_file(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """``--output`` names the file the document's text is saved to: ``-`` (standard output) is refused."""
+    if value is not None and str(value) == "-":
+        raise GapcalcError(t("--output - : the document's text is saved to a file, beside the plan"),
+                           t("give a file name, or leave --output out"))
+    return value
+
+
 @click.command(name="draft")
-@click.argument("document", type=click.Path(path_type=Path))
+@click.argument("document", type=click.Path(allow_dash=True, path_type=Path))
 @click.option("--plan", "plan_id", default=None, help="Plan id [default: from the region in the title].")
-@targets_dir_option
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to save the document's text [default: <targets-dir>/../docs/sources/<id>.txt].")
+@writable_targets_dir_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=None,
+              callback=_a_file, help="Where to save the document's text [default: <targets-dir>/../docs/sources/"
+                                     "<id>.txt].")
 @click.option("--force", is_flag=True, help="Overwrite an existing target file or text.")
 def command(document: Path, plan_id: str | None, targets_dir: Path, output: Path | None, force: bool) -> None:
-    """Read a Chinese plan document (text, HTML, Word, PDF) and write a draft target file and its text.
+    """Read a Chinese plan document (text, HTML, Word, PDF; - reads standard input) and write a draft target file
+    and its text.
 
     The draft passes `gapcalc check`; every reading to review carries a note beginning `draft:` and is listed
     as `file:line: why`. Exit 0 when written, 2 when the document is unreadable, empty or states no target.
@@ -32,8 +42,11 @@ def command(document: Path, plan_id: str | None, targets_dir: Path, output: Path
     from gapcalc.usecases.draft import draft_file
 
     language = detect_lang(None)
+    made = not targets_dir.exists()
     with progress_bar(say(t("reading the document"), language)) as progress:
         doc, result = draft_file(document, plan_id, targets_dir, output, force, progress)
+    if made:
+        note(t("made the targets directory {path}", path=str(targets_dir)))
     for warning in doc.warnings:
         note(t("{path}: {warning}", path=str(document), warning=warning))
     click.echo(say(t("wrote {path} ({indicators} indicators, {numbers} numbers) and {source}",

@@ -7,10 +7,12 @@ tsv, json) are written a batch at a time; the others get the whole table.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
 from gapcalc.cli.common import bom_choice, note
+from gapcalc.cli.streams import data_on_stdout
 from gapcalc.errors import GapcalcError
 from gapcalc.infra.atomic import atomic_output
 from gapcalc.messages import t
@@ -30,7 +32,9 @@ def emit(document: Document, fmt: OutputFormat, color: str, output: Path | None,
     content = document if fmt.streams else document.materialised()
     if output is None:
         width = None if sys.stdout.isatty() else FILE_TABLE_WIDTH
-        write(content, sys.stdout, RenderOptions(lang, color, width, wants_bom(fmt, output)))
+        kind = "json" if fmt in (OutputFormat.JSON, OutputFormat.NDJSON) else "delimited" if fmt.is_machine else ""
+        with data_on_stdout(kind) if kind else contextlib.nullcontext():
+            write(content, sys.stdout, RenderOptions(lang, color, width, wants_bom(fmt, output)))
         return
     options = RenderOptions(lang, "never", FILE_TABLE_WIDTH, wants_bom(fmt, output))
     if fmt.binary:

@@ -10,6 +10,7 @@ import contextlib
 import gc
 import importlib
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -62,6 +63,8 @@ class LazyGroup(click.Group):
             raise GapcalcUsageError(error) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except Terminated:
+            terminated()
         except KeyboardInterrupt:
             interrupted()
         except BrokenPipeError:
@@ -117,11 +120,51 @@ def internal_error(error: Exception) -> NoReturn:
 
 
 def interrupted() -> NoReturn:
-    """Ctrl-C: one line, exit 130 (128 + SIGINT), as shells expect."""
+    """Ctrl-C: one line, exit 130 (128 + SIGINT), as shells expect (the console script then ends at once:
+    :func:`end_now`)."""
     with contextlib.suppress(Exception):
         sys.stderr.write(say(t("gapcalc: interrupted"), chosen_lang()) + "\n")
         sys.stderr.flush()
     raise SystemExit(EXIT_INTERRUPTED)
+
+
+def end_now(code: int) -> NoReturn:
+    """Flush what was written and end the process with ``code``, skipping the interpreter's exit handlers: after an
+    interruption the work was unwound on the way out (partial outputs removed, the worker pool shut down), and one of
+    those handlers (``concurrent.futures`` waking a pool already shut down) prints a traceback on Python 3.13."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
+EXIT_TERMINATED = 128 + 15
+"""SIGTERM: 143, as shells report a process ended by it."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the main thread is: it unwinds as Ctrl-C does (every ``with`` block ends: temporary
+    output files are removed, worker processes stopped), then gapcalc says so and exits 143."""
+
+
+_terminating = False
+
+
+def _on_sigterm(_signal: int, _frame: object) -> None:
+    """The SIGTERM handler: the first one unwinds the run; later ones are ignored, so that none cuts the clean-up
+    short (``timeout`` and service managers may send it twice: to the process and to its group)."""
+    global _terminating
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _terminating = True
+    raise Terminated
+
+
+def terminated() -> NoReturn:
+    """SIGTERM: one line, exit 143 (128 + SIGTERM)."""
+    with contextlib.suppress(Exception):
+        sys.stderr.write(say(t("gapcalc: terminated"), chosen_lang()) + "\n")
+        sys.stderr.flush()
+    raise SystemExit(EXIT_TERMINATED)
 
 
 def reader_gone() -> NoReturn:
@@ -148,7 +191,15 @@ def main() -> None:
     os.environ.setdefault(BLAS_THREADS, "1")
     gc.set_threshold(GC_ALLOCATIONS)
     protect_streams()
+    with contextlib.suppress(ValueError):  # not called in the main thread: SIGTERM keeps its default
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         cli(prog_name="gapcalc", standalone_mode=True)
+    except Terminated:  # pragma: no cover - outside a command
+        terminated()
     except KeyboardInterrupt:  # pragma: no cover - outside a command (while click parses)
         interrupted()
+    except SystemExit as leaving:  # pragma: no cover - SIGTERM while click parses: it said "Aborted!", exit 1
+        if _terminating and leaving.code != EXIT_TERMINATED:
+            terminated()
+        raise

@@ -70,7 +70,7 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
 
         with tempfile.TemporaryDirectory(prefix="gapcalc-stdin-") as folder:
             piped = read_stdin_to(Path(folder), f"{compiled.id}.csv")
-            report = report_plan(compiled, targets_dir, year, piped, encoding)
+            report = report_plan(compiled, targets_dir, year, piped, encoding, shown="-")
     else:
         report = report_plan(compiled, targets_dir, year, actuals_path, encoding)
     say_actuals(report)

@@ -1,14 +1,18 @@
-"""stdout and stderr that never fail on a character their encoding lacks (a GBK console, ``PYTHONIOENCODING``).
+"""stdout and stderr on a console whose encoding lacks characters (a GBK console, ``PYTHONIOENCODING``).
 
-Symbols gapcalc prints for people degrade to ASCII (``✓`` → ``OK``, ``≥`` → ``>=``); any other character the
-encoding cannot write becomes ``?``. The data itself is unchanged in files written with ``--output`` (UTF-8).
+For people (tables, Markdown, messages), symbols degrade to ASCII (``✓`` → ``OK``, ``≥`` → ``>=``) and any other
+character the encoding cannot write becomes ``?``. Data is never altered: JSON escapes such a character
+(``\\ud842\\udfb7``, which reads back as the same text), and CSV or TSV stop with an error naming it (exit 2): it
+cannot be written, so it is not replaced. Files written with ``--output`` are UTF-8 and hold everything.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import sys
+from collections.abc import Iterator
 
 ERRORS = "gapcalc-degrade"
 SYMBOLS = {
@@ -27,6 +31,42 @@ def degrade(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error(ERRORS, degrade)
+
+JSON_ERRORS = "gapcalc-json-escape"
+
+
+def json_escape(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler for JSON text: each character that cannot be written as its JSON escape (a surrogate
+    pair beyond the BMP), which every JSON reader turns back into the character."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for char in error.object[error.start:error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
+codecs.register_error(JSON_ERRORS, json_escape)
+
+
+@contextlib.contextmanager
+def data_on_stdout(kind: str) -> Iterator[None]:
+    """While data of ``kind`` (``json`` or ``delimited``) is written to stdout: characters its encoding lacks are
+    escaped (JSON) or raise (CSV, TSV) instead of degrading; nothing changes on a UTF stdout."""
+    stream = sys.stdout
+    if not isinstance(stream, io.TextIOWrapper) or stream.errors != ERRORS:
+        yield
+        return
+    stream.reconfigure(errors=JSON_ERRORS if kind == "json" else "strict")
+    try:
+        yield
+    finally:
+        stream.reconfigure(errors=ERRORS)
 
 
 def protect_streams() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from gapcalc.cli.common import YearType, note, targets_dir_option
+from gapcalc.cli.common import YearType, note, targets_dir_option, write_output
 from gapcalc.cli.complete import complete_plan
 from gapcalc.engine.contracts import TEMPLATE_COLUMNS
 from gapcalc.errors import GapcalcError
@@ -19,8 +19,8 @@ from gapcalc.usecases.plans import template_for
 @click.command(name="template")
 @click.argument("plan", shell_complete=complete_plan)
 @click.argument("year", type=YearType())
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The CSV to write (UTF-8 with BOM, so Excel shows Chinese correctly).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), required=True,
+              help="The CSV to write (UTF-8 with BOM, so Excel shows Chinese correctly; - is stdout, without BOM).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @targets_dir_option
 def command(plan: str, year: int, output: Path, force: bool, targets_dir: Path) -> None:
@@ -30,10 +30,13 @@ def command(plan: str, year: int, output: Path, force: bool, targets_dir: Path) 
     `gapcalc report PLAN YEAR --actuals FILE`.
     """
     rows = template_for(plan, targets_dir, year)
+    if str(output) == "-":
+        write_output(render_delimited(rows, TEMPLATE_COLUMNS, excel=True), None)
+        return
     if output.exists() and not force:
         raise GapcalcError(t("{path} exists", path=str(output)),
                            t("pass --force to overwrite it, or choose another --output"))
     text = render_delimited(rows, TEMPLATE_COLUMNS, excel=True)
-    write_atomic(output, text, encoding="utf-8-sig", newline="")
+    write_atomic(output, text, encoding="utf-8-sig", newline="", exclusive=not force)
     note(t("wrote {path}: {count} rows to fill for {id} {year}", path=str(output), count=len(rows), id=plan,
            year=year))

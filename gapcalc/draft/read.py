@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gapcalc.draft.document import SourceDocument
-from gapcalc.draft.read_format import detect_format
+from gapcalc.draft.read_format import SAVE_AS, detect_format
 from gapcalc.errors import GapcalcError
 from gapcalc.infra import textio
 from gapcalc.messages import t
@@ -36,12 +36,15 @@ def read_bytes(data: bytes, name: str, progress: Progress | None = None) -> Sour
     """Read a plan document from its bytes; ``name`` (its file name) is a hint to the format and names it in errors.
     The pages of a PDF read are told to ``progress`` (the other formats are read at once)."""
     document_format = detect_format(data, name)
-    if document_format == "pdf":
-        from gapcalc.draft.read_pdf import read_pdf
+    try:
+        if document_format == "pdf":
+            from gapcalc.draft.read_pdf import read_pdf
 
-        document = read_pdf(data, name, progress)
-    else:
-        document = _reader(document_format)(data, name)
+            document = read_pdf(data, name, progress)
+        else:
+            document = _reader(document_format)(data, name)
+    except RecursionError:  # the readers bound what they nest into; this is the last guard
+        raise GapcalcError(t("{path}: the document is nested too deeply to read", path=name), SAVE_AS) from None
     if not document.text.strip():
         raise GapcalcError(t("{path}: the document has no text", path=name), EMPTY_HINT)
     return document

@@ -9,12 +9,19 @@ Merged cells are kept once: a cell's text stands at its first row and column; th
 (``gridSpan``) covers and the rows a vertical merge (``vMerge``) continues into are empty cells, so that every cell
 stays in its column. A table holding another table, or with a single column, is layout: its content is read as
 paragraphs (and the inner tables as tables).
+
+Hostile packages are bounded: each cell is read once, however deep tables nest, and a table nested more than
+:data:`MAX_TABLE_DEPTH` deep is read as its paragraphs (with a note); a merged cell counts up to :data:`MAX_SPAN`
+columns, and a table is cut after :data:`MAX_TABLE_CELLS` cells (with a note); the package's parts are refused,
+before any is inflated, when the zip directory says one of them (:data:`MAX_PART_BYTES`) or all together
+(:data:`MAX_PACKAGE_BYTES`) would be too large.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from gapcalc.draft.document import SourceDocument
@@ -36,30 +43,74 @@ SKIPPED = frozenset({f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{W}instrTex
 WRAPPERS = frozenset({f"{W}sdt", f"{W}sdtContent", f"{W}ins", f"{W}moveTo", f"{W}customXml", f"{W}smartTag"})
 """Block-level elements that only wrap paragraphs and tables."""
 CHARACTERS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+CONTAINERS = WRAPPERS | {f"{W}tbl", f"{W}tr", f"{W}tc"}
+"""What a table nested too deeply is made of, down to its paragraphs."""
+MAX_TABLE_DEPTH = 8
+"""Tables nested deeper than this are read as their paragraphs (Word documents nest two or three deep at most)."""
+MAX_SPAN = 64
+"""A merged cell (``gridSpan``, ``gridBefore``) counts up to this many columns (Word allows 63)."""
+MAX_TABLE_CELLS = 100_000
+"""A table is read up to the row in which it passes this many cells (merged cells counted once per column)."""
+MAX_PART_BYTES = 200 * 2**20
+"""The largest part (``word/document.xml``, an image …) a Word document may inflate to; a 1,000-page plan's text is
+a few dozen MiB."""
+MAX_PACKAGE_BYTES = 400 * 2**20
+"""The most all parts of a Word document together may inflate to."""
+TOO_LARGE_HINT = t("the file is damaged or not a plan (a zip bomb?); save the plan again from Word, or as PDF or text")
 
 
 def read_docx(data: bytes, name: str) -> SourceDocument:
     """A Word document: its paragraphs as lines and its data tables (see the module docstring)."""
     import docx
 
+    check_package_sizes(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # a damaged package: python-docx and lxml raise many kinds of errors
         raise GapcalcError(t("{path}: not a readable Word document ({reason})", path=name,
                              reason=f"{type(exc).__name__}: {exc}"), SAVE_AS) from None
-    text, tables = assemble(body_blocks(document.element.body))
-    return SourceDocument(text=text, tables=tables, format="docx")
+    warnings: list[str] = []
+    text, tables = assemble(body_blocks(document.element.body, 0, warnings))
+    return SourceDocument(text=text, tables=tables, format="docx", warnings=tuple(dict.fromkeys(warnings)))
 
 
-def body_blocks(container: Element) -> Iterator[Block]:
-    """The paragraphs and tables of a body or table cell, in document order."""
+def check_package_sizes(data: bytes, name: str) -> None:
+    """Refuse a package whose zip directory says a part, or all parts together, would inflate beyond the bounds
+    (:data:`MAX_PART_BYTES`, :data:`MAX_PACKAGE_BYTES`), before any part is read (a zip bomb). A part is never read
+    beyond the size its directory entry states, so the directory is what bounds the reading."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # damaged: python-docx says so
+    total = 0
+    for part in parts:
+        if part.file_size > MAX_PART_BYTES:
+            raise GapcalcError(t("{path}: the part {part} of the Word document inflates to {size} MiB, more than the "
+                                 "{limit} MiB gapcalc reads", path=name, part=part.filename, size=_mib(part.file_size),
+                                 limit=_mib(MAX_PART_BYTES)), TOO_LARGE_HINT)
+        total += part.file_size
+    if total > MAX_PACKAGE_BYTES:
+        raise GapcalcError(t("{path}: the parts of the Word document inflate to {size} MiB, more than the {limit} MiB "
+                             "gapcalc reads", path=name, size=_mib(total), limit=_mib(MAX_PACKAGE_BYTES)),
+                           TOO_LARGE_HINT)
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:,.0f}"
+
+
+def body_blocks(container: Element, depth: int = 0, warnings: list[str] | None = None) -> Iterator[Block]:
+    """The paragraphs and tables of a body or table cell, in document order; ``depth`` is how many tables enclose
+    ``container``: a table nested deeper than :data:`MAX_TABLE_DEPTH` is read as its paragraphs, with a note in
+    ``warnings``."""
     for child in container:
         if child.tag == f"{W}p":
             yield paragraph_text(child)
         elif child.tag == f"{W}tbl":
-            yield from table_blocks(child)
+            yield from table_blocks(child, depth + 1, warnings)
         elif child.tag in WRAPPERS:
-            yield from body_blocks(child)
+            yield from body_blocks(child, depth, warnings)
 
 
 def paragraph_text(paragraph: Element) -> str:
@@ -80,30 +131,65 @@ def _characters(element: Element) -> Iterator[str]:
             yield from _characters(child)
 
 
-def table_blocks(table: Element) -> Iterator[Block]:
-    """A data table as one block; a layout table as the blocks of its cells."""
+def table_blocks(table: Element, depth: int = 1, warnings: list[str] | None = None) -> Iterator[Block]:
+    """A data table as one block; a layout table as the blocks of its cells. Each cell is read once (so nested tables
+    take linear time); a table nested more than :data:`MAX_TABLE_DEPTH` deep is read as its paragraphs."""
+    if depth > MAX_TABLE_DEPTH:
+        if warnings is not None:
+            warnings.append(t("tables nested more than {depth} deep were read as plain paragraphs",
+                              depth=MAX_TABLE_DEPTH))
+        yield from _flattened(table)
+        return
     row_elements = _direct_rows(table)
     rows = [row.findall(f"{W}tc") for row in row_elements]
-    nested = any(_owner(inner) is table for inner in table.iter(f"{W}tbl") if inner is not table)
-    longest = max((cjk_count(paragraph_text_of_cell(cell)) for row in rows for cell in row), default=0)
+    contents = [[list(body_blocks(cell, depth, warnings)) for cell in row] for row in rows]
+    texts = [[join_wrapped(_cell_lines(blocks)) for blocks in row] for row in contents]
+    nested = any(cell.find(f".//{W}tbl") is not None for row in rows for cell in row)
+    longest = max((cjk_count(text) for row in texts for text in row), default=0)
     if looks_like_layout([_width(row) for row in rows], nested, longest):
-        for row in rows:
-            for cell in row:
-                yield from body_blocks(cell)
+        for row in contents:
+            for blocks in row:
+                yield from blocks
         return
-    yield TableBlock(tuple(_grid_row(row) for row in row_elements))
+    grid: list[tuple[str, ...]] = []
+    total = 0
+    for row, cells, row_texts in zip(row_elements, rows, texts, strict=True):
+        grid.append(_grid_row(row, cells, row_texts))
+        total += len(grid[-1])
+        if total > MAX_TABLE_CELLS and len(grid) < len(rows):
+            if warnings is not None:
+                warnings.append(t("a table of more than {cells} cells (merged cells counted) was cut after row "
+                                  "{row}", cells=f"{MAX_TABLE_CELLS:,}", row=len(grid)))
+            break
+    yield TableBlock(tuple(grid))
 
 
-def _owner(element: Element) -> Element | None:
-    """The nearest ``w:tbl`` enclosing ``element`` (not counting ``element`` itself)."""
-    parent = element.getparent()
-    while parent is not None and parent.tag != f"{W}tbl":
-        parent = parent.getparent()
-    return parent
+def _flattened(table: Element) -> Iterator[str]:
+    """The paragraphs of a table, in document order, the structure of it and of the tables in it ignored."""
+    stack = [iter(table)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == f"{W}p":
+            yield paragraph_text(child)
+        elif child.tag in CONTAINERS:
+            stack.append(iter(child))
 
 
 def _direct_rows(table: Element) -> list[Element]:
-    return [row for row in table.iter(f"{W}tr") if _owner(row) is table]
+    """The rows of ``table`` itself (also those inside content controls and other wrappers), not of inner tables."""
+    rows: list[Element] = []
+    stack = [iter(table)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == f"{W}tr":
+            rows.append(child)
+        elif child.tag in WRAPPERS:
+            stack.append(iter(child))
+    return rows
 
 
 def _width(cells: list[Element]) -> int:
@@ -113,18 +199,18 @@ def _width(cells: list[Element]) -> int:
 def _grid_span(cell: Element) -> int:
     span = cell.find(f"{W}tcPr/{W}gridSpan")
     value = span.get(f"{W}val") if span is not None else None
-    return max(int(value), 1) if value and value.isdigit() else 1
+    return min(max(int(value), 1), MAX_SPAN) if value and value.isdigit() and len(value) < 10 else 1
 
 
-def _grid_row(row: Element) -> tuple[str, ...]:
+def _grid_row(row: Element, cells: list[Element], texts: list[str]) -> tuple[str, ...]:
     """A row's cells, a merged cell's text once and empty cells for what it covers (``gridBefore`` too)."""
     before = row.find(f"{W}trPr/{W}gridBefore")
     skipped = before.get(f"{W}val") if before is not None else None
-    cells: list[str] = [""] * (int(skipped) if skipped and skipped.isdigit() else 0)
-    for cell in row.findall(f"{W}tc"):
-        cells.append("" if _continues_vertical_merge(cell) else paragraph_text_of_cell(cell))
-        cells.extend([""] * (_grid_span(cell) - 1))
-    return tuple(cells)
+    grid: list[str] = [""] * (min(int(skipped), MAX_SPAN) if skipped and skipped.isdigit() and len(skipped) < 10 else 0)
+    for cell, text in zip(cells, texts, strict=True):
+        grid.append("" if _continues_vertical_merge(cell) else text)
+        grid.extend([""] * (_grid_span(cell) - 1))
+    return tuple(grid)
 
 
 def _continues_vertical_merge(cell: Element) -> bool:
@@ -134,11 +220,11 @@ def _continues_vertical_merge(cell: Element) -> bool:
 
 def paragraph_text_of_cell(cell: Element) -> str:
     """A cell's text on one line: its paragraphs (and any inner table's cells) joined."""
-    return join_wrapped(_cell_lines(cell))
+    return join_wrapped(_cell_lines(body_blocks(cell)))
 
 
-def _cell_lines(container: Element) -> Iterator[str]:
-    for block in body_blocks(container):
+def _cell_lines(blocks: Iterable[Block]) -> Iterator[str]:
+    for block in blocks:
         if isinstance(block, TableBlock):
             yield from (cell for row in block.rows for cell in row)
         else:

@@ -15,11 +15,13 @@ kept once: a cell's text stands at its first row and column, and the positions a
 are empty cells, so that every cell stays in its column.
 
 The charset is the one the page declares (``<meta charset>`` or ``http-equiv``; GB2312 and GBK are read as their
-superset GB18030), else UTF-8, else GB18030.
+superset GB18030), else UTF-8, else GB18030; a declared charset that names no known encoding (``undefined``) is read
+as if none were declared, with a note.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -58,9 +60,15 @@ BLOCK_TAGS = frozenset({
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.-]+)", re.IGNORECASE)
 GB_CHARSETS = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030", "x-euc-cn"})
+PSEUDO_CODECS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7",
+                           "palmos", "mbcs", "oem"})
+"""Python codecs no web page is written in: a ``<meta charset>`` naming one is read as if it named none."""
 SEGMENT_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\n\r\f]*")
 SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
-MAX_SPAN = 1000
+MAX_COLSPAN = 64
+"""A ``colspan`` counts up to this many columns (a data table of a plan has a few dozen at most)."""
+MAX_TABLE_CELLS = 100_000
+"""A table is read up to this many cells, merged cells counted once per position they cover."""
 TITLE_MAX_CHARS = 100
 
 
@@ -82,7 +90,8 @@ def read_html(data: bytes, name: str) -> SourceDocument:
     drop_chrome(body)
     content = article(body)
     title = page_title(body, content)
-    document_text, tables = assemble([title, *blocks(content)] if title else blocks(content))
+    found = blocks(content, warnings)
+    document_text, tables = assemble([title, *found] if title else found)
     return SourceDocument(text=document_text, tables=tables, format="html", warnings=tuple(warnings))
 
 
@@ -91,9 +100,13 @@ def decode_html(data: bytes, name: str) -> tuple[str, list[str]]:
     declared = declared_charset(data)
     if declared is None or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return decode_text(data, name), []
+    if not is_known_charset(declared):
+        unknown = t("declares charset {declared}, which is not a known encoding; read as detected (UTF-8, else "
+                    "GB18030)", declared=declared)
+        return decode_text(data, name), [unknown]
     try:
         return data.decode(declared).replace("\r\n", "\n").replace("\r", "\n"), []
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         pass
     try:
         text = decode_text(data, name)
@@ -102,6 +115,16 @@ def decode_html(data: bytes, name: str) -> tuple[str, list[str]]:
                              declared=declared), TEXT_HINT) from exc
     return text, [t("{path}: declares charset {declared} but is not valid {declared}; read as detected instead",
                     path=name, declared=declared)]
+
+
+def is_known_charset(charset: str) -> bool:
+    """Whether ``charset`` names a text encoding a page may be written in: a Python codec that decodes bytes to text,
+    not one of Python's own pseudo-encodings (``undefined``, ``unicode_escape``, ``idna`` …)."""
+    try:
+        info = codecs.lookup(charset)
+    except LookupError:
+        return False
+    return bool(getattr(info, "_is_text_encoding", True)) and info.name not in PSEUDO_CODECS
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -204,9 +227,9 @@ def own_weight(element: HtmlElement) -> int:
     return cjk_count(element.text_content()) - linked
 
 
-def blocks(element: HtmlElement) -> Iterator[Block]:
-    """The paragraphs and tables of ``element``, in order."""
-    lines = _LineCollector()
+def blocks(element: HtmlElement, warnings: list[str] | None = None) -> Iterator[Block]:
+    """The paragraphs and tables of ``element``, in order; what a table reader had to cut is noted in ``warnings``."""
+    lines = _LineCollector(warnings)
     yield from lines.walk(element, with_tail=False)
     yield from lines.flush()
 
@@ -214,8 +237,9 @@ def blocks(element: HtmlElement) -> Iterator[Block]:
 class _LineCollector:
     """Walks an element tree, collecting inline text into lines and yielding a block at every block boundary."""
 
-    def __init__(self) -> None:
+    def __init__(self, warnings: list[str] | None = None) -> None:
         self.parts: list[str] = []
+        self.warnings = warnings
 
     def flush(self) -> Iterator[Block]:
         line = inline_text("".join(self.parts))
@@ -229,7 +253,7 @@ class _LineCollector:
             yield from self.flush()
         elif tag == "table" and not is_layout_table(element):
             yield from self.flush()
-            yield TableBlock(table_rows(element))
+            yield TableBlock(table_rows(element, self.warnings))
         elif tag in BLOCK_TAGS:
             yield from self.flush()
             yield from self._content(element)
@@ -275,45 +299,62 @@ def _cells(row: HtmlElement) -> list[HtmlElement]:
     return [cell for cell in row if _tag(cell) in ("td", "th")]
 
 
-def table_rows(table: HtmlElement) -> tuple[tuple[str, ...], ...]:
-    """The rows of a data table, merged cells kept once (see the module docstring)."""
+def table_rows(table: HtmlElement, warnings: list[str] | None = None) -> tuple[tuple[str, ...], ...]:
+    """The rows of a data table, merged cells kept once (see the module docstring).
+
+    A ``colspan`` counts up to :data:`MAX_COLSPAN` columns and a ``rowspan`` up to the table's last row (as a browser
+    reads it); a table is read up to :data:`MAX_TABLE_CELLS` cells, the rest dropped with a note in ``warnings``.
+    """
+    rows = _rows(table)
     grid: list[tuple[str, ...]] = []
     covered: dict[int, int] = {}
     """column -> how many more rows a ``rowspan`` from above covers it."""
-    for row in _rows(table):
+    total = 0
+    for index, row in enumerate(rows):
         cells: list[str] = []
+        room = MAX_TABLE_CELLS - total
+        below = len(rows) - index - 1
         for cell in _cells(row):
-            _fill_covered(cells, covered, stop_at_free=True)
-            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            _fill_covered(cells, covered, -1, room)
+            if len(cells) >= room:
+                break
+            colspan = min(_span(cell, "colspan", MAX_COLSPAN), room - len(cells))
+            rowspan = _span(cell, "rowspan", below + 1)
             start = len(cells)
             cells.append(cell_text_of(cell))
             cells.extend([""] * (colspan - 1))
             if rowspan > 1:
                 covered.update(dict.fromkeys(range(start, start + colspan), rowspan - 1))
-        _fill_covered(cells, covered, stop_at_free=False)
+        _fill_covered(cells, covered, max((column for column, left in covered.items() if left > 0), default=-1), room)
         grid.append(tuple(cells))
+        total += len(cells)
+        if total >= MAX_TABLE_CELLS:
+            if warnings is not None:
+                warnings.append(t("a table of more than {cells} cells (merged cells counted) was cut after row "
+                                  "{row}", cells=f"{MAX_TABLE_CELLS:,}", row=index + 1))
+            break
     return tuple(grid)
 
 
-def _fill_covered(cells: list[str], covered: dict[int, int], stop_at_free: bool) -> None:
-    """Append an empty cell for each column at the row's end that a ``rowspan`` from above covers.
-
-    With ``stop_at_free`` only up to the next free column (before a cell of this row); else every covered column.
-    """
-    while True:
+def _fill_covered(cells: list[str], covered: dict[int, int], last: int, room: int) -> None:
+    """Append an empty cell for each column at the row's end that a ``rowspan`` from above covers: up to the next
+    free column, and on to column ``last`` (the free columns before it empty too), but not beyond ``room`` cells.
+    Each covered column passed uses up one row of its ``rowspan``."""
+    while len(cells) < room:
         column = len(cells)
-        if covered.get(column, 0) > 0:
-            covered[column] -= 1
-            cells.append("")
-        elif stop_at_free or not any(c > column and n > 0 for c, n in covered.items()):
+        left = covered.get(column, 0)
+        if left <= 0 and column > last:
             return
-        else:
-            cells.append("")
+        if left == 1:
+            del covered[column]
+        elif left > 1:
+            covered[column] = left - 1
+        cells.append("")
 
 
-def _span(cell: HtmlElement, attribute: str) -> int:
-    digits = re.match(r"\s*(\d+)", cell.get(attribute) or "")
-    return min(max(int(digits.group(1)), 1), MAX_SPAN) if digits else 1
+def _span(cell: HtmlElement, attribute: str, most: int) -> int:
+    digits = re.match(r"\s*(\d{1,9})", cell.get(attribute) or "")
+    return min(max(int(digits.group(1)), 1), most) if digits else 1
 
 
 def cell_text_of(cell: HtmlElement) -> str:

@@ -9,7 +9,10 @@ the next page with the same number of columns is one table (a repeated header ro
 once, as in the other readers: pdfplumber gives the covered positions as empty cells.
 
 A PDF without any text (a scan) or that needs a password is refused with a :class:`GapcalcError`; a PDF that only
-restricts editing or copying (an owner password) opens without one and is read.
+restricts editing or copying (an owner password) opens without one and is read. So is a PDF whose page tree is nested
+too deeply to read (it would exhaust Python's stack). A page too large to read in bounded time and memory
+(:mod:`gapcalc.draft.read_pdf_bounds`: content that inflates to megabytes, a vector map) is skipped, or read without
+its tables, with a note; the other pages are read.
 """
 
 from __future__ import annotations
@@ -88,7 +91,8 @@ class PageContent:
 
 def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> SourceDocument:
     """A PDF document: its paragraphs as lines and its ruled tables (see the module docstring); each page read is
-    told to ``progress``."""
+    told to ``progress``. A page beyond the bounds of :mod:`gapcalc.draft.read_pdf_bounds` is skipped (or read
+    without its tables) with a note; the other pages are read."""
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -96,16 +100,71 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
         pdf = pdfplumber.open(io.BytesIO(data))
     except PdfminerException as exc:
         raise _open_error(exc, name) from None
-    with pdf:
+    except RecursionError:
+        raise _too_deep(name) from None
+    warnings: list[str] = []
+    try:
         try:
-            pages = [page_content(page) for page in told(pdf.pages, progress)]
+            all_pages = pdf.pages
+        except Exception as exc:  # a damaged page tree: pdfplumber wraps pdfminer's errors, a RecursionError too
+            if _is_recursion(exc):
+                raise _too_deep(name) from None
+            raise GapcalcError(t("{path}: not a readable PDF ({reason})", path=name,
+                                 reason=f"{type(exc).__name__}: {exc}"), DAMAGED_HINT) from None
+        try:
+            pages = [_bounded_page(page, warnings) for page in told(all_pages, progress)]
+        except RecursionError:
+            raise GapcalcError(t("{path}: the PDF nests its objects too deeply to read", path=name),
+                               DAMAGED_HINT) from None
         except Exception as exc:  # a damaged content stream: pdfminer raises many kinds of errors
             raise GapcalcError(t("{path}: not a readable PDF ({reason})", path=name,
                                  reason=f"{type(exc).__name__}: {exc}"), DAMAGED_HINT) from None
+    finally:
+        _close(pdf)
     if not any(page.items for page in pages):
+        if warnings:
+            raise GapcalcError(t("{path}: no page of the PDF could be read: {reason}", path=name, reason=warnings[0]),
+                               DAMAGED_HINT)
         raise GapcalcError(t("{path}: the PDF has no text layer (a scanned document?)", path=name), OCR_FIRST)
     text, tables = assemble(document_blocks(pages))
-    return SourceDocument(text=text, tables=tables, format="pdf")
+    return SourceDocument(text=text, tables=tables, format="pdf", warnings=tuple(warnings))
+
+
+def _is_recursion(exc: BaseException) -> bool:
+    """Whether ``exc`` is (or pdfplumber's wrapping of) a RecursionError: a page tree or object nested too deeply."""
+    return isinstance(exc, RecursionError) or any(isinstance(arg, RecursionError) for arg in exc.args) or isinstance(
+        exc.__cause__ or exc.__context__, RecursionError)
+
+
+def _too_deep(name: str) -> GapcalcError:
+    return GapcalcError(t("{path}: the PDF's page tree is nested too deeply to read", path=name), DAMAGED_HINT)
+
+
+def _close(pdf: Any) -> None:
+    """Close ``pdf``; pdfplumber lists the pages again to close them, which fails again on a broken page tree."""
+    try:
+        pdf.close()
+    except Exception:
+        stream = getattr(pdf, "stream", None)
+        if stream is not None:
+            stream.close()
+
+
+def _bounded_page(page: Page, warnings: list[str]) -> PageContent:
+    """:func:`page_content` of ``page`` within the bounds of :mod:`gapcalc.draft.read_pdf_bounds`: an empty page,
+    with a note in ``warnings``, when it is beyond them. The page's caches are dropped once it is read."""
+    from gapcalc.draft.read_pdf_bounds import PageTooLarge, read_layout
+
+    try:
+        device = read_layout(page)
+    except PageTooLarge as exc:
+        warnings.append(t("page {page} skipped: {reason}", page=page.page_number, reason=exc.reason))
+        page.close()
+        return PageContent(items=(), left=0.0, right=0.0)
+    try:
+        return page_content(page, warnings, tables=not device.graphics_cut)
+    finally:
+        page.close()
 
 
 def _open_error(exc: Exception, name: str) -> GapcalcError:
@@ -115,16 +174,30 @@ def _open_error(exc: Exception, name: str) -> GapcalcError:
     if isinstance(cause, PDFEncryptionError):
         return GapcalcError(t("{path}: the PDF is encrypted (it needs a password to open)", path=name),
                             t("save an unprotected copy (print it to PDF from a viewer that has the password)"))
+    if _is_recursion(exc):
+        return _too_deep(name)
     return GapcalcError(t("{path}: not a readable PDF ({reason})", path=name, reason=str(cause)), DAMAGED_HINT)
 
 
-def page_content(whole_page: Page) -> PageContent:
+def page_content(whole_page: Page, warnings: list[str] | None = None, tables: bool = True) -> PageContent:
     """The lines and tables of one page in reading order (top to bottom), page numbers dropped.
 
-    Characters printed twice at the same place (bold faked by overprinting) are read once.
+    Characters printed twice at the same place (bold faked by overprinting) are read once. Tables are not looked for
+    when ``tables`` is false (a page with too many drawn shapes) or there are too many ruled lines to search in
+    reasonable time; ``warnings`` then says so.
     """
+    from gapcalc.draft.read_pdf_bounds import TooManyLines, find_tables
+
     page = whole_page.dedupe_chars()
-    found = page.find_tables()
+    found = []
+    if tables:
+        try:
+            found = find_tables(page)
+        except TooManyLines:
+            tables = False
+    if not tables and warnings is not None:
+        warnings.append(t("page {page}: too many drawn lines and shapes to look for tables in (a map or a chart?); "
+                          "its text is read without tables", page=whole_page.page_number))
     boxes = [table.bbox for table in found]
 
     def outside_tables(obj: dict[str, Any]) -> bool:

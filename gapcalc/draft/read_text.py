@@ -10,7 +10,7 @@ table always stands on line ``table.line + i``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from gapcalc.draft.document import SourceDocument, Table
@@ -22,7 +22,6 @@ from gapcalc.messages import t
 TEXT_HINT = t("save the plan as UTF-8 text (or give the .docx, PDF or HTML file)")
 SPACE_GAP = re.compile(r"(?: {2,}|[\u3000\xa0]+)")
 MIN_SPACED_COLUMNS = 3
-_Splitter = Callable[[str], "Row | None"]
 ENUMERATION = re.compile(r"^[（(]?[0-9０-９一二三四五六七八九十]+[)）、.．]$")
 """``1.``, ``一、``, ``（一）``: a list number, which a tab after it does not make a table cell."""
 
@@ -49,12 +48,17 @@ def read_text(data: bytes, name: str) -> SourceDocument:
 
 
 def find_text_tables(lines: Sequence[str]) -> tuple[Table, ...]:
-    """The tables written in ``lines``: blocks of consecutive table rows (see the module docstring)."""
+    """The tables written in ``lines``: blocks of consecutive table rows (see the module docstring).
+
+    Every line is split once and the blocks are found from run lengths, so the time is linear in the number of lines
+    (also for thousands of consecutive lines that split into cells but make no table).
+    """
+    blocks = _Blocks(lines)
     tables: list[Table] = []
     row_indices: set[int] = set()
     index = 0
     while index < len(lines):
-        rows = _block_at(lines, index)
+        rows = blocks.at(index)
         if len(rows) < 2:
             index += 1
             continue
@@ -64,24 +68,37 @@ def find_text_tables(lines: Sequence[str]) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-def _block_at(lines: Sequence[str], start: int) -> list[Row]:
-    """The rows of the table starting at ``lines[start]``: tab-separated rows, else equally wide space-aligned rows."""
-    tabbed = _take_while(lines, start, tab_cells)
-    if len(tabbed) >= 2:
-        return tabbed
-    spaced = _take_while(lines, start, spaced_cells)
-    widths = {len(row) for row in spaced}
-    return spaced if len(widths) == 1 and widths.pop() >= MIN_SPACED_COLUMNS else []
+class _Blocks:
+    """The table rows of every line (split once), and how far each run of rows goes on."""
 
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.tabbed = [tab_cells(line) for line in lines]
+        self.spaced = [spaced_cells(line) for line in lines]
+        count = len(lines)
+        self.tab_run = [0] * (count + 1)
+        """How many lines from this one on are tab-separated rows."""
+        self.spaced_run = [0] * (count + 1)
+        """How many lines from this one on are space-aligned rows."""
+        self.same_width = [0] * (count + 1)
+        """How many lines from this one on are space-aligned rows as wide as this one."""
+        for index in range(count - 1, -1, -1):
+            if self.tabbed[index] is not None:
+                self.tab_run[index] = self.tab_run[index + 1] + 1
+            row = self.spaced[index]
+            if row is not None:
+                self.spaced_run[index] = self.spaced_run[index + 1] + 1
+                after = self.spaced[index + 1] if index + 1 < count else None
+                self.same_width[index] = self.same_width[index + 1] + 1 if after and len(after) == len(row) else 1
 
-def _take_while(lines: Sequence[str], start: int, split: _Splitter) -> list[Row]:
-    rows: list[Row] = []
-    for line in lines[start:]:
-        row = split(line)
-        if row is None:
-            break
-        rows.append(row)
-    return rows
+    def at(self, start: int) -> list[Row]:
+        """The rows of the table starting at line ``start``: tab-separated rows, else equally wide space-aligned rows
+        of at least :data:`MIN_SPACED_COLUMNS` cells."""
+        if self.tab_run[start] >= 2:
+            return [row for row in self.tabbed[start:start + self.tab_run[start]] if row is not None]
+        first, run = self.spaced[start], self.spaced_run[start]
+        if first is None or self.same_width[start] != run or len(first) < MIN_SPACED_COLUMNS:
+            return []
+        return [row for row in self.spaced[start:start + run] if row is not None]
 
 
 def tab_cells(line: str) -> Row | None:

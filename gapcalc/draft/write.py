@@ -8,7 +8,6 @@ whose upper end is not above its lower end) are moved or dropped with a ``draft:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -63,9 +62,21 @@ class Draft:
 _YEARLESS = re.compile(r"(?:19|20)\d\d")
 
 
+_TOML_ESCAPED = re.compile(r'[\x00-\x1f\x7f-\x9f\ud800-\udfff"\\]')
+_TOML_SHORT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
 def toml_string(text: str) -> str:
-    """A TOML basic string."""
-    return json.dumps(text, ensure_ascii=False)
+    """A TOML basic string that always parses: quote and backslash escaped, every control character (U+0000–U+001F,
+    U+007F, U+0080–U+009F) written as an escape, a lone surrogate (not a character TOML can hold) as U+FFFD."""
+    return '"' + _TOML_ESCAPED.sub(_toml_escape, text) + '"'
+
+
+def _toml_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"
+    return _TOML_SHORT.get(char) or f"\\u{ord(char):04X}"
 
 
 def build_indicators(statements: list[Statement], period: tuple[int, int]) -> list[DraftIndicator]:

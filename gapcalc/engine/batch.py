@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gapcalc.actuals.fast import PlanActuals, batch_of
-from gapcalc.actuals.parse import Accounting
+from gapcalc.actuals.columns import Accounting, PlanActuals, batch_of
 from gapcalc.engine.report import ReportColumns, report_batch
 from gapcalc.plan.compiled import CompiledPlan
 

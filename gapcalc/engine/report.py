@@ -18,8 +18,8 @@ from typing import Any
 
 import numpy as np
 
-from gapcalc.actuals import shapes
-from gapcalc.actuals.fast import BatchActuals, objects
+import gapcalc.actuals.shapes as shapes
+from gapcalc.actuals.columns import BatchActuals, objects
 from gapcalc.engine import arrays
 from gapcalc.engine.contracts import ALL_COLUMNS, FLOAT_COLUMNS
 from gapcalc.engine.formulas import Status

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from gapcalc.actuals.fast import PlanActuals, batch_of
+from gapcalc.actuals.columns import PlanActuals, batch_of
 from gapcalc.engine import formulas
 from gapcalc.engine.report import key_series, report_batch
 from gapcalc.errors import GapcalcError

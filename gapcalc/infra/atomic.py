@@ -3,9 +3,10 @@
 Everything gapcalc writes for the user goes through :func:`atomic_output`: the data goes to a temporary file in the
 same directory (so the final rename never crosses file systems), is flushed and fsynced, and only then renamed over
 the target with :func:`os.replace`. An output that is not a regular file (``/dev/stdout``, a named pipe) is
-written in place, since it cannot be replaced. On any error the temporary file is removed, the old file is left as
-it was, and a :class:`~gapcalc.errors.GapcalcError` says what happened (exit 2). The new file gets the permissions
-of the file it replaces, or the usual ones (``0666`` less the umask) when there was none.
+written in place, since it cannot be replaced. On any error (or Ctrl-C, or SIGTERM: the command line unwinds it the
+same way) the temporary file is removed, the old file is left as it was, and a :class:`~gapcalc.errors.GapcalcError`
+says what happened (exit 2). The new file gets the permissions of the file it replaces, or the usual ones (``0666``
+less the umask) when there was none.
 
 API::
 
@@ -88,6 +89,7 @@ def _atomic_output(path: Path, text: bool, encoding: str, newline: str | None, p
     import tempfile  # only when a file is written: it imports shutil and random
 
     folder = path.parent if str(path.parent) else Path(".")
+    temporary: str | None = None
     try:
         if exclusive and os.path.lexists(path):
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
@@ -95,9 +97,15 @@ def _atomic_output(path: Path, text: bool, encoding: str, newline: str | None, p
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if parents:
             folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with _signals_deferred():  # a Ctrl-C or SIGTERM comes once the file is named here, to be removed below
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise write_error(path, error) from None
+    except BaseException:
+        if temporary is not None:
+            with _signals_deferred(), contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise
     try:
         stream: IO[Any] = (os.fdopen(handle, "w", encoding=encoding, newline=newline) if text
                            else os.fdopen(handle, "wb"))
@@ -108,11 +116,40 @@ def _atomic_output(path: Path, text: bool, encoding: str, newline: str | None, p
         os.chmod(temporary, _mode_for(path))
         _publish(temporary, path, exclusive)
     except BaseException as error:
-        with contextlib.suppress(OSError):
+        with _signals_deferred(), contextlib.suppress(OSError):  # a second signal does not cut this short
             os.unlink(temporary)
         if isinstance(error, OSError):
             raise write_error(path, error) from None
         raise
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back while the body runs, then handled as they would have been: a temporary file is
+    never made without the clean-up knowing its name, nor left half removed. Signals reach Python code only in the
+    main thread: elsewhere nothing changes."""
+    import signal
+
+    came: list[int] = []
+    previous: dict[int, Any] = {}
+    try:
+        for number in (signal.SIGINT, signal.SIGTERM):
+            handler = signal.getsignal(number)
+            if handler is not None:  # None: a handler not installed from Python, left alone
+                signal.signal(number, lambda got, _frame: came.append(got))
+                previous[number] = handler
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield
+    finally:
+        for held, handler in previous.items():
+            signal.signal(held, handler)
+        for got in came:
+            if callable(previous[got]):
+                previous[got](got, None)
+            elif previous[got] == signal.SIG_DFL:
+                signal.raise_signal(got)
 
 
 def _publish(temporary: str, path: Path, exclusive: bool) -> None:

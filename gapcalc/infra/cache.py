@@ -22,6 +22,11 @@ marked folder, and that begin with an entry's magic bytes.
 
 Location: ``$GAPCALC_CACHE_DIR``, else ``$XDG_CACHE_HOME/gapcalc``, else ``~/.cache/gapcalc``. ``GAPCALC_NO_CACHE=1``
 turns the cache off; a cache directory that cannot be written is silently not used.
+
+Other processes may remove any entry or folder at any moment (``cache --clear`` or ``--prune`` beside a run, a run
+pruning past the bound, a user deleting the directory): walks of the cache take a vanished folder or entry as empty,
+:meth:`Cache.get` gives None, and :meth:`Cache.put` never raises an OSError — it writes once more when the folder of
+the entry vanished, and otherwise leaves the value uncached.
 """
 
 from __future__ import annotations
@@ -188,7 +193,8 @@ class Cache:
         return value
 
     def put(self, key: str, value: Any) -> None:
-        """Store ``value`` (plain data only) under ``key``; failures to write are ignored, large values skipped."""
+        """Store ``value`` (plain data only) under ``key``; large values are skipped. Never raises an OSError: a
+        failed write (the cache removed meanwhile, a full disk, a read-only folder) only leaves the value uncached."""
         if self.folder is None or self.root is None:
             return
         try:
@@ -197,26 +203,37 @@ class Cache:
             return
         if len(data) > MAX_ENTRY_BYTES:
             return
-        import tempfile  # only when writing: it imports shutil and random
-
         target = self.folder / key[:2] / key
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _tag(self.root)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            _write_entry(self.root, target, data)
         except OSError:
-            self.folder = None  # read-only or not a directory: run without the cache rather than fail
-            return
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, target)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            self.folder = None
-            return
-        keep_within_bound(self.root.parent)
+            try:  # once more: its folder (or the whole cache) may have been removed meanwhile (cache --clear)
+                _write_entry(self.root, target, data)
+            except FileNotFoundError:  # removed again: this entry is not cached, that is all
+                return
+            except OSError:
+                self.folder = None  # read-only, full, not a directory: run without the cache rather than fail
+                return
+        with contextlib.suppress(OSError):  # another process may remove entries and folders as they are counted
+            keep_within_bound(self.root.parent)
+
+
+def _write_entry(root: Path, target: Path, data: bytes) -> None:
+    """Write ``data`` as the entry ``target`` (atomically: a temporary file renamed into place), making its folders
+    and the tag of ``root`` as needed; an OSError when it fails, no temporary file left."""
+    import tempfile  # only when writing: it imports shutil and random
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _tag(root)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _tag(folder: Path) -> None:
@@ -232,18 +249,30 @@ def _is_ours(folder: Path) -> bool:
         return False
 
 
+def _children(folder: Path) -> list[Path]:
+    """What ``folder`` holds, sorted; nothing when it is gone (or is no longer a folder): another gapcalc may remove
+    entries and folders at any moment (``cache --clear``, ``--prune``, a run pruning past the bound)."""
+    try:
+        return sorted(folder.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def _is_entry_name(name: str, shard: str) -> bool:
+    """``name`` is the name of an entry of the shard folder ``shard`` (or of an entry being written)."""
+    return bool((_ENTRY_NAME.fullmatch(name) and name[:2] == shard) or _TEMPORARY_NAME.fullmatch(name))
+
+
 def _entry_files(kind_folder: Path) -> list[Path]:
     """The files of a kind's folder that have the name of an entry (or of an entry being written)."""
     found: list[Path] = []
     if not kind_folder.is_dir() or kind_folder.is_symlink():
         return found
-    for shard in sorted(kind_folder.iterdir()):
+    for shard in _children(kind_folder):
         if not (shard.is_dir() and not shard.is_symlink() and re.fullmatch(r"[0-9a-f]{2}", shard.name)):
             continue
-        for entry in sorted(shard.iterdir()):
-            named = (_ENTRY_NAME.fullmatch(entry.name) and entry.name[:2] == shard.name) or \
-                _TEMPORARY_NAME.fullmatch(entry.name)
-            if named and entry.is_file() and not entry.is_symlink():
+        for entry in _children(shard):
+            if _is_entry_name(entry.name, shard.name) and entry.is_file() and not entry.is_symlink():
                 found.append(entry)
     return found
 
@@ -258,7 +287,7 @@ def _own_kind_folders(root: Path) -> list[Path]:
     own = own_folder(root)
     if not (own.is_dir() and _is_ours(own)):
         return []
-    return sorted(p for p in own.iterdir() if p.is_dir() and not p.is_symlink())
+    return [p for p in _children(own) if p.is_dir() and not p.is_symlink()]
 
 
 def usage(root: Path) -> dict[str, tuple[int, int]]:
@@ -297,6 +326,8 @@ def clear(root: Path) -> Cleared:
             try:
                 size = entry.stat().st_size
                 entry.unlink()
+            except FileNotFoundError:  # removed meanwhile by another gapcalc
+                continue
             except OSError as error:
                 done.failed += 1
                 if len(done.reasons) < 3:
@@ -306,22 +337,28 @@ def clear(root: Path) -> Cleared:
             done.size += size
         done.left += _prune(folder)
     own = own_folder(root)
-    if own.is_dir() and _is_ours(own) and [p.name for p in own.iterdir()] == [TAG_NAME]:
+    if own.is_dir() and _is_ours(own) and [p.name for p in _children(own)] == [TAG_NAME]:
         with contextlib.suppress(OSError):
             (own / TAG_NAME).unlink()
-            own.rmdir()
+            try:
+                own.rmdir()
+            except OSError:  # a run wrote an entry meanwhile: the folder is still gapcalc's
+                _tag(own)
     return done
 
 
 def _prune(folder: Path) -> int:
-    """Remove the empty shard folders of a kind (and the kind's folder when empty); how many other files remain."""
+    """Remove the empty shard folders of a kind (and the kind's folder when empty); how many other files remain
+    (entries written meanwhile by another gapcalc are not counted: they are not others)."""
     others = 0
-    for shard in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()):
+    for shard in [p for p in _children(folder) if p.is_dir() and not p.is_symlink()]:
         try:
             shard.rmdir()
+        except FileNotFoundError:  # removed meanwhile by another gapcalc
+            continue
         except OSError:
-            others += sum(1 for _ in shard.iterdir())
-    others += sum(1 for p in folder.iterdir() if not p.is_dir() or p.is_symlink())
+            others += sum(1 for p in _children(shard) if not _is_entry_name(p.name, shard.name))
+    others += sum(1 for p in _children(folder) if not p.is_dir() or p.is_symlink())
     with contextlib.suppress(OSError):
         folder.rmdir()
     return others

@@ -44,6 +44,13 @@ def targets_dir(option: str | None) -> Path:
     return bundled / DEFAULT_TARGETS_DIR if bundled is not None else local
 
 
+def writable_targets_dir(option: str | None) -> Path:
+    """Where a command that writes plans (``gapcalc draft``) writes them: the option, else ``$GAPCALC_TARGETS``,
+    else ``./targets`` (made if missing) — never the plans that ship with gapcalc, inside its installation."""
+    chosen = option or os.environ.get(TARGETS_ENV)
+    return Path(chosen) if chosen else Path(DEFAULT_TARGETS_DIR)
+
+
 def bundled_root() -> Path | None:
     """Where the shipped plans, actuals, source documents and schema are: ``gapcalc/data/`` in an installed wheel
     (copied there at build time from the repository's ``targets/``, ``actuals/``, ``docs/sources/`` and

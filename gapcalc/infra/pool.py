@@ -6,11 +6,13 @@ come back in the order of the inputs. ``GAPCALC_JOBS`` sets the number of proces
 at most :data:`MAX_JOBS_ALLOWED`, with a note when more are asked for).
 Only the command line starts worker processes; library calls compute in the calling process.
 
-Ctrl-C is for the parent alone: workers are spawned with SIGINT blocked (so that even their start-up cannot print a
-traceback) and ignore it once started; in the parent a Ctrl-C that comes while workers are spawned waits, blocked,
-and is delivered as soon as they are — never lost. The parent, on KeyboardInterrupt, cancels what has not started and
-returns at once; each worker ends after the chunk it is on (a few files). Workers are not killed: a killed worker
-makes ``concurrent.futures`` report a broken pool with a traceback of its own.
+Ctrl-C and SIGTERM are for the parent alone: workers are spawned with both blocked (so that even their start-up
+cannot print a traceback) and ignore them once started; in the parent a signal that comes while workers are spawned
+waits, blocked, and is delivered as soon as they are — never lost. The parent, on KeyboardInterrupt (SIGTERM is turned
+into one by the command line), cancels what has not started and returns at once; each worker ends after the chunk it
+is on (a few files). Workers are not killed: a killed worker makes ``concurrent.futures`` report a broken pool with a
+traceback of its own. A worker never outlives its parent, however the parent ends (even by SIGKILL): a thread of the
+worker waits for the parent to be gone and ends the worker then (:func:`_exit_with_parent`).
 """
 
 from __future__ import annotations
@@ -131,17 +133,23 @@ def _note(message: str) -> None:
         print(f"gapcalc: {message}", file=sys.stderr)
 
 
+_HELD_SIGNALS = ("SIGINT", "SIGTERM")
+"""The signals meant for the parent alone: blocked while workers are spawned, ignored by the workers."""
+PARENT_POLL_SECONDS = 0.5
+"""How often a worker looks whether its parent is still there, where it cannot wait for the parent to end."""
+
+
 @contextlib.contextmanager
 def _sigint_blocked() -> Iterator[None]:
-    """SIGINT blocked while worker processes are spawned: they inherit the blocked signal (the parent's Ctrl-C is
-    held until they ignore it), and a SIGINT sent to the parent meanwhile is pending, delivered when the block ends.
-    Where signals cannot be blocked (no ``pthread_sigmask``), nothing changes."""
+    """SIGINT and SIGTERM blocked while worker processes are spawned: they inherit the blocked signals (the parent's
+    Ctrl-C or SIGTERM is held until they ignore it), and a signal sent to the parent meanwhile is pending, delivered
+    when the block ends. Where signals cannot be blocked (no ``pthread_sigmask``), nothing changes."""
     import signal  # only when workers start
 
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, name) for name in _HELD_SIGNALS})
     try:
         yield
     finally:
@@ -149,13 +157,48 @@ def _sigint_blocked() -> Iterator[None]:
 
 
 def _quiet_worker() -> None:
-    """Worker start-up: Ctrl-C belongs to the parent. Ignoring SIGINT drops one that is pending (blocked since the
-    worker was spawned); then it is unblocked."""
+    """Worker start-up: Ctrl-C and SIGTERM belong to the parent. Ignoring them drops one that is pending (blocked
+    since the worker was spawned); then they are unblocked. The worker ends when its parent does."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    held = {getattr(signal, name) for name in _HELD_SIGNALS}
+    for number in held:
+        signal.signal(number, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+    _watch_parent()
+
+
+def _watch_parent() -> None:
+    """Start a daemon thread that ends this worker as soon as its parent is gone."""
+    import multiprocessing
+    import threading
+
+    parent = multiprocessing.parent_process()
+    pid = parent.pid if parent is not None and parent.pid is not None else os.getppid()
+    sentinel = parent.sentinel if parent is not None else None
+    threading.Thread(target=_exit_with_parent, args=(pid, sentinel), name="gapcalc-parent-watch", daemon=True).start()
+
+
+def _exit_with_parent(parent_pid: int, sentinel: int | None) -> None:
+    """Wait until the parent process is gone, then end this process at once (``os._exit``: no clean-up of a pool
+    whose parent is dead). ``sentinel`` (multiprocessing's pipe from the parent, closed by the kernel whenever the
+    parent ends, even by SIGKILL) is waited on; without it, the parent's pid is polled: a worker whose parent died
+    is adopted by another process."""
+    if sentinel is not None:
+        from multiprocessing.connection import wait
+
+        try:
+            wait([sentinel])
+        except OSError:  # pragma: no cover - a sentinel that cannot be waited on: poll instead
+            pass
+        else:
+            os._exit(1)
+    import time
+
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def cli_pool(progress: Progress | None = None) -> Pool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import sys
 from pathlib import Path
 from typing import BinaryIO
 
@@ -62,6 +63,28 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
             t("split the file or check that it is the right one"),
         )
     return data
+
+
+STDIN_CHUNK = 1024 * 1024
+
+
+def read_stdin(limit: int = MAX_INPUT_BYTES, stream: BinaryIO | None = None) -> bytes:
+    """Standard input (or ``stream``), bounded as a file is: a GapcalcError once it passes ``limit`` bytes, so a
+    stream that never ends is refused instead of filling the memory. Read a chunk at a time: nothing the size of the
+    bound is allocated before the data is there."""
+    source = stream if stream is not None else sys.stdin.buffer
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = source.read(min(STDIN_CHUNK, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise GapcalcError(t("standard input is larger than the {limit} MiB gapcalc reads", limit=limit // 1048576),
+                           t("split the input or check that it is the right one"))
+    return b"".join(chunks)
 
 
 def describe_binary(data: bytes) -> tuple[str, str] | None:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import quote
 
-from gapcalc.render.cells import cell_text, format_float
+from gapcalc.render.cells import cell_text, format_float, xml_text
 from gapcalc.render.figures import difference, with_unit
 from gapcalc.render.i18n import status_word
+from gapcalc.render.markdown import markdown_cell, markdown_inline
 from gapcalc.render.page import indicator_name
 from gapcalc.render.rows import Row, is_numeric_target
 from gapcalc.render.words import foreign
@@ -374,27 +376,23 @@ def _short_name(plan: Any, lang: str) -> str:
 
 
 def _bullets(items: Sequence[str], none: str) -> list[str]:
-    return [f"- {i}" for i in items] if items else [none]
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return [f"- {markdown_inline(i)}" for i in items] if items else [none]
 
 
 def brief_markdown(brief: Brief, images: Sequence[tuple[str, str]] = ()) -> str:
     """The brief as Markdown; ``images`` (caption, relative path of a PNG) become the charts section."""
     none = brief.text("none")
-    lines = [f"# {brief.title}", "", f"## {brief.text('overview_heading')}", "", brief.overview, "",
-             f"## {brief.text('progress_heading')}", ""]
+    lines = [f"# {markdown_inline(brief.title)}", "", f"## {brief.text('overview_heading')}", "",
+             markdown_inline(brief.overview), "", f"## {brief.text('progress_heading')}", ""]
     for paragraph in brief.paragraphs:
-        lines += [paragraph, ""]
+        lines += [markdown_inline(paragraph), ""]
     if brief.earlier:
         lines += [brief.text("earlier_intro").format(year=brief.year), ""]
         for paragraph in brief.earlier:
-            lines += [paragraph, ""]
+            lines += [markdown_inline(paragraph), ""]
     if brief.notes:
         lines += [brief.text("notes_heading"), ""]
-        lines += [f"{footnote}  " for footnote in footnote_lines(brief)]
+        lines += [f"{markdown_inline(footnote)}  " for footnote in footnote_lines(brief)]
         lines[-1] = lines[-1].rstrip()
         lines.append("")
     lines += [f"## {brief.text('missing_heading')}", "", *_bullets(brief.missing, none), "",
@@ -403,11 +401,11 @@ def brief_markdown(brief: Brief, images: Sequence[tuple[str, str]] = ()) -> str:
     header, *body = brief.table
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "|".join(["---"] + ["---:"] * (len(header) - 2) + ["---"]) + "|")
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in body]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in body]
     if images:
         lines += ["", f"## {brief.text('charts_heading')}", ""]
         for caption, path in images:
-            lines += [f"![{_md_text(caption)}]({path.replace(' ', '%20')})", "", caption, ""]
+            lines += [f"![{markdown_inline(caption)}]({quote(path)})", "", markdown_inline(caption), ""]
         lines.pop()
     return "\n".join(lines) + "\n"
 
@@ -415,10 +413,6 @@ def brief_markdown(brief: Brief, images: Sequence[tuple[str, str]] = ()) -> str:
 def footnote_lines(brief: Brief) -> list[str]:
     """``[1] 来源：https://…；说明：…`` per footnote."""
     return [brief.text("note_marker").strip().format(number=n) + " " + text for n, text in enumerate(brief.notes, 1)]
-
-
-def _md_text(text: str) -> str:
-    return text.replace("[", "\\[").replace("]", "\\]")
 
 
 Chart = tuple[str, bytes]
@@ -430,6 +424,8 @@ def brief_docx(brief: Brief, charts: Sequence[Chart] = ()) -> bytes:
     from docx import Document
     from docx.shared import Cm, Pt
 
+    brief = _xml_safe(brief)
+    charts = [(xml_text(caption), png) for caption, png in charts]
     document = Document()
     _set_fonts(document, brief.lang)
     document.core_properties.author = "gapcalc"
@@ -467,6 +463,16 @@ def brief_docx(brief: Brief, charts: Sequence[Chart] = ()) -> bytes:
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
+
+
+def _xml_safe(brief: Brief) -> Brief:
+    """The brief with every text as a Word document can hold it (:func:`~gapcalc.render.cells.xml_text`)."""
+    def each(texts: list[str]) -> list[str]:
+        return [xml_text(text) for text in texts]
+
+    return replace(brief, title=xml_text(brief.title), overview=xml_text(brief.overview),
+                   paragraphs=each(brief.paragraphs), earlier=each(brief.earlier), missing=each(brief.missing),
+                   words=each(brief.words), table=[each(row) for row in brief.table], notes=each(brief.notes))
 
 
 def _paragraph(document: Any, text: str, lang: str) -> None:

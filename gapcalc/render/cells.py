@@ -6,6 +6,7 @@ rounded to :data:`FLOAT_DECIMALS` places with trailing zeros removed; None is an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -98,9 +99,20 @@ def json_floats(numbers: Sequence[float]) -> list[float | None]:
     return [float(text) if text else None for text in format_floats(numbers)]
 
 
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return; lone surrogates)."""
+
+
+def xml_text(text: str) -> str:
+    """``text`` as the XML of a workbook or a Word document can hold it: characters XML cannot hold are left out
+    (a control character pasted from a web page would otherwise make the file unwritable)."""
+    return _NOT_IN_XML.sub("", text)
+
+
 def neutralise(text: str) -> str:
-    """Prefix ``'`` to text that a spreadsheet would run as a formula (numbers are never touched)."""
-    if text.startswith(FORMULA_PREFIXES) and not _is_number(text):
+    """Prefix ``'`` to text that a spreadsheet would run as a formula (numbers are never touched, nor a lone sign
+    such as the comparator ``=``: there is no formula to run)."""
+    if len(text) > 1 and text.startswith(FORMULA_PREFIXES) and not _is_number(text):
         return "'" + text
     return text
 

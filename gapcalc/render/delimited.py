@@ -57,14 +57,15 @@ def render_delimited(rows: Sequence[dict[str, Any]], columns: Sequence[str], del
 
 
 def write_csv(document: Document, stream: IO[Any], options: RenderOptions) -> None:
-    """The CSV renderer (a byte-order mark first when ``options.bom``, so that Excel reads UTF-8)."""
+    """The CSV renderer. With ``options.bom`` the file is for Excel: a byte-order mark first, so that Excel reads
+    UTF-8, and formula-like text neutralised (:func:`~gapcalc.render.cells.neutralise`), as in the workbook."""
     if options.bom:
         stream.write("\ufeff")
-    write_delimited(document, stream, ",")
+    write_delimited(document, stream, ",", excel=options.bom)
 
 
 def write_tsv(document: Document, stream: IO[Any], options: RenderOptions) -> None:
-    """The TSV renderer (a byte-order mark first when ``options.bom``)."""
+    """The TSV renderer (for Excel with ``options.bom``, as :func:`write_csv`)."""
     if options.bom:
         stream.write("\ufeff")
-    write_delimited(document, stream, "\t")
+    write_delimited(document, stream, "\t", excel=options.bom)

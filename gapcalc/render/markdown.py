@@ -9,11 +9,21 @@ from gapcalc.render.cells import cell_text
 from gapcalc.render.document import Document, RenderOptions
 
 
-def _escape(text: str) -> str:
-    """A cell's text as literal Markdown: no raw HTML (``<``, ``>``, ``&`` as entities), no cell break (``|``),
-    one line."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+def markdown_inline(text: str) -> str:
+    """Text as literal Markdown, whatever it holds: no raw HTML (``<``, ``>``, ``&`` as entities), no link, image or
+    code span (``[``, ``]`` and backquotes escaped, so ``[x](javascript:…)`` and ``![](http://…)`` stay text), one
+    line. Every renderer of Markdown passes the text of the data through it."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\\", "\\\\")
+    text = text.replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
+    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+
+
+def markdown_cell(text: str) -> str:
+    """A table cell's text as literal Markdown (:func:`markdown_inline`), and no cell break (``|``)."""
+    return markdown_inline(text).replace("|", "\\|")
+
+
+_escape = markdown_cell
 
 
 def render_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:

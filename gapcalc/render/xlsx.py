@@ -23,12 +23,11 @@ from decimal import Decimal
 from typing import Any, Literal, get_args
 
 from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped, unused-ignore]
 
-from gapcalc.render.cells import cell_text, format_float, neutralise
+from gapcalc.render.cells import cell_text, format_float, neutralise, xml_text
 from gapcalc.render.i18n import status_word
 from gapcalc.render.words import CLASS_FILL
 
@@ -131,7 +130,7 @@ def cell_value(value: Any) -> Any:
         if not value.is_finite():
             return str(value)
         return int(value) if _places(value) <= 0 else float(value)
-    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
+    return neutralise(xml_text(str(value)))
 
 
 def header_text(column: str, headings: Mapping[str, str] | None = None) -> str:

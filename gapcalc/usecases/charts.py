@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gapcalc.actuals.fast import batch_of
+from gapcalc.actuals.columns import batch_of
 from gapcalc.engine.batch import BatchReport
 from gapcalc.engine.report import batch_series
 from gapcalc.render.rows import row_key

@@ -16,12 +16,12 @@ from gapcalc.draft.recognise import extract
 from gapcalc.draft.write import Draft, render
 from gapcalc.errors import GapcalcError
 from gapcalc.infra.atomic import write_atomic
+from gapcalc.infra.paths import is_identifier
 from gapcalc.messages import t
 
 if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.infra.pool import Progress
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 REGION_IDS = {zh: re.sub(r"[^a-z0-9]+", "_", en.lower()).strip("_") for zh, en in {**PROVINCES, **CITIES}.items()}
 
 
@@ -38,8 +38,8 @@ class DraftResult:
 def plan_id_for(region_zh: str, wanted: str | None, document: Path) -> str:
     """``wanted`` if given (and valid), else the ascii id of the plan's region."""
     if wanted is not None:
-        if not _ID.match(wanted):
-            raise GapcalcError(t("plan id '{plan_id}' is not an ascii id", plan_id=wanted),
+        if not is_identifier(wanted):
+            raise GapcalcError(t("plan id '{plan_id}' is not an ascii id of at most 64 characters", plan_id=wanted),
                                t("use lower-case letters, digits and _ and start with a letter, e.g. --plan mianyang"))
         return wanted
     derived = REGION_IDS.get(region_zh)
@@ -71,9 +71,15 @@ def draft_document(doc: SourceDocument, document: Path, plan_id: str | None, tar
                                t("pass --force to overwrite it, or choose another --plan"))
     source_text = _relative_source(source_file, targets_dir)
     draft = render(extraction, ident, source_text)
+    new_source = not source_file.exists()
     write_atomic(source_file, doc.text if doc.text.endswith("\n") else doc.text + "\n", newline="\n", parents=True,
                  exclusive=not force)
-    write_atomic(target_file, draft.text, newline="\n", parents=True, exclusive=not force)
+    try:
+        write_atomic(target_file, draft.text, newline="\n", parents=True, exclusive=not force)
+    except GapcalcError:  # no target file: the text saved for it goes too, so that a rerun is not refused
+        if new_source:
+            source_file.unlink(missing_ok=True)
+        raise
     review: list[str] = [t("{path}:{line}: {why}", path=str(target_file), line=item.line, why=item.why)
                          for item in draft.review]
     return DraftResult(target_file, source_file, draft, review)
@@ -81,10 +87,12 @@ def draft_document(doc: SourceDocument, document: Path, plan_id: str | None, tar
 
 def draft_file(document: Path, plan_id: str | None, targets_dir: Path, source_out: Path | None = None,
                force: bool = False, progress: Progress | None = None) -> tuple[SourceDocument, DraftResult]:
-    """Read the plan document at ``document`` (text, HTML, Word or PDF) and draft it (:func:`draft_document`)."""
-    from gapcalc.draft.read import read_document
+    """Read the plan document at ``document`` (text, HTML, Word or PDF; ``-``: standard input, bounded as a file
+    is) and draft it (:func:`draft_document`)."""
+    from gapcalc.draft.read import read_bytes, read_document
+    from gapcalc.infra.textio import read_stdin
 
-    doc = read_document(document, progress)
+    doc = read_bytes(read_stdin(), "-", progress) if str(document) == "-" else read_document(document, progress)
     return doc, draft_document(doc, document, plan_id, targets_dir, source_out, force, progress)
 
 

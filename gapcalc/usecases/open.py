@@ -75,7 +75,8 @@ def open_plan_file(path: Path) -> LoadedPlan:
 def open_actuals(loaded: LoadedPlan, path: Path | None, directory: Path, encoding: str | None = None,
                  required: bool = False) -> ActualsFile:
     """The plan's actuals: ``path`` if given (must exist), else the default file (an empty set when absent)."""
-    from gapcalc.actuals.parse import Accounting, ActualsFile, load_actuals_file
+    from gapcalc.actuals.columns import Accounting
+    from gapcalc.actuals.parse import ActualsFile, load_actuals_file
 
     chosen = path or default_actuals_path(loaded.id, directory)
     if path is None and not chosen.exists() and not required:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from gapcalc.actuals.fast import PlanActuals, read_plan_actuals
-from gapcalc.actuals.parse import Accounting
+from gapcalc.actuals.columns import Accounting, PlanActuals
+from gapcalc.actuals.fast import read_plan_actuals
 from gapcalc.engine.batch import BatchReport, report_of
 from gapcalc.engine.summary import plan_summaries, summarise
 from gapcalc.errors import GapcalcError
@@ -80,12 +80,12 @@ def open_compiled(plan_id: str, directory: Path) -> CompiledPlan:
 
 
 def report_plan(plan: CompiledPlan, directory: Path, year: int, actuals_path: Path | None = None,
-                encoding: str | None = None) -> PlanReport:
-    """One plan's report for ``year``. Its actuals come from ``actuals_path`` (which must exist) or the default file
-    beside the targets directory (none: no actuals)."""
+                encoding: str | None = None, shown: str | None = None) -> PlanReport:
+    """One plan's report for ``year``. Its actuals come from ``actuals_path`` (which must exist; ``shown``: how
+    messages name it) or the default file beside the targets directory (none: no actuals)."""
     path = actuals_path or default_actuals_path(plan.id, directory)
     cache = Cache("actuals", cache_dir()) if encoding is None else None
-    actuals = read_plan_actuals(plan, path, cache, encoding, required=actuals_path is not None)
+    actuals = read_plan_actuals(plan, path, cache, encoding, required=actuals_path is not None, shown=shown)
     batch = report_of([plan], [actuals], year)
     return PlanReport(batch.columns, batch.plans, batch.actuals, year, actuals_path is not None)
 

@@ -4,15 +4,18 @@ pages rendered by :mod:`gapcalc.render.site`, and each page written atomically u
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from gapcalc.actuals.fast import read_plan_actuals
 from gapcalc.engine.targets import build_targets
+from gapcalc.errors import GapcalcError
 from gapcalc.infra.atomic import write_atomic
 from gapcalc.infra.cache import Cache, cache_dir
-from gapcalc.infra.paths import default_actuals_path, plan_files
+from gapcalc.infra.paths import default_actuals_path, display_path, plan_files
+from gapcalc.messages import t
 from gapcalc.render.i18n import LANGS
 from gapcalc.render.rows import clean_rows
 from gapcalc.render.site import Key, PlanData, site_pages
@@ -27,10 +30,14 @@ def plan_ids(targets: Path) -> list[str]:
 
 
 def default_year(targets: Path, today: datetime.date | None = None) -> int:
-    """The latest year with any actual in any plan of ``targets``, else the current year."""
+    """The latest year with any actual in any plan of ``targets`` that loads, else the current year."""
     years, cache = [], Cache("actuals", cache_dir())
     for plan_id in plan_ids(targets):
-        actuals = read_plan_actuals(open_compiled(plan_id, targets), default_actuals_path(plan_id, targets), cache)
+        try:
+            compiled = open_compiled(plan_id, targets)
+        except GapcalcError:  # said when the site is built
+            continue
+        actuals = read_plan_actuals(compiled, default_actuals_path(plan_id, targets), cache)
         years += [int(y) for y in actuals.columns["year"]]
     return max(years) if years else (today or datetime.date.today()).year
 
@@ -51,17 +58,33 @@ def load_plan_data(plan_id: str, year: int, targets: Path) -> PlanData:
                     mine(extra["charts"]), mine(extra["observed"]), tuple(report.read.notes), report.errors)
 
 
-def build_site(targets: Path, year: int, langs: Sequence[str] = LANGS,
-               read: list[PlanData] | None = None) -> dict[str, str]:
+def build_site(targets: Path, year: int, langs: Sequence[str] = LANGS, read: list[PlanData] | None = None,
+               failures: list[str] | None = None) -> dict[str, str]:
     """Every page of the site, keyed by its path relative to the output directory; ``read`` receives each plan's
-    data (what reading its actuals said among it)."""
-    plans = [load_plan_data(p, year, targets) for p in plan_ids(targets)]
+    data (what reading its actuals said among it), ``failures`` each target file that could not be loaded (named,
+    with why), as ``report --all`` skips it: the site has the other plans."""
+    plans = []
+    for path in plan_files(targets):
+        try:
+            plans.append(load_plan_data(path.stem, year, targets))
+        except GapcalcError as error:
+            if failures is None:
+                raise
+            failures.append(t("{path}: {what}", path=display_path(path), what=error.text()))
     if read is not None:
         read.extend(plans)
     return site_pages(plans, year, langs)
 
 
-def write_site(pages: Mapping[str, str], output: Path) -> None:
-    """Write every page under ``output``, each atomically (folders made as needed)."""
+def write_site(pages: Mapping[str, str], output: Path, force: bool = False) -> None:
+    """Write every page under ``output``, each atomically (folders made as needed). A file the site would replace
+    is refused (all of them named by count, the first by name) unless ``force``: the directory may hold the user's
+    own files."""
+    taken = [path for path in sorted(pages) if os.path.lexists(output / path)]
+    if taken and not force:
+        raise GapcalcError(t("{path} already holds {count} of the site's files ({first}, …)", path=str(output),
+                             count=len(taken), first=taken[0]),
+                           t("pass --force to replace them, or choose an empty directory"))
     for relative_path in sorted(pages):
-        write_atomic(output / relative_path, pages[relative_path].encode("utf-8"), parents=True)
+        write_atomic(output / relative_path, pages[relative_path].encode("utf-8"), parents=True,
+                     exclusive=not force)
