@@ -368,6 +368,21 @@ ZH: dict[str, str] = {
     "{path}: the PDF nests its objects too deeply to read": "{path}：PDF 的对象嵌套过深，无法读取",
     "{path}: no page of the PDF could be read: {reason}": "{path}：PDF 没有一页可读：{reason}",
     "page {page} skipped: {reason}": "已跳过第 {page} 页：{reason}",
+    "the document's text has {count} characters, more than the {bound} gapcalc draft reads":
+        "文档文字有 {count} 个字符，超过 gapcalc draft 可读的 {bound} 个",
+    "the document's text has more than {bound} lines, more than gapcalc draft reads":
+        "文档文字超过 {bound} 行，超过 gapcalc draft 可读的行数",
+    "the document's markup has more than {bound} elements, more than gapcalc draft reads":
+        "文档的标记超过 {bound} 个元素，超过 gapcalc draft 可读的数量",
+    "the document prints more than {bound} numbers, more than gapcalc draft reads":
+        "文档中的数字超过 {bound} 个，超过 gapcalc draft 可读的数量",
+    "the document states more than {bound} targets, more than gapcalc draft reads":
+        "文档列出的目标超过 {bound} 个，超过 gapcalc draft 可读的数量",
+    "the document states more than {bound} targets of one indicator ({name}), more than gapcalc draft reads":
+        "文档中同一指标（{name}）的目标超过 {bound} 个，超过 gapcalc draft 可读的数量",
+    "give the part of the plan with its targets (the chapter of main targets and its tables), or split the "
+    "document and draft each part under its own --plan":
+        "只提供规划中列出目标的部分（主要目标一章及其表格），或将文档拆分，每部分用各自的 --plan 起草",
     "page {page}: too many drawn lines and shapes to look for tables in (a map or a chart?); its text is read without "
     "tables": "第 {page} 页：绘制的线条和图形过多，无法查找表格（地图或图表？）；只读取其文字，不读表格",
     "its content inflates to more than {limit} MiB (a map or a drawing?)":

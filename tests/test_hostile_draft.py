@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from pdfminer import pdftypes
 
 from gapcalc.cli.main import cli
-from gapcalc.draft import read_docx, read_html, read_pdf_bounds
+from gapcalc.draft import bounds, read_docx, read_html, read_pdf_bounds
 from gapcalc.draft.read import read_bytes
 from gapcalc.draft.write import toml_string
 from gapcalc.errors import GapcalcError
@@ -78,7 +78,7 @@ def _docx(body: str | Iterator[bytes]) -> bytes:
             package.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                                                   f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>')
         else:
-            with package.open("word/document.xml", "w") as part:
+            with package.open("word/document.xml", "w", force_zip64=True) as part:  # its size is not known ahead
                 for chunk in body:
                     part.write(chunk)
     return buffer.getvalue()
@@ -104,6 +104,13 @@ def test_10_nested_word_tables_read_in_linear_time_and_flattened_beyond_a_depth(
     assert code == 0, output
     assert "tables nested more than 8 deep were read as plain paragraphs" in output
     assert "(1 indicators, 1 numbers)" in output
+
+
+def test_10_word_tables_nested_220_deep_are_a_clear_error(tmp_path: Path) -> None:
+    code, output, seconds = _draft(tmp_path, _docx(_p(TITLE) + _nested_tables(220)), ".docx")
+    assert seconds < SECONDS, f"took {seconds:.1f} s"
+    assert code == 2
+    assert "the document is nested too deeply to read" in output and "XML_PARSE_HUGE" not in output
 
 
 def test_10_word_tables_nested_within_the_bound_read_as_before() -> None:
@@ -376,10 +383,91 @@ def _draft_time(tmp_path: Path, count: int) -> float:
 
 
 def test_16_drafting_time_is_linear_in_the_number_of_statements(tmp_path: Path) -> None:
-    small = _draft_time(tmp_path, 5_000)
-    large = _draft_time(tmp_path, 20_000)
-    assert large < SECONDS, f"20,000 statements took {large:.1f} s"
+    small = _draft_time(tmp_path, bounds.MAX_STATEMENTS // 4)
+    large = _draft_time(tmp_path, bounds.MAX_STATEMENTS)
+    assert large < SECONDS, f"{bounds.MAX_STATEMENTS:,} statements took {large:.1f} s"
     assert large < 6 * max(small, 0.05), f"4x the statements took {large / small:.1f}x the time"
+
+
+def test_16_a_text_of_200000_target_sentences_is_refused_in_seconds(tmp_path: Path) -> None:
+    text = _statements(200_000)
+    code, output, seconds = _draft(tmp_path, text.encode())
+    assert seconds < SECONDS, f"took {seconds:.1f} s"
+    assert code == 2
+    assert f"the document's text has {len(text):,} characters, more than the 1,000,000 gapcalc draft reads" in output
+    assert "give the part of the plan with its targets" in output and "or split the document" in output
+
+
+def test_16_a_text_of_too_many_numbers_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    code, output, seconds = _draft(tmp_path, (f"{TITLE}\n一、主要目标\n" + "第1项\n" * 50_000).encode())
+    assert seconds < SECONDS, f"took {seconds:.1f} s"
+    assert code == 2
+    assert "the document prints more than 50,000 numbers, more than gapcalc draft reads" in output
+    assert not (tmp_path / "targets").exists()
+
+
+def test_16_a_text_of_too_many_lines_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    for end in ("\n", "\f", "\u2028"):  # every line break of str.splitlines, which the recogniser reads lines by
+        code, output, seconds = _draft(tmp_path, (f"{TITLE}\n一、主要目标\n" + f"x{end}" * 100_000).encode())
+        assert seconds < SECONDS, f"took {seconds:.1f} s"
+        assert code == 2
+        assert "the document's text has more than 100,000 lines, more than gapcalc draft reads" in output
+
+
+def test_16_an_html_page_of_too_many_elements_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    code, output, seconds = _draft(tmp_path, _page("<p>" + "<br>" * 250_000 + "</p>"), ".html")
+    assert seconds < SECONDS, f"took {seconds:.1f} s"
+    assert code == 2
+    assert "the document's markup has more than 250,000 elements, more than gapcalc draft reads" in output
+
+
+def test_16_a_word_document_of_too_many_elements_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>'.encode()
+        for _ in range(100):
+            yield b"<w:p/>" * 10_000
+        yield b"</w:body></w:document>"
+
+    code, output, seconds = _draft(tmp_path, _docx(chunks()), ".docx")
+    assert seconds < SECONDS, f"took {seconds:.1f} s"
+    assert code == 2
+    assert "the document's markup has more than 1,000,000 elements, more than gapcalc draft reads" in output
+
+
+def test_16_markup_up_to_the_bound_reads_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bounds, "MAX_WORD_ELEMENTS", 14)  # 4 in [Content_Types].xml, 2 in .rels, 8 in the body
+    monkeypatch.setattr(bounds, "MAX_HTML_ELEMENTS", 6)  # html, head, meta, body, h1, p
+    assert read_bytes(_docx(_p(TITLE) + _p(TARGET)), "plan.docx").text == f"{TITLE}\n{TARGET}\n"
+    assert read_bytes(_page(""), "plan.html").text == f"{TITLE}\n{TARGET}\n"
+    with pytest.raises(GapcalcError, match="markup has more than 14 elements"):
+        read_bytes(_docx(_p(TITLE) + _p(TARGET) + "<w:p/>"), "plan.docx")
+    with pytest.raises(GapcalcError, match="markup has more than 6 elements"):
+        read_bytes(_page("<br>"), "plan.html")
+
+
+def test_16_reading_stops_after_too_many_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bounds, "MAX_STATEMENTS", 100)
+    code, output, _ = _draft(tmp_path, _statements(101).encode())
+    assert code == 2
+    assert "the document states more than 100 targets, more than gapcalc draft reads" in output
+    assert not (tmp_path / "targets").exists() and not (tmp_path / "docs").exists()
+    code, output, _ = _draft(tmp_path, _statements(100).encode())
+    assert code == 0 and "(100 indicators, 100 numbers)" in output, output
+
+
+def test_16_an_indicator_of_too_many_targets_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bounds, "MAX_INDICATOR_SERIES", 50)
+    lines = "".join(f"到{2021 + i % 5}年，产值达到{i + 1}亿元。\n" for i in range(51))
+    code, output, _ = _draft(tmp_path, f"{TITLE}\n一、主要目标\n{lines}".encode())
+    assert code == 2
+    assert "the document states more than 50 targets of one indicator (产值), more than gapcalc draft reads" in output
+    assert not (tmp_path / "targets").exists() and not (tmp_path / "docs").exists()
+
+
+def test_16_the_real_plans_are_far_inside_the_bounds() -> None:
+    for path in sorted((Path(__file__).resolve().parent.parent / "docs" / "sources").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert len(text) * 20 < bounds.MAX_TEXT_CHARS and len(bounds.NUMBER.findall(text)) * 20 < bounds.MAX_NUMBERS
 
 
 def test_19_control_characters_are_escaped_so_the_draft_always_parses(tmp_path: Path) -> None:

@@ -238,3 +238,15 @@ def test_draft_never_writes_into_the_installation(tmp_path: Path, monkeypatch: p
     assert err.startswith("made the targets directory targets\n")
     assert (empty / "targets/henan.toml").is_file() and (empty / "docs/sources/henan.txt").is_file()
     assert sorted(p.name for p in (shipped / "targets").iterdir()) == before
+
+
+def test_f27_check_says_each_finding_of_a_row_once(repo_copy: Path, runner: CliRunner) -> None:
+    path = repo_copy / "actuals/chongqing.csv"
+    rows = ["green_factories,2024,5,,,,,change_pct,,", "green_factories,2024,5,,,,,change_pct,,",
+            "green_parks,2024,5,,,,,change_pct,>=,"]
+    path.write_text(path.read_text(encoding="utf-8") + "\n".join(rows) + "\n", encoding="utf-8")
+    for arguments in (["targets/", "actuals/"], ["targets/", "actuals/", "actuals/chongqing.csv"],
+                      ["actuals/chongqing.csv", str(path)]):
+        code, out, _ = invoke(runner, "check", *arguments)
+        lines = [line for line in out.splitlines() if "GC3" in line]
+        assert code == 1 and len(lines) == len(set(lines)) == 3, (arguments, lines)

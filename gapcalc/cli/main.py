@@ -120,22 +120,11 @@ def internal_error(error: Exception) -> NoReturn:
 
 
 def interrupted() -> NoReturn:
-    """Ctrl-C: one line, exit 130 (128 + SIGINT), as shells expect (the console script then ends at once:
-    :func:`end_now`)."""
+    """Ctrl-C: one line, exit 130 (128 + SIGINT), as shells expect."""
     with contextlib.suppress(Exception):
         sys.stderr.write(say(t("gapcalc: interrupted"), chosen_lang()) + "\n")
         sys.stderr.flush()
     raise SystemExit(EXIT_INTERRUPTED)
-
-
-def end_now(code: int) -> NoReturn:
-    """Flush what was written and end the process with ``code``, skipping the interpreter's exit handlers: after an
-    interruption the work was unwound on the way out (partial outputs removed, the worker pool shut down), and one of
-    those handlers (``concurrent.futures`` waking a pool already shut down) prints a traceback on Python 3.13."""
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    os._exit(code)
 
 
 EXIT_TERMINATED = 128 + 15

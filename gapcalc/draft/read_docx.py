@@ -14,16 +14,20 @@ Hostile packages are bounded: each cell is read once, however deep tables nest, 
 :data:`MAX_TABLE_DEPTH` deep is read as its paragraphs (with a note); a merged cell counts up to :data:`MAX_SPAN`
 columns, and a table is cut after :data:`MAX_TABLE_CELLS` cells (with a note); the package's parts are refused,
 before any is inflated, when the zip directory says one of them (:data:`MAX_PART_BYTES`) or all together
-(:data:`MAX_PACKAGE_BYTES`) would be too large.
+(:data:`MAX_PACKAGE_BYTES`) would be too large, and before python-docx parses them, when their XML holds more than
+:data:`gapcalc.draft.bounds.MAX_WORD_ELEMENTS` elements; XML nested deeper than lxml parses (256 elements: tables
+some 80 deep) is "nested too deeply to read".
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from gapcalc.draft import bounds
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.read_format import SAVE_AS
 from gapcalc.draft.read_layout import Block, TableBlock, assemble, cjk_count, join_wrapped, looks_like_layout
@@ -64,9 +68,12 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
     import docx
 
     check_package_sizes(data, name)
+    check_package_markup(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # a damaged package: python-docx and lxml raise many kinds of errors
+        if "Excessive depth" in str(exc):  # lxml's own bound (256 elements): tables nested some 80 deep
+            raise GapcalcError(t("{path}: the document is nested too deeply to read", path=name), SAVE_AS) from None
         raise GapcalcError(t("{path}: not a readable Word document ({reason})", path=name,
                              reason=f"{type(exc).__name__}: {exc}"), SAVE_AS) from None
     warnings: list[str] = []
@@ -94,6 +101,25 @@ def check_package_sizes(data: bytes, name: str) -> None:
         raise GapcalcError(t("{path}: the parts of the Word document inflate to {size} MiB, more than the {limit} MiB "
                              "gapcalc reads", path=name, size=_mib(total), limit=_mib(MAX_PACKAGE_BYTES)),
                            TOO_LARGE_HINT)
+
+
+def check_package_markup(data: bytes, name: str) -> None:
+    """Refuse a package whose XML parts hold more than :data:`gapcalc.draft.bounds.MAX_WORD_ELEMENTS` elements
+    together, counted a chunk at a time as the parts inflate (up to the bound only), before python-docx parses them.
+    A damaged package is left for python-docx to name."""
+    count = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            for part in package.infolist():
+                if not part.filename.endswith((".xml", ".rels")):
+                    continue
+                with package.open(part) as stream:
+                    while chunk := stream.read(2**20):
+                        count += chunk.count(b"<") - chunk.count(b"</") - chunk.count(b"<?") - chunk.count(b"<!")
+                        if count > bounds.MAX_WORD_ELEMENTS:
+                            raise bounds.too_much_markup(bounds.MAX_WORD_ELEMENTS).named(name)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
+        return
 
 
 def _mib(size: int) -> str:

@@ -16,7 +16,8 @@ are empty cells, so that every cell stays in its column.
 
 The charset is the one the page declares (``<meta charset>`` or ``http-equiv``; GB2312 and GBK are read as their
 superset GB18030), else UTF-8, else GB18030; a declared charset that names no known encoding (``undefined``) is read
-as if none were declared, with a note.
+as if none were declared, with a note. A page of more than :data:`gapcalc.draft.bounds.MAX_HTML_ELEMENTS` elements
+is refused before it is parsed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from gapcalc.draft import bounds
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.read_layout import Block, TableBlock, assemble, cjk_count, is_wide, join_wrapped, looks_like_layout
 from gapcalc.draft.read_text import TEXT_HINT, decode_text
@@ -78,6 +80,10 @@ def read_html(data: bytes, name: str) -> SourceDocument:
     import lxml.html
 
     text, warnings = decode_html(data, name)
+    try:
+        bounds.check_html(text)
+    except bounds.TooLarge as exc:
+        raise exc.named(name) from None
     try:
         root = lxml.html.document_fromstring(
             text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from gapcalc.draft.bounds import TooLarge, check_text_size
 from gapcalc.draft.document import SourceDocument, Table
 from gapcalc.draft.read_layout import Row, find_caption
 from gapcalc.errors import GapcalcError
@@ -42,8 +43,13 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_text(data: bytes, name: str) -> SourceDocument:
-    """A plain-text document: its text unchanged but for line endings, and its tab- or space-aligned tables."""
+    """A plain-text document: its text unchanged but for line endings, and its tab- or space-aligned tables. A text
+    beyond :data:`gapcalc.draft.bounds.MAX_TEXT_CHARS` is refused as soon as it is decoded."""
     text = decode_text(data, name)
+    try:
+        check_text_size(text)
+    except TooLarge as exc:
+        raise exc.named(name) from None
     return SourceDocument(text=text, tables=find_text_tables(text.split("\n")), format="text")
 
 

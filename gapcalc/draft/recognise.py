@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from gapcalc.draft import bounds
 from gapcalc.draft.charmap import fold, has_traditional
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.extraction import Extraction, Heading, PlanReading, Statement, ValueReading
@@ -26,7 +27,8 @@ LINES_PER_STEP = 500
 
 def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction:
     """Everything the recogniser reads out of ``doc``: see :class:`Extraction`. Every :data:`LINES_PER_STEP` lines
-    read are told to ``progress``."""
+    read are told to ``progress``. Reading stops, with :class:`gapcalc.draft.bounds.TooLarge`, once it has found more
+    targets than :data:`gapcalc.draft.bounds.MAX_STATEMENTS`."""
     lines = doc.text.splitlines()
     folded = [fold(line) for line in lines]
     folded_text = "\n".join(folded)
@@ -38,11 +40,14 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
     table_lines = {t.first_line + i for t in tables for i in range(len(t.rows))}
     sections = _section_paths(headings, len(lines))
     statements: list[Statement] = []
+    targets = 0
     for table in tables:
         section, _, _ = sections[table.first_line - 1]
         for statement in read_table(table, TableContext(period, period[0] - 1, section, region=plan.region_zh)):
             statement.quote = lines[statement.line - 1].strip() if statement.line else statement.quote
             statements.append(statement)
+            targets += bool(statement.values)
+        bounds.check_statements(targets)
     state = YearState()
     last_top = ""
     for start in told(range(0, len(lines), LINES_PER_STEP), progress):
@@ -55,7 +60,10 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
                 state = YearState()
                 last_top = top
             text_context = TextContext(period, period[0] - 1, section, bool(_BASELINE_SECTION.search(top)), target)
-            statements.extend(read_line(line, folded_line, number, text_context, state))
+            read = read_line(line, folded_line, number, text_context, state)
+            statements.extend(read)
+            targets += sum(1 for statement in read if statement.values)
+            bounds.check_statements(targets)
     for statement in statements:
         _verbatim(statement)
     return Extraction(plan, headings, [s for s in statements if s.values])

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from gapcalc.draft import bounds
 from gapcalc.draft.extraction import Extraction, Statement, ValueReading
 from gapcalc.draft.numbers import plain
 from gapcalc.draft.tables import level_key
@@ -80,7 +81,8 @@ def _toml_escape(match: re.Match[str]) -> str:
 
 
 def build_indicators(statements: list[Statement], period: tuple[int, int]) -> list[DraftIndicator]:
-    """Statements grouped into indicators, with ids unique in the file."""
+    """Statements grouped into indicators, with ids unique in the file; an indicator of more statements than
+    :data:`gapcalc.draft.bounds.MAX_INDICATOR_SERIES` is refused (:class:`gapcalc.draft.bounds.TooLarge`)."""
     allocator = IdAllocator()
     by_key: dict[tuple[str, str], DraftIndicator] = {}
     for candidate in statements:
@@ -93,6 +95,7 @@ def build_indicators(statements: list[Statement], period: tuple[int, int]) -> li
             indicator = _new_indicator(statement, allocator)
             by_key[key] = indicator
         indicator.statements.append(statement)
+        bounds.check_indicator(indicator.name_zh, len(indicator.statements))
         if statement.breakdown_name:
             breakdown_key = level_key(statement.breakdown_name) or statement.breakdown_name
             statement.breakdown = breakdown_key

@@ -9,8 +9,8 @@ Only the command line starts worker processes; library calls compute in the call
 Ctrl-C and SIGTERM are for the parent alone: workers are spawned with both blocked (so that even their start-up
 cannot print a traceback) and ignore them once started; in the parent a signal that comes while workers are spawned
 waits, blocked, and is delivered as soon as they are — never lost. The parent, on KeyboardInterrupt (SIGTERM is turned
-into one by the command line), cancels what has not started and returns at once; each worker ends after the chunk it
-is on (a few files). Workers are not killed: a killed worker makes ``concurrent.futures`` report a broken pool with a
+into one by the command line), cancels what has not started and waits for each worker to end the chunk it is on (a
+few files). Workers are not killed: a killed worker makes ``concurrent.futures`` report a broken pool with a
 traceback of its own. A worker never outlives its parent, however the parent ends (even by SIGKILL): a thread of the
 worker waits for the parent to be gone and ends the worker then (:func:`_exit_with_parent`).
 """
@@ -79,21 +79,20 @@ class Pool:
         with _sigint_blocked():  # processes are spawned as the items are submitted
             return self._executor.map(function, items, chunksize=max(1, len(items) // (4 * self.size)))
 
-    def close(self, interrupted: bool = False) -> None:
-        """Stop the worker processes (if any were started); at once, without waiting, when ``interrupted``."""
+    def close(self) -> None:
+        """Stop the worker processes (if any were started): what has not started is cancelled, and each worker ends
+        after the chunk it is on (a few files; after a Ctrl-C too). Waiting for them lets the pool's own thread end
+        cleanly: one left running makes the interpreter's exit print a traceback (Python 3.13)."""
         if self._executor is None:
             return
         executor, self._executor = self._executor, None
-        if not interrupted:
-            executor.shutdown(cancel_futures=True)
-            return
-        executor.shutdown(wait=False, cancel_futures=True)  # the workers end after their current chunk (a few files)
+        executor.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> Pool:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        self.close(interrupted=kind is not None and issubclass(kind, KeyboardInterrupt))
+        self.close()
 
 
 class Progress(Protocol):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gapcalc.draft.bounds import TooLarge, check_text
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.headers import CITIES, PROVINCES
 from gapcalc.draft.recognise import extract
@@ -53,11 +54,17 @@ def draft_document(doc: SourceDocument, document: Path, plan_id: str | None, tar
                    source_out: Path | None = None, force: bool = False,
                    progress: Progress | None = None) -> DraftResult:
     """Read ``doc``, write ``<targets_dir>/<id>.toml`` and the document's text, return the review list; the
-    document's lines read are told to ``progress`` (see :func:`gapcalc.draft.recognise.extract`)."""
+    document's lines read are told to ``progress`` (see :func:`gapcalc.draft.recognise.extract`). A document beyond
+    the bounds of :mod:`gapcalc.draft.bounds` (its text, its numbers, the targets read) is refused before anything
+    is written."""
     if not doc.text.strip():
         raise GapcalcError(t("{path}: the document is empty (no text could be read)", path=str(document)),
                            t("check the file; a scanned PDF has no text layer and needs OCR first"))
-    extraction = extract(doc, progress)
+    try:
+        check_text(doc.text)
+        extraction = extract(doc, progress)
+    except TooLarge as exc:
+        raise exc.named(str(document)) from None
     ident = plan_id_for(extraction.plan.region_zh, plan_id, document)
     target_file = targets_dir / f"{ident}.toml"
     source_file = source_out or targets_dir.resolve().parent / "docs" / "sources" / f"{ident}.txt"
@@ -70,7 +77,10 @@ def draft_document(doc: SourceDocument, document: Path, plan_id: str | None, tar
             raise GapcalcError(t("{path} already exists", path=str(path)),
                                t("pass --force to overwrite it, or choose another --plan"))
     source_text = _relative_source(source_file, targets_dir)
-    draft = render(extraction, ident, source_text)
+    try:
+        draft = render(extraction, ident, source_text)
+    except TooLarge as exc:
+        raise exc.named(str(document)) from None
     new_source = not source_file.exists()
     write_atomic(source_file, doc.text if doc.text.endswith("\n") else doc.text + "\n", newline="\n", parents=True,
                  exclusive=not force)
