@@ -5,7 +5,8 @@ entry is written again once when its folder vanished, else simply not cached); `
 entry is None.
 
 The stress test runs ``cache --clear`` and ``cache --prune`` beside ``report --all`` runs, in processes of their own,
-for ``$GAPCALC_STRESS_ROUNDS`` rounds (50 by default; the issue's 500 by hand:
+for ``$GAPCALC_STRESS_ROUNDS`` rounds (12 by default, to keep the suite quick: the deterministic tests of this file hold
+the root cause; the issue's 500 by hand:
 ``GAPCALC_STRESS_ROUNDS=500 pytest tests/test_hostile_cache.py -k stress``).
 """
 
@@ -290,7 +291,7 @@ def test_cache_clear_and_prune_during_report_all_stress(tmp_path: Path, monkeypa
     """Every round runs two ``report --all`` at once on one cache directory, with ``cache --clear`` and ``cache --prune
     --days 0`` running all the while: every report exits 0 with the output of a run without the cache (stdout and
     stderr), every clean-up exits 0 and says nothing on stderr."""
-    rounds = int(os.environ.get(ROUNDS_ENV, "50"))
+    rounds = int(os.environ.get(ROUNDS_ENV, "12"))
     workspace = tmp_path / "workspace"
     for folder in ("targets", "actuals"):
         shutil.copytree(REPO / folder, workspace / folder)
