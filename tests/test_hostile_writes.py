@@ -21,7 +21,6 @@ from conftest import DEMO, REPO, _workspace
 
 from gapcalc.cli.main import cli
 from gapcalc.errors import GapcalcError
-from gapcalc.infra.textio import read_stdin
 
 
 def invoke(runner: CliRunner, *args: str, stdin: bytes | str | None = None) -> tuple[int, str, str]:
@@ -155,6 +154,8 @@ def test_f09_brief_picture_links_work_whatever_the_name(repo_copy: Path, runner:
 
 
 def test_f14_standard_input_is_bounded_like_a_file() -> None:
+    from gapcalc.infra.textio import read_stdin
+
     assert read_stdin(10, io.BytesIO(b"0123456789")) == b"0123456789"
     with pytest.raises(GapcalcError, match="standard input is larger than"):
         read_stdin(1024 * 1024, io.BytesIO(b"x" * (1024 * 1024 + 1)))
