@@ -190,32 +190,28 @@ def table_blocks(table: Element, depth: int = 1, warnings: list[str] | None = No
     yield TableBlock(tuple(grid))
 
 
-def _flattened(table: Element) -> Iterator[str]:
-    """The paragraphs of a table, in document order, the structure of it and of the tables in it ignored."""
-    stack = [iter(table)]
+def _descendants(element: Element, wanted: str, through: frozenset[str]) -> Iterator[Element]:
+    """The descendants of ``element`` tagged ``wanted``, in document order, looking only inside those tagged one of
+    ``through`` (iteratively: a deep nesting costs no recursion)."""
+    stack = [iter(element)]
     while stack:
         child = next(stack[-1], None)
         if child is None:
             stack.pop()
-        elif child.tag == f"{W}p":
-            yield paragraph_text(child)
-        elif child.tag in CONTAINERS:
+        elif child.tag == wanted:
+            yield child
+        elif child.tag in through:
             stack.append(iter(child))
+
+
+def _flattened(table: Element) -> Iterator[str]:
+    """The paragraphs of a table, in document order, the structure of it and of the tables in it ignored."""
+    return (paragraph_text(paragraph) for paragraph in _descendants(table, f"{W}p", CONTAINERS))
 
 
 def _direct_rows(table: Element) -> list[Element]:
     """The rows of ``table`` itself (also those inside content controls and other wrappers), not of inner tables."""
-    rows: list[Element] = []
-    stack = [iter(table)]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-        elif child.tag == f"{W}tr":
-            rows.append(child)
-        elif child.tag in WRAPPERS:
-            stack.append(iter(child))
-    return rows
+    return list(_descendants(table, f"{W}tr", WRAPPERS))
 
 
 def _width(cells: list[Element]) -> int:
