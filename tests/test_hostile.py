@@ -303,6 +303,13 @@ def _blocked_writing_output(pid: int, stdout: IO[bytes]) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="what a process waits in is read from /proc (Linux)")
+def _sigint_as_on_a_terminal() -> None:
+    """In the child, before gapcalc starts: SIGINT at its default. A shell without job control starts background
+    jobs with SIGINT ignored, and gapcalc, like every program, keeps an ignored SIGINT ignored; the test runs gapcalc
+    as a terminal would, whoever runs the test."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_a_roll_up_is_one_line_and_exit_130(tmp_path: Path) -> None:
     targets = tmp_path / "targets"
     targets.mkdir()
@@ -313,7 +320,7 @@ def test_ctrl_c_during_a_roll_up_is_one_line_and_exit_130(tmp_path: Path) -> Non
     environment = {**os.environ, "GAPCALC_NO_CACHE": "1", "GAPCALC_JOBS": "2"}
     process = subprocess.Popen([sys.executable, "-m", "gapcalc", "report", "--all", "2019", "-f", "csv"],
                                cwd=tmp_path, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=_sigint_as_on_a_terminal)
     # stdout is left unread: after the first batches of rows (megabytes of csv in all) the pipe is full and gapcalc
     # waits in a write to it, mid-roll-up, workers started, unable to finish: Ctrl-C comes then, not after a guessed
     # sleep (a sleep could land in the instant gapcalc ignores SIGINT while it hands a batch to the workers).
