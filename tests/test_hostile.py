@@ -323,7 +323,7 @@ def test_ctrl_c_during_a_roll_up_is_one_line_and_exit_130(tmp_path: Path) -> Non
                                start_new_session=True, preexec_fn=_sigint_as_on_a_terminal)
     # stdout is left unread: after the first batches of rows (megabytes of csv in all) the pipe is full and gapcalc
     # waits in a write to it, mid-roll-up, workers started, unable to finish: Ctrl-C comes then, not after a guessed
-    # sleep (a sleep could land in the instant gapcalc ignores SIGINT while it hands a batch to the workers).
+    # sleep (which could land before the roll-up starts, or after it ends).
     assert process.stdout is not None
     deadline = time.monotonic() + 30
     while not _blocked_writing_output(process.pid, process.stdout) and time.monotonic() < deadline \
