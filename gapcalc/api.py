@@ -45,13 +45,17 @@ def _directory(targets: str | Path | None) -> Path:
 
 def load_actuals(plan: str | Path | LoadedPlan, path: str | Path | None = None,
                  targets: str | Path | None = None, encoding: str | None = None) -> pd.DataFrame:
-    """The observed values of a plan as a DataFrame (columns indicator, breakdown, year, value, source, note…)."""
+    """The observed values of a plan as a DataFrame: every column of an actuals file (indicator, breakdown, year,
+    value, source, source_title, note, measure, comparator, as_of, scope, note_en) and the row it was read from."""
+    import dataclasses
+
     import pandas as pd
 
+    from gapcalc.usecases.open import actual_record_fields
+
     parsed = _actuals(plan, path, targets, encoding)
-    records = [vars(a) for a in parsed.values]
-    frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=["indicator", "breakdown", "year", "value",
-                                                                      "source", "source_title", "note", "row"])
+    records = [dataclasses.asdict(a) for a in parsed.values]
+    frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=actual_record_fields())
     return frame
 
 

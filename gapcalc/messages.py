@@ -4,7 +4,9 @@ A message is written once, in English, as a template with named fields (``t("unk
 the English text is the message id (braces that are not fields are doubled, ``{{``), and
 :data:`gapcalc.messages_zh.ZH` gives the Chinese template of the same id. The :class:`Text` returned is the English
 string (so code and tests that read messages keep working) that also remembers its template and fields, so it can
-be said in Chinese with :func:`say` when it is printed. A test
+be said in Chinese with :func:`say` when it is printed. A field holding a code word of the input (a kind such as
+``baseline``, a reason a row was not used) rather than a message is said by :data:`gapcalc.messages_zh.ZH_WORDS`,
+the words of that field of that template. A test
 (``tests/test_messages.py``) fails when a template written with :func:`t` has no Chinese entry, when an entry's
 fields differ from the English ones, or when an entry is no longer used.
 """
@@ -34,12 +36,20 @@ class Text(str):
         """The message in ``lang`` (``zh`` or ``en``); English when no Chinese entry exists."""
         if lang != "zh":
             return str(self)
-        from gapcalc.messages_zh import ZH
+        from gapcalc.messages_zh import ZH, ZH_WORDS
 
         template = ZH.get(self.template)
         if template is None:
             return str(self)
-        return template.format(**{name: say(value, lang) for name, value in self.fields.items()})
+        words = ZH_WORDS.get(self.template, {})
+        return template.format(**{name: _word(value, words.get(name)) if type(value) is str else say(value, lang)
+                                  for name, value in self.fields.items()})
+
+
+def _word(value: str, words: dict[str, str] | None) -> str:
+    """A plain field in Chinese: its word when the field has words (:data:`gapcalc.messages_zh.ZH_WORDS`) and
+    names one, else as it is (an id, a file name, a number)."""
+    return words.get(value, value) if words else value
 
 
 def t(template: str, **fields: Any) -> Text:

@@ -79,7 +79,7 @@ ZH: dict[str, str] = {
         "{id} {year}年基期值：{place}为 {level}，{place2}为 {level2}",
     "the document contradicts itself": "文件自相矛盾",
     "{id} {key} ({key2}): the breakdowns add up to {parts}, the total is {value}":
-        "{id} {key}（{key2}）：各分项合计 {parts}，总数为 {value}",
+        "{id} {key}年{key2}：各分项合计 {parts}，总数为 {value}",
     "{id}: the milestone {word} from {level} ({year}) to {level2} ({year2}) although direction is {direction}":
         "{id}：目标节点从 {level}（{year}年）{word}到 {level2}（{year2}年），而方向为 {direction}",
     "check the figures, or whether a column is 'new' rather than 'cumulative'":
@@ -100,8 +100,65 @@ ZH: dict[str, str] = {
     "a target file nests a few levels at most; look for a run of [ or {{ brackets":
         "目标文件最多嵌套几层；查找连续的 [ 或 {{ 括号",
     "not valid UTF-8 at byte {start}": "第 {start} 字节不是有效的 UTF-8",
+    "wrong type at {where}: {original}": "{where} 类型错误（校验信息：“{original}”）",
+    "wrong type at {where}: {original} (got {shown})": "{where} 类型错误（校验信息：“{original}”；实际为 {shown}）",
+    "invalid value at {where}: {original} (got {shown})": "{where} 取值无效（校验信息：“{original}”；实际为 {shown}）",
+    "write numbers without quotes, e.g. value = 46": "数字不加引号，如 value = 46",
+    "write a whole number without quotes, e.g. year = 2019": "写不加引号的整数，如 year = 2019",
+    "put the text in double quotes": "文字须加双引号",
+    "write true or false without quotes": "写 true 或 false，不加引号",
+    "see docs/target-format.md for the expected shape": "应有的结构见 docs/target-format.md",
+    # target files: what the schema says (pydantic's errors, by their type)
+    "Input should be a valid integer": "应为整数",
+    "Input should be a valid number": "应为数字",
+    "Input should be a valid string": "应为字符串（加双引号的文字）",
+    "Input should be a valid boolean": "应为 true 或 false",
+    "Input should be a valid list": "应为数组 […]",
+    "Input should be a table": "应为表（[表名] 或 {{ … }}）",
+    "Input should be {expected}": "应为 {expected}",
+    "{values} or {last}": "{values} 或 {last}",
+    "List should have at least {min_length} item{s} after validation, not {actual_length}":
+        "至少应有 {min_length} 项，实有 {actual_length} 项",
+    "List should have at most {max_length} item{s} after validation, not {actual_length}":
+        "至多应有 {max_length} 项，实有 {actual_length} 项",
+    "String should have at least {min_length} character{s}": "至少应有 {min_length} 个字符",
+    "String should have at most {max_length} character{s}": "至多应有 {max_length} 个字符",
+    "String should match pattern '{pattern}'": "应符合格式“{pattern}”",
+    "Input should be greater than or equal to {ge}": "应不小于 {ge}",
+    "Input should be less than or equal to {le}": "应不大于 {le}",
+    "Input should be greater than {gt}": "应大于 {gt}",
+    "Input should be less than {lt}": "应小于 {lt}",
+    "expected a number, got {type} {value}": "应为数字，实际为{type} {value}",
+    "expected a finite number, got {value}": "应为有限的数字，实际为 {value}",
+    # target files: what tomllib says of the syntax
+    "{problem} (at end of document)": "在文件末尾：{problem}",
+    "{parser_message}": "TOML 语法错误（解析器信息：“{parser_message}”）",
+    "Invalid value": "值无效（文字须加双引号；数字、true/false、日期不加）",
+    "Invalid statement": "语句无效（每行应为 键 = 值、[表] 或 [[数组表]]）",
+    "Expected newline or end of document after a statement": "语句之后应换行（一行只写一个 键 = 值）",
+    "Cannot declare [{key}] twice": "表 [{key}] 声明了两次",
+    "Cannot overwrite a value": "不能覆盖已有的值（键重复了？）",
+    "Expected ']' at the end of a table declaration": "表头末尾应为“]”",
+    "Expected ']]' at the end of an array declaration": "数组表头末尾应为“]]”",
+    "Cannot mutate immutable namespace {key}": "不能再改动 {key}（内联表或数组写定后不能再添加内容）",
+    "Cannot redefine namespace {key}": "不能重新定义 {key}",
+    "Expected '=' after a key in a key/value pair": "键之后应为“=”",
+    "Invalid initial character for a key part": "键的首字符无效（含空格或中文的键须加双引号）",
+    "Unclosed array": "数组没有闭合（缺少“]”或元素之间的“,”）",
+    "Unclosed inline table": "内联表没有闭合（缺少“}}”或键值之间的“,”）",
+    "Duplicate inline table key {key}": "内联表中的键 {key} 重复",
+    "Unescaped '\\' in a string": "字符串中有未转义的“\\”（写作 \\\\，或改用单引号字符串）",
+    "Invalid hex value": "十六进制转义无效（\\u 后应为 4 位、\\U 后应为 8 位十六进制数字）",
+    "Escaped character is not a Unicode scalar value": "转义的字符不是有效的 Unicode 字符",
+    "Unterminated string": "字符串没有结束（缺少闭合的引号）",
+    "Illegal character {char}": "字符串中有非法字符 {char}",
+    "Invalid date or datetime": "日期或日期时间无效",
+    "Found invalid character {char}": "发现无效字符 {char}",
+    "Expected {expected}": "缺少 {expected}",
     # quotes
     "the document has '{found}' but not what follows it": "文件中有“{found}”，但没有其后的内容",
+    "the document is printed in traditional characters; copy the quote as printed: '{printed}'":
+        "原文为繁体，引文须照原文抄录：“{printed}”",
     "copy the fragment from the document verbatim": "从文件中逐字复制该片段",
     "quote not found in the document: '{quote}'": "文件中找不到引文：“{quote}”",
     "{shown} is not printed in the quote '{quote}' (it prints: {listed})":
@@ -152,7 +209,7 @@ ZH: dict[str, str] = {
     "a baseline is an observed value: use \"=\" (or \"~\", \">\" for 超/约)":
         "基期值是观测值：用 \"=\"（约、超分别用 \"~\"、\">\"）",
     "change = \"{change}\" but the quote says {said}: '{quote}'":
-        "change = \"{change}\"，但引文表述为 {said}：“{quote}”",
+        "change = \"{change}\"，但引文表述为{said}：“{quote}”",
     "{value} against the baseline {baseline} ({year})": "{value}，基期值 {baseline}（{year}年）",
     "subplan id '{id}' is used twice": "子计划 id“{id}”用了两次",
     "give every subplan its own id": "每个子计划使用各自的 id",
@@ -198,6 +255,7 @@ ZH: dict[str, str] = {
     # checking a workspace
     "plan id '{plan_id}' is also used by {other}": "规划 id“{plan_id}”也被 {other} 使用",
     "every plan has its own id": "每个规划使用各自的 id",
+    "{path}: could not be checked ({kind}: {error})": "{path}：无法检查（{kind}: {error}）",
     " and {count} more": " 等另外 {count} 个",
     "{path}: skipped {names}{more} (not a target .toml or an actuals .csv/.tsv/.txt file)":
         "{path}：跳过 {names}{more}（不是目标 .toml 或实际值 .csv/.tsv/.txt 文件）",
@@ -228,6 +286,8 @@ ZH: dict[str, str] = {
     "name another indicator of this plan": "填写本规划中的另一个指标",
     "ratio_of {part_name} '{part}' is not another indicator of this plan":
         "ratio_of 的{part_name}“{part}”不是本规划中的另一个指标",
+    "numerator": "分子（numerator）",
+    "denominator": "分母（denominator）",
     "ratio_of parts have different units: '{numerator_unit}' and '{denominator_unit}'":
         "ratio_of 的分子与分母单位不同：“{numerator_unit}”与“{denominator_unit}”",
     "numerator and denominator must share one unit": "分子与分母必须使用同一单位",
@@ -235,7 +295,7 @@ ZH: dict[str, str] = {
         "{indicator} {year}年：{numerator} ÷ {denominator} = {computed}%，但{place}写的是{rate}",
     "the document's own arithmetic ({numerator_id} ÷ {denominator_id}) does not hold; the stated rate is used":
         "文件自身的算式（{numerator_id} ÷ {denominator_id}）不成立；采用文件所写的比率",
-    "{suggestion}see `gapcalc targets PLAN` for the ids": "{suggestion}见 `gapcalc targets 规划` 中的 id",
+    "{suggestion}see `gapcalc targets {id}` for the ids": "{suggestion}指标 id 见 `gapcalc targets {id}`",
     "{suggestion}use a breakdown key declared in the target file ({declared})":
         "{suggestion}使用目标文件中声明的分项（{declared}）",
     "{suggestion}the target file declares no breakdown for it": "{suggestion}目标文件没有为该指标声明分项",
@@ -251,13 +311,18 @@ ZH: dict[str, str] = {
         "公布的变化（下降4.04%）或当年新增请用 measure = change_pct 或 new 填写；否则请检查单位",
     "did you mean {choices}? ": "是否应为 {choices}？",
     "'{cell}' is not a {what} ({accepted})": "“{cell}”不是有效的{what}（{accepted}）",
-    "measure": "口径",
+    "measure": "计量方式",
     "comparator": "比较符",
     "'{cell}' is not a date: write 2024-09 or 2024-09-30": "“{cell}”不是日期：请写 2024-09 或 2024-09-30",
     "as_of '{cell}' is not in the row's year {year}": "截至日期“{cell}”不在该行的年份 {year} 内",
     "leave it blank for a level, exact, for the whole year": "水平值、精确值、全年数据请留空",
     "'new' (additions) on a percentage indicator (unit {unit})": "百分比指标（单位 {unit}）不能用“new”（新增）",
     "additions are for counts; give the level or a change_pct": "新增仅用于计数类指标；请填水平值或 change_pct",
+    "scope (口径) '{cell}' is a measure, not what the figure counts": "口径“{cell}”是计量方式，不是数据的统计范围",
+    "give {measure} in the measure column (计量方式); 口径 says what the figure counts where it differs from the "
+    "indicator, e.g. 全行业，规划为制造业领域":
+        "请在 measure 列（计量方式）填写 {measure}；口径列写明数据与指标不一致时的统计范围，"
+        "如“全行业，规划为制造业领域”",
     # the cache
     "cache: {folder}: removed {removed} ({size}): {unused} not used for {days} day{s}, {beyond} least recently used "
     "past the bound of {bound}; kept {kept} ({kept_size})":
@@ -523,6 +588,36 @@ ZH: dict[str, str] = {
     "draft: breakdown keys are the Chinese labels; give ascii keys": "draft: 分项键为中文标签；请改用 ascii 键",
     "{why} (and {count} more: lines {lines})": "{why}（另有 {count} 处：第 {lines} 行）",
     "{path}:{line}: {why}": "{path}:{line}: {why}",
+    # click's usage errors (a missing argument, an unknown option, an invalid value)
+    "Usage: {usage}": "用法：{usage}",
+    "Try '{command} {option}' for help.": "运行“{command} {option}”查看帮助。",
+    "Error: {message}": "错误：{message}",
+    "Did you mean {choices}?": "是否应为 {choices}？",
+    "(Possible options: {choices})": "（可用的选项：{choices}）",
+    "No such option {name}.": "没有选项 {name}",
+    "No such command {name}.": "没有命令 {name}",
+    "{problem} {suggestion}": "{problem}；{suggestion}",
+    "Missing argument {name}.": "缺少参数 {name}",
+    "Missing option {name}.": "缺少选项 {name}",
+    "Missing parameter {name}.": "缺少参数 {name}",
+    "{problem} Choose from: {choices}": "{problem}；可选：{choices}",
+    "Invalid value for {name}: {reason}": "{name} 的值无效：{reason}",
+    "Invalid value: {reason}": "值无效：{reason}",
+    "{value} is not one of {choices}.": "{value} 不是可选的值（{choices}）",
+    "{value} is not a valid {kind}.": "{value} 不是有效的{kind}",
+    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内",
+    "{kind} {path} does not exist.": "{kind} {path} 不存在",
+    "{kind} {path} is a file.": "{kind} {path} 是文件，不是目录",
+    "{kind} {path} is a directory.": "{kind} {path} 是目录，不是文件",
+    "Option {name} requires an argument.": "选项 {name} 需要一个值",
+    "Option {name} requires {count} arguments.": "选项 {name} 需要 {count} 个值",
+    "Option {name} does not take a value.": "选项 {name} 不接受值",
+    "Argument {name} takes {count} values.": "参数 {name} 需要 {count} 个值",
+    "Got unexpected extra arguments ({words})": "多余的参数（{words}）",
+    "Missing command.": "缺少命令",
+    "expected {what}; usage: {usage}": "应给出 {what}；用法：{usage}",
+    "{click_message}": "命令行有误（click 的信息：“{click_message}”）",
+    "{click_reason}": "“{click_reason}”",
     # interruptions and internal errors
     "gapcalc: interrupted": "gapcalc: 已中断",
     "gapcalc: terminated": "gapcalc: 已终止",
@@ -530,3 +625,31 @@ ZH: dict[str, str] = {
     "this is a bug in gapcalc; rerun with GAPCALC_DEBUG=1 and report the traceback":
         "这是 gapcalc 的缺陷；请用 GAPCALC_DEBUG=1 重新运行并报告回溯信息",
 }
+
+_KIND_WORDS = {"baseline": "基期值", "level": "水平值", "cumulative": "累计值", "new_in_year": "当年新增",
+               "change_vs_baseline": "较基期变化", "pp_change": "百分点变化", "annual_growth": "年均增长",
+               "period_total": "期间合计", "qualitative": "定性表述"}
+_TYPE_WORDS = {"str": "字符串", "bool": "布尔值", "list": "数组", "dict": "表", "date": "日期", "datetime": "日期时间",
+               "time": "时间"}
+_SHOWN_WORDS = {"list": "数组", "dict": "表"}
+_PATH_WORDS = {"File": "文件", "Directory": "目录", "Path": "路径"}
+
+ZH_WORDS: dict[str, dict[str, dict[str, str]]] = {
+    "{count} {reason}": {"reason": {"conflicting duplicate": "重复冲突", "bad shape": "计量方式有误",
+                                    "cannot be placed": "无法换算"}},
+    "{id} {key} ({key2}): the breakdowns add up to {parts}, the total is {value}": {"key2": _KIND_WORDS},
+    "{id}: the milestone {word} from {level} ({year}) to {level2} ({year2}) although direction is {direction}":
+        {"word": {"falls": "下降", "rises": "上升"}, "direction": {"up": "up（越高越好）", "down": "down（越低越好）"}},
+    "expected a number, got {type} {value}": {"type": _TYPE_WORDS},
+    "wrong type at {where}: {msg} (got {shown})": {"shown": _SHOWN_WORDS},
+    "invalid value at {where}: {msg} (got {shown})": {"shown": _SHOWN_WORDS},
+    "wrong type at {where}: {original} (got {shown})": {"shown": _SHOWN_WORDS},
+    "invalid value at {where}: {original} (got {shown})": {"shown": _SHOWN_WORDS},
+    "{value} is not a valid {kind}.": {"kind": {"integer": "整数", "float": "数字", "boolean": "布尔值"}},
+    "{kind} {path} does not exist.": {"kind": _PATH_WORDS},
+    "{kind} {path} is a file.": {"kind": _PATH_WORDS},
+    "{kind} {path} is a directory.": {"kind": _PATH_WORDS},
+}
+"""The Chinese of code words a message carries as a field, by template and field: a kind of statement, a reason a
+row was not used, a Python type named by a schema error. A plain field (not a message) is said by its word here,
+else as it is."""

@@ -243,7 +243,8 @@ def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None,
         if actual.actual is not None:
             row.update(source=actual.actual.source or None, source_title=actual.actual.source_title or None,
                        note=actual.actual.note or None, as_of=actual.actual.as_of or None,
-                       actual_comparator=None if actual.actual.comparator == "=" else actual.actual.comparator)
+                       actual_comparator=None if actual.actual.comparator == "=" else actual.actual.comparator,
+                       scope=actual.actual.scope or None, note_en=actual.actual.note_en or None)
     if baseline is not None:
         row.update(baseline=baseline.value, baseline_year=baseline.year)
     relative = bool(points) and points[max(points)].kind in RELATIVE_KINDS

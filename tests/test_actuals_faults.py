@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from gapcalc.actuals.parse import load_actuals_file
+from gapcalc.actuals.parse import column_name, load_actuals_file
 from gapcalc.cli.main import cli
 from gapcalc.errors import GapcalcError
 from gapcalc.usecases.open import open_plan_file
@@ -100,3 +102,51 @@ def test_encoding_guess_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
         "actuals/utf16_excel_unicode_text.csv (read as utf-16): 2 rows read, 2 used",
         "actuals/utf8_bom.csv: 2 rows read, 2 used",
     ]
+
+
+CARRIED = {  # fixture: (indicator, what its report row for 2019 carries)
+    "scope_column.csv": ("enterprises_on_cloud", {"scope": "全行业，规划为制造业领域",
+                                                  "note": "近似值（原文“全行业上云企业300家”）", "note_en": ""}),
+    "note_en_column.csv": ("enterprises_on_cloud", {"scope": "", "note": "下限值，由3万户折算为户",
+                                                    "note_en": "Lower bound, scaled from 3万户 to 户"}),
+    "scope_header_alias.csv": ("high_tech_mfg_share", {
+        "scope": "增加值占比，规划为产值占比", "note": "",
+        "note_en": "Approximation: share of value added, not of output"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CARRIED))
+def test_scope_and_note_en_reach_the_report(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """口径 (scope) and the English note are carried, stripped, from the file to the report's last two columns."""
+    monkeypatch.chdir(HERE)
+    indicator, carried = CARRIED[name]
+    result = CliRunner().invoke(cli, ["report", "demo", "2019", "--targets-dir", str(DEMO_TARGETS), "--actuals",
+                                      f"actuals/{name}", "-f", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].endswith(",actual_comparator,as_of,scope,note_en")
+    rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(result.stdout)) if not r["breakdown"]}
+    assert {column: rows[indicator][column] for column in carried} == carried
+    parsed = load_actuals_file(ACTUALS / name, open_plan_file(DEMO_TARGETS / "demo.toml").plan)
+    first = parsed.values[0]
+    assert (first.scope, first.note_en) == (carried["scope"], carried["note_en"])
+    assert all((v.scope, v.note_en) == ("", "") for v in parsed.values[1:])
+
+
+@pytest.mark.parametrize(("header", "column"), [("口径", "scope"), ("统计口径", "scope"), ("scope", "scope"),
+                                                ("英文说明", "note_en"), ("Note_EN", "note_en"),
+                                                ("计量方式", "measure")])
+def test_scope_and_note_en_header_names(header: str, column: str) -> None:
+    assert column_name(header) == column
+
+
+def test_scope_naming_a_measure_is_never_read_as_a_level(monkeypatch: pytest.MonkeyPatch) -> None:
+    """口径 once named the measure column: 新增 under it is refused (GC321), not read as a level of 1."""
+    monkeypatch.chdir(HERE)
+    result = CliRunner().invoke(cli, ["report", "demo", "2019", "--targets-dir", str(DEMO_TARGETS), "--actuals",
+                                      "actuals/scope_names_a_measure.csv", "-f", "csv"])
+    assert result.exit_code == 1
+    assert "GC321" in result.stderr and "give new in the measure column" in result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["actual"] for r in rows if r["indicator"] == "green_factories"] == [""]
+    assert [r["actual"] for r in rows if r["indicator"] == "nc_rate_key_processes"] == ["44"]
+

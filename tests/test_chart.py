@@ -273,3 +273,38 @@ def test_close_actual_and_milestone_labels_are_apart_in_the_svg(in_demo: Path) -
     assert mx0 < ax1 and ax0 < mx1  # one above the other (same year): they share columns
     assert ay1 < my0  # SVG y grows downwards: the actual's label lies wholly above the milestone's
     assert data == chart.render_chart(close_values("49"), "svg", "en", None)
+
+
+def test_a_cjk_font_installed_after_matplotlibs_cache_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """matplotlib's font list is a cache: a CJK font installed after it was built is looked for on disk and used,
+    rather than drawing English labels and advising to install a font that is installed."""
+    from matplotlib import font_manager
+
+    from gapcalc.usecases import chart as chart_usecase
+
+    added: list[str] = []
+    entries = [e for e in font_manager.fontManager.ttflist if e.name not in chart.CJK_FONTS]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", entries)
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda: ["/fonts/DejaVuSans.ttf",
+                                                                   "/fonts/NotoSansCJK-Regular.ttc"])
+
+    def addfont(path: str) -> None:
+        added.append(path)
+        entries.append(font_manager.FontEntry(fname=path, name="Noto Sans CJK SC"))
+
+    monkeypatch.setattr(font_manager.fontManager, "addfont", addfont)
+    assert chart_usecase.chart_font("zh") == ("zh", "Noto Sans CJK SC", None)
+    assert added == ["/fonts/NotoSansCJK-Regular.ttc"]  # only the CJK file, and only once it was needed
+
+
+def test_without_any_cjk_font_chinese_labels_are_refused_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    from matplotlib import font_manager
+
+    from gapcalc.usecases import chart as chart_usecase
+
+    monkeypatch.setattr(font_manager.fontManager, "ttflist",
+                        [e for e in font_manager.fontManager.ttflist if e.name not in chart.CJK_FONTS])
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda: ["/fonts/DejaVuSans.ttf"])
+    language, font, note = chart_usecase.chart_font("zh")
+    assert (language, font) == ("en", None) and note is not None and "fonts-noto-cjk" in note
+    assert chart_usecase.chart_font("en") == ("en", None, None)

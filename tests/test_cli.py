@@ -84,11 +84,11 @@ def test_table_has_words_not_only_colours(runner: CliRunner, in_demo: Path) -> N
     assert "\x1b[" not in out
     lines = out.splitlines()
     nc = next(line for line in lines if line.lstrip().startswith("关键工序数控化率"))
-    assert nc.split() == ["关键工序数控化率", "%", "46", "44", "-2", "95.7%", "75%", "/", "67%", "6", "个百分点/年",
+    assert nc.split() == ["关键工序数控化率", "%", "46", "44", "-2", "95.7%", "75%", "/", "66.7%", "6", "个百分点/年",
                           "✗", "未达标", "+", "符合进度"]
     code, out, _ = invoke(runner, "report", "demo", "2019", "--format", "table", "--color", "never", "--lang", "en")
     nc = next(line for line in out.splitlines() if line.lstrip().startswith("NC machining"))
-    assert nc.split()[-9:] == ["67%", "6", "pp/yr", "✗", "not", "met", "+", "on", "track"]
+    assert nc.split()[-9:] == ["66.7%", "6", "pp/yr", "✗", "not", "met", "+", "on", "track"]
     assert any("[1] enterprises_on_cloud 2019: lower bound (超300家)" in line for line in lines)
 
 
@@ -265,7 +265,7 @@ def test_template_round_trip(runner: CliRunner, in_demo: Path, tmp_path: Path) -
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     assert text.splitlines()[1] == ("nc_rate_key_processes,,2020,,%,关键工序数控化率,"
-                                    "NC machining rate of key processes,,,,,demo,,,")
+                                    "NC machining rate of key processes,,,,,demo,,,,,")
     assert invoke(runner, "template", "demo", "2020", "-o", str(path))[0] == 2  # no silent overwrite
     filled = text.replace("nc_rate_key_processes,,2020,,", "nc_rate_key_processes,,2020,５１％,")
     path.write_bytes(filled.encode("utf-8-sig"))

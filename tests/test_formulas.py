@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from gapcalc.engine import formulas
@@ -130,3 +132,21 @@ def test_range_meets_lower_end_for_up_and_upper_end_for_down() -> None:
     assert not formulas.meets(0, 1, "range", "up", 2)
     assert formulas.meets(2, 1, "range", "down", 2)
     assert not formulas.meets(3, 1, "range", "down", 2)
+
+
+def test_annual_growth_in_its_base_year_is_the_base_even_for_a_total_decline() -> None:
+    """``(1 − 100 %)⁰`` is undefined in Decimal arithmetic; in the base year no year of growth has passed."""
+    from gapcalc.plan.levels import derive_level
+
+    assert derive_level("annual_growth", Decimal("100"), -1, Decimal("0"), 0) == Decimal("0")
+    assert derive_level("annual_growth", Decimal("100"), -1, Decimal("40"), 0) == Decimal("40")
+    assert derive_level("annual_growth", Decimal("100"), -1, Decimal("40"), 1) == Decimal("0")
+
+
+def test_a_total_decline_taken_back_before_its_base_has_no_level() -> None:
+    """A target year before the base year of a total decline would need 0 to a negative power: no level (the row is
+    unresolved), never an exception — found by the random plans of test_rollup_reference."""
+    from gapcalc.plan.levels import level_or_none
+
+    assert level_or_none("annual_growth", Decimal("100"), -1, Decimal("0"), -1) is None
+    assert level_or_none("annual_growth", Decimal("10"), 1, Decimal("100"), 1) == Decimal("110")

@@ -72,7 +72,7 @@ def test_actuals_findings_are_said_in_chinese_also_from_the_cache(runner: CliRun
         code, _, err = invoke(runner, "report", "demo", "2019", "-f", "csv", "--lang", "zh", "--actuals", str(actuals))
         lines = err.splitlines()
         assert code == 1
-        assert lines[0] == f"{actuals}:2:1: GC305 error: 未知指标“nope” — 见 `gapcalc targets 规划` 中的 id"
+        assert lines[0] == f"{actuals}:2:1: GC305 error: 未知指标“nope” — 指标 id 见 `gapcalc targets demo`"
         assert lines[-1] == "实际值有 1 个错误（见上；这些行未使用）：退出码 1"
 
 

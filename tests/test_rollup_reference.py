@@ -220,9 +220,11 @@ def observed_values(draw: st.DrawFn, document: dict[str, Any]) -> list[Actual]:
         measure = draw(st.sampled_from(["level", "level", "level", "change_pct", "change_pct_vs_base", "new"]))
         comparator = draw(st.sampled_from(["=", "=", ">=", ">", "<=", "<"]))
         as_of = draw(st.sampled_from(["", "", "", f"{year}-06"]))
+        scope = draw(st.sampled_from(["", "", "全行业，规划为制造业领域"]))
+        note_en = draw(st.sampled_from(["", "Lower bound"]))
         found.setdefault((indicator["id"], breakdown, year), Actual(
             indicator["id"], breakdown, year, draw(numbers), f"https://example.org/{row}", "公报", note, row, measure,
-            comparator, as_of))
+            comparator, as_of, scope, note_en))
     return list(found.values())
 
 
@@ -255,17 +257,20 @@ CELLS = {
     "value": ["30", "44.5", "0", "-3", "-0", "+3", "007", "1,234", "12%", "—", "", "abc", "5.", "1e3"],
     "source": ["", "https://example.org/x", " 公报 "],
     "note": ["", "下限", " 估计 "],
+    "scope": ["", "", "", "", "", "全行业，规划为制造业领域", " 增加值占比 ", "新增"],
+    "note_en": ["", " Lower bound ", "Proxy, not gross output"],
 }
 
 
 @st.composite
 def actuals_files(draw: st.DrawFn) -> str:
     """An actuals file as typed: mostly clean rows, some with what people type into Excel."""
-    rows = ["indicator,year,value,breakdown,source,note"]
+    rows = ["indicator,year,value,breakdown,source,note,口径,note_en"]
     for _ in range(draw(st.integers(0, 8))):
         cells = {name: draw(st.sampled_from(choices)) for name, choices in CELLS.items()}
         rows.append(",".join(cells[n] if "," not in cells[n] else f'"{cells[n]}"'
-                             for n in ("indicator", "year", "value", "breakdown", "source", "note")))
+                             for n in ("indicator", "year", "value", "breakdown", "source", "note", "scope",
+                                       "note_en")))
     if draw(st.booleans()):
         rows.append("")
     return "\n".join(rows) + "\n"

@@ -59,7 +59,7 @@ FAULTS = {
                                       "is an order of magnitude off 38 (2018) — a published change (下降4.04%) or a "
                                       "year's additions go in with measure = change_pct or new; else check the unit"),
     "misspelt_id.csv": (1, "actuals/misspelt_id.csv:2:1: GC305 error: unknown indicator 'nc_rat' — did you mean "
-                           "'nc_rate'? see `gapcalc targets PLAN` for the ids"),
+                           "'nc_rate'? see `gapcalc targets shapes` for the ids"),
     "conflicting_duplicate.csv": (1, "actuals/conflicting_duplicate.csv:3:3: GC308 error: nc_rate 2019: row 2 says "
                                      "47, row 3 says 44; neither is used — keep the right value and delete the "
                                      "other row"),
@@ -99,13 +99,14 @@ def test_template_fill_check_report_round_trip(tmp_path: Path, monkeypatch: pyte
     made = runner.invoke(cli, ["template", "shapes", "2019", "--targets-dir", "targets", "-o", str(path)])
     assert made.exit_code == 0
     text = path.read_bytes().decode("utf-8-sig")
-    assert text.splitlines()[0].endswith(",plan,measure,comparator,as_of")
+    assert text.splitlines()[0].endswith(",plan,measure,comparator,as_of,scope,note_en")
     filled = []
     for line in text.splitlines():
         if line.startswith("energy_index,,2019,,"):
-            line = line.replace("energy_index,,2019,,", "energy_index,,2019,-8.5,").rstrip(",") + ",比基期,,"
+            line = line.replace("energy_index,,2019,,", "energy_index,,2019,-8.5,").rstrip(",") + ",比基期,,,,"
         elif line.startswith("nc_rate,,2019,,"):
-            line = line.replace("nc_rate,,2019,,", "nc_rate,,2019,47,").rstrip(",") + ",,超,2019年9月"
+            line = (line.replace("nc_rate,,2019,,", "nc_rate,,2019,47,").rstrip(",")
+                    + ",,超,2019年9月,全行业，规划为制造业领域,Lower bound")
         filled.append(line)
     path.write_bytes(("\n".join(filled) + "\n").encode("utf-8-sig"))
     checked = runner.invoke(cli, ["check", str(path), "--targets-dir", "targets"])
@@ -119,6 +120,8 @@ def test_template_fill_check_report_round_trip(tmp_path: Path, monkeypatch: pyte
                                           "70.8333", "100", "2017", "not_met", "", ""]
     assert [nc[c] for c in SHOWN] == ["nc_rate", "", "%", "46", "47", "2019", "1", "102.1739", "26", "2017",
                                       "no_data", ">=", "2019-09"]
+    assert (nc["scope"], nc["note_en"], energy["scope"], energy["note_en"]) == (
+        "全行业，规划为制造业领域", "Lower bound", "", "")
 
 
 # -- the rules, as docs/methodology.md gives them ---------------------------------------------------------------------

@@ -109,7 +109,9 @@ def test_chongqing_2022_shows_published_figures_with_sources(monkeypatch: pytest
     nc = rows["nc_rate_key_processes"]
     assert (nc["actual"], nc["actual_year"], nc["status"]) == ("56.6", "2021", "no_data")
     cloud = rows["enterprises_on_cloud"]
-    assert cloud["actual"] == "55000" and "Lower bound" in cloud["note"]
+    assert cloud["actual"] == "55000" and cloud["note"].startswith("下限值") and "Lower bound" in cloud["note_en"]
+    assert not cloud["scope"]
+    assert rows["high_tech_enterprises"]["scope"] == "全行业，规划为制造业领域"
     assert result.stderr.startswith("actuals/chongqing.csv: 20 rows read, 20 used\nchongqing 2022: ")
     rnd = rows["digital_rnd_tools_rate"]
     assert (rnd["actual"], rnd["actual_comparator"], rnd["status"]) == ("80", ">=", "inconclusive")

@@ -70,7 +70,7 @@ def test_xlsx_sheets_header_and_frozen_panes(demo: tuple[Rows, Rows]) -> None:
     assert len(header) == len(ALL_COLUMNS)
     assert all(c.font.b for c in sheet[1]) and all(fill(c) == "00DDEBF7" for c in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:AJ7"
+    assert sheet.auto_filter.ref == "A1:AL7"
     assert workbook.properties.creator == "gapcalc"
 
 
@@ -268,7 +268,8 @@ def test_html_summary_first_then_table_then_notes(demo: tuple[Rows, Rows]) -> No
 
 def test_html_report_row_cells(demo: tuple[Rows, Rows]) -> None:
     page = demo_page(*demo)
-    row = page.split("<tr><td class=\"name\"><b>NC machining rate of key processes</b>", 1)[1].split("</tr>", 1)[0]
+    row = page.split('<tr data-indicator="nc_rate_key_processes"><td class="name"><b>NC machining rate of key processes'
+                     '</b>', 1)[1].split("</tr>", 1)[0]
     assert ('<td class="num">46%</td><td class="num">44%<sup><a href="#note-1">[1]</a></sup></td>'
             '<td class="num">-2 pp</td><td class="num">95.7%</td>') in row
     assert '<span class="small">75% done, 66.7% of time</span></td><td class="num">+6 pp/yr</td>' in row

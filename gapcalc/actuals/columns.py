@@ -16,8 +16,15 @@ from gapcalc.messages import Joined, plural, t
 
 SHAPE_COLUMNS = ("measure", "comparator", "as_of")
 """The optional columns that say how a figure was published (:mod:`gapcalc.actuals.shapes`)."""
-ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note", *SHAPE_COLUMNS)
-"""The columns of a batch of actuals; the shape columns hold ``""`` for a whole-year exact level."""
+SCOPE_COLUMNS = ("scope", "note_en")
+"""Optional free text: ``scope`` (口径), what the figure measures when it only approximates the plan's indicator
+(blank when it is the indicator itself); ``note_en``, the note in English (``note`` is the Chinese one)."""
+TEXT_COLUMNS = ("source", "source_title", "note", *SCOPE_COLUMNS)
+"""Free-text columns, kept without surrounding spaces."""
+ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note", *SHAPE_COLUMNS,
+                 *SCOPE_COLUMNS)
+"""The columns of a batch of actuals; the shape columns hold ``""`` for a whole-year exact level, the scope columns
+``""`` when not given."""
 
 @dataclass
 class Accounting:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from gapcalc.actuals.columns import ACTUAL_FIELDS, SHAPE_COLUMNS, Accounting, PlanActuals
+from gapcalc.actuals.columns import ACTUAL_FIELDS, SHAPE_COLUMNS, TEXT_COLUMNS, Accounting, PlanActuals
 from gapcalc.actuals.parse import (
     OPTIONAL_COLUMNS,
     OUTSIDE_SLACK,
@@ -27,7 +27,7 @@ from gapcalc.actuals.parse import (
     parse_actuals,
     sniff_delimiter,
 )
-from gapcalc.actuals.shapes import JUMP_FACTOR, LEVEL, checks_jumps
+from gapcalc.actuals.shapes import JUMP_FACTOR, LEVEL, checks_jumps, measure_named
 from gapcalc.errors import FindingLine, GapcalcError, Severity, finding
 from gapcalc.infra.cache import Cache, content_key
 from gapcalc.infra.paths import display_path
@@ -35,13 +35,13 @@ from gapcalc.infra.textio import decode, read_bytes
 from gapcalc.messages import Trimmed, t
 from gapcalc.plan.compiled import CompiledPlan
 
-STRIPPED_FIELDS = ("source", "source_title", "note")
+STRIPPED_FIELDS = TEXT_COLUMNS
 """Free-text columns, kept without surrounding spaces (as the row-by-row reader keeps them)."""
 _NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?\n)*-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?")
 """A column of plain numbers, one per line, each of which prints back unchanged as a Decimal."""
 _YEARS = re.compile(r"(?:[0-9]{4}\n)*[0-9]{4}")
 _KNOWN_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
-LAYOUT = 4
+LAYOUT = 5
 """Version of a cached actuals reading; part of its key."""
 FAST_PATH_BYTES = 8 * 1024 * 1024
 """Files larger than this are read row by row: the column-wise reader holds every row at once."""
@@ -87,7 +87,8 @@ def _verbatim_keys(plan: CompiledPlan) -> set[tuple[str, str]]:
 
 def plainly_valid(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bool:
     """Whether every row is valid as typed: known ids and breakdown keys verbatim, four-digit years within the plan's
-    range, plain numbers, no repeated indicator/breakdown/year."""
+    range, plain numbers, whole-year exact levels (no shape cell, no scope that names a measure), no repeated
+    indicator/breakdown/year."""
     years, values = columns["year"], columns["value"]
     if not years:
         return True
@@ -100,6 +101,8 @@ def plainly_valid(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bo
     if not set(zip(columns["indicator"], columns["breakdown"], strict=True)) <= _verbatim_keys(plan):
         return False
     if any(any(cells) for cells in (columns[name] for name in SHAPE_COLUMNS)):
+        return False
+    if any(measure_named(cell) for cell in set(columns["scope"])):
         return False
     return len(set(zip(columns["indicator"], columns["breakdown"], years, strict=True))) == len(years) and (
         not _may_jump(columns, plan))
@@ -144,6 +147,7 @@ def columns_of_values(values: Sequence[Actual]) -> dict[str, Sequence[Any]]:
         "measure": ["" if a.measure == LEVEL else a.measure for a in values],
         "comparator": ["" if a.comparator == "=" else a.comparator for a in values],
         "as_of": [a.as_of for a in values],
+        "scope": [a.scope for a in values], "note_en": [a.note_en for a in values],
     }
 
 

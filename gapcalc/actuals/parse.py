@@ -1,8 +1,9 @@
 """Reading observed values: long-format CSV files typed in Excel by busy people.
 
 Columns ``indicator, year, value`` and optionally ``breakdown, source, source_title, quote, note``, the shape of a
-published figure (``measure, comparator, as_of``: see :mod:`gapcalc.actuals.shapes`; Chinese header names such as 口径
-and 比较符 are accepted) and the guide columns of a template (``name_zh, name_en, unit, plan``). Every cell is parsed
+published figure (``measure, comparator, as_of``: see :mod:`gapcalc.actuals.shapes`; Chinese header names such as
+比较符 and 截至 are accepted), what it measures when it only approximates the indicator (``scope``, 口径), the note in
+English (``note_en``) and the guide columns of a template (``name_zh, name_en, unit, plan``). Every cell is parsed
 explicitly so that every problem can name ``file:row:column``; nothing is dropped without a finding, and the
 accounting (read / used / reported) says what happened to every row.
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from gapcalc.actuals import shapes
-from gapcalc.actuals.columns import SHAPE_COLUMNS, Accounting
+from gapcalc.actuals.columns import SCOPE_COLUMNS, SHAPE_COLUMNS, Accounting
 from gapcalc.errors import CODES, Finding, Severity, finding
 from gapcalc.infra.textio import read_text
 from gapcalc.messages import plural, t
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover - the model (pydantic) is imported only wh
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
 OPTIONAL_COLUMNS = ("breakdown", "source", "source_title", "quote", "note", "name_zh", "name_en", "unit", "plan",
-                    "breakdown_name", *SHAPE_COLUMNS)
+                    "breakdown_name", *SHAPE_COLUMNS, *SCOPE_COLUMNS)
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "…", "...", "……", "na", "n/a", "nan", "null", "none", "#n/a"})
 _PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _ASCII_NUMBER = _PLAIN
@@ -68,6 +69,8 @@ class Actual:
     measure: str = shapes.LEVEL
     comparator: str = "="
     as_of: str = ""
+    scope: str = ""
+    note_en: str = ""
 
 
 @dataclass
@@ -353,8 +356,8 @@ class _Reader:
         if self.plan is not None and unit is None:
             self.report("GC305", t("unknown indicator '{indicator_id}'", indicator_id=indicator_id), line,
                         columns["indicator"] + 1,
-                        t("{suggestion}see `gapcalc targets PLAN` for the ids",
-                          suggestion=did_you_mean(indicator_id, self.units)),
+                        t("{suggestion}see `gapcalc targets {id}` for the ids",
+                          suggestion=did_you_mean(indicator_id, self.units), id=self.plan.id or "PLAN"),
                         reason="unknown indicator")
             return
         declared, breakdown = self._breakdown(get.get("breakdown", ""), indicator_id, line, columns)
@@ -377,11 +380,12 @@ class _Reader:
             return
         self.add(Actual(indicator_id, breakdown, year, sign * value, get.get("source", "").strip(),
                         get.get("source_title", "").strip(), get.get("note", "").strip(), line, measure, comparator,
-                        as_of), columns)
+                        as_of, get.get("scope", "").strip(), get.get("note_en", "").strip()), columns)
 
     def _shape(self, get: dict[str, str], unit: str | None, year: int, line: int,
                columns: dict[str, int]) -> tuple[str, str, str] | None:
-        """(measure, comparator, as_of) of a row, or None when a cell names none (reported)."""
+        """(measure, comparator, as_of) of a row, or None when a cell names none, or the scope cell names a measure
+        (reported)."""
         cells: dict[str, str] = {}
         for column, parse in (("measure", shapes.parse_measure), ("comparator", shapes.parse_comparator),
                               ("as_of", lambda cell: shapes.parse_as_of(cell, year))):
@@ -392,6 +396,14 @@ class _Reader:
                             t("leave it blank for a level, exact, for the whole year"), reason="bad shape")
                 return None
         measure, comparator, as_of = cells["measure"], cells["comparator"], cells["as_of"]
+        named = shapes.measure_named(get.get("scope", ""))
+        if named is not None:
+            self.report("GC321", t("scope (口径) '{cell}' is a measure, not what the figure counts",
+                                   cell=get["scope"].strip()), line, columns["scope"] + 1,
+                        t("give {measure} in the measure column (计量方式); 口径 says what the figure counts where it "
+                          "differs from the indicator, e.g. 全行业，规划为制造业领域", measure=named),
+                        reason="bad shape")
+            return None
         if measure == shapes.NEW and unit is not None and "%" in unit:
             self.report("GC324", t("'new' (additions) on a percentage indicator (unit {unit})", unit=unit), line,
                         columns["measure"] + 1, t("additions are for counts; give the level or a change_pct"),

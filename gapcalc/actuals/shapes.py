@@ -34,11 +34,14 @@ def checks_jumps(unit: str | None) -> bool:
     return unit is not None and unit not in COUNT_UNITS
 
 COLUMN_ALIASES = {
-    "measure": "measure", "口径": "measure", "计量方式": "measure", "数据类型": "measure", "类型": "measure",
+    "measure": "measure", "计量方式": "measure", "数据类型": "measure", "类型": "measure",
     "comparator": "comparator", "比较符": "comparator", "比较": "comparator", "界限": "comparator",
     "as_of": "as_of", "截至": "as_of", "截止": "as_of", "截至日期": "as_of", "时点": "as_of", "数据时点": "as_of",
+    "scope": "scope", "口径": "scope", "统计口径": "scope",
+    "note_en": "note_en", "英文说明": "note_en",
 }
-"""Header names a typist may use for the shape columns, folded to the column they name."""
+"""Header names a typist may use for the shape columns, the scope (口径: what the figure measures) and the English
+note, folded to the column they name."""
 
 MEASURE_WORDS = {
     LEVEL: ("level", "水平", "绝对值", "存量", "累计", "总量", "年末数", "数值"),
@@ -81,6 +84,14 @@ def _lookup(cell: str, words: Mapping[str, tuple[str, ...]], what: str, default:
 def parse_measure(cell: str) -> str:
     """``level`` (blank), ``change_pct``, ``change_pct_vs_base`` or ``new``, from the name or a Chinese word."""
     return _lookup(cell, MEASURE_WORDS, "measure", LEVEL)
+
+
+def measure_named(cell: str) -> str | None:
+    """The measure a scope cell names when it is a measure word (``新增``, ``同比``), else None: 口径 once named the
+    measure column, and a file typed then must not have its additions or changes read as levels."""
+    text = fold_width(cell).strip().lower()
+    found = [name for name, spellings in MEASURE_WORDS.items() if name != LEVEL and text in spellings]
+    return found[0] if found else None
 
 
 def parse_comparator(cell: str) -> str:

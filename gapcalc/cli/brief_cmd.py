@@ -67,6 +67,8 @@ def command(plan: str, year: int, fmt: str | None, output: Path | None, force: b
         return
     assert output is not None
     charts = made.pictures()
+    if charts and made.font_note:
+        note(made.font_note)
     if chosen == "markdown":
         images = [(caption, chart_file(output, number)) for number, (caption, _) in enumerate(charts, 1)]
         for (_, png), (_, name) in zip(charts, images, strict=True):

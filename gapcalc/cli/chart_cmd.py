@@ -13,7 +13,7 @@ from gapcalc.infra.atomic import write_atomic
 from gapcalc.messages import t
 from gapcalc.render import formats, render_function
 from gapcalc.render.i18n import requested_lang
-from gapcalc.usecases.chart import final_year_report, trajectory_of
+from gapcalc.usecases.chart import chart_font, final_year_report, trajectory_of
 
 SUFFIXES = tuple(f".{fmt}" for fmt in formats("chart"))
 
@@ -45,10 +45,7 @@ def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path
     say_actuals(report)
     trajectory = trajectory_of(report, indicator, breakdown)
 
-    from gapcalc.render.chart import choose_language, find_cjk_font
-
-    font = find_cjk_font()
-    language, warning = choose_language(requested_lang(lang), font)
+    language, font, warning = chart_font(requested_lang(lang))
     if warning:
         note(warning)
     data = render_function("chart", suffix.removeprefix("."))(trajectory, language, font)

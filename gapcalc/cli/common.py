@@ -7,6 +7,7 @@ error. Data goes to stdout, messages and summaries to stderr.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ import click
 
 from gapcalc.errors import GapcalcError
 from gapcalc.infra.paths import targets_dir, writable_targets_dir
-from gapcalc.messages import plural, say, t
+from gapcalc.messages import Text, plural, say, t
 from gapcalc.render import OutputFormat
 from gapcalc.render.i18n import LANGS, MESSAGE_LABELS, detect_lang
 from gapcalc.usecases.arguments import year_of
@@ -46,6 +47,146 @@ class GapcalcUsageError(click.ClickException):
         click.echo(f"gapcalc: {error}: {say(self.text, self.lang)}", err=True, file=stream)
         if self.hint:
             click.echo(f"  {hint}: {say(self.hint, self.lang)}", err=True, file=stream)
+
+
+def lang_in(args: Sequence[str]) -> str | None:
+    """The ``--lang`` a command line asks for (the last one given), read from its words: a usage error can stop
+    click before it reads ``--lang``, and is said in that language all the same."""
+    asked = None
+    for at, word in enumerate(args):
+        if word == "--":
+            break
+        if word == "--lang":
+            value = args[at + 1] if at + 1 < len(args) else ""
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+        else:
+            continue
+        if value in LANGS:
+            asked = value
+    return asked
+
+
+def said_usage_error(error: click.UsageError, asked: str | None) -> click.UsageError:
+    """A usage error of click's (a missing argument, an unknown option, an invalid value) as it is said in the
+    language of this command line: click's own in English, :class:`ChineseUsageError` in Chinese. An error that
+    shows itself otherwise (``gapcalc`` alone prints its help) is left to click."""
+    if type(error).show is not click.UsageError.show or detect_lang(_setting("lang") or asked) != "zh":
+        return error
+    return ChineseUsageError(error)
+
+
+class ChineseUsageError(click.UsageError):
+    """A usage error of click's said in Chinese: click's layout (usage line, where to find help, the error), its
+    words from gapcalc's catalogue (:func:`usage_problem`); exit 2 as click's."""
+
+    def __init__(self, error: click.UsageError) -> None:
+        super().__init__(error.message, error.ctx)
+        self.problem = usage_problem(error.format_message())
+
+    def format_message(self) -> str:
+        return str(say(self.problem, "zh"))
+
+    def show(self, file: Any = None) -> None:
+        stream = file or sys.stderr
+        ctx = self.ctx
+        if ctx is not None:
+            usage = " ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)])
+            click.echo(say(t("Usage: {usage}", usage=usage), "zh"), file=stream, color=ctx.color)
+            if ctx.command.get_help_option(ctx) is not None:
+                click.echo(say(t("Try '{command} {option}' for help.", command=ctx.command_path,
+                                 option=max(ctx.help_option_names, key=len)), "zh"), file=stream, color=ctx.color)
+            click.echo("", file=stream)
+        click.echo(say(t("Error: {message}", message=self.problem), "zh"), file=stream,
+                   color=ctx.color if ctx is not None else None)
+
+
+def _suggested(text: str | None) -> Text | None:
+    """click's suggestion after an unknown option or command (``Did you mean '--bom'?``), as a message."""
+    match = re.fullmatch(r"Did you mean (?P<choices>.+)\?|\(Did you mean one of: (?P<several>.+)\?\)", text or "")
+    if match:
+        return t("Did you mean {choices}?", choices=match["choices"] or match["several"])
+    match = re.fullmatch(r"\(Possible options: (?P<choices>.+)\)", text or "")
+    return t("(Possible options: {choices})", choices=match["choices"]) if match else None
+
+
+def _unknown(kind: str, name: str, more: str | None) -> Text:
+    problem = t("No such option {name}.", name=name) if kind == "option" else t("No such command {name}.", name=name)
+    suggestion = _suggested(more)
+    return t("{problem} {suggestion}", problem=problem, suggestion=suggestion) if suggestion else problem
+
+
+def _missing(kind: str, name: str, choices: str | None) -> Text:
+    problem = (t("Missing argument {name}.", name=name) if kind == "argument" else
+               t("Missing option {name}.", name=name) if kind == "option" else
+               t("Missing parameter {name}.", name=name))
+    if choices:
+        return t("{problem} Choose from: {choices}", problem=problem, choices=re.sub(r",\s+", ", ", choices))
+    return problem
+
+
+def _invalid_value(value: str) -> Text:
+    """Why click refused a value (the part after ``Invalid value for '--x':``)."""
+    for pattern, said in _INVALID_VALUES:
+        match = pattern.fullmatch(value)
+        if match:
+            return said(match)
+    return t("{click_reason}", click_reason=value)
+
+
+_INVALID_VALUES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Text]], ...] = (
+    (re.compile(r"(?P<value>.+) is not one of (?P<choices>.+)\.", re.S),
+     lambda m: t("{value} is not one of {choices}.", value=m["value"], choices=m["choices"])),
+    (re.compile(r"(?P<value>.+) is not (?P<choice>'[^']*')\.", re.S),
+     lambda m: t("{value} is not one of {choices}.", value=m["value"], choices=m["choice"])),
+    (re.compile(r"(?P<value>.+) is not a valid (?P<kind>integer|float|boolean|UUID)\.", re.S),
+     lambda m: t("{value} is not a valid {kind}.", value=m["value"], kind=m["kind"])),
+    (re.compile(r"(?P<value>.+) is not in the range (?P<range>.+)\.", re.S),
+     lambda m: t("{value} is not in the range {range}.", value=m["value"], range=m["range"])),
+    (re.compile(r"(?P<kind>File|Directory|Path) (?P<path>.+) does not exist\.", re.S),
+     lambda m: t("{kind} {path} does not exist.", kind=m["kind"], path=m["path"])),
+    (re.compile(r"(?P<kind>File|Directory|Path) (?P<path>.+) is a file\.", re.S),
+     lambda m: t("{kind} {path} is a file.", kind=m["kind"], path=m["path"])),
+    (re.compile(r"(?P<kind>File|Directory|Path) (?P<path>.+) is a directory\.", re.S),
+     lambda m: t("{kind} {path} is a directory.", kind=m["kind"], path=m["path"])),
+)
+"""click's reasons for refusing a value (its templates in ``click.types``), as messages."""
+
+_USAGE_PROBLEMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Text]], ...] = (
+    (re.compile(r"Missing (?P<kind>argument|option|parameter) (?P<name>.+?)\.(?: Choose from:\s*(?P<choices>.+))?",
+                re.S), lambda m: _missing(m["kind"], m["name"], m["choices"])),
+    (re.compile(r"No such (?P<kind>option|command):? (?P<name>'[^']*'|\S+?)\.?(?: (?P<more>.+))?", re.S),
+     lambda m: _unknown(m["kind"], m["name"], m["more"])),
+    (re.compile(r"Invalid value for (?P<name>.+?): (?P<value>.+)", re.S),
+     lambda m: t("Invalid value for {name}: {reason}", name=m["name"], reason=_invalid_value(m["value"]))),
+    (re.compile(r"Invalid value: (?P<value>.+)", re.S),
+     lambda m: t("Invalid value: {reason}", reason=_invalid_value(m["value"]))),
+    (re.compile(r"Option (?P<name>'[^']*') requires an argument\."),
+     lambda m: t("Option {name} requires an argument.", name=m["name"])),
+    (re.compile(r"Option (?P<name>'[^']*') requires (?P<count>\d+) arguments\."),
+     lambda m: t("Option {name} requires {count} arguments.", name=m["name"], count=m["count"])),
+    (re.compile(r"Option (?P<name>'[^']*') does not take a value\."),
+     lambda m: t("Option {name} does not take a value.", name=m["name"])),
+    (re.compile(r"Argument (?P<name>'[^']*') takes (?P<count>\d+) values\."),
+     lambda m: t("Argument {name} takes {count} values.", name=m["name"], count=m["count"])),
+    (re.compile(r"Got unexpected extra arguments? \((?P<words>.*)\)", re.S),
+     lambda m: t("Got unexpected extra arguments ({words})", words=m["words"])),
+    (re.compile(r"Missing command\."), lambda _: t("Missing command.")),
+    (re.compile(r"expected (?P<what>[A-Z ]+); usage: (?P<usage>.+)"),
+     lambda m: t("expected {what}; usage: {usage}", what=m["what"], usage=m["usage"])),
+)
+"""The messages of click's usage errors (its English templates, gettext-wrapped in ``click.exceptions``,
+``click.parser`` and ``click.core``) and gapcalc's own, as messages of the catalogue."""
+
+
+def usage_problem(message: str) -> Text:
+    """A usage error's message (``UsageError.format_message()``, as click words it in English) as a message that
+    can be said in Chinese; one this version of click words otherwise is kept, quoted after a Chinese lead."""
+    for pattern, said in _USAGE_PROBLEMS:
+        match = pattern.fullmatch(message)
+        if match:
+            return said(match)
+    return t("{click_message}", click_message=message)
 
 
 def targets_dir_option(func: F) -> F:

@@ -18,7 +18,15 @@ from typing import Any, NoReturn
 import click
 
 from gapcalc._version import __version__
-from gapcalc.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, GapcalcUsageError, chosen_lang, debug
+from gapcalc.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    GapcalcUsageError,
+    chosen_lang,
+    debug,
+    lang_in,
+    said_usage_error,
+)
 from gapcalc.errors import GapcalcError
 from gapcalc.messages import say, t
 from gapcalc.render.i18n import MESSAGE_LABELS
@@ -39,6 +47,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+ARGS_LANG = "gapcalc.args_lang"
+"""Where the root context keeps the ``--lang`` of the command line's words (:func:`lang_in`)."""
+
+
 class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when that subcommand is used."""
 
@@ -56,11 +68,25 @@ class LazyGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl([(name, help_text) for name, (_, help_text) in COMMANDS.items()])
 
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        """The command line's context; it remembers the ``--lang`` its words ask for, so that a usage error click
+        finds before reading ``--lang`` is said in that language."""
+        asked = lang_in(args)
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            raise said_usage_error(error, asked) from None
+        ctx.meta[ARGS_LANG] = asked
+        return ctx
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except GapcalcError as error:
             raise GapcalcUsageError(error) from None
+        except click.UsageError as error:
+            raise said_usage_error(error, ctx.meta.get(ARGS_LANG)) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Terminated:

@@ -13,7 +13,7 @@ from gapcalc.cli.complete import complete_plan
 from gapcalc.cli.emit import emit
 from gapcalc.engine.contracts import SUMMARY_COLUMNS
 from gapcalc.render.document import Document
-from gapcalc.render.i18n import detect_lang
+from gapcalc.render.i18n import SUMMARY_TITLES, detect_lang
 from gapcalc.usecases.run import report_one
 
 
@@ -41,6 +41,8 @@ def command(plan: str, year: int, actuals_path: Path | None, targets_dir: Path, 
 
         print_summary(console, table_rows, title, language)
 
-    title = f"{report.plan.name_zh} — {year} — 指标完成率 = met / assessed"
-    emit(Document(title, SUMMARY_COLUMNS, rows, kind="summary", table=table), chosen, color, output, detect_lang(lang))
+    language = detect_lang(lang)
+    name = report.plan.name_zh if language == "zh" else report.plan.name_en
+    title = f"{name} — {SUMMARY_TITLES[language].format(year=year)}"
+    emit(Document(title, SUMMARY_COLUMNS, rows, kind="summary", table=table), chosen, color, output, language)
     fail_on_actuals_errors(report.errors)

@@ -26,8 +26,9 @@ from gapcalc.usecases.plans import template_for
 def command(plan: str, year: int, output: Path, force: bool, targets_dir: Path) -> None:
     """Write an actuals template for PLAN and YEAR: one row per indicator/breakdown with a numeric target, with
     name and unit columns to guide the typist. Fill the value column (26, 26%, 1,234 and full-width digits are
-    read; leave blank or — where there is no figure), add source and note, then `gapcalc check FILE` and
-    `gapcalc report PLAN YEAR --actuals FILE`.
+    read; leave blank or — where there is no figure), add source and note (in Chinese; note_en for an English
+    note), and scope (口径) where the figure measures something other than the indicator exactly
+    (全行业，规划为制造业领域), then `gapcalc check FILE` and `gapcalc report PLAN YEAR --actuals FILE`.
     """
     rows = template_for(plan, targets_dir, year)
     if str(output) == "-":

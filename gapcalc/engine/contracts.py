@@ -15,9 +15,11 @@ REPORT_COLUMNS = (
 """The contracted columns of ``gapcalc report``, in this order; scripts rely on them."""
 
 EXTRA_COLUMNS = ("source", "source_title", "note", "target_text", "subplan", "name_en", "growth_ratio",
-                 "breakdown_zh", "breakdown_en", "actual_comparator", "as_of")
-"""Columns appended after the contracted ones: where the actual comes from, its caveats, and context; whether the
-actual is a bound (``>=``: at least, as "超2万") and the date of a figure that does not cover the whole year."""
+                 "breakdown_zh", "breakdown_en", "actual_comparator", "as_of", "scope", "note_en")
+"""Columns appended after the contracted ones: where the actual comes from, its caveats (``note``, in Chinese), and
+context; whether the actual is a bound (``>=``: at least, as "超2万") and the date of a figure that does not cover the
+whole year; what the actual measures when it only approximates the indicator (``scope``, 口径), and the note in
+English (``note_en``)."""
 
 ALL_COLUMNS = REPORT_COLUMNS + EXTRA_COLUMNS
 
@@ -52,7 +54,7 @@ COMPARE_COLUMNS = ("indicator", "plan", "region_zh", "region_en", "breakdown", "
 """Columns of ``gapcalc compare``: one row per plan (and breakdown) that has the indicator."""
 
 TEMPLATE_COLUMNS = ("indicator", "breakdown", "year", "value", "unit", "name_zh", "name_en", "breakdown_name",
-                    "source", "source_title", "note", "plan", "measure", "comparator", "as_of")
+                    "source", "source_title", "note", "plan", "measure", "comparator", "as_of", "scope", "note_en")
 """Columns of ``gapcalc template``; ``indicator, year, value`` are what ``check`` and ``report`` read."""
 
 PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "period_end", "baseline_year",

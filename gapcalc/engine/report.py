@@ -36,7 +36,7 @@ from gapcalc.plan.compiled import (
     STOCK,
     CompiledPlan,
 )
-from gapcalc.plan.levels import derive_level, tidy
+from gapcalc.plan.levels import level_or_none, tidy
 
 SPAN = 10_000
 """Years are below this: ``key·SPAN + year`` orders rows by key, then year."""
@@ -256,14 +256,14 @@ def resolve_open_levels(statements: Columns, observed: Observations) -> tuple[np
     if len(rows) == 0:
         return level, value
     level, value = level.copy(), value.copy()
-    derived = [derive_level(KIND_CODES[kind], Decimal(number), int(sign), Decimal(base), int(years))
+    derived = [level_or_none(KIND_CODES[kind], Decimal(number), int(sign), Decimal(base), int(years))
                for kind, number, sign, years, base in zip(statements["kind"][rows].tolist(),
                                                           statements["number"][rows].tolist(),
                                                           statements["sign"][rows].tolist(),
                                                           statements["years"][rows].tolist(),
                                                           observed.value[source].tolist(), strict=True)]
-    level[rows] = [format(d, "f") for d in derived]
-    value[rows] = [float(d) for d in derived]
+    level[rows] = [None if d is None else format(d, "f") for d in derived]
+    value[rows] = [np.nan if d is None else float(d) for d in derived]
     return level, value
 
 
@@ -660,6 +660,7 @@ def _cells(plans: list[CompiledPlan], keys: Columns, statements: Columns, level:
         "subplan": keys["subplan"], "name_en": keys["name_en"],
         "breakdown_zh": keys["breakdown_zh"], "breakdown_en": keys["breakdown_en"],
         "actual_comparator": shape["comparator"], "as_of": shape["as_of"],
+        "scope": _actual_text(actuals, "scope", latest), "note_en": _actual_text(actuals, "note_en", latest),
         **measures.floats,
     }
     ordered = {name: columns[name] for name in ALL_COLUMNS}

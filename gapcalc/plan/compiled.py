@@ -87,8 +87,14 @@ class CompiledPlan:
 
     def key_rows(self) -> list[dict[str, Any]]:
         """The report keys as one dict per row (packed fields unpacked)."""
-        columns = [_unpacked(name, self.keys[name]) for name in KEY_FIELDS]
-        return [dict(zip(KEY_FIELDS, row, strict=True)) for row in zip(*columns, strict=True)]
+        return self.part_rows("keys")
+
+    def part_rows(self, part: str) -> list[dict[str, Any]]:
+        """The rows of ``keys``, ``statements`` or ``baselines`` as dicts (packed fields unpacked)."""
+        fields = {"keys": KEY_FIELDS, "statements": STATEMENT_FIELDS, "baselines": BASELINE_FIELDS}[part]
+        table = getattr(self, part)
+        columns = [_unpacked(name, table[name]) for name in fields]
+        return [dict(zip(fields, row, strict=True)) for row in zip(*columns, strict=True)]
 
     @property
     def facts(self) -> PlanFacts:

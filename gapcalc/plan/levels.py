@@ -28,8 +28,19 @@ def derive_level(kind: str, number: Decimal, sign: int, base: Decimal, years: in
     if kind == "pp_change":
         return tidy(base + sign * number * years)
     if kind == "annual_growth":
+        if years == 0:  # the base year itself (0 ** 0 is undefined in Decimal: a decline of 100 % would raise)
+            return tidy(base)
         return tidy(base * (1 + sign * number / 100) ** years)
     raise ValueError(f"not a relative kind: {kind}")
+
+
+def level_or_none(kind: str, number: Decimal, sign: int, base: Decimal, years: int) -> Decimal | None:
+    """:func:`derive_level`, or None where the level is undefined: a total decline (a factor of 0) taken back to a
+    year before its base (0 to a negative power)."""
+    try:
+        return derive_level(kind, number, sign, base, years)
+    except ArithmeticError:
+        return None
 
 
 def tidy(number: Decimal) -> Decimal:

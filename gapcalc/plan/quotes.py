@@ -2,7 +2,8 @@
 
 Matching ignores whitespace (tables are tab-separated in the documents, and PDFs put spaces around numbers) and
 applies NFKC (full-width digits and punctuation become their ASCII forms), and nothing else: a mistyped number, a
-wrong character or a paraphrase fails the check.
+wrong character or a paraphrase fails the check. A quote typed in simplified characters from a document printed in
+traditional ones fails too, and its hint gives the document's own wording to copy.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
+from gapcalc.chinese import has_traditional, to_simplified
 from gapcalc.errors import Finding
 from gapcalc.infra.textio import read_bytes
 from gapcalc.messages import t
@@ -33,8 +37,27 @@ def numbers_in(text: str) -> set[str]:
     return {token.replace(",", "") for token in _NUMBER.findall(unicodedata.normalize("NFKC", text))}
 
 
-def _document(path: Path) -> str:
-    return normalise(read_bytes(path).decode("utf-8-sig", errors="replace"))
+@dataclass
+class _Document:
+    """A source document in the form quotes are compared in (:func:`normalise`)."""
+
+    text: str
+
+    @cached_property
+    def simplified(self) -> str | None:
+        """The text with its traditional characters as simplified ones (same length); None when it has none."""
+        return to_simplified(self.text) if has_traditional(self.text) else None
+
+    def traditional_wording(self, quote: str) -> str | None:
+        """The document's own wording of a (normalised) quote found only once both are in simplified characters."""
+        if self.simplified is None:
+            return None
+        at = self.simplified.find(to_simplified(quote))
+        return self.text[at:at + len(quote)] if at >= 0 else None
+
+
+def _document(path: Path) -> _Document:
+    return _Document(normalise(read_bytes(path).decode("utf-8-sig", errors="replace")))
 
 
 def source_candidates(loaded: LoadedPlan) -> list[Path]:
@@ -76,17 +99,24 @@ def check_quotes(loaded: LoadedPlan) -> list[Finding]:
     return found
 
 
-def _quote_problem(loaded: LoadedPlan, document: str, quote: str, where: tuple[str | int, ...]) -> Finding | None:
+def _quote_problem(loaded: LoadedPlan, document: _Document, quote: str,
+                   where: tuple[str | int, ...]) -> Finding | None:
     wanted = normalise(quote)
-    if wanted in document:
+    if wanted in document.text:
         return None
-    found = _longest_found_prefix(wanted, document)
-    hint = (t("the document has '{found}' but not what follows it", found=found) if len(found) >= 2
-            else t("copy the fragment from the document verbatim"))
+    traditional = document.traditional_wording(wanted)
+    if traditional is not None:
+        hint = t("the document is printed in traditional characters; copy the quote as printed: '{printed}'",
+                 printed=traditional)
+    else:
+        found = _longest_found_prefix(wanted, document.text)
+        hint = (t("the document has '{found}' but not what follows it", found=found) if len(found) >= 2
+                else t("copy the fragment from the document verbatim"))
     return loaded.at("GC117", t("quote not found in the document: '{quote}'", quote=quote), where, hint)
 
 
-def _series_quotes(loaded: LoadedPlan, document: str, base: tuple[str | int, ...], series: Series) -> Iterator[Finding]:
+def _series_quotes(loaded: LoadedPlan, document: _Document, base: tuple[str | int, ...],
+                   series: Series) -> Iterator[Finding]:
     problem = _quote_problem(loaded, document, series.quote, base + ("quote",))
     if problem:
         yield problem
@@ -123,7 +153,7 @@ def _number_in_quote(loaded: LoadedPlan, number: Decimal, quote: str,
     printed_numbers = numbers_in(quote)
     if shown in printed_numbers or (number < 0 and format(-number, "f") in printed_numbers):
         return
-    listed = ", ".join(sorted(printed_numbers, key=lambda s: (len(s), s))) or "none"
+    listed = ", ".join(sorted(printed_numbers, key=lambda s: (len(s), s))) or t("none")
     yield loaded.at("GC118", t("{shown} is not printed in the quote '{quote}' (it prints: {listed})",
                                shown=shown, quote=quote, listed=listed), where,
                     t("type the number exactly as printed (7.0 stays 7.0), or give printed = \"…\" for 2万, 翻番"))

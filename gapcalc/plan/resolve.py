@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gapcalc.plan.levels import derive_level
+from gapcalc.plan.levels import derive_level, level_or_none
 from gapcalc.plan.model import CHANGE_KINDS, Indicator, PlanHeader, Series, Value
 
 Observed = Mapping[int, Decimal]
@@ -106,7 +106,7 @@ def resolve_level(series: Series, value: Value, plan: PlanHeader, baselines: Map
     base = _base(baselines, observed, base_year)
     if base is None:
         return None
-    return derive_level(series.kind, value.value, change_sign(series), base, change_years(series, value, base_year))
+    return level_or_none(series.kind, value.value, change_sign(series), base, change_years(series, value, base_year))
 
 
 def first_quota_year(series: Series) -> int:

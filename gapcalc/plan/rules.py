@@ -104,8 +104,9 @@ def _ratio_of(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterator[
         if part not in by_id or part == indicator.id:
             close = difflib.get_close_matches(part, list(by_id), n=1)
             hint = t("did you mean '{close}'?", close=close[0]) if close else t("name another indicator of this plan")
+            part_name = t("numerator") if name == "numerator" else t("denominator")
             yield loaded.at("GC127", t("ratio_of {part_name} '{part}' is not another indicator of this plan",
-                                       part_name=name, part=part), where + (name,), hint)
+                                       part_name=part_name, part=part), where + (name,), hint)
     if all(part in by_id for part in parts) and by_id[parts[0]].unit != by_id[parts[1]].unit:
         yield loaded.at("GC127", t("ratio_of parts have different units: '{numerator_unit}' and '{denominator_unit}'",
                                    numerator_unit=by_id[parts[0]].unit, denominator_unit=by_id[parts[1]].unit),
@@ -281,8 +282,8 @@ def _against_direction(loaded: LoadedPlan, index: int, indicator: Indicator) -> 
         if series.kind in CHANGE_KINDS and series.change is not None:
             said = change_words(series.quote)
             if said is not None and said != series.change:
-                message = t("change = \"{change}\" but the quote says {said}: '{quote}'",
-                            change=series.change, said=said, quote=series.quote[:60])
+                message = t("change = \"{change}\" but the quote says {said}: '{quote}'", change=series.change,
+                            said=t("increase") if said == "increase" else t("decrease"), quote=series.quote[:60])
                 yield loaded.at("GC125", message, base + ("change",),
                                 t("write change = \"{said}\" (下降/降低/减少 → decrease; 提高/增长 → increase)",
                                   said=said))

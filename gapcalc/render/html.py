@@ -100,7 +100,8 @@ def report_html(document: Document, rows: Sequence[Mapping[str, Any]]) -> str:
     clean = clean_rows(rows)
     extra = document.extra
     names = {key: pair[0 if language == "zh" else 1] for key, pair in extra.get("subplans", {}).items()}
-    context = PageContext(language, charts=extra.get("charts", {}), subplan_names=names)
+    context = PageContext(language, charts=extra.get("charts", {}), subplan_names=names,
+                          statements=extra.get("statements", {}))
     title, subtitle = report_heading(document.title, extra.get("plans", {}), clean, language)
     return report_page(title, clean, clean_rows(document.summary or ()), context, subtitle)
 

@@ -58,7 +58,7 @@ SUMMARY_LINES: dict[str, str] = {
 }
 
 SUMMARY_TITLES: dict[str, str] = {
-    "en": "Summary {year} — 指标完成率 = met / assessed",
+    "en": "Summary {year} — share met = met / assessed",
     "zh": "{year}年汇总 — 指标完成率 = 达标 / 评估",
 }
 
@@ -131,7 +131,10 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "actual_year": "Year of actual", "baseline_year": "Baseline year", "final_year": "Final year",
         "progress_pct": "Progress", "time_elapsed_pct": "Time elapsed", "indicator_id": "Indicator id",
         "source_title": "Source title", "rows": "Targets", "data": "data",
-        "at_baseline": "latest figure is the baseline", "note_foreign": "(in Chinese in the original)",
+        "at_baseline": "latest figure is the plan's base-year value",
+        "first_figure": "first figure; nothing to compare yet",
+        "verdict": "Assessment", "colon": ": ", "statement": "What the report says",
+        "note_foreign": "(in Chinese in the original)",
     },
     "zh": {
         "report_title": "{region}目标完成情况（{year}年）",
@@ -166,7 +169,9 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "indicator_page": "指标页", "of_year": "（{year}年）", "none_stated": "—",
         "actual_year": "实际值年份", "baseline_year": "基期", "final_year": "目标年", "progress_pct": "任务进度",
         "time_elapsed_pct": "时间进度", "indicator_id": "指标代码", "source_title": "来源名称", "rows": "目标数",
-        "data": "data", "at_baseline": "实际值为基期值",
+        "data": "data", "at_baseline": "实际值为规划基期值", "first_figure": "首个可得数据，暂无比较",
+        "verdict": "进度判断", "statement": "评价表述",
+        "colon": "：",
         "note_foreign": "（原文注释为英文）",
     },
 }

@@ -11,13 +11,25 @@ horizontal scrolling and prints on A4 landscape. :func:`page_shell` and :func:`r
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from gapcalc.chinese import to_simplified
+from gapcalc.engine.statement import Statement
 from gapcalc.render.cells import format_float
 from gapcalc.render.figures import difference, percent, signed, with_unit
 from gapcalc.render.i18n import page_word, status_word
+from gapcalc.render.numerals import difference_text, rate_text
+from gapcalc.render.prose import (
+    date_text,
+    figure_quantity,
+    goal_text,
+    shown_gap,
+    statement_sentences,
+    verdict_word,
+)
 from gapcalc.render.rows import Row, is_numeric_target, row_key
 from gapcalc.render.series import COMPARATOR_SIGNS, chart_from_row
 from gapcalc.render.svg import ChartData, indicator_svg, progress_svg
@@ -82,7 +94,7 @@ a { color: #0b57a4; }
 """
 
 COLUMN_WIDTHS = (("indicator", "24%"), ("target", "8%"), ("actual", "9%"), ("gap", "7.5%"), ("attainment", "6%"),
-                 ("progress", "13%"), ("needed", "8%"), ("status", "7.5%"), ("outlook", "7.5%"), ("chart", "9.5%"))
+                 ("progress", "13%"), ("needed", "8%"), ("status", "7.5%"), ("verdict", "7.5%"), ("chart", "9.5%"))
 """The table's columns and their share of the width (the page is at most 1320 px wide)."""
 
 NUMERIC_COLUMNS = frozenset({"target", "actual", "gap", "attainment", "needed"})
@@ -97,6 +109,12 @@ class PageContext:
     subplan_names: Mapping[tuple[str, str], str] = field(default_factory=dict)
     indicator_link: LinkMaker | None = None
     notes: list[str] = field(default_factory=list)
+    statements: Mapping[ChartKey, Statement] = field(default_factory=dict)
+    """Each row's statement (:mod:`gapcalc.engine.statement`): what the page says of it."""
+
+    def statement(self, row: Mapping[str, Any]) -> Statement | None:
+        """The statement of a row, when the page was given one."""
+        return self.statements.get((str(row.get("plan") or ""), *row_key(row)))
 
     def chart(self, row: Mapping[str, Any]) -> ChartData:
         """The chart of a row: the one given, else one from the row's own figures."""
@@ -108,6 +126,19 @@ class PageContext:
         if text not in self.notes:
             self.notes.append(text)
         return self.notes.index(text) + 1
+
+
+_QUOTED = re.compile(r"(原文“[^”]*”)")
+
+
+def shown(text: Any, lang: str) -> str:
+    """Text as displayed: in Chinese, simplified characters, except inside a verbatim quote (原文“…”)."""
+    if not text:
+        return ""
+    if lang != "zh":
+        return str(text)
+    parts = _QUOTED.split(str(text))
+    return "".join(part if index % 2 else to_simplified(part) for index, part in enumerate(parts))
 
 
 def esc(text: Any) -> str:
@@ -188,11 +219,12 @@ def progress_text(row: Mapping[str, Any], lang: str) -> str:
 def source_note(row: Mapping[str, Any], lang: str) -> str:
     """The note of a row's actual: the indicator, the year, the caveat and where the figure comes from (HTML)."""
     parts = [f"{esc(indicator_name(row, lang))} {esc(row.get('actual_year') or '')}"]
-    if row.get("note"):
-        parts.append(esc(row["note"]))
+    note = row.get("note") if lang == "zh" or not row.get("note_en") else row.get("note_en")
+    if note:
+        parts.append(esc(shown(note, lang)))
     source = row.get("source")
     if row.get("source_title"):
-        parts.append(esc(row["source_title"]))
+        parts.append(esc(shown(row["source_title"], lang)))
     if source:
         parts.append(link_or_text(str(source)))
     return " — ".join(parts)
@@ -242,8 +274,13 @@ def name_cell(row: Mapping[str, Any], context: PageContext) -> str:
     link = context.indicator_link(row) if context.indicator_link else None
     if link:
         name = f'<a href="{esc(link)}">{name}</a>'
-    return (f'<td class="name"><b>{name}</b><br><span class="small">{esc(row.get("indicator"))}</span>'
-            f"{details_html(row, context.lang)}</td>")
+    ident = "" if context.lang == "zh" else f'<br><span class="small">{esc(row.get("indicator"))}</span>'
+    statement = context.statement(row)
+    said = ""
+    if statement is not None and statement.figure is not None:
+        stop = "。" if context.lang == "zh" else ". "
+        said = f'<p class="small">{esc(stop.join(statement_sentences(statement, context.lang)) + stop)}</p>'
+    return f'<td class="name"><b>{name}</b>{ident}{said}{details_html(row, context.lang)}</td>'
 
 
 def actual_cell(row: Mapping[str, Any], context: PageContext) -> str:
@@ -261,23 +298,92 @@ def actual_cell(row: Mapping[str, Any], context: PageContext) -> str:
 
 
 def row_html(row: Mapping[str, Any], context: PageContext) -> str:
-    """One table row of a numeric target."""
+    """One table row of a numeric target: from its statement when the page has one."""
     lang, unit = context.lang, row.get("unit")
     chart = context.chart(row)
     title = page_word("chart_title", lang).format(name=indicator_name(row, lang))
-    cells = [
-        name_cell(row, context),
-        f'<td class="num">{esc(target_text(row, lang))}</td>',
-        actual_cell(row, context),
-        f'<td class="num">{esc(signed(difference(row.get("gap"), unit, lang)))}</td>',
-        f'<td class="num">{esc(_pct(_rounded(row.get("attainment_pct"))))}</td>',
-        f"<td>{progress_text(row, lang)}</td>",
-        f'<td class="num">{esc(needed_text(row, lang))}</td>',
-        f"<td>{pill(row.get('status'), lang)}</td>",
-        f"<td>{pill(row.get('outlook'), lang)}</td>",
-        f"<td>{indicator_svg(chart, title)}</td>",
-    ]
-    return "<tr>" + "".join(cells) + "</tr>\n"
+    statement = context.statement(row)
+    if statement is not None:
+        numbers = statement_cells(statement, row, context)
+    else:
+        numbers = [
+            f'<td class="num">{esc(target_text(row, lang))}</td>', actual_cell(row, context),
+            f'<td class="num">{esc(signed(difference(row.get("gap"), unit, lang)))}</td>',
+            f'<td class="num">{esc(_pct(_rounded(row.get("attainment_pct"))))}</td>',
+            f"<td>{progress_text(row, lang)}</td>", f'<td class="num">{esc(needed_text(row, lang))}</td>',
+            f"<td>{pill(row.get('status'), lang)}</td>", f"<td>{pill(row.get('outlook'), lang)}</td>"]
+    cells = [name_cell(row, context), *numbers, f"<td>{indicator_svg(chart, title)}</td>"]
+    return f'<tr data-indicator="{esc(row.get("indicator"))}">' + "".join(cells) + "</tr>\n"
+
+
+VERDICT_FILL = {"achieved_early": "achieved", "ahead": "on_track", "as_expected": "on_track",
+                "lagging": "acceleration_needed", "completed": "met", "not_completed": "not_met",
+                "undetermined": "insufficient_data", "no_figure": "no_data", "qualitative": "not_assessed"}
+"""The colour of an evaluation class: that of the status or outlook it corresponds to."""
+
+
+def verdict_pill(verdict: str, lang: str) -> str:
+    """An evaluation class (提前实现, 滞后, …) as its word on its colour."""
+    colour = CLASS_FILL.get(VERDICT_FILL.get(verdict, ""), "FFFFFF")
+    return f'<span class="pill" style="background:#{colour}">{esc(verdict_word(verdict, lang))}</span>'
+
+
+def statement_cells(statement: Statement, row: Mapping[str, Any], context: PageContext) -> list[str]:
+    """The number cells of a row as its statement says them: the target with its comparator, the figure as
+    published (a bound, a date), the gap and rates as reports write them, and the evaluation class."""
+    lang, unit = context.lang, statement.unit
+    goal, final = statement.target, statement.final
+    target = goal_text(goal, unit, lang, statement.direction) + TARGET_MARKERS.get(goal.source, "") if goal else ""
+    if goal is None and final is not None:  # no target for the year (no baseline to draw a path from): the final one
+        target = goal_text(final, unit, lang, statement.direction) + page_word("of_year", lang).format(year=final.year)
+    same_year = statement.figure is not None and statement.figure.year == statement.year
+    gap = shown_gap(statement) if same_year else None  # a figure of another year is not set against this year's target
+    gap_text = "" if gap is None else ("-" if gap < 0 else "+" if gap > 0 else "") + difference_text(gap, unit, lang)
+    attainment = rate_text(statement.attainment_pct) if same_year else ""
+    need = statement.need
+    needed = ""
+    if need is not None and statement.verdict not in ("achieved_early", "completed"):
+        if unit == "%" and need.change_per_year is not None:
+            needed = ("+" if need.change_per_year >= 0 else "-") + difference_text(need.change_per_year, unit, lang)
+        elif need.cagr_pct is not None:
+            needed = ("+" if need.cagr_pct >= 0 else "-") + rate_text(abs(need.cagr_pct)) + "%"
+        needed = page_word("per_year", lang).format(value=needed) if needed else ""
+    elif statement.verdict in ("achieved_early", "completed"):
+        needed = verdict_word("completed", lang)
+    return [f'<td class="num">{esc(target)}</td>', statement_actual_cell(statement, row, context),
+            f'<td class="num">{esc(gap_text)}</td>',
+            f'<td class="num">{esc(attainment + "%" if attainment else "")}</td>',
+            f"<td>{statement_progress(statement, lang)}</td>", f'<td class="num">{esc(needed)}</td>',
+            f"<td>{pill(statement.status, lang)}</td>", f"<td>{verdict_pill(statement.verdict, lang)}</td>"]
+
+
+def statement_actual_cell(statement: Statement, row: Mapping[str, Any], context: PageContext) -> str:
+    """The figure as published, its year or date when not the report year's, and its note's number."""
+    figure = statement.figure
+    if figure is None:
+        return '<td class="num"></td>'
+    text = figure_quantity(figure, statement.unit, context.lang)
+    when = date_text(figure.as_of, context.lang) if figure.as_of else (
+        str(figure.year) if figure.year != statement.year else "")
+    marker = ""
+    if row.get("source") or row.get("note"):
+        number = context.add_note(source_note(row, context.lang))
+        marker = f'<sup><a href="#note-{number}">[{number}]</a></sup>'
+    when_html = f'<br><span class="small">{esc(when)}</span>' if when else ""
+    return f'<td class="num">{esc(text)}{marker}{when_html}</td>'
+
+
+def statement_progress(statement: Statement, lang: str) -> str:
+    """Progress against time, or what the figure is when nothing is measured yet."""
+    if statement.at_first_point and statement.base is not None:
+        key = "at_baseline" if statement.base.stated else "first_figure"
+        return f'<span class="small">{esc(page_word(key, lang))}</span>'
+    progress = statement.progress
+    if progress is None:
+        return ""
+    text = page_word("progress_text", lang).format(progress=rate_text(progress.task_pct),
+                                                   time=rate_text(progress.time_pct))
+    return f'{progress_svg(progress.task_pct, progress.time_pct)}<br><span class="small">{esc(text)}</span>'
 
 
 def _rounded(value: float | None) -> float | None:
@@ -300,7 +406,8 @@ def words_html(rows: Sequence[Mapping[str, Any]], context: PageContext) -> str:
         return ""
     items = []
     for row in rows:
-        wording = row.get("target_text") or page_word(str(row.get("target_source") or "none"), context.lang)
+        wording = shown(row.get("target_text"), context.lang) or page_word(str(row.get("target_source") or "none"),
+                                                                           context.lang)
         items.append(f"<li><b>{esc(indicator_name(row, context.lang))}</b>: {esc(wording)}</li>")
     return (f"<h3>{esc(page_word('qualitative', context.lang))}</h3>\n"
             f'<ul class="words">\n{"".join(i + chr(10) for i in items)}</ul>\n')
@@ -325,6 +432,13 @@ def summary_html(summary: Sequence[Mapping[str, Any]], context: PageContext) -> 
                 ("achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration",
                  "insufficient_data")]
     outlook_html = " ".join(f"{pill(k, lang)} {n}" for k, n in outlooks if n)
+    if getattr(context, "statements", None):
+        counts: dict[str, int] = {}
+        for statement in context.statements.values():
+            counts[statement.verdict] = counts.get(statement.verdict, 0) + 1
+        outlook_html = " ".join(f"{verdict_pill(k, lang)} {counts[k]}" for k in VERDICT_FILL if counts.get(k))
+        return (f"<h2>{esc(page_word('summary', lang))}</h2>\n<div class=\"cards\">{card_html}</div>\n"
+                f"<p>{esc(page_word('verdict', lang))}{esc(page_word('colon', lang))}{outlook_html}</p>\n")
     return (f"<h2>{esc(page_word('summary', lang))}</h2>\n<div class=\"cards\">{card_html}</div>\n"
             f"<p>{esc(page_word('outlook', lang))}: {outlook_html}</p>\n")
 
@@ -385,7 +499,7 @@ def plan_heading(names: Mapping[str, Any], year: Any, lang: str) -> tuple[str, s
     name = names["name_zh"] if lang == "zh" else (names["name_en"] or names["name_zh"])
     first, last = names["period"]
     return (page_word("report_title", lang).format(region=region, year=year),
-            f"{name} · {names['document']} · {first}–{last}")
+            f"{shown(name, lang)} · {shown(names['document'], lang)} · {first}–{last}")
 
 
 def report_heading(default: str, plans: Mapping[str, Mapping[str, Any]], rows: Sequence[Row],

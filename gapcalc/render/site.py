@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from gapcalc.engine.statement import Statement
 from gapcalc.render.figures import with_unit
 from gapcalc.render.i18n import LANGS, kind_word, page_word
+from gapcalc.render.numerals import quantity
 from gapcalc.render.page import (
     PageContext,
     esc,
@@ -34,6 +36,7 @@ from gapcalc.render.page import (
     page_shell,
     plan_heading,
     report_body,
+    shown,
     table_html,
 )
 from gapcalc.render.rows import Row, row_key
@@ -60,6 +63,10 @@ class PlanData:
     actuals_notes: Sequence[str] = ()
     """What reading the plan's actuals reported (findings worth a line, and the accounting when there were any)."""
     actuals_errors: int = 0
+    statements: Mapping[Key, Statement] = field(default_factory=dict)
+    """Each row's statement: what the pages say of it."""
+    year: int = 0
+    """The year the plan is shown for: the site's year, or the plan's final year when the plan ended before it."""
 
     def name(self, lang: str) -> str:
         """The document's title in ``lang``."""
@@ -186,16 +193,22 @@ def index_page(site: Site, lang: str) -> str:
     return page_shell(title, lang, body, nav_html(here, lang, site.langs, []))
 
 
+def _statements(plan: PlanData) -> dict[tuple[str, str, str], Statement]:
+    return {(plan.plan_id, *key): statement for key, statement in plan.statements.items()}
+
+
 def plan_report_page(site: Site, plan: PlanData, lang: str) -> str:
     """A plan's report page, its indicators linked to their pages."""
     here = plan_page(lang, plan.plan_id)
     names = {(plan.plan_id, k): (v[0] if lang == "zh" else v[1]) for k, v in plan.subplan_names.items()}
     context = PageContext(lang, charts={(plan.plan_id, *k): v for k, v in plan.charts.items()},
-                          subplan_names=names, indicator_link=lambda row: relative(here, _indicator_target(row, lang)))
+                          subplan_names=names, indicator_link=lambda row: relative(here, _indicator_target(row, lang)),
+                          statements=_statements(plan))
     header = plan.header
     title, subtitle = plan_heading({"region_zh": header.region_zh, "region_en": header.region_en,
                                     "name_zh": header.name_zh, "name_en": header.name_en,
-                                    "document": header.document, "period": header.period}, site.year, lang)
+                                    "document": header.document, "period": header.period},
+                                   plan.year or site.year, lang)
     nav = nav_html(here, lang, site.langs, [(page_word("home", lang), f"{lang}/index.html")])
     return page_shell(title, lang, report_body(title, subtitle, plan.rows, plan.summary, context), nav)
 
@@ -239,11 +252,12 @@ def actuals_html(actuals: Sequence[Observed], unit: str | None, lang: str) -> st
     head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("year", "value", "source", "note"))
     body = []
     for actual in actuals:
-        source = " — ".join(x for x in (esc(actual.source_title or ""), link_or_text(actual.source or "")) if x)
+        source = " — ".join(x for x in (esc(shown(actual.source_title, lang)), link_or_text(actual.source or ""))
+                            if x)
         said = f'<span class="small">{esc(page_word("note_foreign", lang))}</span> ' if actual.note and foreign(
             actual.note, lang) else ""
-        cells = [esc(actual.year), esc(with_unit(actual.value, unit, lang)), f'<span class="src">{source}</span>',
-                 said + esc(actual.note or "")]
+        cells = [esc(actual.year), esc(quantity(actual.value, unit or "", lang)), f'<span class="src">{source}</span>',
+                 said + esc(shown(actual.note, lang))]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>\n")
     return (f"<h3>{esc(page_word('actuals', lang))}</h3>\n<table>\n<colgroup><col style=\"width:7%\">"
             f"<col style=\"width:12%\"><col style=\"width:40%\"><col></colgroup>\n<thead><tr>{head}</tr></thead>\n"
@@ -267,7 +281,8 @@ def indicator_page_html(site: Site, plan: PlanData, indicator: str, lang: str) -
     """An indicator of a plan: a section per breakdown, links to the plan and to the comparison across plans."""
     here = indicator_page(lang, plan.plan_id, indicator)
     rows = [r for r in plan.rows if r["indicator"] == indicator]
-    context = PageContext(lang, charts={(plan.plan_id, *k): v for k, v in plan.charts.items()})
+    context = PageContext(lang, charts={(plan.plan_id, *k): v for k, v in plan.charts.items()},
+                          statements=_statements(plan))
     crumbs = [(page_word("home", lang), f"{lang}/index.html"),
               (plan.region(lang) + " · " + page_word("report_page", lang), plan_page(lang, plan.plan_id))]
     if indicator in site.shared():
@@ -289,7 +304,8 @@ def shared_page_html(site: Site, indicator: str, plans: Sequence[PlanData], lang
     def link(row: Mapping[str, Any]) -> str:
         return relative(here, _indicator_target(row, lang))
 
-    context = PageContext(lang, charts=charts, indicator_link=link)
+    statements = {k: v for p in plans for k, v in _statements(p).items() if k[1] == indicator}
+    context = PageContext(lang, charts=charts, indicator_link=link, statements=statements)
     shown = [{**r, "name_zh": f"{regions[str(r['plan'])]} · {r['name_zh']}",
               "name_en": f"{regions[str(r['plan'])]} · {r.get('name_en') or r['name_zh']}"} for r in rows]
     name = indicator_name({**rows[0], "breakdown": None, "breakdown_zh": None, "breakdown_en": None}, lang)

@@ -2,14 +2,17 @@
 
 Colour never carries meaning alone: every status and outlook is also a word with an ASCII-width symbol (``✓ ✗``
 have narrow East-Asian width, so Chinese tables stay aligned). Notes on actuals (proxies, lower bounds) get a
-numbered marker and a footnote with the source.
+numbered marker and a footnote with the source. The gap table fits the terminal's width (:data:`_COLUMNS` says
+which columns go or wrap first); a target stated in words is one line, cut with …; the lines under the table wrap
+between words (Chinese between characters), never inside a Latin word, a number or a URL (:func:`wrap_text`).
 """
 
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Sequence
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import Decimal
 from typing import IO, Any, NamedTuple
 
 from rich import box
@@ -18,9 +21,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from gapcalc.chinese import to_simplified
+from gapcalc.engine.statement import COUNT_UNITS
 from gapcalc.render.cells import cell_text, format_float
 from gapcalc.render.document import Document, RenderOptions
 from gapcalc.render.i18n import LEGENDS, ROWS_LEFT_OUT, heading, status_word
+from gapcalc.render.numerals import computed_value, plain_text, rate_text, unit_label, whole_target
 from gapcalc.render.words import RICH_STYLE
 
 
@@ -66,10 +72,12 @@ def _num(value: Any) -> str:
 
 def _target_text(row: dict[str, Any]) -> str:
     if row.get("target") is None:
-        return row.get("target_text") or ""
+        return to_simplified(row.get("target_text") or "")
     comparator = row.get("comparator") or "="
     prefix = {"=": "", "~": "≈", "range": ""}.get(comparator, comparator)
-    text = prefix + cell_text(row["target"])
+    target = row["target"]
+    computed = row.get("target_source") == "interpolated" and str(row.get("unit") or "") not in COUNT_UNITS
+    text = prefix + (plain_text(computed_value(target, str(row.get("unit") or ""))) if computed else cell_text(target))
     if row.get("target_source") == "interpolated":
         text += " (i)"
     elif row.get("target_source") == "final":
@@ -93,18 +101,19 @@ def _required_text(row: dict[str, Any], lang: str) -> str:
     if row.get("status") == "not_assessed" or row.get("outlook") == "achieved":
         return ""
     if row.get("unit") == "%" and row.get("required_change_per_year") is not None:
-        return f"{format_float(row['required_change_per_year'], 2)} {heading('pp_per_year', lang)}"
+        return f"{rate_text(row['required_change_per_year'])} {heading('pp_per_year', lang)}"
     if row.get("required_cagr_pct") is not None:
-        return f"{format_float(row['required_cagr_pct'], 1)}%{heading('per_year', lang)}"
+        return f"{rate_text(row['required_cagr_pct'])}%{heading('per_year', lang)}"
     return ""
 
 
 def _progress_text(row: dict[str, Any]) -> str:
+    """Progress against time, to one decimal; nothing where no time has passed since the base (the figure is the
+    base itself: nothing is measured yet)."""
     progress, elapsed = row.get("progress_pct"), row.get("time_elapsed_pct")
-    if progress is None:
+    if progress is None or not elapsed:
         return ""
-    text = f"{format_float(progress, 0)}%"
-    return text + (f" / {format_float(elapsed, 0)}%" if elapsed is not None else "")
+    return f"{rate_text(progress)}% / {rate_text(elapsed)}%"
 
 
 def _styled(key: Any, lang: str) -> Text:
@@ -120,8 +129,6 @@ def _indicator_text(row: dict[str, Any], lang: str = "zh") -> str:
     return f"{name} · {breakdown}" if breakdown else name
 
 
-COUNT_UNITS = frozenset("个家户条项台种次场只位件人座所")
-"""Units that count things: a target of such a unit is a whole number of them."""
 
 def shown_rows(rows: Sequence[dict[str, Any]], show: str) -> list[dict[str, Any]]:
     """The rows of the terminal table for ``show``: ``targets`` (default) every row with a target for the year,
@@ -138,10 +145,9 @@ def count_target(row: dict[str, Any]) -> Decimal | None:
     """An interpolated target of a count unit as a whole number: rounded up where more is better (at least that many
     are needed to be on the path), down where less is better; other targets as they are."""
     target = row.get("target")
-    if not isinstance(target, Decimal) or row.get("unit") not in COUNT_UNITS or target == target.to_integral_value():
+    if not isinstance(target, Decimal) or row.get("unit") not in COUNT_UNITS:
         return target if isinstance(target, Decimal) else None
-    rounding = ROUND_CEILING if row.get("direction") != "down" else ROUND_FLOOR
-    return target.to_integral_value(rounding=rounding)
+    return whole_target(target, str(row.get("direction") or "up"))
 
 
 def _count_gap(row: dict[str, Any]) -> Any:
@@ -149,75 +155,225 @@ def _count_gap(row: dict[str, Any]) -> Any:
     target, actual = count_target(row), row.get("actual")
     if target is not None and target != row.get("target") and isinstance(actual, Decimal):
         return actual - target
-    return row.get("gap")
+    gap = row.get("gap")
+    return None if gap is None else plain_text(computed_value(gap, str(row.get("unit") or "")))
 
 
 def _unit_text(row: dict[str, Any], lang: str) -> str:
     unit = str(row.get("unit") or "")
-    return heading("qualitative", lang) if unit == "qualitative" else ("" if unit == "-" else unit)
+    return heading("qualitative", lang) if unit == "qualitative" else ("" if unit == "-" else unit_label(unit, lang))
 
 
 class _Column(NamedTuple):
     key: str
-    rank: int
-    """Which goes first when the terminal is narrow: the highest rank; rank 0 columns always stay."""
     right: bool
+    dropped: int | None
+    """The step of :data:`_COLUMNS` at which the column goes (None: never)."""
+    squeezed: int | None
+    """The step from which its cells may wrap between words, never inside a word or a number (None: never); the
+    indicator's name always wraps, and from this step gets narrower than ``least``."""
+    least: int = 0
+    """Cells the indicator's name keeps until its squeezed step; for the target, cells a target stated in words
+    keeps (one line, cut with … beyond)."""
 
 
 _COLUMNS = (
-    _Column("indicator", 0, False), _Column("unit", 3, False), _Column("target", 0, True),
-    _Column("actual", 0, True), _Column("gap", 0, True), _Column("attainment", 4, True),
-    _Column("progress", 5, True), _Column("needed", 6, True), _Column("status", 0, False),
-    _Column("outlook", 2, False),
+    # key, right-aligned, dropped at step, squeezed from step, least cells
+    _Column("indicator", False, None, 9, 20),
+    _Column("unit", False, 3, None),
+    _Column("target", True, None, 8, 10),
+    _Column("actual", True, None, 6),
+    _Column("gap", True, None, None),
+    _Column("attainment", True, 2, None),
+    _Column("progress", True, 5, None),
+    _Column("needed", True, 4, None),
+    _Column("status", False, None, None),
+    _Column("outlook", False, 7, None),
 )
-_NAME_MIN = {"zh": 16, "en": 20}
-"""The narrowest the indicator column gets before secondary columns are dropped (display cells)."""
+"""The columns of the gap table and how it narrows. Every column starts on one line at its natural width; while the
+table is wider than the terminal it narrows one step at a time: step 1 lets the headings wrap between words, and at
+each further step the column with that number is dropped or squeezed. So attainment and unit go first; growth
+needed and progress next (about 132 columns keep them); an actual such as ``≥130000 (2024-06) [8]`` then wraps
+before the outlook goes (about 100 columns keep indicator, target, actual, gap, status and outlook); the last steps
+wrap a target such as ``57.9 (i)`` and narrow the indicator below its ``least``. A column that can be dropped is
+left out when no row has anything in it."""
+_HEADINGS_WRAP = 1
+_LAST_STEP = max(step for column in _COLUMNS for step in (column.dropped, column.squeezed) if step is not None)
+_NAME_LEAST = 8
+"""The narrowest the indicator gets at its squeezed step."""
+_WORDS_ROOM = 16
+"""Cells a target in words is given from the room left before the indicator's name gets more than ``least``."""
+_GAP = 2
+"""Cells between two columns (padding one cell on the right, and the separator)."""
+
+
+class _Measure(NamedTuple):
+    heading: int
+    """The heading on one line."""
+    heading_word: int
+    """The longest word of the heading."""
+    line: int
+    """The longest cell on one line (targets in words left out)."""
+    word: int
+    """The longest word of a cell (targets in words left out)."""
+    words: int
+    """The longest target in words."""
 
 
 def _cells(row: dict[str, Any], marker: str, lang: str) -> dict[str, str | Text]:
     attainment = row.get("attainment_pct")
+    words = row.get("target") is None and bool(row.get("target_text"))
     return {
         "indicator": _indicator_text(row, lang), "unit": _unit_text(row, lang),
-        "target": _target_text({**row, "target": count_target(row)}), "actual": _actual_text(row, marker),
+        "target": "" if words else _target_text({**row, "target": count_target(row)}),
+        "actual": _actual_text(row, marker),
         "gap": _num(_count_gap(row)), "attainment": f"{format_float(attainment, 1)}%" if attainment is not None else "",
         "progress": _progress_text(row), "needed": _required_text(row, lang),
         "status": _styled(row.get("status"), lang), "outlook": _styled(row.get("outlook"), lang),
-        "words": "x" if row.get("target") is None and row.get("target_text") else "",
+        "words": " ".join(to_simplified(str(row.get("target_text") or "")).split()) if words else "",
     }
 
 
-def _natural(column: str, cells: list[dict[str, str | Text]], lang: str) -> int:
-    """The display width a column needs: the longest cell (for the target, the longest number: targets stated in
-    words wrap within it, at least :data:`_WORDS_MIN` cells wide)."""
-    texts = [str(c[column]) for c in cells if column != "target" or not c["words"]]
-    width = max([cell_len(heading(column, lang))] + [cell_len(text) for text in texts])
-    return max(width, _WORDS_MIN) if column == "target" and any(c["words"] for c in cells) else width
+def _longest_word(text: str) -> int:
+    return max([0] + [cell_len(word) for word in text.split()])
 
 
-_WORDS_MIN = 10
+def _measure(key: str, cells: list[dict[str, str | Text]], lang: str) -> _Measure:
+    texts = [str(cell[key]) for cell in cells]
+    title = heading(key, lang)
+    words = max([0] + [cell_len(str(cell["words"])) for cell in cells]) if key == "target" else 0
+    return _Measure(cell_len(title), _longest_word(title), max([0] + [cell_len(text) for text in texts]),
+                    max([0] + [_longest_word(text) for text in texts]), words)
+
+
+def _least(column: _Column, measure: _Measure, step: int) -> int:
+    """The width of ``column`` at ``step`` of the narrowing: its heading, and its cells one line or wrapped."""
+    squeezed = column.squeezed is not None and step >= column.squeezed
+    if column.key == "indicator":
+        cells = min(measure.line, _NAME_LEAST if squeezed else column.least)
+    else:
+        cells = measure.word if squeezed else measure.line
+    cells = max(cells, min(measure.words, column.least))
+    return max(cells, measure.heading_word if step >= _HEADINGS_WRAP else measure.heading)
 
 
 def _fitting_columns(cells: list[dict[str, str | Text]], width: int,
                      lang: str) -> tuple[list[_Column], dict[str, int]]:
-    """The columns that fit in ``width`` and the width of each: secondary columns are dropped, highest rank first,
-    until the indicator column keeps its minimum width. Every width is set here, not left to rich's distribution,
-    so the table is the same whatever rich's version."""
-    kept = list(_COLUMNS)
-    widths = {c.key: _natural(c.key, cells, lang) for c in kept}
-    while True:
-        others = sum(widths[c.key] for c in kept if c.key != "indicator")
-        room = width - others - 3 * len(kept) + 3  # a padding cell on each side of a column, a space between
-        if room >= _NAME_MIN[lang] or all(c.rank == 0 for c in kept):
-            widths["indicator"] = max(_NAME_MIN[lang], min(room, widths["indicator"]))
-            return kept, widths
-        kept.remove(max(kept, key=lambda c: c.rank))
+    """The columns that fit in ``width`` and the width of each: the first step of :data:`_COLUMNS` at which the table
+    fits, then the room left given back, last squeezed first: wrapped cells back on one line, headings on one line,
+    a target in words up to :data:`_WORDS_ROOM` cells, the indicator's name, then targets in words in full. Every
+    width is set here, not left to rich's distribution, so the table is the same whatever rich's version."""
+    measures = {column.key: _measure(column.key, cells, lang) for column in _COLUMNS}
+    for step in range(_LAST_STEP + 1):
+        kept = [column for column in _COLUMNS if column.dropped is None
+                or (column.dropped > step and measures[column.key].line > 0)]
+        widths = {column.key: _least(column, measures[column.key], step) for column in kept}
+        if sum(widths.values()) + _GAP * (len(kept) - 1) <= width:
+            break
+    room = width - sum(widths.values()) - _GAP * (len(kept) - 1)
+    unsqueezed = sorted((column for column in kept if column.squeezed is not None), key=lambda c: -(c.squeezed or 0))
+    wanted = [(column.key, _least(column, measures[column.key], _HEADINGS_WRAP)) for column in unsqueezed]
+    wanted += [(column.key, _least(column, measures[column.key], 0)) for column in kept]
+    target = measures["target"]
+    wanted += [("target", min(target.words, _WORDS_ROOM)), ("indicator", measures["indicator"].line),
+               ("target", target.words)]
+    for key, wants in wanted:
+        grown = max(widths[key], min(wants, widths[key] + max(room, 0)))
+        room -= grown - widths[key]
+        widths[key] = grown
+    return kept, widths
+
+
+def _clip(text: str, width: int) -> tuple[str, bool]:
+    """``text`` on one line of at most ``width`` cells: cut with … where it is longer (Chinese characters count two
+    cells), never inside a Latin word or a number; and whether it was cut."""
+    if cell_len(text) <= width:
+        return text, False
+    kept = _crop(text, width - 1)
+    if kept and kept[-1] in _WORD_CHARS and text[len(kept)] in _WORD_CHARS:
+        kept = kept.rstrip(_WORD_CHARS)
+    return kept.rstrip() + "…", True
+
+
+def _crop(text: str, width: int) -> str:
+    """The longest start of ``text`` of at most ``width`` cells."""
+    used = 0
+    for index, char in enumerate(text):
+        used += cell_len(char)
+        if used > width:
+            return text[:index]
+    return text
+
+
+_WORD_CHARS = string.ascii_letters + string.digits + ".,%-_/'"
+"""What a Latin word or a number is made of: a cut goes back to its start rather than into it."""
+_NO_BREAK_AFTER = frozenset("([{“‘《〈「『【〔（［｛")
+_NO_BREAK_BEFORE = frozenset(")]}”’》〉」』】〕）］｝，。、；：！？,.;:!?%…")
+
+
+def _atoms(text: str) -> list[tuple[str, bool]]:
+    """The pieces of ``text`` a line may break between, each with whether a space comes before it: the words between
+    spaces, and within a word every Chinese character apart, but never a Latin word or a number, an opening bracket
+    from what follows it, a closing one or a punctuation mark from what precedes it, or a URL."""
+    atoms: list[tuple[str, bool]] = []
+    for word in text.split():
+        if "://" in word:
+            atoms.append((word, True))
+            continue
+        pieces: list[str] = []
+        for char in word:
+            size = cell_len(char)
+            glued = pieces and (pieces[-1][-1] in _NO_BREAK_AFTER or char in _NO_BREAK_BEFORE or size == 0
+                                or (size == 1 and cell_len(pieces[-1][-1]) != 2 and not _after_chinese(pieces[-1])))
+            if glued:
+                pieces[-1] += char
+            else:
+                pieces.append(char)
+        atoms += [(piece, index == 0) for index, piece in enumerate(pieces)]
+    return atoms
+
+
+def _after_chinese(piece: str) -> bool:
+    """Whether ``piece`` ends with a comma, a semicolon or a colon written after a Chinese character (``网,2021``):
+    a line may break after it, as after ``，``."""
+    return len(piece) > 1 and piece[-1] in ",;:" and cell_len(piece[-2]) == 2
+
+
+def wrap_text(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken between words (in Chinese, between characters), never
+    inside a Latin word, a number or a URL: a word longer than a line is cut (a URL has a line of its own, however
+    long)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for atom, spaced in _atoms(paragraph):
+            size, space = cell_len(atom), 1 if spaced and line else 0
+            if line and used + space + size > width:
+                lines.append(line)
+                line, used, space = "", 0, 0
+            while not line and size > width and "://" not in atom and width > 1:
+                head = _crop(atom, width) or atom[0]
+                if head[-1] in _WORD_CHARS and atom[len(head)] in _WORD_CHARS:
+                    head = head.rstrip(_WORD_CHARS) or head  # not inside a number or a word, where it can
+                lines.append(head)
+                atom = atom[len(head):]
+                size = cell_len(atom)
+            line += " " * space + atom
+            used += space + size
+        lines.append(line)
+    return lines
+
+
+def _wrapped(text: str, width: int) -> Text:
+    return Text("\n".join(wrap_text(text, width)))
 
 
 def report_table(rows: Sequence[dict[str, Any]], title: str, lang: str = "en",
                  width: int = 200) -> tuple[Table, list[str]]:
-    """The gap table and its footnotes, fitted to ``width`` columns: the indicator, its target, actual, gap and
-    status always show; outlook, unit, attainment, progress and growth needed go first when it is narrow. Units,
-    numbers and status words never wrap; only the indicator's name and a target stated in words do."""
+    """The gap table and its footnotes, fitted to ``width`` columns (:data:`_COLUMNS`): the indicator, its target,
+    actual, gap and status always show; attainment, unit, growth needed, progress and outlook go first when it is
+    narrow. Numbers and status words never wrap inside; the indicator's name wraps between words, and a target
+    stated in words is one line, cut with … (a footnote says where it is in full)."""
     footnotes: list[str] = []
     cells = []
     for row in rows:
@@ -226,19 +382,39 @@ def report_table(rows: Sequence[dict[str, Any]], title: str, lang: str = "en",
             footnotes.append(_footnote(row, len(footnotes) + 1))
             marker = f" [{len(footnotes)}]"
         cells.append(_cells(row, marker, lang))
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, title_justify="left", expand=False,
-                  pad_edge=False, show_edge=False)
     kept, widths = _fitting_columns(cells, width, lang)
+    table_width = sum(widths[column.key] for column in kept) + _GAP * (len(kept) - 1)
+    fits = table_width <= width
+    table_width = min(width, table_width)
+    table = Table(title=_wrapped(title, table_width), box=box.SIMPLE_HEAD, show_lines=False, title_justify="left",
+                  expand=False, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
     for column in kept:
-        if column.key in ("indicator", "target"):
-            table.add_column(heading(column.key, lang), justify="left" if column.key == "indicator" else "right",
-                             overflow="fold", width=widths[column.key])
-        else:
-            table.add_column(heading(column.key, lang), justify="right" if column.right else "left", no_wrap=True,
-                             width=widths[column.key])
-    for cell in cells:
-        table.add_row(*(cell[column.key] for column in kept))
+        table.add_column(heading(column.key, lang), justify="right" if column.right else "left", overflow="fold",
+                         width=widths[column.key])
+    cut = []
+    for row, cell in zip(rows, cells, strict=True):
+        if cell["words"]:
+            cell["target"], clipped = _clip(str(cell["words"]), widths["target"])
+            if clipped:
+                cut.append(row)
+        if fits:  # else rich narrows every column further, and wraps the name itself
+            cell["indicator"] = _wrapped(str(cell["indicator"]), widths["indicator"])
+        table.add_row(*(cell[column.key] if isinstance(cell[column.key], Text) else Text(str(cell[column.key]))
+                        for column in kept))
+    if cut:
+        plans = {str(row.get("plan") or "PLAN") for row in cut}
+        footnotes.append(WORDS_CUT[lang].format(plan=plans.pop() if len(plans) == 1 else "PLAN",
+                                                year=cut[0].get("year")))
     return table, footnotes
+
+
+WORDS_CUT: dict[str, str] = {
+    "en": "Targets stated in words are cut to one line (…); gapcalc report {plan} {year} --show all -f markdown "
+          "shows them in full (column target_text).",
+    "zh": "文字表述的目标只显示一行（…）；完整内容见 gapcalc report {plan} {year} --show all -f markdown 的 "
+          "target_text 列。",
+}
+"""The line under a gap table whose targets in words are cut."""
 
 
 def _footnote(row: dict[str, Any], number: int) -> str:
@@ -252,13 +428,18 @@ def print_report(console: Console, rows: Sequence[dict[str, Any]], title: str, l
     """Print the gap table of the rows ``show`` selects, a line on the rows left out, its footnotes and the
     legend."""
     shown = shown_rows(rows, show)
-    table, footnotes = report_table(shown, title, lang, console.width)
+    table, footnotes = report_table(shown, to_simplified(title) if lang == "zh" else title, lang, console.width)
     console.print(table)
     if len(shown) < len(rows):
-        console.print(ROWS_LEFT_OUT[lang].format(count=len(rows) - len(shown), show=show), style="dim")
+        _print_wrapped(console, ROWS_LEFT_OUT[lang].format(count=len(rows) - len(shown), show=show))
     for note in footnotes:
-        console.print(note, style="dim", soft_wrap=True)
-    console.print(LEGENDS[lang], style="dim")
+        _print_wrapped(console, note)
+    _print_wrapped(console, LEGENDS[lang])
+
+
+def _print_wrapped(console: Console, text: str) -> None:
+    """A line under the table, dim, wrapped to the console's width between words (:func:`wrap_text`)."""
+    console.print(Text("\n".join(wrap_text(text, console.width)), style="dim"), soft_wrap=True)
 
 
 def print_rows(console: Console, rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str) -> None:

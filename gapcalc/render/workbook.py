@@ -14,11 +14,13 @@ from collections.abc import Mapping
 from typing import IO, Any
 
 from gapcalc.engine.contracts import ALL_COLUMNS, SUMMARY_COLUMNS
+from gapcalc.engine.statement import Statement
 from gapcalc.render.document import Document, RenderOptions
 from gapcalc.render.figures import unit_text
 from gapcalc.render.i18n import page_word, status_word
-from gapcalc.render.page import indicator_name
-from gapcalc.render.rows import clean_rows
+from gapcalc.render.page import indicator_name, shown
+from gapcalc.render.prose import statement_sentences, verdict_word
+from gapcalc.render.rows import clean_rows, row_key
 from gapcalc.render.xlsx import Sheet, render_xlsx
 
 REPORT_HEADINGS = {
@@ -26,7 +28,8 @@ REPORT_HEADINGS = {
     "target_source": "target_source", "actual": "actual", "actual_year": "actual_year", "gap": "gap",
     "attainment_pct": "attainment", "progress_pct": "progress_pct", "time_elapsed_pct": "time_elapsed_pct",
     "required_cagr_pct": "required_cagr", "required_change_per_year": "required_change", "status": "status",
-    "outlook": "outlook", "baseline": "baseline", "baseline_year": "baseline_year", "final_target": "final_target",
+    "outlook": "outlook", "verdict": "verdict", "said": "statement",
+    "baseline": "baseline", "baseline_year": "baseline_year", "final_target": "final_target",
     "final_year": "final_year", "observed_cagr_pct": "observed_cagr", "direction": "direction",
     "source_title": "source_title", "source": "source", "note": "note", "indicator": "indicator_id",
 }
@@ -63,8 +66,10 @@ def report_sheets(document: Document) -> list[Sheet]:
     subplans: Mapping[tuple[str, str], tuple[str, str]] = document.extra.get("subplans", {})
     plans: Mapping[str, Mapping[str, Any]] = document.extra.get("plans", {})
     rows = clean_rows(document.rows)
-    sheets = [Sheet(page_word("report_page", lang), tuple(REPORT_HEADINGS), [reader_row(r, subplans, lang)
-                                                                              for r in rows], "report",
+    statements: Mapping[tuple[str, str, str], Statement] = document.extra.get("statements", {})
+    shown_rows = [reader_row(r, subplans, lang, statements.get((str(r.get("plan") or ""), *row_key(r))))
+                  for r in rows]
+    sheets = [Sheet(page_word("report_page", lang), tuple(REPORT_HEADINGS), shown_rows, "report",
                     {k: page_word(v, lang) for k, v in REPORT_HEADINGS.items()}, lang)]
     if document.summary:
         summary = [summary_row(s, subplans, plans, lang) for s in clean_rows(document.summary)]
@@ -80,16 +85,25 @@ def _capital(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def reader_row(row: Mapping[str, Any], subplans: Mapping[tuple[str, str], tuple[str, str]],
-               lang: str) -> dict[str, Any]:
-    """A report row as the main sheet shows it: names, unit, target source and direction in words; numbers kept."""
+def reader_row(row: Mapping[str, Any], subplans: Mapping[tuple[str, str], tuple[str, str]], lang: str,
+               statement: Statement | None = None) -> dict[str, Any]:
+    """A report row as the main sheet shows it: names, unit, target source and direction in words, its evaluation
+    class and what the report says of it (its statement), texts displayed simplified; numbers kept."""
     subplan = str(row.get("subplan") or "")
     names = subplans.get((str(row.get("plan") or ""), subplan))
     source = str(row.get("target_source") or "none")
+    note = row.get("note") if lang == "zh" or not row.get("note_en") else row.get("note_en")
+    said = ""
+    if statement is not None and statement.figure is not None and statement.quantified:
+        stop = "。" if lang == "zh" else ". "
+        said = stop.join(statement_sentences(statement, lang)) + stop.strip()
     return {**row, "subplan_title": names[0 if lang == "zh" else 1] if names else subplan,
             "indicator_title": indicator_name(row, lang), "unit": unit_text(row.get("unit"), lang),
             "target_source": page_word(TARGET_SOURCE_WORDS.get(source, source), lang),
-            "direction": page_word(str(row.get("direction") or "up"), lang)}
+            "direction": page_word(str(row.get("direction") or "up"), lang),
+            "verdict": verdict_word(statement.verdict, lang) if statement is not None else None,
+            "said": said or None, "note": shown(note, lang) or None,
+            "source_title": shown(row.get("source_title"), lang) or None}
 
 
 def summary_row(row: Mapping[str, Any], subplans: Mapping[tuple[str, str], tuple[str, str]],

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gapcalc.engine.statement import overview_of, plan_facts, statements_of
 from gapcalc.engine.trajectory import (
     ActualPoint,
     IndicatorNames,
@@ -25,7 +26,6 @@ from gapcalc.render.page import indicator_name
 from gapcalc.render.rows import clean_rows, row_key
 from gapcalc.render.svg import ChartData
 from gapcalc.usecases.charts import report_extra
-from gapcalc.usecases.open import open_plan
 from gapcalc.usecases.run import PlanReport, report_one
 
 
@@ -38,15 +38,16 @@ class BriefReport:
     report: PlanReport
     charts: Mapping[tuple[str, str, str], ChartData] = field(default_factory=dict)
     lang: str = "zh"
+    font_note: str | None = None
+    """Set by :meth:`pictures` when the charts cannot be labelled in the brief's language (no CJK font)."""
 
     def pictures(self) -> list[tuple[str, bytes]]:
         """PNG pictures of the indicators furthest behind, each with its caption; a row whose chart ends on a total
         rather than a level is left out. matplotlib is imported here, only when pictures are wanted."""
         from gapcalc.render import render_function
-        from gapcalc.render.chart import choose_language, find_cjk_font
+        from gapcalc.usecases.chart import chart_font
 
-        font = find_cjk_font()
-        language, _ = choose_language(self.lang, font)
+        language, font, self.font_note = chart_font(self.lang)
         pictures: list[tuple[str, bytes]] = []
         for row in self.brief.behind:
             indicator, breakdown = row_key(row)
@@ -63,9 +64,10 @@ def brief_of(plan_id: str, directory: Path, year: int, lang: str, actuals_path: 
     """The brief of plan ``plan_id`` for ``year`` in ``lang``."""
     report = report_one(plan_id, directory, year, actuals_path)
     extra = report_extra(report)
-    header = open_plan(plan_id, directory).plan.plan
     rows: Sequence[dict[str, Any]] = clean_rows(report.columns.rows())
-    brief = build_brief(header, year, rows, clean_rows(report.summary()), lang)
+    facts = plan_facts(report.plan)
+    statements = statements_of(facts, rows)
+    brief = build_brief(report.plan, year, statements, overview_of(facts, statements, year), lang, facts.draft)
     return BriefReport(brief, report, extra["charts"], lang)
 
 

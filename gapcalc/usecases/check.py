@@ -138,8 +138,9 @@ def check_file(job: tuple[str, str, bool]) -> tuple[tuple[Any, ...] | None, str,
     except Exception as error:  # noqa: BLE001 - one file's failure never stops the check of the others
         if os.environ.get("GAPCALC_DEBUG", "") not in ("", "0"):
             raise
-        return (None, f"{display}: could not be checked ({type(error).__name__}: {error})",
-                "this is a bug in gapcalc; rerun with GAPCALC_DEBUG=1 and report the traceback")
+        return (None, t("{path}: could not be checked ({kind}: {error})", path=display, kind=type(error).__name__,
+                        error=str(error)),
+                t("this is a bug in gapcalc; rerun with GAPCALC_DEBUG=1 and report the traceback"))
     return _to_data(checked, dependencies), "", ""
 
 

@@ -134,3 +134,12 @@ def compile_file(path: str) -> tuple[tuple[Any, ...] | None, str, str]:
         return compile_plan(open_plan_file(Path(path))).as_data(), "", ""
     except GapcalcError as error:
         return None, error.message, error.hint
+
+
+def actual_record_fields() -> list[str]:
+    """The fields of an actuals record as the API's DataFrame has them: the file's columns and the row read."""
+    import dataclasses
+
+    from gapcalc.actuals.parse import Actual
+
+    return [f.name for f in dataclasses.fields(Actual)]

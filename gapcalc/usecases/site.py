@@ -43,9 +43,11 @@ def default_year(targets: Path, today: datetime.date | None = None) -> int:
 
 
 def load_plan_data(plan_id: str, year: int, targets: Path) -> PlanData:
-    """Report, summary, charts and actuals of one plan for ``year``, as ``gapcalc report`` computes them, and the
-    numbers the plan states (with their quotes)."""
-    report = report_plan(open_compiled(plan_id, targets), targets, year)
+    """Report, summary, charts, statements and actuals of one plan for ``year`` (its final year when it ended
+    before), as ``gapcalc report`` computes them, and the numbers the plan states (with their quotes)."""
+    compiled = open_compiled(plan_id, targets)
+    shown_year = min(year, compiled.period[1])  # a plan that ended before ``year`` is shown at its final year
+    report = report_plan(compiled, targets, shown_year)
     extra = report_extra(report)
     loaded = open_plan(plan_id, targets)
     names = {s.id: (s.name_zh, s.name_en) for s in loaded.plan.subplans}
@@ -55,7 +57,8 @@ def load_plan_data(plan_id: str, year: int, targets: Path) -> PlanData:
 
     return PlanData(plan_id, loaded.plan.plan, names, clean_rows(report.columns.rows()),
                     clean_rows(report.summary()), clean_rows(build_targets(loaded.plan)),
-                    mine(extra["charts"]), mine(extra["observed"]), tuple(report.read.notes), report.errors)
+                    mine(extra["charts"]), mine(extra["observed"]), tuple(report.read.notes), report.errors,
+                    mine(extra["statements"]), shown_year)
 
 
 def build_site(targets: Path, year: int, langs: Sequence[str] = LANGS, read: list[PlanData] | None = None,

@@ -1,0 +1,298 @@
+"""Sentences from statements: what the brief, the page and the site say of a target, in Chinese as an evaluation
+report writes it (and in English), rendered from :class:`gapcalc.engine.statement.Statement` and nothing else.
+
+Every clause says only what the statement holds: a bound is written as a bound (``超过13万户``), a part-year figure
+with its date (``截至2024年6月``), a first observation is never called the base year, a target keeps its comparator
+(``25%以上``, ``2—3条``, ``2021—2025年累计2500亿元以上``), "可如期实现" only where the growth observed reaches the
+target, and at the final year the target is completed or not, with no outlook. Numbers follow
+:mod:`gapcalc.render.numerals`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from gapcalc.engine.statement import COUNT_UNITS, Figure, Goal, Statement
+from gapcalc.render.numerals import computed_value, difference_text, quantity, rate_text, whole_target
+
+ZH: dict[str, str] = {
+    "achieved_early": "提前实现", "ahead": "快于预期", "as_expected": "基本符合预期", "lagging": "滞后",
+    "completed": "已完成", "not_completed": "未完成", "undetermined": "暂无法判断", "no_figure": "暂无数据",
+    "qualitative": "定性目标",
+    "bound_>=": "{q}以上", "bound_>": "超过{q}", "bound_<=": "{q}以下", "bound_<": "低于{q}",
+    "goal_=": "{q}", "goal_>=": "{q}以上", "goal_>": "超过{q}", "goal_<=": "{q}以下", "goal_<": "低于{q}",
+    "goal_~": "{q}左右", "goal_range": "{low}—{q}", "period_goal": "{start}—{end}年累计{goal}",
+    "figure": "{year}年为{figure}", "figure_as_of": "截至{date}为{figure}",
+    "figure_earlier": "最新数据为{year}年的{figure}", "date": "{year}年{month}月",
+    "target_plan": "规划{year}年目标为{goal}", "target_interpolated": "按规划路径推算{year}年应达到{goal}",
+    "target_period": "按累计目标序时推算，{start}—{year}年累计应达到{goal}", "target_final": "规划目标为{goal}",
+    "above": "超出年度目标{d}", "below": "低于年度目标{d}", "equal": "与年度目标持平",
+    "attainment": "完成率{a}%", "met": "已完成年度目标", "not_met": "未完成年度目标",
+    "inconclusive": "该数为{which}，尚不足以判断是否完成年度目标", "lower": "下限", "upper": "上限",
+    "part_year": "为{date}时点数据，不作全年评价",
+    "base_stated": "该数为规划基期（{year}年）数值，尚无基期后的数据衡量进度",
+    "first_observation": "该数为首个可得数据（{year}年），尚无此后数据衡量进度",
+    "progress": "{start}—{end}年完成规划任务的{task}%，同期时间进度{time}%", "pace_ahead": "快于时间进度{d}个百分点",
+    "pace_behind": "慢于时间进度{d}个百分点", "pace_level": "与时间进度持平", "by_bound": "（按下限计）",
+    "half_yes": "实现“时间过半、任务过半”", "half_no": "未实现“时间过半、任务过半”",
+    "achieved_final": "已提前实现{year}年{goal}的目标",
+    "need_rate": "实现{year}年{goal}的目标，今后{years}年尚需年均{verb}{rate}%",
+    "need_points": "实现{year}年{goal}的目标，今后{years}年尚需年均{verb}{change}",
+    "need_rate_one": "实现{year}年{goal}的目标，{year}年尚需{verb}{rate}%",
+    "need_points_one": "实现{year}年{goal}的目标，{year}年尚需{verb}{change}",
+    "need_change": "（每年{verb}{change}）", "grow": "增长", "decline": "下降", "add": "增加", "cut": "减少",
+    "raise": "提高", "lower_pp": "降低",
+    "reach_reaches": "按已实现增速测算，可如期实现",
+    "reach_close": "按已实现增速测算，略低于所需增速，需稍加快方能如期实现",
+    "reach_short": "按已实现增速测算，难以如期实现，需加快推进", "reach_away": "指标较起点向目标的反方向变化",
+    "final_done": "规划期末（{year}年）目标{goal}已完成", "final_missed": "规划期末（{year}年）目标{goal}未完成",
+    "final_open": "规划期末（{year}年）目标为{goal}，期末数据尚未公布",
+    "after": "规划期已于{year}年结束", "scope": "口径：{scope}", "source": "数据来源：{source}",
+    "sep": "，", "stop": "。", "colon": "：", "binding_true": "约束性", "binding_false": "预期性",
+}
+
+EN: dict[str, str] = {
+    "achieved_early": "achieved early", "ahead": "ahead of schedule", "as_expected": "broadly on schedule",
+    "lagging": "behind schedule", "completed": "completed", "not_completed": "not completed",
+    "undetermined": "cannot be judged yet", "no_figure": "no data", "qualitative": "qualitative",
+    "bound_>=": "at least {q}", "bound_>": "more than {q}", "bound_<=": "at most {q}", "bound_<": "less than {q}",
+    "goal_=": "{q}", "goal_>=": "at least {q}", "goal_>": "more than {q}", "goal_<=": "at most {q}",
+    "goal_<": "less than {q}", "goal_~": "about {q}", "goal_range": "{low}–{q}",
+    "period_goal": "{goal} in total over {start}–{end}",
+    "figure": "{figure} in {year}", "figure_as_of": "{figure} as of {date}",
+    "figure_earlier": "the latest figure is {figure} ({year})", "date": "{year}-{month:0>2}",
+    "target_plan": "the plan's target for {year} is {goal}",
+    "target_interpolated": "the plan's path gives {goal} for {year}",
+    "target_period": "on a pro-rata reading of the total, {goal} in {start}–{year}",
+    "target_final": "the target is {goal}",
+    "above": "{d} above the year's target", "below": "{d} below the year's target",
+    "equal": "level with the year's target",
+    "attainment": "attainment {a}%", "met": "the year's target is met", "not_met": "the year's target is not met",
+    "inconclusive": "the figure is a {which} bound and does not decide the year's target", "lower": "lower",
+    "upper": "upper", "part_year": "a figure as of {date}, not judged as the year's",
+    "base_stated": "this is the plan's base-year ({year}) value; no later figure measures progress yet",
+    "first_observation": "this is the first figure available ({year}); no later figure measures progress yet",
+    "progress": "{start}–{end}: {task}% of the planned change achieved, with {time}% of the time elapsed",
+    "pace_ahead": "{d} pp ahead of time", "pace_behind": "{d} pp behind time", "pace_level": "level with time",
+    "by_bound": " (on the lower bound)", "half_yes": "half the task done in half the time",
+    "half_no": "not half the task in half the time",
+    "achieved_final": "the {year} target of {goal} is already achieved",
+    "need_rate": "reaching {goal} by {year} still needs {verb} of {rate}% a year over {years} years",
+    "need_points": "reaching {goal} by {year} still needs {verb} of {change} a year over {years} years",
+    "need_rate_one": "reaching {goal} by {year} still needs {verb} of {rate}% in {year}",
+    "need_points_one": "reaching {goal} by {year} still needs {verb} of {change} in {year}",
+    "need_change": " ({verb} {change} a year)", "grow": "growth", "decline": "a decline", "add": "adding",
+    "cut": "cutting", "raise": "a rise", "lower_pp": "a fall",
+    "reach_reaches": "at the growth observed it will be reached on time",
+    "reach_close": "the growth observed is slightly short of what is needed",
+    "reach_short": "at the growth observed it will not be reached on time",
+    "reach_away": "the indicator has moved away from the target",
+    "final_done": "the final ({year}) target of {goal} is completed",
+    "final_missed": "the final ({year}) target of {goal} is not completed",
+    "final_open": "the final ({year}) target is {goal}; the final figure is not yet published",
+    "after": "the plan period ended in {year}", "scope": "scope: {scope}", "source": "source: {source}",
+    "sep": "; ", "stop": ".", "colon": ": ", "binding_true": "binding", "binding_false": "indicative",
+}
+
+TEXTS = {"zh": ZH, "en": EN}
+
+
+def word(key: str, lang: str) -> str:
+    """A fixed word or template of ``lang``."""
+    return TEXTS[lang][key]
+
+
+def verdict_word(verdict: str, lang: str) -> str:
+    """``提前实现`` / ``快于预期`` / … of an evaluation class."""
+    return word(verdict, lang)
+
+
+def name_of(statement: Statement, lang: str) -> str:
+    """The indicator's name with its breakdown (``企业研发机构 · 国家级``)."""
+    name = statement.name_zh if lang == "zh" else statement.name_en
+    breakdown = (statement.breakdown_zh if lang == "zh" else statement.breakdown_en) or statement.breakdown
+    return f"{name} · {breakdown}" if breakdown else name
+
+
+def date_text(as_of: str, lang: str) -> str:
+    """``2024-06`` → ``2024年6月``."""
+    year, _, rest = as_of.partition("-")
+    month = rest.split("-")[0]
+    return word("date", lang).format(year=year, month=int(month) if month.isdigit() else month)
+
+
+def figure_quantity(figure: Figure, unit: str, lang: str) -> str:
+    """The figure as published: ``超过13万户``, ``2.8万亿元``."""
+    amount = quantity(figure.value, unit, lang)
+    if figure.is_bound:
+        return word(f"bound_{figure.comparator}", lang).format(q=amount)
+    return amount
+
+
+def goal_text(goal: Goal, unit: str, lang: str, direction: str = "up") -> str:
+    """A target with its comparator as the plan states it: ``25%以上``, ``2—3条``, ``2021—2025年累计2500亿元以上``;
+    an interpolated target as the display rule rounds it (``5832家``)."""
+    computed = goal.source == "interpolated"
+    value = whole_target(goal.value, direction) if computed and unit in COUNT_UNITS else goal.value
+    amount = quantity(value, unit, lang, "computed" if computed else "stated")
+    if goal.comparator == "range" and goal.upper is not None:
+        low = quantity(goal.value, unit, lang).removesuffix(unit) if lang == "zh" else quantity(goal.value, unit,
+                                                                                                   lang)
+        text = word("goal_range", lang).format(low=low, q=quantity(goal.upper, unit, lang))
+    else:
+        text = word(f"goal_{goal.comparator}" if f"goal_{goal.comparator}" in TEXTS[lang] else "goal_=",
+                    lang).format(q=amount)
+    if goal.period is not None and goal.source != "interpolated":
+        return word("period_goal", lang).format(start=goal.period[0], end=goal.period[1], goal=text)
+    return text
+
+
+def figure_clause(statement: Statement, lang: str) -> str:
+    """``2024年为2.8万亿元`` / ``截至2024年6月为超过13万户`` / ``最新数据为2022年的6348家``."""
+    figure = statement.figure
+    if figure is None:
+        return ""
+    amount = figure_quantity(figure, statement.unit, lang)
+    if figure.as_of:
+        return word("figure_as_of", lang).format(date=date_text(figure.as_of, lang), figure=amount)
+    key = "figure" if figure.year == statement.year else "figure_earlier"
+    return word(key, lang).format(year=figure.year, figure=amount)
+
+
+def target_clause(statement: Statement, lang: str) -> str:
+    """What the plan asks for the year (when the figure is of that year): stated, on the path, or a period share."""
+    goal = statement.target
+    if goal is None:
+        return ""
+    text = goal_text(goal, statement.unit, lang, statement.direction)
+    if goal.source == "final":
+        return word("target_final", lang).format(goal=text)
+    if goal.source == "interpolated" and goal.period is not None:
+        return word("target_period", lang).format(start=goal.period[0], year=goal.year, goal=text)
+    key = "target_interpolated" if goal.source == "interpolated" else "target_plan"
+    return word(key, lang).format(year=goal.year, goal=text)
+
+
+def shown_gap(statement: Statement) -> Decimal | None:
+    """The gap as shown: the figure minus the target as the display rule writes it (a whole count target)."""
+    figure, goal = statement.figure, statement.target
+    if figure is None or goal is None or statement.gap is None:
+        return None
+    if goal.source == "interpolated" and statement.unit in COUNT_UNITS:
+        return figure.value - whole_target(goal.value, statement.direction)
+    return statement.gap
+
+
+def comparison_clauses(statement: Statement, lang: str) -> list[str]:
+    """Against the year's target: the worded gap, 完成率, and whether it is met; or why it cannot be said."""
+    figure = statement.figure
+    if figure is None or statement.target is None or figure.year != statement.year:
+        return []
+    if figure.as_of:
+        return [word("part_year", lang).format(date=date_text(figure.as_of, lang))]
+    if statement.status == "inconclusive":
+        which = "lower" if figure.comparator in (">=", ">") else "upper"
+        return [word("inconclusive", lang).format(which=word(which, lang))]
+    clauses: list[str] = []
+    gap = shown_gap(statement)
+    if gap is not None:
+        key = "equal" if computed_value(gap, statement.unit) == 0 else "above" if gap > 0 else "below"
+        clauses.append(word(key, lang).format(d=difference_text(gap, statement.unit, lang)))
+    if statement.attainment_pct is not None:
+        clauses.append(word("attainment", lang).format(a=rate_text(statement.attainment_pct)))
+    if statement.status in ("met", "not_met"):
+        clauses.append(word(statement.status, lang))
+    return clauses
+
+
+def progress_clause(statement: Statement, lang: str) -> str:
+    """Progress against time since the base, or that the figure is the base (stated, or only the first figure)."""
+    figure, base = statement.figure, statement.base
+    if figure is None or base is None or statement.phase in ("final", "after"):
+        return ""
+    if statement.at_first_point:
+        return word("base_stated" if base.stated else "first_observation", lang).format(year=base.year)
+    progress = statement.progress
+    if progress is None:
+        return ""
+    task, time = rate_text(progress.task_pct), rate_text(progress.time_pct)
+    text = word("progress", lang).format(start=base.year, end=figure.year, task=task, time=time)
+    difference = abs(Decimal(task) - Decimal(time))
+    pace = word(f"pace_{progress.pace}", lang).format(d=rate_text(difference))
+    text += word("sep", lang) + pace
+    if progress.time_pct >= 50:
+        text += word("sep", lang) + word("half_yes" if progress.pace != "behind" else "half_no", lang)
+    if figure.is_bound:
+        text += word("by_bound", lang)
+    return text
+
+
+def outlook_clause(statement: Statement, lang: str) -> str:
+    """What reaching the final target takes and whether the growth observed gets there; at and after the final
+    year, whether it was completed."""
+    final, figure = statement.final, statement.figure
+    if final is None:
+        return ""
+    goal = goal_text(final, statement.unit, lang, statement.direction)
+    if statement.phase in ("final", "after"):
+        key = {"completed": "final_done", "not_completed": "final_missed"}.get(statement.verdict, "final_open")
+        return word(key, lang).format(year=final.year, goal=goal)
+    if figure is None or figure.as_of:
+        return ""
+    if statement.verdict == "achieved_early":
+        return word("achieved_final", lang).format(year=final.year, goal=goal)
+    need = statement.need
+    if need is None or final.period is not None:
+        return ""
+    text = _need_text(statement, goal, lang)
+    if text and statement.reach is not None and not statement.at_first_point:
+        text += word("sep", lang) + word(f"reach_{statement.reach}", lang)
+    return text
+
+
+def _need_text(statement: Statement, goal: str, lang: str) -> str:
+    need, final = statement.need, statement.final
+    assert need is not None and final is not None
+    unit, one = statement.unit, "_one" if need.years == 1 else ""
+    if unit == "%" and need.change_per_year is not None:
+        verb = word("raise" if need.change_per_year >= 0 else "lower_pp", lang)
+        return word("need_points" + one, lang).format(year=final.year, goal=goal, years=need.years, verb=verb,
+                                                      change=difference_text(need.change_per_year, unit, lang))
+    if need.cagr_pct is not None:
+        verb = word("grow" if need.cagr_pct >= 0 else "decline", lang)
+        text = word("need_rate" + one, lang).format(year=final.year, goal=goal, years=need.years, verb=verb,
+                                              rate=rate_text(abs(need.cagr_pct)))
+        if need.change_per_year is not None and not one:
+            change_verb = word("add" if need.change_per_year >= 0 else "cut", lang)
+            text += word("need_change", lang).format(verb=change_verb,
+                                                     change=difference_text(need.change_per_year, unit, lang))
+        return text
+    if need.change_per_year is not None:
+        verb = word("add" if need.change_per_year >= 0 else "cut", lang)
+        return word("need_points", lang).format(year=final.year, goal=goal, years=need.years, verb=verb,
+                                                change=difference_text(need.change_per_year, unit, lang))
+    return ""
+
+
+def scope_clause(statement: Statement, lang: str) -> str:
+    """``（口径：全行业，规划为制造业领域）`` where the figure's scope differs from the indicator's."""
+    figure = statement.figure
+    if figure is None or not figure.scope:
+        return ""
+    text = word("scope", lang).format(scope=figure.scope)
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def statement_sentences(statement: Statement, lang: str) -> list[str]:
+    """The sentences a report writes of one target with a figure, in order (no source): the figure and the year's
+    comparison; progress against time; what is still needed, or the final verdict."""
+    sep = word("sep", lang)
+    first = [figure_clause(statement, lang) + scope_clause(statement, lang)]
+    if statement.figure is not None and statement.figure.year == statement.year:
+        first.append(target_clause(statement, lang))
+    first += comparison_clauses(statement, lang)
+    sentences = [sep.join(c for c in first if c)]
+    for clause in (progress_clause(statement, lang), outlook_clause(statement, lang)):
+        if clause:
+            sentences.append(clause)
+    return sentences
