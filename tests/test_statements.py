@@ -221,3 +221,35 @@ def test_every_zh_brief_says_only_what_its_rows_hold(plan: str, year: int) -> No
     assert traditional_characters(_QUOTE.sub("", text)) == "", (plan, year)
     stated = any(s.base is not None and s.base.stated and s.at_first_point for s in found)
     assert "规划基期" not in prose or stated
+
+
+_ROW = re.compile(r'<tr data-indicator="([^"]+)">(.*?)</tr>', re.S)
+_CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
+
+
+@pytest.mark.parametrize(("plan", "year"), _years_with_data())
+def test_every_zh_page_number_is_the_csv_rounded_by_the_display_rule(plan: str, year: int) -> None:
+    from gapcalc.render.page import PageContext, report_page
+    from gapcalc.usecases.charts import report_extra
+
+    report = report_one(plan, TARGETS, year)
+    extra = report_extra(report)
+    rows = clean_rows(report.columns.rows())
+    page = report_page("t", rows, clean_rows(report.summary()),
+                       PageContext("zh", charts=extra["charts"], statements=extra["statements"]))
+    by_key = {(r["indicator"], r["breakdown"]): r for r in rows}
+    checked = 0
+    for indicator, body in _ROW.findall(page):
+        cells = [re.sub(r"<[^>]+>", "", c) for c in _CELL.findall(body)]
+        name = cells[0]
+        row = next(r for (i, b), r in by_key.items() if i == indicator and
+                   name.startswith(f"{r['name_zh']} · {r['breakdown_zh'] or r['breakdown']}" if b else r["name_zh"]))
+        attainment = cells[4]
+        if attainment:
+            assert row["actual_year"] == year and attainment == rate_text(row["attainment_pct"]) + "%", indicator
+            checked += 1
+        if row["actual"] is not None:
+            assert number_text(row["actual"], row["unit"]) in cells[2], indicator
+    assert traditional_characters(_QUOTE.sub("", re.sub(r"<[^>]+>", "", page))) == "", (plan, year)
+    if (plan, year) == ("chongqing", 2022):  # the two figures assessed that year
+        assert checked == 2

@@ -336,8 +336,9 @@ def statement_cells(statement: Statement, row: Mapping[str, Any], context: PageC
     target = goal_text(goal, unit, lang, statement.direction) + TARGET_MARKERS.get(goal.source, "") if goal else ""
     if goal is None and final is not None:  # no target for the year (no baseline to draw a path from): the final one
         target = goal_text(final, unit, lang, statement.direction) + page_word("of_year", lang).format(year=final.year)
-    same_year = statement.figure is not None and statement.figure.year == statement.year
-    gap = shown_gap(statement) if same_year else None  # a figure of another year is not set against this year's target
+    # the year's gap and 完成率 only where the figure decides the year (not another year's, a part year's or a bound's)
+    same_year = statement.current and statement.status in ("met", "not_met")
+    gap = shown_gap(statement) if same_year else None
     gap_text = "" if gap is None else ("-" if gap < 0 else "+" if gap > 0 else "") + difference_text(gap, unit, lang)
     attainment = rate_text(statement.attainment_pct) if same_year else ""
     need = statement.need
