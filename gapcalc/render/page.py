@@ -21,7 +21,7 @@ from gapcalc.engine.statement import Statement
 from gapcalc.render.cells import format_float
 from gapcalc.render.figures import difference, percent, signed, with_unit
 from gapcalc.render.i18n import page_word, status_word
-from gapcalc.render.numerals import difference_text, rate_text
+from gapcalc.render.numerals import difference_text, quantity, rate_text, unit_label
 from gapcalc.render.prose import (
     date_text,
     figure_quantity,
@@ -238,23 +238,35 @@ def link_or_text(source: str) -> str:
 
 
 def details_html(row: Mapping[str, Any], lang: str) -> str:
-    """Every other field of a row, in a ``<details>``."""
-    unit = row.get("unit")
+    """Every other field of a row, in a ``<details>``, as reports write numbers (:mod:`gapcalc.render.numerals`)."""
+    unit = str(row.get("unit") or "")
     items = [
-        ("unit", esc(unit)),
+        ("unit", esc(page_word("qualitative_unit", lang) if unit == "qualitative" else unit_label(unit, lang))),
         ("direction", esc(page_word(str(row.get("direction") or "up"), lang))),
         ("target_source", esc(page_word("plan_source" if row.get("target_source") == "plan"
                                         else str(row.get("target_source") or "none"), lang))),
-        ("baseline", esc(_with_year(with_unit(row.get("baseline"), unit, lang), row.get("baseline_year"), lang))),
-        ("final_target", esc(_with_year(with_unit(row.get("final_target"), unit, lang), row.get("final_year"),
+        ("baseline", esc(_with_year(quantity(row.get("baseline"), unit, lang), row.get("baseline_year"), lang))),
+        ("final_target", esc(_with_year(quantity(row.get("final_target"), unit, lang), row.get("final_year"),
                                         lang))),
-        ("required_cagr", esc(_pct(row.get("required_cagr_pct")))),
-        ("required_change", esc(difference(row.get("required_change_per_year"), unit, lang))),
-        ("observed_cagr", esc(_pct(row.get("observed_cagr_pct")))),
-        ("growth_ratio", esc(percent(row.get("growth_ratio")))),
+        ("required_cagr", esc(_rate(row.get("required_cagr_pct")))),
+        ("required_change", esc(_signed_difference(row.get("required_change_per_year"), unit, lang))),
+        ("observed_cagr", esc(_rate(row.get("observed_cagr_pct")))),
+        ("growth_ratio", esc("" if row.get("growth_ratio") is None else format_float(row["growth_ratio"], 2))),
     ]
-    shown = "".join(f"<dt>{esc(page_word(k, lang))}</dt><dd>{v}</dd>" for k, v in items if v)
-    return f"<details><summary>{esc(page_word('more', lang))}</summary><dl>{shown}</dl></details>"
+    if row.get("outlook") == "achieved":  # nothing is still needed
+        items = [(k, v) for k, v in items if k not in ("required_cagr", "required_change")]
+    shown_items = "".join(f"<dt>{esc(page_word(k, lang))}</dt><dd>{v}</dd>" for k, v in items if v)
+    return f"<details><summary>{esc(page_word('more', lang))}</summary><dl>{shown_items}</dl></details>"
+
+
+def _rate(value: float | None) -> str:
+    return "" if value is None else rate_text(value) + "%"
+
+
+def _signed_difference(value: float | None, unit: str, lang: str) -> str:
+    if value is None:
+        return ""
+    return ("-" if value < 0 else "") + difference_text(value, unit, lang)
 
 
 def _pct(value: float | None) -> str:

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gapcalc.engine.statement import Statement
-from gapcalc.render.figures import with_unit
 from gapcalc.render.i18n import LANGS, kind_word, page_word
 from gapcalc.render.numerals import quantity
 from gapcalc.render.page import (
@@ -186,7 +185,7 @@ def index_page(site: Site, lang: str) -> str:
         label = page_word("stated_by", lang).format(count=len(plans))
         items.append(f'<li><a href="{esc(relative(here, shared_page(lang, indicator)))}">'
                      f"{esc(indicator_name({**row, 'breakdown': None}, lang))}</a> "
-                     f'<span class="small">{esc(indicator)} · {esc(label)}</span></li>\n')
+                     f'<span class="small"><code>{esc(indicator)}</code> · {esc(label)}</span></li>\n')
     body = (f"<h1>{esc(title)}</h1>\n<p class=\"sub\">{esc(page_word('site_intro', lang).format(year=site.year))}"
             f"</p>\n<h2>{esc(page_word('plans', lang))}</h2>\n{plans_table(site, lang, here)}"
             f"<h2>{esc(page_word('shared', lang))}</h2>\n<ul class=\"words\">\n{''.join(items)}</ul>\n")
@@ -232,7 +231,7 @@ def milestones_html(targets: Sequence[Row], lang: str) -> str:
     head += f"<th style=\"width:50%\">{esc(page_word('quotes', lang))}</th>"
     body = []
     for row in targets:
-        level = with_unit(row.get("level"), row.get("unit"), lang)
+        level = quantity(row.get("level"), str(row.get("unit") or ""), lang)
         sign = COMPARATOR_SIGNS.get(str(row.get("comparator") or "="), "") if level else ""
         quote = f"“{esc(row.get('quote') or row.get('text') or '')}”" if row.get("quote") or row.get("text") else ""
         source = f'<br><span class="small">{esc(row.get("source"))}</span>' if row.get("source") else ""
@@ -288,7 +287,8 @@ def indicator_page_html(site: Site, plan: PlanData, indicator: str, lang: str) -
     if indicator in site.shared():
         crumbs.append((page_word("shared", lang), shared_page(lang, indicator)))
     name = indicator_name({**rows[0], "breakdown": None, "breakdown_zh": None, "breakdown_en": None}, lang)
-    body = [f"<h1>{esc(name)}</h1>\n<p class=\"sub\">{esc(plan.name(lang))} · {esc(indicator)}</p>\n"]
+    subtitle = f"{esc(shown(plan.name(lang), lang))} · <code>{esc(indicator)}</code>"
+    body = [f"<h1>{esc(name)}</h1>\n<p class=\"sub\">{subtitle}</p>\n"]
     body += [breakdown_section(plan, row, context) for row in rows]
     body.append(notes_html(context))
     return page_shell(f"{name} — {plan.region(lang)}", lang, "".join(body), nav_html(here, lang, site.langs, crumbs))
@@ -310,7 +310,7 @@ def shared_page_html(site: Site, indicator: str, plans: Sequence[PlanData], lang
               "name_en": f"{regions[str(r['plan'])]} · {r.get('name_en') or r['name_zh']}"} for r in rows]
     name = indicator_name({**rows[0], "breakdown": None, "breakdown_zh": None, "breakdown_en": None}, lang)
     title = page_word("compare_title", lang).format(name=name, year=site.year)
-    body = (f"<h1>{esc(title)}</h1>\n<p class=\"sub\">{esc(indicator)} · "
+    body = (f"<h1>{esc(title)}</h1>\n<p class=\"sub\"><code>{esc(indicator)}</code> · "
             f"{esc(page_word('stated_by', lang).format(count=len(plans)))}</p>\n"
             f"{table_html(shown, context)}{notes_html(context)}")
     crumbs = [(page_word("home", lang), f"{lang}/index.html")]
