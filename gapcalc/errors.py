@@ -59,6 +59,7 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GC125": ("change-contradicts-quote", Severity.ERROR),
     "GC126": ("target-against-direction", Severity.WARNING),
     "GC127": ("ratio-of-invalid", Severity.ERROR),
+    "GC130": ("draft-not-reviewed", Severity.WARNING),
     "GC201": ("increments-do-not-add-up", Severity.WARNING),
     "GC202": ("statements-disagree", Severity.WARNING),
     "GC203": ("non-monotonic-milestones", Severity.WARNING),
@@ -89,6 +90,7 @@ CODES: dict[str, tuple[str, Severity]] = {
     "GC322": ("actuals-level-jump", Severity.WARNING),
     "GC323": ("actuals-figure-not-placed", Severity.ERROR),
     "GC324": ("actuals-additions-on-percentage", Severity.ERROR),
+    "GC330": ("actuals-draft-not-reviewed", Severity.WARNING),
 }
 
 

@@ -42,14 +42,13 @@ FORMATS = formats("brief")
 @targets_dir_option
 def command(plan: str, year: int, fmt: str | None, output: Path | None, force: bool, lang: str | None,
             actuals_path: Path | None, targets_dir: Path) -> None:
-    """Write the progress report (进展情况报告) of PLAN for YEAR: a draft to edit.
+    """Write the progress report (进展情况报告) of PLAN for YEAR, as a bureau head signs it.
 
-    An overview (targets, assessed, met, on track, behind), a paragraph per indicator with a figure (actual against
-    target, gap, 完成率, time elapsed against progress, growth still needed, source), the targets without data,
-    the targets stated in words, the gap table and the charts of the indicators furthest behind: inside the Word
-    file; for Markdown written with -o FILE.md, as PNG files beside it (FILE-chart-1.png, …) that the text refers
-    to. Markdown on stdout has no charts (a stream cannot carry the pictures). Every number is printed as
-    `gapcalc report PLAN YEAR -f csv` prints it.
+    一、总体评价 with every target counted in its class (提前实现, 快于预期, 基本符合预期, 滞后) and the 主要指标完成情况表;
+    二、主要指标进展; 三、存在问题; 四、下一步建议; 数据说明; 附件. At and after the plan's final year, a final
+    evaluation. The charts of the lagging targets are inside the Word file; for Markdown written with -o FILE.md,
+    PNG files beside it (FILE-chart-1.png, …). Markdown on stdout has no charts. Numbers are the CSV's
+    (`gapcalc report PLAN YEAR -f csv`), written as reports write them (docs/methodology.md §10).
     """
     chosen = fmt or ("markdown" if output is not None and output.suffix.lower() == ".md" else "docx")
     if chosen == "docx" and output is None:

@@ -18,6 +18,7 @@ from gapcalc.errors import Finding
 from gapcalc.messages import t
 from gapcalc.plan.load import LoadedPlan
 from gapcalc.plan.model import CHANGE_KINDS, Indicator, Series, Value
+from gapcalc.plan.review_marks import check_marks
 
 # the same indicator may legitimately state a number a few years before the plan period (a baseline) or a
 # longer-range goal a few years after it (2035 visions); anything further is a typo
@@ -39,6 +40,7 @@ def check_plan(loaded: LoadedPlan) -> list[Finding]:
     found: list[Finding] = []
     for rule in (_plan_header, _subplans, _indicators):
         found.extend(rule(loaded))
+    found.extend(check_marks(loaded))  # GC130: readings of a draft not reviewed yet
     return found
 
 

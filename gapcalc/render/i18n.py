@@ -133,7 +133,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "source_title": "Source title", "rows": "Targets", "data": "data",
         "at_baseline": "latest figure is the plan's base-year value",
         "first_figure": "first figure; nothing to compare yet",
-        "verdict": "Assessment", "colon": ": ", "qualitative_unit": "in words", "statement": "What the report says",
+        "verdict": "Assessment", "colon": ": ", "qualitative_unit": "in words",
+        "shown_at": "shown at its final year, {year}", "statement": "What the report says",
         "note_foreign": "(in Chinese in the original)",
     },
     "zh": {
@@ -170,7 +171,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "actual_year": "实际值年份", "baseline_year": "基期", "final_year": "目标年", "progress_pct": "任务进度",
         "time_elapsed_pct": "时间进度", "indicator_id": "指标代码", "source_title": "来源名称", "rows": "目标数",
         "data": "data", "at_baseline": "实际值为规划基期值", "first_figure": "首个可得数据，暂无比较",
-        "verdict": "进度判断", "qualitative_unit": "定性", "statement": "评价表述",
+        "verdict": "进度判断", "qualitative_unit": "定性", "shown_at": "按期末{year}年评价", "statement": "评价表述",
         "colon": "：",
         "note_foreign": "（原文注释为英文）",
     },

@@ -25,7 +25,7 @@ from typing import Any
 
 from gapcalc.engine.statement import Statement
 from gapcalc.render.i18n import LANGS, kind_word, page_word
-from gapcalc.render.numerals import quantity
+from gapcalc.render.numerals import quantity, rate_text
 from gapcalc.render.page import (
     PageContext,
     esc,
@@ -162,11 +162,15 @@ def plans_table(site: Site, lang: str, here: str) -> str:
     for plan in site.plans:
         whole = next((s for s in plan.summary if s.get("subplan") == "*"), {})
         share = whole.get("met_share_pct")
+        ended = plan.year and plan.year != site.year  # a plan that ended before the site's year: its final year
+        shown_at = f'<br><span class="small">{esc(page_word("shown_at", lang).format(year=plan.year))}</span>' \
+            if ended else ""
         cells = [esc(plan.region(lang)),
-                 f'<a href="{esc(relative(here, plan_page(lang, plan.plan_id)))}">{esc(plan.name(lang))}</a>',
-                 esc(plan.header.document), f"{plan.header.period[0]}–{plan.header.period[1]}"]
+                 f'<a href="{esc(relative(here, plan_page(lang, plan.plan_id)))}">{esc(shown(plan.name(lang), lang))}'
+                 f"</a>", esc(shown(plan.header.document, lang)),
+                 f"{plan.header.period[0]}–{plan.header.period[1]}{shown_at}"]
         numbers = [whole.get(k, 0) for k in ("rows", "assessed", "met", "not_met", "no_data")]
-        numbers.append("–" if share is None else f"{share:.1f}%")
+        numbers.append("–" if share is None else f"{rate_text(share)}%")
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells)
                     + "".join(f'<td class="num">{esc(n)}</td>' for n in numbers) + "</tr>\n")
     widths = "".join(f'<col style="width:{w}">' for w in ("7%", "29%", "20%", "8%", *["6%"] * 6))
@@ -234,7 +238,7 @@ def milestones_html(targets: Sequence[Row], lang: str) -> str:
         level = quantity(row.get("level"), str(row.get("unit") or ""), lang)
         sign = COMPARATOR_SIGNS.get(str(row.get("comparator") or "="), "") if level else ""
         quote = f"“{esc(row.get('quote') or row.get('text') or '')}”" if row.get("quote") or row.get("text") else ""
-        source = f'<br><span class="small">{esc(row.get("source"))}</span>' if row.get("source") else ""
+        source = f'<br><span class="small">{esc(shown(row.get("source"), lang))}</span>' if row.get("source") else ""
         stated = row.get("value") if row.get("value") is not None else row.get("text")
         cells = [esc(row.get("year")), esc(kind_word(str(row.get("kind")), lang)), esc(stated), esc(sign + level),
                  quote + source]

@@ -22,11 +22,11 @@ from gapcalc.infra.cache import Cache, cache_dir, content_key, digest_of
 from gapcalc.infra.paths import display_path, plan_path
 from gapcalc.infra.pool import Pool
 from gapcalc.infra.textio import MAX_TARGET_BYTES, read_bytes, read_text
-from gapcalc.messages import Trimmed, t
+from gapcalc.messages import Trimmed, plural, t
 from gapcalc.plan.facts import PlanFacts
 from gapcalc.plan.keys import normal_key
 
-LAYOUT = 4
+LAYOUT = 5
 """Version of a cached check result; part of its key."""
 
 
@@ -321,7 +321,20 @@ def _record_target(path: Path, outcome: CheckedPlan | GapcalcError, result: Chec
         return None
     seen[outcome.plan_id] = outcome.display
     result.findings += outcome.findings
+    _not_reviewed(outcome, result)
     return outcome
+
+
+def _not_reviewed(checked: CheckedPlan, result: CheckResult) -> None:
+    """One line for a draft whose readings are not all reviewed: how many statements (GC130) still carry a mark."""
+    marked = [f for f in checked.findings if f.code == "GC130"]
+    if not marked:
+        return
+    header = any(f.path.startswith(("plan", "subplans")) for f in marked)
+    statements = len(marked) - header
+    result.summaries.append(
+        t("{path}: {count} statement{s} not reviewed{header} (GC130)", path=checked.display, count=statements,
+          s=plural(statements), header=t(", and the plan header") if header else ""))
 
 
 def _check_actuals(path: Path, result: CheckResult, plan: PlanFacts | None, encoding: str | None,
