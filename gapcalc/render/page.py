@@ -300,13 +300,17 @@ def actual_cell(row: Mapping[str, Any], context: PageContext) -> str:
     text = with_unit(row.get("actual"), row.get("unit"), context.lang)
     if not text:
         return '<td class="num"></td>'
-    year = actual_year_text(row, context.lang)
+    return _actual_td(text, actual_year_text(row, context.lang), row, context)
+
+
+def _actual_td(text: str, when: str, row: Mapping[str, Any], context: PageContext) -> str:
+    """The cell of an actual: its text, the number of its source note, and its year or date under it."""
     marker = ""
     if row.get("source") or row.get("note"):
         number = context.add_note(source_note(row, context.lang))
         marker = f'<sup><a href="#note-{number}">[{number}]</a></sup>'
-    year_html = f'<br><span class="small">{esc(year)}</span>' if year else ""
-    return f'<td class="num">{esc(text)}{marker}{year_html}</td>'
+    when_html = f'<br><span class="small">{esc(when)}</span>' if when else ""
+    return f'<td class="num">{esc(text)}{marker}{when_html}</td>'
 
 
 def row_html(row: Mapping[str, Any], context: PageContext) -> str:
@@ -378,12 +382,7 @@ def statement_actual_cell(statement: Statement, row: Mapping[str, Any], context:
     text = figure_quantity(figure, statement.unit, context.lang)
     when = date_text(figure.as_of, context.lang) if figure.as_of else (
         str(figure.year) if figure.year != statement.year else "")
-    marker = ""
-    if row.get("source") or row.get("note"):
-        number = context.add_note(source_note(row, context.lang))
-        marker = f'<sup><a href="#note-{number}">[{number}]</a></sup>'
-    when_html = f'<br><span class="small">{esc(when)}</span>' if when else ""
-    return f'<td class="num">{esc(text)}{marker}{when_html}</td>'
+    return _actual_td(text, when, row, context)
 
 
 def statement_progress(statement: Statement, lang: str) -> str:
