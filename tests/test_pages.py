@@ -218,12 +218,12 @@ def test_brief_docx_states_every_assessed_figure_as_the_csv_rounds_it(in_repo: P
     high_tech = next(r for r in assessed if r["indicator"] == "high_tech_enterprises")
     assert (high_tech["target"], high_tech["gap"], high_tech["attainment_pct"]) == ("5831.75", "516.25", "108.8524")
     assert ("制造业领域高新技术企业：2022年为6348家（口径：全行业，规划为制造业领域），"
-            "按规划路径推算2022年应达到5832家，超出年度目标516家，完成率108.9%，已完成年度目标。2021—2022年完成规划任务的42.9%，同期时间进度25%，"
-            "快于时间进度17.9个百分点。") in text
+            "按规划路径推算2022年应达到5832家，超出年度目标516家，完成率108.9%，已完成年度目标。2021—2022年完成规划任务的42.9%，同期序时进度25%，"
+            "快于序时进度17.9个百分点。") in text
     assert text.startswith("《重庆市推动制造业高质量发展重点专项实施方案》2022年实施进展情况报告\n一、总体评价\n")
     assert "（渝府办发〔2021〕80号）提出目标65项" in text  # the document number in simplified characters
-    assert ("完成年度目标2项，指标完成率100%。按最新数据判断，快于预期2项、暂无法判断8项。"
-            "另有33项量化目标暂无数据。") in text
+    assert ("完成年度目标2项，指标完成率100%（可评估的仅占量化目标的4.3%）。"
+            "按最新数据判断，快于预期2项、暂无法判断8项。另有37项量化目标暂无数据。") in text
     for heading in ("二、主要指标进展", "三、存在问题", "四、下一步建议", "数据说明", "附件1：尚无数据的量化目标"):
         assert f"\n{heading}\n" in text, heading
     table = [[c.text for c in r.cells] for r in document.tables[0].rows]
@@ -493,7 +493,7 @@ def test_drafted_plan_report_page_and_brief(drafted: Path, runner: CliRunner) ->
     code, out, err = invoke(runner, "brief", "drafted", "2021", "-o", "brief.docx")
     assert (code, out, err) == (0, "", "actuals/drafted.csv: 5 rows read, 5 used\nwrote brief.docx\n")
     text = "\n".join(p.text for p in docx.Document("brief.docx").paragraphs)
-    assert text.startswith("《关于推进金华市")
+    assert text.startswith("对照《关于推进金华市")  # a draft for comment: progress against its targets
     overview = text.split("\n")[2]
     assert "提出目标" in overview and "）（" not in overview  # a drafted plan's document is its title: said once
     code, markdown, _ = invoke(runner, "brief", "drafted", "2021", "-f", "markdown", "--lang", "en")

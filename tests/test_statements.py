@@ -82,7 +82,7 @@ def test_a_target_keeps_its_comparator_and_a_period_total_is_never_a_years_share
     assert "- 全市企业研发投入：2021—2025年累计2500亿元以上" in text
     assert "1000亿元" not in text
     assert "- 产业园区聚焦的产业链数：2025年2—3条" in text
-    assert "- 重点培育领军企业和“链主”企业营收总额：2025年超过1.3万亿元" in text
+    assert "- 重点培育领军企业和“链主”企业营收总额：2025年1.3万亿元" in text  # 达到: the level counts, not the growth
     assert "- 建立研发机构的规模以上工业企业占比：2025年50%以上" in text
 
 
@@ -106,7 +106,8 @@ def test_on_schedule_is_said_only_where_the_growth_observed_reaches_the_target()
 @pytest.mark.parametrize(("plan", "year"), [("jinhua", 2022), ("mianyang", 2020)])
 def test_the_final_year_is_a_final_evaluation(plan: str, year: int) -> None:
     text = brief_text(plan, year)
-    assert text.startswith("# 《") and "终期评估报告" in text.splitlines()[0]
+    title = text.splitlines()[0]
+    assert ("终期评估报告" in title) if plan == "mianyang" else title.startswith("# 对照《")  # jinhua's is a draft
     assert "时间过半" not in text and "今后" not in text and "尚需年均" not in text
     assert f"{year}年为规划期末年，本报告为终期评价。" in text
     for statement in statements(plan, year):
@@ -121,7 +122,8 @@ def test_the_overview_counts_are_the_sections_counts(plan: str, year: int) -> No
     whole = next(s for s in clean_rows(report.summary()) if s["subplan"] == "*")
     overview = overview_of(plan_facts(report.plan), found, year)
     assert (overview.assessed, overview.met) == (whole["assessed"], whole["met"])
-    assert overview.targets == whole["rows"] == sum(len(v) for v in overview.by_verdict.values())
+    assert overview.targets + overview.count("status_quo") == whole["rows"] == sum(
+        len(v) for v in overview.by_verdict.values())  # a present value the plan states is not a target
     text = brief_text(plan, year)
     table = [line for line in text.split("### 主要指标完成情况表")[1].split("## 二")[0].splitlines()
              if line.startswith("| ") and not line.startswith("| 指标")]
@@ -130,13 +132,14 @@ def test_the_overview_counts_are_the_sections_counts(plan: str, year: int) -> No
     for verdict, word in (("achieved_early", "提前实现"), ("ahead", "快于预期"), ("as_expected", "基本符合预期"),
                           ("lagging", "滞后"), ("completed", "已完成"), ("not_completed", "未完成"),
                           ("undetermined", "暂无法判断")):
-        rows = sum(1 for line in table if f"| {word} |" in line)
+        rows = sum(1 for line in table if re.search(f"\\| {word}(（口径不同）)? \\|", line))
         assert rows == overview.count(verdict), (verdict, rows)
         if rows:
             assert f"{word}{rows}项" in text
     problems = text.split("## 三、存在问题")[1].split("## ")[0]
     lagging = overview.count("lagging") + overview.count("not_completed")
-    assert problems.count("原因：") == lagging
+    missed = sum(1 for s in found if s.verdict in ("as_expected", "ahead") and s.current and s.status == "not_met")
+    assert problems.count("原因：") == lagging + (missed if overview.phase == "during" else 0)
 
 
 # --- numbers as reports write them ------------------------------------------------------------------------------
@@ -150,7 +153,7 @@ def test_numbers_in_prose_follow_the_display_rule() -> None:
     assert rate_text(108.8524) == "108.9" and rate_text(80.0) == "80" and rate_text(66.6667) == "66.7"
     assert quantity(Decimal("2.838"), "万亿元", role="computed") == "2.84万亿元"
     assert quantity(Decimal("95.96"), "index (2017=100)") == "95.96（2017年=100）"
-    assert quantity(Decimal("957"), "additions since 2019") == "2019年以来累计新增957"
+    assert quantity(Decimal("957"), "additions since 2019") == "2020年以来累计新增957"  # 2019 is the base: 0
     assert quantity(Decimal("130000"), "户", "en") == "130,000"
 
 
@@ -211,7 +214,7 @@ def test_every_zh_brief_says_only_what_its_rows_hold(plan: str, year: int) -> No
             assert shown == [rate_text(row["attainment_pct"])], (plan, statement.indicator)
         if statement.progress is not None and "完成规划任务的" in said:
             assert f"完成规划任务的{rate_text(row['progress_pct'])}%" in said
-            assert f"同期时间进度{rate_text(row['time_elapsed_pct'])}%" in said
+            assert f"同期序时进度{rate_text(row['time_elapsed_pct'])}%" in said
         assert number_text(row["actual"], statement.unit) in said
     prose = re.sub(r"&[a-z]+;", "", _URL.sub("", _QUOTE.sub("", text)))  # HTML entities of the Markdown
     prose = "\n".join(line for line in prose.splitlines() if not line.startswith("\\["))  # footnotes: titles

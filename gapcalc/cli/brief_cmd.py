@@ -44,11 +44,12 @@ def command(plan: str, year: int, fmt: str | None, output: Path | None, force: b
             actuals_path: Path | None, targets_dir: Path) -> None:
     """Write the progress report (进展情况报告) of PLAN for YEAR, as a bureau head signs it.
 
-    一、总体评价 with every target counted in its class (提前实现, 快于预期, 基本符合预期, 滞后) and the 主要指标完成情况表;
-    二、主要指标进展; 三、存在问题; 四、下一步建议; 数据说明; 附件. At and after the plan's final year, a final
-    evaluation. The charts of the lagging targets are inside the Word file; for Markdown written with -o FILE.md,
-    PNG files beside it (FILE-chart-1.png, …). Markdown on stdout has no charts. Numbers are the CSV's
-    (`gapcalc report PLAN YEAR -f csv`), written as reports write them (docs/methodology.md §10).
+    一、总体评价 with every target counted in its class (提前实现, 快于预期, 基本符合预期, 滞后) and the
+    主要指标完成情况表; 二、主要指标进展; 三、存在问题; 四、下一步建议; 数据说明; 附件. At and after the plan's
+    final year, a final evaluation. The charts of the lagging targets are inside the Word file; for Markdown
+    written with -o FILE.md, PNG files beside it (FILE-chart-1.png, …). Markdown on stdout has no charts.
+    Numbers are the CSV's (`gapcalc report PLAN YEAR -f csv`), written as reports write them (docs/methodology.md
+    §10).
     """
     chosen = fmt or ("markdown" if output is not None and output.suffix.lower() == ".md" else "docx")
     if chosen == "docx" and output is None:

@@ -21,12 +21,13 @@ Phase = Literal["before", "during", "final", "after"]
 """Where the report year stands in the plan: before its first year, inside it, its final year, after it."""
 
 Verdict = Literal["achieved_early", "ahead", "as_expected", "lagging", "completed", "not_completed",
-                  "undetermined", "no_figure", "qualitative"]
+                  "undetermined", "no_figure", "qualitative", "status_quo"]
 """The evaluation class of one target (docs/methodology.md §10): the four classes of the NDRC mid-term evaluations
-(提前实现, 快于预期, 基本符合预期, 滞后), the two of a final evaluation (已完成, 未完成), and why there is none."""
+(提前实现, 快于预期, 基本符合预期, 滞后), the two of a final evaluation (已完成, 未完成), and why there is none
+(``status_quo``: the plan states only a present value for the key, no target)."""
 
 VERDICTS: tuple[Verdict, ...] = ("achieved_early", "ahead", "as_expected", "lagging", "completed", "not_completed",
-                                 "undetermined", "no_figure", "qualitative")
+                                 "undetermined", "no_figure", "qualitative", "status_quo")
 
 Pace = Literal["ahead", "level", "behind"]
 Reach = Literal["reaches", "close", "short", "away"]
@@ -141,6 +142,11 @@ class Statement:
     reach: Reach | None = None
     target_text: str | None = None
     unresolved: bool = False
+    stated_final: Stated | None = None
+    """The plan's wording of its last target, where no level can be drawn from it yet (a change on an unknown base,
+    quotas on an unknown stock)."""
+    status_quo: bool = False
+    """True where the plan states only a present value (现状), no target."""
     caveats: tuple[Caveat, ...] = ()
     source: str | None = None
     source_title: str | None = None
@@ -151,8 +157,9 @@ class Statement:
 
     @property
     def quantified(self) -> bool:
-        """True for a target with a number (for the year or at the end)."""
-        return self.target is not None or self.final is not None
+        """True for a target with a number (for the year, at the end, or as a change not yet resolvable)."""
+        return self.target is not None or self.final is not None or (
+            self.stated_final is not None and self.stated_final.kind != "qualitative")
 
     @property
     def current(self) -> bool:
@@ -170,15 +177,36 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Stated:
+    """A target as the plan words it, for a year: what counts when several statements give one (the engine's
+    choice: explicit levels, then changes, then quotas; the first in the file among equals)."""
+
+    comparator: str
+    upper: Decimal | None
+    kind: str
+    number: Decimal | None = None
+    """The stated change or the quotas' total, where the level depends on a figure not yet known."""
+    sign: int = 1
+    since: int | None = None
+    """The base year of a change, or the first year of quotas."""
+    period: tuple[int, int] | None = None
+    """The years a period total adds up."""
+
+
+@dataclass(frozen=True)
 class KeyFacts:
     """What the plan says of one indicator and breakdown beyond the report row."""
 
     binding: bool | None = None
     stated_base_years: frozenset[int] = frozenset()
     comparators: Mapping[int, tuple[str, Decimal | None, str]] = field(default_factory=dict)
-    """Per target year: (comparator, upper value of a range, kind)."""
+    """Per target year: (comparator, upper value of a range, kind) of the statement that counts."""
     periods: Mapping[int, tuple[int, int]] = field(default_factory=dict)
     """Per target year of a period total: the years it adds up."""
+    stated: Mapping[int, Stated] = field(default_factory=dict)
+    """Per target year: the statement that counts."""
+    has_target: bool = True
+    """False for a key the plan gives only a baseline for (a description of the present, not a target)."""
 
 
 @dataclass(frozen=True)
@@ -215,21 +243,40 @@ def plan_facts(plan: CompiledPlan) -> PlanFacts:
     base_years: dict[int, set[int]] = {}
     for row in plan.part_rows("baselines"):
         base_years.setdefault(int(row["key"]), set()).add(int(row["year"]))
-    comparators: dict[int, dict[int, tuple[str, Decimal | None, str]]] = {}
-    periods: dict[int, dict[int, tuple[int, int]]] = {}
+    chosen: dict[tuple[int, int], dict[str, Any]] = {}
     for row in plan.part_rows("statements"):
-        key, year, kind = int(row["key"]), int(row["year"]), KIND_CODES[int(row["kind"])]
-        upper = Decimal(row["upper"]) if row.get("upper") not in (None, "") else None
-        comparators.setdefault(key, {})[year] = (str(row["comparator"] or "="), upper, kind)
-        if kind == "period_total":
-            start, end = row["period_start"], row["period_end"]
-            periods.setdefault(key, {})[year] = (int(start), int(end)) if start is not None else (year, year)
-    facts = {(str(k["indicator"]), str(k["breakdown"] or "")): KeyFacts(
-        None, frozenset(base_years.get(position, ())), comparators.get(position, {}), periods.get(position, {}))
+        place = (int(row["key"]), int(row["year"]))
+        if place not in chosen or (row["priority"], row["order"]) < (chosen[place]["priority"],
+                                                                     chosen[place]["order"]):
+            chosen[place] = row
+    stated: dict[int, dict[int, Stated]] = {}
+    for (key, year), row in chosen.items():
+        stated.setdefault(key, {})[year] = _stated(row)
+    facts = {(str(k["indicator"]), str(k["breakdown"] or "")): _key_facts(
+        frozenset(base_years.get(position, ())), stated.get(position, {}), bool(k["stated"]))
         for position, k in enumerate(keys)}
     text = " ".join(filter(None, (plan.document, plan.name_zh)))
     return PlanFacts(plan.id, plan.period[0], plan.period[1], plan.base_year,
                      any(word in text for word in DRAFT_WORDS), facts)
+
+
+def _stated(row: Mapping[str, Any]) -> Stated:
+    kind = KIND_CODES[int(row["kind"])]
+    upper = Decimal(row["upper"]) if row.get("upper") not in (None, "") else None
+    number = Decimal(row["number"]) if row.get("number") not in (None, "") else None
+    since = row["depends_year"] if row.get("depends_year") is not None else row.get("series_base_year")
+    period = None
+    if kind == "period_total":
+        start, end = row.get("period_start"), row.get("period_end")
+        period = (int(start), int(end)) if start is not None and end is not None else (int(row["year"]),) * 2
+    return Stated(str(row["comparator"] or "="), upper, kind, number, int(row.get("sign") or 1),
+                  int(since) if since is not None else None, period)
+
+
+def _key_facts(base_years: frozenset[int], stated: Mapping[int, Stated], has_target: bool) -> KeyFacts:
+    comparators = {year: (s.comparator, s.upper, s.kind) for year, s in stated.items()}
+    periods = {year: s.period for year, s in stated.items() if s.period is not None}
+    return KeyFacts(None, base_years, comparators, periods, stated, has_target)
 
 
 def phase_of(facts: PlanFacts, year: int) -> Phase:
@@ -267,10 +314,15 @@ def statement_of(facts: PlanFacts, row: Mapping[str, Any]) -> Statement:
         verdict="qualitative", gap=_decimal(row.get("gap")), attainment_pct=row.get("attainment_pct"),
         progress=progress, need=_need(row, figure, final), observed_cagr_pct=row.get("observed_cagr_pct"),
         growth_ratio=row.get("growth_ratio"), reach=reach, target_text=row.get("target_text"),
-        unresolved=row.get("target_source") == "unresolved", source=row.get("source"),
+        unresolved=row.get("target_source") == "unresolved", stated_final=_last_stated(key),
+        status_quo=not key.has_target, source=row.get("source"),
         source_title=row.get("source_title"), note=row.get("note"), note_en=row.get("note_en"),
         subplan=row.get("subplan"), row=row)
     return _with_verdict(_with_caveats(statement, facts))
+
+
+def _last_stated(key: KeyFacts) -> Stated | None:
+    return key.stated[max(key.stated)] if key.stated else None
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -384,6 +436,8 @@ def _with_verdict(statement: Statement) -> Statement:
 
 def verdict_of(statement: Statement) -> Verdict:
     """The evaluation class of a statement (docs/methodology.md §10)."""
+    if statement.status_quo:
+        return "status_quo"
     if not statement.quantified:
         return "qualitative"
     figure = statement.figure
@@ -395,8 +449,13 @@ def verdict_of(statement: Statement) -> Verdict:
         return "achieved_early"
     if statement.status == "inconclusive" or figure.as_of or statement.at_first_point:
         return "undetermined"
+    if figure.is_bound and not statement.current:  # a bound of an earlier year decides nothing about this one
+        return "undetermined"
     if statement.current and statement.status == "met":
-        return "ahead" if statement.progress is not None and statement.progress.pace == "ahead" else "as_expected"
+        pace = statement.progress.pace if statement.progress is not None else None
+        if pace == "ahead":
+            return "ahead"
+        return "lagging" if pace == "behind" and statement.reach in ("short", "away") else "as_expected"
     if statement.current and statement.status == "not_met":
         return "as_expected" if statement.outlook == "on_track" else "lagging"
     return _earlier_verdict(statement)
@@ -458,9 +517,10 @@ def overview_of(facts: PlanFacts, statements: Sequence[Statement], year: int) ->
     by_verdict: dict[str, list[Statement]] = {v: [] for v in VERDICTS}
     for statement in statements:
         by_verdict[statement.verdict].append(statement)
-    assessed = [s for s in statements if s.status in ("met", "not_met")]
+    targets = [s for s in statements if not s.status_quo]
+    assessed = [s for s in targets if s.status in ("met", "not_met")]
     return Overview(
-        targets=len(statements), quantified=sum(1 for s in statements if s.quantified),
+        targets=len(targets), quantified=sum(1 for s in targets if s.quantified),
         qualitative=len(by_verdict["qualitative"]), by_verdict={k: tuple(v) for k, v in by_verdict.items()},
         assessed=len(assessed), met=sum(1 for s in assessed if s.status == "met"),
         time_elapsed_pct=facts.time_elapsed_pct(year), phase=phase_of(facts, year))

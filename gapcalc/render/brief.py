@@ -31,6 +31,7 @@ from gapcalc.render.prose import (
     outlook_clause,
     progress_clause,
     shown_gap,
+    stated_goal_text,
     statement_sentences,
     verdict_word,
     word,
@@ -43,6 +44,7 @@ FINAL = ("completed", "not_completed", "undetermined")
 TEXT: dict[str, dict[str, str]] = {
     "zh": {
         "title": "《{name}》{year}年实施进展情况报告", "title_final": "《{name}》实施情况终期评估报告（{year}年）",
+        "title_draft": "对照《{name}》目标的进展测算（{year}年）",
         "overview_heading": "一、总体评价", "table_heading": "主要指标完成情况表",
         "progress_heading": "二、主要指标进展", "problems_heading": "三、存在问题",
         "advice_heading": "四、下一步建议", "data_heading": "数据说明", "missing_heading": "附件1：尚无数据的量化目标",
@@ -52,12 +54,15 @@ TEXT: dict[str, dict[str, str]] = {
         "final": "{year}年为规划期末年，本报告为终期评价。",
         "after": "规划期已于{final}年结束，本报告按规划期末目标评价至{year}年的最新数据。",
         "before": "{year}年规划尚未开始实施（规划期{start}—{final}年）。",
-        "assessed": "量化目标中，{year}年有全年数据可评估的{assessed}项，完成年度目标{met}项，指标完成率{share}%。",
+        "assessed": "量化目标中，{year}年有全年数据可评估的{assessed}项，完成年度目标{met}项，指标完成率{share}%"
+                    "（可评估的仅占量化目标的{coverage}%）。",
         "assessed_none": "量化目标中，{year}年尚无可评估年度目标的全年数据。",
         "classes": "按最新数据判断，{parts}。", "class_item": "{word}{count}项",
         "class_named": "{word}{count}项（{names}）",
         "no_figure": "另有{count}项量化目标暂无数据。", "list_sep": "、", "part_sep": "，",
         "none_lagging": "暂无进度滞后的量化目标。",
+        "data_gap": "（{n}）数据底数不清：{quantified}项量化目标中，仅{assessed}项有{year}年全年数据，"
+                    "{missing}项暂无数据。",
         "none_lagging_final": "量化目标中暂无未完成的目标。",
         "problem": "（{n}）{name}：{facts}。原因：＿＿＿＿（待补充）。",
         "advice": "（{n}）{name}：{need}。",
@@ -72,6 +77,7 @@ TEXT: dict[str, dict[str, str]] = {
         "dates": "（{n}）时点数据：{items}，不代表全年。",
         "sources": "（{n}）数据来源见脚注，多为政府网站、新闻报道等公开资料；正式评估请以统计部门公布数为准。",
         "draft": "（{n}）规划文本为征求意见稿（{document}），目标以正式印发文本为准。",
+        "draft_named": "（{n}）规划文本为{document}，目标以正式印发文本为准。",
         "derived": "（{n}）{items}的数据以变化率或新增量公布，本报告以指数或累计新增量表示。",
         "item_scope": "{name}（{scope}）", "item_date": "{name}（截至{date}）",
         "missing": "{name}：{goal}", "missing_year": "{year}年{goal}",
@@ -79,10 +85,11 @@ TEXT: dict[str, dict[str, str]] = {
         "notes_heading": "注：", "note_marker": "[{number}]", "note_source": "来源：{source}",
         "note_text": "说明：{note}",
         "note_sep": "；", "none": "无。", "chart_caption": "图{number}  {name}",
-        "binding_true": "约束性", "binding_false": "预期性", "latest_of": "（{year}）",
+        "binding_true": "约束性", "binding_false": "预期性", "latest_of": "（{year}）", "scope_differs": "（口径不同）",
     },
     "en": {
         "title": "{name}: progress report, {year}", "title_final": "{name}: final evaluation, {year}",
+        "title_draft": "{name}: progress measured against the draft's targets, {year}",
         "overview_heading": "1. Overall assessment", "table_heading": "Main indicators",
         "progress_heading": "2. Progress by indicator", "problems_heading": "3. Problems",
         "advice_heading": "4. Next steps", "data_heading": "Notes on the data",
@@ -94,13 +101,15 @@ TEXT: dict[str, dict[str, str]] = {
         "final": "{year} is the plan's final year: this is a final evaluation. ",
         "after": "The plan period ended in {final}; the final targets are judged on the latest figures to {year}. ",
         "before": "In {year} the plan ({start}–{final}) has not started. ",
-        "assessed": "Of the quantified targets, {assessed} have a whole-year figure for {year}; {met} meet the "
-                    "year's target ({share}%). ",
+        "assessed": "Quantified targets with a whole-year figure for {year}: {assessed} ({coverage}% of them); "
+                    "meeting the year's target: {met} ({share}%). ",
         "assessed_none": "No quantified target has a whole-year figure for {year}. ",
         "classes": "On the latest figures: {parts}.", "class_item": "{count} {word}",
         "class_named": "{count} {word} ({names})", "no_figure": " {count} quantified targets have no data yet.",
         "list_sep": ", ", "part_sep": "; ",
         "none_lagging": "No quantified target is behind schedule.",
+        "data_gap": "({n}) Data: of {quantified} quantified targets, only {assessed} have a whole-year figure for "
+                    "{year}; {missing} have no data.",
         "none_lagging_final": "No quantified target was missed.",
         "problem": "({n}) {name}: {facts}. Reasons: ____ (to complete).",
         "advice": "({n}) {name}: {need}.",
@@ -118,6 +127,7 @@ TEXT: dict[str, dict[str, str]] = {
         "sources": "({n}) Sources are in the notes, mostly government sites and press reports; a formal "
                    "evaluation should use the statistics bureau's figures.",
         "draft": "({n}) The plan text is a draft for comment ({document}); targets may change in the final text.",
+        "draft_named": "({n}) The plan text is a {document}; targets may change in the final text.",
         "derived": "({n}) {items} are published as changes or additions and shown on an index or as additions.",
         "item_scope": "{name} ({scope})", "item_date": "{name} (as of {date})",
         "missing": "{name}: {goal}", "missing_year": "{goal} by {year}",
@@ -125,6 +135,7 @@ TEXT: dict[str, dict[str, str]] = {
         "notes_heading": "Notes:", "note_marker": "[{number}]", "note_source": "Source: {source}",
         "note_text": "Note: {note}", "note_sep": "; ", "none": "None.", "chart_caption": "Figure {number}. {name}",
         "binding_true": "binding", "binding_false": "indicative", "latest_of": " ({year})",
+        "scope_differs": " (other scope)",
     },
 }
 """The fixed texts of the brief, in Chinese (the register of evaluation reports) and English."""
@@ -221,6 +232,8 @@ def overview_paragraphs(header: Any, overview: Overview, year: int, lang: str) -
     """The 总体评价: what the plan sets, where the year stands, the year's assessment and every class counted."""
     name = plan_title(shown(header.name_zh, lang)) if lang == "zh" else header.name_en
     document = shown(header.document, lang)
+    if "征求意见稿" in name and document.startswith("征求意见稿"):  # said once: the name says it is a draft
+        document = document.removeprefix("征求意见稿").strip("（）() ，,")
     document_text = "" if not document or document in (header.name_zh, name) else (
         f"（{document}）" if lang == "zh" else f" ({document})")
     first = _t(lang, "targets").format(name=name, document=document_text, targets=overview.targets,
@@ -230,8 +243,9 @@ def overview_paragraphs(header: Any, overview: Overview, year: int, lang: str) -
     first += _t(lang, phase).format(year=year, nth=ORDINALS[nth - 1] if lang == "zh" and 0 < nth <= 10 else nth,
                                     time=rate_text(overview.time_elapsed_pct), final=header.period[1],
                                     start=header.period[0])
+    coverage = rate_text(100.0 * overview.assessed / overview.quantified) if overview.quantified else "0"
     second = (_t(lang, "assessed").format(year=year, assessed=overview.assessed, met=overview.met,
-                                          share=rate_text(overview.met_share_pct))
+                                          share=rate_text(overview.met_share_pct), coverage=coverage)
               if overview.assessed else _t(lang, "assessed_none").format(year=year))
     second += _classes(overview, lang)
     missing = overview.count("no_figure")
@@ -284,13 +298,18 @@ def table_row(statement: Statement, lang: str, notes: Footnotes) -> list[str]:
                   and statement.current and statement.status in ("met", "not_met") else "")
     marker = source_note(statement, lang, notes)
     return [name_of(statement, lang), binding, base_text, final_text, year_goal, actual, attainment,
-            verdict_word(statement.verdict, lang), marker]
+            verdict_word(statement.verdict, lang) + (_t(lang, "scope_differs") if figure and figure.scope else ""),
+            marker]
 
 
 def missing_item(statement: Statement, lang: str) -> str:
     """A quantified target without any figure: its final target with its comparator (``2025年25%以上``)."""
     goal = statement.final or statement.target
-    assert goal is not None
+    if goal is None:  # a change on an unknown base, quotas on an unknown stock: as the plan words it
+        stated = statement.stated_final
+        year = max(statement.row.get("final_year") or 0, 0) or statement.year
+        text = stated_goal_text(stated, year, statement.unit, lang) if stated is not None else ""
+        return _t(lang, "missing").format(name=name_of(statement, lang), goal=text or _t(lang, "unresolved"))
     text = _t(lang, "missing_year").format(year=goal.year, goal=goal_text(goal, statement.unit, lang,
                                                                            statement.direction))
     if goal.period is not None:
@@ -300,7 +319,8 @@ def missing_item(statement: Statement, lang: str) -> str:
 
 def words_item(statement: Statement, lang: str) -> str:
     """A target without a number, with its wording (displayed simplified)."""
-    wording = shown(statement.target_text, lang) if statement.target_text else (
+    texts = dict.fromkeys(t.strip() for t in (statement.target_text or "").split("; ") if t.strip())
+    wording = ("；" if lang == "zh" else "; ").join(shown(t, lang) for t in texts) if texts else (
         _t(lang, "unresolved") if statement.unresolved else verdict_word("qualitative", lang))
     return f"{name_of(statement, lang)}{word('colon', lang)}{wording}"
 
@@ -313,12 +333,23 @@ def _problem_facts(statement: Statement, lang: str) -> str:
     return word("sep", lang).join(parts)
 
 
-def problems(statements: Sequence[Statement], lang: str, final: bool) -> list[str]:
-    """三、存在问题: each lagging (or missed) target named with its facts and a 原因 line to complete."""
-    if not statements:
-        return [_t(lang, "none_lagging_final" if final else "none_lagging")]
-    return [_t(lang, "problem").format(n=_nth(n, lang), name=name_of(s, lang), facts=_problem_facts(s, lang))
-            for n, s in enumerate(statements, 1)]
+def problems(statements: Sequence[Statement], lang: str, final: bool, overview: Overview | None = None,
+             year: int = 0) -> list[str]:
+    """三、存在问题: each lagging (or missed) target named with its facts and a 原因 line to complete; a target that
+    missed the year's target although its class is not 滞后; and, where few targets have data, that the data are
+    the problem."""
+    items = [_t(lang, "problem").format(n=_nth(n, lang), name=name_of(s, lang), facts=_problem_facts(s, lang))
+             for n, s in enumerate(statements, 1)]
+    if overview is not None and not final:
+        missed = [s for s in overview.by_verdict.get("as_expected", ()) + overview.by_verdict.get("ahead", ())
+                  if s.current and s.status == "not_met"]
+        items += [_t(lang, "problem").format(n=_nth(len(items) + n, lang), name=name_of(s, lang),
+                                             facts=_problem_facts(s, lang)) for n, s in enumerate(missed, 1)]
+        if overview.quantified and overview.assessed * 2 < overview.quantified:
+            items.append(_t(lang, "data_gap").format(n=_nth(len(items) + 1, lang), quantified=overview.quantified,
+                                                     assessed=overview.assessed, year=year,
+                                                     missing=overview.count("no_figure")))
+    return items or [_t(lang, "none_lagging_final" if final else "none_lagging")]
 
 
 def advice(statements: Sequence[Statement], missing: int, lang: str) -> list[str]:
@@ -371,9 +402,11 @@ def data_notes(header: Any, statements: Sequence[Statement], year: int, lang: st
     derived = [name_of(s, lang) for s in with_figure if s.has("derived_unit")]
     if derived:
         add("derived", items=_join(lang, derived))
-    add("sources")
+    if any(s.source or s.source_title or s.note for s in with_figure):
+        add("sources")
     if draft:
-        add("draft", document=shown(header.document, lang))
+        document = shown(header.document, lang)
+        add("draft_named" if "征求意见稿" in document or "draft" in document.lower() else "draft", document=document)
     return lines
 
 
@@ -389,22 +422,23 @@ def build_brief(header: Any, year: int, statements: Sequence[Statement], overvie
     statements."""
     final_phase = overview.phase in ("final", "after")
     name = plan_title(shown(header.name_zh, lang)) if lang == "zh" else header.name_en
-    title = _t(lang, "title_final" if final_phase else "title").format(name=name, year=year)
+    title = _t(lang, "title_draft" if draft else "title_final" if final_phase else "title").format(name=name,
+                                                                                                  year=year)
     notes = Footnotes()
     order = FINAL if final_phase else MID_TERM
-    with_figure = [s for s in statements if s.figure is not None and s.quantified]
+    with_figure = [s for s in statements if s.figure is not None and s.quantified and not s.status_quo]
     ranked = sorted(with_figure, key=lambda s: order.index(s.verdict) if s.verdict in order else len(order))
     table = [list(TABLE_HEADINGS[lang])]
     table += [table_row(s, lang, notes) for s in ranked]
     paragraphs = [indicator_paragraph(s, lang, notes) for s in ranked]
     lagging = [s for s in ranked if s.verdict in ("lagging", "not_completed")]
     missing = [s for s in statements if s.verdict == "no_figure"]
-    words = [s for s in statements if not s.quantified]
+    words = [s for s in statements if not s.quantified and not s.status_quo]
     sections = [
         Section(_t(lang, "overview_heading"), overview_paragraphs(header, overview, year, lang)),
         Section(_t(lang, "table_heading"), table=table, level=2),
         Section(_t(lang, "progress_heading"), paragraphs),
-        Section(_t(lang, "problems_heading"), problems(lagging, lang, final_phase)),
+        Section(_t(lang, "problems_heading"), problems(lagging, lang, final_phase, overview, year)),
         Section(_t(lang, "advice_heading"), advice(lagging, len(missing), lang)),
         Section(_t(lang, "data_heading"), data_notes(header, statements, year, lang, draft)),
         Section(_t(lang, "missing_heading"), items=[missing_item(s, lang) for s in missing]),

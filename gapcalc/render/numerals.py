@@ -102,15 +102,15 @@ def unit_words(unit: str, lang: str) -> tuple[str, str]:
     if lang == "zh":
         if index:
             return "", f"（{index.group(1)}年=100）"
-        if additions:
-            return f"{additions.group(1)}年以来累计新增", ""
+        if additions:  # the base year counts 0: additions start the year after it
+            return f"{int(additions.group(1)) + 1}年以来累计新增", ""
         if unit in ("index", "qualitative", "", "-"):
             return "", ""
         return "", unit
     if index:
         return "", f" (index, {index.group(1)} = 100)"
     if additions:
-        return "", f" added since {additions.group(1)}"
+        return "", f" added since {int(additions.group(1)) + 1}"
     if unit in COUNT_UNITS or unit in ("index", "qualitative", "", "-"):
         return "", ""
     word = UNITS_EN.get(unit, unit)
@@ -124,14 +124,23 @@ def unit_label(unit: str, lang: str) -> str:
     if lang == "zh" and index:
         return f"指数（{index.group(1)}年=100）"
     if lang == "zh" and additions:
-        return f"{additions.group(1)}年以来新增"
+        return f"{int(additions.group(1)) + 1}年以来新增"
     if lang == "zh" and unit == "index":
         return "指数"
     return unit
 
 
+EN_SCALED = {"亿元": (Decimal("0.1"), "billion yuan"), "万元": (Decimal(10), "thousand yuan")}
+"""Chinese money units written in English as billions and thousands: 2500亿元 is 250 billion yuan."""
+
+
 def quantity(value: Any, unit: str, lang: str = "zh", role: Role = "stated") -> str:
-    """``13万户``, ``2.84万亿元``, ``95.96（指数，2017年=100）``; in English ``130,000``, ``2.84 trillion yuan``."""
+    """``13万户``, ``2.84万亿元``, ``95.96（指数，2017年=100）``; in English ``130,000``, ``2.84 trillion yuan``,
+    ``250 billion yuan``."""
+    if lang == "en" and unit in EN_SCALED and value is not None:
+        factor, words = EN_SCALED[unit]
+        digits = number_text(Decimal(str(value)) * factor, "", role, lang)
+        return f"{digits} {words}" if digits else ""
     digits = number_text(value, unit, role, lang)
     if not digits:
         return ""
@@ -146,7 +155,10 @@ def points(value: Any, lang: str = "zh", role: Role = "computed") -> str:
 
 
 def difference_text(value: Any, unit: str, lang: str = "zh", role: Role = "computed") -> str:
-    """The size of a difference (no sign) in the unit's terms: percentage points for ``%``."""
+    """The size of a difference (no sign) in the unit's terms: percentage points for ``%``; a difference of
+    gapcalc's derived units (an index, additions) as its digits."""
     if unit == "%":
         return points(value, lang, role)
+    if _INDEX.match(unit) or _ADDITIONS.match(unit):
+        return number_text(abs(Decimal(str(value))), unit, role, lang)
     return quantity(abs(Decimal(str(value))), unit, lang, role)

@@ -334,7 +334,8 @@ def row_html(row: Mapping[str, Any], context: PageContext) -> str:
 
 VERDICT_FILL = {"achieved_early": "achieved", "ahead": "on_track", "as_expected": "on_track",
                 "lagging": "acceleration_needed", "completed": "met", "not_completed": "not_met",
-                "undetermined": "insufficient_data", "no_figure": "no_data", "qualitative": "not_assessed"}
+                "undetermined": "insufficient_data", "no_figure": "no_data", "qualitative": "not_assessed",
+                "status_quo": "not_assessed"}
 """The colour of an evaluation class: that of the status or outlook it corresponds to."""
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gapcalc.engine.statement import COUNT_UNITS, Figure, Goal, Statement
-from gapcalc.render.numerals import computed_value, difference_text, quantity, rate_text, whole_target
+from gapcalc.engine.statement import COUNT_UNITS, Figure, Goal, Stated, Statement
+from gapcalc.render.numerals import computed_value, difference_text, plain_text, quantity, rate_text, whole_target
 
 ZH: dict[str, str] = {
     "achieved_early": "提前实现", "ahead": "快于预期", "as_expected": "基本符合预期", "lagging": "滞后",
     "completed": "已完成", "not_completed": "未完成", "undetermined": "暂无法判断", "no_figure": "暂无数据",
-    "qualitative": "定性目标",
+    "qualitative": "定性目标", "status_quo": "现状描述",
     "bound_>=": "{q}以上", "bound_>": "超过{q}", "bound_<=": "{q}以下", "bound_<": "低于{q}",
     "goal_=": "{q}", "goal_>=": "{q}以上", "goal_>": "超过{q}", "goal_<=": "{q}以下", "goal_<": "低于{q}",
     "goal_~": "{q}左右", "goal_range": "{low}—{q}", "period_goal": "{start}—{end}年累计{goal}",
@@ -27,26 +27,27 @@ ZH: dict[str, str] = {
     "target_plan": "规划{year}年目标为{goal}", "target_interpolated": "按规划路径推算{year}年应达到{goal}",
     "target_period": "按累计目标序时推算，{start}—{year}年累计应达到{goal}", "target_final": "规划目标为{goal}",
     "above": "超出年度目标{d}", "below": "低于年度目标{d}", "equal": "与年度目标持平",
+    "above_final": "超出规划目标{d}", "below_final": "低于规划目标{d}", "equal_final": "与规划目标持平",
     "attainment": "完成率{a}%", "met": "已完成年度目标", "not_met": "未完成年度目标",
     "inconclusive": "该数为{which}，尚不足以判断是否完成年度目标", "lower": "下限", "upper": "上限",
     "part_year": "为{date}时点数据，不作全年评价",
     "base_stated": "该数为规划基期（{year}年）数值，尚无基期后的数据衡量进度",
     "first_observation": "该数为首个可得数据（{year}年），尚无此后数据衡量进度",
-    "progress": "{start}—{end}年完成规划任务的{task}%，同期时间进度{time}%", "pace_ahead": "快于时间进度{d}个百分点",
-    "pace_behind": "慢于时间进度{d}个百分点", "pace_level": "与时间进度持平", "by_bound": "（按下限计）",
+    "progress": "{start}—{end}年完成规划任务的{task}%，同期序时进度{time}%", "pace_ahead": "快于序时进度{d}个百分点",
+    "pace_behind": "慢于序时进度{d}个百分点", "pace_level": "与序时进度持平", "by_bound": "（按下限计）",
     "half_yes": "实现“时间过半、任务过半”", "half_no": "未实现“时间过半、任务过半”",
-    "achieved_final": "已提前实现{year}年{goal}的目标",
-    "need_rate": "实现{year}年{goal}的目标，今后{years}年尚需年均{verb}{rate}%",
-    "need_points": "实现{year}年{goal}的目标，今后{years}年尚需年均{verb}{change}",
-    "need_rate_one": "实现{year}年{goal}的目标，{year}年尚需{verb}{rate}%",
-    "need_points_one": "实现{year}年{goal}的目标，{year}年尚需{verb}{change}",
+    "achieved_final": "已提前实现{year}年达到{goal}的目标",
+    "need_rate": "实现{year}年达到{goal}的目标，{start}—{year}年需年均{verb}{rate}%",
+    "need_points": "实现{year}年达到{goal}的目标，{start}—{year}年需年均{verb}{change}",
+    "need_rate_one": "实现{year}年达到{goal}的目标，{year}年需{verb}{rate}%",
+    "need_points_one": "实现{year}年达到{goal}的目标，{year}年需{verb}{change}",
     "need_change": "（每年{verb}{change}）", "grow": "增长", "decline": "下降", "add": "增加", "cut": "减少",
     "raise": "提高", "lower_pp": "降低",
     "reach_reaches": "按已实现增速测算，可如期实现",
     "reach_close": "按已实现增速测算，略低于所需增速，需稍加快方能如期实现",
     "reach_short": "按已实现增速测算，难以如期实现，需加快推进", "reach_away": "指标较起点向目标的反方向变化",
     "final_done": "规划期末（{year}年）目标{goal}已完成", "final_missed": "规划期末（{year}年）目标{goal}未完成",
-    "final_open": "规划期末（{year}年）目标为{goal}，期末数据尚未公布",
+    "final_open": "规划期末（{year}年）目标为{goal}，尚未收集到期末数据，暂无法判断",
     "after": "规划期已于{year}年结束", "scope": "口径：{scope}", "source": "数据来源：{source}",
     "sep": "，", "stop": "。", "colon": "：", "binding_true": "约束性", "binding_false": "预期性",
 }
@@ -55,6 +56,7 @@ EN: dict[str, str] = {
     "achieved_early": "achieved early", "ahead": "ahead of schedule", "as_expected": "broadly on schedule",
     "lagging": "behind schedule", "completed": "completed", "not_completed": "not completed",
     "undetermined": "cannot be judged yet", "no_figure": "no data", "qualitative": "qualitative",
+    "status_quo": "present value, no target",
     "bound_>=": "at least {q}", "bound_>": "more than {q}", "bound_<=": "at most {q}", "bound_<": "less than {q}",
     "goal_=": "{q}", "goal_>=": "at least {q}", "goal_>": "more than {q}", "goal_<=": "at most {q}",
     "goal_<": "less than {q}", "goal_~": "about {q}", "goal_range": "{low}–{q}",
@@ -73,12 +75,14 @@ EN: dict[str, str] = {
     "base_stated": "this is the plan's base-year ({year}) value; no later figure measures progress yet",
     "first_observation": "this is the first figure available ({year}); no later figure measures progress yet",
     "progress": "{start}–{end}: {task}% of the planned change achieved, with {time}% of the time elapsed",
+    "above_final": "{d} above the final target", "below_final": "{d} below the final target",
+    "equal_final": "level with the final target",
     "pace_ahead": "{d} pp ahead of time", "pace_behind": "{d} pp behind time", "pace_level": "level with time",
     "by_bound": " (on the lower bound)", "half_yes": "half the task done in half the time",
     "half_no": "not half the task in half the time",
     "achieved_final": "the {year} target of {goal} is already achieved",
-    "need_rate": "reaching {goal} by {year} still needs {verb} of {rate}% a year over {years} years",
-    "need_points": "reaching {goal} by {year} still needs {verb} of {change} a year over {years} years",
+    "need_rate": "reaching {goal} by {year} needs {verb} of {rate}% a year over {start}–{year}",
+    "need_points": "reaching {goal} by {year} needs {verb} of {change} a year over {start}–{year}",
     "need_rate_one": "reaching {goal} by {year} still needs {verb} of {rate}% in {year}",
     "need_points_one": "reaching {goal} by {year} still needs {verb} of {change} in {year}",
     "need_change": " ({verb} {change} a year)", "grow": "growth", "decline": "a decline", "add": "adding",
@@ -89,7 +93,7 @@ EN: dict[str, str] = {
     "reach_away": "the indicator has moved away from the target",
     "final_done": "the final ({year}) target of {goal} is completed",
     "final_missed": "the final ({year}) target of {goal} is not completed",
-    "final_open": "the final ({year}) target is {goal}; the final figure is not yet published",
+    "final_open": "the final ({year}) target is {goal}; no final figure has been collected: not judged",
     "after": "the plan period ended in {year}", "scope": "scope: {scope}", "source": "source: {source}",
     "sep": "; ", "stop": ".", "colon": ": ", "binding_true": "binding", "binding_false": "indicative",
 }
@@ -135,6 +139,8 @@ def goal_text(goal: Goal, unit: str, lang: str, direction: str = "up") -> str:
     computed = goal.source == "interpolated"
     value = whole_target(goal.value, direction) if computed and unit in COUNT_UNITS else goal.value
     amount = quantity(value, unit, lang, "computed" if computed else "stated")
+    if computed and unit == "%":  # 80.025 is "80.0%": not to be read as the 80% a bound may reach
+        amount = f"{computed_value(value, unit):.1f}%"
     if goal.comparator == "range" and goal.upper is not None:
         low = quantity(goal.value, unit, lang).removesuffix(unit) if lang == "zh" else quantity(goal.value, unit,
                                                                                                    lang)
@@ -142,9 +148,36 @@ def goal_text(goal: Goal, unit: str, lang: str, direction: str = "up") -> str:
     else:
         text = word(f"goal_{goal.comparator}" if f"goal_{goal.comparator}" in TEXTS[lang] else "goal_=",
                     lang).format(q=amount)
-    if goal.period is not None and goal.source != "interpolated":
+    if goal.period is not None:
         return word("period_goal", lang).format(start=goal.period[0], end=goal.period[1], goal=text)
     return text
+
+
+STATED_ZH = {
+    "new_in_year": "{since}—{year}年累计新增{q}", "change_vs_baseline": "{year}年较{since}年{verb}{n}%",
+    "pp_change": "{year}年较{since}年{verb}{n}个百分点", "annual_growth": "{since}—{year}年年均{verb}{n}%",
+}
+STATED_EN = {
+    "new_in_year": "{q} added over {since}–{year}", "change_vs_baseline": "{verb} {n}% by {year} on {since}",
+    "pp_change": "{verb} {n} pp by {year} on {since}", "annual_growth": "{verb} {n}% a year over {since}–{year}",
+}
+"""How a target that depends on a figure not yet known is worded: quotas, and changes on a base."""
+
+
+def stated_goal_text(stated: Stated, year: int, unit: str, lang: str) -> str:
+    """A target as the plan words it where no level can be drawn from it yet: ``2021—2025年累计新增500个以上``,
+    ``2025年较2020年下降16%``."""
+    templates = STATED_ZH if lang == "zh" else STATED_EN
+    if stated.number is None or stated.kind not in templates:
+        return ""
+    rising = stated.sign >= 0
+    verb_key = ("grow" if rising else "decline") if stated.kind != "pp_change" else ("raise" if rising else "lower_pp")
+    number = plain_text(stated.number)
+    amount = quantity(stated.number, unit, lang)
+    comparator = stated.comparator if stated.comparator in (">=", ">", "<=", "<", "~") else "="
+    text = templates[stated.kind].format(since=stated.since if stated.since is not None else "", year=year,
+                                         q=amount, n=number, verb=word(verb_key, lang))
+    return text if comparator == "=" else word(f"goal_{comparator}", lang).format(q=text)
 
 
 def figure_clause(statement: Statement, lang: str) -> str:
@@ -194,13 +227,14 @@ def comparison_clauses(statement: Statement, lang: str) -> list[str]:
         which = "lower" if figure.comparator in (">=", ">") else "upper"
         return [word("inconclusive", lang).format(which=word(which, lang))]
     clauses: list[str] = []
+    final = "_final" if statement.phase in ("final", "after") else ""  # the year's target is the plan's target
     gap = shown_gap(statement)
     if gap is not None:
         key = "equal" if computed_value(gap, statement.unit) == 0 else "above" if gap > 0 else "below"
-        clauses.append(word(key, lang).format(d=difference_text(gap, statement.unit, lang)))
+        clauses.append(word(key + final, lang).format(d=difference_text(gap, statement.unit, lang)))
     if statement.attainment_pct is not None:
         clauses.append(word("attainment", lang).format(a=rate_text(statement.attainment_pct)))
-    if statement.status in ("met", "not_met"):
+    if statement.status in ("met", "not_met") and not final:  # at the end, the final clause says it
         clauses.append(word(statement.status, lang))
     return clauses
 
@@ -220,11 +254,23 @@ def progress_clause(statement: Statement, lang: str) -> str:
     difference = abs(Decimal(task) - Decimal(time))
     pace = word(f"pace_{progress.pace}", lang).format(d=rate_text(difference))
     text += word("sep", lang) + pace
-    if progress.time_pct >= 50:
-        text += word("sep", lang) + word("half_yes" if progress.pace != "behind" else "half_no", lang)
+    half = half_time_half_task(progress.task_pct, progress.time_pct, progress.pace)
+    if half:
+        text += word("sep", lang) + word(half, lang)
     if figure.is_bound:
         text += word("by_bound", lang)
     return text
+
+
+def half_time_half_task(task_pct: float, time_pct: float, pace: str) -> str | None:
+    """``half_yes`` where half the time has passed, half the task is done and the task keeps pace with time;
+    ``half_no`` where half the time has passed and less than half the task is done; else None (the phrase would be
+    literally false: past half of both, behind time, is said as 慢于序时进度 alone)."""
+    if time_pct < 50:
+        return None
+    if task_pct < 50:
+        return "half_no"
+    return "half_yes" if pace != "behind" else None
 
 
 def outlook_clause(statement: Statement, lang: str) -> str:
@@ -251,27 +297,39 @@ def outlook_clause(statement: Statement, lang: str) -> str:
 
 
 def _need_text(statement: Statement, goal: str, lang: str) -> str:
-    need, final = statement.need, statement.final
-    assert need is not None and final is not None
+    need, final, figure = statement.need, statement.final, statement.figure
+    assert need is not None and final is not None and figure is not None
     unit, one = statement.unit, "_one" if need.years == 1 else ""
-    if unit == "%" and need.change_per_year is not None:
-        verb = word("raise" if need.change_per_year >= 0 else "lower_pp", lang)
-        return word("need_points" + one, lang).format(year=final.year, goal=goal, years=need.years, verb=verb,
-                                                      change=difference_text(need.change_per_year, unit, lang))
+    years = {"year": final.year, "goal": goal, "start": figure.year}
+    change = per_year_change(need.change_per_year, unit)
+    if (unit == "%" or unit.startswith("additions since ")) and change is not None:
+        verb = word(("raise" if change >= 0 else "lower_pp") if unit == "%" else ("add" if change >= 0 else "cut"),
+                    lang)
+        return word("need_points" + one, lang).format(verb=verb, change=difference_text(change, unit, lang),
+                                                      **years)
     if need.cagr_pct is not None:
         verb = word("grow" if need.cagr_pct >= 0 else "decline", lang)
-        text = word("need_rate" + one, lang).format(year=final.year, goal=goal, years=need.years, verb=verb,
-                                              rate=rate_text(abs(need.cagr_pct)))
-        if need.change_per_year is not None and not one:
-            change_verb = word("add" if need.change_per_year >= 0 else "cut", lang)
-            text += word("need_change", lang).format(verb=change_verb,
-                                                     change=difference_text(need.change_per_year, unit, lang))
+        text = word("need_rate" + one, lang).format(verb=verb, rate=rate_text(abs(need.cagr_pct)), **years)
+        if change is not None and not one:
+            change_verb = word("add" if change >= 0 else "cut", lang)
+            text += word("need_change", lang).format(verb=change_verb, change=difference_text(change, unit, lang))
         return text
-    if need.change_per_year is not None:
-        verb = word("add" if need.change_per_year >= 0 else "cut", lang)
-        return word("need_points", lang).format(year=final.year, goal=goal, years=need.years, verb=verb,
-                                                change=difference_text(need.change_per_year, unit, lang))
+    if change is not None:
+        verb = word("add" if change >= 0 else "cut", lang)
+        return word("need_points" + one, lang).format(verb=verb, change=difference_text(change, unit, lang),
+                                                      **years)
     return ""
+
+
+def per_year_change(change: float | None, unit: str) -> Decimal | None:
+    """The change still needed a year as written: a count rounded away from zero (171 + 4 × 32.25 needs 33 a year,
+    not 32), other units by the display rule."""
+    if change is None:
+        return None
+    exact = Decimal(str(change))
+    if unit in COUNT_UNITS or unit.startswith("additions since "):
+        return exact.to_integral_value(rounding="ROUND_UP")
+    return computed_value(exact, unit)
 
 
 def scope_clause(statement: Statement, lang: str) -> str:
