@@ -132,11 +132,10 @@ _QUOTED = re.compile(r"(原文“[^”]*”)")
 
 
 def shown(text: Any, lang: str) -> str:
-    """Text as displayed: in Chinese, simplified characters, except inside a verbatim quote (原文“…”)."""
+    """Text as displayed: simplified characters (in every language: Chinese text in an English page is shown
+    simplified too), except inside a verbatim quote (原文“…”)."""
     if not text:
         return ""
-    if lang != "zh":
-        return str(text)
     parts = _QUOTED.split(str(text))
     return "".join(part if index % 2 else to_simplified(part) for index, part in enumerate(parts))
 
@@ -237,17 +236,26 @@ def link_or_text(source: str) -> str:
     return esc(source)
 
 
-def details_html(row: Mapping[str, Any], lang: str) -> str:
-    """Every other field of a row, in a ``<details>``, as reports write numbers (:mod:`gapcalc.render.numerals`)."""
+def details_html(row: Mapping[str, Any], lang: str, statement: Statement | None = None) -> str:
+    """Every other field of a row, in a ``<details>``, as reports write numbers (:mod:`gapcalc.render.numerals`);
+    with the row's statement, a first observation is not called the baseline, a period total has none, and the
+    final target keeps its comparator."""
     unit = str(row.get("unit") or "")
+    base_key, final_text = "baseline", quantity(row.get("final_target"), unit, lang)
+    if statement is not None:
+        if statement.base is not None and not statement.base.stated:
+            base_key = "first_figure_label"
+        if statement.final is not None:
+            final_text = goal_text(statement.final, unit, lang, statement.direction)
+    period_total = statement is not None and statement.final is not None and statement.final.period is not None
     items = [
         ("unit", esc(page_word("qualitative_unit", lang) if unit == "qualitative" else unit_label(unit, lang))),
         ("direction", esc(page_word(str(row.get("direction") or "up"), lang))),
         ("target_source", esc(page_word("plan_source" if row.get("target_source") == "plan"
                                         else str(row.get("target_source") or "none"), lang))),
-        ("baseline", esc(_with_year(quantity(row.get("baseline"), unit, lang), row.get("baseline_year"), lang))),
-        ("final_target", esc(_with_year(quantity(row.get("final_target"), unit, lang), row.get("final_year"),
-                                        lang))),
+        (base_key, "" if period_total else esc(_with_year(quantity(row.get("baseline"), unit, lang),
+                                                          row.get("baseline_year"), lang))),
+        ("final_target", esc(_with_year(final_text, row.get("final_year"), lang))),
         ("required_cagr", esc(_rate(row.get("required_cagr_pct")))),
         ("required_change", esc(_signed_difference(row.get("required_change_per_year"), unit, lang))),
         ("observed_cagr", esc(_rate(row.get("observed_cagr_pct")))),
@@ -292,7 +300,7 @@ def name_cell(row: Mapping[str, Any], context: PageContext) -> str:
     if statement is not None and statement.figure is not None:
         stop = "。" if context.lang == "zh" else ". "
         said = f'<p class="small">{esc(stop.join(statement_sentences(statement, context.lang)) + stop)}</p>'
-    return f'<td class="name"><b>{name}</b>{ident}{said}{details_html(row, context.lang)}</td>'
+    return f'<td class="name"><b>{name}</b>{ident}{said}{details_html(row, context.lang, statement)}</td>'
 
 
 def actual_cell(row: Mapping[str, Any], context: PageContext) -> str:
@@ -512,7 +520,8 @@ def plan_heading(names: Mapping[str, Any], year: Any, lang: str) -> tuple[str, s
     name = names["name_zh"] if lang == "zh" else (names["name_en"] or names["name_zh"])
     first, last = names["period"]
     return (page_word("report_title", lang).format(region=region, year=year),
-            f"{shown(name, lang)} · {shown(names['document'], lang)} · {first}–{last}")
+            f"{shown(name, lang)} · {shown(names['document'], lang)} · "
+            + (f"{first}—{last}年" if lang == "zh" else f"{first}–{last}"))
 
 
 def report_heading(default: str, plans: Mapping[str, Mapping[str, Any]], rows: Sequence[Row],

@@ -33,7 +33,9 @@ ZH: dict[str, str] = {
     "part_year": "为{date}时点数据，不作全年评价",
     "base_stated": "该数为规划基期（{year}年）数值，尚无基期后的数据衡量进度",
     "first_observation": "该数为首个可得数据（{year}年），尚无此后数据衡量进度",
-    "progress": "{start}—{end}年完成规划任务的{task}%，同期序时进度{time}%", "pace_ahead": "快于序时进度{d}个百分点",
+    "progress": "{start}—{end}年完成规划任务的{task}%，同期序时进度{time}%",
+    "progress_observed": "以{start}年首个可得数据为起点，至{end}年完成剩余任务的{task}%，同期序时进度{time}%",
+    "pace_ahead": "快于序时进度{d}个百分点",
     "pace_behind": "慢于序时进度{d}个百分点", "pace_level": "与序时进度持平", "by_bound": "（按下限计）",
     "half_yes": "实现“时间过半、任务过半”", "half_no": "未实现“时间过半、任务过半”",
     "achieved_final": "已提前实现{year}年达到{goal}的目标",
@@ -75,6 +77,8 @@ EN: dict[str, str] = {
     "base_stated": "this is the plan's base-year ({year}) value; no later figure measures progress yet",
     "first_observation": "this is the first figure available ({year}); no later figure measures progress yet",
     "progress": "{start}–{end}: {task}% of the planned change achieved, with {time}% of the time elapsed",
+    "progress_observed": "from the first figure ({start}) to {end}: {task}% of the remaining change achieved, with "
+                         "{time}% of the time elapsed",
     "above_final": "{d} above the final target", "below_final": "{d} below the final target",
     "equal_final": "level with the final target",
     "pace_ahead": "{d} pp ahead of time", "pace_behind": "{d} pp behind time", "pace_level": "level with time",
@@ -250,7 +254,8 @@ def progress_clause(statement: Statement, lang: str) -> str:
     if progress is None:
         return ""
     task, time = rate_text(progress.task_pct), rate_text(progress.time_pct)
-    text = word("progress", lang).format(start=base.year, end=figure.year, task=task, time=time)
+    key = "progress" if base.stated else "progress_observed"
+    text = word(key, lang).format(start=base.year, end=figure.year, task=task, time=time)
     difference = abs(Decimal(task) - Decimal(time))
     pace = word(f"pace_{progress.pace}", lang).format(d=rate_text(difference))
     text += word("sep", lang) + pace
