@@ -459,7 +459,7 @@ def summary_html(summary: Sequence[Mapping[str, Any]], context: PageContext) -> 
             counts[statement.verdict] = counts.get(statement.verdict, 0) + 1
         outlook_html = " ".join(f"{verdict_pill(k, lang)} {counts[k]}" for k in VERDICT_FILL if counts.get(k))
         return (f"<h2>{esc(page_word('summary', lang))}</h2>\n<div class=\"cards\">{card_html}</div>\n"
-                f"<p>{esc(page_word('verdict', lang))}{esc(page_word('colon', lang))}{outlook_html}</p>\n")
+                f"<p>{esc(page_word('verdict_line', lang))}{esc(page_word('colon', lang))}{outlook_html}</p>\n")
     return (f"<h2>{esc(page_word('summary', lang))}</h2>\n<div class=\"cards\">{card_html}</div>\n"
             f"<p>{esc(page_word('outlook', lang))}: {outlook_html}</p>\n")
 
