@@ -586,8 +586,98 @@ ZH: dict[str, str] = {
     "draft: write the English title": "draft: 请填写英文标题",
     "draft: no document number found; give a short identification": "draft: 未找到文号；请给出简短标识",
     "draft: breakdown keys are the Chinese labels; give ascii keys": "draft: 分项键为中文标签；请改用 ascii 键",
+    "draft: {region} is a municipality directly under the central government (直辖市): admin_level {level}; a plan "
+    "of one of its districts is municipal":
+        "draft: {region}为直辖市，属省级：admin_level 为 {level}；其下辖区的规划为 municipal",
+    "draft: title taken from the 《》 that names the plan; check name_zh":
+        "draft: 标题取自文中书名号《》所列的规划名称；请核对 name_zh",
+    "draft: title taken from the document's first line; check name_zh": "draft: 标题取自文档首行；请核对 name_zh",
+    "draft: unit {unit}: the {printed} printed, per the {per} the name begins with; check it":
+        "draft: 单位 {unit}：所标单位 {printed}，按名称开头的“{per}”计；请核对",
+    "draft: {stretch} is striven for (力争) and {floor} ensured (确保); the ensured figure is the target":
+        "draft: 力争 {stretch}、确保 {floor}；以确保数为目标",
+    "draft: compound unit {unit}, one unit counted per {per}; actuals must be in the same unit":
+        "draft: 复合单位 {unit}，按每{per}计的一个单位；实际值须用同一单位",
+    "draft: the name may lack its subject (what it is the {measure} of); complete it":
+        "draft: 名称可能缺少主语（何者的{measure}）；请补全",
+    "draft: name cut at {count} characters; check where it ends": "draft: 名称截断为 {count} 个字；请核对名称止于何处",
+    "draft: the shared id {shared} is already given to another indicator of this file; this one has the plan-local "
+    "id {ident}: merge the two or keep them apart":
+        "draft: 共享编号 {shared} 已用于本文件另一指标；此指标使用本规划编号 {ident}：请合并二者或保持分开",
+    "draft: the name resembles the shared indicator {shared} ({measure}), but its unit or measure differ; a "
+    "plan-local id is given":
+        "draft: 名称近似共享指标 {shared}（{measure}），但单位或计量方式不同；已给出本规划编号",
+    "draft: no year in the sentence of {count} statements; each takes the year of an earlier sentence or the "
+    "plan's end: {which}":
+        "draft: {count} 条陈述句中没有年份，各取前文或规划期末的年份：{which}",
+    "draft: no year in the sentence of {count} statements; {year} is taken from an earlier sentence or the plan's "
+    "end: {which}":
+        "draft: {count} 条陈述句中没有年份，{year} 年取自前文或规划期末：{which}",
+    "draft: {why} (said once for {count} statements: {which})": "draft: {why}（{count} 条陈述合并说明：{which}）",
     "{why} (and {count} more: lines {lines})": "{why}（另有 {count} 处：第 {lines} 行）",
     "{path}:{line}: {why}": "{path}:{line}: {why}",
+    # readings of a draft not reviewed (GC130, GC330) and the review page
+    "{field} line {line}": "{field} 第 {line} 行",
+    "draft plan header not reviewed ({fields})": "草稿的规划信息未复核（{fields}）",
+    "review it against the document, then remove `draft:`": "对照原文复核后删去 `draft:`",
+    "draft statement not reviewed: '{quote}' ({id}: {fields})": "草稿陈述未复核：“{quote}”（{id}：{fields}）",
+    "review it against the quote, then remove `draft:`": "对照引文复核后删去 `draft:`",
+    "{path}: {count} statement{s} not reviewed{header} (GC130)": "{path}：{count} 条陈述未复核{header}（GC130）",
+    ", and the plan header": "，规划信息亦未复核",
+    "{series} {year}: row not reviewed: '{note}'": "{series} {year}：该行未复核：“{note}”",
+    "check the figure against its source, then remove `draft:` from the note":
+        "对照来源核对数值后删去 note 中的 `draft:`",
+    "wrote {path}: {count} statements, {todo} to review": "已写入 {path}：{count} 条陈述，{todo} 条待复核",
+    "--review - : the review page is written to a file": "--review - ：复核页面须写入文件",
+    "give a file name, e.g. --review review.html": "请给出文件名，如 --review review.html",
+    "{path} cannot be reviewed: {problem}": "{path} 无法复核：{problem}",
+    "fix it first (gapcalc check {path} lists every problem)": "请先修正（gapcalc check {path} 列出全部问题）",
+    "pass --force to replace it, or choose another file for the page": "加 --force 可替换，或为页面另选文件名",
+    # gapcalc draft-actuals: rows drafted from statistics texts, what the actuals file had, the numbers refused
+    "drafted {count} row{s}": "已起草 {count} 行",
+    "no figure for the indicators of {plan} was found": "未找到 {plan} 各指标的数据",
+    "wrote {path} ({count} row{s})": "已写入 {path}（{count} 行）",
+    "appended {count} row{s} to {path}": "已向 {path} 追加 {count} 行",
+    "skipped {series} {year}: line {line} of {path} has it": "已跳过 {series} {year}：{path} 第 {line} 行已有",
+    "not written: {series} {year} {value} conflicts with line {line} of {path} ({other})":
+        "未写入：{series} {year} {value} 与 {path} 第 {line} 行（{other}）冲突",
+    "not written: {series} {year}: {path} has no column {columns}":
+        "未写入：{series} {year}：{path} 没有 {columns} 列",
+    "nothing new for {path}": "{path} 无新增行",
+    "saved the document's text as {path}": "原文文本已保存为 {path}",
+    "the document's text is saved as {path}": "原文文本已保存在 {path}",
+    "{path}:{line}: {value} ({indicator}): {why} — “{quote}”":
+        "{path}:{line}: {value}（{indicator}）：{why} — “{quote}”",
+    "under a heading of targets or plans": "位于目标或工作安排的标题之下",
+    "a target, forecast or plan (目标, 力争, 计划…), not a published figure":
+        "为目标、预期或计划（目标、力争、计划…），非公布数",
+    "a later year than the text reports: a target": "年份晚于原文所报告的年份，为目标",
+    "a figure of the country, the province or an average, not the plan's region":
+        "为全国、全省或平均数，非规划所在地区",
+    "a difference against another figure, not the indicator": "为与其他数值的差距，非本指标",
+    "a change since a year that is not the plan's base year": "为较非规划基期年份的变化",
+    "a multiple (倍, 翻番): no measure places it": "为倍数（倍、翻番），无法计入",
+    "a change in percentage points: no measure places it": "为百分点变化，无法计入",
+    "its unit is neither the indicator's nor a scale of it": "单位与指标单位不同，也无法换算",
+    "another indicator that shares a word with this one": "为与本指标名称相近的另一指标",
+    "measures something else of it (营业收入, 投资, 占比…)": "计量的是其他方面（营业收入、投资、占比…）",
+    "a share of another whole": "为占其他总量的比重",
+    "one level of an indicator counted at every level": "为按各级合计的指标中的一级",
+    "a part of the indicator (高技术, 小巨人, 示范…)": "为指标的一部分（高技术、小巨人、示范…）",
+    "a running total; the plan counts additions over its period": "为历年累计数，规划按规划期内新增计",
+    "far from the plan's own levels: another scale": "与规划数值相差过大，应为另一口径",
+    "another figure of this indicator and year is drafted (one a year)": "本指标本年已起草另一数值（每年一个）",
+    "the text does not say its year, nor when it was published": "原文未说明年份，也无发布日期",
+    "a year far outside the plan's period": "年份远在规划期之外",
+    "a district or county, not the whole region": "为区县数，非全地区",
+    "standard input (-) is given more than once": "标准输入（-）给出了不止一次",
+    "give - once, and files for the rest": "- 只给一次，其余给出文件",
+    "{path}: no header row": "{path}：没有表头行",
+    "the first row must name the columns: indicator,year,value,…": "第一行须为列名：indicator,year,value,…",
+    "{path}: not an actuals file (no column {columns})": "{path}：不是实际值文件（没有 {columns} 列）",
+    "give an actuals file, or a new file name": "请给出实际值文件，或新的文件名",
+    "{path} already exists with another text": "{path} 已存在，内容不同",
+    "pass --force to replace it, or rename the document": "加 --force 可替换，或将原文改名",
     # click's usage errors (a missing argument, an unknown option, an invalid value)
     "Usage: {usage}": "用法：{usage}",
     "Try '{command} {option}' for help.": "运行“{command} {option}”查看帮助。",
@@ -647,6 +737,8 @@ ZH_WORDS: dict[str, dict[str, dict[str, str]]] = {
     "invalid value at {where}: {original} (got {shown})": {"shown": _SHOWN_WORDS},
     "{value} is not a valid {kind}.": {"kind": {"integer": "整数", "float": "数字", "boolean": "布尔值"}},
     "{kind} {path} does not exist.": {"kind": _PATH_WORDS},
+    "draft: the name resembles the shared indicator {shared} ({measure}), but its unit or measure differ; a "
+    "plan-local id is given": {"measure": {"rate": "比率", "count": "计数", "amount": "金额", "any": "任意"}},
     "{kind} {path} is a file.": {"kind": _PATH_WORDS},
     "{kind} {path} is a directory.": {"kind": _PATH_WORDS},
 }

@@ -73,17 +73,20 @@ def test_review_lines_in_chinese_notes_in_english(tmp_path: Path, monkeypatch: p
         "待复核（4）：",
         "  targets/hz.toml:6: 请填写英文标题",
         "  targets/hz.toml:10: 未找到文号；请给出简短标识",
-        "  targets/hz.toml:18: name_en 为关键词推测；请填写英文名称（另有 3 处：第 31、45、59 行）",
-        "  targets/hz.toml:39: 未标单位；按指数或比值处理（另有 2 处：第 53、67 行）",
+        "  targets/hz.toml:13: 未标单位；按指数或比值处理（3 条陈述合并说明：digital、innovation、quality）",
+        "  targets/hz.toml:18: name_en 为关键词推测；请填写英文名称（另有 3 处：第 31、44、57 行）",
     ]
     text = (tmp_path / "targets/hz.toml").read_text(encoding="utf-8")
-    assert text.count('note = "draft: no unit printed; index or ratio assumed"') == 3
+    assert text.count("draft: no unit printed; index or ratio assumed (said once for 3 statements: digital, "
+                      "innovation, quality)") == 1
+    assert "note = \"draft: no unit printed" not in text  # said once in the plan's note, not on every series
     monkeypatch.setenv("GAPCALC_LANG", "en")
     code, output = _run("draft", "plan.txt", "--plan", "hz", "--targets-dir", "targets", "--force")
     assert output.splitlines()[2:] == [
         "review (4):",
         "  targets/hz.toml:6: write the English title",
         "  targets/hz.toml:10: no document number found; give a short identification",
-        "  targets/hz.toml:18: name_en is a keyword guess; write the English name (and 3 more: lines 31, 45, 59)",
-        "  targets/hz.toml:39: no unit printed; index or ratio assumed (and 2 more: lines 53, 67)",
+        "  targets/hz.toml:13: no unit printed; index or ratio assumed (said once for 3 statements: digital, "
+        "innovation, quality)",
+        "  targets/hz.toml:18: name_en is a keyword guess; write the English name (and 3 more: lines 31, 44, 57)",
     ]

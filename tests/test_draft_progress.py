@@ -21,12 +21,15 @@ check: 0 errors, 0 warnings
 review (6):
   targets/henan.toml:6: write the English title
   targets/henan.toml:10: no document number found; give a short identification
-  targets/henan.toml:18: name_en is a keyword guess; write the English name (and 8 more: lines 46, 60, 88, 116, 141, \
-169, 197, 211)
-  targets/henan.toml:26: no year in the sentence; 2025 is taken from an earlier sentence or the plan's end (and 13 \
-more: lines 40, 54, 68, 82, 96, 110, 127, 149, …)
-  targets/henan.toml:120: breakdown keys are the Chinese labels; give ascii keys
-  targets/henan.toml:219: no unit printed; index or ratio assumed
+  targets/henan.toml:13: no year in the sentence of 15 statements; 2025 is taken from an earlier sentence or the \
+plan's end: mfg_services_value_added_share, mfg_share_gdp, industrial_value_added, mfg_value_added, \
+above_scale_enterprises, value_added_above_scale_industrial_share, high_tech_mfg_share, mfg_clusters, \
+industrial_chains, rnd_intensity, national_innovation_platforms, high_tech_enterprises, \
+industrial_enterprises_rnd_coverage, mfg_quality
+  targets/henan.toml:18: name_en is a keyword guess; write the English name (and 8 more: lines 44, 57, 83, 109, 132, \
+158, 184, 197)
+  targets/henan.toml:113: breakdown keys are the Chinese labels; give ascii keys
+  targets/henan.toml:205: no unit printed; index or ratio assumed
 """
 
 

@@ -43,8 +43,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "到2027年,中小企业全面实施数字化转型,新培育先进级以上智能工厂100家,其中国家卓越级智能工厂不少于10家,"
         "实现国家领航级智能工厂、全球“灯塔工厂”突破;工业互联网创新发展、人工智能加速赋能、生产要素广泛联接,"
         "两化融合发展水平指数达72;",
-        [("先进级以上智能工厂", None, "家", "cumulative", 2027, Decimal(100), "="),
-         ("国家卓越级智能工厂", None, "家", "cumulative", 2027, Decimal(10), ">="),
+        [("先进级以上智能工厂", None, "家", "period_total", 2027, Decimal(100), "="),
+         ("国家卓越级智能工厂", None, "家", "period_total", 2027, Decimal(10), ">="),
          ("两化融合发展水平指数", None, "-", "level", 2027, Decimal(72), "=")],
     ),
     (  # Liaoning province, 工业互联网创新发展行动计划, news item at imgs-b2b.100ec.cn/detail--6556122.html

@@ -51,10 +51,13 @@ def fixture_drafted(tmp_path: Path) -> Path:
     return targets
 
 
-def test_drafted_plan_checks_clean(drafted: Path) -> None:
+def test_drafted_plan_has_no_errors_but_is_not_reviewed(drafted: Path) -> None:
+    """A fresh draft is valid (no error) and says it is not reviewed: a warning per statement still marked
+    ``draft:`` (GC130), so ``--strict`` fails until the analyst has reviewed it."""
     result = _run("check", str(drafted), "--targets-dir", str(drafted))
-    assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "checked 1 file: 0 errors, 0 warnings\n"
+    assert result.exit_code == 0
+    assert " 0 errors, " in result.stderr and "GC130" in result.stdout + result.stderr
+    assert _run("check", str(drafted), "--targets-dir", str(drafted), "--strict").exit_code == 1
 
 
 def test_drafted_plan_lists_its_targets(drafted: Path) -> None:

@@ -279,3 +279,134 @@ def test_review_lists_a_note_repeated_within_one_indicator_once() -> None:
     found = extract(SourceDocument(HEAD + "工业机器人密度达到260台。\n工业机器人密度达到260台以上。\n"))
     review = [item.why for item in render(found, "hangzhou", "x.txt").review]
     assert sum(1 for why in review if why.startswith("no year in the sentence")) == 1
+
+
+# Findings on two unseen plans (Shanghai's 2023–2025 plan, a news copy of another): one test per general rule.
+
+def drafted(document: str, plan: str = "plan") -> tuple[str, list[str]]:
+    """The TOML text of a draft of ``document`` and its review lines."""
+    rendered = render(extract(SourceDocument(document)), plan, "x.txt")
+    return rendered.text, [item.why for item in rendered.review]
+
+
+@pytest.mark.parametrize(("sentence", "unit", "value"), [
+    ("工业机器人使用密度力争达360台/万人。", "台/万人", Decimal(360)),
+    ("工业劳动生产率超过50万元/人。", "万元/人", Decimal(50)),
+    ("单位工业增加值能耗下降至0.45吨标准煤/万元。", "吨标准煤/万元", Decimal("0.45")),
+    ("万元工业增加值用水量控制在18立方米/万元以内。", "立方米/万元", Decimal(18)),
+    ("每亿元营业收入专利授权量达到12件/亿元。", "件/亿元", Decimal(12)),
+])
+def test_1_a_compound_unit_is_one_unit(sentence: str, unit: str, value: Decimal) -> None:
+    found = statements("到2025年，" + sentence)
+    assert [(s.unit, s.values[0].value, s.kind) for s in found] == [(unit, value, "level")]
+    assert any("compound unit" in n for n in found[0].notes)
+
+
+def test_1_a_shared_id_only_where_name_unit_and_measure_agree() -> None:
+    text, review = drafted(HEAD + "到2025年，工业机器人使用密度力争达360台/万人，在役工业机器人达到5000台。\n")
+    assert 'id = "industrial_robots_density"\nname_zh = "工业机器人使用密度"\nname_en = "draft: ' in text
+    assert 'id = "industrial_robots"\nname_zh = "在役工业机器人"\nname_en = "Industrial robots in service"' in text
+    assert any(why.startswith("the name resembles the shared indicator industrial_robots (count)") for why in review)
+
+
+def test_2_a_news_headline_is_no_statement() -> None:
+    document = ("上海：工业增加值将超1.3万亿元 工业投资年均增长5%\n" + HEAD
+                + "到2025年，工业增加值超过1.3万亿元，工业投资年均增长5%。\n")
+    found = extract(SourceDocument(document)).statements
+    assert [(s.name_zh, s.line) for s in found] == [("工业增加值", 4), ("工业投资", 4)]
+
+
+def test_2_comment_lines_at_the_top_of_a_text_file_are_no_plan_text() -> None:
+    document = ("# source: 某市计划, 2024年数字经济核心产业增加值达到500亿元, http://example.gov.cn/p.html\n"
+                "# note: cut\n")
+    extraction = extract(SourceDocument(document + HEAD + "到2025年，智能工厂达到50个。\n"))
+    assert [s.values[0].value for s in extraction.statements] == [Decimal(50)]
+    assert (extraction.plan.title, extraction.plan.url) == (HEAD.splitlines()[0], "http://example.gov.cn/p.html")
+    assert extract(SourceDocument(document + HEAD, format="html")).statements != []  # a text file's rule only
+
+
+@pytest.mark.parametrize(("sentence", "name", "comparator"), [
+    ("制造业质量竞争力指数提高至92以上。", "制造业质量竞争力指数", ">="),
+    ("规模以上工业企业营业收入迈上4万亿元台阶。", "规模以上工业企业营业收入", ">="),
+    ("工业增加值攀升至8000亿元。", "工业增加值", "="),
+    ("工业总产值突破5000亿元。", "工业总产值", ">"),
+    ("高新技术企业超过2000家。", "高新技术企业", ">"),
+])
+def test_3_verbs_of_reaching_are_read_and_cut_from_the_name(sentence: str, name: str, comparator: str) -> None:
+    found = statements("到2025年，" + sentence)
+    assert [(s.name_zh, s.values[0].comparator) for s in found] == [(name, comparator)]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("工業增加值超過1.3萬億元，占地區生產總值比重達25%以上。", ["工业增加值", "工业增加值占地区生产总值比重"]),
+    ("数字经济核心产业增加值、占GDP比重分别达到3000亿元、12%。",
+     ["数字经济核心产业增加值", "数字经济核心产业增加值占GDP比重"]),
+    ("全社会研发经费投入年均增长10%，投入强度达到3%。", ["全社会研发经费投入", "全社会研发经费投入强度"]),
+])
+def test_3_a_name_keeps_its_subject_across_a_clause_and_a_list(sentence: str, names: list[str]) -> None:
+    assert [s.name_zh for s in statements("到2025年，" + sentence)] == names
+
+
+def test_3_a_bare_measure_without_a_subject_to_take_is_flagged() -> None:
+    found = statements("到2025年，数字经济核心产业增加值占GDP比重达到12%，投入强度达到4%。")
+    assert found[1].name_zh == "投入强度"
+    assert any("the name may lack its subject" in n for n in found[1].notes)
+
+
+def test_4_a_year_inside_the_clause_binds_the_number_after_it() -> None:
+    found = statements("到2035年，关键工序数控化率达到80%，2024年达到65%。")
+    assert [(s.name_zh, s.values[0].year, s.values[0].value) for s in found] == [
+        ("关键工序数控化率", 2035, Decimal(80)), ("关键工序数控化率", 2024, Decimal(65))]
+
+
+def test_4_a_name_starting_with_what_it_is_counted_per_makes_a_compound_unit() -> None:
+    found = statements("到2025年，万元工业增加值用水量下降至20立方米。")
+    assert [(s.name_zh, s.unit, s.values[0].value, s.kind, s.direction) for s in found] == [
+        ("万元工业增加值用水量", "立方米/万元", Decimal(20), "level", "down")]
+
+
+def test_4_a_total_over_a_span_of_years_is_a_period_total() -> None:
+    found = statements("2021—2025年，累计完成工业投资3000亿元。")
+    assert [(s.name_zh, s.kind, s.period, s.values[0].year) for s in found] == [
+        ("工业投资", "period_total", (2021, 2025), 2025)]
+
+
+def test_4_the_ensured_figure_is_the_target_and_the_striven_one_a_note() -> None:
+    found = statements("到2025年，高新技术企业力争达到2000家，确保达到1800家。")
+    assert [(s.name_zh, s.values[0].value) for s in found] == [("高新技术企业", Decimal(1800))]
+    assert any("2000家 is striven for (力争) and 1800家 ensured (确保)" in n for n in found[0].notes)
+
+
+def test_5_the_title_in_quotation_marks_or_the_first_line() -> None:
+    quoted = extract(SourceDocument("近日，市政府印发《温州市制造业数字化转型行动计划（2023—2025年）》。\n"
+                                    "到2025年，智能工厂达到50个。\n")).plan
+    assert (quoted.title, quoted.region_zh, quoted.period) == ("温州市制造业数字化转型行动计划(2023—2025年)", "温州",
+                                                               (2023, 2025))
+    first = extract(SourceDocument("温州智能制造三年攻坚\n到2025年，智能工厂达到50个。\n")).plan
+    assert first.title == "温州智能制造三年攻坚"
+    assert any("first line" in n for n in first.notes)
+
+
+def test_5_a_municipality_directly_under_the_centre_is_provincial_level() -> None:
+    text, review = drafted("上海市推动制造业高质量发展三年行动计划(2023-2025年)\n到2025年，智能工厂达到50个。\n")
+    assert 'admin_level = "provincial"' in text
+    assert any("上海 is a municipality directly under the central government" in why for why in review)
+
+
+def test_6_a_note_made_for_many_statements_is_said_once() -> None:
+    text, review = drafted(HEAD + "到2025年，智能工厂达到50个。\n" + "".join(
+        f"{name}达到{value}%。\n" for name, value in (("关键工序数控化率", 65), ("数字化研发设计工具普及率", 85),
+                                                       ("工业互联网普及率", 45))))
+    assert text.count("draft: no year in the sentence") == 1
+    assert ("no year in the sentence of 3 statements; 2025 is taken from an earlier sentence or the plan's end: "
+            "nc_rate_key_processes, digital_rnd_tools_rate, industrial_internet_rate") in review
+
+
+def test_6_notes_for_a_cut_name_a_compound_unit_and_a_shared_id_given_twice() -> None:
+    long_name = "以数据要素流通应用为核心的产业大脑和晨星工厂以及各类行业级工业互联网平台和区域级标识解析二级节点"
+    cut = statements(f"到2025年，每年建设30个{long_name}。")
+    assert any("name cut at 30 characters" in n for n in cut[0].notes)
+    _, review = drafted(HEAD + "到2025年，智能工厂达到50个，关键工序数控化率达到65%，"
+                        "规上企业关键工序数控化率达到70%。\n单位工业增加值能耗下降至0.5吨标准煤/万元。\n")
+    assert any(why.startswith("the shared id nc_rate_key_processes is already given") for why in review)
+    assert any(why.startswith("compound unit 吨标准煤/万元") for why in review)

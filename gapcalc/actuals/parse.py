@@ -341,6 +341,7 @@ class _Reader:
         get = {name: cells[index] for name, index in columns.items()}
         if not self._for_this_plan(get, line, columns):
             return
+        self._draft_note(get, line, columns)
         indicator_id = normal_key(get["indicator"])
         if not indicator_id:
             self.report("GC311", t("empty indicator"), line, columns["indicator"] + 1, t("name the indicator id"),
@@ -381,6 +382,16 @@ class _Reader:
         self.add(Actual(indicator_id, breakdown, year, sign * value, get.get("source", "").strip(),
                         get.get("source_title", "").strip(), get.get("note", "").strip(), line, measure, comparator,
                         as_of, get.get("scope", "").strip(), get.get("note_en", "").strip()), columns)
+
+    def _draft_note(self, get: dict[str, str], line: int, columns: dict[str, int]) -> None:
+        """GC330: a row whose note begins ``draft:`` (written by a drafter, not reviewed yet); the row is read as
+        any other."""
+        note = get.get("note", "").strip()
+        if note.startswith("draft:"):
+            series = _series(normal_key(get["indicator"]), normal_key(get.get("breakdown", "")) or None)
+            self.report("GC330", t("{series} {year}: row not reviewed: '{note}'", series=series,
+                                   year=get["year"].strip(), note=note), line, columns["note"] + 1,
+                        t("check the figure against its source, then remove `draft:` from the note"))
 
     def _shape(self, get: dict[str, str], unit: str | None, year: int, line: int,
                columns: dict[str, int]) -> tuple[str, str, str] | None:

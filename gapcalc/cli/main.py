@@ -41,6 +41,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "chart": ("gapcalc.cli.chart_cmd", "Draw an indicator: milestones, plan path, actuals, required path, projection."),
     "template": ("gapcalc.cli.template_cmd", "Write an actuals CSV to fill in Excel for one plan and year."),
     "draft": ("gapcalc.cli.draft_cmd", "Draft a target file from a plan document (text, HTML, Word, PDF) for review."),
+    "draft-actuals": ("gapcalc.cli.draft_actuals_cmd", "Draft actuals rows for a plan from published statistics texts, "
+                                                       "for review."),
+    "review": ("gapcalc.cli.review_cmd", "Write the review page of a drafted plan: each statement in its sentence."),
     "site": ("gapcalc.cli.site_cmd", "Write the static progress site of every plan (zh and en) to a directory."),
     "brief": ("gapcalc.cli.brief_cmd", "Write the progress report (进展情况报告) of a plan: docx or markdown."),
     "cache": ("gapcalc.cli.cache_cmd", "Where compiled plans and check results are cached, how much; --clear."),

@@ -7,34 +7,27 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gapcalc.draft.lexicon import LEXICON, alternation
 from gapcalc.draft.numbers import ARABIC, CHINESE_NUMERAL, Number, read_number, strip_magnitude
 
-MONEY_UNIT = (r"(?:万亿元|亿元|万元/人|万元/亩|万元|"
-              r"元/人|元/亩|元/吨|元)")
-MEASURE_UNIT = (r"(?:个百分点|百分点|%|‰|吨标准煤/万元|万吨标准煤|吨标准煤|万吨|吨|万亩|亩|公顷|"
-                r"平方公里|平方米|立方米/万元|立方米|万千瓦|千瓦|公里|件/亿元|倍|万人次|人次|万人)")
-COUNT_UNIT = r"(?:家|个|户|条|项|台|套|件|种|款|场|次|人|名|只|所|座|辆|栋|部|张|处|批)"
-UNIT = f"(?:{MONEY_UNIT}|{MEASURE_UNIT}|{COUNT_UNIT})"
-COUNT_UNITS = frozenset("家个户条项台套件种款场次人名只所座辆栋部张处批")
+UNIT = LEXICON.regex("unit.printed")
+"""Every unit a number may be printed with (``unit.printed``), compound units (``台/万人``) first."""
+COUNT_UNITS = frozenset(LEXICON.words("unit.count"))
+POINTS = str(LEXICON.rule("unit.points").get("name"))
+"""The unit of a change in percentage points, however printed (``百分点`` → ``个百分点``)."""
+_POINTS = frozenset(LEXICON.words("unit.points"))
 _MAGNITUDE = r"(?:万亿|万|亿|千)"
 _DASH = r"[-—–~～至]"
 
 QUANTITY_RE = re.compile(
     rf"(?P<num>{ARABIC}|{CHINESE_NUMERAL})(?:\s*{_DASH}{{1,2}}\s*(?P<num2>{ARABIC}|{CHINESE_NUMERAL}))?"
     rf"\s*(?P<mag>{_MAGNITUDE})?\s*(?P<unit>{UNIT})?")
-_AFTER = re.compile(r"\s*(?P<after>及以上|以上|以内|以下|左右|上下)?")
-_BEFORE_COMPARATORS: tuple[tuple[str, str], ...] = (
-    ("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("不超过", "<="), ("不高于", "<="), ("控制在", "<="),
-    ("超过", ">"), ("超出", ">"), ("突破", ">"), ("大于", ">"), ("高于", ">"), ("多于", ">"), ("超", ">"),
-    ("低于", "<"), ("少于", "<"), ("小于", "<"), ("大约", "~"), ("约", "~"), ("近", "~"),
-    (">=", ">="), ("≥", ">="), ("<=", "<="), ("≤", "<="), (">", ">"), ("<", "<"),
-)
-_AFTER_COMPARATORS = {"及以上": ">=", "以上": ">=", "以内": "<=", "以下": "<=", "左右": "~", "上下": "~"}
-CHANGE_WORDS: tuple[tuple[str, str], ...] = (
-    ("下降", "decrease"), ("降低", "decrease"), ("减少", "decrease"), ("缩短", "decrease"), ("压减", "decrease"),
-    ("减排", "decrease"), ("提高", "increase"), ("提升", "increase"), ("增长", "increase"), ("增加", "increase"),
-    ("上升", "increase"),
-)
+_AFTER_COMPARATORS = dict(LEXICON.pairs("comparator", "comparator", place="after"))
+_AFTER = re.compile(rf"\s*(?P<after>{alternation(_AFTER_COMPARATORS)})?")
+_BEFORE_COMPARATORS: tuple[tuple[str, str], ...] = tuple(LEXICON.pairs("comparator", "comparator", place="before"))
+CHANGE_WORDS: tuple[tuple[str, str], ...] = tuple(LEXICON.pairs("fall", "change", longest_first=False)) + tuple(
+    LEXICON.pairs("rise.change", "change", longest_first=False))
+"""The verbs of a change and its direction (``下降`` → decrease), those of falling first."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +87,7 @@ def quantity_at(text: str, match: re.Match[str]) -> Quantity | None:
 
 
 def _money_or_measure(unit: str) -> bool:
-    return unit[0] not in COUNT_UNITS and unit not in ("%", "个百分点", "百分点")
+    return unit[0] not in COUNT_UNITS and unit != "%" and unit not in _POINTS
 
 
 def _with_magnitude(number: Number, magnitude: str, unit: str) -> Number:
@@ -109,10 +102,10 @@ def _with_magnitude(number: Number, magnitude: str, unit: str) -> Number:
 
 
 def _unit_name(unit: str) -> str:
-    return "个百分点" if unit == "百分点" else unit
+    return POINTS if unit in _POINTS else unit
 
 
-_VERBS_BEFORE = re.compile(r"(?:开展|实现|完成|建设|建成|培育|新增|引进|组织|举办|达到|达)+$")
+_VERBS_BEFORE = re.compile(rf"(?:{LEXICON.alternation('making.verbs', 'making.doing', 'reach.to')})+$")
 
 
 def _comparator_before(text: str, start: int) -> str:
@@ -123,7 +116,7 @@ def _comparator_before(text: str, start: int) -> str:
     return "="
 
 
-_CELL_EMPTY = re.compile(r"^\s*[-—–/×xX无]*\s*$")
+_CELL_EMPTY = LEXICON.compiled("table.empty_cell")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,10 @@ class Statement:
     breakdown_name: str | None = None
     notes: list[str] = field(default_factory=list)
     """Reading notes; those beginning ``draft:`` are review items."""
+    hedge: str | None = None
+    """``stretch`` for a figure striven for (力争), ``floor`` for one ensured (确保): how the sentence hedges it."""
+    subset: bool = False
+    """A part of the statement before it (``其中…``), to be counted the same way."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class PlanReading:
     admin_level: str = "municipal"
     period: tuple[int, int] | None = None
     published: str | None = None
+    url: str | None = None
     traditional: bool = False
     notes: list[str] = field(default_factory=list)
 

@@ -1,7 +1,9 @@
 """The plan header (title, document number, region, period, date of issue) and the section headings of a document.
 
 All patterns run on folded text (:func:`gapcalc.draft.charmap.fold`): simplified characters, ASCII digits and
-punctuation.
+punctuation; they are rules of the lexicon (``document.*``, :mod:`gapcalc.draft.lexicon`). Lines that are no plan
+text (comments at the top of a text file, the furniture of a web page, news headlines) are found here too
+(:func:`furniture`). The title is a line of its own, else the name in 《…》, else the first line, with a note.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 from collections import Counter
 
 from gapcalc.draft.extraction import Heading, PlanReading
+from gapcalc.draft.lexicon import LEXICON
 from gapcalc.messages import t
 
 PROVINCES = {
@@ -20,7 +23,8 @@ PROVINCES = {
     "陕西": "Shaanxi", "甘肃": "Gansu", "青海": "Qinghai", "内蒙古": "Inner Mongolia", "广西": "Guangxi",
     "西藏": "Tibet", "宁夏": "Ningxia", "新疆": "Xinjiang",
 }
-MUNICIPALITIES = {"北京", "天津", "上海", "重庆"}
+MUNICIPALITIES = frozenset(LEXICON.words("document.municipality"))
+"""The municipalities directly under the central government (直辖市): provincial-level regions."""
 CITIES = {
     "绵阳": "Mianyang", "金华": "Jinhua", "淄博": "Zibo", "成都": "Chengdu", "杭州": "Hangzhou", "宁波": "Ningbo",
     "温州": "Wenzhou", "嘉兴": "Jiaxing", "湖州": "Huzhou", "绍兴": "Shaoxing", "台州": "Taizhou", "苏州": "Suzhou",
@@ -41,24 +45,29 @@ CITIES = {
     "济宁": "Jining", "泰安": "Tai'an", "日照": "Rizhao", "德州": "Dezhou", "聊城": "Liaocheng", "滨州": "Binzhou",
     "菏泽": "Heze", "枣庄": "Zaozhuang",
 }
-_TITLE_END = re.compile(r"(计划|方案|意见|规划|通知|纲要|措施|办法|决定)(\([^)]*\))?$")
-_TITLE_START = re.compile(r"^(关于|.{0,12}(省|市|县|区)(人民政府)?)")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(【]\s*(19|20)\d\d\s*[〕\])】]\s*\d+\s*号")
-_DATE_LINE = re.compile(r"^\s*((19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{2})-(\d{2}))\s*$")
-_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年")
-_TARGET_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d\d)\s*年")
-_FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_THREE_YEAR = re.compile(r"三年(行动|计划|攻坚)")
+_TITLE_END = LEXICON.compiled("document.title_end")
+_TITLE_START = LEXICON.compiled("document.title_start")
+_TITLE_QUOTED = LEXICON.compiled("document.title_quoted")
+_DRAFT_MARK = LEXICON.compiled("document.draft_mark")
+_DOC_NUMBER = LEXICON.compiled("document.number")
+_DATE_LINE = LEXICON.compiled("document.date_line")
+_YEAR_SPAN = LEXICON.compiled("period.span")
+_TARGET_YEAR = LEXICON.compiled("period.by_year")
+_FIVE_YEAR = {label: (int(years[0]), int(years[1])) for label, years in LEXICON.rule("period.five_year").map.items()}
+_THREE_YEAR = LEXICON.compiled("document.three_year")
+_MUNICIPALITY = LEXICON.rule("document.municipality")
+_COMMENT = LEXICON.compiled("document.comment")
+_URL = LEXICON.compiled("document.comment", "url")
+_BOILERPLATE = LEXICON.compiled("document.boilerplate")
+_HEADLINE = LEXICON.compiled("document.headline")
 
-HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(r"^[一二三四五六七八九十]+、\s*\S")),
-    (2, re.compile(r"^\([一二三四五六七八九十]+\)\s*\S")),
-    (3, re.compile(r"^\d{1,2}\s*[.、]\s*(?!\d)\S")),
-    (4, re.compile(r"^(表|专栏)\s*\d+")),
-    (4, re.compile(r"^——\S")),
-)
+HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
+    (int(rule.get("level")), LEXICON.compiled(rule.name)) for rule in LEXICON.section("document.heading"))
 _HEADING_CUT = re.compile(r"[。;:]")
 _MAX_HEADING = 40
+_MAX_FIRST_LINE = 60
+_MAX_TITLE_TAIL = 20
+"""Characters of a bracketed line that ends a title (``(2021—2025年)``, ``(征求意见稿)``)."""
 
 
 def heading_of(line: str) -> tuple[int, str] | None:
@@ -85,10 +94,40 @@ def find_headings(lines: list[str]) -> list[Heading]:
     return found
 
 
+def furniture(lines: list[str], text_file: bool) -> tuple[set[int], str | None]:
+    """The 0-based indices of the lines that are no plan text, and the address the comments give: the comment lines
+    a text file begins with (``# source: …``), the furniture of a web page or a copy (``来源：``, ``(此件公开发布)``),
+    and news headlines (never a heading); see ``document.comment``, ``document.boilerplate``, ``document.headline``."""
+    skipped: set[int] = set()
+    url = None
+    index = 0
+    while text_file and index < len(lines) and (_COMMENT.match(lines[index]) or not lines[index].strip()):
+        found = _URL.search(lines[index])
+        url = url or (found.group() if found else None)
+        skipped.add(index)
+        index += 1
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if number in skipped or not stripped or "\t" in line:
+            continue
+        if _BOILERPLATE.match(stripped) or (_HEADLINE.match(stripped) and heading_of(stripped) is None):
+            skipped.add(number)
+    return skipped, url
+
+
 def read_plan(lines: list[str], text: str) -> PlanReading:
-    """The plan header as the document states it; what it does not state is left empty with a note."""
+    """The plan header as the document states it; what it does not state is left empty with a note. Lines that are
+    no plan text (:func:`furniture`) are expected blanked out."""
     reading = PlanReading()
     reading.title = _title(lines)
+    if not reading.title:
+        reading.title = _quoted_title(lines)
+        if reading.title:
+            reading.notes.append(t("draft: title taken from the 《》 that names the plan; check name_zh"))
+    if not reading.title:
+        reading.title = _first_line(lines)
+        if reading.title:
+            reading.notes.append(t("draft: title taken from the document's first line; check name_zh"))
     number = _DOC_NUMBER.search(text[:5000])
     if number:
         reading.document_number = re.sub(r"\s+", "", number.group())
@@ -99,11 +138,12 @@ def read_plan(lines: list[str], text: str) -> PlanReading:
 
 
 def _title(lines: list[str]) -> str:
+    """A title printed on lines of its own (``绵阳市…行动计划`` ``(2018—2020年)``)."""
     for index, line in enumerate(lines[:200]):
         stripped = line.strip()
         if not stripped or len(stripped) > 80 or re.search(r"[。《:]", stripped):
             continue
-        if _TITLE_END.search(stripped) or (stripped.startswith("(") and "稿" in stripped):
+        if _TITLE_END.search(stripped) or (stripped.startswith("(") and _DRAFT_MARK.search(stripped)):
             parts = [stripped]
             back = index - 1
             while back >= 0 and lines[back].strip() and len(lines[back].strip()) < 40 and not re.search(
@@ -111,7 +151,7 @@ def _title(lines: list[str]) -> str:
                 parts.insert(0, lines[back].strip())
                 back -= 1
             following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-            if following.startswith("(") and following.endswith(")") and len(following) < 12:
+            if following.startswith("(") and following.endswith(")") and len(following) <= _MAX_TITLE_TAIL:
                 parts.append(following)
             title = "".join(parts)
             if _TITLE_START.search(title) or len(parts) > 1 or len(title) > 8:
@@ -119,13 +159,34 @@ def _title(lines: list[str]) -> str:
     return ""
 
 
+def _quoted_title(lines: list[str]) -> str:
+    """The title in 《…》 (``印发《…行动计划(2023—2025年)》``), as a news item or a covering notice prints it."""
+    for line in lines[:200]:
+        for match in _TITLE_QUOTED.finditer(line):
+            if _TITLE_END.search(match.group(1)):
+                return match.group(1).strip()
+    return ""
+
+
+def _first_line(lines: list[str]) -> str:
+    """The document's first line, when it reads as a heading (short, no full stop, not numbered)."""
+    for line in lines[:50]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if len(stripped) <= _MAX_FIRST_LINE and not re.search(r"[。;]", stripped) and heading_of(stripped) is None:
+            return stripped
+        return ""
+    return ""
+
+
 def _published(lines: list[str]) -> str | None:
     for line in lines[:120]:
         match = _DATE_LINE.match(line)
         if match:
-            year = match.group(1)
-            month = match.group(3) or match.group(5)
-            day = match.group(4) or match.group(6)
+            year = match.group("year")
+            month = match.group("month") or match.group("mm")
+            day = match.group("day") or match.group("dd")
             return f"{year}-{int(month):02d}-{int(day):02d}"
     return None
 
@@ -136,12 +197,17 @@ def _region(reading: PlanReading, where: str) -> None:
         for zh, en in table.items():
             index = where.find(zh)
             if index >= 0 and (best is None or index < best[0]):
-                best = (index, zh, en, "municipal" if zh in MUNICIPALITIES else level)
+                best = (index, zh, en, level)
     if best is None:
         reading.notes.append(t("draft: no known region in the title; fill in region_zh and region_en"))
         reading.region_zh, reading.region_en = "待定", "Unknown"
         return
     reading.region_zh, reading.region_en, reading.admin_level = best[1], best[2], best[3]
+    if best[1] in MUNICIPALITIES:
+        reading.admin_level = str(_MUNICIPALITY.get("admin_level"))
+        reading.notes.append(t("draft: {region} is a municipality directly under the central government (直辖市): "
+                               "admin_level {level}; a plan of one of its districts is municipal", region=best[1],
+                               level=reading.admin_level))
 
 
 def _period(title: str, text: str, published: str | None) -> tuple[int, int] | None:

@@ -99,6 +99,8 @@ def strip_magnitude(number: Number, magnitude: str) -> Number:
     if not printed.endswith(magnitude):
         return number
     head = printed[: -len(magnitude)]
+    if not head:  # 万亿元 with no digit before it: one 万亿元
+        return Number(Decimal(1), printed, number.start, number.end - len(magnitude))
     if ARABIC_RE.fullmatch(head):
         return Number(parse_arabic(head), None, number.start, number.end - len(magnitude))
     parsed = parse_chinese(head) if head else None

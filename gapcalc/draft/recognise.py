@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from gapcalc.draft import bounds
 from gapcalc.draft.charmap import fold, has_traditional
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.extraction import Extraction, Heading, PlanReading, Statement, ValueReading
-from gapcalc.draft.headers import find_headings, heading_of, read_plan
+from gapcalc.draft.headers import find_headings, furniture, heading_of, read_plan
+from gapcalc.draft.lexicon import LEXICON
 from gapcalc.draft.sentences import TextContext, YearState, read_line
 from gapcalc.draft.tables import TableContext, find_tables, read_table
 from gapcalc.infra.pool import told
@@ -18,8 +18,8 @@ from gapcalc.messages import t
 if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.infra.pool import Progress
 
-_BASELINE_SECTION = re.compile(r"现状|基础|成效|回顾|成绩|形势")
-_TARGET_SECTION = re.compile(r"目标")
+_BASELINE_SECTION = LEXICON.compiled("document.section.baseline")
+_TARGET_SECTION = LEXICON.compiled("document.section.target")
 _DEFAULT_SPAN = 4
 LINES_PER_STEP = 500
 """Lines of a document read between two steps of the progress bar (a long document has thousands)."""
@@ -31,8 +31,11 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
     targets than :data:`gapcalc.draft.bounds.MAX_STATEMENTS`."""
     lines = doc.text.splitlines()
     folded = [fold(line) for line in lines]
+    skipped, url = furniture(folded, doc.format == "text")
+    folded = ["" if index in skipped else line for index, line in enumerate(folded)]
     folded_text = "\n".join(folded)
     plan = read_plan(folded, folded_text)
+    plan.url = url
     plan.traditional = has_traditional(doc.text)
     period = _period(plan)
     headings = find_headings(folded)

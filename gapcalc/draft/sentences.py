@@ -4,6 +4,12 @@ quotas (``每年新增…``), running and period totals (``累计``), changes (`
 
 What is not a target is skipped by form: award and subsidy amounts, thresholds inside a name (``10亿元以上的企业``),
 size classes (``千亿级``), labels in quotes (``"246"``), dates, document and article numbers, numbers in titles.
+
+Within a sentence a year binds the numbers after it (``到2035年…80%，2025年达到65%``); a name without its subject
+takes it from the statement before (``…，占地区生产总值比重达25%``); the figure ensured (``确保``) is the target beside
+the one striven for (``力争``); a name that starts with what it is counted per makes a compound unit
+(``万元工业增加值用水量…20立方米`` → 立方米/万元). Every word these rules read is a rule of the lexicon
+(:mod:`gapcalc.draft.lexicon`).
 """
 
 from __future__ import annotations
@@ -12,43 +18,96 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from gapcalc.draft.cells import CHANGE_WORDS, COUNT_UNITS, QUANTITY_RE, Quantity, quantity_at
+from gapcalc.draft.cells import CHANGE_WORDS, COUNT_UNITS, POINTS, QUANTITY_RE, Quantity, quantity_at
 from gapcalc.draft.extraction import Statement, ValueReading
-from gapcalc.messages import t
+from gapcalc.draft.lexicon import LEXICON as _L
+from gapcalc.draft.lexicon import alternation
+from gapcalc.draft.numbers import CHINESE_NUMERAL
+from gapcalc.messages import Text, t
 
 _SENTENCE_END = re.compile(r"[。;!?]")
 _CLAUSE_SPLIT = re.compile(r"[,:]")
-_YEAR_TARGET = re.compile(r"(?:到|至|截至|截止到|截止|于|在)?\s*((?:19|20)\d\d)\s*年(?:底|末|前)?")
-_BASE_YEAR = re.compile(r"(?:比|较|在|相比|与)\s*((?:19|20)\d\d)\s*年(?:底|末)?(?:基础上|相比)?")
-_SUBSIDY = re.compile(r"奖励|补助|补贴|资助|奖补|给予|贴息|扶持资金|最高不超过|一次性")
-_QUOTED = re.compile(r"“[^”]{0,10}”|\"[^\"]{0,10}\"|《[^》]*》|〔[^〕]*〕")
-_PER_YEAR = re.compile(r"每年|年均新增|逐年|全年|今年|本年度?|年度")
-_PERIOD_WORDS = re.compile(r"“?十[三四五]五”?期间|期间|三年|五年|[一二三四五]年内|今后[一二三四五]年")
-_FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
-              "十五五": (2026, 2030)}
-_QUALITATIVE = re.compile(
-    r"(基本建立|基本建成|初步建成|初步形成|基本形成|基本实现|全面建成|居全省前列|走在全省前列|位居全国前列|全国领先|"
-    r"全省领先|显著提升|明显提升|显著提高|明显提高|稳步提升|持续提高|进一步增强|明显增强|显著增强|基本完善|全覆盖|"
-    r"稳中有升|基本稳定|大幅提高|显著改善|跃上新台阶|迈入全国先进行列|更加完善|不断提高|持续增强)$")
-_LEADING = re.compile(
-    r"^(?:(?:到|至|截至)?\s*(?:19|20)\d\d\s*年(?:底|末)?|“?十[三四五]五”?期间|至少|力争|努力|争取|确保|全力|其中|同时|并且|并|再|以及|和|及|"
-    r"使|让|推动|推进|实现|完成|培育|建成|建设|打造|创建|新建|引进|认定|开发|形成|拥有|组织实施|实施|开展|遴选|新增|"
-    r"累计|每年|年均|通过|争创|支持|带动|发展|全年|分行业|新培育|新认定|筛选|努力将|推广|的|、|\s)+")
-_TRAILING = re.compile(
-    r"(?:分别达到|分别为|分别|力争|努力|争取|确保|达到|达|为|突破|超过|超出|超|提高到|提升到|提高至|提升至|增长到|增至|增长至|达至|"
-    r"控制在|保持在|稳定在|不低于|不少于|至少|累计达到|总量|年均增长|年均提高|年均|提高|提升|增长|下降|降低|减少|"
-    r"缩短|压减|约|以上|实现|开展|举办|至少|培育|建成|建设|打造|新增|累计|完成|认定|引进|组织实施|实施|有|拥有|共|共有|总数|"
-    r"数量|全部翻番|翻番|比\s*(?:19|20)\d\d\s*年|较.{0,8}末|在\s*(?:19|20)\d\d\s*年基础上|\s|的|、)+$")
-_LEVEL_LABEL = re.compile(r"^(国家级|省级|市级|区县级|县级)")
-_LEVEL_NAMES = ("国家级", "省级", "市级", "区县级", "县级")
-_LEVEL_INSIDE = re.compile(r"(国家级|省级|市级|区县级|县级)")
-_PAST_MARKERS = re.compile(r"已|现有|目前|截至|截止|以来|共有|累计.{0,4}(建成|培育|认定)了")
-_THIS_YEAR = re.compile(r"全年|今年|本年度?")
+_LETTER = r"[^\W\d_]"
+"""A letter of any script, Chinese characters included (cheaper to compile than a range of Chinese characters)."""
+_YEAR_TARGET = _L.compiled("period.target_year")
+_BASE_YEAR = _L.compiled("period.base_year")
+_BY_YEAR = _L.compiled("period.by_year")
+_SPAN = _L.compiled("period.span")
+_EXPLICIT_PERIOD = _L.compiled("period.explicit")
+_SINCE = re.compile(rf"\s*{_L.alternation('period.since')}")
+_SUBSIDY = _L.compiled("not_target.subsidy")
+_QUOTED = _L.compiled("not_target.quoted_label")
+_LABEL_KEPT = _L.compiled("not_target.quoted_label", "keep")
+_NUMERAL = re.compile(rf"\d|{CHINESE_NUMERAL}")
+_PER_YEAR = _L.compiled("period.per_year")
+_PERIOD_WORDS = _L.compiled("period.span_words")
+_PERIOD_TOTAL = _L.compiled("period.total")
+_ANNUAL = _L.compiled("period.annual")
+_FIVE_YEAR = {label: (int(years[0]), int(years[1])) for label, years in _L.rule("period.five_year").map.items()}
+_QUALITATIVE = re.compile(f"({_L.alternation('qualitative')})$")
+_LEADING = _L.compiled("name.leading")
+_TRAILING = _L.compiled("name.trailing")
+_LEVEL_NAMES = tuple(_L.rule("level").map)
+_LEVEL_LABEL = re.compile(f"^({_L.alternation('level')})")
+_LEVEL_INSIDE = re.compile(f"({_L.alternation('level')})")
+_PAST_MARKERS = _L.compiled("period.past")
+_PAST_OVERRIDE = _L.compiled("period.past_override")
+_TARGET_MARKER = _L.compiled("period.target_marker")
+_THIS_YEAR = _L.compiled("period.this_year")
 _MAKING_VERB = re.compile(
-    r"\s*(?:重点|加快|大力|着力|积极|全力|力争)?\s*(?:培育|打造|建成|建设|创建|引进|认定|新增|新建)")
-_SESSION_AFTER = re.compile(
-    r"(?:\s*[、和及]\s*(?:[一二三四五六七八九十]+|\d+)\s*[次届])*\s*(?:全会|全体会议|会议|党代会|常委会|代表大会)")
-_AMBIGUOUS_VERB = re.compile(r"培育|新建|建设|打造|创建|引进|实施|开发|推动|认定|遴选")
+    rf"\s*(?:{_L.alternation('making.adverbs')})?\s*(?:{_L.alternation('making.verbs')})")
+_SESSION_AFTER = _L.compiled("not_target.session")
+_SESSION_UNITS = frozenset(_L.rule("not_target.session").get("units"))
+_AMBIGUOUS_VERB = _L.compiled("making.ambiguous")
+_THRESHOLD = _L.compiled("not_target.threshold")
+_THRESHOLD_NOUN = _L.compiled("not_target.threshold_noun")
+_QUALIFIER = _L.compiled("not_target.qualifier")
+_QUALIFIER_UNLESS = _L.compiled("not_target.qualifier", "unless")
+_MARGIN = _L.compiled("not_target.margin")
+_LISTED = _L.compiled("not_target.listed")
+_CONTACT = _L.compiled("not_target.contact")
+_ORDINAL = frozenset(_L.words("not_target.ordinal"))
+_DOWN = _L.compiled("direction.down")
+_LIST = re.compile(_L.alternation("name.list"))
+_LIST_REST = re.compile(rf"{_L.alternation('name.list')}.*$")
+_SUBSET = re.compile(rf"\s*{_L.alternation('name.subset')}")
+_JOINER = _L.alternation("name.joiner")
+_TAIL_JOINER = re.compile(rf"(?:{_JOINER}|{alternation(_L.rule('name.joiner').get('tail'))})\s*$")
+_LIST_GAP = re.compile(rf"\s*{_JOINER}\s*(?:{_L.alternation('level')})?\s*")
+_REACH_WORDS = _L.alternation("reach", "comparator")
+_AFTER_STARTS = "".join(word[0] for word, _ in _L.pairs("comparator", "comparator", place="after"))
+"""What a comparator printed after a number starts with (以上, 左右…): an unitless number may be followed by it."""
+_REACHED = re.compile(rf"(?:{_REACH_WORDS})\s*$")
+_REACH_END = re.compile(rf"(?:{_L.alternation('reach')})\s*$")
+_BARE_MAGNITUDE = re.compile(_L.alternation("unit.bare_magnitude"))
+_MAGNITUDE_AFTER = _L.compiled("unit.bare_magnitude")
+_DOUBLING = re.compile(_L.alternation("rise.double"))
+_FULL = _L.rule("reach.full")
+_FULL_WORDS = re.compile(_L.alternation("reach.full"))
+_DOUBLING_CUT = re.compile(rf"{alternation(_L.rule('rise.double').get('cut'))}.*$")
+_STOCK_WORDS = _L.compiled("making.stock")
+_ANNUAL_ANY = re.compile(_L.alternation("period.annual"))
+_NEW = _L.compiled("period.new")
+_CHANGE_NOUNS = _L.words("rise.noun")
+_HEDGES = _L.pairs("comparator", "hedge", hedge="stretch") + _L.pairs("comparator", "hedge", hedge="floor")
+_HEDGE = re.compile(alternation(w for w, _ in _HEDGES))
+_HEDGE_OF = dict(_HEDGES)
+_BARE_MEASURE = re.compile(rf"^(?P<head>{_LETTER}{{0,2}}?)(?P<measure>{_L.alternation('measure.bare')})$")
+_SHARE_OF = _L.compiled("measure.share_of")
+_SHARE_FOLLOWING = re.compile(rf"\s*(?:{_L.regex('measure.share_of_following')})")
+_SHARE_NAME = str(_L.rule("measure.share_of_following").get("name"))
+_SHARE_CUT = re.compile(_L.alternation("measure.share_of"))
+_BARE_TAIL = re.compile(rf"(?:{_L.alternation('measure.bare')})$")
+_PER_NAME = _L.rule("unit.per_name").map
+_PER_ANYWHERE = str(_L.rule("unit.per_name").get("anywhere"))
+_PER_NAME_NOUN = rf"(?!{alternation(_L.rule('unit.per_name').get('not_before'))}){_LETTER}"
+_PER_NAME_RE = re.compile(rf"^({_L.alternation('unit.per_name')})(?={_PER_NAME_NOUN})|"
+                          rf"({alternation(w for w in _PER_NAME if w.startswith(_PER_ANYWHERE))})(?={_PER_NAME_NOUN})")
+_NOT_PER = frozenset(_L.rule("unit.per_name").get("not_units"))
+UNNAMED = "未命名指标"
+"""The name of a number no name was found for."""
+MAX_NAME = 30
+"""Characters a name read after its number is cut at."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +128,23 @@ class YearState:
     year: int | None = None
 
 
+@dataclass(frozen=True)
+class SentenceYears:
+    """The target years a sentence states, where, and the year of the sentence as a whole."""
+
+    mentions: tuple[tuple[int, int], ...]
+    """(position, year) of every target year in the sentence, in order."""
+    year: int
+    inherited: bool
+    """True when the sentence states no year: :attr:`year` comes from an earlier sentence or the plan's end."""
+
+    def at(self, position: int) -> tuple[int, bool]:
+        """The year a number at ``position`` is for: the last target year stated before it (``到2035年…80%，2025年
+        达到65%``), else the sentence's year."""
+        before = [year for start, year in self.mentions if start < position]
+        return (before[-1], False) if before else (self.year, self.inherited)
+
+
 def read_line(line: str, folded: str, number: int, context: TextContext, state: YearState) -> list[Statement]:
     """The statements of one line of running text (``line`` as printed, ``folded`` for matching)."""
     statements: list[Statement] = []
@@ -82,9 +158,11 @@ def read_line(line: str, folded: str, number: int, context: TextContext, state: 
 
 
 def _masked(folded: str, start: int, end: int) -> str:
-    """The sentence with labels in quotes, titles and bracketed numbers blanked out (same length)."""
+    """The sentence with labels in quotes (“246”, “两个确保”), titles and bracketed numbers that hold a numeral blanked
+    out (same length); a five-year period in quotes (“十四五”) is kept."""
     sentence = folded[start:end]
-    return _QUOTED.sub(lambda m: m.group() if not re.search(r"\d", m.group()) else " " * len(m.group()), sentence)
+    return _QUOTED.sub(lambda m: m.group() if not _NUMERAL.search(m.group()) or _LABEL_KEPT.match(m.group())
+                       else " " * len(m.group()), sentence)
 
 
 def _read_sentence(line: str, folded: str, start: int, end: int, number: int, context: TextContext,
@@ -93,19 +171,23 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
     quantities = [q for q in _quantities(masked) if q is not None]
     sentence = folded[start:end]
     statements: list[Statement] = []
-    year, inherited = _sentence_year(masked, context, state)
-    baseline = _is_baseline(sentence, context, year)
+    years = _sentence_years(masked, context, state)
     groups = _groups(sentence, quantities)
     floor = Floor()
     for index, group in enumerate(groups):
         limit = groups[index + 1][0].start if index + 1 < len(groups) else len(sentence)
-        statements.extend(_group_statements(line, sentence, start, group, number, context, year, inherited, baseline,
-                                            floor, limit))
+        statements.extend(_group_statements(line, sentence, start, group, number, context, years, floor, limit))
     statements = _share_noun_after_levels(statements)
-    if "翻番" in sentence or "翻一番" in sentence:
-        statements.extend(_doubling(line, sentence, start, number, context, year, inherited))
-    if not quantities and context.target_section and not baseline:
-        statements.extend(_qualitative(line, sentence, start, number, context, year))
+    statements = _complete_subjects(statements)
+    statements = _floor_over_stretch(statements)
+    _count_subsets_alike(statements)
+    for statement in statements:
+        _unit_per_name(statement)
+    statements.extend(_full_coverage(line, sentence, start, number, context, years, statements))
+    if _DOUBLING.search(sentence):
+        statements.extend(_doubling(line, sentence, start, number, context, years.year, years.inherited))
+    if not quantities and context.target_section and not _is_baseline(sentence, context, years.year):
+        statements.extend(_qualitative(line, sentence, start, number, context, years.year))
     return statements
 
 
@@ -125,27 +207,44 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
     after = sentence[quantity.unit_end:quantity.unit_end + 3]
     if not quantity.unit:
         return _unitless_target(sentence, match, quantity)
-    if before in ("第", "G", "V") or re.match(r"[A-Za-z]", before) or re.match(r"\s*[A-Za-z+]", after):
+    if before in _ORDINAL or re.match(r"[A-Za-z]", before) or re.match(r"\s*[A-Za-z+]", after):
         return False
-    if quantity.chinese and (num in ("一", "几", "十") or quantity.value < 2 or not _chinese_unit_ok(quantity)):
+    bare = quantity.chinese and bool(_BARE_MAGNITUDE.fullmatch(num))
+    if bare and _counted_per(sentence, match):
+        return False  # 万元工业增加值, 每万人口: what a unit is counted per, not a number
+    if quantity.chinese and (num in ("一", "几", "十") or (quantity.value < 2 and not bare)
+                             or not _chinese_unit_ok(quantity)):
         return False
-    if re.match(r"(?:以上|以下|及以上)?的|级", sentence[quantity.unit_end:quantity.unit_end + 4].lstrip()):
+    if _share_of_following(sentence, quantity):
+        return not _SUBSIDY.search(sentence)
+    if _THRESHOLD.match(sentence[quantity.unit_end:quantity.unit_end + 4].lstrip()):
         return False  # a threshold inside a name (10亿元以上的企业) or a size class (千亿级)
-    if re.match(r"\s*(?:以上|以下)?(?:企业|项目|产业集群|集群|大企业|骨干企业|龙头企业)", after + sentence[
-            quantity.unit_end + 3:quantity.unit_end + 8]) and quantity.unit.endswith("元"):
+    if _THRESHOLD_NOUN.match(after + sentence[quantity.unit_end + 3:quantity.unit_end + 8]) \
+            and quantity.unit.endswith("元"):
         return False
     if quantity.unit.endswith("元") and _SUBSIDY.search(sentence):
         return False
-    if quantity.unit.endswith("元") and re.match(r"\s*(?:以上|以下)\s*[\u4e00-\u9fff]", sentence[quantity.unit_end:]) \
-            and not re.match(r"\s*(?:以上|以下)\s*[和及与或]", sentence[quantity.unit_end:]):
+    if quantity.unit.endswith("元") and _QUALIFIER.match(sentence[quantity.unit_end:]) \
+            and not _QUALIFIER_UNLESS.match(sentence[quantity.unit_end:]):
         return False  # an amount qualifying what follows (亩均税收万元以下用地)
-    if re.search(r"(?:超|超额完成|超过)(?:目标|计划)?任务$|超额完成$", sentence[:match.start()].rstrip()):
+    if _MARGIN.search(sentence[:match.start()].rstrip()):
         return False  # the margin by which a past target was beaten
     if _is_enumeration_count(sentence, match, quantity):
         return False
-    if quantity.unit == "人" and re.search(r"联系人|负责人", sentence):
+    if quantity.unit == "人" and _CONTACT.search(sentence):
         return False
     return not _is_session_number(sentence, match, quantity)
+
+
+def _counted_per(sentence: str, match: re.Match[str]) -> bool:
+    """``每万人口``, ``万元工业增加值``, ``单位：亿元``: a magnitude without digits that does not stand right after a
+    verb (推进万台…, 迈上万亿元台阶) or in a list is what a unit is counted per, or a unit's name: no number."""
+    return not _MAGNITUDE_AFTER.search(sentence[:match.start()])
+
+
+def _share_of_following(sentence: str, quantity: Quantity) -> bool:
+    """``50%以上的规模以上工业企业建立研发机构``: a percentage before 的 is the share of what follows."""
+    return quantity.unit == "%" and bool(_SHARE_FOLLOWING.match(sentence, quantity.unit_end))
 
 
 def _is_enumeration_count(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
@@ -153,20 +252,22 @@ def _is_enumeration_count(sentence: str, match: re.Match[str], quantity: Quantit
     if quantity.unit not in COUNT_UNITS or quantity.comparator != "=":
         return False
     before = sentence[_clause_start(sentence, match.start()):match.start()].rstrip()
-    if re.search(r"[》”\"]等$", before):
+    if _LISTED.search(before):
         return True
     if _MAKING_VERB.match(before):
         return False  # 重点培育A、B、C等3家…: the named items are the target
     items = re.split(r"[、]", before)
-    with_and = re.split(r"[、和及]", before)
-    return len(items) >= 3 and quantity.value in (len(items), len(with_and))
+    with_and = re.split(_JOINER, before)
+    if len(items) == 2 and any(len(item.strip()) < 2 or _NUMERAL.search(item) for item in items):
+        return False  # 达到1个、省级2个: a list of counts, not two items counted
+    return len(items) >= 2 and quantity.value in (len(items), len(with_and))
 
 
 def _is_session_number(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
     """``十一届三次、四次全会``, ``第五次会议``: the ordinal of a meeting, not a count."""
-    if quantity.unit not in ("次", "届"):
+    if quantity.unit not in _SESSION_UNITS:
         return False
-    if sentence[max(0, match.start() - 1):match.start()] in ("届", "第"):
+    if sentence[max(0, match.start() - 1):match.start()] in _SESSION_UNITS | _ORDINAL:
         return True
     return bool(_SESSION_AFTER.match(sentence, quantity.unit_end))
 
@@ -176,41 +277,41 @@ def _chinese_unit_ok(quantity: Quantity) -> bool:
 
 
 def _unitless_target(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
+    """A number without a unit is a target (an index) only right after a verb of reaching (``指数提高至92以上``)."""
     if quantity.chinese or match.group("num2"):
         return False
     if re.fullmatch(r"(19|20)\d\d", match.group("num")):
         return False
-    before = sentence[max(0, match.start() - 3):match.start()].rstrip()
+    before = sentence[max(0, match.start() - 4):match.start()].rstrip()
     after = sentence[match.end():match.end() + 1]
-    return bool(re.search(r"(达到|达|为|提高到|提升到|保持在)$", before)) and (after in ("", ",", "、", " ", ";")
-                                                                   or after in "左以")
+    return bool(_REACHED.search(before)) and (after in ("", ",", "、", " ", ";") or after in _AFTER_STARTS)
 
 
-def _sentence_year(sentence: str, context: TextContext, state: YearState) -> tuple[int, bool]:
+def _sentence_years(sentence: str, context: TextContext, state: YearState) -> SentenceYears:
     base_spans = [m.span() for m in _BASE_YEAR.finditer(sentence)]
-    years = [int(m.group(1)) for m in _YEAR_TARGET.finditer(sentence)
-             if not any(s <= m.start(1) < e for s, e in base_spans)
-             and not re.match(r"\s*[-—–~至]", sentence[m.end(1):m.end(1) + 2])
-             and not sentence[m.end():m.end() + 1].isdigit() and "月" not in sentence[m.end():m.end() + 3]
-             and not re.match(r"\s*(?:以来|起|开始)", sentence[m.end():])]
-    if years:
-        state.year = years[0]
-        return years[0], False
+    mentions = tuple((m.start(), int(m.group(1))) for m in _YEAR_TARGET.finditer(sentence)
+                     if not any(s <= m.start(1) < e for s, e in base_spans)
+                     and not re.match(r"\s*[-—–~至]", sentence[m.end(1):m.end(1) + 2])
+                     and not sentence[m.end():m.end() + 1].isdigit() and "月" not in sentence[m.end():m.end() + 3]
+                     and not _SINCE.match(sentence, m.end()))
+    if mentions:
+        state.year = mentions[0][1]
+        return SentenceYears(mentions, mentions[0][1], False)
     past = [end for label, (_, end) in _FIVE_YEAR.items() if label in sentence and end < context.period[0]]
     if past:
         state.year = past[0]
-        return past[0], False
+        return SentenceYears((), past[0], False)
     if state.year is not None:
-        return state.year, True
-    return context.period[1], True
+        return SentenceYears((), state.year, True)
+    return SentenceYears((), context.period[1], True)
 
 
 def _is_baseline(sentence: str, context: TextContext, year: int) -> bool:
     if year < context.period[0]:
         return True
-    if context.baseline_section and not re.search(r"到\s*20\d\d|力争|目标", sentence):
+    if context.baseline_section and not _TARGET_MARKER.search(sentence):
         return True
-    return bool(_PAST_MARKERS.search(sentence)) and not re.search(r"到\s*20\d\d|力争|达到", sentence)
+    return bool(_PAST_MARKERS.search(sentence)) and not _PAST_OVERRIDE.search(sentence)
 
 
 def _groups(sentence: str, quantities: list[Quantity]) -> list[list[Quantity]]:
@@ -219,7 +320,7 @@ def _groups(sentence: str, quantities: list[Quantity]) -> list[list[Quantity]]:
     for quantity in quantities:
         if groups:
             gap = sentence[groups[-1][-1].end:quantity.start]
-            if re.fullmatch(r"\s*[、和及]\s*(?:国家级|省级|市级|区县级|县级)?\s*", gap):
+            if _LIST_GAP.fullmatch(gap):
                 groups[-1].append(quantity)
                 continue
         groups.append([quantity])
@@ -240,20 +341,16 @@ class Floor:
 
 
 def _head_start(sentence: str, first: Quantity, floor: Floor) -> int:
-    """Where the name of a list of numbers may start: the clause start, or after the previous list when the text
-    between them names this one (``达到40%、其中制造业占比稳定在30%``) or the previous name followed its number
-    (``培育15家省级平台和3家国家级平台``)."""
+    """Where the name of a list of numbers may start: the clause start, or the end of the previous list in the same
+    clause, whether the text between them names this one (``达到40%、其中制造业占比稳定在30%``,
+    ``培育15家省级平台和3家国家级平台``) or names nothing (``确保达到1800家、力争达到2000家``: the name is the previous
+    one's, see :func:`_complete_subjects`)."""
     clause_start = _clause_start(sentence, first.start)
-    if floor.end <= clause_start:
-        return clause_start
-    if _clean_name(sentence[floor.end:first.start]) or floor.name_after:
-        return floor.end
-    return clause_start
+    return max(floor.end, clause_start)
 
 
 def _group_statements(line: str, sentence: str, offset: int, group: list[Quantity], number: int,
-                      context: TextContext, year: int, inherited: bool, baseline: bool, floor: Floor,
-                      limit: int) -> list[Statement]:
+                      context: TextContext, years: SentenceYears, floor: Floor, limit: int) -> list[Statement]:
     first = group[0]
     clause_start = _head_start(sentence, first, floor)
     head = sentence[clause_start:first.start]
@@ -262,25 +359,39 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
     statements = []
     for index, quantity in enumerate(group):
         local_start = clause_start if index == 0 else group[index - 1].end
-        name, breakdown, note = names[index]
+        name, breakdown, notes = names[index]
         quote_start = clause_start if len(group) > 1 else _quote_start(sentence, clause_start, first.start, name)
         quote_end = group[-1].end if len(group) > 1 else _quote_end(sentence, quantity, name)
+        if len(group) == 1 and _share_of_following(sentence, quantity):
+            quote_end = min(limit, next((m.start() for m in _CLAUSE_SPLIT.finditer(sentence, quantity.end)),
+                                        len(sentence)))
         if quote_end > quantity.end:
             floor.end, floor.name_after = quote_end, True
         quote = line[offset + quote_start:offset + quote_end].strip(" ,、和及")
+        year, inherited = years.at(quantity.start)
+        baseline = _is_baseline(sentence, context, year)
         statement = _statement(sentence[local_start:quantity.start], sentence[clause_start:quantity.start],
                                sentence, quantity, name, context, year, inherited, baseline)
         statement.quote, statement.line = quote, number
+        statement.hedge = _hedge(sentence[clause_start:quantity.start])
+        statement.subset = index == 0 and bool(_SUBSET.match(sentence, clause_start))
         if breakdown:
             statement.breakdown_name = breakdown
-        if note:
-            statement.notes.append(note)
+        statement.notes.extend(notes)
         statements.append(statement)
     return statements
 
 
-_BARE_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,4}级")
-_LEVEL_AND_NOUN = re.compile(r"([\u4e00-\u9fff]{1,4}?级)([\u4e00-\u9fff“”]{2,})")
+def _hedge(before: str) -> str | None:
+    """``stretch`` after 力争 (striven for), ``floor`` after 确保 (ensured): the last hedge before the number."""
+    found = _HEDGE.findall(before)
+    return str(_HEDGE_OF[found[-1]]) if found else None
+
+
+_BARE_LEVEL = _L.compiled("size_class")
+_SIZE_WORD = _L.words("size_class")[0]
+_SIZE_SUFFIX = re.compile(rf"{_L.alternation('size_class')}$")
+_LEVEL_AND_NOUN = _L.compiled("size_class", "with_noun")
 
 
 def _share_noun_after_levels(statements: list[Statement]) -> list[Statement]:
@@ -297,43 +408,158 @@ def _share_noun_after_levels(statements: list[Statement]) -> list[Statement]:
     return statements
 
 
+_NO_NAME = t("draft: no name found before or after the number; name the indicator")
+
+
+def _complete_subjects(statements: list[Statement]) -> list[Statement]:
+    """A name without its subject takes it from the statement before it in the sentence: no name at all (``到2035年
+    …达到80%，2025年达到65%``: the same indicator), a share (``工业增加值超过1.3万亿元，占地区生产总值比重达25%``), or
+    a bare measure (``研发经费投入达到300亿元，投入强度达到3%``: sharing 投入)."""
+    for previous, current in zip(statements, statements[1:], strict=False):
+        if previous.name_zh == UNNAMED:
+            continue
+        if current.name_zh == UNNAMED:
+            current.name_zh, current.breakdown_name = previous.name_zh, previous.breakdown_name
+            current.notes = [n for n in current.notes if n != _NO_NAME]
+            continue
+        completed = _with_subject(_subject(previous.name_zh), current.name_zh)
+        bare = _BARE_MEASURE.match(current.name_zh)
+        if completed is not None:
+            current.name_zh = completed
+        elif bare is not None:
+            current.notes.append(t("draft: the name may lack its subject (what it is the {measure} of); complete it",
+                                   measure=bare.group("measure")))
+    return statements
+
+
+def _subject(name: str) -> str:
+    """What a name is about: before its share (``工业增加值占GDP比重`` → 工业增加值), without a measure it ends
+    with (``研发经费投入总量`` → 研发经费投入)."""
+    cut = _SHARE_CUT.search(name)
+    subject = name[:cut.start()] if cut and cut.start() > 0 else name
+    return _BARE_TAIL.sub("", subject) or subject
+
+
+def _with_subject(subject: str, name: str) -> str | None:
+    """``name`` completed with ``subject`` when it lacks one (a share, a bare measure), else None."""
+    if not subject or name.startswith(subject):
+        return None
+    if _SHARE_OF.search(name):
+        return subject + name
+    bare = _BARE_MEASURE.match(name)
+    if bare is None:
+        return None
+    head = bare.group("head")
+    if not head:
+        return subject + name
+    for size in range(len(head), 0, -1):
+        if subject.endswith(head[:size]):
+            return subject + name[size:]
+    return None
+
+
+def _count_subsets_alike(statements: list[Statement]) -> None:
+    """``新培育智能工厂100家，其中国家级不少于10家``: a part (其中…) read as a stock is counted as the whole before it
+    is: additions over the same period, or the same yearly quota."""
+    for previous, current in zip(statements, statements[1:], strict=False):
+        if not current.subset or current.kind != "cumulative" or current.unit != previous.unit:
+            continue
+        if previous.kind == "period_total":
+            current.kind, current.period = "period_total", previous.period
+        elif previous.kind == "new_in_year":
+            current.kind = "new_in_year"
+            current.values = [replace(current.values[0], year=value.year) for value in previous.values]
+        else:
+            continue
+        current.notes = [n for n in current.notes if n != _CUMULATIVE_VERB]
+
+
+def _floor_over_stretch(statements: list[Statement]) -> list[Statement]:
+    """``力争达到2000家，确保达到1800家``: beside the figure ensured (确保) for the same indicator and year, the
+    figure striven for (力争) is no second target: the ensured one is kept, the other said in its note."""
+    kept: list[Statement] = []
+    for statement in statements:
+        floor = next((o for o in statements if statement.hedge == "stretch" and o.hedge == "floor"
+                      and _same_target(o, statement)), None)
+        if floor is None:
+            kept.append(statement)
+            continue
+        floor.notes.append(t("draft: {stretch} is striven for (力争) and {floor} ensured (确保); the ensured figure is "
+                             "the target", stretch=_printed(statement), floor=_printed(floor)))
+    return kept
+
+
+def _same_target(first: Statement, second: Statement) -> bool:
+    return (first.name_zh, first.unit, first.breakdown_name, first.kind, first.values[0].year) == (
+        second.name_zh, second.unit, second.breakdown_name, second.kind, second.values[0].year)
+
+
+def _printed(statement: Statement) -> str:
+    value = statement.values[0]
+    return f"{value.printed or value.value}{statement.unit if statement.unit != '-' else ''}"
+
+
+def _unit_per_name(statement: Statement) -> None:
+    """``万元工业增加值用水量下降至20立方米``: a name that starts with what it is counted per makes the number's unit
+    a compound unit (立方米/万元), a level."""
+    match = _PER_NAME_RE.search(statement.name_zh)
+    if match is None or "/" in statement.unit or statement.unit in _NOT_PER or statement.kind in (
+            "change_vs_baseline", "pp_change", "annual_growth", "qualitative"):
+        return
+    per = str(_PER_NAME[match.group(1) or match.group(2)])
+    printed = statement.unit
+    statement.unit = f"{printed}/{per}"
+    if statement.kind == "cumulative":
+        statement.kind = "level"
+    statement.notes = [n for n in statement.notes if n != _CUMULATIVE_VERB]
+    statement.notes.append(t("draft: unit {unit}: the {printed} printed, per the {per} the name begins with; check it",
+                             unit=statement.unit, printed=printed, per=per))
+
+
 def _names_for(head: str, sentence: str, group: list[Quantity],
-               limit: int) -> list[tuple[str, str | None, str | None]]:
+               limit: int) -> list[tuple[str, str | None, list[Text]]]:
     subject = _clean_name(head)
-    if len(group) > 1 and re.search(r"分别", head):
-        parts = [p for p in re.split(r"[、和及]", re.sub(r"分别.*$", "", head)) if p.strip()]
+    if len(group) > 1 and _LIST.search(head):
+        parts = [p for p in re.split(_JOINER, _LIST_REST.sub("", head)) if p.strip()]
         parts = [_clean_name(p) for p in parts]
         if len(parts) == len(group):
             return _shared_noun(parts)
-        return [(subject, None, t("draft: a list of numbers whose names could not be paired; split by hand"))
+        return [(subject, None, [t("draft: a list of numbers whose names could not be paired; split by hand")])
                 for _ in group]
-    result: list[tuple[str, str | None, str | None]] = []
+    if len(group) == 1 and _share_of_following(sentence, group[0]):
+        following = _name_after(sentence, group[0], limit)[:MAX_NAME]
+        return [(_SHARE_NAME.format(name=subject + following), None, [])] if following else [(subject, None, [])]
+    result: list[tuple[str, str | None, list[Text]]] = []
     for index, quantity in enumerate(group):
         local = subject if index == 0 else _clean_name(sentence[group[index - 1].end:quantity.start])
         if index > 0 and (not local or _LEVEL_LABEL.match(local) and len(local) <= 4):
             level = _LEVEL_LABEL.match(local) if local else None
             base = _LEVEL_LABEL.sub("", result[0][0]) or result[0][0]
-            result.append((base, level.group(1) if level else None, None))
+            result.append((base, level.group(1) if level else None, []))
             continue
+        notes: list[Text] = []
         if not local:
             local = _name_after(sentence, quantity, limit)
+            if len(local) > MAX_NAME:
+                local = local[:MAX_NAME]
+                notes.append(t("draft: name cut at {count} characters; check where it ends", count=MAX_NAME))
         level = _LEVEL_INSIDE.search(local)
         if index == 0 and len(group) > 1 and level:
-            result.append((_LEVEL_INSIDE.sub("", local, count=1) or local, level.group(1), None))
+            result.append((_LEVEL_INSIDE.sub("", local, count=1) or local, level.group(1), notes))
         else:
-            result.append((local, None, None))
+            result.append((local, None, notes))
     return result
 
 
-def _shared_noun(parts: list[str]) -> list[tuple[str, str | None, str | None]]:
+def _shared_noun(parts: list[str]) -> list[tuple[str, str | None, list[Text]]]:
     """``国家、省级绿色工厂分别…``: short levels before the last part share its noun (国家级绿色工厂, 省级绿色工厂)."""
     last = _LEVEL_LABEL.match(parts[-1])
-    short = all(len(p) <= 3 and "级" not in p for p in parts[:-1])
+    short = all(len(p) <= 3 and not _SIZE_SUFFIX.search(p) for p in parts[:-1])
     if not last or not short:
-        return [(p, None, None) for p in parts]
+        return [(p, None, []) for p in parts]
     noun = parts[-1][last.end():]
-    levels = [p if p.endswith("级") else f"{p}级" for p in parts[:-1]] + [last.group(1)]
-    return [(noun, level if level in _LEVEL_NAMES else None, None) if noun else (level, None, None)
+    levels = [p if _SIZE_SUFFIX.search(p) else f"{p}{_SIZE_WORD}" for p in parts[:-1]] + [last.group(1)]
+    return [(noun, level if level in _LEVEL_NAMES else None, []) if noun else (level, None, [])
             for level in levels]
 
 
@@ -352,15 +578,15 @@ def _clean_name(text: str) -> str:
 
 def _name_after(sentence: str, quantity: Quantity, limit: int) -> str:
     """The name printed after its number (``建设100家示范工厂``), up to the next number; class labels listed before
-    the noun stay with it (``5个行业级、区域级标识解析二级节点``)."""
+    the noun stay with it (``5个行业级、区域级标识解析二级节点``). Not yet cut to :data:`MAX_NAME`."""
     tail = re.sub(r"^\s*[(（][^)）]{1,3}[)）]", "", sentence[quantity.end:max(limit, quantity.end)])
     pieces = re.split(r"([,;、])", tail)
     name = pieces[0]
     while _BARE_LEVEL.fullmatch(name.split("、")[-1].strip()) and len(pieces) > 2 and pieces[1] == "、" \
             and pieces[2].strip() and not re.search(r"\d", pieces[2]):
         name, pieces = f"{name}、{pieces[2]}", pieces[2:]
-    name = re.sub(r"[和及与或]\s*$", "", name)
-    return _clean_name(name)[:30]
+    name = _TAIL_JOINER.sub("", name)
+    return _clean_name(name)
 
 
 def _quote_start(sentence: str, clause_start: int, number_start: int, name: str) -> int:
@@ -381,6 +607,9 @@ def _quote_end(sentence: str, quantity: Quantity, name: str) -> int:
     return quantity.end
 
 
+_CUMULATIVE_VERB = t("draft: read as the stock in the target year (cumulative); the verb may mean additions")
+
+
 def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name: str, context: TextContext,
                year: int, inherited: bool, baseline: bool) -> Statement:
     notes: list[str] = []
@@ -388,8 +617,8 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
     values_year = year
     kind, change, base_year, period = _kind(local, clause, sentence, quantity, context, baseline)
     if not name:
-        name = "未命名指标"
-        notes.append(t("draft: no name found before or after the number; name the indicator"))
+        name = UNNAMED
+        notes.append(_NO_NAME)
     if kind == "baseline":
         values_year = year if year < context.period[0] else context.base_year
         if year >= context.period[0]:
@@ -399,6 +628,9 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
                        year=year))
     if not quantity.unit:
         notes.append(t("draft: no unit printed; index or ratio assumed"))
+    elif "/" in quantity.unit:
+        notes.append(t("draft: compound unit {unit}, one unit counted per {per}; actuals must be in the same unit",
+                       unit=quantity.unit, per=quantity.unit.split("/", 1)[1]))
     values: list[ValueReading]
     reading = ValueReading(values_year, quantity.value, quantity.comparator, quantity.upper, quantity.printed)
     if kind == "new_in_year" and _THIS_YEAR.search(_last_quota_marker(sentence[:quantity.start])):
@@ -411,9 +643,9 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
         notes.append(t("draft: 每年 read as a quota for every year of the plan period"))
     else:
         values = [reading]
-    if kind == "cumulative" and _AMBIGUOUS_VERB.search(clause) and not re.search(r"累计|达到|总量|总数", clause):
-        notes.append(t("draft: read as the stock in the target year (cumulative); the verb may mean additions"))
-    if kind == "period_total" and "累计" not in clause:
+    if kind == "cumulative" and _AMBIGUOUS_VERB.search(clause) and not _STOCK_WORDS.search(clause):
+        notes.append(_CUMULATIVE_VERB)
+    if kind == "period_total" and not _PERIOD_TOTAL.search(clause):
         notes.append(t("draft: 新增 without 每年 read as the total over the plan period"))
     statement = Statement(name, unit, kind, values, "", 0, section=context.section, change=change,
                           base_year=base_year, period=period, notes=notes)
@@ -429,18 +661,18 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
     base_year = int(base.group(1)) if base else None
     if baseline:
         return "baseline", None, None, None
-    if quantity.unit == "个百分点":
+    if quantity.unit == POINTS:
         return "pp_change", change or "increase", base_year, None
-    if re.search(r"年均(增长|增速|提高|提升)?\s*$", near) or ("年均" in near and quantity.unit == "%"):
+    if _ANNUAL.search(near) or (_ANNUAL_ANY.search(near) and quantity.unit == "%"):
         return "annual_growth", change or "increase", base_year, None
-    if quantity.unit == "%" and change and not re.search(r"(到|至|为)\s*$", near):
+    if quantity.unit == "%" and change and not _REACH_END.search(near):
         return "change_vs_baseline", change, base_year, None
     before = sentence[:quantity.start]
-    if re.search(r"累计|总量|合计|共计", clause) and _PERIOD_WORDS.search(clause):
-        return "period_total", None, None, _period_of(clause, context)
+    if _PERIOD_TOTAL.search(clause) and (_PERIOD_WORDS.search(clause) or _EXPLICIT_PERIOD.search(before)):
+        return "period_total", None, None, _period_of(clause, before, context)
     if _is_quota(before) and quantity.unit != "%":
         return "new_in_year", None, None, None
-    if "新增" in clause and quantity.unit != "%":
+    if _NEW.search(clause) and quantity.unit != "%":
         return "period_total", None, None, context.period
     if quantity.unit in COUNT_UNITS or quantity.unit.endswith(("家", "个", "户")):
         return "cumulative", None, None, None
@@ -449,14 +681,16 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
 
 def _change_word(text: str) -> str | None:
     """The change a verb states (下降, 提高…); ``增加值`` (value added) is a noun, not the verb 增加."""
-    plain = text.replace("增加值", "")
+    plain = text
+    for noun in _CHANGE_NOUNS:
+        plain = plain.replace(noun, "")
     return next((direction for word, direction in CHANGE_WORDS if word in plain), None)
 
 
 def _is_quota(before: str) -> bool:
     """``每年…`` before the number, with no target year (``到2022年``) between them: a yearly quota."""
     marker = _last_quota_marker(before)
-    return bool(marker) and not re.search(r"(?:到|至)\s*(?:19|20)\d\d\s*年", before[before.rfind(marker):])
+    return bool(marker) and not _BY_YEAR.search(before[before.rfind(marker):])
 
 
 def _last_quota_marker(before: str) -> str:
@@ -464,15 +698,24 @@ def _last_quota_marker(before: str) -> str:
     return markers[-1] if markers else ""
 
 
-def _period_of(clause: str, context: TextContext) -> tuple[int, int]:
+def _period_of(clause: str, before: str, context: TextContext) -> tuple[int, int]:
+    """The years a total runs over: a five-year period named in the clause, else the period named last before the
+    number (``“十四五”期间，…累计``, ``2021—2025年，累计…``), else the plan's period."""
     for label, years in _FIVE_YEAR.items():
         if label in clause:
             return years
+    named = list(_EXPLICIT_PERIOD.finditer(before))
+    if named:
+        last = named[-1].group()
+        span = _SPAN.search(last)
+        if span:
+            return int(span.group(1)), int(span.group(2))
+        return next(years for label, years in _FIVE_YEAR.items() if label in last)
     return context.period
 
 
 def _direction(name: str, change: str | None, kind: str) -> str:
-    if re.search(r"能耗|水耗|用水量|排放|成本|周期|不良品率|事故|污染", name):
+    if _DOWN.search(name):
         return "down"
     if kind == "change_vs_baseline" and change == "decrease":
         return "down"
@@ -481,17 +724,16 @@ def _direction(name: str, change: str | None, kind: str) -> str:
 
 def _doubling(line: str, sentence: str, offset: int, number: int, context: TextContext, year: int,
               inherited: bool) -> list[Statement]:
-    match = re.search(r"翻(一)?番", sentence)
+    match = _DOUBLING.search(sentence)
     if match is None:
         return []
     clause_start = _clause_start(sentence, match.start())
     head = sentence[clause_start:match.start()]
-    names = [n for n in (_clean_name(p) for p in re.split(r"、|和", re.sub(r"(数量|全部|均|都).*$", "", head)))
-             if n]
+    names = [n for n in (_clean_name(p) for p in re.split(_JOINER, _DOUBLING_CUT.sub("", head))) if n]
     printed = match.group()
     quote = line[offset + clause_start:offset + match.end()].strip(" ,")
     statements = []
-    for name in names or ["未命名指标"]:
+    for name in names or [UNNAMED]:
         statement = Statement(name, "-", "change_vs_baseline",
                               [ValueReading(year, Decimal(100), "=", None, printed)], quote, number,
                               section=context.section, change="increase",
@@ -500,6 +742,31 @@ def _doubling(line: str, sentence: str, offset: int, number: int, context: TextC
             statement.notes.append(t("draft: no year in the sentence; {year} is taken from an earlier sentence",
                                      year=year))
         statements.append(statement)
+    return statements
+
+
+def _full_coverage(line: str, sentence: str, offset: int, number: int, context: TextContext, years: SentenceYears,
+                   before: list[Statement]) -> list[Statement]:
+    """``实现重点行业创新服务综合体“全覆盖”``: a coverage of 100 %, named by the clause (or the statement before it)."""
+    statements = []
+    for match in _FULL_WORDS.finditer(sentence):
+        clause_start = _clause_start(sentence, match.start())
+        name = _clean_name(sentence[clause_start:match.start()])
+        if not name and before:
+            name = _subject(before[-1].name_zh)
+        if not name:
+            continue
+        year, inherited = years.at(match.start())
+        baseline = _is_baseline(sentence, context, year)
+        kind = "baseline" if baseline else "level"
+        value_year = context.base_year if baseline and year >= context.period[0] else year
+        quote = line[offset + clause_start:offset + match.end()].strip(" ,”\"")
+        notes: list[str] = [t("draft: no year in the sentence; {year} is taken from an earlier sentence or the plan's "
+                              "end", year=year)] if inherited and not baseline else []
+        statements.append(Statement(str(_FULL.get("name")).format(name=name), str(_FULL.get("unit")), kind,
+                                    [ValueReading(value_year, Decimal(int(_FULL.get("value"))), "=", None,
+                                                  match.group())], quote, number, section=context.section,
+                                    notes=notes))
     return statements
 
 

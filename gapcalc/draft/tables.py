@@ -12,22 +12,28 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from gapcalc.draft.cells import COUNT_UNITS, UNIT, Cell, read_cell
+from gapcalc.draft.cells import COUNT_UNITS, Cell, read_cell
 from gapcalc.draft.extraction import Statement, ValueReading
+from gapcalc.draft.lexicon import LEXICON
 from gapcalc.messages import t
 
 _CELL_SPLIT = re.compile(r"\t| {2,}")
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])(?!\s*(?:万|亿|千|元|个|家|户|项|人|吨|%))\s*年?")
-_UNIT_IN_NAME = re.compile(rf"[(]\s*(?:单位\s*[:]\s*(?P<named>[^()]{{1,8}})|(?P<unit>(?:万|亿|千)?{UNIT}))\s*[)]\s*$")
+_YEAR = LEXICON.compiled("table.year_column")
+_UNIT_IN_NAME = LEXICON.compiled("table.unit_in_name")
 _FOOTNOTE = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩*※¹²³⁴⁵⁶⁷⁸⁹⁰]+")
-_CAPTION = re.compile(r"^\s*(表|专栏|附表)\s*\d*")
-_TABLE_UNIT = re.compile(r"^\s*[(]?\s*单位\s*[:]\s*([^)\s]+)\s*[)]?\s*$")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|州|盟|旗)")
-_BASELINE_WORDS = ("基期", "现有", "现状", "基础", "基数")
-_LEVEL_LABELS = {"国家级": "national", "省级": "provincial", "市级": "municipal", "区县级": "county",
-                 "县级": "county"}
-_SUBJECT_STRIP = re.compile(r"^(表|专栏|附表)\s*\d+\s*|(19|20)\d\d\s*(年)?\s*([-—–~至]\s*(19|20)\d\d\s*年?)?\s*|"
-                            r"[\u4e00-\u9fff]{2,3}市|(年度)?(发展|建设|创建|培育|研发)?(目标|计划)(分解)?表?$|情况表$|表$")
+_CAPTION = LEXICON.compiled("table.caption")
+_CAPTION_TITLE = LEXICON.compiled("table.caption_title")
+_TABLE_UNIT = LEXICON.compiled("table.unit_line")
+_UNIT_WORDS = frozenset(LEXICON.words("table.unit_word"))
+_PLACE = LEXICON.compiled("table.place")
+_BASELINE = LEXICON.compiled("table.baseline")
+_NEW = LEXICON.compiled("table.new")
+_TOTAL = LEXICON.compiled("table.total")
+_BINDING_COLUMN = LEXICON.compiled("table.binding_column")
+_BINDING_VALUE = LEXICON.compiled("table.binding_value")
+_HEADER_NOISE = re.compile(rf"{LEXICON.alternation('table.header_noise')}|[()\s]")
+_LEVEL_LABELS: dict[str, str] = {label: str(key) for label, key in LEXICON.rule("level").map.items()}
+_SUBJECT_STRIP = LEXICON.compiled("table.caption_subject")
 
 
 @dataclass
@@ -99,7 +105,7 @@ def _caption_above(lines: list[str], start: int) -> tuple[str, str]:
         if unit_match:
             unit = unit_match.group(1)
             continue
-        if _CAPTION.match(text) or (len(text) <= 40 and re.search(r"(目标|计划|指标)(分解)?表?$", text)):
+        if _CAPTION.match(text) or (len(text) <= 40 and _CAPTION_TITLE.search(text)):
             caption = text
         break
     return caption, unit
@@ -143,17 +149,17 @@ def _column(index: int, parts: list[str]) -> Column:
     year = _YEAR.search(label)
     if year:
         column.year = int(year.group(1))
-    column.baseline = any(w in label for w in _BASELINE_WORDS)
-    column.new = "新增" in label
-    column.total = "累计" in label or "合计" in label or "总计" in label
-    column.binding = "属性" in label
-    column.unit_column = label == "单位"
+    column.baseline = bool(_BASELINE.search(label))
+    column.new = bool(_NEW.search(label))
+    column.total = bool(_TOTAL.search(label))
+    column.binding = bool(_BINDING_COLUMN.search(label))
+    column.unit_column = label in _UNIT_WORDS
     units = [_unit_of(m) for m in map(_UNIT_IN_NAME.search, parts) if m]
     if units:
         column.unit = units[-1]
     measure = "".join(_UNIT_IN_NAME.sub("", part) for part in parts)
     measure = _YEAR.sub("", measure)
-    column.measure = re.sub(r"新增|累计|目标|现有|现状|基期|[()\s]", "", measure)
+    column.measure = _HEADER_NOISE.sub("", measure)
     return column
 
 
@@ -239,7 +245,8 @@ def _read_row(table: TypedTable, columns: list[Column], row: list[str], line: in
     if not name or re.fullmatch(r"\d+", name):
         return []
     row_unit = unit or table.unit or next((row[c.index] for c in columns if c.unit_column and c.index < len(row)), "")
-    binding = next((("约束" in row[c.index]) for c in columns if c.binding and c.index < len(row)), None)
+    binding = next((bool(_BINDING_VALUE.search(row[c.index])) for c in columns if c.binding and c.index < len(row)),
+                   None)
     groups: dict[tuple[str, str], list[tuple[Column, Cell]]] = {}
     for column in columns[1:]:
         if column.index >= len(row) or column.unit_column or column.binding:

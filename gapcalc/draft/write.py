@@ -16,8 +16,8 @@ from gapcalc.draft import bounds
 from gapcalc.draft.extraction import Extraction, Statement, ValueReading
 from gapcalc.draft.numbers import plain
 from gapcalc.draft.tables import level_key
-from gapcalc.draft.vocabulary import IdAllocator, english_name, readable_id, shared_concept
-from gapcalc.messages import Joined, Trimmed, t
+from gapcalc.draft.vocabulary import IdAllocator, english_name, readable_id, resembled_concept, shared_concept
+from gapcalc.messages import Joined, Text, Trimmed, t
 
 
 class _Emit(Protocol):
@@ -109,13 +109,21 @@ def build_indicators(statements: list[Statement], period: tuple[int, int]) -> li
 def _new_indicator(statement: Statement, allocator: IdAllocator) -> DraftIndicator:
     concept = shared_concept(statement.name_zh, statement.unit)
     notes: list[str] = []
-    if concept:
+    if concept and not allocator.taken(concept.id):
         ident, name_en = allocator.allocate(concept.id), concept.name_en
     else:
         ident = allocator.allocate(readable_id(statement.name_zh, statement.unit))
         guess = english_name(statement.name_zh)
         name_en = f"draft: {guess}" if guess else "draft: English name"
         notes.append(t("draft: name_en is a keyword guess; write the English name"))
+        if concept:
+            notes.append(t("draft: the shared id {shared} is already given to another indicator of this file; this "
+                           "one has the plan-local id {ident}: merge the two or keep them apart", shared=concept.id,
+                           ident=ident))
+        elif resembled := resembled_concept(statement.name_zh, statement.unit):
+            notes.append(t("draft: the name resembles the shared indicator {shared} ({measure}), but its unit or "
+                           "measure differ; a plan-local id is given", shared=resembled.id,
+                           measure=resembled.measure))
     if len(statement.name_zh) > 30:
         notes.append(t("draft: long name; shorten name_zh to the indicator itself"))
     return DraftIndicator(ident, statement.name_zh, name_en, statement.unit, statement.direction, [], notes=notes)
@@ -175,14 +183,61 @@ def render(extraction: Extraction, plan_id: str, source_text: str) -> Draft:
             if note.startswith("draft:"):
                 review.append(ReviewItem(len(out), Trimmed(note, "draft")))
 
-    _render_plan(emit, extraction, plan_id, source_text, period)
     indicators = build_indicators(extraction.statements, period)
+    grouped = group_notes(indicators)
+    _render_plan(emit, extraction, plan_id, source_text, period, grouped)
     numbers = 0
     for indicator in indicators:
         start = len(review)
         numbers += _render_indicator(emit, indicator)
         review[start:] = _once_per_indicator(review[start:])
     return Draft("\n".join(out) + "\n", merge_repeated(review), len(indicators), numbers)
+
+
+GROUP_AT = 3
+"""Statements a note must be made for to be said once, in the plan's note, listing them."""
+_YEARLESS_NOTES = frozenset({
+    "draft: no year in the sentence; {year} is taken from an earlier sentence or the plan's end",
+    "draft: no year in the sentence; {year} is taken from an earlier sentence",
+})
+
+
+def group_notes(indicators: list[DraftIndicator]) -> list[str]:
+    """A note made for :data:`GROUP_AT` or more statements (``no year in the sentence``, ``每年 read as a quota``)
+    is taken off them and said once, listing the indicators it applies to: the notes a reviewer must act on stand
+    out of the ones that only say how a common phrasing was read."""
+    found: dict[str, list[tuple[DraftIndicator, Statement, str]]] = {}
+    for indicator in indicators:
+        for statement in indicator.statements:
+            for note in dict.fromkeys(statement.notes):
+                if note.startswith("draft:"):
+                    found.setdefault(_note_key(note), []).append((indicator, statement, note))
+    grouped: list[str] = []
+    for key, uses in found.items():
+        if len(uses) < GROUP_AT:
+            continue
+        years = {s.values[0].year for _, s, _ in uses}
+        if key in _YEARLESS_NOTES and len(years) == 1:
+            which = Joined(list(dict.fromkeys(i.id for i, _, _ in uses)))
+            grouped.append(t("draft: no year in the sentence of {count} statements; {year} is taken from an earlier "
+                             "sentence or the plan's end: {which}", count=len(uses), year=years.pop(), which=which))
+        elif key in _YEARLESS_NOTES:
+            which = Joined(list(dict.fromkeys(f"{i.id} ({s.values[0].year})" for i, s, _ in uses)))
+            grouped.append(t("draft: no year in the sentence of {count} statements; each takes the year of an "
+                             "earlier sentence or the plan's end: {which}", count=len(uses), which=which))
+        elif len({note for _, _, note in uses}) == 1:
+            which = Joined(list(dict.fromkeys(i.id for i, _, _ in uses)))
+            grouped.append(t("draft: {why} (said once for {count} statements: {which})",
+                             why=Trimmed(uses[0][2], "draft"), count=len(uses), which=which))
+        else:
+            continue
+        for _, statement, note in uses:
+            statement.notes = [n for n in statement.notes if n != note]
+    return grouped
+
+
+def _note_key(note: str) -> str:
+    return note.template if isinstance(note, Text) else note
 
 
 _MERGE_AT = 3
@@ -216,18 +271,19 @@ def merge_repeated(items: list[ReviewItem]) -> list[ReviewItem]:
 
 
 def _render_plan(emit: _Emit, extraction: Extraction, plan_id: str, source_text: str,
-                 period: tuple[int, int]) -> None:
+                 period: tuple[int, int], grouped: list[str]) -> None:
     plan = extraction.plan
     emit("[plan]")
     emit(f"id = {toml_string(plan_id)}")
     title = plan.title or "draft: 标题"
-    emit(f"name_zh = {toml_string(title)}", [] if plan.title else [t("draft: no title found; write name_zh")])
+    emit(f"name_zh = {toml_string(title)}", [n for n in plan.notes if "name_zh" in n] if plan.title
+         else [t("draft: no title found; write name_zh")])
     emit(f"name_en = {toml_string('draft: ' + plan.region_en + ': ' + 'English title')}",
          [t("draft: write the English title")])
     emit(f"region_zh = {toml_string(plan.region_zh or '待定')}")
     emit(f"region_en = {toml_string(plan.region_en or 'Unknown')}",
          [n for n in plan.notes if "region" in n])
-    emit(f"admin_level = {toml_string(plan.admin_level)}")
+    emit(f"admin_level = {toml_string(plan.admin_level)}", [n for n in plan.notes if "admin_level" in n])
     document = plan.document_number or plan.title or plan_id
     emit(f"document = {toml_string(document)}",
          [] if plan.document_number else [t("draft: no document number found; give a short identification")])
@@ -235,10 +291,12 @@ def _render_plan(emit: _Emit, extraction: Extraction, plan_id: str, source_text:
         emit(f"published = {toml_string(plan.published)}")
     emit(f"period = [{period[0]}, {period[1]}]", [n for n in plan.notes if "period" in n])
     emit(f"source_text = {toml_string(source_text)}")
+    if plan.url:
+        emit(f"url = {toml_string(plan.url)}")
     note = "Drafted by gapcalc draft; every note beginning with draft: is a reading to review."
     if plan.traditional:
         note += " The document is printed in traditional characters; names are given in simplified characters."
-    emit(f"note = {toml_string(note)}")
+    emit(f"note = {toml_string(' '.join([note, *grouped]))}", grouped)
 
 
 def _render_indicator(emit: _Emit, indicator: DraftIndicator) -> int:

@@ -1,0 +1,1165 @@
+"""Published figures read out of statistics texts (统计公报, 政府工作报告, 计划执行情况的报告, 1—N月 releases, press
+articles) for the indicators of a plan: the actuals rows ``gapcalc draft-actuals`` drafts, and the numbers that look
+close to an indicator but are refused, each with the rule that refuses it.
+
+Pure: the text and the plan's indicators (:class:`PlanContext`) are given; nothing is read or written. Every wording
+is a rule of the lexicon (``actual.*`` in ``lexicon.toml``; the shared indicators' patterns ``shared.*``, the units
+``unit.*`` and the verbs of reaching ``reach`` are the drafter's own), and a refused number names its rule. A text is
+read sentence by sentence: each number with its unit, the name it measures (the clause before it, or the name of the
+number before it), its verb (level, a year's additions, a change), its bound, and its year (the text's, or the one
+its sentence says); the name is matched to an indicator by its core words, the shared vocabulary and its scope words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from gapcalc.draft.charmap import fold
+from gapcalc.draft.lexicon import LEXICON, alternation
+from gapcalc.draft.numbers import ARABIC, CHINESE_NUMERAL, integral, parse_arabic, parse_chinese, plain
+from gapcalc.messages import Text, t
+
+LEVEL, NEW, CHANGE_PCT, CHANGE_PCT_VS_BASE = "", "new", "change_pct", "change_pct_vs_base"
+"""The measures of a row, as the actuals file writes them (a level is a blank cell)."""
+QUOTE_CHARS = 160
+"""A sentence longer than this is quoted around its number, cut with …"""
+
+
+def _rule_words(name: str) -> tuple[str, ...]:
+    return LEXICON.words(name)
+
+
+def _note(name: str) -> str:
+    return str(LEXICON.rule(name).get("note", ""))
+
+
+UNIT = LEXICON.regex("unit.printed")
+COUNT_UNITS = frozenset(LEXICON.words("unit.count"))
+POINTS = frozenset(LEXICON.words("unit.points"))
+SCALES: dict[str, tuple[str, int]] = {unit: (str(base), int(power))
+                                      for unit, (base, power) in LEXICON.rule("actual.unit.scale").map.items()}
+_MORE = tuple(w for w in _rule_words("actual.bound.lower_after") if len(w) == 1)
+"""Bounds printed between a number's magnitude and its unit (5.5万余户)."""
+_AFTER = tuple(w for w in _rule_words("actual.bound.lower_after") if len(w) > 1) + tuple(
+    w for w in _rule_words("actual.bound.about") if w in ("左右", "上下"))
+_NUMBER = re.compile(rf"(?P<num>{ARABIC}|{CHINESE_NUMERAL})\s*(?P<mag>万亿|亿|万|千)?\s*(?P<more>{alternation(_MORE)})?"
+                     rf"\s*(?P<unit>{UNIT})?(?P<after>\s*{alternation(_AFTER)})?")
+_MAGNITUDE = {"千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000),
+              "万亿": Decimal(1_000_000_000_000)}
+_NOT_AFTER_NUMBER = re.compile(r"\s*(?:[年月日号时岁位届周季]|[A-Za-z])")
+_LABEL = LEXICON.compiled("not_target.quoted_label")
+_LABEL_KEEP = LEXICON.compiled("not_target.quoted_label", "keep")
+_ORDINAL = tuple(LEXICON.words("not_target.ordinal"))
+_QUALIFIER = LEXICON.compiled("not_target.threshold")
+"""A number before 的 qualifies the noun after it (投入强度超过1%的行业): no figure."""
+_CHINESE_COUNTS = COUNT_UNITS - {"批", "次", "场", "处"}
+
+_DATE = LEXICON.compiled("actual.document.date")
+_TITLE_LINES = int(LEXICON.rule("actual.document.title").get("lines", 1))
+_URL = LEXICON.compiled("document.comment", "url")
+_COMMENT = LEXICON.compiled("document.comment")
+_BOILERPLATE = LEXICON.compiled("document.boilerplate")
+_CHAPTER = LEXICON.compiled("document.heading.chapter")
+_SECTION = LEXICON.compiled("document.heading.section")
+_COMMUNIQUE = LEXICON.compiled("actual.document.communique")
+_PLAN_REPORT = LEXICON.compiled("actual.document.plan_report")
+_WORK_REPORT = _rule_words("actual.document.work_report")
+_MONTHLY = LEXICON.compiled("actual.document.monthly")
+_TARGET_SECTION = _rule_words("actual.refuse.target_section")
+_TARGET = re.compile(LEXICON.alternation("actual.refuse.target"))
+_NOT_TARGET = LEXICON.compiled("actual.refuse.target", "unless")
+_NAME_AFTER = LEXICON.compiled("actual.name.after")
+_FUTURE = LEXICON.compiled("actual.refuse.future_year")
+_YEAR = LEXICON.compiled("actual.period.year")
+_SINCE = tuple(LEXICON.rule("actual.period.year").get("since", ()))
+_MONTHS = LEXICON.compiled("actual.period.months")
+_QUARTERS: dict[str, int] = {str(k): int(v) for k, v in LEXICON.rule("actual.period.quarters").map.items()}
+_QUARTER_RE = re.compile(alternation(_QUARTERS))
+_AS_OF = LEXICON.compiled("actual.period.as_of")
+_NOW = re.compile(LEXICON.alternation("actual.period.now"))
+_PAST_YEARS = LEXICON.compiled("actual.period.past_years")
+_PAST_MONTHS = int(LEXICON.rule("actual.period.past_years").get("months", 6))
+_LAST_YEAR = re.compile(LEXICON.alternation("actual.period.last_year"))
+_THIS_YEAR = re.compile(LEXICON.alternation("actual.period.this_year"))
+_BASE_WORDS = ("比", "较", "与", "相比")
+_PREVIOUS_YEAR = re.compile(LEXICON.alternation("actual.measure.previous_year"))
+_BASE_YEAR = LEXICON.compiled("actual.measure.base_year")
+_FIVE_YEAR: dict[str, list[int]] = {str(k): list(v) for k, v in LEXICON.rule("period.five_year").map.items()}
+_EARLIER = LEXICON.compiled("actual.refuse.earlier_year")
+_MULTIPLE = re.compile(LEXICON.alternation("actual.refuse.multiple"))
+_POINTS = frozenset(_rule_words("actual.refuse.points"))
+_ELSEWHERE = _rule_words("actual.refuse.elsewhere")
+_GAP = re.compile(LEXICON.alternation("actual.refuse.gap"))
+_DENOMINATOR = LEXICON.compiled("actual.refuse.denominator")
+_SUBREGION = LEXICON.compiled("actual.refuse.subregion")
+_SUBSET = _rule_words("actual.refuse.subset")
+_OTHER_MEASURES = tuple(sorted(_rule_words("actual.refuse.other_measure"), key=len, reverse=True))
+_GENERIC = frozenset(LEXICON.rule("actual.refuse.other_indicator").get("generic", ()))
+_RUNNING_KINDS = frozenset(LEXICON.rule("actual.refuse.running_total").get("kinds", ()))
+_SCALE_RULE = LEXICON.rule("actual.refuse.scale")
+_SLACK = int(LEXICON.rule("actual.refuse.outside_plan").get("slack", 5))
+_PREFER = [m if m != "level" else LEVEL for m in LEXICON.rule("actual.refuse.one_per_year").get("prefer", ())]
+_NEVER_AMOUNTS = frozenset(LEXICON.rule("actual.refuse.unit").get("units", ()))
+_LEADING = LEXICON.compiled("actual.name.leading")
+_TRAILING = LEXICON.compiled("actual.name.trailing")
+_INHERIT = tuple(sorted(_rule_words("actual.name.inherit"), key=len, reverse=True))
+_SYNONYMS = sorted(LEXICON.rule("actual.name.synonyms").map.items(), key=lambda pair: -len(pair[0]))
+_SCOPES = sorted(LEXICON.rule("actual.scope.terms").map.items(), key=lambda pair: -len(pair[0]))
+_REGION_WORDS: dict[str, str] = dict(LEXICON.rule("actual.name.region").map)
+_LEVELS: dict[str, str] = dict(LEXICON.rule("actual.level").map)
+_OWN_LEVEL: dict[str, str] = dict(LEXICON.rule("actual.level").get("own", {}))
+_MUNICIPALITIES = _rule_words("document.municipality")
+_JOINERS = _rule_words("actual.list.items")
+_CONTINUATION = re.compile(rf"\s*{alternation(_JOINERS)}\s*")
+_RESPECTIVELY = _rule_words("actual.list.respectively")
+_LIST_SPLIT = re.compile(alternation(w for w in _JOINERS if w not in ("及", "与")))
+"""What separates the names of a list (not 及 nor 与, which words hold: 普及率, 参与度)."""
+_ENGLISH_TERMS = tuple(sorted(LEXICON.rule("english").map, key=len, reverse=True))
+_NOUN = re.compile(LEXICON.alternation("rise.noun"))
+
+_VERBS: list[tuple[str, str]] = (
+    [(w, "new") for w in _rule_words("actual.measure.new")]
+    + [(w, "level") for w in (*_rule_words("actual.measure.level"), *LEXICON.words("reach"))]
+    + [(w, "rise") for w in _rule_words("actual.measure.rise")]
+    + [(w, "fall") for w in _rule_words("actual.measure.fall")])
+_VERB_KIND = dict(reversed(_VERBS))
+_VERB = re.compile(alternation(w for w, _ in _VERBS))
+_LOWER = _rule_words("actual.bound.lower")
+_UPPER = _rule_words("actual.bound.upper")
+_ABOUT = _rule_words("actual.bound.about")
+_ESTIMATE = re.compile(LEXICON.alternation("actual.estimate"))
+_CLAUSE_END = re.compile(r"[,;:]")
+_TAIL_END = re.compile(r"[,;:、。()]|" + alternation(w for w in _rule_words("actual.list.items")
+                                                        if w not in ("及", "与")))
+"""Where the name printed after a number ends (累计建成127个智能工厂、…)."""
+_CUT = re.compile("|".join((LEXICON.alternation("actual.refuse.gap"),
+                            LEXICON.alternation("actual.measure.previous_year"),
+                            LEXICON.regex("actual.measure.base_year"), LEXICON.regex("actual.refuse.earlier_year"),
+                            LEXICON.regex("actual.period.from"),
+                            "(?:比|较)(?=" + alternation(_rule_words("actual.refuse.elsewhere")) + ")")))
+"""Where a clause's name ends: a comparison begins."""
+_SENTENCE_END = re.compile(r"[。!?]")
+
+REASONS: dict[str, Text] = {
+    "actual.refuse.target_section": t("under a heading of targets or plans"),
+    "actual.refuse.target": t("a target, forecast or plan (目标, 力争, 计划…), not a published figure"),
+    "actual.refuse.future_year": t("a later year than the text reports: a target"),
+    "actual.refuse.elsewhere": t("a figure of the country, the province or an average, not the plan's "
+                                 "region"),
+    "actual.refuse.gap": t("a difference against another figure, not the indicator"),
+    "actual.refuse.earlier_year": t("a change since a year that is not the plan's base year"),
+    "actual.refuse.multiple": t("a multiple (倍, 翻番): no measure places it"),
+    "actual.refuse.points": t("a change in percentage points: no measure places it"),
+    "actual.refuse.unit": t("its unit is neither the indicator's nor a scale of it"),
+    "actual.refuse.other_indicator": t("another indicator that shares a word with this one"),
+    "actual.refuse.other_measure": t("measures something else of it (营业收入, 投资, 占比…)"),
+    "actual.refuse.denominator": t("a share of another whole"),
+    "actual.refuse.level_subset": t("one level of an indicator counted at every level"),
+    "actual.refuse.subset": t("a part of the indicator (高技术, 小巨人, 示范…)"),
+    "actual.refuse.running_total": t("a running total; the plan counts additions over its period"),
+    "actual.refuse.scale": t("far from the plan's own levels: another scale"),
+    "actual.refuse.one_per_year": t("another figure of this indicator and year is drafted (one a "
+                                    "year)"),
+    "actual.refuse.no_year": t("the text does not say its year, nor when it was published"),
+    "actual.refuse.outside_plan": t("a year far outside the plan's period"),
+    "actual.refuse.subregion": t("a district or county, not the whole region"),
+}
+"""Why a number is refused, by the lexicon rule that refuses it (said on stderr in the review list)."""
+
+
+@dataclass(frozen=True)
+class PlanIndicator:
+    """What reading a text needs of one indicator: its id, name, unit, breakdowns (key, Chinese name), the kinds of
+    its statements (``period_total``: additions over the period) and the levels it states."""
+
+    id: str
+    name_zh: str
+    unit: str
+    breakdowns: tuple[tuple[str, str], ...] = ()
+    kinds: frozenset[str] = frozenset()
+    levels: tuple[Decimal, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """The plan a text is read for: its region, level, period, base year and indicators."""
+
+    id: str
+    region_zh: str
+    admin_level: str
+    period: tuple[int, int]
+    base_year: int
+    indicators: tuple[PlanIndicator, ...]
+
+    @property
+    def scale(self) -> str:
+        """``province`` for a province's plan, else ``city`` (a municipality such as 重庆 is a city)."""
+        return "province" if self.admin_level == "provincial" and self.region_zh not in _MUNICIPALITIES else "city"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What a text says of itself: title, issuer, date, address, its kind, and the year its figures are of."""
+
+    title: str = ""
+    issuer: str = ""
+    date: str = ""
+    url: str = ""
+    kind: str = "article"
+    report_year: int | None = None
+    as_of: str = ""
+
+    @property
+    def published(self) -> tuple[int, int] | None:
+        """(year, month) of publication, when known."""
+        found = _DATE.match(self.date) if self.date else None
+        return (int(found.group("year")), int(found.group("month"))) if found else None
+
+    @property
+    def source(self) -> str:
+        """The ``source`` cell: the address, else the title, issuer and date as found."""
+        return self.url or "，".join(part for part in (self.title, self.issuer, self.date) if part)
+
+    @property
+    def source_title(self) -> str:
+        """The ``source_title`` cell: ``title（issuer，date）``."""
+        said = "，".join(part for part in (self.issuer, self.date) if part)
+        return f"{self.title}（{said}）" if said and self.title else self.title or said
+
+
+@dataclass(frozen=True)
+class Row:
+    """A drafted actuals row, with the sentence it comes from and what its note says."""
+
+    indicator: str
+    breakdown: str
+    year: int
+    value: Decimal
+    measure: str
+    comparator: str
+    as_of: str
+    scope: str
+    line: int
+    quote: str
+    notes: tuple[str, ...] = ()
+    printed: str = ""
+
+    @property
+    def note(self) -> str:
+        """``draft: 原文“…”；why``: the mark of a row not reviewed, the sentence, and what was read."""
+        said = "；".join(dict.fromkeys(self.notes))
+        return f"draft: 原文“{self.quote}”" + (f"；{said}" if said else "")
+
+    @property
+    def figure(self) -> tuple[Decimal, str, str, str]:
+        """What makes two rows of one key the same figure."""
+        return self.value, self.measure, self.comparator, self.as_of
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A number that looks close to an indicator but is not written, and the rule that refuses it."""
+
+    line: int
+    printed: str
+    value: Decimal
+    indicator: str
+    why: str
+    quote: str
+
+    @property
+    def reason(self) -> Text:
+        """Why, as the review list says it."""
+        return REASONS[self.why]
+
+
+@dataclass
+class Reading:
+    """What a text gives for a plan: its publication, the rows drafted and the numbers refused."""
+
+    publication: Publication
+    rows: list[Row] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# names
+# --------------------------------------------------------------------------------------------------------------
+
+_QUOTES = str.maketrans("", "", "“”\"'‘’《》「」〈〉")
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A figure's or an indicator's name, read: the whole name without region and level words, its core without
+    scope words, its scope and measure words, its level, the whole it is a share of, and its key terms."""
+
+    text: str
+    core: str
+    scopes: frozenset[str]
+    level: str
+    whole: str
+    measures: frozenset[str]
+    terms: tuple[str, ...]
+    shown: str
+
+
+def _normal_whole(text: str, regions: Sequence[str]) -> str:
+    whole = _synonyms(text)
+    for word in (*regions, "地区", "全部"):
+        whole = whole.replace(word, "")
+    return whole.replace("地区生产总值", "生产总值").strip()
+
+
+def _synonyms(text: str) -> str:
+    for word, meant in _SYNONYMS:
+        text = text.replace(word, str(meant))
+    return text
+
+
+def _terms(core: str) -> tuple[str, ...]:
+    found: list[str] = []
+    at = 0
+    while at < len(core):
+        term = next((w for w in _ENGLISH_TERMS if core.startswith(w, at)), None)
+        if term is None:
+            at += 1
+            continue
+        found.append(term)
+        at += len(term)
+    return tuple(found)
+
+
+def read_name(raw: str, regions: Sequence[str]) -> Name:
+    """A name as matching compares it (``regions``: the words of the plan's own region, dropped)."""
+    text = fold(raw).translate(_QUOTES).strip()
+    whole = ""
+    denominator = _DENOMINATOR.search(_synonyms(text))
+    if denominator:
+        whole = _normal_whole(denominator.group("whole") or denominator.group("whole2") or "", regions)
+    text = _PARENTHESIS.sub("", _synonyms(text)).replace("、", "")
+    scopes: list[str] = []
+    level = ""
+    while True:
+        before = text
+        text = _LEADING.sub("", text)
+        for word in regions:
+            if text.startswith(word):
+                text = text[len(word):]
+        for word in _LEVELS:
+            if text.startswith(word):
+                level, text = word, text[len(word):]
+        for word, meant in _SCOPES:
+            if text.startswith(word):
+                scopes.append(str(meant))
+                text = text[len(word):]
+        if text == before:
+            break
+    core = text.strip()
+    full = "".join(dict.fromkeys(scopes)) + core
+    measures = frozenset(w for w in _OTHER_MEASURES if w in core)
+    return Name(full, core, frozenset(scopes), level, whole, measures, _terms(core), _shown(raw, regions))
+
+
+def _shown(raw: str, regions: Sequence[str]) -> str:
+    text = fold(raw).translate(_QUOTES).strip()
+    text = _PARENTHESIS.sub("", text)
+    for word in regions:
+        if text.startswith(word):
+            text = text[len(word):]
+    return text
+
+
+def clean_clause(clause: str) -> str:
+    """The name in a clause: cut at a comparison (高于…, 比上年…, 比2015年…), then its time, verb, base and bound
+    words cut from both ends."""
+    cut = _CUT.search(clause)
+    text = (clause[:cut.start()] if cut else clause).strip()
+    while True:
+        before = text
+        text = _TRAILING.sub("", _LEADING.sub("", text)).strip()
+        if text == before:
+            return text
+
+
+@dataclass(frozen=True)
+class _Target:
+    indicator: PlanIndicator
+    name: Name
+    shared: re.Pattern[str] | None
+
+
+def _targets(plan: PlanContext, regions: Sequence[str]) -> list[_Target]:
+    found = []
+    for indicator in plan.indicators:
+        rule = LEXICON.rules.get(f"shared.{indicator.id}")
+        shared = LEXICON.compiled(rule.name) if rule is not None and rule.get("pattern") else None
+        found.append(_Target(indicator, read_name(indicator.name_zh, regions), shared))
+    return found
+
+
+@dataclass(frozen=True)
+class _Match:
+    target: _Target
+    how: str
+    span: tuple[int, int] | None = None
+    on: str = ""
+
+
+def _match(name: Name, targets: Sequence[_Target]) -> _Match | None:
+    if not name.core:
+        return None
+    exact = [tg for tg in targets if tg.name.core == name.core]
+    if exact:
+        best = next((tg for tg in exact if tg.name.scopes == name.scopes), exact[0])
+        return _Match(best, "exact")
+    shared: list[_Match] = []
+    for tg in targets:
+        if tg.shared is None:
+            continue
+        for on in (name.text, name.core):
+            found = tg.shared.search(on)
+            if found and found.end() > found.start():
+                shared.append(_Match(tg, "shared", found.span(), on))
+                break
+    if shared:
+        return min(shared, key=lambda m: (_unexplained(name, m), m.span[0] if m.span else 0,
+                                          -((m.span[1] - m.span[0]) if m.span else 0)))
+    near = [tg for tg in targets if _near(name, tg.name)]
+    if near:
+        return _Match(max(near, key=lambda tg: len(set(tg.name.terms) & set(name.terms))), "near")
+    return None
+
+
+def _unexplained(name: Name, match: _Match) -> int:
+    """How many words of a part or of another measure a shared pattern leaves outside its span (高技术 before the
+    制造业增加值占… that the pattern of the manufacturing share matches): the fewer, the better the match."""
+    outside = _outside(name, match)
+    return sum(1 for word in (*_SUBSET, *_OTHER_MEASURES) if word in outside and word not in match.target.name.text)
+
+
+def _near(name: Name, plan: Name) -> bool:
+    """Whether a name shares a key word with an indicator's (and is not the indicator)."""
+    a, b = name.core, plan.core
+    if len(b) >= 2 and b not in _GENERIC and b in a:
+        return True
+    if len(a) >= 2 and a not in _GENERIC and a in b:
+        return True
+    return bool((set(name.terms) & set(plan.terms)) - _GENERIC)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# the text: publication, lines, sentences, numbers
+# --------------------------------------------------------------------------------------------------------------
+
+
+def read_publication(text: str) -> Publication:
+    """The title, issuer, date, address, kind and report year of a text: its ``# source: title, issuer, date, URL``
+    line (parts separated by ASCII commas), else its first lines (a title, a date line, 来源：…)."""
+    lines = [line.strip() for line in text.splitlines()]
+    title = issuer = date = url = ""
+    for line in lines[:5]:
+        folded = fold(line)
+        if not _COMMENT.match(folded) or "source" not in folded.lower():
+            continue
+        colon = folded.find(":")
+        body = line[colon + 1:] if colon >= 0 else line
+        found = _URL.search(body)
+        url = found.group().rstrip(".,") if found else ""
+        rest = body.replace(found.group(), "") if found else body
+        parts = [part.strip() for part in rest.split(",") if part.strip()]
+        dates = [part for part in parts if _DATE.fullmatch(fold(part))]
+        date = dates[0] if dates else ""
+        names = [part for part in parts if part not in dates]
+        title = names[0] if names else ""
+        issuer = names[1] if len(names) > 1 else ""
+        break
+    content = [line for line in lines if line and not _COMMENT.match(fold(line))]
+    if not title and content:
+        title = next((line for line in content[:3] if not _BOILERPLATE.match(fold(line))), content[0])[:80]
+    for line in content[:12]:
+        folded = fold(line)
+        if not date:
+            found_date = _DATE.search(folded)
+            if found_date and (found_date.group("day") or _BOILERPLATE.match(folded)):
+                date = found_date.group().strip()
+        if not issuer:
+            source = re.match(r"^\s*(?:来源|信息来源|发布机构)\s*:\s*(\S+)", folded)
+            issuer = line[source.start(1):source.end(1)] if source else ""
+    return _kind(Publication(title, issuer, _date_text(fold(date)), url), " ".join(fold(c) for c in content[:2]))
+
+
+def _date_text(date: str) -> str:
+    found = _DATE.match(date) if date else None
+    if not found:
+        return date
+    day = f"-{int(found.group('day')):02d}" if found.group("day") else ""
+    return f"{int(found.group('year')):04d}-{int(found.group('month')):02d}{day}"
+
+
+def _kind(publication: Publication, head: str) -> Publication:
+    title = fold(publication.title)
+    published = publication.published
+    found = _COMMUNIQUE.search(title) or _COMMUNIQUE.search(head)
+    if found:
+        return _with(publication, "communique", int(found.group(1)))
+    found = _PLAN_REPORT.search(title) or _PLAN_REPORT.search(head)
+    if found:
+        return _with(publication, "plan_report", int(found.group(1)))
+    if any(word in title or word in head for word in _WORK_REPORT):
+        year = published[0] if published else next((int(m.group(1)) for m in _YEAR.finditer(title)), None)
+        return _with(publication, "work_report", year - 1 if year else None)
+    found = _MONTHLY.search(title)
+    if found:
+        year, last = int(found.group(1)), int(found.group(3))
+        return _with(publication, "monthly", year, "" if last == 12 else f"{year:04d}-{last:02d}")
+    return _with(publication, "article", published[0] if published else None)
+
+
+def _with(publication: Publication, kind: str, year: int | None, as_of: str = "") -> Publication:
+    return Publication(publication.title, publication.issuer, publication.date, publication.url, kind, year, as_of)
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    printed: str
+    scaled: bool
+    more: bool
+    after: str
+    chinese: bool
+
+
+def numbers_in(folded: str) -> Iterator[_Number]:
+    """The numbers of a folded sentence with their units (no years, months, ordinals, labels or model names)."""
+    skipped: list[tuple[int, int]] = [m.span() for m in _LABEL.finditer(folded) if not _LABEL_KEEP.match(m.group())]
+    skipped += [m.span() for m in _MONTHS.finditer(folded)] + [m.span() for m in _DATE.finditer(folded)
+                                                                if m.group("day")]
+    for found in _NUMBER.finditer(folded):
+        start, num = found.start(), found.group("num")
+        if any(a <= start < b for a, b in skipped):
+            continue
+        unit = (found.group("unit") or "").strip()
+        magnitude = found.group("mag") or ""
+        chinese = not num[0].isdigit()
+        if chinese and (unit not in _CHINESE_COUNTS or magnitude):
+            continue
+        if not unit and _NOT_AFTER_NUMBER.match(folded, found.end("num")):
+            continue
+        before = folded[max(0, start - 1):start]
+        if before and (before in _ORDINAL or before.isascii() and before.isalpha()):
+            continue
+        value = Decimal(parse_chinese(num) or 0) if chinese else parse_arabic(num)
+        if chinese and value == 0:
+            continue
+        scaled = False
+        if magnitude and unit and unit not in COUNT_UNITS and unit != "%" and unit not in POINTS:
+            unit = magnitude + unit
+        elif magnitude:
+            value, scaled = integral(value * _MAGNITUDE[magnitude]), True
+        end = found.end("unit") if found.group("unit") else found.end("more") if found.group("more") else \
+            found.end("mag") if magnitude else found.end("num")
+        qualifier = _QUALIFIER.match(folded, found.end())
+        if qualifier and qualifier.group().endswith("的"):
+            continue
+        yield _Number(start, end, value, unit, folded[start:end], scaled, bool(found.group("more")),
+                      (found.group("after") or "").strip(), chinese)
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str
+    folded: str
+    heading: bool
+    title: bool
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    """The lines of a text that may state figures (no comment, boilerplate or table row), each said to be a heading
+    or a title line (``actual.document.title``) or not."""
+    titles = _TITLE_LINES
+    for number, line in enumerate(text.split("\n"), start=1):
+        folded = fold(line)
+        stripped = folded.strip()
+        if not stripped or _COMMENT.match(stripped) or "\t" in line:
+            continue
+        if _BOILERPLATE.match(stripped):
+            continue
+        heading = bool(_CHAPTER.match(stripped) or _SECTION.match(stripped)) or (
+            len(stripped) <= 40 and not _SENTENCE_END.search(stripped) and not re.search(r"\d", stripped))
+        yield _Line(number, line, folded, heading, titles > 0)
+        titles -= 1
+
+
+# --------------------------------------------------------------------------------------------------------------
+# reading a text
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    plan: PlanContext
+    publication: Publication
+    regions: tuple[str, ...]
+    elsewhere: tuple[str, ...]
+    own_level: str
+    targets: list[_Target]
+    target_section: bool = False
+    year: int | None = None
+
+    @property
+    def latest(self) -> int | None:
+        """The latest year a figure of the text may be of."""
+        published = self.publication.published
+        if self.publication.kind != "article" and self.publication.report_year is not None:
+            return self.publication.report_year
+        return published[0] if published else self.publication.report_year
+
+    @property
+    def published_year(self) -> int | None:
+        published = self.publication.published
+        if published:
+            return published[0]
+        report = self.publication.report_year
+        return None if report is None else report + 1 if self.publication.kind != "article" else report
+
+
+@dataclass
+class _Item:
+    """One number of a sentence, with what its clause says."""
+
+    number: _Number
+    piece: str
+    clause: str
+    continuation: bool
+    tail: str = ""
+    name: str = ""
+    after_name: bool = False
+    inherited: bool = False
+    verb: str = ""
+    level: str = ""
+    refusal: str = ""
+
+
+def read_text(text: str, plan: PlanContext) -> Reading:
+    """The rows a statistics text gives for ``plan``'s indicators, and the close numbers it refuses."""
+    publication = read_publication(text)
+    scale = plan.scale
+    own_words = tuple(word for word, where in _REGION_WORDS.items() if where == scale)
+    region = plan.region_zh
+    regions = tuple(sorted({*own_words, region + ("省" if scale == "province" else "市"), region}, key=len,
+                           reverse=True))
+    elsewhere = tuple(word for word in _ELSEWHERE if word not in own_words)
+    context = _Context(plan, publication, regions, elsewhere, _OWN_LEVEL.get(scale, ""), _targets(plan, regions))
+    reading = Reading(publication)
+    candidates: list[Row] = []
+    for line in _lines(text):
+        if line.heading and not line.title:
+            _heading(line.folded.strip(), context)
+        start = 0
+        for end in [m.end() for m in _SENTENCE_END.finditer(line.folded)] + [len(line.folded)]:
+            if end > start and line.folded[start:end].strip():
+                _sentence(line, start, end, context, candidates, reading.refused)
+            start = end
+    titles = {line.number for line in _lines(text) if line.title}
+    body = {(row.indicator, row.breakdown, row.value) for row in candidates if row.line not in titles}
+    candidates = [row for row in candidates if row.line not in titles
+                  or (row.indicator, row.breakdown, row.value) not in body]
+    reading.rows = choose(candidates, reading.refused)
+    return reading
+
+
+def _heading(heading: str, context: _Context) -> None:
+    years = [int(m.group("year")) for m in _YEAR.finditer(heading)]
+    latest = context.latest
+    future = any(latest is not None and year > latest for year in years)
+    targets = future or any(word in heading for word in _TARGET_SECTION)
+    if _CHAPTER.match(heading):
+        context.target_section = targets
+    elif targets:
+        context.target_section = True
+    if years and not future:
+        context.year = years[-1]
+
+
+def _sentence(line: _Line, start: int, end: int, context: _Context, candidates: list[Row],
+              refused: list[Refusal]) -> None:
+    folded = line.folded[start:end]
+    original = line.text[start:end]
+    numbers = list(numbers_in(folded))
+    items = _items(folded, numbers)
+    _names(items, folded)
+    for item in items:
+        found = _figure(item, folded, original, line.number, context)
+        if isinstance(found, Row):
+            candidates.append(found)
+        elif isinstance(found, Refusal):
+            refused.append(found)
+    _carry_year(folded, context)
+
+
+def _items(folded: str, numbers: Sequence[_Number]) -> list[_Item]:
+    items: list[_Item] = []
+    for index, number in enumerate(numbers):
+        following = numbers[index + 1].start if index + 1 < len(numbers) else len(folded)
+        tail = folded[number.end:following]
+        stop = _TAIL_END.search(tail)
+        tail = tail[:stop.start()] if stop else tail
+        segment = max(folded.rfind(";", 0, number.start), folded.rfind("。", 0, number.start)) + 1
+        previous_end = numbers[index - 1].end if index else 0
+        begin = max(segment, previous_end)
+        piece = folded[begin:number.start]
+        after = folded[previous_end:number.start] if index else ""
+        continuation = bool(index and previous_end >= segment and _CONTINUATION.fullmatch(after))
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(piece)), default=0)
+        items.append(_Item(number, piece, piece[clause_start:], continuation, tail.strip()))
+    return items
+
+
+def _names(items: list[_Item], folded: str) -> None:
+    """Each number's name, verb and level: its clause's, else (a continuation of a list, or a clause without a name)
+    the number's before it; 分别 pairs the names listed before it with the numbers after it."""
+    index = 0
+    while index < len(items):
+        item = items[index]
+        group = [item]
+        while index + len(group) < len(items) and items[index + len(group)].continuation:
+            group.append(items[index + len(group)])
+        clause = item.clause
+        respectively = next((word for word in _RESPECTIVELY if word in clause), None)
+        names = []
+        if respectively:
+            listed = clean_clause(clause[:clause.index(respectively)])
+            names = [part for part in _LIST_SPLIT.split(listed) if part.strip()]
+        for position, member in enumerate(group):
+            previous = items[index - 1] if index else None
+            if member is item:
+                _own_name(member, previous)
+                if previous is not None and previous.after_name and member.piece.startswith(previous.tail):
+                    rest = member.piece[len(previous.tail):]
+                    if _CONTINUATION.fullmatch(rest) and member.tail:
+                        member.name, member.after_name, member.inherited = clean_clause(member.tail), True, False
+                        member.verb, member.level = member.verb or previous.verb, member.level or previous.level
+            else:
+                _continue(member, group[position - 1])
+            if respectively and len(names) == len(group):
+                member.name = names[position]
+                member.inherited = False
+                member.level = next((word for word in _LEVELS if fold(names[position]).startswith(word)), "")
+        index += len(group)
+
+
+def _own_name(item: _Item, previous: _Item | None) -> None:
+    """The name, verb and level of a number's own clause; a clause without a name continues the name before it, and
+    an item of a list (after 、) the verb and level before it when it says none."""
+    clause = item.clause
+    item.verb = _verb(clause)
+    item.level = next((word for word in _LEVELS if word in clause), "")
+    name = clean_clause(clause)
+    if not name and item.tail and item.number.unit in COUNT_UNITS and _NAME_AFTER.search(clause):
+        item.name, item.after_name = clean_clause(item.tail), True
+        item.level = item.level or next((word for word in _LEVELS if item.tail.startswith(word)), "")
+        return
+    if previous is None:
+        item.name = name
+        return
+    if not name or name.startswith(_INHERIT):
+        item.name = previous.name + name if name else previous.name
+        item.inherited = True
+        item.level = item.level or previous.level
+    else:
+        item.name = name
+    if _CONTINUATION.match(item.piece) and not _CLAUSE_END.search(item.piece):
+        item.verb = item.verb or previous.verb
+        item.level = item.level or previous.level
+
+
+def _continue(item: _Item, previous: _Item) -> None:
+    item.name = previous.name
+    item.inherited = previous.inherited
+    item.verb = previous.verb
+    item.level = previous.level
+    item.clause = previous.clause
+    item.refusal = previous.refusal
+
+
+def _verb(clause: str) -> str:
+    masked = _NOUN.sub(lambda m: "_" * len(m.group()), clause)
+    kinds = [_VERB_KIND[m.group()] for m in _VERB.finditer(masked)]
+    return kinds[-1] if kinds else ""
+
+
+def _carry_year(folded: str, context: _Context) -> None:
+    """The year a sentence says its figures are of (its last year that is no base, target, start or end of a span)
+    is the year of the sentences after it that say none."""
+    latest = context.latest
+    years = _adverbial_years(folded)
+    if years:
+        year = years[-1][1]
+        if latest is None or year <= latest:
+            context.year = year
+        return
+    published = context.published_year
+    for found in _LAST_YEAR.finditer(folded):
+        if published is not None and not folded[:found.start()].rstrip().endswith(_BASE_WORDS):
+            context.year = published - 1
+    past = _past_years(folded, context)
+    if past is not None:
+        context.year = past
+
+
+def _past_years(text: str, context: _Context) -> int | None:
+    """The last year of the years a text published early in a year reviews (过去5年), when ``text`` names them."""
+    published = context.publication.published
+    if published is None or not _PAST_YEARS.search(text) or published[1] > _PAST_MONTHS:
+        return None
+    return published[0] - 1
+
+
+def _adverbial_years(text: str) -> list[tuple[int, int]]:
+    """``(position, year)`` of every year of ``text`` that says when its figures are: not a base year (比2015年), a
+    target year (到2025年), the start of a span (2018年以来, 2017年至2021年)."""
+    found = []
+    bases = [m.span() for pattern in (_EARLIER, _BASE_YEAR) for m in pattern.finditer(text)]
+    for match in _YEAR.finditer(text):
+        if any(a <= match.start() < b for a, b in bases):
+            continue
+        before = text[:match.start()].rstrip()
+        after = text[match.end():]
+        if before.endswith(_BASE_WORDS) or before.endswith(("到", "至")) and not before.endswith("截至"):
+            continue
+        if after.lstrip().startswith(_SINCE) or re.match(r"\s*[-—–~至到]\s*\d{4}", after):
+            continue
+        found.append((match.start(), int(match.group("year"))))
+    return found
+
+
+# --------------------------------------------------------------------------------------------------------------
+# one number
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _quote(original: str, number: _Number) -> str:
+    text = original.strip().rstrip("。")
+    offset = len(original) - len(original.lstrip())
+    if len(text) <= QUOTE_CHARS:
+        return text
+    start = max(0, number.start - offset - 80)
+    end = min(len(text), number.end - offset + 60)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def _figure(item: _Item, folded: str, original: str, line: int, context: _Context) -> Row | Refusal | None:
+    number = item.number
+    name = read_name(item.name, context.regions)
+    match = _match(name, context.targets)
+    if match is None or match.how == "near" and (number.chinese or not number.unit):
+        return None
+    target = match.target
+    indicator = target.indicator
+
+    def refuse(rule: str) -> Refusal:
+        return Refusal(line, number.printed, number.value, indicator.id, rule, _quote(original, number))
+
+    prefix = folded[:number.start]
+    why = item.refusal or _refusal(item, prefix, name, match, context)
+    if why:
+        item.refusal = item.refusal or (why if why in _INHERITED_REFUSALS else "")
+        return refuse(why)
+    when = _when(prefix, context)
+    if isinstance(when, str):
+        return refuse(when)
+    year, as_of, time_notes = when
+    shape = _shape(item, prefix, name, match, context)
+    if isinstance(shape, str):
+        return refuse(shape)
+    measure, comparator, value, notes = shape
+    if year < context.plan.base_year - _SLACK or year > context.plan.period[1] + _SLACK or (
+            measure != LEVEL and year <= context.plan.base_year):
+        return refuse("actual.refuse.outside_plan")
+    if measure == LEVEL and _off_scale(value, indicator):
+        return refuse("actual.refuse.scale")
+    breakdown = _breakdown(item.level, indicator)
+    scope = _scope(name, match, context, bool(item.level and item.level == context.own_level))
+    notes = [*notes, *time_notes]
+    if scope:
+        notes.append(_note("actual.scope.terms"))
+    if item.inherited:
+        notes.append(_note("actual.name.inherit"))
+    if _ESTIMATE.search(prefix):
+        notes.append(_note("actual.estimate"))
+    return Row(indicator.id, breakdown, year, value, measure, comparator, as_of, scope, line,
+               _quote(original, number), tuple(n for n in notes if n), number.printed)
+
+
+_INHERITED_REFUSALS = frozenset({"actual.refuse.elsewhere", "actual.refuse.gap", "actual.refuse.target",
+                                 "actual.refuse.target_section", "actual.refuse.future_year",
+                                 "actual.refuse.subregion"})
+"""What refuses a number refuses the numbers listed after it too."""
+
+
+def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Context) -> str:
+    """The rule that refuses a matched number, or ``""``."""
+    clause, number = item.clause, item.number
+    latest = context.latest
+    if context.target_section:
+        return "actual.refuse.target_section"
+    if _TARGET.search(_NOT_TARGET.sub(lambda m: "_" * len(m.group()), prefix)):
+        return "actual.refuse.target"
+    future = [int(m.group(1)) for m in _FUTURE.finditer(prefix)]
+    explicit = [int(m.group("year")) for m in _YEAR.finditer(prefix)]
+    if latest is not None and any(year > latest for year in [*future, *explicit]):
+        return "actual.refuse.future_year"
+    if _SUBREGION.search(item.name):
+        return "actual.refuse.subregion"
+    local = clause + item.name
+    if any(word in local for word in context.elsewhere):
+        return "actual.refuse.elsewhere"
+    if _GAP.search(clause):
+        return "actual.refuse.gap"
+    if _MULTIPLE.search(clause + number.unit):
+        return "actual.refuse.multiple"
+    if _EARLIER.search(clause):
+        return "actual.refuse.earlier_year"
+    base = _BASE_YEAR.search(clause)
+    if base and _base_year(base) != context.plan.base_year:
+        return "actual.refuse.earlier_year"
+    if number.unit in _POINTS:
+        return "actual.refuse.points"
+    if match.how == "near":
+        return "actual.refuse.other_indicator"
+    plan_name = match.target.name
+    outside = _outside(name, match)
+    if any(word in outside and word not in plan_name.text for word in _OTHER_MEASURES):
+        return "actual.refuse.other_measure"
+    if name.whole and plan_name.whole and _bare_whole(name.whole) != _bare_whole(plan_name.whole):
+        return "actual.refuse.denominator"
+    if name.whole and not plan_name.whole and plan_name.measures.isdisjoint({"占比", "比重"}) and "%" not in \
+            match.target.indicator.unit:
+        return "actual.refuse.denominator"
+    if any(word in name.text and word not in plan_name.text for word in _SUBSET):
+        return "actual.refuse.subset"
+    level = item.level or name.level
+    indicator = match.target.indicator
+    if level and not _breakdown(level, indicator) and level != context.own_level and level != plan_name.level:
+        return "actual.refuse.level_subset"
+    return ""
+
+
+def _bare_whole(whole: str) -> str:
+    """A whole without what it measures (规模以上工业增加值 and 规模以上工业产值 are one whole)."""
+    for word in _OTHER_MEASURES:
+        whole = whole.replace(word, "")
+    return whole
+
+
+def _outside(name: Name, match: _Match) -> str:
+    """What a name says beyond the span a shared pattern matched (everything, for an exact match: nothing)."""
+    if match.how == "exact":
+        return ""
+    if match.span is None:
+        return name.text
+    kept = [range(*match.span)]
+    whole = _DENOMINATOR.search(match.on)
+    if whole:
+        kept.append(range(*whole.span()))
+    return "".join(char for at, char in enumerate(match.on) if not any(at in span for span in kept))
+
+
+def _base_year(found: re.Match[str]) -> int:
+    if found.group("year"):
+        return int(found.group("year"))
+    return int(_FIVE_YEAR[found.group("five")][1])
+
+
+def _when(prefix: str, context: _Context) -> tuple[int, str, list[str]] | str:
+    """The year and ``as_of`` of a figure from what its sentence says before it; or the rule refusing it."""
+    published = context.publication.published
+    years = _adverbial_years(prefix)
+    at, year = years[-1] if years else (-1, None)
+    for pattern, offset in ((_LAST_YEAR, -1), (_THIS_YEAR, 0)):
+        for found in pattern.finditer(prefix):
+            if found.start() > at and not prefix[:found.start()].rstrip().endswith(_BASE_WORDS):
+                base = context.published_year
+                if base is not None:
+                    year, at = base + offset, found.start()
+    month, notes, now = 0, [], False
+    for found in _MONTHS.finditer(prefix):
+        month = int(found.group("last"))
+        notes = [_note("actual.period.months").format(first=found.group("first"), last=found.group("last"))]
+    for found in _QUARTER_RE.finditer(prefix):
+        month = _QUARTERS[found.group()]
+        notes = [_note("actual.period.quarters").format(period=found.group())]
+    for found in _AS_OF.finditer(prefix):
+        month = int(found.group("month"))
+        if found.group("year"):
+            year = int(found.group("year"))
+        notes = []
+    if _NOW.search(prefix) and published is not None:
+        now = True
+        if at < 0 or not _YEAR.search(prefix):
+            year = published[0]
+    if year is None:
+        year = _past_years(prefix, context)
+    if year is None:
+        year = context.year if context.year is not None else context.publication.report_year
+    if year is None:
+        return "actual.refuse.no_year"
+    if not month and context.publication.as_of and year == context.publication.report_year:
+        month = int(context.publication.as_of[5:7])
+        notes = []
+    if not month and now and published and published[0] == year:
+        month = published[1]
+    if context.publication.kind == "article" and not month and year == (published[0] if published else None) \
+            and context.year is None and not _YEAR.search(prefix) and not _THIS_YEAR.search(prefix):
+        month = published[1] if published else 0
+    as_of = "" if not month or month == 12 else f"{year:04d}-{month:02d}"
+    if as_of and not notes:
+        notes = [_note("actual.period.as_of").format(as_of=as_of)]
+    return year, as_of, notes
+
+
+def _shape(item: _Item, prefix: str, name: Name, match: _Match,
+           context: _Context) -> tuple[str, str, Decimal, list[str]] | str:
+    """The measure, comparator and value (in the indicator's unit) of a figure, with its notes; or the rule that
+    refuses it."""
+    number, clause = item.number, item.clause
+    indicator = match.target.indicator
+    unit = indicator.unit
+    notes: list[str] = []
+    verb = item.verb
+    base = _BASE_YEAR.search(clause)
+    change = verb in ("rise", "fall") and number.unit == "%"
+    counts = unit in COUNT_UNITS
+    if change:
+        if "%" in unit:
+            return "actual.refuse.unit"
+        sign = Decimal(int(LEXICON.rule(f"actual.measure.{verb}").get("sign", 1)))
+        if base:
+            measure = CHANGE_PCT_VS_BASE
+            notes.append(_note("actual.measure.base_year").format(year=_base_year(base)))
+        else:
+            measure = CHANGE_PCT
+            notes.append(_note(f"actual.measure.{verb}"))
+        return measure, "", sign * number.value, notes
+    if base is not None or _PREVIOUS_YEAR.search(clause) and verb in ("rise", "fall"):
+        if verb == "fall" or not counts:
+            return "actual.refuse.earlier_year"
+    converted = _convert(number, unit)
+    if converted is None:
+        return "actual.refuse.unit"
+    value, scale_note = converted
+    if scale_note:
+        notes.append(scale_note)
+    if verb == "new" or (verb == "rise" and counts):
+        if not counts:
+            return "actual.refuse.unit"
+        measure = NEW
+        notes.append(_note("actual.measure.new"))
+    elif verb == "fall" and counts:
+        return "actual.refuse.earlier_year"
+    else:
+        measure = LEVEL
+        if _RUNNING_KINDS and indicator.kinds and indicator.kinds <= _RUNNING_KINDS | {"baseline"}:
+            return "actual.refuse.running_total"
+    comparator = ""
+    head = clause.rstrip()
+    if number.more or number.after in _rule_words("actual.bound.lower_after"):
+        comparator = ">="
+        notes.append(_note("actual.bound.lower_after"))
+    elif head.endswith(_LOWER):
+        comparator = ">="
+        notes.append(_note("actual.bound.lower"))
+    elif head.endswith(_UPPER):
+        comparator = "<="
+        notes.append(_note("actual.bound.upper"))
+    elif head.endswith(_ABOUT) or number.after in _ABOUT:
+        notes.append(_note("actual.bound.about"))
+    return measure, comparator, value, notes
+
+
+def _convert(number: _Number, unit: str) -> tuple[Decimal, str] | None:
+    """A number in the indicator's ``unit`` (and the note of a scaling), or None when the units disagree."""
+    printed, value = number.unit, number.value
+    scaled_note = _note("actual.unit.scale")
+    if number.scaled and printed in COUNT_UNITS:
+        note = scaled_note.format(printed=number.printed.replace("余", "").replace("多", ""), unit=printed)
+    else:
+        note = ""
+    if printed == unit:
+        return value, note
+    if not printed:
+        return (value, note) if unit in ("index", "-", "") else None
+    if printed in _NEVER_AMOUNTS or unit in _NEVER_AMOUNTS:
+        return None
+    if printed in COUNT_UNITS and unit in COUNT_UNITS:
+        return value, note
+    mine, theirs = SCALES.get(printed), SCALES.get(unit)
+    if mine is None or theirs is None or mine[0] != theirs[0]:
+        return None
+    factor = Decimal(10) ** (mine[1] - theirs[1])
+    return integral(value * factor), scaled_note.format(printed=number.printed, unit=unit)
+
+
+def _off_scale(value: Decimal, indicator: PlanIndicator) -> bool:
+    units = [str(u) for u in _SCALE_RULE.get("units", ())]
+    levels = [level for level in indicator.levels if level > 0]
+    if indicator.unit not in units or not levels or value <= 0:
+        return False
+    factor = Decimal(str(_SCALE_RULE.get("factor", 1.5)))
+    return value > max(levels) * factor or (len(levels) > 1 and value < min(levels) / factor)
+
+
+def _breakdown(level: str, indicator: PlanIndicator) -> str:
+    if not level:
+        return ""
+    return next((key for key, name in indicator.breakdowns if level in fold(name) or fold(name) in level), "")
+
+
+def _scope(name: Name, match: _Match, context: _Context, own_level: bool) -> str:
+    plan = match.target.name
+    if name.scopes == plan.scopes and name.measures == plan.measures:
+        return ""
+    shown = name.shown
+    if own_level and shown.startswith(context.own_level):
+        shown = shown[len(context.own_level):]
+    if not name.scopes and plan.scopes:
+        shown += f"（{LEXICON.rule('actual.scope.terms').get('none', '')}）"
+    return f"{shown}，规划为{plan.shown}"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# one figure a year
+# --------------------------------------------------------------------------------------------------------------
+
+
+def choose(candidates: Sequence[Row], refused: list[Refusal]) -> list[Row]:
+    """One row per indicator, breakdown and year (``actual.refuse.one_per_year``): a whole year before part of it,
+    then by measure, then the first; a repeat of the chosen figure is dropped, any other figure refused."""
+    by_key: dict[tuple[str, str, int], list[Row]] = {}
+    for row in candidates:
+        by_key.setdefault((row.indicator, row.breakdown, row.year), []).append(row)
+    chosen: dict[tuple[str, str, int], Row] = {}
+    for key, rows in by_key.items():
+        best = min(rows, key=lambda r: (bool(r.as_of), _PREFER.index(r.measure) if r.measure in _PREFER else 9,
+                                        rows.index(r)))
+        chosen[key] = best
+        for row in rows:
+            if row is not best and row.figure[:3] != best.figure[:3]:
+                refused.append(Refusal(row.line, row.printed, row.value, row.indicator, "actual.refuse.one_per_year",
+                                       row.quote))
+    return [row for row in candidates if chosen.get((row.indicator, row.breakdown, row.year)) is row]
+
+
+def plain_value(value: Decimal) -> str:
+    """A value as the actuals file writes it (``1.959276``, ``130000``, ``-4.04``)."""
+    return plain(integral(value))
+

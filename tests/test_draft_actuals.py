@@ -1,0 +1,491 @@
+"""``gapcalc draft-actuals``: figures read out of statistics texts for a plan's indicators, one named test per rule of
+reading and of refusal (each rule also has its example in gapcalc/draft/lexicon.toml), then the command line: CSV on
+stdout, appending to an actuals file without rewriting a byte of it, identical and conflicting rows, standard input,
+exit codes, and the round trip draft-actuals → check (GC330) → review → check → report."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_draft_lexicon import EXAMPLE_PLAN, STATISTICS_HEAD
+
+from gapcalc.cli.main import cli
+from gapcalc.draft.actuals_text import REASONS, Reading, Row, read_text
+from gapcalc.draft.lexicon import LEXICON
+from gapcalc.usecases.draft_actuals import COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "draft_actuals"
+REAL = FIXTURES / "real"
+MIANYANG_2018 = REAL / "mianyang_2018_communique.txt"
+
+
+def _read(paragraph: str) -> Reading:
+    """A paragraph of a city's 2023 communiqué (published 2024-03-20), read for the example plan."""
+    return read_text(STATISTICS_HEAD + paragraph + "\n", EXAMPLE_PLAN)
+
+
+def _rows(paragraph: str) -> list[tuple[str, str, int, Decimal, str, str, str]]:
+    return [(r.indicator, r.breakdown, r.year, r.value, r.measure, r.comparator, r.as_of)
+            for r in _read(paragraph).rows]
+
+
+def _only(paragraph: str) -> Row:
+    rows = _read(paragraph).rows
+    assert len(rows) == 1, [(r.indicator, r.value) for r in rows]
+    return rows[0]
+
+
+def _refused(paragraph: str, value: str) -> str:
+    """The rule refusing ``value`` in ``paragraph`` (and that no row writes it)."""
+    reading = _read(paragraph)
+    assert Decimal(value) not in [r.value for r in reading.rows]
+    found = [refusal.why for refusal in reading.refused if refusal.value == Decimal(value)]
+    assert found, [(r.value, r.why) for r in reading.refused]
+    return found[0]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# refusing what is not an actual
+# --------------------------------------------------------------------------------------------------------------
+
+
+def test_refuses_a_target() -> None:
+    assert _refused("力争全年规模以上工业增加值增长8%。", "8") == "actual.refuse.target"
+    assert _refused("全市计划年内培育创建市级绿色工厂50家。", "50") == "actual.refuse.target"
+
+
+def test_a_plan_named_or_a_target_met_is_no_target() -> None:
+    assert _only("实施绿色制造体系建设行动计划以来，全市已累计创建绿色工厂171家。").value == 171
+
+
+def test_refuses_what_stands_under_a_heading_of_targets() -> None:
+    text = ("2024年杭州市政府工作报告\n一、2023年工作回顾\n全市新增上市企业6家。\n"
+            "二、2024年工作安排\n全市新增上市企业8家。\n")
+    reading = read_text(text, EXAMPLE_PLAN)
+    assert [(r.year, r.value) for r in reading.rows] == [(2023, 6)]
+    assert [(r.value, r.why) for r in reading.refused] == [(8, "actual.refuse.target_section")]
+
+
+def test_refuses_a_later_year() -> None:
+    assert _refused("到2025年，全市上市企业达到60家。", "60") == "actual.refuse.future_year"
+
+
+def test_refuses_a_national_or_provincial_figure() -> None:
+    assert _refused("全市规模以上工业增加值增长6.6%，高于全国平均2个百分点。", "2") == "actual.refuse.elsewhere"
+    assert _refused("全省规模以上工业增加值增长5.1%。", "5.1") == "actual.refuse.elsewhere"
+
+
+def test_the_provinces_own_words_are_not_elsewhere() -> None:
+    province = EXAMPLE_PLAN.__class__("zhejiang", "浙江", "provincial", (2021, 2025), 2020, EXAMPLE_PLAN.indicators)
+    rows = read_text(STATISTICS_HEAD.replace("杭州市", "浙江省") + "全省上市企业39家。\n", province).rows
+    assert [(r.indicator, r.value) for r in rows] == [("listed_companies", 39)]
+
+
+def test_refuses_a_gap_to_another_figure() -> None:
+    assert _refused("规模以上工业单位增加值能耗下降4.0%，降幅高于上年1.2个百分点。", "1.2") == "actual.refuse.gap"
+
+
+def test_refuses_a_change_since_an_earlier_year() -> None:
+    assert _refused("全市上市企业39家，较2015年增加12家。", "12") == "actual.refuse.earlier_year"
+    assert _refused("全市关键工序数控化率达到56.6%，较2017年提升了12.8%。", "12.8") == "actual.refuse.earlier_year"
+
+
+def test_refuses_a_multiple() -> None:
+    assert _refused("全市高新技术企业5年增长3.5倍，达到5109家。", "3.5") == "actual.refuse.multiple"
+
+
+def test_refuses_a_change_in_percentage_points() -> None:
+    assert _refused("全市关键工序数控化率56.6%，比上年提高2.1个百分点。", "2.1") == "actual.refuse.points"
+
+
+def test_refuses_a_unit_of_something_else() -> None:
+    assert _refused("全市规模以上工业增加值为32.5%。", "32.5") == "actual.refuse.unit"
+
+
+def test_refuses_another_indicator_sharing_a_word() -> None:
+    assert _refused("单位GDP能耗下降3.72%。", "3.72") == "actual.refuse.other_indicator"
+
+
+def test_refuses_another_measure_of_the_indicator() -> None:
+    assert _refused("当年上市企业新增融资6.62亿元。", "6.62") == "actual.refuse.other_measure"
+
+
+def test_refuses_a_share_of_another_whole() -> None:
+    assert _refused("制造业增加值占规模以上工业增加值比重为79.9%。", "79.9") == "actual.refuse.denominator"
+
+
+def test_a_share_of_the_same_whole_in_another_measure_is_read_with_its_scope() -> None:
+    row = _only("高技术制造业增加值占规模以上工业增加值比重为19%。")
+    assert (row.indicator, row.value) == ("high_tech_mfg_share", 19)
+    assert row.scope == "高技术制造业增加值占规模以上工业增加值比重，规划为高技术产业产值占规模以上工业产值比重"
+
+
+def test_refuses_one_level_of_an_indicator_counted_at_every_level() -> None:
+    assert _refused("新认定国家级数字化车间5个。", "5") == "actual.refuse.level_subset"
+
+
+def test_refuses_a_part_of_the_indicator() -> None:
+    assert _refused("全市专精特新“小巨人”企业137家。", "137") == "actual.refuse.subset"
+
+
+def test_refuses_a_running_total_of_an_indicator_of_additions() -> None:
+    assert _refused("全市累计建成数字化车间359个。", "359") == "actual.refuse.running_total"
+
+
+def test_refuses_a_level_on_another_scale() -> None:
+    assert _refused("全市两化融合发展指数105.4。", "105.4") == "actual.refuse.scale"
+
+
+def test_refuses_a_second_figure_of_the_year() -> None:
+    assert _rows("全市规模以上工业增加值1234亿元，增长8.5%。") == [
+        ("industrial_value_added", "", 2023, Decimal(1234), "", "", "")]
+    assert _refused("全市规模以上工业增加值1234亿元，增长8.5%。", "8.5") == "actual.refuse.one_per_year"
+
+
+def test_refuses_a_figure_of_no_known_year() -> None:
+    reading = read_text("杭州企业上云成效明显\n全市上云企业13万户。\n", EXAMPLE_PLAN)
+    assert reading.rows == []
+    assert [(r.value, r.why) for r in reading.refused] == [(130000, "actual.refuse.no_year")]
+
+
+def test_refuses_a_year_outside_the_plan_and_a_change_before_its_base() -> None:
+    assert _refused("2012年，全市上市企业15家。", "15") == "actual.refuse.outside_plan"
+    assert _refused("2019年，全市规模以上工业单位增加值能耗下降16.56%。", "16.56") == "actual.refuse.outside_plan"
+
+
+def test_refuses_districts_of_the_region() -> None:
+    assert _refused("上城区、西湖区两化融合发展水平超过65。", "65") == "actual.refuse.subregion"
+
+
+def test_a_number_qualifying_a_noun_is_no_figure() -> None:
+    reading = _read("研发经费投入强度超过1%的行业大类有9个，全市关键工序数控化率56.6%。")
+    assert [(r.indicator, r.value) for r in reading.rows] == [("nc_rate_key_processes", Decimal("56.6"))]
+    assert Decimal(1) not in [r.value for r in reading.refused]
+
+
+def test_every_refusal_is_a_lexicon_rule_with_a_reason() -> None:
+    rules = {name for name in LEXICON.rules if name.startswith("actual.refuse.")}
+    assert rules == set(REASONS)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# reading: measure, bound, year, name, unit, level, lists
+# --------------------------------------------------------------------------------------------------------------
+
+
+def test_reads_a_rise_as_a_change_on_the_year_before() -> None:
+    row = _only("全市规模以上工业增加值比上年增长8.4%。")
+    assert (row.measure, row.value, row.year) == ("change_pct", Decimal("8.4"), 2023)
+    assert "同比" in row.note
+
+
+def test_reads_a_fall_as_a_negative_change() -> None:
+    assert (_only("规模以上工业单位增加值能耗下降4.04%。").value) == Decimal("-4.04")
+
+
+def test_reads_a_change_on_the_same_months() -> None:
+    assert _only("全市规模以上工业增加值同比增长8.4%。").measure == "change_pct"
+
+
+def test_reads_a_change_since_the_base_year() -> None:
+    row = _only("规模以上工业单位增加值能耗比2020年下降9.5%。")
+    assert (row.measure, row.value) == ("change_pct_vs_base", Decimal("-9.5"))
+
+
+def test_reads_additions_of_a_count() -> None:
+    assert _only("全年新增上市企业6家。").measure == "new"
+    assert (_only("全市上市企业增加2家。").measure, _only("全市上市企业增加2家。").value) == ("new", 2)
+
+
+def test_reads_a_level() -> None:
+    assert _rows("全市上市企业总数达到39家。") == [("listed_companies", "", 2023, 39, "", "", "")]
+    assert _only("全市关键工序数控化率提高到58%。").measure == ""
+
+
+def test_reads_lower_bounds_before_and_after_the_number() -> None:
+    row = _only("全市规模以上工业总产值超2.6万亿元。")
+    assert (row.indicator, row.value, row.comparator) == ("industrial_output", Decimal("2.6"), ">=")
+    row = _only("全市企业上云5.5万余户。")
+    assert (row.value, row.comparator) == (55000, ">=")
+    assert "由5.5万户折算为户" in row.note
+
+
+def test_reads_an_upper_bound_and_an_approximate_figure() -> None:
+    assert _only("全市上市企业近40家。").comparator == "<="
+    row = _only("全市绿色工厂约120家。")
+    assert (row.comparator, "约数" in row.note) == ("", True)
+
+
+def test_reads_an_estimate_as_printed() -> None:
+    assert "预计数" in _only("预计全年规模以上工业总产值达到2.19万亿元。").note
+
+
+def test_reads_the_year_a_sentence_names() -> None:
+    assert _only("2022年末，全市上市企业36家。").year == 2022
+
+
+def test_reads_last_year_and_this_year_from_the_date_of_publication() -> None:
+    last = read_text("# source: 杭州两化融合, 杭州日报, 2023-03-21\n杭州两化融合\n去年杭州两化融合发展水平为61.5。\n",
+                     EXAMPLE_PLAN).rows
+    assert [(r.year, r.value, r.as_of) for r in last] == [(2022, Decimal("61.5"), "")]
+    this = read_text("# source: 杭州上半年经济, 杭州日报, 2024-07-20\n今年上半年，全市新增上市企业3家。\n",
+                     EXAMPLE_PLAN).rows
+    assert [(r.year, r.measure, r.as_of) for r in this] == [(2024, "new", "2024-06")]
+
+
+def test_reads_months_quarters_and_points_in_the_year_as_of() -> None:
+    assert _only("1—9月，全市规模以上工业增加值增长6.2%。").as_of == "2023-09"
+    assert _only("上半年，全市规模以上工业增加值增长5.8%。").as_of == "2023-06"
+    assert _only("截至9月底，全市上云企业13万户。").as_of == "2023-09"
+
+
+def test_reads_now_as_the_month_of_publication() -> None:
+    rows = read_text("# source: 杭州机器人大会, 杭州日报, 2024-09-29\n目前全市企业上云超13万户。\n", EXAMPLE_PLAN).rows
+    assert [(r.year, r.value, r.comparator, r.as_of) for r in rows] == [(2024, 130000, ">=", "2024-09")]
+
+
+def test_reads_the_years_a_text_of_early_in_the_year_reviews() -> None:
+    text = ("# source: 杭州市科技创新工作会, 杭州日报, 2023-02-27\n"
+            "过去5年，杭州科技创新能力不断增强。全市两化融合发展水平达到62。\n")
+    assert [(r.year, r.as_of) for r in read_text(text, EXAMPLE_PLAN).rows] == [(2022, "")]
+
+
+def test_reads_a_figure_from_a_year_to_another() -> None:
+    row = _only("全市上市企业增速从2021年的40.1%提高到2022年的45%。")
+    assert (row.year, row.value, row.measure) == (2021, Decimal("40.1"), "change_pct")
+
+
+def test_reads_the_year_of_a_communique_a_plan_report_a_work_report_and_a_release() -> None:
+    communique = ("# source: 杭州市2022年国民经济和社会发展统计公报, 杭州市统计局, 2023-03-16\n"
+                  "杭州市2022年国民经济和社会发展统计公报\n年末全市上市企业36家。\n")
+    plan_report = ("关于杭州市2021年国民经济和社会发展计划执行情况与2022年国民经济和社会发展计划草案的报告\n"
+                   "一、2021年全市国民经济和社会发展计划执行情况\n新增上市企业5家。\n")
+    work_report = "2024年杭州市政府工作报告\n过去一年，全市新增上市企业6家。\n"
+    release = "2023年1—9月杭州市经济运行情况\n全市规模以上工业增加值增长6.2%。\n"
+    assert [read_text(text, EXAMPLE_PLAN).rows[0].year for text in (communique, plan_report, work_report)] == [
+        2022, 2021, 2023]
+    assert read_text(release, EXAMPLE_PLAN).rows[0].as_of == "2023-09"
+
+
+def test_a_headline_repeating_its_text_is_read_once() -> None:
+    text = ("# source: 杭州上市企业已达39家, 杭州日报, 2023-01-18\n杭州上市企业已达39家\n"
+            "2022年，全市上市企业达到39家。\n")
+    assert [(r.year, r.value, r.as_of) for r in read_text(text, EXAMPLE_PLAN).rows] == [(2022, 39, "")]
+
+
+def test_reads_the_name_between_time_verb_and_bound_words() -> None:
+    assert _only("其中，年末全市上市企业39家。").indicator == "listed_companies"
+    assert _only("全市高新技术企业数量达到6348家。").indicator == "high_tech_enterprises"
+    assert _only("我市上市企业39家。").indicator == "listed_companies"
+    assert _only("全市规上工业增加值1234亿元。").indicator == "industrial_value_added"
+
+
+def test_a_clause_without_a_name_continues_the_name_before_it() -> None:
+    row = _only("全市规模以上工业企业研发经费530.1亿元，投入强度为1.97%。")
+    assert (row.indicator, row.value, "承前" in row.note) == ("rnd_intensity", Decimal("1.97"), True)
+
+
+def test_reads_a_name_printed_after_its_number() -> None:
+    assert [(i, v) for i, _, _, v, *_ in _rows("全市累计建成210个智能工厂、36个绿色工厂。")] == [
+        ("smart_factories", 210), ("green_factories", 36)]
+
+
+def test_scope_words_that_differ_from_the_plans_make_the_scope() -> None:
+    row = _only("全市高新技术企业6348家。")
+    assert row.scope == "高新技术企业（全行业），规划为制造业领域高新技术企业"
+    assert "口径近似" in row.note
+
+
+def test_scales_a_unit_to_the_indicators() -> None:
+    row = _only("全市规模以上工业总产值19592.76亿元。")
+    assert (row.value, "折算为万亿元" in row.note) == (Decimal("1.959276"), True)
+    assert _only("全市企业上云13万户。").value == 130000
+
+
+def test_level_words_name_breakdowns() -> None:
+    assert _rows("新认定国家级绿色工厂3家、省级绿色工厂12家。") == [
+        ("green_factories", "national", 2023, 3, "new", "", ""),
+        ("green_factories", "provincial", 2023, 12, "new", "", "")]
+
+
+def test_an_item_of_a_list_continues_the_verb_and_level_before_it() -> None:
+    assert [(i, v, m) for i, _, _, v, m, *_ in _rows("新认定市级智能工厂17个、数字化车间224个。")] == [
+        ("smart_factories", 17, "new"), ("digital_workshops", 224, "new")]
+
+
+def test_respectively_pairs_names_and_numbers() -> None:
+    assert [(i, v) for i, _, _, v, *_ in _rows("全市关键工序数控化率、两化融合发展水平分别达到56.6%、60.7。")] == [
+        ("nc_rate_key_processes", Decimal("56.6")), ("ii_integration_index", Decimal("60.7"))]
+
+
+def test_traditional_characters_are_read_and_quoted_as_printed() -> None:
+    row = _only("全市規模以上工業總產值超2.6萬億元。")
+    assert (row.indicator, row.value) == ("industrial_output", Decimal("2.6"))
+    assert "規模以上工業總產值" in row.note
+
+
+def test_the_note_quotes_the_sentence_after_the_draft_mark() -> None:
+    row = _only("全市上市企业总数达到39家。")
+    assert row.note.startswith("draft: 原文“全市上市企业总数达到39家”")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# the command line
+# --------------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory with the Mianyang plan (and its source text) and an empty actuals folder."""
+    (tmp_path / "targets").mkdir()
+    shutil.copy(ROOT / "targets" / "mianyang.toml", tmp_path / "targets")
+    (tmp_path / "docs" / "sources").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "sources" / "mianyang.txt", tmp_path / "docs" / "sources")
+    (tmp_path / "actuals").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for name in ("GAPCALC_TARGETS", "GAPCALC_ACTUALS", "GAPCALC_LANG", "GAPCALC_QUIET"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+def _run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_prints_the_rows_as_csv_and_saves_the_text(workspace: Path) -> None:
+    code, out, err = _run("draft-actuals", "mianyang", str(MIANYANG_2018))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == ",".join(COLUMNS)
+    assert lines[1].startswith("energy_per_unit_iva,2018,-4.04,,https://web.xiaze.org/tjgb/201903/57167-4.html,")
+    assert "draft: 原文“单位工业增加值能耗下降4.04%”" in lines[1] and ",change_pct," in lines[1]
+    saved = workspace / "actuals" / "sources" / "mianyang_2018_communique.txt"
+    assert saved.read_text(encoding="utf-8") == MIANYANG_2018.read_text(encoding="utf-8")
+    assert "actuals/sources/mianyang_2018_communique.txt" in err
+    assert "3.72% (energy_per_unit_iva): another indicator" in err
+
+
+def test_appends_without_rewriting_a_byte_of_the_file(workspace: Path) -> None:
+    """A user's file (BOM, CRLF, quotes doubled, a note over two lines, no last line end) keeps every byte; the new
+    row follows in its line ends, and the file reads clean but for the mark of the row to review."""
+    target = workspace / "actuals" / "mianyang.csv"
+    before = (FIXTURES / "user_rows.csv").read_bytes()
+    target.write_bytes(before)
+    code, out, err = _run("draft-actuals", "mianyang", str(MIANYANG_2018), "-o", "actuals/mianyang.csv")
+    assert code == 0, err
+    assert out == ""
+    after = target.read_bytes()
+    assert after.startswith(before) and after != before
+    added = after[len(before):]
+    assert added.startswith(b"\r\nenergy_per_unit_iva,2018,-4.04,") and added.endswith(b"\r\n")
+    assert added.count(b"\r\n") == 2
+    assert "appended 1 row to actuals/mianyang.csv" in err
+    code, out, err = _run("check", "actuals/mianyang.csv")
+    assert code == 0, out + err
+    assert "GC330" in out and "3 rows read, 3 used" in err
+
+
+def test_an_identical_row_is_skipped_and_said(workspace: Path) -> None:
+    assert _run("draft-actuals", "mianyang", str(MIANYANG_2018), "-o", "actuals/mianyang.csv")[0] == 0
+    first = (workspace / "actuals" / "mianyang.csv").read_bytes()
+    assert first.startswith(b"\xef\xbb\xbfindicator,year,value,")
+    code, _, err = _run("draft-actuals", "mianyang", str(MIANYANG_2018), "-o", "actuals/mianyang.csv")
+    assert code == 0, err
+    assert "skipped energy_per_unit_iva 2018: line 2 of actuals/mianyang.csv has it" in err
+    assert "nothing new for actuals/mianyang.csv" in err
+    assert (workspace / "actuals" / "mianyang.csv").read_bytes() == first
+
+
+def test_a_conflicting_row_is_reported_and_not_written(workspace: Path) -> None:
+    target = workspace / "actuals" / "mianyang.csv"
+    before = b"indicator,year,value,measure,note\nenergy_per_unit_iva,2018,-3.9,change_pct,typed earlier\n"
+    target.write_bytes(before)
+    code, _, err = _run("draft-actuals", "mianyang", str(MIANYANG_2018), "-o", "actuals/mianyang.csv")
+    assert code == 1
+    assert ("not written: energy_per_unit_iva 2018 change_pct -4.04 conflicts with line 2 of actuals/mianyang.csv "
+            "(change_pct -3.9)") in err
+    assert target.read_bytes() == before
+
+
+def test_a_row_needing_a_column_the_file_lacks_is_not_written(workspace: Path) -> None:
+    target = workspace / "actuals" / "mianyang.csv"
+    target.write_bytes(b"indicator,year,value,note\n")
+    code, _, err = _run("draft-actuals", "mianyang", str(MIANYANG_2018), "-o", "actuals/mianyang.csv")
+    assert code == 1
+    assert "has no column source, source_title, measure" in err
+    assert target.read_bytes() == b"indicator,year,value,note\n"
+
+
+def test_reads_standard_input(workspace: Path) -> None:
+    code, out, err = _run("draft-actuals", "mianyang", "-", stdin=MIANYANG_2018.read_bytes())
+    assert code == 0, err
+    assert "energy_per_unit_iva,2018,-4.04," in out
+    assert any(path.name.startswith("stdin-") for path in (workspace / "actuals" / "sources").iterdir())
+
+
+def test_exit_1_when_nothing_is_found(workspace: Path) -> None:
+    prose = workspace / "prose.txt"
+    prose.write_text("绵阳市召开会议\n会议要求各单位认真落实。\n", encoding="utf-8")
+    code, out, err = _run("draft-actuals", "mianyang", str(prose), "-o", "actuals/mianyang.csv")
+    assert (code, out) == (1, "")
+    assert "no figure for the indicators of mianyang was found" in err
+    assert not (workspace / "actuals" / "mianyang.csv").exists()
+    assert not (workspace / "actuals" / "sources").exists()
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("draft-actuals", "nowhere", "doc.txt"), "no plan 'nowhere'"),
+    (("draft-actuals", "mianyang", "missing.txt"), "missing.txt"),
+    (("draft-actuals", "mianyang", "empty.txt"), "no text"),
+    (("draft-actuals", "mianyang", "-", "-"), "more than once"),
+])
+def test_exit_2_when_a_document_or_the_plan_cannot_be_read(workspace: Path, args: tuple[str, ...],
+                                                           said: str) -> None:
+    (workspace / "doc.txt").write_text("x\n", encoding="utf-8")
+    (workspace / "empty.txt").write_text("\n", encoding="utf-8")
+    code, _, err = _run(*args, stdin=b"")
+    assert code == 2
+    assert said in err
+
+
+def test_a_different_saved_text_is_replaced_only_with_force(workspace: Path) -> None:
+    sources = workspace / "actuals" / "sources"
+    sources.mkdir()
+    (sources / "mianyang_2018_communique.txt").write_text("another text\n", encoding="utf-8")
+    code, _, err = _run("draft-actuals", "mianyang", str(MIANYANG_2018), "-o", "actuals/mianyang.csv")
+    assert code == 2 and "already exists with another text" in err
+    assert not (workspace / "actuals" / "mianyang.csv").exists()
+    assert _run("draft-actuals", "mianyang", str(MIANYANG_2018), "-o", "actuals/mianyang.csv", "--force")[0] == 0
+    assert (sources / "mianyang_2018_communique.txt").read_text(encoding="utf-8").startswith("# source:")
+
+
+def test_round_trip_draft_check_review_report(workspace: Path) -> None:
+    """A communiqué excerpt → draft-actuals → check warns of the row not reviewed (GC330) and --strict fails →
+    the figure checked against the saved text and its mark removed → check clean → report assesses it."""
+    code, _, err = _run("draft-actuals", "mianyang", str(MIANYANG_2018), "-o", "actuals/mianyang.csv")
+    assert code == 0, err
+    code, out, err = _run("check", "actuals/mianyang.csv")
+    assert code == 0 and "GC330" in out and "row not reviewed" in out
+    assert _run("check", "--strict", "actuals/mianyang.csv")[0] == 1
+    target = workspace / "actuals" / "mianyang.csv"
+    text = target.read_text(encoding="utf-8-sig")
+    quote = text.split("原文“", 1)[1].split("”", 1)[0]
+    assert quote in (workspace / "actuals" / "sources" / "mianyang_2018_communique.txt").read_text(encoding="utf-8")
+    target.write_text(text.replace("draft: 原文", "原文"), encoding="utf-8")
+    code, out, err = _run("check", "--strict", "actuals/mianyang.csv")
+    assert code == 0, out + err
+    assert "0 errors, 0 warnings" in err
+    code, out, err = _run("report", "mianyang", "2018", "-f", "csv")
+    assert code == 0, err
+    header, *rows = out.splitlines()
+    columns = header.split(",")
+    energy = next(dict(zip(columns, row.split(","), strict=False)) for row in rows
+                  if row.split(",")[1] == "energy_per_unit_iva")
+    assert energy["actual"] == "95.96" and energy["actual_year"] == "2018"
+    assert energy["status"] not in ("", "no_data")
