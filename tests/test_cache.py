@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -229,3 +231,99 @@ def test_keys_depend_on_the_code_that_made_the_entry(monkeypatch: pytest.MonkeyP
     before = content_key("plan-5", b"a")
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "edited")
     assert content_key("plan-5", b"a") != before
+
+
+def _fresh_copy(tmp_path: Path) -> Path:
+    plan = tmp_path / "targets" / "demo.toml"
+    plan.parent.mkdir()
+    shutil.copy(DEMO / "targets" / "demo.toml", plan)
+    return plan
+
+
+def _counting_hashes(monkeypatch: pytest.MonkeyPatch, plan: Path) -> list[bytes]:
+    """The inputs hashed to name entries (other hashes, of the code for instance, are not counted)."""
+    from gapcalc.infra import cache
+
+    hashed: list[bytes] = []
+    original = cache.digest_of
+
+    def counting(data: bytes) -> str:
+        if data.startswith(b"#") or b"[plan]" in data[:200]:
+            hashed.append(data)
+        return original(data)
+
+    monkeypatch.setattr(cache, "digest_of", counting)
+    return hashed
+
+
+def test_the_file_index_spares_reading_and_hashing_an_unchanged_file(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from gapcalc.infra import cache
+    from gapcalc.usecases import open as open_module
+
+    plan = _fresh_copy(tmp_path)
+    later = time.time_ns() + 10 * 10**9
+    monkeypatch.setattr(cache, "_now_ns", lambda: later)  # ten seconds on: the file is out of the racy window
+    monkeypatch.setattr(cache, "_run", cache._Run())
+    hashed = _counting_hashes(monkeypatch, plan)
+    reads: list[Path] = []
+    original_read = open_module.read_bytes
+    monkeypatch.setattr(open_module, "read_bytes", lambda path, limit: reads.append(path) or original_read(path, limit))
+    first = load_compiled(plan, Cache("plans", tmp_path / "cache"))
+    assert (len(hashed), len(reads)) == (1, 1)
+    store = Cache("plans", tmp_path / "cache")
+    assert load_compiled(plan, store) == first and store.hits == 1
+    assert (len(hashed), len(reads)) == (1, 1), "found by its signature: neither read nor hashed"
+    cache.finish()  # the index is saved when the process ends; the next process reads it
+    again = Cache("plans", tmp_path / "cache")
+    assert load_compiled(plan, again) == first and again.hits == 1
+    assert (len(hashed), len(reads)) == (1, 1)
+    plan.write_text(plan.read_text(encoding="utf-8").replace("value = 46", "value = 470"), encoding="utf-8")
+    assert "470" in load_compiled(plan, again).statements["level"]
+    assert (len(hashed), len(reads)) == (2, 2)
+
+
+def test_a_same_size_edit_within_the_racy_window_is_detected(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file changed less than two seconds ago is hashed every time: an edit to the same size within the same tick
+    of the clock (here: its modification time set back to the nanosecond, and change times not compared) is seen."""
+    from gapcalc.infra import cache
+
+    monkeypatch.setattr(cache, "_signature", lambda info: (info.st_size, info.st_mtime_ns, 0, info.st_ino,
+                                                           info.st_dev))
+    monkeypatch.setattr(cache, "_run", cache._Run())
+    plan = _fresh_copy(tmp_path)
+    hashed = _counting_hashes(monkeypatch, plan)
+    store = Cache("plans", tmp_path / "cache")
+    before = load_compiled(plan, store)
+    assert "46" in before.statements["level"]
+    was = plan.stat()
+    plan.write_text(plan.read_text(encoding="utf-8").replace("value = 46", "value = 47"), encoding="utf-8")
+    os.utime(plan, ns=(was.st_atime_ns, was.st_mtime_ns))
+    now = plan.stat()
+    assert (now.st_size, now.st_mtime_ns, now.st_ino) == (was.st_size, was.st_mtime_ns, was.st_ino)
+    after = load_compiled(plan, store)
+    assert "47" in after.statements["level"] and after.key != before.key
+    assert len(hashed) == 2
+    cache.finish()
+    assert not [entry for entry in entries(tmp_path / "cache") if "index" in entry.parts], "never recorded"
+
+
+def test_an_edit_that_sets_the_modification_time_back_is_detected(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Out of the racy window, a same-size edit whose modification time is restored (``cp -p``, ``touch -r``)
+    still changes the file's change time, which the signature holds."""
+    from gapcalc.infra import cache
+
+    plan = _fresh_copy(tmp_path)
+    later = time.time_ns() + 10 * 10**9
+    monkeypatch.setattr(cache, "_now_ns", lambda: later)
+    monkeypatch.setattr(cache, "_run", cache._Run())
+    store = Cache("plans", tmp_path / "cache")
+    before = load_compiled(plan, store)
+    was = plan.stat()
+    time.sleep(0.05)  # past the tick of the file system's clock
+    plan.write_text(plan.read_text(encoding="utf-8").replace("value = 46", "value = 47"), encoding="utf-8")
+    os.utime(plan, ns=(was.st_atime_ns, was.st_mtime_ns))
+    after = load_compiled(plan, store)
+    assert "47" in after.statements["level"] and after.key != before.key

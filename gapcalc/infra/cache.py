@@ -2,7 +2,11 @@
 parsed again.
 
 An entry is named by a SHA-256 hash of everything its content depends on (the file's bytes, gapcalc's code and version,
-the Python version); a changed file gets a new name, so an entry is never stale and never needs invalidating.
+the Python version); a changed file gets a new name, so an entry is never stale and never needs invalidating. The
+digest of an input file's bytes is kept in a file index (:meth:`Cache.file_digest`), one per folder of inputs, under
+the file's size, modification and change times, inode and device: an unchanged file is not read again to find its
+entries. A file whose times are within :data:`RACY_SECONDS` of now is hashed every time and not recorded (git's
+racy-clean rule): an edit within the same tick of the clock, to the same size, is still seen.
 
 Entries live in a folder gapcalc owns, ``<cache dir>/gapcalc-v2/<kind>/<ab>/<key>``, marked by a ``CACHEDIR.TAG``
 file (the standard tag backup tools honour). Each entry holds a header (magic, layout version, its own key, a CRC-32
@@ -16,9 +20,12 @@ Pruning (``docs/cache.md`` says why it works this way): an entry's modification 
 set when it is written, refreshed when it is read and older than :data:`TOUCH_AFTER` (access times are not
 trusted: most systems mount with ``relatime`` or ``noatime``). :func:`prune` removes entries not used for some days,
 abandoned temporary files, and the least recently used entries while the cache is
-larger than its bound (``$GAPCALC_CACHE_MAX_MB``, default :data:`DEFAULT_MAX_MB`); the first entry a process writes
-checks that bound (:func:`keep_within_bound`). Pruning deletes only files that are named as entries, inside the
-marked folder, and that begin with an entry's magic bytes.
+larger than its bound (``$GAPCALC_CACHE_MAX_MB``, default :data:`DEFAULT_MAX_MB`). A run never prunes while it
+works: the first entry a process writes lists the cache (:func:`keep_within_bound`), and when the process ends
+(:func:`finish`, run at exit) it saves the file indexes it changed and, past the bound, removes the least recently
+used entries — never one this process read or wrote: when those alone are larger than the bound, the bound grows to
+them for this run. Pruning deletes only files that are named as entries, inside the marked folder, and that begin
+with an entry's magic bytes.
 
 Location: ``$GAPCALC_CACHE_DIR``, else ``$XDG_CACHE_HOME/gapcalc``, else ``~/.cache/gapcalc``. ``GAPCALC_NO_CACHE=1``
 turns the cache off; a cache directory that cannot be written is silently not used.
@@ -37,9 +44,11 @@ import hashlib
 import marshal
 import os
 import re
+import stat
 import sys
 import time
 import zlib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,19 +74,27 @@ MAX_ENTRY_BYTES = 16 * 1024 * 1024
 """Values larger than this (marshalled) are not cached: reading them again costs less than keeping them."""
 LEGACY_KINDS = ("plans", "checks", "actuals")
 """Kinds of entry of the first layout (``<cache dir>/<kind>/<ab>/<key>``, no tag), removed by ``--clear``."""
+INDEX_KIND = "index"
+"""The kind of the file indexes' entries (:meth:`Cache.file_digest`): one entry per folder of input files."""
 MAX_MB_ENV = "GAPCALC_CACHE_MAX_MB"
 DEFAULT_MAX_MB = 256
 """The size bound of the cache, in MB (of 1,048,576 bytes), when ``$GAPCALC_CACHE_MAX_MB`` does not say (``0``: no
-bound, never pruned on its own)."""
+bound, never pruned on its own). A run whose own entries are larger keeps them all: the bound grows to them for that
+run (:func:`finish`)."""
 UNUSED_DAYS = 30
 """``gapcalc cache --prune`` removes entries not used for this many days (``--days``)."""
 TOUCH_AFTER = 3600.0
 """Seconds after which reading an entry refreshes its modification time (its time of last use); more often would
 cost a write per read for nothing."""
+RACY_SECONDS = 2.0
+"""A file whose modification or change time is less than this before now (or after it) is hashed every time it is
+looked at, and never recorded in a file index: another write within the same tick of the file system's clock, to
+the same size, would leave its times as they are (git's racy-clean rule; 2 s is the coarsest tick, FAT's)."""
 MEGABYTE = 1048576
 _bound_checked = False
 _ENTRY_NAME = re.compile(r"[0-9a-f]{40}")
 _TEMPORARY_NAME = re.compile(r"\.tmp-[A-Za-z0-9_]+")
+_SHARD_NAME = re.compile(r"[0-9a-f]{2}")
 
 
 def cache_dir() -> Path | None:
@@ -162,6 +179,7 @@ class Cache:
 
     def __init__(self, kind: str, root: Path | None) -> None:
         self.kind = kind
+        self.directory = root
         self.root = own_folder(root) if root is not None else None
         self.folder = self.root / kind if self.root is not None else None
         self.hits = 0
@@ -170,7 +188,7 @@ class Cache:
 
     def get(self, key: str) -> Any:
         """The value stored under ``key``, or None (a damaged entry is deleted)."""
-        if self.folder is None:
+        if self.folder is None or self.directory is None:
             return None
         path = self.folder / key[:2] / key
         try:
@@ -187,6 +205,7 @@ class Cache:
                 path.unlink()
             return None
         self.hits += 1
+        _run.note_use(self.directory, key, len(data))
         if time.time() - used > TOUCH_AFTER:
             with contextlib.suppress(OSError):  # a read-only cache is still read
                 os.utime(path)
@@ -194,15 +213,22 @@ class Cache:
 
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` (plain data only) under ``key``; large values are skipped. Never raises an OSError: a
-        failed write (the cache removed meanwhile, a full disk, a read-only folder) only leaves the value uncached."""
-        if self.folder is None or self.root is None:
-            return
+        failed write (the cache removed meanwhile, a full disk, a read-only folder) only leaves the value uncached.
+        The first entry a process writes lists the cache, for the prune at its end (:func:`keep_within_bound`)."""
+        if self._store(key, value) and self.directory is not None:
+            with contextlib.suppress(OSError):  # another process may remove entries and folders as they are listed
+                keep_within_bound(self.directory)
+
+    def _store(self, key: str, value: Any) -> bool:
+        """Write the entry; whether it was written."""
+        if self.folder is None or self.root is None or self.directory is None:
+            return False
         try:
             data = encode_entry(key, value)
         except ValueError:  # not plain data: a bug, but the cache is never worth a failure
-            return
+            return False
         if len(data) > MAX_ENTRY_BYTES:
-            return
+            return False
         target = self.folder / key[:2] / key
         try:
             _write_entry(self.root, target, data)
@@ -210,12 +236,178 @@ class Cache:
             try:  # once more: its folder (or the whole cache) may have been removed meanwhile (cache --clear)
                 _write_entry(self.root, target, data)
             except FileNotFoundError:  # removed again: this entry is not cached, that is all
-                return
+                return False
             except OSError:
                 self.folder = None  # read-only, full, not a directory: run without the cache rather than fail
-                return
-        with contextlib.suppress(OSError):  # another process may remove entries and folders as they are counted
-            keep_within_bound(self.root.parent)
+                return False
+        _run.note_use(self.directory, key, len(data), target)
+        return True
+
+    def file_digest(self, path: Path, read: Callable[[], bytes], limit: int | None = None) -> tuple[str, bytes | None]:
+        """The digest of the bytes of the file at ``path`` (:func:`digest_of`: what its entries are named by) and,
+        when they had to be read, the bytes (``read()`` reads them, raising what the caller's reading raises).
+
+        The digest comes from the file index of the file's folder when the file's signature — size, modification
+        and change times in nanoseconds, inode, device — is the one recorded with it; otherwise the file is read
+        and hashed, and the digest recorded when the file's times are at least :data:`RACY_SECONDS` old and the
+        signature did not change while it was read (saved with the index when the process ends). A file larger than
+        ``limit`` is always read (``read`` refuses it). Without a cache the file is read and hashed."""
+        index = None
+        before: os.stat_result | None = None
+        name = ""
+        if self.directory is not None and self.root is not None:
+            folder, name = os.path.split(os.path.abspath(path))
+            index = _run.index_of(self.directory, folder)
+            with contextlib.suppress(OSError, ValueError):
+                before = os.stat(path)
+            if before is not None and stat.S_ISREG(before.st_mode) and (limit is None or before.st_size <= limit):
+                known = index.digest(name, _signature(before))
+                if known is not None and not _racy(before):
+                    return known, None
+        data = read()
+        digest = digest_of(data)
+        if index is not None and before is not None:
+            after: os.stat_result | None = None
+            with contextlib.suppress(OSError, ValueError):
+                after = os.stat(path)
+            signature = _signature(before)
+            if after is not None and _signature(after) == signature and not _racy(after):
+                index.record(name, signature, digest)
+            else:
+                index.forget(name)
+        return digest, data
+
+
+def _signature(info: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What says a file is unchanged: size, modification and change times (ns), inode and device. The change time
+    cannot be set back: a tool that restores the modification time after writing (``cp -p``, ``touch -r``) still
+    changes it."""
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
+
+
+def _now_ns() -> int:
+    return time.time_ns()
+
+
+def _racy(info: os.stat_result) -> bool:
+    """The file changed (or its times say it did) within :data:`RACY_SECONDS` of now, or in the future: its
+    signature may not change with its next write."""
+    return max(info.st_mtime_ns, info.st_ctime_ns) >= _now_ns() - int(RACY_SECONDS * 1e9)
+
+
+@dataclass
+class _FileIndex:
+    """The file index of one folder of input files: per file name, the signature its bytes were hashed with and
+    their digest; what this process recorded (or forgot: None) is saved when it ends."""
+
+    store: Cache
+    key: str
+    records: dict[str, Any]
+    changes: dict[str, tuple[int, int, int, int, int, bytes] | None] = field(default_factory=dict)
+
+    def digest(self, name: str, signature: tuple[int, ...]) -> str | None:
+        record = self.records.get(name)
+        if (isinstance(record, tuple) and len(record) == len(signature) + 1 and record[:-1] == signature
+                and isinstance(record[-1], bytes) and len(record[-1]) == KEY_BYTES):
+            return record[-1].hex()
+        return None
+
+    def record(self, name: str, signature: tuple[int, int, int, int, int], digest: str) -> None:
+        made = (*signature, bytes.fromhex(digest))
+        if self.records.get(name) != made:
+            self.records[name] = self.changes[name] = made
+
+    def forget(self, name: str) -> None:
+        if name in self.records:
+            del self.records[name]
+            self.changes[name] = None
+
+    def save(self) -> None:
+        """Write the index with this process's changes over what other processes saved meanwhile (a change lost
+        to a concurrent save only means that a file is hashed once more)."""
+        if not self.changes:
+            return
+        saved = self.store.get(self.key)
+        merged = dict(saved) if isinstance(saved, dict) else {}
+        for name, made in self.changes.items():
+            if made is None:
+                merged.pop(name, None)
+            else:
+                merged[name] = made
+        self.store._store(self.key, merged)
+        self.changes = {}
+
+
+@dataclass
+class _Run:
+    """What this process did with the cache, per cache directory: the entries it used (read or wrote) and their
+    sizes, the entries it wrote, the cache as listed when it first wrote; and the file indexes it looked at."""
+
+    pid: int = field(default_factory=os.getpid)
+    used: dict[Path, dict[str, int]] = field(default_factory=dict)
+    written: dict[Path, dict[str, tuple[Path, int]]] = field(default_factory=dict)
+    listed: dict[Path, list[_Entry]] = field(default_factory=dict)
+    indexes: dict[tuple[Path, str], _FileIndex] = field(default_factory=dict)
+
+    def note_use(self, root: Path, key: str, size: int, written: Path | None = None) -> None:
+        _at_exit_once()
+        self.used.setdefault(root, {})[key] = size
+        if written is not None:
+            self.written.setdefault(root, {})[key] = (written, size)
+
+    def index_of(self, root: Path, folder: str) -> _FileIndex:
+        found = self.indexes.get((root, folder))
+        if found is None:
+            store = Cache(INDEX_KIND, root)
+            key = content_key(INDEX_KIND, folder.encode("utf-8", "surrogateescape"))
+            records = store.get(key)
+            found = _FileIndex(store, key, dict(records) if isinstance(records, dict) else {})
+            self.indexes[(root, folder)] = found
+        return found
+
+
+_run = _Run()
+_exit_registered = False
+
+
+def _at_exit_once() -> None:
+    global _exit_registered
+    if not _exit_registered:
+        import atexit
+
+        atexit.register(_finish_quietly)
+        _exit_registered = True
+
+
+def _finish_quietly() -> None:
+    """:func:`finish` at exit: the cache is never worth a failure, a message, or a changed exit status."""
+    with contextlib.suppress(BaseException):
+        finish()
+
+
+def finish() -> None:
+    """End this process's run of the cache (called when the process exits): save the file indexes it changed, then,
+    when the cache it wrote to has grown past its bound, remove the least recently used entries it did not use
+    (:func:`prune` with ``keep``). Nothing is removed while a run works."""
+    global _run
+    run = _run
+    if run.pid != os.getpid():  # a forked child: its parent finishes the run
+        _run = _Run()
+        return
+    for index in list(run.indexes.values()):
+        with contextlib.suppress(OSError):
+            index.save()
+    _run = _Run()
+    bound = size_bound()
+    if bound is None:
+        return
+    now = time.time()
+    for root, listed in run.listed.items():
+        written = run.written.get(root, {})
+        entries = [entry for entry in listed if entry.path.name not in written]
+        entries += [_Entry(path, size, now, False, 0) for path, size in written.values()]
+        with contextlib.suppress(OSError):
+            prune(root, bound, now=now, keep=run.used.get(root, {}), listed=entries)
 
 
 def _write_entry(root: Path, target: Path, data: bytes) -> None:
@@ -263,18 +455,34 @@ def _is_entry_name(name: str, shard: str) -> bool:
     return bool((_ENTRY_NAME.fullmatch(name) and name[:2] == shard) or _TEMPORARY_NAME.fullmatch(name))
 
 
-def _entry_files(kind_folder: Path) -> list[Path]:
-    """The files of a kind's folder that have the name of an entry (or of an entry being written)."""
-    found: list[Path] = []
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
+
+
+def _entry_stats(kind_folder: Path) -> list[tuple[Path, os.stat_result]]:
+    """The regular files (not symbolic links) of a kind's folder that have the name of an entry (or of an entry
+    being written), each with what ``lstat`` said of it: one system call a file."""
+    found: list[tuple[Path, os.stat_result]] = []
     if not kind_folder.is_dir() or kind_folder.is_symlink():
         return found
     for shard in _children(kind_folder):
-        if not (shard.is_dir() and not shard.is_symlink() and re.fullmatch(r"[0-9a-f]{2}", shard.name)):
+        info = _lstat(shard) if _SHARD_NAME.fullmatch(shard.name) else None
+        if info is None or not stat.S_ISDIR(info.st_mode):
             continue
         for entry in _children(shard):
-            if _is_entry_name(entry.name, shard.name) and entry.is_file() and not entry.is_symlink():
-                found.append(entry)
+            if _is_entry_name(entry.name, shard.name):
+                info = _lstat(entry)
+                if info is not None and stat.S_ISREG(info.st_mode):
+                    found.append((entry, info))
     return found
+
+
+def _entry_files(kind_folder: Path) -> list[Path]:
+    """The files of a kind's folder that have the name of an entry (or of an entry being written)."""
+    return [path for path, _ in _entry_stats(kind_folder)]
 
 
 def _kind_folders(root: Path) -> list[Path]:
@@ -294,10 +502,7 @@ def usage(root: Path) -> dict[str, tuple[int, int]]:
     """Entries and bytes per kind of entry under ``root``."""
     found: dict[str, tuple[int, int]] = {}
     for folder in _kind_folders(root) if root.is_dir() else []:
-        sizes = []
-        for entry in _entry_files(folder):
-            with contextlib.suppress(OSError):
-                sizes.append(entry.stat().st_size)
+        sizes = [info.st_size for _, info in _entry_stats(folder)]
         count, size = found.get(folder.name, (0, 0))
         found[folder.name] = (count + len(sizes), size + sum(sizes))
     return found
@@ -322,9 +527,8 @@ def clear(root: Path) -> Cleared:
     if not root.is_dir():
         return done
     for folder in _kind_folders(root):
-        for entry in _entry_files(folder):
+        for entry, info in _entry_stats(folder):
             try:
-                size = entry.stat().st_size
                 entry.unlink()
             except FileNotFoundError:  # removed meanwhile by another gapcalc
                 continue
@@ -334,7 +538,7 @@ def clear(root: Path) -> Cleared:
                     done.reasons.append(f"{entry}: {error.strerror or error}")
                 continue
             done.removed += 1
-            done.size += size
+            done.size += info.st_size
         done.left += _prune(folder)
     own = own_folder(root)
     if own.is_dir() and _is_ours(own) and [p.name for p in _children(own)] == [TAG_NAME]:
@@ -373,15 +577,15 @@ def size_bound() -> int | None:
 
 
 def keep_within_bound(root: Path) -> None:
-    """Prune the least recently used entries under ``root`` when the cache is past its bound; done once per process,
-    when it writes its first entry (a run that only reads never scans the cache)."""
+    """List the cache under ``root`` when this process writes its first entry (once per process; a run that only
+    reads never scans the cache): what :func:`finish` prunes from, past the bound, when the process ends. Nothing
+    is removed here — a run never prunes while it works, so it never removes an entry it is about to read again."""
     global _bound_checked
     if _bound_checked:
         return
     _bound_checked = True
-    bound = size_bound()
-    if bound is not None:
-        prune(root, bound)
+    if size_bound() is not None:
+        _run.listed[root] = _entries_of(root, check_magic=False)
 
 
 @dataclass
@@ -409,34 +613,52 @@ class _Entry:
     size: int
     used: float
     temporary: bool
+    stamp: int  # the modification time in ns when listed: an entry used since by another process is not removed
 
 
-def prune(root: Path, bound: int | None, unused_days: float | None = None, now: float | None = None) -> Pruned:
+def prune(root: Path, bound: int | None, unused_days: float | None = None, now: float | None = None,
+          keep: Collection[str] = (), listed: list[_Entry] | None = None) -> Pruned:
     """Remove, under ``root``: temporary files abandoned for an hour, entries not used for ``unused_days`` (when
     given), then the least recently used entries while the rest is larger than ``bound`` (down to three quarters of
-    it, so that the next runs do not prune again at once). Only gapcalc's own entries are ever removed, in its
-    marked folder (see :func:`_entries_of`); the first layout's untagged folders are left to :func:`clear`."""
+    it, so that the next runs do not prune again at once). Entries named in ``keep`` (those a run used) are never
+    removed, and when they alone are larger than ``bound``, the bound is theirs. Only gapcalc's own entries are ever
+    removed, in its marked folder (see :func:`_entries_of`; ``listed``: entries listed before, by
+    :func:`keep_within_bound`); an entry whose modification time changed since it was listed (used by another
+    process meanwhile) is kept. The first layout's untagged folders are left to :func:`clear`."""
     done = Pruned()
     now = time.time() if now is None else now
-    entries = _entries_of(root)
+    entries = _entries_of(root) if listed is None else listed
     kept: list[_Entry] = []
     for entry in entries:
-        reason = _stale_reason(entry, now, unused_days)
+        reason = None if entry.path.name in keep else _stale_reason(entry, now, unused_days)
         if reason is None:
             kept.append(entry)
-        elif _remove(entry, done):
+            continue
+        outcome = _remove(entry, done)
+        if outcome == "removed":
             setattr(done, reason, getattr(done, reason) + 1)
+        elif outcome == "kept":
+            kept.append(entry)
     total = sum(entry.size for entry in kept)
-    if bound is not None and total > bound:
-        kept.sort(key=lambda entry: entry.used)
-        while kept and total > bound * 3 // 4:
-            entry = kept.pop(0)
-            if _remove(entry, done):
-                done.beyond_bound += 1
+    used = sum(entry.size for entry in kept if entry.path.name in keep)
+    removed_any = done.removed > 0
+    if bound is not None and total > max(bound, used):
+        floor = max(bound * 3 // 4, used)
+        gone: set[Path] = set()
+        for entry in sorted((e for e in kept if e.path.name not in keep), key=lambda e: e.used):
+            if total <= floor:
+                break
+            outcome = _remove(entry, done)
+            if outcome != "kept":
+                gone.add(entry.path)
                 total -= entry.size
+                done.beyond_bound += outcome == "removed"
+        kept = [entry for entry in kept if entry.path not in gone]
+        removed_any = removed_any or bool(gone)
     done.kept, done.kept_size = len(kept), sum(entry.size for entry in kept)
-    for folder in _own_kind_folders(root) if root.is_dir() else []:
-        _prune(folder)
+    if removed_any or listed is None:
+        for folder in _own_kind_folders(root) if root.is_dir() else []:
+            _prune(folder)
     return done
 
 
@@ -449,33 +671,48 @@ def _stale_reason(entry: _Entry, now: float, unused_days: float | None) -> str |
     return None
 
 
-def _entries_of(root: Path) -> list[_Entry]:
-    """gapcalc's entries under ``root``: files named as entries (:func:`_entry_files`) in its marked folder that
-    begin with an entry's magic bytes (or are empty temporary files)."""
+def _is_entry_file(path: Path, size: int) -> bool:
+    """``path`` begins with an entry's magic bytes (or is an empty temporary file): gapcalc wrote it."""
+    if _TEMPORARY_NAME.fullmatch(path.name) and size == 0:
+        return True
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+
+
+def _entries_of(root: Path, check_magic: bool = True) -> list[_Entry]:
+    """gapcalc's entries under ``root``: files named as entries (:func:`_entry_stats`) in its marked folder that
+    begin with an entry's magic bytes (or are empty temporary files). Without ``check_magic`` the files are not
+    opened (a listing for later: :func:`_remove` checks the magic bytes of what it removes)."""
     found: list[_Entry] = []
     for folder in _own_kind_folders(root) if root.is_dir() else []:
-        for path in _entry_files(folder):
-            try:
-                info = path.stat()
-                with path.open("rb") as stream:
-                    start = stream.read(len(MAGIC))
-            except OSError:
-                continue
-            temporary = bool(_TEMPORARY_NAME.fullmatch(path.name))
-            if start == MAGIC or (temporary and info.st_size == 0):
-                found.append(_Entry(path, info.st_size, info.st_mtime, temporary))
+        for path, info in _entry_stats(folder):
+            if not check_magic or _is_entry_file(path, info.st_size):
+                found.append(_Entry(path, info.st_size, info.st_mtime, bool(_TEMPORARY_NAME.fullmatch(path.name)),
+                                    info.st_mtime_ns))
     return found
 
 
-def _remove(entry: _Entry, done: Pruned) -> bool:
+def _remove(entry: _Entry, done: Pruned) -> str:
+    """Remove ``entry`` if it is still the entry listed: ``"removed"``; ``"gone"`` when it no longer exists or is
+    not gapcalc's; ``"kept"`` when it was used since it was listed, or cannot be removed (counted as failed)."""
+    info = _lstat(entry.path)
+    if info is None or not stat.S_ISREG(info.st_mode):
+        return "gone"
+    if info.st_mtime_ns != entry.stamp:
+        return "kept"
+    if not _is_entry_file(entry.path, info.st_size):
+        return "gone"
     try:
         entry.path.unlink()
     except FileNotFoundError:  # removed meanwhile by another gapcalc
-        return False
+        return "gone"
     except OSError as error:
         done.failed += 1
         if len(done.reasons) < 3:
             done.reasons.append(f"{entry.path}: {error.strerror or error}")
-        return False
+        return "kept"
     done.size += entry.size
-    return True
+    return "removed"

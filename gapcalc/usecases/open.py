@@ -8,6 +8,7 @@ a file must be parsed. ``gapcalc check`` is in :mod:`gapcalc.usecases.check`.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,8 +107,10 @@ def load_many(paths: list[Path], cache: Cache, pool: Pool | None = None) -> list
     results: list[CompiledPlan | GapcalcError | None] = []
     missing: list[tuple[int, str]] = []
     for path in paths:
-        try:
-            key = content_key(f"plan-{LAYOUT}", read_bytes(path, MAX_TARGET_BYTES), path.name.encode())
+        try:  # an unchanged file is not read again: its digest comes from the cache's file index
+            digest, _ = cache.file_digest(path, functools.partial(read_bytes, path, MAX_TARGET_BYTES),
+                                          MAX_TARGET_BYTES)
+            key = content_key(f"plan-{LAYOUT}", digest.encode(), path.name.encode())
         except GapcalcError as error:  # the plan id must match the file name: the name is part of the key
             results.append(error)
             continue
