@@ -317,7 +317,9 @@ def test_an_unknown_command_in_chinese(in_fixtures: Path) -> None:
 
 
 def test_usage_errors_in_english_are_clicks(in_fixtures: Path) -> None:
-    assert invoke("summary", "demo", "--lang", "en") == (
+    code, out, err = invoke("summary", "demo", "--lang", "en")
+    # click before 8.2.1 names the first help option (-h), later ones the longest (--help): both are click's words
+    assert (code, out, err.replace("'gapcalc summary -h'", "'gapcalc summary --help'")) == (
         2, "", "Usage: gapcalc summary [OPTIONS] PLAN YEAR\nTry 'gapcalc summary --help' for help.\n\n"
                "Error: Missing argument 'YEAR'.\n")
 
@@ -327,11 +329,11 @@ def test_usage_errors_in_english_are_clicks(in_fixtures: Path) -> None:
     ("Missing option '--plan'.", "缺少选项 '--plan'"),
     ("Missing option '--lang'. Choose from:\n\tzh,\n\ten", "缺少选项 '--lang'；可选：zh, en"),
     ("No such option '--bogus'.", "没有选项 '--bogus'"),
-    ("No such option: --bogus", "没有选项 --bogus"),
+    ("No such option: --bogus", "没有选项 '--bogus'"),  # click before 8.2.1 does not quote: said the same
     ("No such option '--col'. (Did you mean one of: '--color', '--colour'?)",
      "没有选项 '--col'；是否应为 '--color', '--colour'？"),
     ("No such option: --col (Possible options: --color, --colour)",
-     "没有选项 --col；（可用的选项：--color, --colour）"),
+     "没有选项 '--col'；（可用的选项：'--color', '--colour'）"),
     ("No such command 'repor'.", "没有命令 'repor'"),
     ("Invalid value for '--lang': 'fr' is not 'zh'.", "'--lang' 的值无效：'fr' 不是可选的值（'zh'）"),
     ("Invalid value for 'YEAR': 'x' is not a valid integer.", "'YEAR' 的值无效：'x' 不是有效的整数"),

@@ -101,16 +101,23 @@ class ChineseUsageError(click.UsageError):
                    color=ctx.color if ctx is not None else None)
 
 
+def _quoted(names: str) -> str:
+    """Option or command names as ``'--bom'``, ``'--a', '--b'``: click quotes them from version 8.2.1 on, not
+    before; the message is the same whichever click is installed."""
+    return ", ".join(f"'{name.strip().strip(chr(39))}'" for name in names.split(","))
+
+
 def _suggested(text: str | None) -> Text | None:
     """click's suggestion after an unknown option or command (``Did you mean '--bom'?``), as a message."""
     match = re.fullmatch(r"Did you mean (?P<choices>.+)\?|\(Did you mean one of: (?P<several>.+)\?\)", text or "")
     if match:
-        return t("Did you mean {choices}?", choices=match["choices"] or match["several"])
+        return t("Did you mean {choices}?", choices=_quoted(match["choices"] or match["several"]))
     match = re.fullmatch(r"\(Possible options: (?P<choices>.+)\)", text or "")
-    return t("(Possible options: {choices})", choices=match["choices"]) if match else None
+    return t("(Possible options: {choices})", choices=_quoted(match["choices"])) if match else None
 
 
 def _unknown(kind: str, name: str, more: str | None) -> Text:
+    name = _quoted(name)
     problem = t("No such option {name}.", name=name) if kind == "option" else t("No such command {name}.", name=name)
     suggestion = _suggested(more)
     return t("{problem} {suggestion}", problem=problem, suggestion=suggestion) if suggestion else problem
