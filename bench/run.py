@@ -3,12 +3,16 @@
     python bench/run.py                 # the full run (national dataset at 1×, 4×, 16×), about 10–20 minutes
     python bench/run.py --quick         # 1× and 4× only, 3 runs: a quick look
     python bench/run.py --versus OTHER/bin/python --versus-label "v0.1.0"   # also against another installation
+    python bench/run.py --cache-churn --churn-scales 1,10   # only the cache after an edit (its section rewritten)
+    python bench/run.py --cold-workers --cold-scales 1,10   # only cold runs, 1 and 2 workers (its section rewritten)
 
 It generates a synthetic national dataset (330 prefecture-level plans × 100 indicators × 8 years of milestones, and
 the matching actuals) under bench/data/ (not committed), then times, side by side with the floors `python -c pass`
 and `python -c "import pandas, rich, click"`: `gapcalc --help`, `gapcalc check` over the shipped targets,
 `gapcalc report mianyang 2019 --format csv`, `gapcalc check` over the national dataset, and
-`gapcalc report --all 2021 --format csv` over it at 1×, 4× and 16× the size, with each process's peak memory.
+`gapcalc report --all 2021 --format csv` over it at 1×, 4× and 16× the size, with each process's peak memory, and
+the cache after an edit: a warm roll-up, one plan edited and rolled up, then rolled up again unchanged (with the
+default cache bound and one below the working set).
 Timings use only the standard library (time.perf_counter around subprocesses, os.wait4 for peak RSS).
 With ``--versus``, the roll-up, one plan's report and the start-up are also timed against another installed gapcalc,
 the two run in turn so that a shared machine's drift weighs on both alike.
@@ -20,13 +24,14 @@ import argparse
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -270,6 +275,274 @@ def versus_rows(other: str, runs: int) -> list[Versus]:
             versus("gapcalc report --all (empty targets directory)", rollup, empty, other, runs)]
 
 
+# -- the cache after an edit ----------------------------------------------------------------------------------------
+EDITED_PLAN = "city_00100"
+DEFAULT_MAX_MB = 256
+"""gapcalc's default cache bound (``$GAPCALC_CACHE_MAX_MB`` unset), as the table names it."""
+CHURN_SECTION = "## The cache after an edit"
+
+
+@dataclass
+class Lane:
+    """One gapcalc (``python``: its interpreter, with what ``environment`` adds) under one cache bound (``max_mb``:
+    ``$GAPCALC_CACHE_MAX_MB``, None for the default), on a dataset and a cache of its own."""
+
+    gapcalc: str
+    bound: str
+    python: list[str]
+    max_mb: str | None
+    root: Path
+    cache: Path
+    warm: list[tuple[float, float]] = field(default_factory=list)  # (wall s, CPU s) of each round's run
+    edited: list[tuple[float, float]] = field(default_factory=list)
+    again: list[tuple[float, float]] = field(default_factory=list)
+    cache_mb: float = 0.0
+
+    def environment(self) -> dict[str, str]:
+        chosen = {**ENVIRONMENT, "GAPCALC_CACHE_DIR": str(self.cache)}
+        chosen.pop("GAPCALC_CACHE_MAX_MB", None)
+        if self.max_mb is not None:
+            chosen["GAPCALC_CACHE_MAX_MB"] = self.max_mb
+        return chosen
+
+    def run(self) -> tuple[float, float]:
+        """Wall and CPU seconds (user + system, with worker processes) of one ``report --all`` over the lane's
+        dataset."""
+        command = [*self.python, "report", "--all", str(REPORT_YEAR), "--format", "csv"]
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=self.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   env=self.environment())
+        _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} failed with exit code {os.waitstatus_to_exitcode(status)}")
+        return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
+def _lane_dataset(scale: int, number: int) -> Path:
+    """A copy of the dataset at ``scale`` for one lane: hard links, but for the plan it edits (a file of its own,
+    edited in place as an editor saving over it does)."""
+    source, root = generate(scale), DATA / f"churn-{scale}x-{number}"
+    shutil.rmtree(root, ignore_errors=True)
+    for folder in ("targets", "actuals", "docs"):
+        shutil.copytree(source / folder, root / folder, copy_function=os.link)
+    edited = root / "targets" / f"{EDITED_PLAN}.toml"
+    edited.unlink()
+    shutil.copyfile(source / "targets" / f"{EDITED_PLAN}.toml", edited)
+    return root
+
+
+def edit_plan(plan: Path, number: int) -> None:
+    """Change one number of ``plan`` in place, keeping its size: the tenths of its ``number``-th milestone with
+    decimals, one up (a new value, a new modification time: what a person editing it does). Each round edits another
+    milestone, so the plan never comes back to a content whose entries the cache may still hold."""
+    text = plan.read_text(encoding="utf-8")
+    found = list(re.finditer(r"value = \d+\.(\d)\b", text))
+    if not found:
+        raise SystemExit(f"{plan}: no decimal value to edit")
+    tenths = found[number % len(found)]
+    digit = str((int(tenths.group(1)) + 1) % 10)
+    plan.write_text(text[:tenths.start(1)] + digit + text[tenths.end(1):], encoding="utf-8")
+
+
+def _cache_mb(folder: Path) -> float:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1048576
+
+
+def churn(scale: int, rounds: int, others: list[tuple[str, list[str]]], below: bool = True) -> list[Lane]:
+    """The cache after an edit, at ``scale``: for this checkout and each of ``others`` (label, interpreter), with
+    the default bound and (``below``) a bound a third of the working set, each on a dataset and a cache of its own
+    made by a cold run. Every round runs, lane after lane: a warm ``report --all``, then one plan edited and
+    ``report --all``, then ``report --all`` again, unchanged."""
+    lanes: list[Lane] = []
+    for gapcalc, python in [("this checkout", [sys.executable, "-m", "gapcalc"]), *others]:
+        for lowered in (False, True) if below else (False,):
+            number = len(lanes)
+            lane = Lane(gapcalc, f"{DEFAULT_MAX_MB} MB (default)", python, None, _lane_dataset(scale, number),
+                        DATA / f"cache-churn-{number}")
+            shutil.rmtree(lane.cache, ignore_errors=True)
+            lane.max_mb = "0" if lowered else None  # the cold run fills the cache whole (0: no bound)
+            lane.run()
+            lane.cache_mb = _cache_mb(lane.cache)
+            if lowered:
+                lane.max_mb = str(max(1, int(lane.cache_mb / 3)))
+                lane.bound = f"{lane.max_mb} MB (⅓ of the cache)"
+            else:
+                lane.max_mb = None
+            lane.run()  # settles: a warm run with the lane's bound
+            lanes.append(lane)
+    for number in range(rounds):
+        for lane in lanes:
+            lane.warm.append(lane.run())
+            edit_plan(lane.root / "targets" / f"{EDITED_PLAN}.toml", number)
+            lane.edited.append(lane.run())
+            lane.again.append(lane.run())
+            print(f"{scale}×, {lane.gapcalc}, bound {lane.bound}, round {number + 1}: warm {lane.warm[-1][0]:.3f} s, "
+                  f"after an edit {lane.edited[-1][0]:.3f} s, again {lane.again[-1][0]:.3f} s (wall)", file=sys.stderr)
+    return lanes
+
+
+def _paired(lane: Lane, runs: list[tuple[float, float]], index: int) -> float:
+    """The median over the rounds of a run's time (0: wall, 1: CPU) over the same round's warm run."""
+    return statistics.median(run[index] / warm[index] for run, warm in zip(runs, lane.warm, strict=True))
+
+
+def churn_section(lanes_by_scale: list[tuple[int, list[Lane]]]) -> list[str]:
+    """The section of BENCHMARKS.md on the cache after an edit."""
+    lines = ["", CHURN_SECTION, "",
+             "`python bench/run.py --cache-churn` (`--churn-scales 1,10`; `--versus PYTHON` adds another "
+             "installation). Each lane has a dataset and a cache of its own, filled by a cold run; every round "
+             f"then runs `report --all {REPORT_YEAR} --format csv` warm, edits one plan ({EDITED_PLAN}: one digit of "
+             "a milestone, another each round, in place, the same size) and runs it, then runs it again unchanged; "
+             "lanes take turns round by round. Ratios are paired: each run over the warm run of its own round, the "
+             "median over the rounds (the rounds column), of wall time and, in brackets, of CPU time (user + system, "
+             "worker processes included: steadier than wall time on a shared machine, and what the verdict is on). "
+             "Goal: after an edit ≤ 1.1× warm, the next unchanged run ≤ 1.05× warm.", "",
+             "| dataset | cache after a cold run | bound | gapcalc | rounds | warm s | after an edit s | × warm "
+             "(CPU) | next unchanged s | × warm (CPU) | goal |",
+             "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---|"]
+    for scale, lanes in lanes_by_scale:
+        for lane in lanes:
+            edited = _paired(lane, lane.edited, 0), _paired(lane, lane.edited, 1)
+            again = _paired(lane, lane.again, 0), _paired(lane, lane.again, 1)
+            verdict = "met" if edited[1] <= 1.1 and again[1] <= 1.05 else "**missed**"
+            lines.append(f"| {scale}× ({PLANS * scale} plans) | {lane.cache_mb:.0f} MB | {lane.bound} | "
+                         f"{lane.gapcalc} | {len(lane.warm)} | {_median(lane.warm, 0):.3f} | "
+                         f"{_median(lane.edited, 0):.3f} | {edited[0]:.2f} ({edited[1]:.2f}) | "
+                         f"{_median(lane.again, 0):.3f} | {again[0]:.2f} ({again[1]:.2f}) | {verdict} |")
+    lines += ["", "A run after an edit compiles the edited plan: it imports the plan model (pydantic) and parses, "
+              "validates and compiles one file, ≈ 0.1–0.2 s of CPU that no cache spares — a fifth of a warm 1× "
+              "roll-up, a few per cent of a 10× one; its actuals are read again too (their entry is named by the "
+              "plan's). A warm run no longer reads and hashes the target files to name their entries (the file "
+              "index): for the 330 plans of 1×, 19 MB, 14.7 ms became 2.1 ms (in one process, the best of seven); "
+              "the actuals files, 10 MB, are still hashed (9.4 ms). The lanes of the bound below the working set "
+              "show the thrash the cache had: a run that wrote pruned by time of last use at its first write, "
+              "removing entries it was still to read, and every run after it parsed them again; pruned at the end of "
+              "the run, without the entries the run used, the next unchanged run reads everything from the cache."]
+    return lines
+
+
+def with_section(report: str, section: list[str]) -> str:
+    """``report`` (BENCHMARKS.md) with ``section`` in place of the one of the same heading, else before *Against
+    another installation*, else at the end."""
+    lines = report.rstrip("\n").split("\n")
+    heading = section[1]
+    body = section[1:]
+    if heading in lines:
+        start = lines.index(heading)
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+        lines[start:end] = [*body, ""] if end < len(lines) else body
+    elif "## Against another installation" in lines:
+        start = lines.index("## Against another installation")
+        lines[start:start] = [*body, ""]
+    else:
+        lines += ["", *body]
+    return "\n".join(lines) + "\n"
+
+
+# -- cold runs with one and two worker processes --------------------------------------------------------------------
+COLD_SECTION = "## Cold runs with one and two worker processes"
+
+
+@dataclass
+class ColdLane:
+    """One gapcalc (``python``: its interpreter and ``-m gapcalc``) on one dataset: a warm run and cold runs with
+    ``GAPCALC_JOBS`` 1 and 2, each on a cache of its own, round by round."""
+
+    gapcalc: str
+    python: list[str]
+    root: Path
+    number: int
+    warm: list[tuple[float, float]] = field(default_factory=list)  # (wall s, CPU s) of each round's run
+    cold: dict[str, list[tuple[float, float]]] = field(default_factory=lambda: {"1": [], "2": []})
+
+    def run(self, jobs: str | None) -> tuple[float, float]:
+        """Wall and CPU seconds (user + system, worker processes included) of one ``report --all``: warm (``jobs``
+        None: the default processes, the lane's warm cache) or cold with ``jobs`` processes (its cache emptied
+        first). Caches are unbounded (``GAPCALC_CACHE_MAX_MB=0``): a warm run of a large dataset stays warm."""
+        cache = DATA / f"cache-cold-{self.number}-{jobs or 'warm'}"
+        environment = {**ENVIRONMENT, "GAPCALC_CACHE_DIR": str(cache), "GAPCALC_CACHE_MAX_MB": "0"}
+        environment.pop("GAPCALC_JOBS", None)
+        if jobs is not None:
+            shutil.rmtree(cache, ignore_errors=True)
+            environment["GAPCALC_JOBS"] = jobs
+        command = [*self.python, "report", "--all", str(REPORT_YEAR), "--format", "csv"]
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=self.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   env=environment)
+        _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} failed with exit code {os.waitstatus_to_exitcode(status)}")
+        return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
+def cold_workers(scale: int, rounds: int, others: list[tuple[str, list[str]]]) -> list[ColdLane]:
+    """Cold and warm roll-ups of the dataset at ``scale``, for this checkout and each of ``others`` (label,
+    interpreter): after a warm-up of each run, every round runs, lane after lane, a warm run, then a cold run with
+    one process and one with two worker processes."""
+    root = generate(scale)
+    lanes = [ColdLane(gapcalc, python, root, number) for number, (gapcalc, python) in
+             enumerate([("this checkout", [sys.executable, "-m", "gapcalc"]), *others])]
+    for lane in lanes:
+        for jobs in (None, None, "1", "2"):  # the warm cache filled, then every run once (files, .pyc)
+            lane.run(jobs)
+    for number in range(rounds):
+        for lane in lanes:
+            lane.warm.append(lane.run(None))
+            for jobs in ("1", "2"):
+                lane.cold[jobs].append(lane.run(jobs))
+            print(f"{scale}×, {lane.gapcalc}, round {number + 1}: warm {lane.warm[-1][0]:.3f} s, cold with 1 process "
+                  f"{lane.cold['1'][-1][0]:.3f} s, with 2 workers {lane.cold['2'][-1][0]:.3f} s (wall)",
+                  file=sys.stderr)
+    return lanes
+
+
+def _over(runs: list[tuple[float, float]], others: list[tuple[float, float]], index: int) -> float:
+    """The median over the rounds of a run's time (0: wall, 1: CPU) over the other run of the same round."""
+    return statistics.median(run[index] / other[index] for run, other in zip(runs, others, strict=True))
+
+
+def cold_section(lanes_by_scale: list[tuple[int, list[ColdLane]]]) -> list[str]:
+    """The section of BENCHMARKS.md on cold roll-ups with one process and with two worker processes."""
+    lines = ["", COLD_SECTION, "",
+             "`python bench/run.py --cold-workers` (`--cold-scales 1,10`; `--versus PYTHON` adds another "
+             f"installation). `report --all {REPORT_YEAR} --format csv` warm, then cold (its cache emptied) with "
+             "`GAPCALC_JOBS=1` (no worker process) and with `GAPCALC_JOBS=2` (two worker processes beside the "
+             "parent); lanes take turns round by round, caches unbounded. Ratios are paired: each run over a run of "
+             "its own round, the median over the rounds, of wall time and, in brackets, of CPU time (user + system, "
+             "worker processes included: steadier than wall time on a shared machine). Goal: cold with two workers "
+             "≤ 4× warm at 1×.", "",
+             "| dataset | gapcalc | rounds | warm s | cold, 1 process s | × warm (CPU) | cold, 2 workers s | × warm "
+             "(CPU) | 2 workers: speed-up (× CPU) | goal |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for scale, lanes in lanes_by_scale:
+        for lane in lanes:
+            one, two = lane.cold["1"], lane.cold["2"]
+            over_warm = [(_over(runs, lane.warm, 0), _over(runs, lane.warm, 1)) for runs in (one, two)]
+            goal = f"≤ 4× warm: {'met' if over_warm[1][0] <= 4 else '**missed**'}" if scale == 1 else ""
+            lines.append(f"| {scale}× ({PLANS * scale} plans) | {lane.gapcalc} | {len(lane.warm)} | "
+                         f"{_median(lane.warm, 0):.3f} | {_median(one, 0):.3f} | {over_warm[0][0]:.2f} "
+                         f"({over_warm[0][1]:.2f}) | {_median(two, 0):.3f} | {over_warm[1][0]:.2f} "
+                         f"({over_warm[1][1]:.2f}) | {_over(one, two, 0):.2f}× ({_over(two, one, 1):.2f}×) | {goal} |")
+    compared = [(scale, lanes) for scale, lanes in lanes_by_scale if len(lanes) > 1]
+    if compared:
+        lines += ["", "This checkout over each other installation, round by round (below 1: faster, or less CPU):",
+                  "", "| dataset | against | cold, 1 process: wall (CPU) | cold, 2 workers: wall (CPU) | warm: wall "
+                  "(CPU) |", "|---|---|---:|---:|---:|"]
+        for scale, (here, *others) in compared:
+            for other in others:
+                pairs = ((here.cold["1"], other.cold["1"]), (here.cold["2"], other.cold["2"]), (here.warm, other.warm))
+                cells = [f"{_over(mine, theirs, 0):.2f} ({_over(mine, theirs, 1):.2f})" for mine, theirs in pairs]
+                lines.append(f"| {scale}× | {other.gapcalc} | {' | '.join(cells)} |")
+    lines += ["", "A cold roll-up hands every target file the cache lacks to the worker processes at once, a few files "
+              "a task; each worker compiles its files and reads their plans' actuals, and the parent computes and "
+              "writes the batches of 32 plans in order as their plans come back, while the workers compile the next "
+              "(the output is the same bytes). Opening a plan for a report runs only the rules that find errors; the "
+              "rules that can only warn are `check`'s. On two cores the parent shares them with the two workers, so "
+              "two workers give less than twice the speed of one process: what limits a cold run is the CPU of "
+              "parsing (TOML), validating (pydantic) and compiling each plan, which no cache spares."]
+    return lines
+
+
 # -- the report ------------------------------------------------------------------------------------------------------
 def _row(m: Measurement, floor: float, goal: str = "", ok: bool | None = None) -> str:
     verdict = "" if ok is None else ("met" if ok else "**missed**")
@@ -391,7 +664,39 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--versus-runs", type=int, default=15, help="runs of each command with --versus")
     parser.add_argument("--versus-only", action="store_true",
                         help="only the comparison, printed as Markdown (BENCHMARKS.md is not written)")
+    parser.add_argument("--cache-churn", action="store_true",
+                        help="only the cache after an edit (with --versus: for both), its section of --output "
+                             "replaced")
+    parser.add_argument("--churn-scales", default="1", help="with --cache-churn: dataset sizes, e.g. 1,10")
+    parser.add_argument("--churn-rounds", type=int, default=None,
+                        help="rounds of the cache after an edit (default 9 at 1×, 5 above)")
+    parser.add_argument("--cold-workers", action="store_true",
+                        help="only cold roll-ups with one process and with two worker processes, against warm (with "
+                             "--versus: for both), their section of --output replaced")
+    parser.add_argument("--cold-scales", default="1", help="with --cold-workers: dataset sizes, e.g. 1,10")
+    parser.add_argument("--cold-rounds", type=int, default=None,
+                        help="rounds of the cold roll-ups (default 7 at 1×, 3 above)")
     args = parser.parse_args(argv)
+    others = [(args.versus_label, [args.versus, "-m", "gapcalc"])] if args.versus else []
+    if args.cold_workers:
+        scales = [int(scale) for scale in args.cold_scales.split(",")]
+        section = cold_section([(scale, cold_workers(scale, args.cold_rounds or (7 if scale == 1 else 3), others))
+                                for scale in scales])
+        print("\n".join(section))
+        before = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        args.output.write_text(with_section(before, section), encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+        return
+    if args.cache_churn:
+        scales = [int(scale) for scale in args.churn_scales.split(",")]
+        found = [(scale, churn(scale, args.churn_rounds or (9 if scale == 1 else 5), others, below=scale == 1))
+                 for scale in scales]
+        section = churn_section(found)
+        print("\n".join(section))
+        before = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        args.output.write_text(with_section(before, section), encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+        return
     if args.versus_only:
         if not args.versus:
             parser.error("--versus-only needs --versus PYTHON")
@@ -449,6 +754,8 @@ def main(argv: list[str] | None = None) -> None:
     (empty / "targets").mkdir(parents=True, exist_ok=True)
     results["startup"] = measure("gapcalc report --all (empty targets directory)", rollup, empty, runs)
     report = write_report(results, scales, NOTES)
+    report = with_section(report, churn_section([(1, churn(1, runs, others))]))
+    report = with_section(report, cold_section([(1, cold_workers(1, runs, others))]))
     if args.versus:
         rows = versus_rows(args.versus, args.versus_runs)
         report = report.rstrip("\n") + "\n" + "\n".join(versus_section(rows, args.versus_label)) + "\n"

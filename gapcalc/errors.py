@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gapcalc.messages import Joined, Text, Trimmed, say, t
 
@@ -94,9 +94,80 @@ CODES: dict[str, tuple[str, Severity]] = {
 }
 
 
+class Later(str):
+    """A message made when it is read, not when it is written: the template and fields of :func:`gapcalc.messages.t`,
+    kept unformatted (:func:`later`). A :class:`Finding` given one as its message or hint formats it the first time
+    that is read, so a finding never shown (a warning a report leaves out, a finding only counted) costs no
+    formatting. Fields that are themselves ``Later`` are made with it.
+
+    Only a finding (and :func:`to_plain`, :func:`gapcalc.messages.say`) reads one: as a ``str`` it is its template.
+    """
+
+    template: str
+    fields: dict[str, Any]
+
+    def __new__(cls, template: str, fields: dict[str, Any]) -> Later:
+        made = super().__new__(cls, template)
+        made.template = template
+        made.fields = fields
+        return made
+
+    def said(self) -> Text:
+        """The message, formatted (as :func:`gapcalc.messages.t` would have made it)."""
+        return Text(self.template, {name: value.said() if isinstance(value, Later) else value
+                                    for name, value in self.fields.items()})
+
+    def __str__(self) -> str:
+        return str(self.said())
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Later, (self.template, self.fields)
+
+    def in_lang(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return self.said().in_lang(lang)
+
+
+def later(template: str, **fields: Any) -> Later:
+    """:func:`gapcalc.messages.t`, formatted only when read: for the messages of findings that may never be shown."""
+    return Later(template, fields)
+
+
+class _Said:
+    """A finding's message or hint as it is read: a :class:`Later` it was given is formatted when first read, then
+    kept. ``default``: the field's default (none when not given)."""
+
+    _NO_DEFAULT: Any = object()
+
+    def __init__(self, default: Any = _NO_DEFAULT) -> None:
+        self.default = default
+        self.slot = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_said_{name}"
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:  # the class's attribute: the dataclass field's default
+            if self.default is _Said._NO_DEFAULT:
+                raise AttributeError(self.slot)
+            return self.default
+        value = instance.__dict__[self.slot]
+        if isinstance(value, Later):
+            value = value.said()
+            instance.__dict__[self.slot] = value
+        return value
+
+    def __set__(self, instance: Any, value: Any) -> None:
+        instance.__dict__[self.slot] = value
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One problem, where it is, and how to fix it."""
+    """One problem, where it is, and how to fix it. A message or hint given as :class:`Later` is formatted when
+    first read."""
 
     code: str
     message: str
@@ -106,6 +177,9 @@ class Finding:
     hint: str = ""
     path: str = ""
     severity: Severity = field(default=Severity.ERROR)
+    if not TYPE_CHECKING:  # the fields as stored: formatted when read (the type checker sees the str fields)
+        message = _Said()
+        hint = _Said("")
 
     @property
     def name(self) -> str:
@@ -196,6 +270,8 @@ class GapcalcError(Exception):
 def to_plain(value: Any) -> Any:
     """``value`` as plain data the cache can store (marshal): a message becomes a tagged tuple, a number that is
     not an int or float its text; :func:`from_plain` gives the message back."""
+    if isinstance(value, Later):
+        value = value.said()
     if isinstance(value, Text):
         return ("\0t", value.template, {name: to_plain(item) for name, item in value.fields.items()})
     if isinstance(value, Joined):

@@ -2,7 +2,8 @@
 and rates against the amounts they are computed from.
 
 These are *warnings*: a faithful encoding keeps what the document says, and the check makes the contradiction
-visible with both numbers and both places. They fail ``gapcalc check`` only with ``--strict``.
+visible with both numbers and both places. They fail ``gapcalc check`` only with ``--strict``. Their messages are
+formatted only when a finding is read (:func:`gapcalc.errors.later`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from gapcalc.errors import Finding
-from gapcalc.messages import t
+from gapcalc.errors import later as t  # t() of gapcalc.messages, formatted only when its finding is read
 from gapcalc.plan.levels import format_decimal
 from gapcalc.plan.load import LoadedPlan
 from gapcalc.plan.resolve import Statement, resolve_indicator, stated_baselines

@@ -5,6 +5,11 @@ plan period, undeclared breakdowns and subplans, comparators that cannot apply, 
 baselines after targets, breakdown names that differ by a typo, numbers that are not finite, signs typed into the
 value of a change, a change whose direction contradicts the words of its quote, and targets on the wrong side of
 their baseline.
+
+Rules run for the severity a caller keeps (:func:`check_plan`): opening a plan for a report needs only the errors, so
+the rules that can only warn (near-duplicate breakdown keys, targets against their direction, draft marks not
+reviewed) run for ``gapcalc check`` alone. Messages are formatted only when a finding is read
+(:func:`gapcalc.errors.later`).
 """
 
 from __future__ import annotations
@@ -14,8 +19,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from gapcalc.errors import Finding
-from gapcalc.messages import t
+from gapcalc.errors import Finding, Severity
+from gapcalc.errors import later as t  # t() of gapcalc.messages, formatted only when its finding is read
 from gapcalc.plan.load import LoadedPlan
 from gapcalc.plan.model import CHANGE_KINDS, Indicator, Series, Value
 from gapcalc.plan.review_marks import check_marks
@@ -35,13 +40,21 @@ _BOUND_BY_DIRECTION = {"up": (">", ">="), "down": ("<", "<=")}
 baseline."""
 
 
-def check_plan(loaded: LoadedPlan) -> list[Finding]:
-    """All rule findings for one plan."""
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def check_plan(loaded: LoadedPlan, least: Severity = Severity.ERROR) -> list[Finding]:
+    """The rule findings of one plan of severity ``least`` or worse: by default the errors, what opening a plan
+    needs (a report, ``compare``, the site); ``gapcalc check`` asks for the warnings too. Rules that can only warn
+    are not run when warnings are not wanted."""
+    warnings = _RANK[least] <= _RANK[Severity.WARNING]
     found: list[Finding] = []
-    for rule in (_plan_header, _subplans, _indicators):
-        found.extend(rule(loaded))
-    found.extend(check_marks(loaded))  # GC130: readings of a draft not reviewed yet
-    return found
+    found.extend(_plan_header(loaded))
+    found.extend(_subplans(loaded))
+    found.extend(_indicators(loaded, warnings))
+    if warnings:
+        found.extend(check_marks(loaded))  # GC130: readings of a draft not reviewed yet
+    return found if least is Severity.INFO else [f for f in found if _RANK[f.severity] >= _RANK[least]]
 
 
 def _plan_header(loaded: LoadedPlan) -> Iterator[Finding]:
@@ -71,7 +84,7 @@ def _subplans(loaded: LoadedPlan) -> Iterator[Finding]:
         seen.add(sub.id)
 
 
-def _indicators(loaded: LoadedPlan) -> Iterator[Finding]:
+def _indicators(loaded: LoadedPlan, warnings: bool) -> Iterator[Finding]:
     first_seen: dict[str, int] = {}
     subplan_ids = [s.id for s in loaded.plan.subplans]
     for index, indicator in enumerate(loaded.plan.indicators):
@@ -83,11 +96,11 @@ def _indicators(loaded: LoadedPlan) -> Iterator[Finding]:
         else:
             first_seen[indicator.id] = index
         yield from _subplan_reference(loaded, index, indicator, subplan_ids)
-        yield from _breakdowns(loaded, index, indicator)
+        yield from _breakdowns(loaded, index, indicator, warnings)
         for s_index, series in enumerate(indicator.series):
             yield from _series(loaded, index, indicator, s_index, series)
         yield from _baseline_order(loaded, index, indicator)
-        yield from _against_direction(loaded, index, indicator)
+        yield from _against_direction(loaded, index, indicator, warnings)
         yield from _ratio_of(loaded, index, indicator)
 
 
@@ -133,7 +146,8 @@ def _subplan_reference(loaded: LoadedPlan, index: int, indicator: Indicator,
                                    subplan=indicator.subplan), ("indicators", index, "subplan"), hint)
 
 
-def _breakdowns(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterator[Finding]:
+def _breakdowns(loaded: LoadedPlan, index: int, indicator: Indicator, warnings: bool) -> Iterator[Finding]:
+    """Breakdown keys declared twice, or (a warning) nearly twice, and series naming keys not declared."""
     keys: list[str] = []
     for b_index, member in enumerate(indicator.breakdowns):
         where = ("indicators", index, "breakdowns", b_index, "key")
@@ -141,7 +155,7 @@ def _breakdowns(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterato
             yield loaded.at("GC119", t("breakdown '{key}' is declared twice", key=member.key), where, t("remove one"))
             continue
         close = [k for k in difflib.get_close_matches(member.key, keys, n=3, cutoff=0.85)
-                 if _typo_apart(k, member.key)]
+                 if _typo_apart(k, member.key)] if warnings else []
         if close:
             yield loaded.at("GC115", t("breakdowns '{close}' and '{key}' differ only slightly",
                                        close=close[0], key=member.key), where,
@@ -276,9 +290,10 @@ def change_words(quote: str) -> str | None:
     return "decrease" if down else "increase"
 
 
-def _against_direction(loaded: LoadedPlan, index: int, indicator: Indicator) -> Iterator[Finding]:
-    """A change whose direction contradicts its quote (an error), and targets that move the indicator against its
-    direction from the stated baseline (a warning: a cap or floor may, a target should not)."""
+def _against_direction(loaded: LoadedPlan, index: int, indicator: Indicator, warnings: bool) -> Iterator[Finding]:
+    """A change whose direction contradicts its quote (an error), and (when ``warnings``) targets that move the
+    indicator against its direction from the stated baseline (a warning: a cap or floor may, a target should
+    not)."""
     for s_index, series in enumerate(indicator.series):
         base = ("indicators", index, "series", s_index)
         if series.kind in CHANGE_KINDS and series.change is not None:
@@ -290,11 +305,14 @@ def _against_direction(loaded: LoadedPlan, index: int, indicator: Indicator) -> 
                                 t("write change = \"{said}\" (下降/降低/减少 → decrease; 提高/增长 → increase)",
                                   said=said))
                 continue
-        yield from _moves_against(loaded, indicator, series, base)
+        if warnings:
+            yield from _moves_against(loaded, indicator, series, base)
 
 
 def _moves_against(loaded: LoadedPlan, indicator: Indicator, series: Series,
                    base: tuple[str | int, ...]) -> Iterator[Finding]:
+    """GC126 for each value of ``series`` that moves against the indicator's direction; a message is made only for
+    those."""
     from gapcalc.plan.resolve import stated_baselines
 
     baselines = stated_baselines(indicator, series.breakdown)
@@ -303,7 +321,8 @@ def _moves_against(loaded: LoadedPlan, indicator: Indicator, series: Series,
         if value.value is None or value.value < 0 or value.comparator in _BOUND_BY_DIRECTION[indicator.direction]:
             continue
         if series.kind in CHANGE_KINDS and series.change is not None and value.value > 0:
-            against = (series.change == "increase") != up
+            if (series.change == "increase") == up:
+                continue
             change = t("increase") if series.change == "increase" else t("decrease")
             shown = t("{change} of {value}", change=change, value=value.value)
         elif series.kind in ("level", "cumulative"):
@@ -311,14 +330,14 @@ def _moves_against(loaded: LoadedPlan, indicator: Indicator, series: Series,
             if not before:
                 continue
             baseline = baselines[max(before)]
-            against = value.value < baseline if up else value.value > baseline
+            if not (value.value < baseline if up else value.value > baseline):
+                continue
             shown = t("{value} against the baseline {baseline} ({year})", value=value.value, baseline=baseline,
                       year=max(before))
         else:
             continue
-        if against:
-            message = t("{id} {year}: the target moves against direction = \"{direction}\" ({shown})",
-                        id=indicator.id, year=value.year, direction=indicator.direction, shown=shown)
-            yield loaded.at("GC126", message, base + ("values", v_index, "value"),
-                            t("check the number, the sign and change; if the plan allows the move, use comparator "
-                              "\"<=\" (a cap) or \">=\" (a floor)"))
+        message = t("{id} {year}: the target moves against direction = \"{direction}\" ({shown})",
+                    id=indicator.id, year=value.year, direction=indicator.direction, shown=shown)
+        yield loaded.at("GC126", message, base + ("values", v_index, "value"),
+                        t("check the number, the sign and change; if the plan allows the move, use comparator "
+                          "\"<=\" (a cap) or \">=\" (a floor)"))

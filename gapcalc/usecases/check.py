@@ -146,14 +146,19 @@ def check_file(job: tuple[str, str, bool]) -> tuple[tuple[Any, ...] | None, str,
 
 def _check_afresh(path: Path, display: str, traceability: bool) -> tuple[CheckedPlan, list[tuple[str, str]]]:
     """Parse, validate and check a target file (this imports the validation model)."""
+    from gapcalc.plan.consistency import check_consistency
     from gapcalc.plan.load import load_plan_file
-    from gapcalc.plan.quotes import source_candidates
-    from gapcalc.usecases.open import plan_findings
+    from gapcalc.plan.quotes import check_quotes, source_candidates
+    from gapcalc.plan.rules import check_plan
 
     loaded, problems = load_plan_file(path, display)
     if loaded is None:
         return CheckedPlan(path, display, None, problems, None), []
-    found = plan_findings(loaded, traceability)
+    found = check_plan(loaded, Severity.INFO)  # every rule: opening a plan for a report runs only the errors'
+    if traceability:
+        found += check_quotes(loaded)
+    if not any(f.severity is Severity.ERROR for f in found):
+        found += check_consistency(loaded)
     facts = None if any(f.severity is Severity.ERROR for f in found) else PlanFacts.of(loaded.plan)
     dependencies: list[tuple[str, str]] = []
     if traceability:
@@ -332,9 +337,10 @@ def _not_reviewed(checked: CheckedPlan, result: CheckResult) -> None:
         return
     header = any(f.path.startswith(("plan", "subplans")) for f in marked)
     statements = len(marked) - header
+    stdin = Path(checked.display).parent.name.startswith("gapcalc-stdin-")  # saved by `check -`: named "-"
     result.summaries.append(
-        t("{path}: {count} statement{s} not reviewed{header} (GC130)", path=checked.display, count=statements,
-          s=plural(statements), header=t(", and the plan header") if header else ""))
+        t("{path}: {count} statement{s} not reviewed{header} (GC130)", path="-" if stdin else checked.display,
+          count=statements, s=plural(statements), header=t(", and the plan header") if header else ""))
 
 
 def _check_actuals(path: Path, result: CheckResult, plan: PlanFacts | None, encoding: str | None,

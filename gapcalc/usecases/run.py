@@ -5,15 +5,17 @@ A single plan is a batch of one. Plans come compiled from the cache (:mod:`gapca
 and checked column-wise (:mod:`gapcalc.actuals.fast`), and the pure engine (:mod:`gapcalc.engine.batch`) computes the
 report on arrays. Memory is bounded by the batch, and time grows linearly with the number of plans. Library callers
 compute in this process; the command line passes a :class:`~gapcalc.infra.pool.Pool` of worker processes for the
-files the cache has not seen.
+files the cache has not seen: every one of them is handed to the workers at once, before the first batch, and the
+batches are computed and written in order as their plans come back — this process works on one batch while the
+workers compile the next.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -24,10 +26,10 @@ from gapcalc.engine.summary import plan_summaries, summarise
 from gapcalc.errors import GapcalcError
 from gapcalc.infra.cache import Cache, cache_dir
 from gapcalc.infra.paths import default_actuals_path, plan_files, plan_path
-from gapcalc.infra.pool import Pool
+from gapcalc.infra.pool import Item, Pool, Result
 from gapcalc.messages import t
 from gapcalc.plan.compiled import CompiledPlan
-from gapcalc.usecases.open import load_compiled, load_many, plan_given
+from gapcalc.usecases.open import compile_file, load_compiled, load_many, plan_given
 
 if TYPE_CHECKING:  # pragma: no cover - the plan model imports pydantic
     from gapcalc.plan.load import LoadedPlan
@@ -35,6 +37,9 @@ if TYPE_CHECKING:  # pragma: no cover - the plan model imports pydantic
 BATCH_PLANS = 32
 """Plans computed together: enough for work on arrays to pay, few enough to bound memory (a batch of 32 plans of
 100 indicators holds about 30 MB; larger batches were no faster in the benchmark)."""
+STREAM_CHUNK = 4
+"""Target files a worker compiles at a time in a roll-up: few, so that the first batch is ready soon and no worker
+is left with a long chunk at the end."""
 
 
 @dataclass
@@ -135,22 +140,138 @@ class Rollup:
 def iter_batches(directory: Path, rollup: Rollup, pool: Pool | None = None,
                  batch_plans: int = BATCH_PLANS) -> Iterator[BatchReport]:
     """The reports of every plan of ``directory`` for ``rollup.year``, a batch at a time, each counted into
-    ``rollup`` before it is given (plans that fail to load go to its failures)."""
+    ``rollup`` before it is given (plans that fail to load go to its failures).
+
+    Every target file the cache does not hold is handed to ``pool`` at once, before the first batch, to be compiled
+    and its plan's actuals read (:func:`compile_and_read`); the results are taken in order, batch by batch, as they
+    come. The plans the cache holds are read here, and so are their actuals."""
     root = cache_dir()
     store, readings = Cache("plans", root), Cache("actuals", root)
     paths = plan_files(directory)
+    named = _named(paths, root)
+    afresh = [(str(path), name[0], str(directory)) for path, name in zip(paths, named, strict=True)
+              if isinstance(name, tuple) and not name[1]]
+    compiled = iter((pool or Pool()).map(compile_and_read, afresh, chunk=STREAM_CHUNK))
     for start in range(0, len(paths), batch_plans):
         batch: list[CompiledPlan] = []
-        for loaded in load_many(paths[start:start + batch_plans], store, pool):
+        read: list[PlanActuals | None] = []
+        for path, name in zip(paths[start:start + batch_plans], named[start:start + batch_plans], strict=True):
+            loaded, part = (name, None) if isinstance(name, GapcalcError) else _load(
+                (str(path), name[0], str(directory)), name[1], store, readings, compiled)
             if isinstance(loaded, GapcalcError):
                 rollup.failures.append(loaded.text())
             else:
                 batch.append(loaded)
+                read.append(part)
         if batch:
-            parts = [read_plan_actuals(plan, default_actuals_path(plan.id, directory), readings) for plan in batch]
+            parts = [part if part is not None else
+                     read_plan_actuals(plan, default_actuals_path(plan.id, directory), readings)
+                     for plan, part in zip(batch, read, strict=True)]
             report = report_of(batch, parts, rollup.year)
             rollup.add(report)
             yield report
+
+
+Job = tuple[str, str, str]
+"""A target file to compile afresh: its path, its key in the plans cache, and the targets directory."""
+Afresh = tuple[tuple[Any, ...] | None, str, str, tuple[str, Any] | PlanActuals | None]
+"""What :func:`compile_and_read` gives."""
+
+
+def compile_and_read(job: Job) -> Afresh:
+    """Compile a target file and read its plan's actuals (in a worker process, or this one): what
+    :func:`gapcalc.usecases.open.compile_file` gives, then the actuals as the actuals cache is to store them (their
+    key and data: this process stores them), or as read when they are not to be cached (no file, unreadable), or
+    None when the plan has errors."""
+    path, key, directory = job
+    data, message, hint = compile_file(path)
+    if data is None:
+        return data, message, hint, None
+    plan = CompiledPlan.from_data(data, key)
+    kept = _Kept()
+    read = read_plan_actuals(plan, default_actuals_path(plan.id, Path(directory)), kept)
+    return data, message, hint, kept.entry if kept.entry is not None else read
+
+
+def _load(job: Job, held: bool, store: Cache, readings: Cache,
+          compiled: Iterator[Afresh]) -> tuple[CompiledPlan | GapcalcError, PlanActuals | None]:
+    """The compiled plan of the target file of ``job`` and, when it was compiled afresh, its actuals: from ``store``
+    when it ``held`` the entry, else the next of ``compiled`` (the files not held, in order), which is then stored
+    with its actuals. An entry gone since it was named (removed by another gapcalc, damaged) is compiled here."""
+    _, key, _ = job
+    data = store.get(key) if held else None
+    if data is not None:
+        return CompiledPlan.from_data(data, key), None
+    data, message, hint, reading = next(compiled) if not held else compile_and_read(job)
+    if data is None:
+        return GapcalcError(message, hint), None
+    store.put(key, data)
+    if isinstance(reading, tuple):
+        readings.put(*reading)
+        reading = PlanActuals.from_data(reading[1])
+    return CompiledPlan.from_data(data, key), reading
+
+
+class _Kept(Cache):
+    """An actuals cache that keeps the entry it is given rather than writing it: the process that asked for the
+    work stores it (worker processes write no cache)."""
+
+    def __init__(self) -> None:
+        super().__init__("actuals", None)
+        self.entry: tuple[str, Any] | None = None
+
+    def get(self, key: str) -> Any:
+        return None
+
+    def put(self, key: str, value: Any) -> None:
+        self.entry = (key, value)
+
+
+class _Names(Cache):
+    """The plans cache as :func:`~gapcalc.usecases.open.load_many` sees it when it is only to name the entries of
+    target files: each key asked for is noted, with whether the cache holds an entry under it; nothing is read or
+    written."""
+
+    def __init__(self, root: Path | None) -> None:
+        super().__init__("plans", root)
+        self.keys: list[tuple[str, bool]] = []
+
+    def get(self, key: str) -> Any:
+        self.keys.append((key, self.folder is not None and (self.folder / key[:2] / key).is_file()))
+        return None
+
+    def put(self, key: str, value: Any) -> None:  # pragma: no cover - nothing is compiled while naming
+        return
+
+
+class _Nothing(Pool):
+    """A pool that compiles nothing: it notes the files load_many asks it to compile, and tells it each failed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[Any] = []
+
+    def map(self, function: Callable[[Item], Result], items: Sequence[Item], chunk: int = 0) -> Iterator[Result]:
+        self.items += items
+        return iter([cast(Result, (None, "", ""))] * len(items))
+
+
+def _named(paths: list[Path], root: Path | None) -> list[tuple[str, bool] | GapcalcError]:
+    """Each target file's entry in the plans cache under ``root`` as :func:`~gapcalc.usecases.open.load_many` names
+    it — its key, and whether the cache holds it — or the error reading the file gives."""
+    names, nothing = _Names(root), _Nothing()
+    outcomes = load_many(paths, names, nothing)
+    keys = dict(zip(map(str, nothing.items), names.keys, strict=True))  # each file named is one it would compile
+    named: list[tuple[str, bool] | GapcalcError] = []
+    for path, outcome in zip(paths, outcomes, strict=True):
+        name = keys.get(str(path))
+        if name is not None:
+            named.append(name)
+        elif isinstance(outcome, GapcalcError):  # the file cannot be read
+            named.append(outcome)
+        else:  # pragma: no cover - a cache that holds nothing gives no compiled plan
+            raise AssertionError(f"{path}: compiled while only named")
+    return named
 
 
 def compare(directory: Path, indicator_id: str, year: int, pool: Pool | None = None) -> tuple[list[dict[str, Any]],
