@@ -439,7 +439,9 @@ def build_brief(header: Any, year: int, statements: Sequence[Statement], overvie
         Section(_t(lang, "table_heading"), table=table, level=2),
         Section(_t(lang, "progress_heading"), paragraphs),
         Section(_t(lang, "problems_heading"), problems(lagging, lang, final_phase, overview, year)),
-        Section(_t(lang, "advice_heading"), advice(lagging, len(missing), lang)),
+        Section(_t(lang, "advice_heading"), advice(lagging + [s for s in ranked if s not in lagging and s.current
+                                                              and s.status == "not_met" and not final_phase],
+                                                   len(missing), lang)),
         Section(_t(lang, "data_heading"), data_notes(header, statements, year, lang, draft)),
         Section(_t(lang, "missing_heading"), items=[missing_item(s, lang) for s in missing]),
         Section(_t(lang, "words_heading"), items=[words_item(s, lang) for s in words]),
