@@ -10,17 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from gapcalc.render.cells import cell_text, format_float
+from gapcalc.render.numerals import UNITS_EN
 
 COUNT_UNITS = frozenset("个家户条项台种次场只位件座所")
 """Counting words: written after the number in Chinese, left out in English."""
-
-UNITS_EN = {
-    "亿元": "100 million yuan", "万亿元": "trillion yuan", "万元": "10,000 yuan", "元": "yuan", "亩": "mu",
-    "人": "persons", "万人": "10,000 persons", "吨标准煤/万元": "tce per 10,000 yuan",
-    "立方米/万元": "m³ per 10,000 yuan", "万元/亩": "10,000 yuan per mu", "件/亿元": "per 100 million yuan",
-    "万元/人": "10,000 yuan per person", "index": "", "%": "%",
-}
-"""Units spelt out in English; a unit not listed is printed as it is."""
 
 NO_UNIT = frozenset({"index", "qualitative", ""})
 
