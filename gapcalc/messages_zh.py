@@ -15,7 +15,24 @@ ZH: dict[str, str] = {
     "unknown breakdown": "未知分项",
     "unknown indicator": "未知指标",
     "year outside plan": "年份超出规划期",
-    "{read} rows read, {used} used{missing}{reported}": "读取 {read} 行，使用 {used} 行{missing}{reported}",
+    "{read} rows read, {used} used{missing}{reported}{versions}":
+        "读取 {read} 行，使用 {used} 行{missing}{reported}{versions}",
+    "earlier version": "较早版本",
+    "give --as-of as a month of the year (2024-09) and --published as a day (2024-10-20)":
+        "--as-of 写作该年的月份（2024-09），--published 写作日期（2024-10-20）",
+    "{path} has no column {columns}: the rows' release date and kind were not written; add the column to the header "
+    "to keep them": "{path} 没有 {columns} 列：各行的发布日期和数据版本未写入；在表头加上该列即可保留",
+    "'{text}' is not a date": "“{text}”不是日期",
+    "give a day such as 2024-06-30": "请写成 2024-06-30 这样的日期",
+    "--as-known-on reports one plan: give PLAN YEAR": "--as-known-on 只用于单个规划：请给出 规划 年份",
+    "not yet published": "当时尚未发布",
+    ", set aside: {reasons}": "，另有 {reasons} 未采用",
+    "'{cell}' is not a release kind ({accepted})": "“{cell}”不是数据版本（{accepted}）",
+    "leave it blank, or write the release kind: 预计数, 快报, 初步数, 核实数 or 年鉴":
+        "留空，或填写数据版本：预计数、快报、初步数、核实数或年鉴",
+    "write the release date as 2024-08-09 (or leave it blank)": "发布日期写作 2024-08-09（或留空）",
+    "give each version its release date (published) or kind (revision), or delete the wrong row":
+        "为每个版本填写发布日期（published）或数据版本（revision），或删除错误的行",
     "{path}{decoded}: {summary}": "{path}{decoded}：{summary}",
     ", {count} missing value{s}": "，缺值 {count} 个",
     ", {total} reported ({reasons})": "，报告 {total} 行（{reasons}）",
@@ -714,6 +731,27 @@ ZH: dict[str, str] = {
     "gapcalc: internal error: {kind}: {error}": "gapcalc: 内部错误: {kind}: {error}",
     "this is a bug in gapcalc; rerun with GAPCALC_DEBUG=1 and report the traceback":
         "这是 gapcalc 的缺陷；请用 GAPCALC_DEBUG=1 重新运行并报告回溯信息",
+    # gapcalc diff: two report files, or a plan's report on two sides
+    "{side}: {said}": "{side}：{said}",
+    "{option} {spec}: not a date": "{option} {spec}：不是日期",
+    "write the day as YYYY-MM-DD (e.g. 2024-06-30), or give an actuals CSV":
+        "日期写作 YYYY-MM-DD（如 2024-06-30），或给出实际值 CSV 文件",
+    "{option} {spec}: no such actuals file": "{option} {spec}：实际值文件不存在",
+    "give an actuals CSV, or a date YYYY-MM-DD for the plan's actuals as known on that day":
+        "给出实际值 CSV 文件，或给出日期 YYYY-MM-DD（按该日已知的规划实际值）",
+    "report file {path} does not exist": "报告文件 {path} 不存在",
+    "give two reports written by `gapcalc report PLAN YEAR -f csv` (or tsv, json): gapcalc diff --reports OLD NEW":
+        "给出两个由 `gapcalc report 规划 年份 -f csv`（或 tsv、json）写出的报告：gapcalc diff --reports 旧报告 新报告",
+    "{path} is not a report of `gapcalc report`: {reason}": "{path} 不是 `gapcalc report` 写出的报告：{reason}",
+    "write it with `gapcalc report PLAN YEAR -f csv` (or tsv, json)":
+        "请用 `gapcalc report 规划 年份 -f csv`（或 tsv、json）写出",
+    "not an array of objects": "不是对象数组",
+    "usage: gapcalc diff --reports OLD NEW, or gapcalc diff PLAN YEAR --old SPEC [--new SPEC]":
+        "用法：gapcalc diff --reports 旧报告 新报告，或 gapcalc diff 规划 年份 --old 文件或日期 [--new 文件或日期]",
+    "--reports compares two report files: give no PLAN YEAR, --old or --new":
+        "--reports 比较两个报告文件：不要再给出 规划 年份、--old 或 --new",
+    "expected PLAN YEAR with --old SPEC, or --reports OLD NEW": "应给出 规划 年份 和 --old，或 --reports 旧报告 新报告",
+    "--old SPEC is missing: the side to compare with": "缺少 --old：用来比较的一方（实际值文件或日期）",
 }
 
 _KIND_WORDS = {"baseline": "基期值", "level": "水平值", "cumulative": "累计值", "new_in_year": "当年新增",

@@ -17,16 +17,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from gapcalc.actuals import shapes
 from gapcalc.actuals.parse import Actual
-from gapcalc.engine import formulas
+from gapcalc.engine import formulas, pace, rates
 from gapcalc.engine.contracts import ALL_COLUMNS as ALL_COLUMNS
 from gapcalc.engine.contracts import EXTRA_COLUMNS as EXTRA_COLUMNS
 from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS
 from gapcalc.engine.contracts import REPORT_COLUMNS as REPORT_COLUMNS
 from gapcalc.plan.compiler import breakdowns_of
+from gapcalc.plan.facts import rate_key
 from gapcalc.plan.levels import PRIORITY, tidy
 from gapcalc.plan.model import Indicator, PlanFile, PlanHeader
-from gapcalc.plan.resolve import Statement, resolve_indicator, stated_baselines
+from gapcalc.plan.resolve import Statement, change_base_year, change_sign, resolve_indicator, stated_baselines
 
 Row = dict[str, Any]
 
@@ -224,6 +226,10 @@ def _anchors(header: PlanHeader, points: dict[int, Statement], observed: dict[in
 def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None, year: int,
                     actuals: Mapping[int, Actual]) -> Row:
     """The report row of one indicator/breakdown."""
+    kinds = [s.kind for s in indicator.series if s.breakdown == breakdown and s.kind not in ("baseline", "qualitative")]
+    if shapes.judged_on_rates(rate_key(kinds, bool(stated_baselines(indicator, breakdown))),
+                              [a.measure for a in actuals.values()]):
+        return _with_pace(_rate_row(plan, indicator, breakdown, year, actuals), None, {"annual_growth"}, True)
     base_year = series_base_year(resolve_indicator(indicator, plan.plan), breakdown, plan.plan)
     series = observed_series(indicator, breakdown, actuals, base_year)
     observed = series.observed
@@ -256,7 +262,64 @@ def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None,
     elif target.source == "none" and not qualitative:
         stated = any(s.kind != "baseline" for s in statements if s.breakdown == breakdown)
         row["target_source"] = "unresolved" if stated else "none"
+    kinds_stated = {s.kind for s in statements if s.breakdown == breakdown
+                    and s.kind not in ("baseline", "qualitative") and s.value.value is not None}
+    return _with_pace(_fmt_row(row), _target_for(year - 1, points, baseline).level, kinds_stated, False)
+
+
+def _rate_row(plan: PlanFile, indicator: Indicator, breakdown: str | None, year: int,
+              actuals: Mapping[int, Actual]) -> Row:
+    """The row of a growth target judged on growth rates (docs/methodology.md §11)."""
+    growth = sorted((s for s in resolve_indicator(indicator, plan.plan)
+                     if s.breakdown == breakdown and s.kind == "annual_growth" and s.value.value is not None),
+                    key=lambda s: s.year)
+    chosen = next((s for s in growth if s.year >= year), growth[-1])
+    assert chosen.value.value is not None
+    target = rates.RateTarget(change_sign(chosen.series) * chosen.value.value,
+                              change_base_year(chosen.series, plan.plan), chosen.year, chosen.comparator or "=",
+                              chosen.value.upper)
+    figures = [rates.RateFigure(a.year, a.value, a.measure, a.row, a.as_of, a.comparator) for a in actuals.values()]
+    judged = rates.check(target, figures, year, indicator.direction)
+    row = _identity(plan, indicator, breakdown, year)
+    row.update(unit=rates.RATE_UNIT, target=target.rate, comparator=target.comparator, target_source="rate",
+               baseline_year=target.since, final_year=target.year, final_target=target.rate,
+               status=judged.status.value, outlook=judged.outlook.value, gap=judged.gap_pp,
+               required_cagr_pct=judged.required_pct, observed_cagr_pct=judged.average_pct,
+               growth_ratio=judged.growth_ratio)
+    figure = judged.figure
+    if figure is not None:
+        actual = next(a for a in actuals.values() if a.row == figure.row)
+        row.update(actual=figure.value, actual_year=figure.year, as_of=figure.as_of or None,
+                   actual_comparator=None if figure.comparator == "=" else figure.comparator,
+                   source=actual.source or None, source_title=actual.source_title or None, note=actual.note or None,
+                   scope=actual.scope or None, note_en=actual.note_en or None)
     return _fmt_row(row)
+
+
+def _with_pace(row: Row, before: Decimal | None, kinds: set[str], on_rates: bool) -> Row:
+    """The in-year cells of a figure of part of the report year (docs/methodology.md §12)."""
+    figure, target, as_of = row.get("actual"), row.get("target"), row.get("as_of")
+    if not as_of or row.get("actual_year") != row["year"] or figure is None or target is None:
+        return row
+    kind = pace.kind_of(str(row["unit"]), on_rates)
+    direction = str(row["direction"])
+    judged: pace.InYear | None
+    if kind == "rate":
+        judged = pace.rate(figure, target, as_of, direction)
+    elif kind == "flow":
+        judged = pace.flow(figure, target, as_of, direction)
+    else:
+        method: pace.Method = "log_share" if kinds & pace.LOG_SHARE_KINDS else "linear"
+        judged = pace.stock(figure, target, before, as_of, direction, method) if before is not None else None
+    if judged is None:
+        return row
+    row.update(in_year_kind=judged.kind, elapsed_pct=judged.elapsed_pct, done_pct=judged.done_pct,
+               in_year_expected=judged.expected, pace_pp=judged.pace_pp, warning=judged.warning,
+               in_year_method=judged.method)
+    if kind == "flow":
+        row.update(attainment_pct=None, progress_pct=None, observed_cagr_pct=None, growth_ratio=None, gap=None,
+                   outlook="insufficient_data")
+    return row
 
 
 RELATIVE_KINDS = ("change_vs_baseline", "pp_change", "annual_growth")
@@ -350,6 +413,8 @@ def summarise_rows(plan: PlanFile, year: int, rows: list[Row]) -> list[dict[str,
         assessed = counts["met"] + counts["not_met"]
         counts.update(rows=len(mine), assessed=assessed,
                       met_share_pct=100.0 * counts["met"] / assessed if assessed else None)
+        counts.update({f"warning_{level}": sum(r.get("warning") == level for r in mine)
+                       for level in ("red", "yellow", "green")})
         return counts
 
     names = {s.id: s.name_zh for s in plan.subplans}

@@ -219,8 +219,8 @@ def test_summary_csv(runner: CliRunner, in_demo: Path) -> None:
     assert code == 0
     assert out == ("plan,subplan,subplan_name,year,rows,met,not_met,no_data,not_assessed,assessed,met_share_pct,"
                    "achieved,on_track,acceleration_needed,limited_progress,deterioration,insufficient_data,"
-                   "inconclusive\n"
-                   "demo,*,演示市制造业行动计划,2019,6,1,3,1,1,4,25,1,3,1,0,0,0,0\n")
+                   "inconclusive,warning_red,warning_yellow,warning_green\n"
+                   "demo,*,演示市制造业行动计划,2019,6,1,3,1,1,4,25,1,3,1,0,0,0,0,0,0,0\n")
 
 
 def test_report_table_ends_with_summary(runner: CliRunner, in_demo: Path) -> None:
@@ -265,7 +265,7 @@ def test_template_round_trip(runner: CliRunner, in_demo: Path, tmp_path: Path) -
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     assert text.splitlines()[1] == ("nc_rate_key_processes,,2020,,%,关键工序数控化率,"
-                                    "NC machining rate of key processes,,,,,demo,,,,,")
+                                    "NC machining rate of key processes,,,,,demo,,,,,,,")
     assert invoke(runner, "template", "demo", "2020", "-o", str(path))[0] == 2  # no silent overwrite
     filled = text.replace("nc_rate_key_processes,,2020,,", "nc_rate_key_processes,,2020,５１％,")
     path.write_bytes(filled.encode("utf-8-sig"))
@@ -282,9 +282,10 @@ def test_summary_markdown_is_exact(runner: CliRunner, in_demo: Path) -> None:
     assert out == (
         "| plan | subplan | subplan_name | year | rows | met | not_met | no_data | not_assessed | assessed "
         "| met_share_pct | achieved | on_track | acceleration_needed | limited_progress | deterioration "
-        "| insufficient_data | inconclusive |\n"
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-        "| demo | * | 演示市制造业行动计划 | 2019 | 6 | 1 | 3 | 1 | 1 | 4 | 25 | 1 | 3 | 1 | 0 | 0 | 0 | 0 |\n")
+        "| insufficient_data | inconclusive | warning_red | warning_yellow | warning_green |\n"
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| demo | * | 演示市制造业行动计划 | 2019 | 6 | 1 | 3 | 1 | 1 | 4 | 25 | 1 | 3 | 1 | 0 | 0 | 0 | 0 | 0 | 0 "
+        "| 0 |\n")
 
 
 def test_report_markdown_escapes_pipes(runner: CliRunner, in_demo: Path) -> None:

@@ -140,7 +140,7 @@ def _statistics(example: Mapping[str, Any]) -> str:
 def _row_fields(row: Any) -> dict[str, Any]:
     return {"indicator": row.indicator, "breakdown": row.breakdown, "year": row.year, "value": row.value,
             "measure": row.measure, "comparator": row.comparator, "as_of": row.as_of, "scope": row.scope,
-            "note": row.note}
+            "note": row.note, "revision": row.revision, "published": row.published}
 
 
 @pytest.mark.parametrize(("rule", "index", "example"), ACTUAL_EXAMPLES,

@@ -99,14 +99,14 @@ def test_template_fill_check_report_round_trip(tmp_path: Path, monkeypatch: pyte
     made = runner.invoke(cli, ["template", "shapes", "2019", "--targets-dir", "targets", "-o", str(path)])
     assert made.exit_code == 0
     text = path.read_bytes().decode("utf-8-sig")
-    assert text.splitlines()[0].endswith(",plan,measure,comparator,as_of,scope,note_en")
+    assert text.splitlines()[0].endswith(",plan,measure,comparator,as_of,scope,note_en,published,revision")
     filled = []
     for line in text.splitlines():
         if line.startswith("energy_index,,2019,,"):
-            line = line.replace("energy_index,,2019,,", "energy_index,,2019,-8.5,").rstrip(",") + ",比基期,,,,"
+            line = line.replace("energy_index,,2019,,", "energy_index,,2019,-8.5,").rstrip(",") + ",比基期,,,,,,"
         elif line.startswith("nc_rate,,2019,,"):
             line = (line.replace("nc_rate,,2019,,", "nc_rate,,2019,47,").rstrip(",")
-                    + ",,超,2019年9月,全行业，规划为制造业领域,Lower bound")
+                    + ",,超,2019年9月,全行业，规划为制造业领域,Lower bound,2019-10-20,快报")
         filled.append(line)
     path.write_bytes(("\n".join(filled) + "\n").encode("utf-8-sig"))
     checked = runner.invoke(cli, ["check", str(path), "--targets-dir", "targets"])
@@ -122,6 +122,7 @@ def test_template_fill_check_report_round_trip(tmp_path: Path, monkeypatch: pyte
                                       "no_data", ">=", "2019-09"]
     assert (nc["scope"], nc["note_en"], energy["scope"], energy["note_en"]) == (
         "全行业，规划为制造业领域", "Lower bound", "", "")
+    assert (nc["published"], nc["revision"], energy["published"]) == ("2019-10-20", "flash", "")
 
 
 # -- the rules, as docs/methodology.md gives them ---------------------------------------------------------------------

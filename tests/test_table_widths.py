@@ -28,7 +28,7 @@ from rich.table import Table
 from gapcalc.cli.main import cli
 from gapcalc.engine.contracts import ALL_COLUMNS
 from gapcalc.render.document import Document
-from gapcalc.render.i18n import LEGENDS, ROWS_LEFT_OUT, heading
+from gapcalc.render.i18n import LEGENDS, ROWS_LEFT_OUT, WARNING_LEGENDS, heading
 from gapcalc.render.summary_table import print_summary
 from gapcalc.render.table import (
     WORDS_CUT,
@@ -374,6 +374,8 @@ def test_lines_under_the_table_break_between_words(plan: str, year: int, lang: s
     footer = lines[len(out.getvalue().splitlines()):]
     texts = [ROWS_LEFT_OUT[lang].format(count=len(rows) - len(shown), show="targets")] if len(shown) < len(rows) else []
     texts += [*footnotes, LEGENDS[lang]]
+    if any(row.get("warning") for row in rows):
+        texts.append(WARNING_LEGENDS[lang])
     for text, paragraph in zip(texts, paragraphs(footer, texts), strict=True):
         assert breaks_inside_a_word(paragraph, text) == []
         assert all(cell_len(line) <= width for line in paragraph)

@@ -19,10 +19,15 @@ SHAPE_COLUMNS = ("measure", "comparator", "as_of")
 SCOPE_COLUMNS = ("scope", "note_en")
 """Optional free text: ``scope`` (口径), what the figure measures when it only approximates the plan's indicator
 (blank when it is the indicator itself); ``note_en``, the note in English (``note`` is the Chinese one)."""
+VINTAGE_COLUMNS = ("published", "revision")
+"""Which version of a figure a row is: its release date (``published``, ``YYYY-MM-DD``) and kind (``revision``:
+``estimate``, ``flash``, ``preliminary``, ``final``, ``yearbook``). Rows of one indicator and year that differ in
+these (or in ``as_of``) are versions of one figure, not conflicting rows
+(:func:`gapcalc.actuals.shapes.version_order`)."""
 TEXT_COLUMNS = ("source", "source_title", "note", *SCOPE_COLUMNS)
 """Free-text columns, kept without surrounding spaces."""
 ACTUAL_FIELDS = ("indicator", "breakdown", "year", "value", "source", "source_title", "note", *SHAPE_COLUMNS,
-                 *SCOPE_COLUMNS)
+                 *SCOPE_COLUMNS, *VINTAGE_COLUMNS)
 """The columns of a batch of actuals; the shape columns hold ``""`` for a whole-year exact level, the scope columns
 ``""`` when not given."""
 
@@ -45,17 +50,25 @@ class Accounting:
     def summary(self) -> str:
         """``12 rows read, 10 used, 1 missing value, 1 reported (1 unknown indicator)``."""
         missing = t(", {count} missing value{s}", count=self.missing, s=plural(self.missing)) if self.missing else ""
-        total = sum(self.reported.values())
+        faults = {reason: n for reason, n in self.reported.items() if reason not in VERSION_REASONS}
+        total = sum(faults.values())
         reported = ""
         if total:
             reasons = [t("{count} {reason}", count=n, reason=REASONS.get(reason, reason))
-                       for reason, n in sorted(self.reported.items())]
+                       for reason, n in sorted(faults.items())]
             reported = t(", {total} reported ({reasons})", total=total, reasons=Joined(reasons))
-        return t("{read} rows read, {used} used{missing}{reported}", read=self.read, used=self.used, missing=missing,
-                 reported=reported)
+        aside = [t("{count} {reason}", count=self.reported[reason], reason=REASONS[reason])
+                 for reason in VERSION_REASONS if self.reported.get(reason)]
+        versions = t(", set aside: {reasons}", reasons=Joined(aside)) if aside else ""
+        return t("{read} rows read, {used} used{missing}{reported}{versions}", read=self.read, used=self.used,
+                 missing=missing, reported=reported, versions=versions)
 
 
-REASONS = {"bad value": t("bad value"), "duplicate": t("duplicate"), "malformed": t("malformed"),
+VERSION_REASONS = ("earlier version", "not yet published")
+"""Rows set aside that are not faults: a figure's earlier versions, and versions released after ``--as-known-on``."""
+
+REASONS = {"bad value": t("bad value"), "earlier version": t("earlier version"),
+           "not yet published": t("not yet published"), "duplicate": t("duplicate"), "malformed": t("malformed"),
            "other plan": t("other plan"), "unknown breakdown": t("unknown breakdown"),
            "unknown indicator": t("unknown indicator"), "year outside plan": t("year outside plan")}
 """Why a row was not used, as the accounting names it."""

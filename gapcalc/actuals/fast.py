@@ -17,7 +17,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from gapcalc.actuals.columns import ACTUAL_FIELDS, SHAPE_COLUMNS, TEXT_COLUMNS, Accounting, PlanActuals
+from gapcalc.actuals.columns import (
+    ACTUAL_FIELDS,
+    SHAPE_COLUMNS,
+    TEXT_COLUMNS,
+    VINTAGE_COLUMNS,
+    Accounting,
+    PlanActuals,
+)
 from gapcalc.actuals.parse import (
     OPTIONAL_COLUMNS,
     OUTSIDE_SLACK,
@@ -41,7 +48,7 @@ _NUMBERS = re.compile(r"(?:-?(?:0|[1-9][0-9]{0,20})(?:\.[0-9]{1,12})?\n)*-?(?:0|
 """A column of plain numbers, one per line, each of which prints back unchanged as a Decimal."""
 _YEARS = re.compile(r"(?:[0-9]{4}\n)*[0-9]{4}")
 _KNOWN_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
-LAYOUT = 5
+LAYOUT = 6
 """Version of a cached actuals reading; part of its key."""
 FAST_PATH_BYTES = 8 * 1024 * 1024
 """Files larger than this are read row by row: the column-wise reader holds every row at once."""
@@ -100,7 +107,7 @@ def plainly_valid(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bo
         return False
     if not set(zip(columns["indicator"], columns["breakdown"], strict=True)) <= _verbatim_keys(plan):
         return False
-    if any(any(cells) for cells in (columns[name] for name in SHAPE_COLUMNS)):
+    if any(any(cells) for cells in (columns[name] for name in (*SHAPE_COLUMNS, *VINTAGE_COLUMNS))):
         return False
     if any(measure_named(cell) for cell in set(columns["scope"])):
         return False
@@ -125,9 +132,10 @@ def _may_jump(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bool:
     return any(max(v) >= factor * min(v) > 0 or (min(v) == 0 < max(v)) for v in spans.values() if len(v) > 1)
 
 
-def _row_by_row(text: str, display: str, plan: CompiledPlan, encoding: str) -> PlanActuals:
-    """A file that failed a column check, parsed row by row: every problem is named with its row and column."""
-    parsed = parse_actuals(text, display, plan.facts)
+def _row_by_row(text: str, display: str, plan: CompiledPlan, encoding: str, as_known_on: str = "") -> PlanActuals:
+    """A file that failed a column check (or is read as known on a day), parsed row by row: every problem is named
+    with its row and column."""
+    parsed = parse_actuals(text, display, plan.facts, as_known_on)
     parsed.encoding = encoding
     notes: list[str] = [FindingLine(f) for f in parsed.findings if f.severity is not Severity.INFO]
     if parsed.findings:
@@ -148,14 +156,16 @@ def columns_of_values(values: Sequence[Actual]) -> dict[str, Sequence[Any]]:
         "comparator": ["" if a.comparator == "=" else a.comparator for a in values],
         "as_of": [a.as_of for a in values],
         "scope": [a.scope for a in values], "note_en": [a.note_en for a in values],
+        "published": [a.published for a in values], "revision": [a.revision for a in values],
     }
 
 
 def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None, encoding: str | None = None,
-                      required: bool = False, shown: str | None = None) -> PlanActuals:
+                      required: bool = False, shown: str | None = None, as_known_on: str = "") -> PlanActuals:
     """One plan's actuals file at ``path`` (a missing file is an empty set unless ``required``), from the cache when
     neither it nor the plan has changed. ``encoding`` forces the encoding (else it is detected); ``shown`` is how
-    messages name the file (``-`` for standard input saved to a temporary file), else its display path."""
+    messages name the file (``-`` for standard input saved to a temporary file), else its display path;
+    ``as_known_on`` (``YYYY-MM-DD``) keeps the versions of figures known on that day."""
     if not required and not path.exists():
         shown = display_path(path)
         missing = finding("GC004", t("no actuals file: every actual is blank"), shown,
@@ -165,7 +175,8 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
     display = shown or display_path(path)
     try:
         data = read_bytes(path)
-        key = content_key(f"actuals-{LAYOUT}", data, plan.key.encode(), display.encode(), (encoding or "").encode())
+        key = content_key(f"actuals-{LAYOUT}", data, plan.key.encode(), display.encode(), (encoding or "").encode(),
+                          as_known_on.encode())
         cached = cache.get(key) if cache is not None and plan.key else None
         if cached is not None:
             return PlanActuals.from_data(cached)
@@ -177,7 +188,7 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
                  problem=Trimmed(error.text(), str(path)))
         return PlanActuals(dict.fromkeys(ACTUAL_FIELDS, ()), Accounting(), [note], [note])
     del data
-    columns = _columns_of(text) if len(text) <= FAST_PATH_BYTES else None
+    columns = _columns_of(text) if len(text) <= FAST_PATH_BYTES and not as_known_on else None
     if columns is not None and plainly_valid(columns, plan):
         size = len(columns["indicator"])
         counts = Accounting(read=size, used=size)
@@ -188,7 +199,7 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
                            summary=t("{path}{decoded}: {summary}", path=display, decoded=decoded,
                                      summary=counts.summary()))
     else:
-        read = _row_by_row(text, display, plan, used)
+        read = _row_by_row(text, display, plan, used, as_known_on)
     if cache is not None and plan.key:
         cache.put(key, read.as_data())
     return read

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from gapcalc.actuals import shapes
-from gapcalc.actuals.columns import SCOPE_COLUMNS, SHAPE_COLUMNS, Accounting
+from gapcalc.actuals.columns import SCOPE_COLUMNS, SHAPE_COLUMNS, VINTAGE_COLUMNS, Accounting
 from gapcalc.errors import CODES, Finding, Severity, finding
 from gapcalc.infra.textio import read_text
 from gapcalc.messages import plural, t
@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover - the model (pydantic) is imported only wh
 
 REQUIRED_COLUMNS = ("indicator", "year", "value")
 OPTIONAL_COLUMNS = ("breakdown", "source", "source_title", "quote", "note", "name_zh", "name_en", "unit", "plan",
-                    "breakdown_name", *SHAPE_COLUMNS, *SCOPE_COLUMNS)
+                    "breakdown_name", *SHAPE_COLUMNS, *SCOPE_COLUMNS, *VINTAGE_COLUMNS)
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "…", "...", "……", "na", "n/a", "nan", "null", "none", "#n/a"})
 _PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _ASCII_NUMBER = _PLAIN
@@ -71,6 +71,13 @@ class Actual:
     as_of: str = ""
     scope: str = ""
     note_en: str = ""
+    published: str = ""
+    revision: str = ""
+
+    @property
+    def version(self) -> tuple[str, str, int]:
+        """Where this row stands among the versions of its figure (:func:`gapcalc.actuals.shapes.version_order`)."""
+        return shapes.version_order(self.year, self.as_of, self.published, self.revision)
 
 
 @dataclass
@@ -278,15 +285,18 @@ def _cells_of(line: str, delimiter: str) -> list[str]:
 class _Reader:
     """Parses the rows of one file against one plan, collecting findings and accounting."""
 
-    def __init__(self, display: str, plan: PlanFacts | None) -> None:
+    def __init__(self, display: str, plan: PlanFacts | None, as_known_on: str = "") -> None:
         self.display = display
         self.plan = plan
+        self.as_known_on = as_known_on
         self.units: dict[str, str] = plan.units if plan else {}
         self.findings: list[Finding] = []
         self.accounting = Accounting()
         self.values: list[Actual] = []
         self.seen: dict[tuple[str, str | None, int], Actual] = {}
-        self.conflicts: set[tuple[str, str | None, int]] = set()
+        self.versions: dict[tuple[str, str | None, int], list[Actual]] = {}
+        self.conflicts: set[tuple[tuple[str, str | None, int], tuple[str, str, int]]] = set()
+        """(key, version) of figures given twice with different values: neither row is used."""
         self.per_code: Counter[str] = Counter()
 
     def report(self, code: str, message: str, row: int, col: int, hint: str = "", reason: str = "") -> None:
@@ -373,6 +383,9 @@ class _Reader:
         shape = self._shape(get, unit, year, line, columns)
         if shape is None:
             return
+        vintage = self._vintage(get, line, columns)
+        if vintage is None:
+            return
         measure, comparator, as_of = shape
         cell, sign = shapes.signed_change(get["value"]) if measure != shapes.LEVEL else (get["value"], 1)
         percent = unit is None or "%" in unit or measure in (shapes.CHANGE_PCT, shapes.CHANGE_PCT_VS_BASE)
@@ -381,7 +394,20 @@ class _Reader:
             return
         self.add(Actual(indicator_id, breakdown, year, sign * value, get.get("source", "").strip(),
                         get.get("source_title", "").strip(), get.get("note", "").strip(), line, measure, comparator,
-                        as_of, get.get("scope", "").strip(), get.get("note_en", "").strip()), columns)
+                        as_of, get.get("scope", "").strip(), get.get("note_en", "").strip(), *vintage), columns)
+
+    def _vintage(self, get: dict[str, str], line: int, columns: dict[str, int]) -> tuple[str, str] | None:
+        """(published, revision) of a row, or None when a cell names no date or release kind (reported)."""
+        cells: dict[str, str] = {}
+        hints = {"published": t("write the release date as 2024-08-09 (or leave it blank)"),
+                 "revision": t("leave it blank, or write the release kind: 预计数, 快报, 初步数, 核实数 or 年鉴")}
+        for column, parse in (("published", shapes.parse_date), ("revision", shapes.parse_revision)):
+            try:
+                cells[column] = parse(get.get(column, ""))
+            except shapes.ShapeError as exc:
+                self.report("GC321", exc.args[0], line, columns[column] + 1, hints[column], reason="bad shape")
+                return None
+        return cells["published"], cells["revision"]
 
     def _draft_note(self, get: dict[str, str], line: int, columns: dict[str, int]) -> None:
         """GC330: a row whose note begins ``draft:`` (written by a drafter, not reviewed yet); the row is read as
@@ -484,6 +510,14 @@ class _Reader:
             self.values.append(actual)
             self.accounting.used += 1
             return
+        if first.version != actual.version:  # another version of the figure
+            same = [v for v in self.versions.get(key, [first]) if v.version == actual.version]
+            if not same:
+                self.versions.setdefault(key, [first]).append(actual)
+                self.values.append(actual)
+                self.accounting.used += 1
+                return
+            first = same[0]
         label = f"{actual.indicator}{f' [{actual.breakdown}]' if actual.breakdown else ''} {actual.year}"
         if _same_figure(first, actual):
             self.report("GC309", t("{label} repeats row {row} with the same value", label=label, row=first.row),
@@ -492,16 +526,21 @@ class _Reader:
         self.report("GC308", t("{label}: row {row} says {value}, row {row2} says {value2}; neither is used",
                                label=label, row=first.row, value=_shown(first), row2=actual.row,
                                value2=_shown(actual)), actual.row, columns["value"] + 1,
-                    t("keep the right value and delete the other row"), reason="conflicting duplicate")
-        if key not in self.conflicts:  # the first row, counted used, is withdrawn too
-            self.conflicts.add(key)
+                    t("give each version its release date (published) or kind (revision), or delete the wrong row")
+                    if key in self.versions or actual.published or actual.revision
+                    else t("keep the right value and delete the other row"),
+                    reason="conflicting duplicate")
+        if (key, first.version) not in self.conflicts:  # the first row, counted used, is withdrawn too
+            self.conflicts.add((key, first.version))
             self.accounting.used -= 1
             self.accounting.reported["conflicting duplicate"] += 1
 
     def finish(self, columns: dict[str, int]) -> None:
         """After the last row: withdraw conflicting rows, and place each key's figures on one scale — a figure that
         cannot be placed is reported and not used; a level an order of magnitude off the one before is flagged."""
-        self.values[:] = [a for a in self.values if (a.indicator, a.breakdown, a.year) not in self.conflicts]
+        self.values[:] = [a for a in self.values
+                          if ((a.indicator, a.breakdown, a.year), a.version) not in self.conflicts]
+        self._choose_versions()
         if self.plan is None:
             return
         by_key: dict[tuple[str, str | None], list[Actual]] = {}
@@ -509,6 +548,8 @@ class _Reader:
             by_key.setdefault((actual.indicator, actual.breakdown), []).append(actual)
         dropped: set[int] = set()
         for (indicator, breakdown), mine in by_key.items():
+            if shapes.judged_on_rates((indicator, breakdown or "") in self.plan.rate_keys, [a.measure for a in mine]):
+                continue  # growth rates against a growth target: nothing to place
             stated = self.plan.stated.get((indicator, breakdown or ""), {})
             figures = [shapes.Figure(a.year, a.value, a.measure, a.row) for a in mine]
             placed = shapes.place(stated, figures, self.plan.base_year)
@@ -525,6 +566,25 @@ class _Reader:
             if shapes.checks_jumps(self.units.get(indicator)):
                 self._jumps(indicator, breakdown, stated, mine, columns)
         self.values[:] = [a for a in self.values if a.row not in dropped]
+
+    def _choose_versions(self) -> None:
+        """One figure per indicator, breakdown and year: of its versions known on ``as_known_on`` (all, without
+        it), the latest (:func:`gapcalc.actuals.shapes.version_order`); the others are set aside and counted."""
+        day = self.as_known_on
+        known = [a for a in self.values if not day or shapes.known_on(a.published, a.year, a.as_of, day)]
+        later = len(self.values) - len(known)
+        latest: dict[tuple[str, str | None, int], Actual] = {}
+        for actual in known:
+            key = (actual.indicator, actual.breakdown, actual.year)
+            if key not in latest or actual.version > latest[key].version:
+                latest[key] = actual
+        chosen = {id(a) for a in latest.values()}
+        earlier = len(known) - len(chosen)
+        self.values[:] = [a for a in self.values if id(a) in chosen]
+        self.accounting.used -= later + earlier
+        for reason, count in (("not yet published", later), ("earlier version", earlier)):
+            if count:
+                self.accounting.reported[reason] += count
 
     def _jumps(self, indicator: str, breakdown: str | None, stated: dict[int, Decimal], mine: list[Actual],
                columns: dict[str, int]) -> None:
@@ -556,9 +616,11 @@ class _Reader:
         self.report("GC312", record.problem, record.first, 1, t("check quotes in the row"), reason="malformed")
 
 
-def parse_actuals(text: str, display: str, plan: PlanFile | PlanFacts | None) -> ActualsFile:
-    """Parse the text of an actuals file against ``plan`` (None: no indicator checks)."""
-    reader = _Reader(display, plan if plan is None or isinstance(plan, PlanFacts) else PlanFacts.of(plan))
+def parse_actuals(text: str, display: str, plan: PlanFile | PlanFacts | None, as_known_on: str = "") -> ActualsFile:
+    """Parse the text of an actuals file against ``plan`` (None: no indicator checks). With ``as_known_on``
+    (``YYYY-MM-DD``), only the versions of figures known on that day are used."""
+    reader = _Reader(display, plan if plan is None or isinstance(plan, PlanFacts) else PlanFacts.of(plan),
+                     as_known_on)
     delimiter = sniff_delimiter(text)
     records = _Records(text, delimiter)
     lines = LineAccount()
@@ -626,8 +688,8 @@ def _series(indicator: str, breakdown: str | None) -> str:
 
 
 def _same_figure(first: Actual, second: Actual) -> bool:
-    return (first.value, first.measure, first.comparator, first.as_of) == (
-        second.value, second.measure, second.comparator, second.as_of)
+    return (first.value, first.measure, first.comparator, first.as_of, first.published, first.revision) == (
+        second.value, second.measure, second.comparator, second.as_of, second.published, second.revision)
 
 
 def _shown(actual: Actual) -> str:
@@ -638,9 +700,9 @@ def _shown(actual: Actual) -> str:
 
 
 def load_actuals_file(path: Path, plan: PlanFile | PlanFacts | None, display: str | None = None,
-                      encoding: str | None = None) -> ActualsFile:
+                      encoding: str | None = None, as_known_on: str = "") -> ActualsFile:
     """Read and parse an actuals file (raises GapcalcError when it cannot be read or decoded)."""
     text, used = read_text(path, encoding)
-    result = parse_actuals(text, display or str(path), plan)
+    result = parse_actuals(text, display or str(path), plan, as_known_on)
     result.encoding = used
     return result

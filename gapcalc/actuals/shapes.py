@@ -39,6 +39,9 @@ COLUMN_ALIASES = {
     "as_of": "as_of", "截至": "as_of", "截止": "as_of", "截至日期": "as_of", "时点": "as_of", "数据时点": "as_of",
     "scope": "scope", "口径": "scope", "统计口径": "scope",
     "note_en": "note_en", "英文说明": "note_en",
+    "published": "published", "发布日期": "published", "发布时间": "published", "公布日期": "published",
+    "发布": "published",
+    "revision": "revision", "数据版本": "revision", "版本": "revision", "修订": "revision", "数据性质": "revision",
 }
 """Header names a typist may use for the shape columns, the scope (口径: what the figure measures) and the English
 note, folded to the column they name."""
@@ -56,6 +59,17 @@ COMPARATOR_WORDS = {
     "<=": ("<=", "≤", "以下", "不超过", "不足", "至多", "上限", "不到"),
     "<": ("<", "少于", "低于"),
 }
+REVISION_WORDS = {
+    "estimate": ("estimate", "预计数", "预计", "预估", "预估数", "预计完成"),
+    "flash": ("flash", "快报", "快报数", "初步统计", "统计快报"),
+    "preliminary": ("preliminary", "初步数", "初步核算", "初步核算数", "初步", "公报数", "统计公报"),
+    "final": ("final", "核实数", "最终核实数", "最终核实", "核实", "最终数", "修订数"),
+    "yearbook": ("yearbook", "年鉴", "年鉴数", "统计年鉴"),
+}
+"""What a figure's release is (``revision``), from the earliest to the latest: an estimate in a work report (预计数),
+the monthly flash (快报), the communiqué's preliminary figure (初步数), the verified final figure (最终核实数), the
+yearbook. Where two versions of a figure have no release date, the later kind wins."""
+REVISIONS = tuple(REVISION_WORDS)
 _DECREASE = re.compile(r"^(?:下降|降低|减少|回落)\s*")
 _INCREASE = re.compile(r"^(?:增长|上升|提高|增加)\s*")
 _AS_OF = re.compile(r"([0-9]{4})\s*(?:-|/|\.|年)\s*([0-9]{1,2})\s*(?:(?:-|/|\.|月)\s*(?:([0-9]{1,2})\s*日?|底|末)?)?")
@@ -118,6 +132,58 @@ def parse_as_of(cell: str, year: int) -> str:
     return f"{year:04d}-{month:02d}" + ("" if day is None else f"-{int(day):02d}")
 
 
+def parse_revision(cell: str) -> str:
+    """``estimate``, ``flash``, ``preliminary``, ``final`` or ``yearbook`` (or ``""`` for blank), from the name or a
+    Chinese word (预计数, 快报, 初步核算数, 最终核实数, 年鉴)."""
+    text = fold_width(cell).strip().lower()
+    if not text:
+        return ""
+    for name, spellings in REVISION_WORDS.items():
+        if text in spellings:
+            return name
+    accepted = "; ".join(f"{name}: {', '.join(spellings[1:3])}" for name, spellings in REVISION_WORDS.items())
+    raise ShapeError(t("'{cell}' is not a release kind ({accepted})", cell=cell.strip(), accepted=accepted))
+
+
+def parse_date(cell: str) -> str:
+    """A release date as ``YYYY-MM-DD`` or ``YYYY-MM`` (``2024-08-09``, ``2024/8/9``, ``2024年8月9日``, ``2024年8月``),
+    or ``""`` for blank."""
+    text = fold_width(cell).strip()
+    if not text:
+        return ""
+    match = _AS_OF.fullmatch(text)
+    day = match.group(3) if match else None
+    if not match or not 1 <= int(match.group(2)) <= 12 or (day is not None and not 1 <= int(day) <= 31):
+        raise ShapeError(t("'{cell}' is not a date: write 2024-09 or 2024-09-30", cell=cell.strip()))
+    return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}" + ("" if day is None else f"-{int(day):02d}")
+
+
+def period_end(year: int, as_of: str) -> str:
+    """The last day a figure covers, as ``YYYY-MM-DD``: the end of its ``as_of`` month (or its day), else of its
+    year. A figure cannot be known before it."""
+    if not as_of:
+        return f"{year:04d}-12-31"
+    if len(as_of) == 10:
+        return as_of
+    y, m = int(as_of[:4]), int(as_of[5:7])
+    days = (31, 29 if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    return f"{as_of}-{days[m - 1]:02d}"
+
+
+def known_on(published: str, year: int, as_of: str, day: str) -> bool:
+    """Whether a figure was known on ``day`` (``YYYY-MM-DD``): released by then (a release month counts from its last
+    day), or, without a release date, its period over by then."""
+    if published:
+        return (period_end(int(published[:4]), published) if len(published) == 7 else published) <= day
+    return period_end(year, as_of) < day
+
+
+def version_order(year: int, as_of: str, published: str, revision: str) -> tuple[str, str, int]:
+    """How versions of one figure are ordered, the latest last: by the period they cover (a whole year after any
+    part of it), then by release date, then by release kind (预计数 → 快报 → 初步数 → 核实数 → 年鉴)."""
+    return (period_end(year, as_of), published, REVISIONS.index(revision) + 1 if revision else 0)
+
+
 def signed_change(cell: str) -> tuple[str, int]:
     """A change cell without its word of direction, and the sign it gives: ``下降4.04%`` → (``4.04%``, −1)."""
     text = fold_width(cell).strip()
@@ -151,6 +217,16 @@ class Placed:
     def base_point(self) -> Decimal | None:
         """The value of the base year on the scale: 100 on an index, 0 for additions, None on the own scale."""
         return {INDEX: INDEX_BASE, ADDITIONS: ADDITIONS_BASE}.get(self.scale)
+
+
+RATE_MEASURES = frozenset({CHANGE_PCT, CHANGE_PCT_VS_BASE})
+
+
+def judged_on_rates(rate_key: bool, measures: Sequence[str]) -> bool:
+    """Whether the figures of a key are judged as growth rates (:mod:`gapcalc.engine.rates`), not placed on a level:
+    the key is a rate key (:attr:`gapcalc.plan.facts.PlanFacts.rate_keys`) and its figures are all rates (a level
+    among them gives the key a level, and the level path judges it)."""
+    return rate_key and bool(measures) and all(m in RATE_MEASURES for m in measures)
 
 
 def scale_of(has_level: bool, measures: Sequence[str]) -> str:

@@ -6,6 +6,7 @@ error. Data goes to stdout, messages and summaries to stderr.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import sys
@@ -213,6 +214,25 @@ def writable_targets_dir_option(func: F) -> F:
                         callback=lambda _ctx, _param, value: writable_targets_dir(str(value) if value else None),
                         help="Directory to write the plan's target file to (env GAPCALC_TARGETS) [default: "
                              "./targets, made if missing].")(func)
+
+
+def as_known_on_option(func: F) -> F:
+    """``--as-known-on DATE``: report with the versions of figures known on that day."""
+    return click.option("--as-known-on", "as_known_on", metavar="DATE", default=None, callback=_day,
+                        help="Use only the figures known on DATE (YYYY-MM-DD): versions released later, and "
+                             "figures of periods not over by then, are set aside [default: everything known]."
+                        )(func)
+
+
+def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime.date | None:
+    if value is None:
+        return None
+    from gapcalc.usecases.arguments import day_of
+
+    try:
+        return day_of(value)
+    except GapcalcError as error:
+        raise click.BadParameter(error.text()) from None
 
 
 def format_option(choices: Sequence[str]) -> Callable[[F], F]:

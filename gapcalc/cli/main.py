@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("gapcalc.cli.report_cmd", "The gap table of a plan (or --all plans) for one year, then a summary."),
     "summary": ("gapcalc.cli.summary_cmd", "Counts by status and outlook per subplan, and the share of targets met."),
     "compare": ("gapcalc.cli.compare_cmd", "One indicator side by side across every plan that states it."),
+    "diff": ("gapcalc.cli.diff_cmd", "What changed between two reports: figures, statuses, outlooks (exit 1 if any)."),
     "check": ("gapcalc.cli.check_cmd", "Validate target and actuals files (exit 1 on findings)."),
     "chart": ("gapcalc.cli.chart_cmd", "Draw an indicator: milestones, plan path, actuals, required path, projection."),
     "template": ("gapcalc.cli.template_cmd", "Write an actuals CSV to fill in Excel for one plan and year."),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from gapcalc.cli.common import (
+    as_known_on_option,
     choose_format,
     fail_on_actuals_errors,
     fail_on_failures,
@@ -44,9 +46,11 @@ if TYPE_CHECKING:  # pragma: no cover
 @click.option("--show", type=click.Choice(["targets", "assessed", "all"]), default="targets", show_default=True,
               help="Rows of the terminal table: those with a target for the year (in numbers or words), only those "
                    "met or not met, or all; machine formats always have every row.")
+@as_known_on_option
 @table_options
 def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, encoding: str | None, show: str,
-            targets_dir: Path, fmt: str | None, color: str, lang: str | None, output: Path | None) -> None:
+            as_known_on: datetime.date | None, targets_dir: Path, fmt: str | None, color: str, lang: str | None,
+            output: Path | None) -> None:
     """The gap table of PLAN for YEAR: target, actual, gap, progress against time, growth still needed, outlook.
 
     CSV columns (scripts may rely on them, in this order): plan, indicator, name_zh, breakdown, unit, direction,
@@ -60,6 +64,8 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
     chosen = choose_format(fmt, output)
     language = use_lang(lang)
     if plan is None:
+        if as_known_on is not None:
+            raise click.UsageError(t("--as-known-on reports one plan: give PLAN YEAR"))
         _report_all(targets_dir, year, chosen, color, output, language, show)
         return
     from gapcalc.usecases.run import open_compiled, report_plan
@@ -70,9 +76,9 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
 
         with tempfile.TemporaryDirectory(prefix="gapcalc-stdin-") as folder:
             piped = read_stdin_to(Path(folder), f"{compiled.id}.csv")
-            report = report_plan(compiled, targets_dir, year, piped, encoding, shown="-")
+            report = report_plan(compiled, targets_dir, year, piped, encoding, shown="-", as_known_on=as_known_on)
     else:
-        report = report_plan(compiled, targets_dir, year, actuals_path, encoding)
+        report = report_plan(compiled, targets_dir, year, actuals_path, encoding, as_known_on=as_known_on)
     say_actuals(report)
     summary = report.summary()
     title = f"{compiled.name_zh} — {compiled.document} — {year}"

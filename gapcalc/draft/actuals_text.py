@@ -246,6 +246,11 @@ class Row:
     quote: str
     notes: tuple[str, ...] = ()
     printed: str = ""
+    revision: str = ""
+    """The release kind the text says (预计, 初步核算, 最终核实) or its kind of document gives (a communiqué's
+    preliminary figures, a monthly release's flash ones): ``estimate``, ``flash``, ``preliminary``, ``final``."""
+    published: str = ""
+    """The text's date of publication (``YYYY-MM-DD`` or ``YYYY-MM``), when it says."""
 
     @property
     def note(self) -> str:
@@ -897,7 +902,24 @@ def _figure(item: _Item, folded: str, original: str, line: int, context: _Contex
     if _ESTIMATE.search(prefix):
         notes.append(_note("actual.estimate"))
     return Row(indicator.id, breakdown, year, value, measure, comparator, as_of, scope, line,
-               _quote(original, number), tuple(n for n in notes if n), number.printed)
+               _quote(original, number), tuple(n for n in notes if n), number.printed,
+               _revision(folded, prefix, context.publication.kind), context.publication.date)
+
+
+_REVISIONS = tuple((re.compile(LEXICON.alternation(name)), str(LEXICON.rule(name).data["revision"]))
+                   for name in ("actual.revision.final", "actual.revision.preliminary"))
+"""Words that say what release a figure is, in the order they are looked for."""
+_DOCUMENT_REVISIONS = {kind: str(LEXICON.rule(f"actual.document.{kind}").data.get("revision", ""))
+                       for kind in ("communique", "monthly", "plan_report", "work_report")}
+
+
+def _revision(sentence: str, prefix: str, document: str) -> str:
+    """The release kind of a figure: an estimate by the words before it, else by the words of its sentence, else
+    by its kind of document."""
+    if _ESTIMATE.search(prefix):
+        return str(LEXICON.rule("actual.estimate").data["revision"])
+    found = next((kind for pattern, kind in _REVISIONS if pattern.search(sentence)), "")
+    return found or _DOCUMENT_REVISIONS.get(document, "")
 
 
 _INHERITED_REFUSALS = frozenset({"actual.refuse.elsewhere", "actual.refuse.gap", "actual.refuse.target",

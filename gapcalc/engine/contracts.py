@@ -15,18 +15,25 @@ REPORT_COLUMNS = (
 """The contracted columns of ``gapcalc report``, in this order; scripts rely on them."""
 
 EXTRA_COLUMNS = ("source", "source_title", "note", "target_text", "subplan", "name_en", "growth_ratio",
-                 "breakdown_zh", "breakdown_en", "actual_comparator", "as_of", "scope", "note_en")
+                 "breakdown_zh", "breakdown_en", "actual_comparator", "as_of", "scope", "note_en", "published",
+                 "revision", "in_year_kind", "elapsed_pct", "done_pct", "in_year_expected", "pace_pp", "warning",
+                 "in_year_method")
 """Columns appended after the contracted ones: where the actual comes from, its caveats (``note``, in Chinese), and
 context; whether the actual is a bound (``>=``: at least, as "超2万") and the date of a figure that does not cover the
-whole year; what the actual measures when it only approximates the indicator (``scope``, 口径), and the note in
-English (``note_en``)."""
+whole year; what the actual measures when it only approximates the indicator (``scope``, 口径), the note in English
+(``note_en``); the release date and kind of the version used (``published``, ``revision``); and, for a figure of
+part of the report year, its in-year pace (:mod:`gapcalc.engine.pace`): what it is (``flow``, ``rate``,
+``stock``), 序时进度 (``elapsed_pct``), the share of the year's task done (``done_pct``), what the date calls for
+(``in_year_expected``), how far ahead or behind (``pace_pp``), the warning level (``red``, ``yellow``, ``green``) and
+the path's reading (``linear``, ``log_share``)."""
 
 ALL_COLUMNS = REPORT_COLUMNS + EXTRA_COLUMNS
 
 EXACT_COLUMNS = frozenset({"target", "actual", "gap", "baseline", "final_target"})
 """Numbers the plan or the actuals state exactly: :class:`~decimal.Decimal`, printed as stated (``7.0`` stays)."""
 FLOAT_COLUMNS = frozenset({"attainment_pct", "progress_pct", "time_elapsed_pct", "required_cagr_pct",
-                           "required_change_per_year", "observed_cagr_pct", "growth_ratio"})
+                           "required_change_per_year", "observed_cagr_pct", "growth_ratio", "elapsed_pct", "done_pct",
+                           "in_year_expected", "pace_pp"})
 """Ratios and rates gapcalc computes: float64, NaN where a formula is undefined."""
 YEAR_COLUMNS = frozenset({"year", "actual_year", "baseline_year", "final_year"})
 """Years: int, or None."""
@@ -44,8 +51,11 @@ OUTLOOK_KEYS = ("achieved", "on_track", "acceleration_needed", "limited_progress
                 "insufficient_data")
 """Outlook codes, in the order of :class:`gapcalc.engine.formulas.Outlook` (a test holds them equal)."""
 SUMMARY_COLUMNS = ("plan", "subplan", "subplan_name", "year", "rows", *STATUS_KEYS[:4], "assessed", "met_share_pct",
-                   *OUTLOOK_KEYS, "inconclusive")
-"""Columns of ``gapcalc summary`` (one row per subplan, then one with ``subplan = *`` for the whole plan)."""
+                   *OUTLOOK_KEYS, "inconclusive", "warning_red", "warning_yellow", "warning_green")
+"""Columns of ``gapcalc summary`` (one row per subplan, then one with ``subplan = *`` for the whole plan); the last
+three count the in-year warnings of figures of part of the year (:mod:`gapcalc.engine.pace`)."""
+WARNING_KEYS = ("red", "yellow", "green")
+"""In-year warning levels: 一级 (red), 二级 (yellow), 三级 (green)."""
 
 COMPARE_COLUMNS = ("indicator", "plan", "region_zh", "region_en", "breakdown", "name_zh", "unit", "direction", "year",
                    "target", "comparator", "target_source", "actual", "actual_year", "gap", "attainment_pct",
@@ -54,7 +64,8 @@ COMPARE_COLUMNS = ("indicator", "plan", "region_zh", "region_en", "breakdown", "
 """Columns of ``gapcalc compare``: one row per plan (and breakdown) that has the indicator."""
 
 TEMPLATE_COLUMNS = ("indicator", "breakdown", "year", "value", "unit", "name_zh", "name_en", "breakdown_name",
-                    "source", "source_title", "note", "plan", "measure", "comparator", "as_of", "scope", "note_en")
+                    "source", "source_title", "note", "plan", "measure", "comparator", "as_of", "scope", "note_en",
+                    "published", "revision")
 """Columns of ``gapcalc template``; ``indicator, year, value`` are what ``check`` and ``report`` read."""
 
 PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "period_end", "baseline_year",

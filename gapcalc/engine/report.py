@@ -20,8 +20,8 @@ import numpy as np
 
 import gapcalc.actuals.shapes as shapes
 from gapcalc.actuals.columns import BatchActuals, objects
-from gapcalc.engine import arrays
-from gapcalc.engine.contracts import ALL_COLUMNS, FLOAT_COLUMNS
+from gapcalc.engine import arrays, pace, rates
+from gapcalc.engine.contracts import ALL_COLUMNS, FLOAT_COLUMNS, OUTLOOK_KEYS
 from gapcalc.engine.formulas import Status
 from gapcalc.plan.compiled import (
     BASE,
@@ -172,6 +172,8 @@ class Shaped:
     key: np.ndarray
     index_points: Columns
     scale: np.ndarray
+    rated: list[int]
+    """Keys whose figures are growth rates judged against a growth target (:mod:`gapcalc.engine.rates`)."""
 
 
 def _series_base_years(statements: Columns, size: int, header_base_year: np.ndarray) -> np.ndarray:
@@ -184,16 +186,22 @@ def _series_base_years(statements: Columns, size: int, header_base_year: np.ndar
 
 
 def place_shapes(baselines: Columns, actuals: BatchActuals, actual_key: np.ndarray,
-                 base_year: np.ndarray) -> Shaped:
+                 base_year: np.ndarray, rate_key: np.ndarray | None = None) -> Shaped:
     """Changes and additions turned into levels (:func:`gapcalc.actuals.shapes.place`), key by key in exact
-    decimals; only keys with such a figure do any work."""
+    decimals; only keys with such a figure do any work. The figures of a key judged on growth rates
+    (:func:`gapcalc.actuals.shapes.judged_on_rates`) are left out of the levels: ``rated`` names those keys."""
     value, key = actuals.columns["value"].copy(), actual_key.copy()
     measure = actuals.columns["measure"]
     scale = np.full(len(base_year), "", dtype=object)
     shaped = np.flatnonzero((actual_key >= 0) & (measure != "")) if len(measure) else np.zeros(0, np.int64)
     points: list[tuple[int, int, str]] = []
+    rated: list[int] = []
     for k in sorted(set(actual_key[shaped].tolist())):  # not np.unique: in numpy 2 it imports numpy.ma (15 ms)
         rows = np.flatnonzero(actual_key == k)
+        if rate_key is not None and shapes.judged_on_rates(bool(rate_key[k]), [measure[r] for r in rows]):
+            key[rows] = -1
+            rated.append(k)
+            continue
         stated_rows = np.flatnonzero(baselines["key"] == k)
         stated = {int(baselines["year"][i]): Decimal(baselines["value"][i]) for i in stated_rows}
         figures = [shapes.Figure(int(actuals.columns["year"][r]), Decimal(actuals.columns["value"][r]),
@@ -211,7 +219,7 @@ def place_shapes(baselines: Columns, actuals: BatchActuals, actual_key: np.ndarr
         "key": np.array([p[0] for p in points], dtype=np.int64), "year": np.array([p[1] for p in points],
                                                                                   dtype=np.int64),
         "value": objects((p[2] for p in points), len(points))}
-    return Shaped(value, key, index_points, scale)
+    return Shaped(value, key, index_points, scale, rated)
 
 
 def _with_points(baselines: Columns, extra: Columns) -> Columns:
@@ -491,8 +499,10 @@ def report_batch(plans: list[CompiledPlan], actuals: BatchActuals, year: int) ->
     baselines = join(plans, "baselines", BASELINE_FIELDS)
     numbers = np.arange(len(keys["indicator"]), dtype=np.int64)
     header_base_year = np.array([p.base_year for p in plans], dtype=np.int64)[keys["plan_pos"]]
-    shaped = place_shapes(baselines, actuals, _actual_keys(keys, actuals),
-                          _series_base_years(statements, len(numbers), header_base_year))
+    actual_key = _actual_keys(keys, actuals)
+    shaped = place_shapes(baselines, actuals, actual_key,
+                          _series_base_years(statements, len(numbers), header_base_year),
+                          _rate_keys(plans, keys))
     stated = _with_points(baselines, shaped.index_points)
     observed = observations(stated, actuals, shaped.key, shaped.value)
     level, level_value = resolve_open_levels(statements, observed)
@@ -507,8 +517,106 @@ def report_batch(plans: list[CompiledPlan], actuals: BatchActuals, year: int) ->
     if relabelled.any():
         keys = dict(keys)
         keys["unit"] = np.where(relabelled, shaped.scale, keys["unit"])
-    return _cells(plans, keys, statements, level, level_value, points, final, target, baseline, latest, actuals,
-                  year)
+    report = _cells(plans, keys, statements, level, level_value, points, final, target, baseline, latest, actuals,
+                    year)
+    for k in shaped.rated:
+        _judge_rates(report, k, statements, actuals, np.flatnonzero(actual_key == k), year)
+    part_year = np.flatnonzero(~is_none(report.columns["as_of"]) & (report.columns["actual_year"] == year))
+    if len(part_year):
+        before = _target(statements, level, level_value, points, numbers, baseline, year - 1)
+        for k in part_year.tolist():
+            _judge_pace(report, k, before.text[k], k in shaped.rated, _kinds_of(statements, k))
+    return report
+
+
+def _kinds_of(statements: Columns, key: int) -> set[str]:
+    """The kinds of target a key states."""
+    return {KIND_CODES[int(c)] for c in statements["kind"][statements["key"] == key].tolist()}
+
+
+def _judge_pace(report: ReportColumns, key: int, before: str | None, on_rates: bool, kinds: set[str]) -> None:
+    """The in-year cells of a figure of part of the report year (:mod:`gapcalc.engine.pace`)."""
+    cells = report.columns
+    figure, target, as_of = cells["actual"][key], cells["target"][key], str(cells["as_of"][key])
+    direction, unit = str(cells["direction"][key]), str(cells["unit"][key])
+    if figure is None or target is None:
+        return
+    kind = pace.kind_of(unit, on_rates)
+    method: pace.Method = "log_share" if kinds & pace.LOG_SHARE_KINDS else "linear"
+    judged: pace.InYear | None
+    if kind == "rate":
+        judged = pace.rate(figure, target, as_of, direction)
+    elif kind == "flow":
+        judged = pace.flow(figure, target, as_of, direction)
+    else:
+        judged = pace.stock(figure, target, Decimal(before), as_of, direction, method) if before else None
+    if judged is None:
+        return
+    for name, value in (("in_year_kind", judged.kind), ("warning", judged.warning), ("in_year_method", judged.method)):
+        cells[name][key] = value
+    for name, number in (("elapsed_pct", judged.elapsed_pct), ("done_pct", judged.done_pct),
+                         ("in_year_expected", judged.expected), ("pace_pp", judged.pace_pp)):
+        cells[name][key] = np.nan if number is None else number
+    if kind == "flow":  # a sum to date is not the year's amount: no growth, progress or outlook is drawn from it
+        for name in ("attainment_pct", "progress_pct", "observed_cagr_pct", "growth_ratio"):
+            cells[name][key] = np.nan
+        cells["gap"][key] = None
+        cells["outlook"][key] = OUTLOOK_KEYS[-1]
+        report.outlook_code[key] = len(OUTLOOK_KEYS) - 1
+
+
+def _rate_keys(plans: list[CompiledPlan], keys: Columns) -> np.ndarray:
+    """Per report key, whether its targets are growth rates on no level (:attr:`PlanFacts.rate_keys`)."""
+    found = {(pos, indicator, breakdown) for pos, plan in enumerate(plans) for indicator, breakdown in plan.rate_keys()}
+    if not found:
+        return np.zeros(len(keys["indicator"]), dtype=bool)
+    return np.array([(int(p), i, b or "") in found for p, i, b in zip(keys["plan_pos"].tolist(), keys["indicator"],
+                                                                      keys["breakdown"], strict=True)], dtype=bool)
+
+
+def _rate_target(statements: Columns, key: int, year: int) -> rates.RateTarget:
+    """The growth target of ``key`` that counts in ``year``: the first stated for ``year`` or later, else the
+    last."""
+    rows = sorted(np.flatnonzero(statements["key"] == key).tolist(), key=lambda r: int(statements["year"][r]))
+    row = next((r for r in rows if int(statements["year"][r]) >= year), rows[-1])
+    upper = statements["upper"][row]
+    return rates.RateTarget(int(statements["sign"][row]) * Decimal(statements["number"][row]),
+                            int(statements["depends_year"][row]), int(statements["year"][row]),
+                            str(statements["comparator"][row] or "="), Decimal(upper) if upper else None)
+
+
+def _judge_rates(report: ReportColumns, key: int, statements: Columns, actuals: BatchActuals, rows: np.ndarray,
+                 year: int) -> None:
+    """The cells of a key judged on growth rates (:func:`gapcalc.engine.rates.check`): target, figure and gap are
+    rates in %, the average since the base year is the observed growth, the rate the remaining years need the
+    required growth."""
+    data = actuals.columns
+    figures = [rates.RateFigure(int(data["year"][r]), Decimal(data["value"][r]), str(data["measure"][r]), int(r),
+                                str(data["as_of"][r]), str(data["comparator"][r] or "=")) for r in rows.tolist()]
+    cells = report.columns
+    judged = rates.check(_rate_target(statements, key, year), figures, year, str(cells["direction"][key]))
+    target, figure = judged.target, judged.figure
+    exact = {"unit": rates.RATE_UNIT, "target": target.rate, "comparator": target.comparator,
+             "target_source": rates.RATE_SOURCE, "baseline": None, "baseline_year": target.since,
+             "final_year": target.year, "final_target": target.rate, "status": judged.status.value,
+             "outlook": judged.outlook.value, "actual": None, "actual_year": None, "gap": judged.gap_pp}
+    if figure is not None:
+        exact |= {"actual": figure.value, "actual_year": figure.year,
+                  "actual_comparator": None if figure.comparator == "=" else figure.comparator,
+                  "as_of": figure.as_of or None}
+        exact |= {name: actual_text(str(data[name][figure.row])) for name in _FIGURE_TEXTS}
+    for name, value in exact.items():
+        cells[name][key] = value
+    for name, number in (("attainment_pct", None), ("progress_pct", None), ("time_elapsed_pct", None),
+                         ("required_change_per_year", None), ("required_cagr_pct", judged.required_pct),
+                         ("observed_cagr_pct", judged.average_pct), ("growth_ratio", judged.growth_ratio)):
+        cells[name][key] = np.nan if number is None else number
+    report.status_code[key] = STATUS_CODES.index(judged.status.value)
+    report.outlook_code[key] = arrays.OUTLOOK_CODES.index(judged.outlook.value)
+
+
+_FIGURE_TEXTS = ("source", "source_title", "note", "scope", "note_en", "published", "revision")
+"""The text cells a report row takes from the actuals row of its figure."""
 
 
 def _years(values: np.ndarray, present: np.ndarray) -> np.ndarray:
@@ -661,6 +769,9 @@ def _cells(plans: list[CompiledPlan], keys: Columns, statements: Columns, level:
         "breakdown_zh": keys["breakdown_zh"], "breakdown_en": keys["breakdown_en"],
         "actual_comparator": shape["comparator"], "as_of": shape["as_of"],
         "scope": _actual_text(actuals, "scope", latest), "note_en": _actual_text(actuals, "note_en", latest),
+        "published": _actual_text(actuals, "published", latest), "revision": _actual_text(actuals, "revision", latest),
+        **{name: np.full(size, None, dtype=object) for name in ("in_year_kind", "warning", "in_year_method")},
+        **{name: np.full(size, np.nan) for name in ("elapsed_pct", "done_pct", "in_year_expected", "pace_pp")},
         **measures.floats,
     }
     ordered = {name: columns[name] for name in ALL_COLUMNS}

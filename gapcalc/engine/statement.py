@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from gapcalc.engine.pace import InYear
 from gapcalc.plan.compiled import KIND_CODES, CompiledPlan
 
 Phase = Literal["before", "during", "final", "after"]
@@ -36,6 +37,10 @@ time; 0.95 ≤ R < 1 close to it; 0 ≤ R < 0.95 short of it; R < 0 moving away.
 
 CaveatKind = Literal["bound", "part_year", "scope", "earlier_year", "first_observation", "draft_plan",
                      "derived_unit"]
+
+RATE_UNIT = "growth rate (%)"
+"""The unit of a row judged on growth rates (:mod:`gapcalc.engine.rates`): its target, figure and gap are growth
+rates in % (a gap in percentage points)."""
 
 COUNT_UNITS = frozenset("个家户条项台种次场只位件人座所")
 """Units that count things: a computed number of them is shown whole (docs/methodology.md §3)."""
@@ -148,6 +153,9 @@ class Statement:
     status_quo: bool = False
     """True where the plan states only a present value (现状), no target."""
     caveats: tuple[Caveat, ...] = ()
+    in_year: InYear | None = None
+    """The in-year pace of a figure of part of the report year, with its warning level (never the year's
+    verdict)."""
     source: str | None = None
     source_title: str | None = None
     note: str | None = None
@@ -160,6 +168,11 @@ class Statement:
         """True for a target with a number (for the year, at the end, or as a change not yet resolvable)."""
         return self.target is not None or self.final is not None or (
             self.stated_final is not None and self.stated_final.kind != "qualitative")
+
+    @property
+    def on_rates(self) -> bool:
+        """True when the target and the figure are growth rates (:mod:`gapcalc.engine.rates`)."""
+        return self.unit == RATE_UNIT
 
     @property
     def current(self) -> bool:
@@ -315,10 +328,21 @@ def statement_of(facts: PlanFacts, row: Mapping[str, Any]) -> Statement:
         progress=progress, need=_need(row, figure, final), observed_cagr_pct=row.get("observed_cagr_pct"),
         growth_ratio=row.get("growth_ratio"), reach=reach, target_text=row.get("target_text"),
         unresolved=row.get("target_source") == "unresolved", stated_final=_last_stated(key),
-        status_quo=not key.has_target, source=row.get("source"),
+        status_quo=not key.has_target, in_year=_in_year(row), source=row.get("source"),
         source_title=row.get("source_title"), note=row.get("note"), note_en=row.get("note_en"),
         subplan=row.get("subplan"), row=row)
     return _with_verdict(_with_caveats(statement, facts))
+
+
+def _in_year(row: Mapping[str, Any]) -> InYear | None:
+    """The in-year reading the engine gave a figure of part of the year, if any."""
+    kind = row.get("in_year_kind")
+    if not kind:
+        return None
+    done = row.get("done_pct")
+    return InYear(kind, float(row["elapsed_pct"]), None if done is None else float(done),
+                  float(row["in_year_expected"]), float(row["pace_pp"]), row["warning"], row.get("in_year_method")
+                  or "linear")
 
 
 def _last_stated(key: KeyFacts) -> Stated | None:
@@ -355,6 +379,8 @@ def _year_goal(row: Mapping[str, Any], key: KeyFacts, final: Goal | None) -> Goa
     year, source = int(row["year"]), str(row.get("target_source") or "plan")
     if source == "final" and final is not None:
         return Goal(value, final.year, final.comparator, final.upper, "final", final.period)
+    if source == "rate":  # a growth rate, whatever the year: the plan's rate a year over its period
+        return Goal(value, int(row.get("final_year") or year), str(row.get("comparator") or "="), None, "rate")
     if source == "plan":
         comparator, upper, _ = key.comparators.get(year, (str(row.get("comparator") or "="), None, "level"))
         return Goal(value, year, comparator, upper, "plan", key.periods.get(year))
@@ -501,6 +527,13 @@ class Overview:
     met: int
     time_elapsed_pct: float | None
     phase: Phase
+    warnings: Mapping[str, tuple[Statement, ...]] = field(default_factory=dict)
+    """The targets judged in-year, by warning level (``red``, ``yellow``, ``green``)."""
+
+    @property
+    def warned(self) -> int:
+        """预警: targets at a red or yellow warning level."""
+        return len(self.warnings.get("red", ())) + len(self.warnings.get("yellow", ()))
 
     @property
     def met_share_pct(self) -> float | None:
@@ -523,4 +556,6 @@ def overview_of(facts: PlanFacts, statements: Sequence[Statement], year: int) ->
         targets=len(targets), quantified=sum(1 for s in targets if s.quantified),
         qualitative=len(by_verdict["qualitative"]), by_verdict={k: tuple(v) for k, v in by_verdict.items()},
         assessed=len(assessed), met=sum(1 for s in assessed if s.status == "met"),
-        time_elapsed_pct=facts.time_elapsed_pct(year), phase=phase_of(facts, year))
+        time_elapsed_pct=facts.time_elapsed_pct(year), phase=phase_of(facts, year),
+        warnings={level: tuple(s for s in targets if s.in_year is not None and s.in_year.warning == level)
+                  for level in ("red", "yellow", "green")})

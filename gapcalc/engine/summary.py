@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS
+from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS, WARNING_KEYS
 
 if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.engine.batch import BatchReport
@@ -29,7 +29,9 @@ def plan_summaries(report: BatchReport, year: int) -> list[dict[str, Any]]:
     outlooks = _table(columns.plan_pos[counted], columns.outlook_code[counted], plans, len(OUTLOOK_KEYS))
     rows = np.bincount(columns.plan_pos, minlength=plans).tolist()
     return [{"plan": plan.id, "subplan": WHOLE_PLAN, "subplan_name": plan.name_zh, "year": year,
-             **_counts_of(status[index], outlooks[index], rows[index])} for index, plan in enumerate(report.plans)]
+             **_counts_of(status[index], outlooks[index], rows[index]),
+             **_warnings(columns, np.flatnonzero(columns.plan_pos == index))}
+            for index, plan in enumerate(report.plans)]
 
 
 def summarise(report: BatchReport, year: int, index: int = 0) -> list[dict[str, Any]]:
@@ -58,8 +60,15 @@ def _table(group: np.ndarray, code: np.ndarray, groups: int, codes: int) -> list
 
 def _counts(columns: ReportColumns, rows: np.ndarray) -> dict[str, Any]:
     outlook = columns.outlook_code[rows]
-    return _counts_of(np.bincount(columns.status_code[rows], minlength=len(STATUS_KEYS)).tolist(),
-                      np.bincount(outlook[outlook >= 0], minlength=len(OUTLOOK_KEYS)).tolist(), len(rows))
+    return {**_counts_of(np.bincount(columns.status_code[rows], minlength=len(STATUS_KEYS)).tolist(),
+                         np.bincount(outlook[outlook >= 0], minlength=len(OUTLOOK_KEYS)).tolist(), len(rows)),
+            **_warnings(columns, rows)}
+
+
+def _warnings(columns: ReportColumns, rows: np.ndarray) -> dict[str, int]:
+    """How many of ``rows`` have each in-year warning level."""
+    levels = columns.columns["warning"][rows].tolist()
+    return {f"warning_{level}": levels.count(level) for level in WARNING_KEYS}
 
 
 def _counts_of(status: list[int], outlooks: list[int], rows: int) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from gapcalc.plan.facts import PlanFacts
+from gapcalc.plan.facts import PlanFacts, rate_key
 
 KEY_FIELDS = ("indicator", "breakdown", "name_zh", "unit", "direction", "subplan", "name_en", "breakdown_zh",
               "breakdown_en", "target_text", "stated", "numeric")
@@ -103,7 +103,18 @@ class CompiledPlan:
         rows = [(keys[key]["indicator"], keys[key]["breakdown"] or "", year, value) for key, year, value in zip(
             *(_unpacked(name, self.baselines[name]) for name in ("key", "year", "value")), strict=True)]
         return PlanFacts(dict(self.units), {k: frozenset(v) for k, v in self.breakdowns.items()}, self.base_year,
-                         self.period, self.id, PlanFacts.stated_of(rows))
+                         self.period, self.id, PlanFacts.stated_of(rows), self.rate_keys(keys))
+
+    def rate_keys(self, keys: list[dict[str, Any]] | None = None) -> frozenset[tuple[str, str]]:
+        """(indicator, breakdown or ``""``) of the keys whose targets are growth rates on no level
+        (:func:`gapcalc.plan.facts.rate_key`)."""
+        keys = self.key_rows() if keys is None else keys
+        kinds: dict[int, list[str]] = {}
+        for key, kind in zip(*(_unpacked(name, self.statements[name]) for name in ("key", "kind")), strict=True):
+            kinds.setdefault(key, []).append(KIND_CODES[kind])
+        with_levels = set(_unpacked("key", self.baselines["key"]))
+        return frozenset((keys[k]["indicator"], keys[k]["breakdown"] or "") for k, found in kinds.items()
+                         if rate_key(found, k in with_levels))
 
     def as_data(self) -> tuple[Any, ...]:
         """The plain-data form that is cached."""

@@ -24,6 +24,9 @@ class PlanFacts:
     id: str = ""
     stated: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
     """The baselines the plan states, by (indicator, breakdown or ``""``) and year: what actuals chain onto."""
+    rate_keys: frozenset[tuple[str, str]] = frozenset()
+    """(indicator, breakdown or ``""``) of the keys whose every target is an annual growth rate on no stated level:
+    published growth rates of them are judged as rates (:mod:`gapcalc.engine.rates`), not placed on a level."""
 
     def as_data(self) -> list[tuple[str, str, int, str]]:
         """The stated baselines as plain rows (for a cache)."""
@@ -56,6 +59,16 @@ class PlanFacts:
         header = plan.plan
         stated = {(i.id, b or ""): found for i in plan.indicators for b in (None, *(m.key for m in i.breakdowns))
                   if (found := stated_baselines(i, b))}
+        rate_keys = frozenset(
+            (i.id, b or "") for i in plan.indicators for b in (None, *(m.key for m in i.breakdowns))
+            if rate_key([s.kind for s in i.series if s.breakdown == b and s.kind not in ("baseline", "qualitative")],
+                        bool(stated.get((i.id, b or "")))))
         return cls({i.id: i.unit for i in plan.indicators},
                    {i.id: frozenset(b.key for b in i.breakdowns) for i in plan.indicators},
-                   header.base_year, (header.period[0], header.period[1]), header.id, stated)
+                   header.base_year, (header.period[0], header.period[1]), header.id, stated, rate_keys)
+
+
+def rate_key(kinds: list[str], levels_known: bool) -> bool:
+    """Whether a key's targets are growth rates on no level: every numeric target an annual growth rate, and no
+    level stated for it (the one rule of :attr:`PlanFacts.rate_keys`)."""
+    return bool(kinds) and not levels_known and all(kind == "annual_growth" for kind in kinds)

@@ -27,6 +27,7 @@ from gapcalc.render.page import shown
 from gapcalc.render.prose import (
     figure_quantity,
     goal_text,
+    in_year_clause,
     name_of,
     outlook_clause,
     progress_clause,
@@ -60,6 +61,11 @@ TEXT: dict[str, dict[str, str]] = {
         "classes": "按最新数据判断，{parts}。", "class_item": "{word}{count}项",
         "class_named": "{word}{count}项（{names}）",
         "no_figure": "另有{count}项量化目标暂无数据。", "list_sep": "、", "part_sep": "，",
+        "in_year": "按年内数据监测{count}项，{parts}。", "in_year_named": "{word}{count}项（{names}）",
+        "in_year_item": "{word}{count}项", "warned_short_red": "红色预警", "warned_short_yellow": "黄色预警",
+        "warned_short_green": "进度正常", "in_year_cell": "；年内{word}",
+        "problem_in_year": "（{n}）{name}：{facts}。原因：＿＿＿＿（待补充）。",
+        "advice_in_year": "（{n}）{name}：年内进度滞后，需加快推进，确保完成{year}年度目标{goal}。",
         "none_lagging": "暂无进度滞后的量化目标。",
         "data_gap": "（{n}）数据底数不清：{quantified}项量化目标中，仅{assessed}项有{year}年全年数据，"
                     "{missing}项暂无数据。",
@@ -251,7 +257,24 @@ def overview_paragraphs(header: Any, overview: Overview, year: int, lang: str) -
     missing = overview.count("no_figure")
     if missing:
         second += _t(lang, "no_figure").format(count=missing)
-    return [first.strip(), second.strip()]
+    return [first.strip(), (second + _in_year_counts(overview, lang)).strip()]
+
+
+def _in_year_counts(overview: Overview, lang: str) -> str:
+    """``按年内数据监测4项，红色预警1项（A）、黄色预警1项（B）、进度正常2项。``: the in-year warnings counted, those
+    behind named."""
+    total = sum(len(v) for v in overview.warnings.values())
+    if not total:
+        return ""
+    parts = []
+    for level in ("red", "yellow", "green"):
+        members = overview.warnings.get(level, ())
+        if members:
+            key = "in_year_item" if level == "green" else "in_year_named"
+            parts.append(_t(lang, key).format(word=_t(lang, f"warned_short_{level}"), count=len(members),
+                                              names=_join(lang, [name_of(s, lang) for s in members])))
+    return _t(lang, "in_year").format(count=total, parts=_t(lang, "list_sep" if lang == "zh" else "part_sep").join(
+        parts))
 
 
 def source_note(statement: Statement, lang: str, notes: Footnotes) -> str:
@@ -298,7 +321,9 @@ def table_row(statement: Statement, lang: str, notes: Footnotes) -> list[str]:
                   and statement.current and statement.status in ("met", "not_met") else "")
     marker = source_note(statement, lang, notes)
     return [name_of(statement, lang), binding, base_text, final_text, year_goal, actual, attainment,
-            verdict_word(statement.verdict, lang) + (_t(lang, "scope_differs") if figure and figure.scope else ""),
+            verdict_word(statement.verdict, lang) + (_t(lang, "scope_differs") if figure and figure.scope else "")
+            + (_t(lang, "in_year_cell").format(word=_t(lang, f"warned_short_{statement.in_year.warning}"))
+               if statement.in_year is not None else ""),
             marker]
 
 
@@ -345,15 +370,19 @@ def problems(statements: Sequence[Statement], lang: str, final: bool, overview: 
                   if s.current and s.status == "not_met"]
         items += [_t(lang, "problem").format(n=_nth(len(items) + n, lang), name=name_of(s, lang),
                                              facts=_problem_facts(s, lang)) for n, s in enumerate(missed, 1)]
-        if overview.quantified and overview.assessed * 2 < overview.quantified:
+        warned = [s for level in ("red", "yellow") for s in overview.warnings.get(level, ())]
+        items += [_t(lang, "problem_in_year").format(n=_nth(len(items) + n, lang), name=name_of(s, lang),
+                                                     facts=in_year_clause(s, lang)) for n, s in enumerate(warned, 1)]
+        if overview.quantified and overview.assessed * 2 < overview.quantified and overview.count("no_figure"):
             items.append(_t(lang, "data_gap").format(n=_nth(len(items) + 1, lang), quantified=overview.quantified,
                                                      assessed=overview.assessed, year=year,
                                                      missing=overview.count("no_figure")))
     return items or [_t(lang, "none_lagging_final" if final else "none_lagging")]
 
 
-def advice(statements: Sequence[Statement], missing: int, lang: str) -> list[str]:
-    """四、下一步建议: what each lagging target still needs a year; data to collect."""
+def advice(statements: Sequence[Statement], missing: int, lang: str, warned: Sequence[Statement] = ()) -> list[str]:
+    """四、下一步建议: what each lagging target still needs a year; what each target behind in-year pace needs; data
+    to collect."""
     items: list[str] = []
     for statement in statements:
         if statement.verdict == "not_completed" and statement.figure is not None and statement.final is not None:
@@ -368,6 +397,12 @@ def advice(statements: Sequence[Statement], missing: int, lang: str) -> list[str
         if need:
             items.append(_t(lang, "advice").format(n=_nth(len(items) + 1, lang), name=name_of(statement, lang),
                                                    need=need))
+    for statement in warned:
+        goal = statement.target
+        if goal is not None:
+            items.append(_t(lang, "advice_in_year").format(
+                n=_nth(len(items) + 1, lang), name=name_of(statement, lang), year=statement.year,
+                goal=goal_text(goal, statement.unit, lang, statement.direction)))
     if missing:
         items.append(_t(lang, "advice_data").format(n=_nth(len(items) + 1, lang), count=missing))
     return items or [_t(lang, "advice_none")]
@@ -441,7 +476,9 @@ def build_brief(header: Any, year: int, statements: Sequence[Statement], overvie
         Section(_t(lang, "problems_heading"), problems(lagging, lang, final_phase, overview, year)),
         Section(_t(lang, "advice_heading"), advice(lagging + [s for s in ranked if s not in lagging and s.current
                                                               and s.status == "not_met" and not final_phase],
-                                                   len(missing), lang)),
+                                                   len(missing), lang,
+                                                   [s for level in ("red", "yellow")
+                                                    for s in overview.warnings.get(level, ())])),
         Section(_t(lang, "data_heading"), data_notes(header, statements, year, lang, draft)),
         Section(_t(lang, "missing_heading"), items=[missing_item(s, lang) for s in missing]),
         Section(_t(lang, "words_heading"), items=[words_item(s, lang) for s in words]),

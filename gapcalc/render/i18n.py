@@ -15,10 +15,13 @@ LANG_ENV = "GAPCALC_LANG"
 
 STATUS_WORDS: dict[str, dict[str, str]] = {
     "en": {"met": "✓ met", "not_met": "✗ not met", "no_data": "· no data", "not_assessed": "– not assessed",
-           "inconclusive": "≷ inconclusive"},
+           "inconclusive": "≷ inconclusive", "warning_red": "!! red warning", "warning_yellow": "! yellow warning",
+           "warning_green": "+ on pace"},
     "zh": {"met": "✓ 达标", "not_met": "✗ 未达标", "no_data": "· 无数据", "not_assessed": "– 不评估",
-           "inconclusive": "≷ 无法判定"},
+           "inconclusive": "≷ 无法判定", "warning_red": "!! 红色预警", "warning_yellow": "! 黄色预警",
+           "warning_green": "+ 年内正常"},
 }
+"""Status words; a figure of part of the year shows its in-year warning level in their place."""
 OUTLOOK_WORDS: dict[str, dict[str, str]] = {
     "en": {"achieved": "✓ achieved", "on_track": "+ on track", "acceleration_needed": "! accelerate",
            "limited_progress": "- limited progress", "deterioration": "✗ deteriorating",
@@ -43,6 +46,13 @@ LEGENDS: dict[str, str] = {
     "zh": "目标：(i) 按里程碑线性插值，(f) 沿用最终目标。进度 / 时间：自基期至最终目标已完成的比例与已过时间的比例"
           "（时间过半、任务过半）。今后需年均：实现最终目标每年仍需的增长。",
 }
+WARNING_LEGENDS: dict[str, str] = {
+    "en": "In-year (a figure for part of the year, against the share of the year elapsed): red, moving away from the "
+          "target this year; yellow, behind time; on pace, at or ahead of it (the NDRC barometer's three levels).",
+    "zh": "年内预警（年内数据对照序时进度）：红色，年内向目标的反方向变化；黄色，慢于序时进度；年内正常，达到或快于"
+          "序时进度（参照能耗双控晴雨表的三级预警）。",
+}
+"""The line under a terminal table with in-year warnings."""
 ROWS_LEFT_OUT: dict[str, str] = {
     "en": "{count} more not shown (--show {show}); --show all shows every row.",
     "zh": "另有 {count} 行未显示（--show {show}）；--show all 显示全部。",

@@ -16,7 +16,7 @@ import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-from gapcalc.engine.statement import COUNT_UNITS
+from gapcalc.engine.statement import COUNT_UNITS, RATE_UNIT
 
 Role = Literal["stated", "computed", "rate"]
 
@@ -62,10 +62,10 @@ def computed_value(value: Any, unit: str) -> Decimal:
     number = Decimal(str(value))
     if unit in COUNT_UNITS:
         return rounded(number, 0)
-    if unit == "%" or unit.startswith("index"):
+    if unit in ("%", RATE_UNIT) or unit.startswith("index"):
         return rounded(number, 1)
     size = abs(number)
-    return rounded(number, 2 if size < 10 else 1 if size < 1000 else 0)
+    return rounded(number, 3 if size < 1 else 2 if size < 10 else 1 if size < 1000 else 0)
 
 
 def _large_count(value: Decimal) -> tuple[Decimal, str] | None:
@@ -127,6 +127,8 @@ def unit_label(unit: str, lang: str) -> str:
         return f"{int(additions.group(1)) + 1}年以来新增"
     if lang == "zh" and unit == "index":
         return "指数"
+    if lang == "zh" and unit == RATE_UNIT:
+        return "增速（%）"
     return unit
 
 
@@ -141,11 +143,24 @@ def quantity(value: Any, unit: str, lang: str = "zh", role: Role = "stated") -> 
         factor, words = EN_SCALED[unit]
         digits = number_text(Decimal(str(value)) * factor, "", role, lang)
         return f"{digits} {words}" if digits else ""
+    if unit == RATE_UNIT:
+        return growth_text(value, lang, role)
     digits = number_text(value, unit, role, lang)
     if not digits:
         return ""
     before, after = unit_words(unit, lang)
     return before + digits + after
+
+
+def growth_text(value: Any, lang: str = "zh", role: Role = "stated") -> str:
+    """A growth rate as a report writes it: ``增长9.0%``, ``下降3%``; ``9.0% growth``, ``a 3% fall``."""
+    if value is None:
+        return ""
+    number = Decimal(str(value))
+    digits = number_text(abs(number), "%", role, lang)
+    if lang == "zh":
+        return f"{'下降' if number < 0 else '增长'}{digits}%"
+    return f"a {digits}% fall" if number < 0 else f"{digits}% growth"
 
 
 def points(value: Any, lang: str = "zh", role: Role = "computed") -> str:
@@ -157,7 +172,7 @@ def points(value: Any, lang: str = "zh", role: Role = "computed") -> str:
 def difference_text(value: Any, unit: str, lang: str = "zh", role: Role = "computed") -> str:
     """The size of a difference (no sign) in the unit's terms: percentage points for ``%``; a difference of
     gapcalc's derived units (an index, additions) as its digits."""
-    if unit == "%":
+    if unit in ("%", RATE_UNIT):
         return points(value, lang, role)
     if _INDEX.match(unit) or _ADDITIONS.match(unit):
         return number_text(abs(Decimal(str(value))), unit, role, lang)

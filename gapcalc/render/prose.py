@@ -12,8 +12,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gapcalc.engine.statement import COUNT_UNITS, Figure, Goal, Stated, Statement
-from gapcalc.render.numerals import computed_value, difference_text, plain_text, quantity, rate_text, whole_target
+from gapcalc.engine.statement import COUNT_UNITS, RATE_UNIT, Figure, Goal, Stated, Statement
+from gapcalc.render.numerals import (
+    computed_value,
+    difference_text,
+    growth_text,
+    plain_text,
+    quantity,
+    rate_text,
+    whole_target,
+)
 
 ZH: dict[str, str] = {
     "achieved_early": "提前实现", "ahead": "快于预期", "as_expected": "基本符合预期", "lagging": "滞后",
@@ -52,6 +60,25 @@ ZH: dict[str, str] = {
     "final_open": "规划期末（{year}年）目标为{goal}，尚未收集到期末数据，暂无法判断",
     "after": "规划期已于{year}年结束", "scope": "口径：{scope}", "source": "数据来源：{source}",
     "sep": "，", "stop": "。", "colon": "：", "binding_true": "约束性", "binding_false": "预期性",
+    "a_year": "年均{q}", "rate_figure": "{year}年{figure}", "rate_figure_as_of": "{year}年1—{month}月累计{figure}",
+    "rate_figure_earlier": "最新数据为{year}年{figure}", "rate_target": "规划目标为{start}—{year}年{goal}",
+    "rate_above": "高于目标增速{d}", "rate_below": "低于目标增速{d}", "rate_equal": "与目标增速持平",
+    "rate_met": "达到目标增速", "rate_not_met": "未达到目标增速",
+    "rate_inconclusive": "该数为{which}，尚不足以判断是否达到目标增速",
+    "rate_average": "{start}—{end}年年均{growth}",
+    "rate_need": "实现{start}—{year}年{goal}的目标，{from_}—{year}年需年均{growth}",
+    "rate_need_one": "实现{start}—{year}年{goal}的目标，{year}年需{growth}",
+    "rate_average_done": "{start}—{end}年年均{growth}，已完成规划目标", "rate_average_missed":
+    "{start}—{end}年年均{growth}，未完成规划目标",
+    "rate_no_chain": "{start}年以来各年增速尚不完整，暂无法计算年均增速",
+    "in_year_stock": "年内进度：按规划路径推算{date}末应达到{expected}{method}，已完成年度任务的{done}%，"
+                     "序时进度{elapsed}%",
+    "in_year_flow": "年内进度：完成全年目标的{done}%，序时进度{elapsed}%",
+    "in_year_rate": "年内进度：累计增速{comparison}",
+    "figure_flow": "{year}年1—{month}月为{figure}", "part_year_flow": "为1—{month}月累计数，不作全年评价",
+    "log_share": "（按对数比例折算）", "wrong_way_stock": "低于上年末规划路径水平", "wrong_way_flow": "年内累计为负",
+    "wrong_way_rate_up": "不增反降", "wrong_way_rate_down": "不降反升",
+    "warning_red": "一级预警（红色）", "warning_yellow": "二级预警（黄色）", "warning_green": "三级预警（绿色）",
 }
 
 EN: dict[str, str] = {
@@ -100,6 +127,30 @@ EN: dict[str, str] = {
     "final_open": "the final ({year}) target is {goal}; no final figure has been collected: not judged",
     "after": "the plan period ended in {year}", "scope": "scope: {scope}", "source": "source: {source}",
     "sep": "; ", "stop": ".", "colon": ": ", "binding_true": "binding", "binding_false": "indicative",
+    "a_year": "{q} a year", "rate_figure": "{figure} in {year}", "rate_figure_as_of": "{figure} in January–{mname} "
+    "{year}", "rate_figure_earlier": "the latest figure is {figure} in {year}",
+    "rate_target": "the target is {goal} over {start}–{year}",
+    "rate_above": "{d} above the target rate", "rate_below": "{d} below the target rate",
+    "rate_equal": "level with the target rate", "rate_met": "the target rate is reached",
+    "rate_not_met": "the target rate is not reached",
+    "rate_inconclusive": "the figure is a {which} bound and does not decide the target rate",
+    "rate_average": "{growth} a year over {start}–{end}",
+    "rate_need": "reaching {goal} over {start}–{year} needs {growth} a year over {from_}–{year}",
+    "rate_need_one": "reaching {goal} over {start}–{year} needs {growth} in {year}",
+    "rate_average_done": "{growth} a year over {start}–{end}: the target is completed",
+    "rate_average_missed": "{growth} a year over {start}–{end}: the target is not completed",
+    "rate_no_chain": "the yearly rates since {start} are incomplete: no average yet",
+    "in_year_stock": "in-year pace: the plan's path gives {expected} at the end of {date}{method}; {done}% of the "
+                     "year's step done, with {elapsed}% of the year elapsed",
+    "in_year_flow": "in-year pace: {done}% of the year's target done, with {elapsed}% of the year elapsed",
+    "in_year_rate": "in-year pace: growth to date {comparison}",
+    "figure_flow": "{figure} in January–{mname} {year}", "part_year_flow": "a sum for January–{mname}, not judged "
+                                                                          "as the year's",
+    "log_share": " (on a log-share reading)", "wrong_way_stock": "below where the plan's path began the year",
+    "wrong_way_flow": "the sum to date is negative", "wrong_way_rate_up": "falling, not growing",
+    "wrong_way_rate_down": "rising, not falling",
+    "warning_red": "level-1 warning (red)", "warning_yellow": "level-2 warning (yellow)",
+    "warning_green": "level-3 (green): on pace",
 }
 
 TEXTS = {"zh": ZH, "en": EN}
@@ -154,6 +205,8 @@ def goal_text(goal: Goal, unit: str, lang: str, direction: str = "up") -> str:
                     lang).format(q=amount)
     if goal.period is not None:
         return word("period_goal", lang).format(start=goal.period[0], end=goal.period[1], goal=text)
+    if unit == RATE_UNIT:
+        return word("a_year", lang).format(q=text)
     return text
 
 
@@ -190,6 +243,10 @@ def figure_clause(statement: Statement, lang: str) -> str:
     if figure is None:
         return ""
     amount = figure_quantity(figure, statement.unit, lang)
+    if figure.as_of and _is_flow(statement):
+        month = int(figure.as_of[5:7])
+        return word("figure_flow", lang).format(year=figure.year, month=month, mname=MONTHS_EN[month - 1],
+                                                figure=amount)
     if figure.as_of:
         return word("figure_as_of", lang).format(date=date_text(figure.as_of, lang), figure=amount)
     key = "figure" if figure.year == statement.year else "figure_earlier"
@@ -226,7 +283,7 @@ def comparison_clauses(statement: Statement, lang: str) -> list[str]:
     if figure is None or statement.target is None or figure.year != statement.year:
         return []
     if figure.as_of:
-        return [word("part_year", lang).format(date=date_text(figure.as_of, lang))]
+        return [_part_year(statement, figure.as_of, lang)]
     if statement.status == "inconclusive":
         which = "lower" if figure.comparator in (">=", ">") else "upper"
         return [word("inconclusive", lang).format(which=word(which, lang))]
@@ -241,6 +298,19 @@ def comparison_clauses(statement: Statement, lang: str) -> list[str]:
     if statement.status in ("met", "not_met") and not final:  # at the end, the final clause says it
         clauses.append(word(statement.status, lang))
     return clauses
+
+
+def _is_flow(statement: Statement) -> bool:
+    """True for a figure of part of the year that is a sum to date (1—9月), as the engine read it."""
+    return statement.in_year is not None and statement.in_year.kind == "flow"
+
+
+def _part_year(statement: Statement, as_of: str, lang: str) -> str:
+    """``为2024年6月时点数据，不作全年评价`` / ``为1—9月累计数，不作全年评价``."""
+    if _is_flow(statement):
+        month = int(as_of[5:7])
+        return word("part_year_flow", lang).format(month=month, mname=MONTHS_EN[month - 1])
+    return word("part_year", lang).format(date=date_text(as_of, lang))
 
 
 def progress_clause(statement: Statement, lang: str) -> str:
@@ -284,6 +354,8 @@ def outlook_clause(statement: Statement, lang: str) -> str:
     final, figure = statement.final, statement.figure
     if final is None:
         return ""
+    if statement.on_rates:
+        return rate_outlook(statement, lang)
     goal = goal_text(final, statement.unit, lang, statement.direction)
     if statement.phase in ("final", "after"):
         key = {"completed": "final_done", "not_completed": "final_missed"}.get(statement.verdict, "final_open")
@@ -348,14 +420,140 @@ def scope_clause(statement: Statement, lang: str) -> str:
 
 def statement_sentences(statement: Statement, lang: str) -> list[str]:
     """The sentences a report writes of one target with a figure, in order (no source): the figure and the year's
-    comparison; progress against time; what is still needed, or the final verdict."""
+    comparison; the in-year pace of a figure of part of the year; progress against time; what is still needed, or
+    the final verdict."""
+    if statement.on_rates:
+        return rate_sentences(statement, lang)
     sep = word("sep", lang)
     first = [figure_clause(statement, lang) + scope_clause(statement, lang)]
     if statement.figure is not None and statement.figure.year == statement.year:
         first.append(target_clause(statement, lang))
     first += comparison_clauses(statement, lang)
     sentences = [sep.join(c for c in first if c)]
-    for clause in (progress_clause(statement, lang), outlook_clause(statement, lang)):
+    for clause in (in_year_clause(statement, lang), progress_clause(statement, lang),
+                   outlook_clause(statement, lang)):
         if clause:
             sentences.append(clause)
     return sentences
+
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def rate_figure_clause(statement: Statement, lang: str) -> str:
+    """``2021年增长9.0%`` / ``2024年1—6月累计增长6.1%`` / ``最新数据为2022年增长8%``."""
+    figure = statement.figure
+    if figure is None:
+        return ""
+    growth = figure_quantity(figure, RATE_UNIT, lang)
+    if figure.as_of:
+        month = int(figure.as_of[5:7])
+        return word("rate_figure_as_of", lang).format(year=figure.year, month=month, mname=MONTHS_EN[month - 1],
+                                                      figure=growth)
+    key = "rate_figure" if figure.year == statement.year else "rate_figure_earlier"
+    return word(key, lang).format(year=figure.year, figure=growth)
+
+
+def rate_comparison(statement: Statement, lang: str) -> list[str]:
+    """The year's rate against the target rate: the difference in points and whether it is reached."""
+    figure, goal = statement.figure, statement.target
+    if figure is None or goal is None or figure.year != statement.year:
+        return []
+    if figure.as_of:
+        month = int(figure.as_of[5:7])
+        return [word("part_year_flow", lang).format(month=month, mname=MONTHS_EN[month - 1])]
+    if statement.status == "inconclusive":
+        which = "lower" if figure.comparator in (">=", ">") else "upper"
+        return [word("rate_inconclusive", lang).format(which=word(which, lang))]
+    clauses = []
+    if statement.gap is not None:
+        gap = computed_value(statement.gap, RATE_UNIT)
+        key = "rate_equal" if gap == 0 else "rate_above" if gap > 0 else "rate_below"
+        clauses.append(word(key, lang).format(d=difference_text(statement.gap, RATE_UNIT, lang)))
+    if statement.status in ("met", "not_met"):
+        clauses.append(word(f"rate_{statement.status}", lang))
+    return clauses
+
+
+def rate_outlook(statement: Statement, lang: str) -> str:
+    """The average since the base year and what the remaining years need, or why there is no average yet."""
+    final, figure, base_year = statement.final, statement.figure, statement.row.get("baseline_year")
+    if final is None or figure is None or base_year is None:
+        return ""
+    average, last = statement.observed_cagr_pct, figure.year - 1 if figure.as_of else figure.year
+    if average is None:
+        return word("rate_no_chain", lang).format(start=int(base_year) + 1)
+    growth = growth_text(rate_text(average), lang)
+    span = {"start": int(base_year) + 1, "end": last}
+    if statement.phase in ("final", "after") and last >= final.year:
+        key = "rate_average_done" if statement.verdict == "completed" else "rate_average_missed"
+        return word(key, lang).format(growth=growth, **span)
+    text = word("rate_average", lang).format(growth=growth, **span)
+    need = statement.need
+    if need is not None and need.cagr_pct is not None:
+        goal = goal_text(final, RATE_UNIT, lang, statement.direction)
+        one = "_one" if final.year - last == 1 else ""
+        text += word("sep", lang) + word("rate_need" + one, lang).format(
+            start=int(base_year) + 1, year=final.year, goal=goal, from_=last + 1,
+            growth=growth_text(rate_text(need.cagr_pct), lang))
+        if statement.reach is not None:
+            text += word("sep", lang) + word(f"reach_{statement.reach}", lang)
+    return text
+
+
+def rate_sentences(statement: Statement, lang: str) -> list[str]:
+    """The sentences of a growth target judged on growth rates: the year's rate against the target rate; the
+    average since the base year and the rate still needed."""
+    sep = word("sep", lang)
+    first = [rate_figure_clause(statement, lang) + scope_clause(statement, lang)]
+    goal = statement.target
+    if goal is not None and statement.figure is not None and statement.figure.year == statement.year:
+        base_year = statement.row.get("baseline_year")
+        start = int(base_year) + 1 if base_year is not None else goal.year
+        first.append(word("rate_target", lang).format(start=start, year=goal.year,
+                                                      goal=goal_text(goal, RATE_UNIT, lang, statement.direction)))
+    first += rate_comparison(statement, lang)
+    sentences = [sep.join(c for c in first if c)]
+    for clause in (in_year_clause(statement, lang), rate_outlook(statement, lang)):
+        if clause:
+            sentences.append(clause)
+    return sentences
+
+
+def warning_word(level: str, lang: str) -> str:
+    """``一级预警（红色）`` / ``二级预警（黄色）`` / ``三级预警（绿色）``."""
+    return word(f"warning_{level}", lang)
+
+
+def in_year_clause(statement: Statement, lang: str) -> str:
+    """The in-year pace of a figure of part of the year: against the path at the month, the share of the year's
+    target, or the target rate; ahead of or behind 序时进度; the warning level."""
+    reading, figure = statement.in_year, statement.figure
+    if reading is None or figure is None or figure.as_of is None:
+        return ""
+    sep = word("sep", lang)
+    if reading.kind == "rate":
+        d = difference_text(reading.pace_pp, RATE_UNIT, lang)
+        signed = reading.pace_pp if statement.direction == "up" else -reading.pace_pp
+        key = "rate_equal" if round(reading.pace_pp, 1) == 0 else "rate_above" if signed > 0 else "rate_below"
+        parts = [word("in_year_rate", lang).format(comparison=word(key, lang).format(d=d))]
+    else:
+        done, elapsed = rate_text(reading.done_pct), rate_text(reading.elapsed_pct)
+        if reading.kind == "stock":
+            expected = quantity(Decimal(str(reading.expected)), statement.unit, lang, "computed")
+            method = word("log_share", lang) if reading.method == "log_share" else ""
+            text = word("in_year_stock", lang).format(date=date_text(figure.as_of, lang), expected=expected,
+                                                      method=method, done=done, elapsed=elapsed)
+        else:
+            text = word("in_year_flow", lang).format(done=done, elapsed=elapsed)
+        gap = Decimal(rate_text(abs(reading.pace_pp)))
+        pace = "level" if gap == 0 else "ahead" if reading.pace_pp > 0 else "behind"
+        parts = [text, word(f"pace_{pace}", lang).format(d=plain_text(gap))]
+        if figure.is_bound:
+            parts[-1] += word("by_bound", lang)
+    if reading.warning == "red":
+        way = f"rate_{statement.direction}" if reading.kind == "rate" else reading.kind
+        parts.append(word(f"wrong_way_{way}", lang))
+    parts.append(warning_word(reading.warning, lang))
+    return sep.join(parts)

@@ -25,7 +25,7 @@ from gapcalc.chinese import to_simplified
 from gapcalc.engine.statement import COUNT_UNITS
 from gapcalc.render.cells import cell_text, format_float
 from gapcalc.render.document import Document, RenderOptions
-from gapcalc.render.i18n import LEGENDS, ROWS_LEFT_OUT, heading, status_word
+from gapcalc.render.i18n import LEGENDS, ROWS_LEFT_OUT, WARNING_LEGENDS, heading, status_word
 from gapcalc.render.numerals import computed_value, plain_text, rate_text, unit_label, whole_target
 from gapcalc.render.words import RICH_STYLE
 
@@ -229,7 +229,8 @@ def _cells(row: dict[str, Any], marker: str, lang: str) -> dict[str, str | Text]
         "actual": _actual_text(row, marker),
         "gap": _num(_count_gap(row)), "attainment": f"{format_float(attainment, 1)}%" if attainment is not None else "",
         "progress": _progress_text(row), "needed": _required_text(row, lang),
-        "status": _styled(row.get("status"), lang), "outlook": _styled(row.get("outlook"), lang),
+        "status": _styled(f"warning_{row['warning']}" if row.get("warning") else row.get("status"), lang),
+        "outlook": _styled(row.get("outlook"), lang),
         "words": " ".join(to_simplified(str(row.get("target_text") or "")).split()) if words else "",
     }
 
@@ -435,6 +436,8 @@ def print_report(console: Console, rows: Sequence[dict[str, Any]], title: str, l
     for note in footnotes:
         _print_wrapped(console, note)
     _print_wrapped(console, LEGENDS[lang])
+    if any(row.get("warning") for row in rows):
+        _print_wrapped(console, WARNING_LEGENDS[lang])
 
 
 def _print_wrapped(console: Console, text: str) -> None:

@@ -19,6 +19,7 @@ RICH_STYLE = {
     "met": "green", "not_met": "red", "no_data": "grey50", "not_assessed": "grey50", "inconclusive": "yellow",
     "achieved": "green", "on_track": "green", "acceleration_needed": "yellow", "limited_progress": "dark_orange",
     "deterioration": "red", "insufficient_data": "grey50",
+    "warning_red": "bold red", "warning_yellow": "yellow", "warning_green": "green",
 }
 """Status or outlook → rich style name."""
 
@@ -57,7 +58,20 @@ def summary_line(row: dict[str, Any], lang: str = "en") -> str:
                          for k in OUTLOOK_KEYS if row.get(k))
     if outlooks:
         line += f"; outlook: {outlooks}" if lang == "en" else f"；展望：{outlooks}"
-    return line
+    return line + warnings_text(row, lang)
+
+
+def warnings_text(row: dict[str, Any], lang: str) -> str:
+    """``；年内预警 2 项（红色 1 项、黄色 1 项）`` where figures of part of the year are behind time or moving the wrong
+    way; nothing where none is."""
+    red, yellow = row.get("warning_red") or 0, row.get("warning_yellow") or 0
+    if not red and not yellow:
+        return ""
+    if lang == "en":
+        parts = [f"{n} {level}" for n, level in ((red, "red"), (yellow, "yellow")) if n]
+        return f"; in-year: {red + yellow} warning{'s' if red + yellow > 1 else ''} ({', '.join(parts)})"
+    parts = [f"{level} {n} 项" for n, level in ((red, "红色"), (yellow, "黄色")) if n]
+    return f"；年内预警 {red + yellow} 项（{'、'.join(parts)}）"
 
 
 _WORD, _HAN = re.compile(r"[A-Za-z]{2,}"), re.compile(r"[\u3400-\u9fff]")

@@ -1,7 +1,8 @@
-"""Arguments the commands and the Python API take, checked once for both: a year."""
+"""Arguments the commands and the Python API take, checked once for both: a year, a day."""
 
 from __future__ import annotations
 
+import datetime
 import operator
 from typing import SupportsIndex, cast
 
@@ -31,3 +32,20 @@ def year_of(value: object, example: int = 2019) -> int:
         raise GapcalcError(t("{year} is outside the years gapcalc reads ({first}–{last})", year=year,
                              first=FIRST_YEAR, last=LAST_YEAR), t("give a year such as {year}", year=example))
     return year
+
+
+def day_of(value: object) -> datetime.date:
+    """``value`` as a day: a date, or a text ``YYYY-MM-DD``; a GapcalcError for anything else."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    try:
+        day = datetime.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise GapcalcError(t("'{text}' is not a date", text=text), t("give a day such as 2024-06-30"))
+    year_of(day.year)
+    return day

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gapcalc.actuals import shapes
+from gapcalc.actuals.columns import VINTAGE_COLUMNS
 from gapcalc.actuals.parse import CellError, column_name, parse_number, parse_year, sniff_delimiter
 from gapcalc.draft.actuals_text import PlanContext, PlanIndicator, Reading, Refusal, Row, choose, plain_value, read_text
 from gapcalc.draft.bounds import TooLarge, check_text
@@ -36,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.plan.model import PlanFile
 
 COLUMNS = ("indicator", "year", "value", "breakdown", "source", "source_title", "note", "measure", "comparator",
-           "as_of", "scope", "note_en")
+           "as_of", "scope", "note_en", "published", "revision")
 """The columns of a new actuals file, in the order of actuals/README.md."""
 _NOT_NUMBERS = frozenset({"qualitative", "-", ""})
 """Units of indicators no figure measures (a qualitative target; one of unit ``-`` states no number)."""
@@ -58,7 +59,22 @@ class Drafted:
         return {"indicator": row.indicator, "year": str(row.year), "value": plain_value(row.value),
                 "breakdown": row.breakdown, "source": self.source, "source_title": self.source_title,
                 "note": row.note, "measure": row.measure, "comparator": row.comparator, "as_of": row.as_of,
-                "scope": row.scope, "note_en": ""}
+                "scope": row.scope, "note_en": "", "published": _release_date(row.published),
+                "revision": shapes.REVISION_WORDS[row.revision][1] if row.revision else ""}
+
+    @property
+    def version(self) -> tuple[str, str, str]:
+        """(as_of, published, revision) of the row: what tells it from another version of its figure."""
+        cells = self.cells()
+        return self.row.as_of, cells["published"], self.row.revision
+
+
+def _release_date(date: str) -> str:
+    """A document's date as the ``published`` cell writes it (``2024-08-09``), or blank when it is no date."""
+    try:
+        return shapes.parse_date(date)
+    except shapes.ShapeError:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,13 @@ class Existing:
     measure: str
     comparator: str
     as_of: str
+    published: str = ""
+    revision: str = ""
+
+    @property
+    def version(self) -> tuple[str, str, str]:
+        """(as_of, published, revision) of the row."""
+        return self.as_of, self.published, self.revision
 
 
 @dataclass
@@ -300,6 +323,7 @@ def _append(data: bytes, output: Path, result: DraftActualsResult,
     newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
+    unwritten: set[str] = set()
     for drafted in result.rows:
         row = drafted.row
         same = [e for e in rows if (e.indicator, e.breakdown, e.year) == (row.indicator, row.breakdown, row.year)]
@@ -308,16 +332,23 @@ def _append(data: bytes, output: Path, result: DraftActualsResult,
         if identical is not None:
             result.identical.append((drafted, identical))
             continue
-        if same:
-            result.conflicts.append((drafted, same[0]))
+        versions = all(column in header for column in VINTAGE_COLUMNS)
+        if same and not (versions and all(e.version != drafted.version for e in same)):
+            result.conflicts.append((drafted, same[0]))  # another version is written only where the file says so
             continue
         cells = drafted.cells()
         absent = [name for name, cell in cells.items() if cell and name not in header]
-        if absent:
+        if [name for name in absent if name not in VINTAGE_COLUMNS]:
             result.missing_columns.append((drafted, absent))
             continue
+        if absent:
+            unwritten.update(absent)
         writer.writerow([cells.get(name, "") for name in header])
         result.written.append(drafted)
+    if unwritten:
+        result.warnings.append(t("{path} has no column {columns}: the rows' release date and kind were not written; "
+                                 "add the column to the header to keep them", path=str(output),
+                                 columns=", ".join(sorted(unwritten))))
     added = buffer.getvalue()
     if not added:
         return data
@@ -347,6 +378,7 @@ def _existing(text: str, delimiter: str, header: list[str], breakdowns: dict[str
             measure = shapes.parse_measure(get("measure"))
             comparator = shapes.parse_comparator(get("comparator"))
             as_of = shapes.parse_as_of(get("as_of"), year)
+            published, revision = shapes.parse_date(get("published")), shapes.parse_revision(get("revision"))
             cell, sign = shapes.signed_change(get("value")) if measure != shapes.LEVEL else (get("value"), 1)
             number = parse_number(cell, True).value
         except (CellError, shapes.ShapeError):
@@ -354,6 +386,7 @@ def _existing(text: str, delimiter: str, header: list[str], breakdowns: dict[str
         typed = normal_key(get("breakdown"))
         breakdown = breakdowns.get(indicator, {}).get(typed, typed)
         value = None if number is None else sign * number
-        found.append(Existing(line, indicator, breakdown, year, value, measure, comparator, as_of))
+        found.append(Existing(line, indicator, breakdown, year, value, measure, comparator, as_of, published,
+                              revision))
     return found
 

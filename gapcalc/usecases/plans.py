@@ -19,6 +19,7 @@ from gapcalc.errors import GapcalcError
 from gapcalc.infra.cache import Cache, cache_dir
 from gapcalc.infra.paths import display_path
 from gapcalc.infra.pool import Pool
+from gapcalc.messages import t
 from gapcalc.plan.compiled import CompiledPlan
 from gapcalc.usecases.open import load_many, open_plan
 from gapcalc.usecases.run import open_compiled
@@ -92,9 +93,19 @@ def stated_rows(loaded: LoadedPlan) -> list[dict[str, Any]]:
     return build_targets(loaded.plan)
 
 
-def template_for(plan_id: str, directory: Path, year: int) -> list[dict[str, Any]]:
-    """The rows of an actuals template of plan ``plan_id`` for ``year``."""
-    return template_rows(open_compiled(plan_id, directory), year)
+def template_for(plan_id: str, directory: Path, year: int, as_of: str = "",
+                 published: str = "") -> list[dict[str, Any]]:
+    """The rows of an actuals template of plan ``plan_id`` for ``year``: for the whole year, or for part of it up to
+    ``as_of`` (``2024-09``, ``2024年9月``), with the release date ``published``."""
+    from gapcalc.actuals import shapes
+
+    try:
+        month = shapes.parse_as_of(as_of, year) if as_of else ""
+        day = shapes.parse_date(published) if published else ""
+    except shapes.ShapeError as error:
+        raise GapcalcError(error.args[0], t("give --as-of as a month of the year (2024-09) and --published as a day "
+                                            "(2024-10-20)")) from None
+    return template_rows(open_compiled(plan_id, directory), year, month, day)
 
 
 def indicator_ids(directory: Path, plan_ids: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ workers compile the next.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,12 +86,15 @@ def open_compiled(plan_id: str, directory: Path) -> CompiledPlan:
 
 
 def report_plan(plan: CompiledPlan, directory: Path, year: int, actuals_path: Path | None = None,
-                encoding: str | None = None, shown: str | None = None) -> PlanReport:
+                encoding: str | None = None, shown: str | None = None,
+                as_known_on: datetime.date | None = None) -> PlanReport:
     """One plan's report for ``year``. Its actuals come from ``actuals_path`` (which must exist; ``shown``: how
-    messages name it) or the default file beside the targets directory (none: no actuals)."""
+    messages name it) or the default file beside the targets directory (none: no actuals); with ``as_known_on``,
+    only the versions of figures known on that day."""
     path = actuals_path or default_actuals_path(plan.id, directory)
     cache = Cache("actuals", cache_dir()) if encoding is None else None
-    actuals = read_plan_actuals(plan, path, cache, encoding, required=actuals_path is not None, shown=shown)
+    actuals = read_plan_actuals(plan, path, cache, encoding, required=actuals_path is not None, shown=shown,
+                                as_known_on=as_known_on.isoformat() if as_known_on else "")
     batch = report_of([plan], [actuals], year)
     return PlanReport(batch.columns, batch.plans, batch.actuals, year, actuals_path is not None)
 
