@@ -68,18 +68,22 @@ def _actuals(plan: str | Path | LoadedPlan, path: str | Path | None, targets: st
 
 
 def _report(plan: str | Path | LoadedPlan, year: object, actuals: str | Path | None,
-            targets: str | Path | None) -> PlanReport:
+            targets: str | Path | None, as_known_on: object = None) -> PlanReport:
     """The report of one plan (by id, file path or loaded plan)."""
+    from gapcalc.usecases.arguments import day_of
     from gapcalc.usecases.run import report_given
 
-    return report_given(plan, _directory(targets), year_of(year), Path(actuals) if actuals else None)
+    day = day_of(as_known_on) if as_known_on is not None else None
+    return report_given(plan, _directory(targets), year_of(year), Path(actuals) if actuals else None,
+                        as_known_on=day)
 
 
 def report(plan: str | Path | LoadedPlan, year: object, actuals: str | Path | None = None,
-           targets: str | Path | None = None) -> pd.DataFrame:
+           targets: str | Path | None = None, as_known_on: object = None) -> pd.DataFrame:
     """The gap report of ``plan`` for ``year`` as a DataFrame, in the CSV's column order: stated and observed numbers
-    as exact Decimals, ratios and rates as floats (NaN when undefined), years as nullable integers."""
-    return _frame(_report(plan, year, actuals, targets).columns.columns)
+    as exact Decimals, ratios and rates as floats (NaN when undefined), years as nullable integers. With
+    ``as_known_on`` (a date or ``"2025-06-30"``), only the versions of figures known on that day are used."""
+    return _frame(_report(plan, year, actuals, targets, as_known_on).columns.columns)
 
 
 def report_all(year: object, targets: str | Path | None = None) -> pd.DataFrame:

@@ -250,7 +250,8 @@ def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None,
             row.update(source=actual.actual.source or None, source_title=actual.actual.source_title or None,
                        note=actual.actual.note or None, as_of=actual.actual.as_of or None,
                        actual_comparator=None if actual.actual.comparator == "=" else actual.actual.comparator,
-                       scope=actual.actual.scope or None, note_en=actual.actual.note_en or None)
+                       scope=actual.actual.scope or None, note_en=actual.actual.note_en or None,
+                       published=actual.actual.published or None, revision=actual.actual.revision or None)
     if baseline is not None:
         row.update(baseline=baseline.value, baseline_year=baseline.year)
     relative = bool(points) and points[max(points)].kind in RELATIVE_KINDS
@@ -270,7 +271,8 @@ def report_rows_for(plan: PlanFile, indicator: Indicator, breakdown: str | None,
 def _rate_row(plan: PlanFile, indicator: Indicator, breakdown: str | None, year: int,
               actuals: Mapping[int, Actual]) -> Row:
     """The row of a growth target judged on growth rates (docs/methodology.md §11)."""
-    growth = sorted((s for s in resolve_indicator(indicator, plan.plan)
+    statements = resolve_indicator(indicator, plan.plan)
+    growth = sorted((s for s in statements
                      if s.breakdown == breakdown and s.kind == "annual_growth" and s.value.value is not None),
                     key=lambda s: s.year)
     chosen = next((s for s in growth if s.year >= year), growth[-1])
@@ -281,6 +283,9 @@ def _rate_row(plan: PlanFile, indicator: Indicator, breakdown: str | None, year:
     figures = [rates.RateFigure(a.year, a.value, a.measure, a.row, a.as_of, a.comparator) for a in actuals.values()]
     judged = rates.check(target, figures, year, indicator.direction)
     row = _identity(plan, indicator, breakdown, year)
+    qualitative = [s for s in statements if s.kind == "qualitative" and s.breakdown == breakdown]
+    if qualitative:
+        row["target_text"] = "; ".join(s.value.text or "" for s in qualitative)
     row.update(unit=rates.RATE_UNIT, target=target.rate, comparator=target.comparator, target_source="rate",
                baseline_year=target.since, final_year=target.year, final_target=target.rate,
                status=judged.status.value, outlook=judged.outlook.value, gap=judged.gap_pp,
@@ -292,7 +297,8 @@ def _rate_row(plan: PlanFile, indicator: Indicator, breakdown: str | None, year:
         row.update(actual=figure.value, actual_year=figure.year, as_of=figure.as_of or None,
                    actual_comparator=None if figure.comparator == "=" else figure.comparator,
                    source=actual.source or None, source_title=actual.source_title or None, note=actual.note or None,
-                   scope=actual.scope or None, note_en=actual.note_en or None)
+                   scope=actual.scope or None, note_en=actual.note_en or None, published=actual.published or None,
+                   revision=actual.revision or None)
     return _fmt_row(row)
 
 
@@ -318,7 +324,7 @@ def _with_pace(row: Row, before: Decimal | None, kinds: set[str], on_rates: bool
                in_year_method=judged.method)
     if kind == "flow":
         row.update(attainment_pct=None, progress_pct=None, observed_cagr_pct=None, growth_ratio=None, gap=None,
-                   outlook="insufficient_data")
+                   required_cagr_pct=None, required_change_per_year=None, outlook="insufficient_data")
     return row
 
 

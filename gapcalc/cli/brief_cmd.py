@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import click
 
 from gapcalc.cli.common import (
     YearType,
+    as_known_on_option,
     dash_is_stdout,
     fail_on_actuals_errors,
     lang_option_saying,
@@ -39,9 +41,10 @@ FORMATS = formats("brief")
 @lang_option_saying("Language of the brief [default: GAPCALC_LANG, else Chinese].")
 @click.option("--actuals", "actuals_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Actuals CSV [default: actuals/<plan>.csv beside the targets directory].")
+@as_known_on_option
 @targets_dir_option
 def command(plan: str, year: int, fmt: str | None, output: Path | None, force: bool, lang: str | None,
-            actuals_path: Path | None, targets_dir: Path) -> None:
+            actuals_path: Path | None, as_known_on: datetime.date | None, targets_dir: Path) -> None:
     """Write the progress report (进展情况报告) of PLAN for YEAR, as a bureau head signs it.
 
     一、总体评价 with every target counted in its class (提前实现, 快于预期, 基本符合预期, 滞后) and the
@@ -59,7 +62,7 @@ def command(plan: str, year: int, fmt: str | None, output: Path | None, force: b
     brief_markdown = render_function("brief", "markdown")
     from gapcalc.usecases.brief import brief_of
 
-    made = brief_of(plan, targets_dir, year, language, actuals_path)
+    made = brief_of(plan, targets_dir, year, language, actuals_path, as_known_on)
     say_actuals(made.report)
     if chosen == "markdown" and output is None:
         write_output(brief_markdown(made.brief), output)

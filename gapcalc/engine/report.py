@@ -558,7 +558,8 @@ def _judge_pace(report: ReportColumns, key: int, before: str | None, on_rates: b
                          ("in_year_expected", judged.expected), ("pace_pp", judged.pace_pp)):
         cells[name][key] = np.nan if number is None else number
     if kind == "flow":  # a sum to date is not the year's amount: no growth, progress or outlook is drawn from it
-        for name in ("attainment_pct", "progress_pct", "observed_cagr_pct", "growth_ratio"):
+        for name in ("attainment_pct", "progress_pct", "observed_cagr_pct", "growth_ratio", "required_cagr_pct",
+                     "required_change_per_year"):
             cells[name][key] = np.nan
         cells["gap"][key] = None
         cells["outlook"][key] = OUTLOOK_KEYS[-1]

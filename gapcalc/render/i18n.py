@@ -47,10 +47,11 @@ LEGENDS: dict[str, str] = {
           "（时间过半、任务过半）。今后需年均：实现最终目标每年仍需的增长。",
 }
 WARNING_LEGENDS: dict[str, str] = {
-    "en": "In-year (a figure for part of the year, against the share of the year elapsed): red, moving away from the "
-          "target this year; yellow, behind time; on pace, at or ahead of it (the NDRC barometer's three levels).",
-    "zh": "年内预警（年内数据对照序时进度）：红色，年内向目标的反方向变化；黄色，慢于序时进度；年内正常，达到或快于"
-          "序时进度（参照能耗双控晴雨表的三级预警）。",
+    "en": "In-year (a figure for part of the year, against the share of the year elapsed): red, no headway this year "
+          "(growth of the wrong sign, or below where the plan's path begins the year); yellow, behind time; on pace, "
+          "at or ahead of it (the NDRC barometer's three levels).",
+    "zh": "年内预警（年内数据对照序时进度）：红色，年内未向目标推进（增速方向相反，或低于上年末规划路径水平）；黄色，"
+          "慢于序时进度；年内正常，达到或快于序时进度（参照能耗双控晴雨表的三级预警）。",
 }
 """The line under a terminal table with in-year warnings."""
 ROWS_LEFT_OUT: dict[str, str] = {
@@ -120,6 +121,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "growth_ratio": "Growth ratio (observed / required)", "direction": "Better when",
         "up": "higher", "down": "lower", "plan_source": "stated for the year", "interpolated": "interpolated",
         "final": "final target carried", "unresolved": "baseline unknown", "none": "no target",
+        "rate": "the plan's growth rate, judged on published rates",
         "progress_text": "{progress}% done, {time}% of time", "per_year": "{value}/yr",
         "legend": "Target: the plan's level for the year ((i) interpolated between milestones, (f) final target). "
                   "Gap = actual − target. Attainment (完成率) = actual / target (target / actual where lower is "
@@ -145,6 +147,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "first_figure": "first figure; nothing to compare yet",
         "verdict": "Assessment", "colon": ": ", "qualitative_unit": "in words",
         "verdict_line": "Assessment on the latest figures (every target in one class)",
+        "in_year_line": "In-year figures against the share of the year elapsed (序时进度)",
         "shown_at": "shown at its final year, {year}", "first_figure_label": "First figure",
         "statement": "What the report says",
         "note_foreign": "(in Chinese in the original)",
@@ -162,7 +165,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "required_change": "尚需年均增加", "observed_cagr": "已实现年均增长",
         "growth_ratio": "增速比（已实现 / 所需）", "direction": "方向",
         "up": "越高越好", "down": "越低越好", "plan_source": "规划明确", "interpolated": "线性插值",
-        "final": "沿用最终目标", "unresolved": "基期值未知", "none": "无目标",
+        "final": "沿用最终目标", "unresolved": "基期值未知", "none": "无目标", "rate": "规划增速（按公布增速评价）",
         "progress_text": "任务{progress}%，时间{time}%", "per_year": "每年{value}",
         "legend": "目标：规划对该年的要求（(i) 按里程碑线性插值，(f) 沿用最终目标）。差距 = 实际 − 目标。"
                   "完成率 = 实际 / 目标（越低越好的指标为目标 / 实际）。"
@@ -185,6 +188,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "data": "data", "at_baseline": "实际值为规划基期值", "first_figure": "首个可得数据，暂无比较",
         "verdict": "进度判断",
         "verdict_line": "按最新数据的进度判断（每项目标计入一类）", "qualitative_unit": "定性",
+        "in_year_line": "年内数据对照序时进度",
         "shown_at": "按期末{year}年评价",
         "first_figure_label": "首个数据", "statement": "评价表述",
         "colon": "：",

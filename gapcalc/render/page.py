@@ -380,7 +380,12 @@ def statement_cells(statement: Statement, row: Mapping[str, Any], context: PageC
             f'<td class="num">{esc(gap_text)}</td>',
             f'<td class="num">{esc(attainment + "%" if attainment else "")}</td>',
             f"<td>{statement_progress(statement, lang)}</td>", f'<td class="num">{esc(needed)}</td>',
-            f"<td>{pill(statement.status, lang)}</td>", f"<td>{verdict_pill(statement.verdict, lang)}</td>"]
+            f"<td>{pill(status_key(statement), lang)}</td>", f"<td>{verdict_pill(statement.verdict, lang)}</td>"]
+
+
+def status_key(statement: Statement) -> str:
+    """The status a row shows: the in-year warning level of a figure of part of the year, else the year's status."""
+    return f"warning_{statement.in_year.warning}" if statement.in_year is not None else statement.status
 
 
 def statement_actual_cell(statement: Statement, row: Mapping[str, Any], context: PageContext) -> str:
@@ -458,8 +463,18 @@ def summary_html(summary: Sequence[Mapping[str, Any]], context: PageContext) -> 
         for statement in context.statements.values():
             counts[statement.verdict] = counts.get(statement.verdict, 0) + 1
         outlook_html = " ".join(f"{verdict_pill(k, lang)} {counts[k]}" for k in VERDICT_FILL if counts.get(k))
+        warnings: dict[str, int] = {}
+        for statement in context.statements.values():
+            if statement.in_year is not None:
+                key = f"warning_{statement.in_year.warning}"
+                warnings[key] = warnings.get(key, 0) + 1
+        warning_html = " ".join(f"{pill(k, lang)} {warnings[k]}" for k in
+                                ("warning_red", "warning_yellow", "warning_green") if warnings.get(k))
+        in_year = (f"<p>{esc(page_word('in_year_line', lang))}{esc(page_word('colon', lang))}{warning_html}</p>\n"
+                   if warning_html else "")
         return (f"<h2>{esc(page_word('summary', lang))}</h2>\n<div class=\"cards\">{card_html}</div>\n"
-                f"<p>{esc(page_word('verdict_line', lang))}{esc(page_word('colon', lang))}{outlook_html}</p>\n")
+                f"<p>{esc(page_word('verdict_line', lang))}{esc(page_word('colon', lang))}{outlook_html}</p>\n"
+                + in_year)
     return (f"<h2>{esc(page_word('summary', lang))}</h2>\n<div class=\"cards\">{card_html}</div>\n"
             f"<p>{esc(page_word('outlook', lang))}: {outlook_html}</p>\n")
 

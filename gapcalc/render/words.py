@@ -37,8 +37,12 @@ CLASS_FILL = {
     "not_assessed": GREY,
     "inconclusive": YELLOW,
     "insufficient_data": GREY,
+    "warning_red": RED,
+    "warning_yellow": YELLOW,
+    "warning_green": GREEN,
 }
-"""Status or outlook → cell fill (RGB hex, no ``#``); the keys of the two vocabularies do not overlap."""
+"""Status, outlook or in-year warning level → cell fill (RGB hex, no ``#``); the keys of the vocabularies do not
+overlap."""
 
 
 def class_word(key: str, lang: str = "en") -> str:

@@ -4,6 +4,7 @@ built from its rows (:mod:`gapcalc.render.brief`), and the pictures of the indic
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from gapcalc.render.page import indicator_name
 from gapcalc.render.rows import clean_rows, row_key
 from gapcalc.render.svg import ChartData
 from gapcalc.usecases.charts import report_extra
-from gapcalc.usecases.run import PlanReport, report_one
+from gapcalc.usecases.run import PlanReport, open_compiled, report_plan
 
 
 @dataclass
@@ -60,9 +61,11 @@ class BriefReport:
         return pictures
 
 
-def brief_of(plan_id: str, directory: Path, year: int, lang: str, actuals_path: Path | None = None) -> BriefReport:
-    """The brief of plan ``plan_id`` for ``year`` in ``lang``."""
-    report = report_one(plan_id, directory, year, actuals_path)
+def brief_of(plan_id: str, directory: Path, year: int, lang: str, actuals_path: Path | None = None,
+             as_known_on: datetime.date | None = None) -> BriefReport:
+    """The brief of plan ``plan_id`` for ``year`` in ``lang`` (with what was known on ``as_known_on``)."""
+    report = report_plan(open_compiled(plan_id, directory), directory, year, actuals_path,
+                         as_known_on=as_known_on)
     extra = report_extra(report)
     rows: Sequence[dict[str, Any]] = clean_rows(report.columns.rows())
     facts = plan_facts(report.plan)

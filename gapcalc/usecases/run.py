@@ -100,18 +100,19 @@ def report_plan(plan: CompiledPlan, directory: Path, year: int, actuals_path: Pa
 
 
 def report_given(plan: str | Path | LoadedPlan, directory: Path, year: int, actuals_path: Path | None = None,
-                 encoding: str | None = None) -> PlanReport:
+                 encoding: str | None = None, as_known_on: datetime.date | None = None) -> PlanReport:
     """The report of a plan given as the Python API takes it: a validated plan, a target file's path (its folder is
-    then the targets directory) or an id of ``directory``."""
+    then the targets directory) or an id of ``directory``; with ``as_known_on``, as known on that day."""
     from gapcalc.plan.compiler import compile_plan
     from gapcalc.plan.load import LoadedPlan
 
     if isinstance(plan, LoadedPlan):
-        return report_plan(compile_plan(plan), directory, year, actuals_path, encoding)
+        return report_plan(compile_plan(plan), directory, year, actuals_path, encoding, as_known_on=as_known_on)
     if Path(plan).suffix == ".toml":
         return report_plan(compile_plan(plan_given(plan, directory)), Path(plan).parent, year, actuals_path,
-                           encoding)
-    return report_one(str(plan), directory, year, actuals_path, encoding)
+                           encoding, as_known_on=as_known_on)
+    return report_plan(open_compiled(str(plan), directory), directory, year, actuals_path, encoding,
+                       as_known_on=as_known_on)
 
 
 def report_one(plan_id: str, directory: Path, year: int, actuals_path: Path | None = None,
