@@ -307,22 +307,13 @@ def _with_pace(row: Row, before: Decimal | None, kinds: set[str], on_rates: bool
     figure, target, as_of = row.get("actual"), row.get("target"), row.get("as_of")
     if not as_of or row.get("actual_year") != row["year"] or figure is None or target is None:
         return row
-    kind = pace.kind_of(str(row["unit"]), on_rates)
-    direction = str(row["direction"])
-    judged: pace.InYear | None
-    if kind == "rate":
-        judged = pace.rate(figure, target, as_of, direction)
-    elif kind == "flow":
-        judged = pace.flow(figure, target, as_of, direction)
-    else:
-        method: pace.Method = "log_share" if kinds & pace.LOG_SHARE_KINDS else "linear"
-        judged = pace.stock(figure, target, before, as_of, direction, method) if before is not None else None
+    judged = pace.reading(str(row["unit"]), on_rates, kinds, figure, target, before, as_of, str(row["direction"]))
     if judged is None:
         return row
     row.update(in_year_kind=judged.kind, elapsed_pct=judged.elapsed_pct, done_pct=judged.done_pct,
                in_year_expected=judged.expected, pace_pp=judged.pace_pp, warning=judged.warning,
-               in_year_method=judged.method)
-    if kind == "flow":
+               in_year_method=judged.method, in_year_start=judged.start)
+    if judged.kind == "flow":
         row.update(attainment_pct=None, progress_pct=None, observed_cagr_pct=None, growth_ratio=None, gap=None,
                    required_cagr_pct=None, required_change_per_year=None, outlook="insufficient_data")
     return row

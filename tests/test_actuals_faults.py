@@ -125,7 +125,7 @@ def test_scope_and_note_en_reach_the_report(name: str, monkeypatch: pytest.Monke
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0].endswith(
         ",actual_comparator,as_of,scope,note_en,published,revision,in_year_kind,elapsed_pct,done_pct,in_year_expected,"
-        "pace_pp,warning,in_year_method")
+        "pace_pp,warning,in_year_method,in_year_start")
     rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(result.stdout)) if not r["breakdown"]}
     assert {column: rows[indicator][column] for column in carried} == carried
     parsed = load_actuals_file(ACTUALS / name, open_plan_file(DEMO_TARGETS / "demo.toml").plan)

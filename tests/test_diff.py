@@ -48,11 +48,11 @@ SENTENCE_EN = (
     f"1 figure added, 2 revised, 1 removed; status changes: {OUTPUT} from met to not met, {CLOUD} from not assessed "
     f"to no data, Green factories from no data to not assessed; outlook changes: {HIGH_TECH} from on track to "
     f"insufficient data, {CLOUD} from insufficient data to on track; in-year warning changes: {CLOUD} newly "
-    "monitored in-year (on pace).")
+    "monitored in-year: green (on pace).")
 SENTENCE_ZH = (
     "本期新增数据1项，修订2项，删除1项；状态变化：全市工业总规模由达标转为未达标，企业“上云”由不评估转为无数据，"
     "绿色工厂由无数据转为不评估；展望变化：制造业领域高新技术企业由符合进度转为数据不足，企业“上云”由数据不足转为符合进度；"
-    "年内预警变化：企业“上云”新纳入年内监测（年内正常）。")
+    "年内预警变化：企业“上云”新纳入年内监测，为绿色（正常）。")
 
 
 def row(indicator: str = "green_factories", actual: Any = "", status: str = "no_data", outlook: str = "",
@@ -286,7 +286,8 @@ def test_reports_as_a_table_with_the_sentence_after_it(in_repo: Path) -> None:
         "  added     Enterprises on the cloud (cumulative)        Actual                                130000",
         "  status    Enterprises on the cloud (cumulative)        Status            not assessed        no data",
         "  outlook   Enterprises on the cloud (cumulative)        Outlook           insufficient data   on track",
-        "  warning   Enterprises on the cloud (cumulative)        In-year warning   —                   on pace",
+        "  warning   Enterprises on the cloud (cumulative)        In-year warning   —                   green (on"
+        " pace)",
         "  removed   Green factories                              Actual            171",
         "  status    Green factories                              Status            no data             not assessed",
         "",

@@ -62,7 +62,7 @@ def test_one_yearly_rate_and_no_level_is_judged_on_the_rate(tmp_path: Path) -> N
     text = brief("jinhua", 2021, ACTUALS / "jinhua_rate_2021.csv", tmp_path, targets=None)
     assert ("规模以上工业亩均增加值：2021年增长12.5%，规划目标为2020—2022年年均增长10%，高于目标增速2.5个百分点，"
             "达到目标增速。2020年以来各年增速尚不完整，暂无法计算年均增速。") in text
-    assert "| 规模以上工业亩均增加值 |  |  | 年均增长10%（2022） | 年均增长10% | 增长12.5%（2021） |" in text
+    assert "| 规模以上工业亩均增加值 |  |  | 年均增长10%（2022） | 增长10% | 增长12.5%（2021） |" in text
 
 
 def test_a_rate_published_as_a_bound_decides_only_when_it_can() -> None:
@@ -81,8 +81,8 @@ def test_a_complete_chain_gives_the_average_and_the_rate_still_needed(tmp_path: 
     assert round(float(average) * 100, 4) == 6.8222
     assert round(((1.07 ** 5 / 1.218947) ** 0.5 - 1) * 100, 4) == 7.2672
     text = brief("pace", 2024, ACTUALS / "all.csv", tmp_path)
-    assert ("2021—2023年年均增长6.8%，实现2021—2025年年均增长7%的目标，2024—2025年需年均增长7.3%，按已实现增速测算，"
-            "略低于所需增速，需稍加快方能如期实现") in text
+    assert ("2021—2023年年均增长6.8%，低于目标增速0.2个百分点；实现2021—2025年年均增长7%的目标，2024—2025年需年均"
+            "增长7.3%，按已实现增速测算，略低于所需增速，需稍加快方能如期实现") in text
 
 
 def test_rates_check_is_the_rule() -> None:
@@ -121,35 +121,37 @@ def test_a_rate_key_with_a_level_figure_stays_on_levels() -> None:
 
 def in_year(row: dict) -> tuple:
     return tuple(row[k] for k in ("in_year_kind", "elapsed_pct", "done_pct", "in_year_expected", "pace_pp",
-                                  "warning", "in_year_method"))
+                                  "warning", "in_year_method", "in_year_start"))
 
 
 def test_a_flow_at_nine_months(tmp_path: Path) -> None:
     row = report("pace", 2024, ACTUALS / "all.csv")["investment"]
-    assert in_year(row) == ("flow", "75", "79.1667", "900", "4.1667", "green", "linear")
+    assert in_year(row) == ("flow", "75", "79.1667", "900", "4.1667", "green", "linear", "")
     assert (row["status"], row["outlook"], row["gap"], row["observed_cagr_pct"]) == (
         "no_data", "insufficient_data", "", "")  # a sum to date is not the year's amount
     text = brief("pace", 2024, ACTUALS / "all.csv", tmp_path)
-    assert ("工业投资：2024年1—9月为950亿元，按规划路径推算2024年应达到1200亿元，为1—9月累计数，不作全年评价。"
+    assert ("工业投资：2024年1—9月为950亿元（1—9月累计数，不作全年评价），按规划路径推算2024年应达到1200亿元。"
             "年内进度：完成全年目标的79.2%，序时进度75%，快于序时进度4.2个百分点，三级预警（绿色）。") in text
 
 
 def test_a_growth_target_with_a_half_year_figure(tmp_path: Path) -> None:
     row = report("pace", 2024, ACTUALS / "all.csv")["value_added"]
-    assert in_year(row) == ("rate", "50", "", "7", "-0.9", "yellow", "linear")
+    assert in_year(row) == ("rate", "50", "", "7", "-0.9", "yellow", "linear", "")
     text = brief("pace", 2024, ACTUALS / "all.csv", tmp_path)
-    assert ("规模以上工业增加值：2024年1—6月累计增长6.1%，规划目标为2021—2025年年均增长7%，为1—6月累计数，"
-            "不作全年评价。年内进度：累计增速低于目标增速0.9个百分点，二级预警（黄色）。") in text
+    assert ("规模以上工业增加值：2024年1—6月累计增长6.1%（1—6月累计数，不作全年评价），规划目标为2021—2025年年均增长"
+            "7%。年内进度：累计增速低于目标增速0.9个百分点，二级预警（黄色）。") in text
     red = report("pace", 2024, ACTUALS / "rate_red.csv")["value_added"]
-    assert in_year(red) == ("rate", "50", "", "7", "-8.2", "red", "linear")
-    assert "年内进度：累计增速低于目标增速8.2个百分点，不增反降，一级预警（红色）" in brief(
-        "pace", 2024, ACTUALS / "rate_red.csv", tmp_path)
+    assert in_year(red) == ("rate", "50", "", "7", "-8.2", "red", "linear", "")
+    red_text = brief("pace", 2024, ACTUALS / "rate_red.csv", tmp_path)
+    assert "年内进度：累计增速低于目标增速8.2个百分点，不增反降，一级预警（红色）" in red_text
+    assert "（一）规模以上工业增加值：年内不增反降，须查明原因，尽快扭转下滑态势。" in red_text
+    assert "（二）数据底数不清：4项量化目标均无2024年全年数据，其中3项暂无数据。" in red_text
 
 
 @pytest.mark.parametrize(("name", "expected"), [
-    ("all.csv", ("stock", "50", "25", "17000", "-25", "yellow", "linear")),
-    ("stock_green.csv", ("stock", "50", "75", "17000", "25", "green", "linear")),
-    ("stock_red.csv", ("stock", "50", "-25", "17000", "-75", "red", "linear")),
+    ("all.csv", ("stock", "50", "25", "17000", "-25", "yellow", "linear", "16000")),
+    ("stock_green.csv", ("stock", "50", "75", "17000", "25", "green", "linear", "16000")),
+    ("stock_red.csv", ("stock", "50", "-25", "17000", "-75", "red", "linear", "16000")),
 ])
 def test_a_stock_against_the_path_at_the_month(name: str, expected: tuple) -> None:
     assert in_year(report("pace", 2024, ACTUALS / name)["cloud"]) == expected
@@ -157,18 +159,24 @@ def test_a_stock_against_the_path_at_the_month(name: str, expected: tuple) -> No
 
 def test_a_reduction_target_is_read_by_log_share(tmp_path: Path) -> None:
     row = report("pace", 2024, ACTUALS / "all.csv")["energy_intensity"]
-    assert in_year(row) == ("stock", "50", "66.6667", "0.8949", "16.2476", "green", "log_share")
+    assert in_year(row) == ("stock", "50.419", "66.6667", "0.8949", "16.2476", "green", "log_share", "0.91")
     assert math.isclose(0.91 * (0.88 / 0.91) ** 0.5, 0.894874, abs_tol=1e-6)
-    assert "按规划路径推算2024年6月末应达到0.895吨标准煤/万元（按对数比例折算）" in brief(
+    assert ("按规划路径推算，2023年末应为0.91吨标准煤/万元、2024年6月末应达到0.895吨标准煤/万元，年内已完成年度任务的"
+            "66.7%，序时进度（按对数比例折算）50.4%，快于序时进度16.2个百分点") in brief(
         "pace", 2024, ACTUALS / "all.csv", tmp_path)
 
 
 def test_the_overview_counts_the_warnings_and_the_summary_has_them(tmp_path: Path) -> None:
     text = brief("pace", 2024, ACTUALS / "all.csv", tmp_path)
-    assert "按年内数据监测4项，黄色预警2项（企业上云、规模以上工业增加值）、进度正常2项。" in text
-    assert ("| 企业上云 |  | 1万户（2020） | 2万户（2025） | 1.8万户 | 1.65万户（2024.06） |  | "
+    assert ("按年内数据监测4项，黄色预警2项（企业上云、规模以上工业增加值）、绿色（正常）2项（工业投资、单位工业增加值"
+            "能耗）。") in text
+    assert ("| 企业上云 |  | 1万户（2020） | 2万户（2025） | 1.8万户 | 1.65万户（2024年6月末） |  | "
             "暂无法判断；年内黄色预警 |") in text
-    assert "（一）企业上云：年内进度滞后，需加快推进，确保完成2024年度目标1.8万户。" in text
+    assert "（一）企业上云：年内进度慢于序时进度，需加快推进，确保完成2024年度目标1.8万户。" in text
+    assert ("（二）规模以上工业增加值：累计增速低于目标增速，需加快推进，力争全年增长7.3%以上，确保实现年均增长7%的"
+            "目标。") in text
+    assert ("（二）年内数据：工业投资（2024年1—9月）、企业上云（2024年6月末）、规模以上工业增加值（2024年1—6月）、"
+            "单位工业增加值能耗（2024年6月末），均不代表全年。") in text
     result = CliRunner().invoke(cli, ["summary", "pace", "2024", "--targets-dir", str(TARGETS), "--actuals",
                                       str(ACTUALS / "all.csv"), "-f", "csv"])
     assert result.exit_code == 0, result.stderr
@@ -185,7 +193,8 @@ def test_the_terminal_table_shows_the_warning_in_words() -> None:
                                 env={"COLUMNS": "120"})
     assert result.exit_code == 0
     lines = {line.split(" (")[0]: line for line in result.stdout.splitlines() if " (a " in line}
-    assert "! yellow warning" in lines["Enterprises on the cloud"] and "+ on pace" in lines["Industrial investment"]
+    assert "! yellow warning" in lines["Enterprises on the cloud"]
+    assert "+ green (on pace)" in lines["Industrial investment"]
     assert "In-year (a figure for part of the year" in result.stdout
 
 
@@ -193,7 +202,7 @@ def test_chongqing_2024_mid_year_figures_are_judged_in_year(tmp_path: Path) -> N
     """The shipped 2024-06 figure of enterprises on the cloud (≥130000) against the path 112000 → 131000."""
     rows = report("chongqing", 2024, REPO / "actuals" / "chongqing.csv", targets=None)
     assert in_year(rows["enterprises_on_cloud"]) == ("stock", "50", "94.7368", "121500", "44.7368", "green",
-                                                     "linear")
+                                                     "linear", "112000")
     assert rows["specialised_sme"]["warning"] == ""  # no target for 2024: nothing to pace against
 
 
@@ -357,4 +366,18 @@ def test_diff_says_which_in_year_warning_changed(tmp_path: Path) -> None:
         ("revised", "cloud", "16500", "17500"), ("outlook", "cloud", "acceleration_needed", "on_track"),
         ("warning", "cloud", "yellow", "green")]
     assert result.stderr.splitlines()[-1] == (
-        "本期新增数据0项，修订1项，删除0项；展望变化：企业上云由需加快转为符合进度；年内预警变化：企业上云由黄色预警转为年内正常。")
+        "本期新增数据0项，修订1项，删除0项；展望变化：企业上云由需加快转为符合进度；年内预警变化：企业上云由黄色预警转为绿色"
+        "（正常）。")
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "targets").glob("*.toml")) + [TARGETS / "pace.toml"],
+                         ids=lambda p: p.stem)
+def test_a_plan_file_and_its_compiled_plan_name_the_same_rate_keys(path: Path) -> None:
+    from gapcalc.plan.compiler import compile_plan
+    from gapcalc.plan.load import load_plan_file
+
+    loaded, _ = load_plan_file(path)
+    assert loaded is not None
+    compiled = compile_plan(loaded).rate_keys()
+    assert PlanFacts.of(loaded.plan).rate_keys == compiled
+    assert (("value_added", "") in compiled) == (path.stem == "pace")

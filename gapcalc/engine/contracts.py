@@ -17,15 +17,16 @@ REPORT_COLUMNS = (
 EXTRA_COLUMNS = ("source", "source_title", "note", "target_text", "subplan", "name_en", "growth_ratio",
                  "breakdown_zh", "breakdown_en", "actual_comparator", "as_of", "scope", "note_en", "published",
                  "revision", "in_year_kind", "elapsed_pct", "done_pct", "in_year_expected", "pace_pp", "warning",
-                 "in_year_method")
+                 "in_year_method", "in_year_start")
 """Columns appended after the contracted ones: where the actual comes from, its caveats (``note``, in Chinese), and
 context; whether the actual is a bound (``>=``: at least, as "超2万") and the date of a figure that does not cover the
 whole year; what the actual measures when it only approximates the indicator (``scope``, 口径), the note in English
 (``note_en``); the release date and kind of the version used (``published``, ``revision``); and, for a figure of
 part of the report year, its in-year pace (:mod:`gapcalc.engine.pace`): what it is (``flow``, ``rate``,
-``stock``), 序时进度 (``elapsed_pct``), the share of the year's task done (``done_pct``), what the date calls for
-(``in_year_expected``), how far ahead or behind (``pace_pp``), the warning level (``red``, ``yellow``, ``green``) and
-the path's reading (``linear``, ``log_share``)."""
+``stock``), 序时进度 (``elapsed_pct``: the share of the year's task due at its date), the share done (``done_pct``),
+what the date calls for (``in_year_expected``), how far ahead or behind (``pace_pp``), the warning level (``red``,
+``yellow``, ``green``), the path's reading (``linear``, ``log_share``) and where the path begins the year
+(``in_year_start``, a stock's)."""
 
 ALL_COLUMNS = REPORT_COLUMNS + EXTRA_COLUMNS
 
@@ -33,7 +34,7 @@ EXACT_COLUMNS = frozenset({"target", "actual", "gap", "baseline", "final_target"
 """Numbers the plan or the actuals state exactly: :class:`~decimal.Decimal`, printed as stated (``7.0`` stays)."""
 FLOAT_COLUMNS = frozenset({"attainment_pct", "progress_pct", "time_elapsed_pct", "required_cagr_pct",
                            "required_change_per_year", "observed_cagr_pct", "growth_ratio", "elapsed_pct", "done_pct",
-                           "in_year_expected", "pace_pp"})
+                           "in_year_expected", "pace_pp", "in_year_start"})
 """Ratios and rates gapcalc computes: float64, NaN where a formula is undefined."""
 YEAR_COLUMNS = frozenset({"year", "actual_year", "baseline_year", "final_year"})
 """Years: int, or None."""

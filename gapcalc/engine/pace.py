@@ -39,7 +39,8 @@ class InYear:
 
     kind: Kind
     elapsed_pct: float
-    """序时进度: the share of the year elapsed at the figure's date, in %."""
+    """序时进度: the share of the year's task due at the figure's date, in %: the share of the year elapsed, or, on a
+    log-share path, the share of the year's step the path has covered by then."""
     done_pct: float | None
     """完成全年目标: the share of the year's target (flow) or of the year's step on the path (stock) done, in %;
     None for a rate."""
@@ -51,6 +52,8 @@ class InYear:
     growth (rate)."""
     warning: Warning
     method: Method = "linear"
+    start: float | None = None
+    """Where the path begins the year (a stock): the target path at the end of the previous year."""
 
 
 def elapsed_share(as_of: str) -> float:
@@ -117,7 +120,7 @@ def stock(figure: Decimal, target: Decimal, before: Decimal, as_of: str, directi
     pace = done - due
     sign = 1 if direction == "up" else -1
     right_way = sign * (float(figure) - float(before)) > 0
-    return InYear("stock", 100 * share, done, expected, pace, warning_of(right_way, pace), method)
+    return InYear("stock", due, done, expected, pace, warning_of(right_way, pace), method, float(before))
 
 
 def path_at(before: float, target: float, share: float, method: Method) -> float:
@@ -125,3 +128,18 @@ def path_at(before: float, target: float, share: float, method: Method) -> float
     if method == "log_share" and before > 0 and target > 0:
         return float(before * (target / before) ** share)
     return before + (target - before) * share
+
+
+def reading(unit: str, on_rates: bool, kinds: set[str], figure: Decimal, target: Decimal, before: Decimal | None,
+            as_of: str, direction: str) -> InYear | None:
+    """The in-year reading of a figure of part of the year: as a rate, a flow or a stock (:func:`kind_of`), a stock
+    against the path from ``before`` (by log share for a target of ``kinds`` stated as a percentage change); None
+    where nothing can be read (no path to the year, a target of zero)."""
+    kind = kind_of(unit, on_rates)
+    if kind == "rate":
+        return rate(figure, target, as_of, direction)
+    if kind == "flow":
+        return flow(figure, target, as_of, direction)
+    if before is None:
+        return None
+    return stock(figure, target, before, as_of, direction, "log_share" if kinds & LOG_SHARE_KINDS else "linear")

@@ -36,6 +36,7 @@ from gapcalc.plan.compiled import (
     STOCK,
     CompiledPlan,
 )
+from gapcalc.plan.facts import rate_key_positions
 from gapcalc.plan.levels import level_or_none, tidy
 
 SPAN = 10_000
@@ -43,6 +44,7 @@ SPAN = 10_000
 STATUS_CODES = tuple(s.value for s in Status)
 _MET, _NOT_MET, _NO_DATA, _NOT_ASSESSED, _INCONCLUSIVE = range(5)
 _PERIOD_TOTAL, _PP_CHANGE = KIND_CODES.index("period_total"), KIND_CODES.index("pp_change")
+_ANNUAL_GROWTH = KIND_CODES.index("annual_growth")
 RELATIVE_KINDS = tuple(KIND_CODES.index(k) for k in ("change_vs_baseline", "pp_change", "annual_growth"))
 """Kinds of target that state a change: their 完成率 is the share of the change achieved."""
 
@@ -502,7 +504,7 @@ def report_batch(plans: list[CompiledPlan], actuals: BatchActuals, year: int) ->
     actual_key = _actual_keys(keys, actuals)
     shaped = place_shapes(baselines, actuals, actual_key,
                           _series_base_years(statements, len(numbers), header_base_year),
-                          _rate_keys(plans, keys))
+                          _rate_keys(statements, baselines, len(numbers)))
     stated = _with_points(baselines, shaped.index_points)
     observed = observations(stated, actuals, shaped.key, shaped.value)
     level, level_value = resolve_open_levels(statements, observed)
@@ -541,23 +543,17 @@ def _judge_pace(report: ReportColumns, key: int, before: str | None, on_rates: b
     direction, unit = str(cells["direction"][key]), str(cells["unit"][key])
     if figure is None or target is None:
         return
-    kind = pace.kind_of(unit, on_rates)
-    method: pace.Method = "log_share" if kinds & pace.LOG_SHARE_KINDS else "linear"
-    judged: pace.InYear | None
-    if kind == "rate":
-        judged = pace.rate(figure, target, as_of, direction)
-    elif kind == "flow":
-        judged = pace.flow(figure, target, as_of, direction)
-    else:
-        judged = pace.stock(figure, target, Decimal(before), as_of, direction, method) if before else None
+    judged = pace.reading(unit, on_rates, kinds, figure, target, Decimal(before) if before else None, as_of,
+                          direction)
     if judged is None:
         return
     for name, value in (("in_year_kind", judged.kind), ("warning", judged.warning), ("in_year_method", judged.method)):
         cells[name][key] = value
     for name, number in (("elapsed_pct", judged.elapsed_pct), ("done_pct", judged.done_pct),
-                         ("in_year_expected", judged.expected), ("pace_pp", judged.pace_pp)):
+                         ("in_year_expected", judged.expected), ("pace_pp", judged.pace_pp),
+                         ("in_year_start", judged.start)):
         cells[name][key] = np.nan if number is None else number
-    if kind == "flow":  # a sum to date is not the year's amount: no growth, progress or outlook is drawn from it
+    if judged.kind == "flow":  # a sum to date is not the year's amount: no growth, progress or outlook is drawn from it
         for name in ("attainment_pct", "progress_pct", "observed_cagr_pct", "growth_ratio", "required_cagr_pct",
                      "required_change_per_year"):
             cells[name][key] = np.nan
@@ -566,13 +562,16 @@ def _judge_pace(report: ReportColumns, key: int, before: str | None, on_rates: b
         report.outlook_code[key] = len(OUTLOOK_KEYS) - 1
 
 
-def _rate_keys(plans: list[CompiledPlan], keys: Columns) -> np.ndarray:
-    """Per report key, whether its targets are growth rates on no level (:attr:`PlanFacts.rate_keys`)."""
-    found = {(pos, indicator, breakdown) for pos, plan in enumerate(plans) for indicator, breakdown in plan.rate_keys()}
-    if not found:
-        return np.zeros(len(keys["indicator"]), dtype=bool)
-    return np.array([(int(p), i, b or "") in found for p, i, b in zip(keys["plan_pos"].tolist(), keys["indicator"],
-                                                                      keys["breakdown"], strict=True)], dtype=bool)
+def _rate_keys(statements: Columns, baselines: Columns, size: int) -> np.ndarray:
+    """Per report key, whether its targets are growth rates on no level (:func:`gapcalc.plan.facts.rate_key_positions`,
+    on the batch's statements at once)."""
+    mask = np.zeros(size, dtype=bool)
+    if not (statements["kind"] == _ANNUAL_GROWTH).any():  # most batches: no growth target at all
+        return mask
+    found = rate_key_positions(statements["key"].tolist(), [KIND_CODES[c] for c in statements["kind"].tolist()],
+                               baselines["key"].tolist())
+    mask[sorted(found)] = True
+    return mask
 
 
 def _rate_target(statements: Columns, key: int, year: int) -> rates.RateTarget:
@@ -772,7 +771,8 @@ def _cells(plans: list[CompiledPlan], keys: Columns, statements: Columns, level:
         "scope": _actual_text(actuals, "scope", latest), "note_en": _actual_text(actuals, "note_en", latest),
         "published": _actual_text(actuals, "published", latest), "revision": _actual_text(actuals, "revision", latest),
         **{name: np.full(size, None, dtype=object) for name in ("in_year_kind", "warning", "in_year_method")},
-        **{name: np.full(size, np.nan) for name in ("elapsed_pct", "done_pct", "in_year_expected", "pace_pp")},
+        **{name: np.full(size, np.nan) for name in ("elapsed_pct", "done_pct", "in_year_expected", "pace_pp",
+                                                    "in_year_start")},
         **measures.floats,
     }
     ordered = {name: columns[name] for name in ALL_COLUMNS}

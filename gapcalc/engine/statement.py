@@ -316,7 +316,8 @@ def statement_of(facts: PlanFacts, row: Mapping[str, Any]) -> Statement:
     base = _base(row, key)
     progress = _progress(row, figure, base)
     phase = _key_phase(facts, final, year)
-    reach = _reach(row.get("growth_ratio"))
+    reach = _reach(_points_ratio(row, figure, base, final) if str(row.get("unit") or "") == "%" else
+                   row.get("growth_ratio"))
     status, outlook = str(row.get("status") or ""), row.get("outlook")
     statement = Statement(
         plan=str(row["plan"]), indicator=str(row["indicator"]), breakdown=row.get("breakdown"),
@@ -340,9 +341,10 @@ def _in_year(row: Mapping[str, Any]) -> InYear | None:
     if not kind:
         return None
     done = row.get("done_pct")
+    start = row.get("in_year_start")
     return InYear(kind, float(row["elapsed_pct"]), None if done is None else float(done),
                   float(row["in_year_expected"]), float(row["pace_pp"]), row["warning"], row.get("in_year_method")
-                  or "linear")
+                  or "linear", None if start is None else float(start))
 
 
 def _last_stated(key: KeyFacts) -> Stated | None:
@@ -420,6 +422,21 @@ def _key_phase(facts: PlanFacts, final: Goal | None, year: int) -> Phase:
     if year < facts.start_year:
         return "before"
     return "during" if year < final.year else "final" if year == final.year else "after"
+
+
+def _points_ratio(row: Mapping[str, Any], figure: Figure | None, base: Base | None,
+                  final: Goal | None) -> float | None:
+    """R in percentage points for a share or a rate (%): the points a year observed over the points a year the
+    period asks (formulas.arithmetic_rate), as the growth still needed is worded in points; the row's ratio where
+    either is undefined."""
+    from gapcalc.engine.formulas import arithmetic_rate, growth_ratio
+
+    if figure is None or base is None or final is None:
+        return row.get("growth_ratio")
+    observed = arithmetic_rate(base.value, figure.value, figure.year - base.year)
+    required = arithmetic_rate(base.value, final.value, final.year - base.year)
+    ratio = growth_ratio(observed, required, str(row.get("direction") or "up"))
+    return ratio if ratio is not None else row.get("growth_ratio")
 
 
 def _reach(ratio: Any) -> Reach | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from gapcalc.plan.facts import PlanFacts, rate_key
+from gapcalc.plan.facts import PlanFacts, rate_key_positions
 
 KEY_FIELDS = ("indicator", "breakdown", "name_zh", "unit", "direction", "subplan", "name_en", "breakdown_zh",
               "breakdown_en", "target_text", "stated", "numeric")
@@ -109,12 +109,10 @@ class CompiledPlan:
         """(indicator, breakdown or ``""``) of the keys whose targets are growth rates on no level
         (:func:`gapcalc.plan.facts.rate_key`)."""
         keys = self.key_rows() if keys is None else keys
-        kinds: dict[int, list[str]] = {}
-        for key, kind in zip(*(_unpacked(name, self.statements[name]) for name in ("key", "kind")), strict=True):
-            kinds.setdefault(key, []).append(KIND_CODES[kind])
-        with_levels = set(_unpacked("key", self.baselines["key"]))
-        return frozenset((keys[k]["indicator"], keys[k]["breakdown"] or "") for k, found in kinds.items()
-                         if rate_key(found, k in with_levels))
+        found = rate_key_positions(_unpacked("key", self.statements["key"]),
+                                   [KIND_CODES[c] for c in _unpacked("kind", self.statements["kind"])],
+                                   _unpacked("key", self.baselines["key"]))
+        return frozenset((keys[k]["indicator"], keys[k]["breakdown"] or "") for k in found)
 
     def as_data(self) -> tuple[Any, ...]:
         """The plain-data form that is cached."""

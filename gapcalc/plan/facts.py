@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -68,7 +69,17 @@ class PlanFacts:
                    header.base_year, (header.period[0], header.period[1]), header.id, stated, rate_keys)
 
 
+def rate_key_positions(keys: Iterable[int], kinds: Iterable[str], with_levels: Iterable[int]) -> set[int]:
+    """The keys whose targets are growth rates on no level: every numeric target of the key (``keys`` and ``kinds``
+    pair each statement with its key) an annual growth rate, and no level stated for it (``with_levels``: the keys
+    with a stated baseline). The one rule of :attr:`PlanFacts.rate_keys`, for one key, one plan or a batch."""
+    growth: set[int] = set()
+    other: set[int] = set()
+    for key, kind in zip(keys, kinds, strict=True):
+        (growth if kind == "annual_growth" else other).add(key)
+    return growth - other - set(with_levels)
+
+
 def rate_key(kinds: list[str], levels_known: bool) -> bool:
-    """Whether a key's targets are growth rates on no level: every numeric target an annual growth rate, and no
-    level stated for it (the one rule of :attr:`PlanFacts.rate_keys`)."""
-    return bool(kinds) and not levels_known and all(kind == "annual_growth" for kind in kinds)
+    """Whether one key's targets (of ``kinds``) are growth rates on no level (:func:`rate_key_positions`)."""
+    return bool(rate_key_positions([0] * len(kinds), kinds, [0] if levels_known else []))

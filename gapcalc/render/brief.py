@@ -16,26 +16,32 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
 from gapcalc.engine.statement import Overview, Statement
 from gapcalc.render.cells import xml_text
 from gapcalc.render.markdown import markdown_cell, markdown_inline
-from gapcalc.render.numerals import difference_text, quantity, rate_text
+from gapcalc.render.numerals import difference_text, growth_text, quantity, rate_text
 from gapcalc.render.page import shown
 from gapcalc.render.prose import (
+    figure_clause,
     figure_quantity,
     goal_text,
     in_year_clause,
     name_of,
     outlook_clause,
+    period_text,
     progress_clause,
+    rate_figure_clause,
+    scope_clause,
     shown_gap,
     stated_goal_text,
     statement_sentences,
     verdict_word,
     word,
+    year_goal_text,
 )
 
 MID_TERM = ("achieved_early", "ahead", "as_expected", "lagging", "undetermined")
@@ -62,10 +68,16 @@ TEXT: dict[str, dict[str, str]] = {
         "class_named": "{word}{count}项（{names}）",
         "no_figure": "另有{count}项量化目标暂无数据。", "list_sep": "、", "part_sep": "，",
         "in_year": "按年内数据监测{count}项，{parts}。", "in_year_named": "{word}{count}项（{names}）",
-        "in_year_item": "{word}{count}项", "warned_short_red": "红色预警", "warned_short_yellow": "黄色预警",
-        "warned_short_green": "进度正常", "in_year_cell": "；年内{word}",
+        "warned_short_red": "红色预警", "warned_short_yellow": "黄色预警", "warned_short_green": "绿色（正常）",
+        "in_year_cell": "；年内{word}",
         "problem_in_year": "（{n}）{name}：{facts}。原因：＿＿＿＿（待补充）。",
-        "advice_in_year": "（{n}）{name}：年内进度滞后，需加快推进，确保完成{year}年度目标{goal}。",
+        "advice_in_year": "（{n}）{name}：年内进度慢于序时进度，需加快推进，确保完成{year}年度目标{goal}。",
+        "advice_in_year_rate": "（{n}）{name}：累计增速低于目标增速，需加快推进，力争全年{growth}以上，确保实现"
+                               "{goal}的目标。",
+        "advice_in_year_red": "（{n}）{name}：年内{way}，须查明原因，尽快扭转下滑态势。",
+        "data_gap_none": "（{n}）数据底数不清：{quantified}项量化目标均无{year}年全年数据，其中{missing}项暂无数据。",
+        "period_dates": "（{n}）年内数据：{items}，均不代表全年。", "item_period": "{name}（{period}）",
+        "period_dates_one": "（{n}）年内数据：{items}，不代表全年。",
         "none_lagging": "暂无进度滞后的量化目标。",
         "data_gap": "（{n}）数据底数不清：{quantified}项量化目标中，仅{assessed}项有{year}年全年数据，"
                     "{missing}项暂无数据。",
@@ -114,6 +126,18 @@ TEXT: dict[str, dict[str, str]] = {
         "class_named": "{count} {word} ({names})", "no_figure": " {count} quantified targets have no data yet.",
         "list_sep": ", ", "part_sep": "; ",
         "none_lagging": "No quantified target is behind schedule.",
+        "in_year": " In-year figures for {count}: {parts}.", "in_year_named": "{count} {word} ({names})",
+        "warned_short_red": "at red warning", "warned_short_yellow": "at yellow warning",
+        "warned_short_green": "green (on pace)", "in_year_cell": "; in-year: {word}",
+        "problem_in_year": "({n}) {name}: {facts}. Reasons: ____ (to complete).",
+        "advice_in_year": "({n}) {name}: behind the in-year pace; speed up to meet the {year} target of {goal}.",
+        "advice_in_year_rate": "({n}) {name}: growth to date below the target rate; aim for {growth} or more this "
+                               "year, to reach the target of {goal}.",
+        "advice_in_year_red": "({n}) {name}: {way} this year; find out why and turn it round.",
+        "data_gap_none": "({n}) Data: none of the {quantified} quantified targets has a whole-year figure for {year}; "
+                         "{missing} have no data at all.",
+        "period_dates": "({n}) In-year figures: {items}; none is the whole year.", "item_period": "{name} ({period})",
+        "period_dates_one": "({n}) In-year figure: {items}; not the whole year.",
         "data_gap": "({n}) Data: of {quantified} quantified targets, only {assessed} have a whole-year figure for "
                     "{year}; {missing} have no data.",
         "none_lagging_final": "No quantified target was missed.",
@@ -266,13 +290,9 @@ def _in_year_counts(overview: Overview, lang: str) -> str:
     total = sum(len(v) for v in overview.warnings.values())
     if not total:
         return ""
-    parts = []
-    for level in ("red", "yellow", "green"):
-        members = overview.warnings.get(level, ())
-        if members:
-            key = "in_year_item" if level == "green" else "in_year_named"
-            parts.append(_t(lang, key).format(word=_t(lang, f"warned_short_{level}"), count=len(members),
-                                              names=_join(lang, [name_of(s, lang) for s in members])))
+    parts = [_t(lang, "in_year_named").format(word=_t(lang, f"warned_short_{level}"), count=len(members),
+                                              names=_join(lang, [name_of(s, lang) for s in members]))
+             for level in ("red", "yellow", "green") if (members := overview.warnings.get(level, ()))]
     return _t(lang, "in_year").format(count=total, parts=_t(lang, "list_sep" if lang == "zh" else "part_sep").join(
         parts))
 
@@ -313,10 +333,10 @@ def table_row(statement: Statement, lang: str, notes: Footnotes) -> list[str]:
     final_text = (goal_text(final, unit, lang, statement.direction) + _t(lang, "latest_of").format(year=final.year)
                   if final is not None else "")
     goal = statement.target
-    year_goal = goal_text(goal, unit, lang, statement.direction) if goal is not None and goal.source != "final" else ""
+    year_goal = year_goal_text(statement, lang) if goal is not None and goal.source != "final" else ""
     figure = statement.figure
-    actual = (figure_quantity(figure, unit, lang) + _t(lang, "latest_of").format(
-        year=figure.as_of.replace("-", ".") if figure.as_of else figure.year) if figure is not None else "")
+    actual = (figure_quantity(figure, unit, lang) + _t(lang, "latest_of").format(year=period_text(statement, lang))
+              if figure is not None else "")
     attainment = (rate_text(statement.attainment_pct) + "%" if statement.attainment_pct is not None
                   and statement.current and statement.status in ("met", "not_met") else "")
     marker = source_note(statement, lang, notes)
@@ -350,6 +370,13 @@ def words_item(statement: Statement, lang: str) -> str:
     return f"{name_of(statement, lang)}{word('colon', lang)}{wording}"
 
 
+def _in_year_facts(statement: Statement, lang: str) -> str:
+    """What 三、存在问题 says of a target behind its in-year pace: the figure, and how far behind (no prefix)."""
+    first = rate_figure_clause(statement, lang) if statement.on_rates else figure_clause(statement, lang)
+    first += scope_clause(statement, lang)
+    return word("sep", lang).join(part for part in (first, in_year_clause(statement, lang, prefix=False)) if part)
+
+
 def _problem_facts(statement: Statement, lang: str) -> str:
     parts = [statement_sentences(statement, lang)[0]]
     progress = progress_clause(statement, lang)
@@ -372,11 +399,11 @@ def problems(statements: Sequence[Statement], lang: str, final: bool, overview: 
                                              facts=_problem_facts(s, lang)) for n, s in enumerate(missed, 1)]
         warned = [s for level in ("red", "yellow") for s in overview.warnings.get(level, ())]
         items += [_t(lang, "problem_in_year").format(n=_nth(len(items) + n, lang), name=name_of(s, lang),
-                                                     facts=in_year_clause(s, lang)) for n, s in enumerate(warned, 1)]
+                                                     facts=_in_year_facts(s, lang)) for n, s in enumerate(warned, 1)]
         if overview.quantified and overview.assessed * 2 < overview.quantified and overview.count("no_figure"):
-            items.append(_t(lang, "data_gap").format(n=_nth(len(items) + 1, lang), quantified=overview.quantified,
-                                                     assessed=overview.assessed, year=year,
-                                                     missing=overview.count("no_figure")))
+            gap = _t(lang, "data_gap" if overview.assessed else "data_gap_none")
+            items.append(gap.format(n=_nth(len(items) + 1, lang), quantified=overview.quantified,
+                                    assessed=overview.assessed, year=year, missing=overview.count("no_figure")))
     return items or [_t(lang, "none_lagging_final" if final else "none_lagging")]
 
 
@@ -398,14 +425,29 @@ def advice(statements: Sequence[Statement], missing: int, lang: str, warned: Seq
             items.append(_t(lang, "advice").format(n=_nth(len(items) + 1, lang), name=name_of(statement, lang),
                                                    need=need))
     for statement in warned:
-        goal = statement.target
-        if goal is not None:
-            items.append(_t(lang, "advice_in_year").format(
-                n=_nth(len(items) + 1, lang), name=name_of(statement, lang), year=statement.year,
-                goal=goal_text(goal, statement.unit, lang, statement.direction)))
+        items.append(_in_year_advice(statement, _nth(len(items) + 1, lang), lang))
     if missing:
         items.append(_t(lang, "advice_data").format(n=_nth(len(items) + 1, lang), count=missing))
     return items or [_t(lang, "advice_none")]
+
+
+def _in_year_advice(statement: Statement, n: str, lang: str) -> str:
+    """四、下一步建议 for a target behind its in-year pace: turn round a wrong way; else speed up to the year's target
+    (for a growth target, the rate the remaining years need, at least the target rate)."""
+    name, reading = name_of(statement, lang), statement.in_year
+    if reading is not None and reading.warning == "red":
+        way = f"rate_{statement.direction}" if reading.kind == "rate" else reading.kind
+        return _t(lang, "advice_in_year_red").format(n=n, name=name, way=word(f"wrong_way_{way}", lang))
+    goal = statement.target
+    if statement.on_rates and goal is not None and statement.final is not None:
+        need = statement.need.cagr_pct if statement.need is not None else None
+        rate = max(Decimal(rate_text(need)), goal.value) if need is not None else goal.value
+        return _t(lang, "advice_in_year_rate").format(
+            n=n, name=name, growth=growth_text(rate, lang),
+            goal=goal_text(statement.final, statement.unit, lang, statement.direction))
+    return _t(lang, "advice_in_year").format(n=n, name=name, year=statement.year,
+                                             goal=goal_text(goal, statement.unit, lang, statement.direction)
+                                             if goal is not None else "")
 
 
 def _nth(number: int, lang: str) -> str:
@@ -428,12 +470,11 @@ def data_notes(header: Any, statements: Sequence[Statement], year: int, lang: st
     bounds = [name_of(s, lang) for s in with_figure if s.figure is not None and s.figure.is_bound]
     if bounds:
         add("bounds", items=_join(lang, bounds))
-    from gapcalc.render.prose import date_text
 
-    dated = [_t(lang, "item_date").format(name=name_of(s, lang), date=date_text(s.figure.as_of, lang))
+    dated = [_t(lang, "item_period").format(name=name_of(s, lang), period=period_text(s, lang))
              for s in with_figure if s.figure is not None and s.figure.as_of]
     if dated:
-        add("dates", items=_join(lang, dated))
+        add("period_dates" if len(dated) > 1 else "period_dates_one", items=_join(lang, dated))
     derived = [name_of(s, lang) for s in with_figure if s.has("derived_unit")]
     if derived:
         add("derived", items=_join(lang, derived))

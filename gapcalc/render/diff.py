@@ -20,12 +20,12 @@ if TYPE_CHECKING:  # pragma: no cover
 SENTENCES: dict[str, dict[str, str]] = {
     "zh": {"counts": "本期新增数据{added}项，修订{revised}项，删除{removed}项", "status": "状态变化：{items}",
            "outlook": "展望变化：{items}", "warning": "年内预警变化：{items}", "item": "{name}由{old}转为{new}",
-           "item_new": "{name}新纳入年内监测（{new}）", "rows_added": "新增指标{count}项：{items}",
+           "item_new": "{name}新纳入年内监测，为{new}", "rows_added": "新增指标{count}项：{items}",
            "rows_removed": "删除指标{count}项：{items}", "none": "本期数据无变化。"},
     "en": {"counts": "{added} figure{s} added, {revised} revised, {removed} removed",
            "status": "status changes: {items}",
            "outlook": "outlook changes: {items}", "warning": "in-year warning changes: {items}",
-           "item": "{name} from {old} to {new}", "item_new": "{name} newly monitored in-year ({new})",
+           "item": "{name} from {old} to {new}", "item_new": "{name} newly monitored in-year: {new}",
            "rows_added": "{count} indicator{s} added: {items}", "rows_removed": "{count} indicator{s} removed: {items}",
            "none": "No changes."},
 }

@@ -16,10 +16,10 @@ LANG_ENV = "GAPCALC_LANG"
 STATUS_WORDS: dict[str, dict[str, str]] = {
     "en": {"met": "✓ met", "not_met": "✗ not met", "no_data": "· no data", "not_assessed": "– not assessed",
            "inconclusive": "≷ inconclusive", "warning_red": "!! red warning", "warning_yellow": "! yellow warning",
-           "warning_green": "+ on pace"},
+           "warning_green": "+ green (on pace)"},
     "zh": {"met": "✓ 达标", "not_met": "✗ 未达标", "no_data": "· 无数据", "not_assessed": "– 不评估",
            "inconclusive": "≷ 无法判定", "warning_red": "!! 红色预警", "warning_yellow": "! 黄色预警",
-           "warning_green": "+ 年内正常"},
+           "warning_green": "+ 绿色（正常）"},
 }
 """Status words; a figure of part of the year shows its in-year warning level in their place."""
 OUTLOOK_WORDS: dict[str, dict[str, str]] = {
@@ -48,10 +48,10 @@ LEGENDS: dict[str, str] = {
 }
 WARNING_LEGENDS: dict[str, str] = {
     "en": "In-year (a figure for part of the year, against the share of the year elapsed): red, no headway this year "
-          "(growth of the wrong sign, or below where the plan's path begins the year); yellow, behind time; on pace, "
-          "at or ahead of it (the NDRC barometer's three levels).",
+          "(growth of the wrong sign, or below where the plan's path begins the year); yellow, behind time; green, on "
+          "pace: at or ahead of it (the NDRC barometer's three levels).",
     "zh": "年内预警（年内数据对照序时进度）：红色，年内未向目标推进（增速方向相反，或低于上年末规划路径水平）；黄色，"
-          "慢于序时进度；年内正常，达到或快于序时进度（参照能耗双控晴雨表的三级预警）。",
+          "慢于序时进度；绿色（正常），达到或快于序时进度（参照能耗双控晴雨表的三级预警）。",
 }
 """The line under a terminal table with in-year warnings."""
 ROWS_LEFT_OUT: dict[str, str] = {

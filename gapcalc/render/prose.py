@@ -60,7 +60,8 @@ ZH: dict[str, str] = {
     "final_open": "规划期末（{year}年）目标为{goal}，尚未收集到期末数据，暂无法判断",
     "after": "规划期已于{year}年结束", "scope": "口径：{scope}", "source": "数据来源：{source}",
     "sep": "，", "stop": "。", "colon": "：", "binding_true": "约束性", "binding_false": "预期性",
-    "a_year": "年均{q}", "rate_figure": "{year}年{figure}", "rate_figure_as_of": "{year}年1—{month}月累计{figure}",
+    "a_year": "年均{q}", "semi": "；", "rate_figure": "{year}年{figure}",
+    "rate_figure_as_of": "{year}年1—{month}月累计{figure}",
     "rate_figure_earlier": "最新数据为{year}年{figure}", "rate_target": "规划目标为{start}—{year}年{goal}",
     "rate_above": "高于目标增速{d}", "rate_below": "低于目标增速{d}", "rate_equal": "与目标增速持平",
     "rate_met": "达到目标增速", "rate_not_met": "未达到目标增速",
@@ -71,12 +72,19 @@ ZH: dict[str, str] = {
     "rate_average_done": "{start}—{end}年年均{growth}，已完成规划目标", "rate_average_missed":
     "{start}—{end}年年均{growth}，未完成规划目标",
     "rate_no_chain": "{start}年以来各年增速尚不完整，暂无法计算年均增速",
-    "in_year_stock": "年内进度：按规划路径推算{date}末应达到{expected}{method}，已完成年度任务的{done}%，"
-                     "序时进度{elapsed}%",
-    "in_year_flow": "年内进度：完成全年目标的{done}%，序时进度{elapsed}%",
-    "in_year_rate": "年内进度：累计增速{comparison}",
-    "figure_flow": "{year}年1—{month}月为{figure}", "part_year_flow": "为1—{month}月累计数，不作全年评价",
+    "in_year": "年内进度：{text}",
+    "in_year_stock": "按规划路径推算，{before_year}年末应为{start}、{date}末应达到{expected}，年内已完成年度任务的"
+                     "{done}%，序时进度{method}{elapsed}%",
+    "in_year_flow": "完成全年目标的{done}%，序时进度{elapsed}%",
+    "in_year_rate": "累计增速{comparison}",
+    "figure_flow": "{year}年1—{month}月为{figure}", "figure_rate_flow": "{year}年1—{month}月累计{figure}",
+    "note_flow": "1—{month}月累计数，不作全年评价", "note_stock": "{month}月末时点数，不作全年评价",
+    "period_flow": "{year}年1—{month}月", "period_stock": "{year}年{month}月末",
     "log_share": "（按对数比例折算）", "wrong_way_stock": "低于上年末规划路径水平", "wrong_way_flow": "年内累计为负",
+    "rate_vs_goal": "{comparison}",
+    "reach_reaches_pp": "按已实现增幅测算，可如期实现",
+    "reach_close_pp": "按已实现增幅测算，略低于所需增幅，需稍加快方能如期实现",
+    "reach_short_pp": "按已实现增幅测算，难以如期实现，需加快推进",
     "wrong_way_rate_up": "不增反降", "wrong_way_rate_down": "不降反升",
     "warning_red": "一级预警（红色）", "warning_yellow": "二级预警（黄色）", "warning_green": "三级预警（绿色）",
 }
@@ -127,7 +135,8 @@ EN: dict[str, str] = {
     "final_open": "the final ({year}) target is {goal}; no final figure has been collected: not judged",
     "after": "the plan period ended in {year}", "scope": "scope: {scope}", "source": "source: {source}",
     "sep": "; ", "stop": ".", "colon": ": ", "binding_true": "binding", "binding_false": "indicative",
-    "a_year": "{q} a year", "rate_figure": "{figure} in {year}", "rate_figure_as_of": "{figure} in January–{mname} "
+    "a_year": "{q} a year", "semi": "; ", "rate_figure": "{figure} in {year}",
+    "rate_figure_as_of": "{figure} in January–{mname} "
     "{year}", "rate_figure_earlier": "the latest figure is {figure} in {year}",
     "rate_target": "the target is {goal} over {start}–{year}",
     "rate_above": "{d} above the target rate", "rate_below": "{d} below the target rate",
@@ -140,13 +149,20 @@ EN: dict[str, str] = {
     "rate_average_done": "{growth} a year over {start}–{end}: the target is completed",
     "rate_average_missed": "{growth} a year over {start}–{end}: the target is not completed",
     "rate_no_chain": "the yearly rates since {start} are incomplete: no average yet",
-    "in_year_stock": "in-year pace: the plan's path gives {expected} at the end of {date}{method}; {done}% of the "
-                     "year's step done, with {elapsed}% of the year elapsed",
-    "in_year_flow": "in-year pace: {done}% of the year's target done, with {elapsed}% of the year elapsed",
-    "in_year_rate": "in-year pace: growth to date {comparison}",
-    "figure_flow": "{figure} in January–{mname} {year}", "part_year_flow": "a sum for January–{mname}, not judged "
-                                                                          "as the year's",
+    "in_year": "in-year pace: {text}",
+    "in_year_stock": "the plan's path gives {start} at the end of {before_year} and {expected} at the end of {date}; "
+                     "{done}% of the year's step done, with {elapsed}% due{method}",
+    "in_year_flow": "{done}% of the year's target done, with {elapsed}% of the year elapsed",
+    "in_year_rate": "growth to date {comparison}",
+    "figure_flow": "{figure} in January–{mname} {year}", "figure_rate_flow": "{figure} in January–{mname} {year}",
+    "note_flow": "a sum for January–{mname}, not judged as the year's",
+    "note_stock": "at the end of {mname}, not judged as the year's",
+    "period_flow": "Jan–{mname} {year}", "period_stock": "end of {mname} {year}",
     "log_share": " (on a log-share reading)", "wrong_way_stock": "below where the plan's path began the year",
+    "rate_vs_goal": "{comparison}",
+    "reach_reaches_pp": "at the rise observed it will be reached on time",
+    "reach_close_pp": "the rise observed is slightly short of what is needed",
+    "reach_short_pp": "at the rise observed it will not be reached on time",
     "wrong_way_flow": "the sum to date is negative", "wrong_way_rate_up": "falling, not growing",
     "wrong_way_rate_down": "rising, not falling",
     "warning_red": "level-1 warning (red)", "warning_yellow": "level-2 warning (yellow)",
@@ -283,7 +299,7 @@ def comparison_clauses(statement: Statement, lang: str) -> list[str]:
     if figure is None or statement.target is None or figure.year != statement.year:
         return []
     if figure.as_of:
-        return [_part_year(statement, figure.as_of, lang)]
+        return []  # the figure's clause says it is of part of the year
     if statement.status == "inconclusive":
         which = "lower" if figure.comparator in (">=", ">") else "upper"
         return [word("inconclusive", lang).format(which=word(which, lang))]
@@ -305,12 +321,32 @@ def _is_flow(statement: Statement) -> bool:
     return statement.in_year is not None and statement.in_year.kind == "flow"
 
 
-def _part_year(statement: Statement, as_of: str, lang: str) -> str:
-    """``为2024年6月时点数据，不作全年评价`` / ``为1—9月累计数，不作全年评价``."""
-    if _is_flow(statement):
-        month = int(as_of[5:7])
-        return word("part_year_flow", lang).format(month=month, mname=MONTHS_EN[month - 1])
-    return word("part_year", lang).format(date=date_text(as_of, lang))
+def _sums_to_date(statement: Statement) -> bool:
+    """True for a figure of part of the year that is a sum or a growth rate to date (1—9月), not a point in time."""
+    return _is_flow(statement) or statement.on_rates
+
+
+def part_year_note(statement: Statement, lang: str) -> str:
+    """``（1—9月累计数，不作全年评价）`` / ``（6月末时点数，不作全年评价）`` after a figure of part of the year."""
+    figure = statement.figure
+    if figure is None or not figure.as_of:
+        return ""
+    month = int(figure.as_of[5:7])
+    key = "note_flow" if _sums_to_date(statement) else "note_stock"
+    return word(key, lang).format(month=month, mname=MONTHS_EN[month - 1])
+
+
+def period_text(statement: Statement, lang: str) -> str:
+    """The period of a figure as a table writes it: ``2024年1—9月`` (a sum to date), ``2024年6月末`` (a point),
+    else its year."""
+    figure = statement.figure
+    if figure is None:
+        return ""
+    if not figure.as_of:
+        return str(figure.year)
+    month = int(figure.as_of[5:7])
+    key = "period_flow" if _sums_to_date(statement) else "period_stock"
+    return word(key, lang).format(year=figure.year, month=month, mname=MONTHS_EN[month - 1])
 
 
 def progress_clause(statement: Statement, lang: str) -> str:
@@ -369,15 +405,21 @@ def outlook_clause(statement: Statement, lang: str) -> str:
         return ""
     text = _need_text(statement, goal, lang)
     if text and statement.reach is not None and not statement.at_first_point:
-        text += word("sep", lang) + word(f"reach_{statement.reach}", lang)
+        text += word("sep", lang) + reach_words(statement, lang)
     return text
+
+
+def reach_words(statement: Statement, lang: str) -> str:
+    """Whether the growth observed reaches the target on time: in 增幅 (points) for a share, in 增速 otherwise."""
+    points = f"reach_{statement.reach}_pp"
+    return word(points if statement.unit == "%" and points in TEXTS[lang] else f"reach_{statement.reach}", lang)
 
 
 def _need_text(statement: Statement, goal: str, lang: str) -> str:
     need, final, figure = statement.need, statement.final, statement.figure
     assert need is not None and final is not None and figure is not None
     unit, one = statement.unit, "_one" if need.years == 1 else ""
-    years = {"year": final.year, "goal": goal, "start": figure.year}
+    years = {"year": final.year, "goal": goal, "start": figure.year + 1}  # the years of growth still to come
     change = per_year_change(need.change_per_year, unit)
     if (unit == "%" or unit.startswith("additions since ")) and change is not None:
         verb = word(("raise" if change >= 0 else "lower_pp") if unit == "%" else ("add" if change >= 0 else "cut"),
@@ -410,11 +452,17 @@ def per_year_change(change: float | None, unit: str) -> Decimal | None:
 
 
 def scope_clause(statement: Statement, lang: str) -> str:
-    """``（口径：全行业，规划为制造业领域）`` where the figure's scope differs from the indicator's."""
+    """What the reader must know of the figure itself, in one parenthesis after it: its 口径 where it differs from
+    the indicator's, and that it is of part of the year (``（口径：全行业，规划为制造业领域；6月末时点数，
+    不作全年评价）``)."""
     figure = statement.figure
-    if figure is None or not figure.scope:
+    if figure is None:
         return ""
-    text = word("scope", lang).format(scope=figure.scope)
+    parts = [word("scope", lang).format(scope=figure.scope)] if figure.scope else []
+    parts += [part_year_note(statement, lang)] if figure.as_of else []
+    if not parts:
+        return ""
+    text = ("；" if lang == "zh" else "; ").join(parts)
     return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
@@ -461,8 +509,7 @@ def rate_comparison(statement: Statement, lang: str) -> list[str]:
     if figure is None or goal is None or figure.year != statement.year:
         return []
     if figure.as_of:
-        month = int(figure.as_of[5:7])
-        return [word("part_year_flow", lang).format(month=month, mname=MONTHS_EN[month - 1])]
+        return []  # the figure's clause says it is of part of the year
     if statement.status == "inconclusive":
         which = "lower" if figure.comparator in (">=", ">") else "upper"
         return [word("rate_inconclusive", lang).format(which=word(which, lang))]
@@ -490,15 +537,22 @@ def rate_outlook(statement: Statement, lang: str) -> str:
         key = "rate_average_done" if statement.verdict == "completed" else "rate_average_missed"
         return word(key, lang).format(growth=growth, **span)
     text = word("rate_average", lang).format(growth=growth, **span)
+    goal_rate = statement.final.value if statement.final is not None else None
+    if goal_rate is not None:
+        gap = Decimal(rate_text(average)) - goal_rate
+        signed = gap if statement.direction == "up" else -gap
+        key = "rate_equal" if gap == 0 else "rate_above" if signed > 0 else "rate_below"
+        text += word("sep", lang) + word(key, lang).format(d=difference_text(gap, RATE_UNIT, lang))
     need = statement.need
+    joint = word("semi", lang)
     if need is not None and need.cagr_pct is not None:
         goal = goal_text(final, RATE_UNIT, lang, statement.direction)
         one = "_one" if final.year - last == 1 else ""
-        text += word("sep", lang) + word("rate_need" + one, lang).format(
+        text += joint + word("rate_need" + one, lang).format(
             start=int(base_year) + 1, year=final.year, goal=goal, from_=last + 1,
             growth=growth_text(rate_text(need.cagr_pct), lang))
         if statement.reach is not None:
-            text += word("sep", lang) + word(f"reach_{statement.reach}", lang)
+            text += word("sep", lang) + reach_words(statement, lang)
     return text
 
 
@@ -526,11 +580,11 @@ def warning_word(level: str, lang: str) -> str:
     return word(f"warning_{level}", lang)
 
 
-def in_year_clause(statement: Statement, lang: str) -> str:
+def in_year_clause(statement: Statement, lang: str, prefix: bool = True) -> str:
     """The in-year pace of a figure of part of the year: against the path at the month, the share of the year's
-    target, or the target rate; ahead of or behind 序时进度; the warning level."""
+    target, or the target rate; ahead of or behind 序时进度; the warning level (``年内进度：…`` with ``prefix``)."""
     reading, figure = statement.in_year, statement.figure
-    if reading is None or figure is None or figure.as_of is None:
+    if reading is None or figure is None or not figure.as_of:
         return ""
     sep = word("sep", lang)
     if reading.kind == "rate":
@@ -540,11 +594,14 @@ def in_year_clause(statement: Statement, lang: str) -> str:
         parts = [word("in_year_rate", lang).format(comparison=word(key, lang).format(d=d))]
     else:
         done, elapsed = rate_text(reading.done_pct), rate_text(reading.elapsed_pct)
-        if reading.kind == "stock":
-            expected = quantity(Decimal(str(reading.expected)), statement.unit, lang, "computed")
+        if reading.kind == "stock" and reading.start is not None:
+            unit = statement.unit
             method = word("log_share", lang) if reading.method == "log_share" else ""
-            text = word("in_year_stock", lang).format(date=date_text(figure.as_of, lang), expected=expected,
-                                                      method=method, done=done, elapsed=elapsed)
+            text = word("in_year_stock", lang).format(
+                before_year=figure.year - 1, start=quantity(Decimal(str(reading.start)), unit, lang, "computed"),
+                date=date_text(figure.as_of, lang), expected=quantity(Decimal(str(reading.expected)), unit, lang,
+                                                                      "computed"),
+                method=method, done=done, elapsed=elapsed)
         else:
             text = word("in_year_flow", lang).format(done=done, elapsed=elapsed)
         gap = Decimal(rate_text(abs(reading.pace_pp)))
@@ -556,4 +613,17 @@ def in_year_clause(statement: Statement, lang: str) -> str:
         way = f"rate_{statement.direction}" if reading.kind == "rate" else reading.kind
         parts.append(word(f"wrong_way_{way}", lang))
     parts.append(warning_word(reading.warning, lang))
-    return sep.join(parts)
+    text = sep.join(parts)
+    return word("in_year", lang).format(text=text) if prefix else text
+
+def year_goal_text(statement: Statement, lang: str) -> str:
+    """The year's target as a table writes it: ``1.8万户``; for a growth target judged on rates, the year's growth
+    (``增长7%``: the average asked of every year)."""
+    goal = statement.target
+    if goal is None:
+        return ""
+    if statement.on_rates:
+        text = growth_text(goal.value, lang)
+        return word(f"goal_{goal.comparator}" if f"goal_{goal.comparator}" in TEXTS[lang] else "goal_=",
+                    lang).format(q=text)
+    return goal_text(goal, statement.unit, lang, statement.direction)
