@@ -30,6 +30,10 @@ what the date calls for (``in_year_expected``), how far ahead or behind (``pace_
 
 ALL_COLUMNS = REPORT_COLUMNS + EXTRA_COLUMNS
 
+RATE_UNIT = "growth rate (%)"
+"""The ``unit`` of a row judged on growth rates (:mod:`gapcalc.engine.rates`): its target, figure and gap are growth
+rates in % (a gap in percentage points)."""
+
 EXACT_COLUMNS = frozenset({"target", "actual", "gap", "baseline", "final_target"})
 """Numbers the plan or the actuals state exactly: :class:`~decimal.Decimal`, printed as stated (``7.0`` stays)."""
 FLOAT_COLUMNS = frozenset({"attainment_pct", "progress_pct", "time_elapsed_pct", "required_cagr_pct",

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 import gapcalc.actuals.shapes as shapes
 from gapcalc.engine import formulas
-from gapcalc.engine.statement import RATE_UNIT
+from gapcalc.engine.contracts import RATE_UNIT
 
 __all__ = ["RATE_UNIT", "RateCheck", "RateFigure", "RateTarget", "check"]
 RATE_SOURCE = "rate"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from gapcalc.engine.contracts import RATE_UNIT
 from gapcalc.engine.pace import InYear
 from gapcalc.plan.compiled import KIND_CODES, CompiledPlan
 
@@ -37,10 +38,6 @@ time; 0.95 ≤ R < 1 close to it; 0 ≤ R < 0.95 short of it; R < 0 moving away.
 
 CaveatKind = Literal["bound", "part_year", "scope", "earlier_year", "first_observation", "draft_plan",
                      "derived_unit"]
-
-RATE_UNIT = "growth rate (%)"
-"""The unit of a row judged on growth rates (:mod:`gapcalc.engine.rates`): its target, figure and gap are growth
-rates in % (a gap in percentage points)."""
 
 COUNT_UNITS = frozenset("个家户条项台种次场只位件人座所")
 """Units that count things: a computed number of them is shown whole (docs/methodology.md §3)."""

@@ -70,6 +70,8 @@ def column_texts(name: str, values: Sequence[Any]) -> list[str]:
     """A whole column's cell texts, as :func:`cell_text` gives them one by one: floats (a float64 array) rounded,
     Decimals printed as stated, years as digits, None as an empty cell."""
     if getattr(values, "dtype", None) == "float64":
+        if values.size and values.dtype.kind == "f" and not (values == values).any():  # type: ignore[attr-defined]
+            return [""] * values.size  # type: ignore[attr-defined]  # every cell NaN (most in-year columns)
         return format_floats(values.tolist())  # type: ignore[attr-defined]
     items = values.tolist() if hasattr(values, "tolist") else list(values)
     if name in EXACT_COLUMNS:
@@ -77,6 +79,8 @@ def column_texts(name: str, values: Sequence[Any]) -> list[str]:
     if name in YEAR_COLUMNS:
         return ["" if y is None else str(y) for y in items]
     types = set(map(type, items))  # one pass in C
+    if types == {type(None)}:
+        return [""] * len(items)
     if types == {str}:
         return items
     if types <= _TEXT_TYPES:  # a column of text with missing cells

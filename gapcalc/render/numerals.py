@@ -16,7 +16,8 @@ import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-from gapcalc.engine.statement import COUNT_UNITS, RATE_UNIT
+from gapcalc.engine.contracts import RATE_UNIT
+from gapcalc.engine.statement import COUNT_UNITS
 
 Role = Literal["stated", "computed", "rate"]
 

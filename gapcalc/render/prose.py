@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gapcalc.engine.statement import COUNT_UNITS, RATE_UNIT, Figure, Goal, Stated, Statement
+from gapcalc.engine.contracts import RATE_UNIT
+from gapcalc.engine.statement import COUNT_UNITS, Figure, Goal, Stated, Statement
 from gapcalc.render.numerals import (
     computed_value,
     difference_text,
