@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from test_draft_lexicon import EXAMPLE_PLAN, STATISTICS_HEAD
 
 from gapcalc.cli.main import cli
-from gapcalc.draft.actuals_text import REASONS, Reading, Row, read_text
+from gapcalc.draft.actuals_text import REASONS, PlanContext, PlanIndicator, Reading, Row, read_text
 from gapcalc.draft.lexicon import LEXICON
 from gapcalc.usecases.draft_actuals import COLUMNS
 
@@ -168,6 +168,39 @@ def test_a_number_qualifying_a_noun_is_no_figure() -> None:
     assert Decimal(1) not in [r.value for r in reading.refused]
 
 
+def test_refuses_a_part_of_a_narrower_whole_named_before_it() -> None:
+    assert _refused("全市集成电路产业链企业300家，其中高新技术企业120家。", "120") == "actual.refuse.within"
+    # a part of the region's own whole, or of a whole of its own kind, is the indicator's
+    assert _only("全市工业企业5000家，其中高新技术企业1200家。").value == 1200
+    assert _only("全市国家高新技术企业6348家，其中制造业领域高新技术企业4000家。").value == 4000
+
+
+def test_refuses_additions_of_one_of_the_kinds_the_indicator_joins() -> None:
+    assert _refused("全年新增挂牌企业5家。", "5") == "actual.refuse.part"
+    assert _refused("全市挂牌企业近60家。", "60") == "actual.refuse.part"
+
+
+def test_a_part_s_additions_beside_the_level_of_its_year_are_one_figure_too_many() -> None:
+    """The level of the year is its figure; the additions are refused as a second figure of the year."""
+    reading = _read("全年新增挂牌企业5家。年末全市挂牌企业52家。")
+    assert [(r.indicator, r.value, r.comparator) for r in reading.rows] == [("listed_quoted_companies", 52, ">=")]
+    assert (Decimal(5), "actual.refuse.one_per_year") in [(r.value, r.why) for r in reading.refused]
+
+
+def test_the_real_traps_of_a_part_and_of_a_narrower_whole_are_refused() -> None:
+    """金华: 新增上市企业6家 for a plan counting 上市挂牌企业; 上下游企业90余家，其中规上企业44家 of a chain."""
+    jinhua = {"listed_companies": ("上市挂牌企业", "家", ("new_in_year", "cumulative")),
+              "above_scale_enterprises": ("规模以上工业企业数", "家", ("cumulative",))}
+    plan = PlanContext("jinhua", "金华", "municipal", (2020, 2022), 2019, tuple(
+        PlanIndicator(ident, name, unit, (), frozenset(kinds)) for ident, (name, unit, kinds) in jinhua.items()))
+    reading = read_text((REAL / "jinhua_2021_plan_report.txt").read_text(encoding="utf-8"), plan)
+    assert (Decimal(6), "actual.refuse.part") in [(r.value, r.why) for r in reading.refused]
+    assert reading.rows == []
+    reading = read_text((REAL / "jinhua_2024_robots.txt").read_text(encoding="utf-8"), plan)
+    assert (Decimal(44), "actual.refuse.within") in [(r.value, r.why) for r in reading.refused]
+    assert reading.rows == []
+
+
 def test_every_refusal_is_a_lexicon_rule_with_a_reason() -> None:
     rules = {name for name in LEXICON.rules if name.startswith("actual.refuse.")}
     assert rules == set(REASONS)
@@ -299,6 +332,93 @@ def test_scope_words_that_differ_from_the_plans_make_the_scope() -> None:
     row = _only("全市高新技术企业6348家。")
     assert row.scope == "高新技术企业（全行业），规划为制造业领域高新技术企业"
     assert "口径近似" in row.note
+
+
+def test_one_of_the_kinds_the_indicator_joins_is_a_lower_bound() -> None:
+    row = _only("年末全市挂牌企业52家。")
+    assert (row.indicator, row.value, row.comparator, row.measure) == ("listed_quoted_companies", 52, ">=", "")
+    assert row.scope == "挂牌企业，规划为上市挂牌企业"
+    assert "下限值" in row.note
+
+
+def test_a_name_without_a_word_of_the_indicators_is_read_with_its_wider_scope() -> None:
+    row = _only("年末全市在役机器人2.1万台。")
+    assert (row.indicator, row.value) == ("industrial_robots", 21000)
+    assert row.scope == "在役机器人，规划为在役工业机器人"
+    # the word dropped is inside the name: a name without its first word is another thing
+    assert _read("年末全市机器人2.1万台。").rows == []
+
+
+def test_a_figure_of_the_plans_scope_is_chosen_before_one_of_another() -> None:
+    reading = _read("全市高新技术企业6348家，其中制造业领域高新技术企业4000家。")
+    assert [(r.indicator, r.value, r.scope) for r in reading.rows] == [("high_tech_enterprises", 4000, "")]
+    assert (Decimal(6348), "actual.refuse.one_per_year") in [(r.value, r.why) for r in reading.refused]
+
+
+TABLE = """# source: 杭州市2023年科技经费投入统计公报, 杭州市统计局, 2024-09-20
+杭州市2023年科技经费投入统计公报
+2023年分行业规模以上工业企业研发经费情况
+行业
+|
+研发经费(亿元)
+|
+投入强度(%)
+|
+合计
+|
+530.1
+|
+1.97
+|
+制造业
+|
+500.2
+|
+2.10
+|
+全年全市上市企业39家。
+"""
+
+
+def test_reads_a_table_printed_one_cell_a_line() -> None:
+    reading = read_text(TABLE, EXAMPLE_PLAN)
+    assert [(r.indicator, r.year, r.value, r.scope) for r in reading.rows] == [
+        ("rnd_intensity", 2023, Decimal("1.97"), ""), ("listed_companies", 2023, 39, "")]
+    [row] = [r for r in reading.rows if r.indicator == "rnd_intensity"]
+    assert row.quote == ("2023年分行业规模以上工业企业研发经费情况；行业 | 研发经费(亿元) | 投入强度(%)；"
+                         "合计 | 530.1 | 1.97")
+    assert row.line == 10  # the line of the row's label
+    assert (Decimal("2.10"), "actual.refuse.one_per_year") in [(r.value, r.why) for r in reading.refused]
+
+
+def test_reads_a_table_of_tab_separated_rows_with_a_column_of_years() -> None:
+    text = STATISTICS_HEAD + "指标\t2021年\t2022年\n上市企业(家)\t33\t36\n全市上市企业39家。\n"
+    reading = read_text(text, EXAMPLE_PLAN)
+    # the years of a table's columns are not the year of the text after it (the communiqué's, 2023)
+    assert [(r.year, r.value, r.line) for r in reading.rows] == [(2021, 33, 4), (2022, 36, 4), (2023, 39, 5)]
+
+
+def test_a_table_by_a_breakdown_reads_its_total_and_its_rows_of_a_scope_or_of_the_region() -> None:
+    by_industry = TABLE.replace("制造业\n|\n500.2", "采矿业\n|\n4.2\n|\n0.85\n|\n制造业\n|\n500.2")
+    refused = [(r.value, r.why) for r in read_text(by_industry, EXAMPLE_PLAN).refused]
+    assert (Decimal("0.85"), "actual.refuse.subset") in refused  # one industry: a part
+    assert (Decimal("2.10"), "actual.refuse.one_per_year") in refused  # 制造业: a scope, read
+    by_city = STATISTICS_HEAD + "2023年全省分市工业指标\n地区\t上市企业(家)\n杭州\t39\n宁波\t30\n"
+    reading = read_text(by_city, EXAMPLE_PLAN)
+    assert [(r.indicator, r.value) for r in reading.rows] == [("listed_companies", 39)]
+    assert (30, "actual.refuse.subset") in [(r.value, r.why) for r in reading.refused]
+
+
+def test_the_region_a_tables_caption_names_is_that_of_its_rows() -> None:
+    text = TABLE.replace("2023年分行业", "2023年全省分行业").replace("合计\n|\n530.1\n|\n1.97\n|\n", "")
+    reading = read_text(text, EXAMPLE_PLAN)
+    assert [r.indicator for r in reading.rows] == ["listed_companies"]
+    assert (Decimal("2.10"), "actual.refuse.elsewhere") in [(r.value, r.why) for r in reading.refused]
+
+
+def test_cells_that_make_no_table_are_read_as_text() -> None:
+    assert _rows("全市上市企业39家\n|\n全市绿色工厂120家\n|") == [
+        ("listed_companies", "", 2023, 39, "", "", ""), ("green_factories", "", 2023, 120, "", "", "")]
 
 
 def test_scales_a_unit_to_the_indicators() -> None:

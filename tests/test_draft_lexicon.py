@@ -55,6 +55,8 @@ EXAMPLE_PLAN = PlanContext("hangzhou", "杭州", "municipal", (2021, 2025), 2020
     _indicator("mfg_share_gdp", "制造业增加值占地区生产总值比重", "%", ("level",)),
     _indicator("high_tech_mfg_share", "高技术产业产值占规模以上工业产值比重", "%", ("level",)),
     _indicator("listed_companies", "上市企业", "家"),
+    _indicator("listed_quoted_companies", "上市挂牌企业", "家"),
+    _indicator("industrial_robots", "在役工业机器人", "台"),
 ))
 """The plan an example of a statistics text is read for: a city's 2021—2025 plan, base year 2020."""
 

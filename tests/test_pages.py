@@ -219,8 +219,8 @@ def test_brief_docx_states_every_assessed_figure_as_the_csv_rounds_it(in_repo: P
     assert (high_tech["target"], high_tech["gap"], high_tech["attainment_pct"]) == ("5831.75", "516.25", "108.8524")
     assert ("制造业领域高新技术企业：2022年为6348家（口径：全行业，规划为制造业领域），"
             "按规划路径推算2022年应达到5832家，超出年度目标516家，完成率108.9%，已完成年度目标。"
-            "以2021年首个可得数据为起点，至2022年完成剩余任务的42.9%，同期序时进度25%，"
-            "快于序时进度17.9个百分点。") in text
+            "以2021年首个可得数据为起点，至2022年完成剩余任务的42.9%，同期时间进度25%，"
+            "快于时间进度17.9个百分点。") in text
     assert text.startswith("《重庆市推动制造业高质量发展重点专项实施方案》2022年实施进展情况报告\n一、总体评价\n")
     assert "（渝府办发〔2021〕80号）提出目标65项" in text  # the document number in simplified characters
     assert ("完成年度目标2项，指标完成率100%（可评估的仅占量化目标的4.3%）。"

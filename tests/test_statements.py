@@ -214,7 +214,7 @@ def test_every_zh_brief_says_only_what_its_rows_hold(plan: str, year: int) -> No
             assert shown == [rate_text(row["attainment_pct"])], (plan, statement.indicator)
         if statement.progress is not None and "完成规划任务的" in said:
             assert f"完成规划任务的{rate_text(row['progress_pct'])}%" in said
-            assert f"同期序时进度{rate_text(row['time_elapsed_pct'])}%" in said
+            assert f"同期时间进度{rate_text(row['time_elapsed_pct'])}%" in said
         assert number_text(row["actual"], statement.unit) in said
     prose = re.sub(r"&[a-z]+;", "", _URL.sub("", _QUOTE.sub("", text)))  # HTML entities of the Markdown
     prose = "\n".join(line for line in prose.splitlines() if not line.startswith("\\["))  # footnotes: titles

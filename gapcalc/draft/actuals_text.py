@@ -8,6 +8,8 @@ is a rule of the lexicon (``actual.*`` in ``lexicon.toml``; the shared indicator
 read sentence by sentence: each number with its unit, the name it measures (the clause before it, or the name of the
 number before it), its verb (level, a year's additions, a change), its bound, and its year (the text's, or the one
 its sentence says); the name is matched to an indicator by its core words, the shared vocabulary and its scope words.
+A table of figures (tab-separated rows, or one cell a line between lines of |) is read a row at a time, each row as a
+sentence of its label, its columns' names, values and units (``actual.table.*``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
+from itertools import islice
 
 from gapcalc.draft.charmap import fold
 from gapcalc.draft.lexicon import LEXICON, alternation
@@ -118,6 +122,13 @@ _RESPECTIVELY = _rule_words("actual.list.respectively")
 _LIST_SPLIT = re.compile(alternation(w for w in _JOINERS if w not in ("及", "与")))
 """What separates the names of a list (not 及 nor 与, which words hold: 普及率, 参与度)."""
 _ENGLISH_TERMS = tuple(sorted(LEXICON.rule("english").map, key=len, reverse=True))
+_JOINED: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (str(whole), tuple(str(part) for part in parts)) for whole, parts in LEXICON.rule("actual.scope.part").map.items())
+"""Words joining two kinds in one (上市挂牌), with the kinds they join."""
+_WIDER = _rule_words("actual.scope.wider")
+_WITHIN = re.compile(rf"(?:^|[,;:])\s*{LEXICON.alternation('actual.refuse.within')}")
+_GENERIC_LONGEST = tuple(sorted(LEXICON.rule("actual.refuse.other_indicator").get("generic", ()), key=len,
+                                reverse=True))
 _NOUN = re.compile(LEXICON.alternation("rise.noun"))
 
 _VERBS: list[tuple[str, str]] = (
@@ -142,6 +153,18 @@ _CUT = re.compile("|".join((LEXICON.alternation("actual.refuse.gap"),
                             "(?:比|较)(?=" + alternation(_rule_words("actual.refuse.elsewhere")) + ")")))
 """Where a clause's name ends: a comparison begins."""
 _SENTENCE_END = re.compile(r"[。!?]")
+_CELL_LINE = LEXICON.compiled("actual.table.cells")
+_CELL_NUMBER = LEXICON.compiled("actual.table.cells", "number")
+_CELL_EMPTY = frozenset(LEXICON.rule("actual.table.cells").get("empty", ()))
+_COLUMN = LEXICON.compiled("actual.table.column")
+_VALUE_COLUMNS = frozenset(_rule_words("actual.table.column"))
+_TOTAL_ROWS = frozenset(_rule_words("actual.table.total"))
+_CAPTION = LEXICON.compiled("actual.table.total", "caption")
+_CAPTION_BY = LEXICON.compiled("actual.table.total", "by")
+_COLUMN_YEAR = re.compile(rf"^{LEXICON.regex('actual.period.year')}$")
+_TABLE_REGIONS = tuple(sorted({*_REGION_WORDS, *_ELSEWHERE}, key=len, reverse=True))
+"""The words of a caption naming the region of its table's rows (全省, 全市, 全国…)."""
+_SCOPE_WORDS = frozenset(word for word, _ in _SCOPES)
 
 REASONS: dict[str, Text] = {
     "actual.refuse.target_section": t("under a heading of targets or plans"),
@@ -166,6 +189,8 @@ REASONS: dict[str, Text] = {
     "actual.refuse.no_year": t("the text does not say its year, nor when it was published"),
     "actual.refuse.outside_plan": t("a year far outside the plan's period"),
     "actual.refuse.subregion": t("a district or county, not the whole region"),
+    "actual.refuse.within": t("a part of the indicator (高技术, 小巨人, 示范…)"),
+    "actual.refuse.part": t("a part of the indicator (高技术, 小巨人, 示范…)"),
 }
 """Why a number is refused, by the lexicon rule that refuses it (said on stderr in the review list)."""
 
@@ -251,6 +276,10 @@ class Row:
     preliminary figures, a monthly release's flash ones): ``estimate``, ``flash``, ``preliminary``, ``final``."""
     published: str = ""
     """The text's date of publication (``YYYY-MM-DD`` or ``YYYY-MM``), when it says."""
+    other_scope: bool = False
+    """Its scope words are not the plan's (``actual.refuse.one_per_year`` prefers a figure of the plan's scope)."""
+    unplaced: str = ""
+    """The rule refusing it should it be the figure of its year (a part's additions: ``actual.refuse.part``)."""
 
     @property
     def note(self) -> str:
@@ -326,21 +355,21 @@ def _synonyms(text: str) -> str:
     return text
 
 
+_TERM = re.compile("|".join(re.escape(term) for term in _ENGLISH_TERMS) or "(?!)")
+"""The key terms of names, the longest first: at each place of a name the longest term there is its term."""
+
+
 def _terms(core: str) -> tuple[str, ...]:
-    found: list[str] = []
-    at = 0
-    while at < len(core):
-        term = next((w for w in _ENGLISH_TERMS if core.startswith(w, at)), None)
-        if term is None:
-            at += 1
-            continue
-        found.append(term)
-        at += len(term)
-    return tuple(found)
+    return tuple(found.group() for found in _TERM.finditer(core))
 
 
 def read_name(raw: str, regions: Sequence[str]) -> Name:
     """A name as matching compares it (``regions``: the words of the plan's own region, dropped)."""
+    return _read_name(raw, tuple(regions))
+
+
+@lru_cache(maxsize=8192)
+def _read_name(raw: str, regions: tuple[str, ...]) -> Name:
     text = fold(raw).translate(_QUOTES).strip()
     whole = ""
     denominator = _DENOMINATOR.search(_synonyms(text))
@@ -379,6 +408,7 @@ def _shown(raw: str, regions: Sequence[str]) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def clean_clause(clause: str) -> str:
     """The name in a clause: cut at a comparison (高于…, 比上年…, 比2015年…), then its time, verb, base and bound
     words cut from both ends."""
@@ -398,13 +428,38 @@ class _Target:
     shared: re.Pattern[str] | None
 
 
-def _targets(plan: PlanContext, regions: Sequence[str]) -> list[_Target]:
+class _Targets:
+    """A plan's indicators as names are matched to them: in order, and looked up by core (exact), by the core a
+    joined kind or a wider name gives (``actual.scope.part``, ``actual.scope.wider``), and those with a shared
+    pattern; a name's match is kept (a text names the same things again and again)."""
+
+    def __init__(self, targets: Sequence[_Target]) -> None:
+        self.all = tuple(targets)
+        self.exact: dict[str, list[_Target]] = {}
+        self.wider: dict[str, _Target] = {}
+        for target in self.all:
+            core = target.name.core
+            self.exact.setdefault(core, []).append(target)
+            for word in _WIDER:
+                at = core.find(word)
+                if 0 < at and at + len(word) < len(core):
+                    self.wider.setdefault(core[:at] + core[at + len(word):], target)
+        self.joined = tuple(tg for tg in self.all if any(whole in tg.name.core for whole, _ in _JOINED))
+        self.shared = tuple((tg, tg.shared) for tg in self.all if tg.shared is not None)
+        self.near = tuple((tg, tg.name.core, len(tg.name.core) >= 2 and tg.name.core not in _GENERIC,
+                           frozenset(tg.name.terms)) for tg in self.all)
+        """Each indicator with what a name sharing a key word with it (``near``) is found by: its core, whether the
+        core is a key word itself (not generic), its key terms."""
+        self.matches: dict[Name, _Match | None] = {}
+
+
+def _targets(plan: PlanContext, regions: Sequence[str]) -> _Targets:
     found = []
     for indicator in plan.indicators:
         rule = LEXICON.rules.get(f"shared.{indicator.id}")
         shared = LEXICON.compiled(rule.name) if rule is not None and rule.get("pattern") else None
         found.append(_Target(indicator, read_name(indicator.name_zh, regions), shared))
-    return found
+    return _Targets(found)
 
 
 @dataclass(frozen=True)
@@ -415,29 +470,59 @@ class _Match:
     on: str = ""
 
 
-def _match(name: Name, targets: Sequence[_Target]) -> _Match | None:
+def _match(name: Name, targets: _Targets) -> _Match | None:
+    """The indicator a name names: the one of the same core, else the one whose name joins a kind it names, else the
+    best one whose shared pattern it matches, else the one it names more widely, else one sharing a key word with it
+    (``near``: refused); None when it names none."""
+    if name in targets.matches:
+        return targets.matches[name]
+    found = targets.matches[name] = _find_match(name, targets)
+    return found
+
+
+def _find_match(name: Name, targets: _Targets) -> _Match | None:
     if not name.core:
         return None
-    exact = [tg for tg in targets if tg.name.core == name.core]
+    exact = targets.exact.get(name.core)
     if exact:
         best = next((tg for tg in exact if tg.name.scopes == name.scopes), exact[0])
         return _Match(best, "exact")
+    part = next((tg for tg in targets.joined if _joined_part(name.core, tg.name.core)), None)
+    if part is not None:
+        return _Match(part, "part")
     shared: list[_Match] = []
-    for tg in targets:
-        if tg.shared is None:
-            continue
+    for tg, pattern in targets.shared:
         for on in (name.text, name.core):
-            found = tg.shared.search(on)
+            found = pattern.search(on)
             if found and found.end() > found.start():
                 shared.append(_Match(tg, "shared", found.span(), on))
                 break
     if shared:
         return min(shared, key=lambda m: (_unexplained(name, m), m.span[0] if m.span else 0,
                                           -((m.span[1] - m.span[0]) if m.span else 0)))
-    near = [tg for tg in targets if _near(name, tg.name)]
+    wider = targets.wider.get(name.core)
+    if wider is not None:
+        return _Match(wider, "wider")
+    core, terms = name.core, frozenset(name.terms) - _GENERIC
+    own = len(core) >= 2 and core not in _GENERIC
+    near = [tg for tg, plan, key, plan_terms in targets.near
+            if key and plan in core or own and core in plan or not terms.isdisjoint(plan_terms)]
     if near:
         return _Match(max(near, key=lambda tg: len(set(tg.name.terms) & set(name.terms))), "near")
     return None
+
+
+def _joined_part(core: str, plan: str) -> bool:
+    """Whether a name is the indicator's with one of the kinds its name joins in place of the joining word (挂牌企业
+    for 上市挂牌企业: ``actual.scope.part``)."""
+    return any(whole in plan and whole not in core and any(
+        kind in core and core.replace(kind, whole, 1) == plan for kind in kinds) for whole, kinds in _JOINED)
+
+
+def _part(name: Name, plan: Name) -> bool:
+    """Whether a name counts one of the kinds the indicator's name joins (上市 of 上市挂牌)."""
+    return any(whole in plan.text and whole not in name.text and any(kind in name.text for kind in kinds)
+               for whole, kinds in _JOINED)
 
 
 def _unexplained(name: Name, match: _Match) -> int:
@@ -445,16 +530,6 @@ def _unexplained(name: Name, match: _Match) -> int:
     制造业增加值占… that the pattern of the manufacturing share matches): the fewer, the better the match."""
     outside = _outside(name, match)
     return sum(1 for word in (*_SUBSET, *_OTHER_MEASURES) if word in outside and word not in match.target.name.text)
-
-
-def _near(name: Name, plan: Name) -> bool:
-    """Whether a name shares a key word with an indicator's (and is not the indicator)."""
-    a, b = name.core, plan.core
-    if len(b) >= 2 and b not in _GENERIC and b in a:
-        return True
-    if len(a) >= 2 and a not in _GENERIC and a in b:
-        return True
-    return bool((set(name.terms) & set(plan.terms)) - _GENERIC)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -483,7 +558,7 @@ def read_publication(text: str) -> Publication:
         title = names[0] if names else ""
         issuer = names[1] if len(names) > 1 else ""
         break
-    content = [line for line in lines if line and not _COMMENT.match(fold(line))]
+    content = list(islice((line for line in lines if line and not _COMMENT.match(fold(line))), 12))
     if not title and content:
         title = next((line for line in content[:3] if not _BOILERPLATE.match(fold(line))), content[0])[:80]
     for line in content[:12]:
@@ -529,7 +604,7 @@ def _with(publication: Publication, kind: str, year: int | None, as_of: str = ""
     return Publication(publication.title, publication.issuer, publication.date, publication.url, kind, year, as_of)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Number:
     start: int
     end: int
@@ -542,21 +617,26 @@ class _Number:
     chinese: bool
 
 
-def numbers_in(folded: str) -> Iterator[_Number]:
-    """The numbers of a folded sentence with their units (no years, months, ordinals, labels or model names)."""
+def _dates(folded: str) -> list[tuple[int, int]]:
+    """Where the months (1—9月) and the dates of a day are in a folded text: no number of them is a figure. Neither
+    spans the end of a sentence, so those of a line are those of its sentences."""
+    return [m.span() for m in _MONTHS.finditer(folded)] + [m.span() for m in _DATE.finditer(folded) if m.group("day")]
+
+
+def numbers_in(folded: str, dates: list[tuple[int, int]] | None = None) -> Iterator[_Number]:
+    """The numbers of a folded sentence with their units (no years, months, ordinals, labels or model names);
+    ``dates``: its :func:`_dates`, when they are known."""
     skipped: list[tuple[int, int]] = [m.span() for m in _LABEL.finditer(folded) if not _LABEL_KEEP.match(m.group())]
-    skipped += [m.span() for m in _MONTHS.finditer(folded)] + [m.span() for m in _DATE.finditer(folded)
-                                                                if m.group("day")]
+    skipped += _dates(folded) if dates is None else dates
     for found in _NUMBER.finditer(folded):
-        start, num = found.start(), found.group("num")
-        if any(a <= start < b for a, b in skipped):
-            continue
-        unit = (found.group("unit") or "").strip()
-        magnitude = found.group("mag") or ""
+        start, num, unit, magnitude = found.start(), *found.group("num", "unit", "mag")
+        unit, magnitude = (unit or "").strip(), magnitude or ""
         chinese = not num[0].isdigit()
         if chinese and (unit not in _CHINESE_COUNTS or magnitude):
             continue
         if not unit and _NOT_AFTER_NUMBER.match(folded, found.end("num")):
+            continue
+        if skipped and any(a <= start < b for a, b in skipped):
             continue
         before = folded[max(0, start - 1):start]
         if before and (before in _ORDINAL or before.isascii() and before.isalpha()):
@@ -585,13 +665,31 @@ class _Line:
     folded: str
     heading: bool
     title: bool
+    shown: str = ""
+    """How a line made of a table's row is quoted (its caption, header and cells), else empty."""
+    label: str = ""
+    """A table row's label (folded)."""
+    part: bool = False
+    """The row is one part of a table by a breakdown (分行业, 分地区): not its total, nor named by a scope word."""
+    region: str = ""
+    """The region (全省, 全国…) the caption of the row's table names."""
 
 
 def _lines(text: str) -> Iterator[_Line]:
-    """The lines of a text that may state figures (no comment, boilerplate or table row), each said to be a heading
-    or a title line (``actual.document.title``) or not."""
+    """The lines of a text that may state figures (no comment or boilerplate; a table's rows as sentences,
+    ``actual.table.cells``), each said to be a heading or a title line (``actual.document.title``) or not."""
     titles = _TITLE_LINES
-    for number, line in enumerate(text.split("\n"), start=1):
+    raw = text.split("\n")
+    index = scanned = 0
+    while index < len(raw):
+        line = raw[index]
+        if "\t" in line or _CELL_LINE.match(line) and index >= scanned:
+            end, rows, scanned = _table(raw, index)
+            if end > index:
+                yield from rows
+                index = end
+                continue
+        index += 1
         folded = fold(line)
         stripped = folded.strip()
         if not stripped or _COMMENT.match(stripped) or "\t" in line:
@@ -600,8 +698,140 @@ def _lines(text: str) -> Iterator[_Line]:
             continue
         heading = bool(_CHAPTER.match(stripped) or _SECTION.match(stripped)) or (
             len(stripped) <= 40 and not _SENTENCE_END.search(stripped) and not re.search(r"\d", stripped))
-        yield _Line(number, line, folded, heading, titles > 0)
+        yield _Line(index, line, folded, heading, titles > 0)
         titles -= 1
+
+
+def _table(raw: Sequence[str], index: int) -> tuple[int, list[_Line], int]:
+    """The table at line ``index`` (a line of tab-separated cells, or a line of | after the first cell of a table
+    printed one cell a line): the index of the line after it, its rows as sentences, and the index of the line after
+    the cells looked at; ``(index, [], …)`` when no table of a header and rows of numbers is there (its lines are
+    then read as text, and no line of those cells is looked at as a table again)."""
+    if "\t" in raw[index]:
+        end = index
+        while end < len(raw) and "\t" in raw[end]:
+            end += 1
+        lines = [(at, [cell.strip() for cell in raw[at].split("\t")]) for at in range(index, end)]
+        header = lines[0][1]
+        body = [(at, cells) for at, cells in lines[1:] if len(cells) == len(header) and _is_row(cells)]
+        return end, _table_rows(_caption(raw, index), header, body), end
+    if index == 0:
+        return index, [], index + 1
+    cells = _cells(raw, index - 1)
+    found: list[tuple[int, str]] = []
+    for cell in cells:
+        found.append(cell)
+        if _CELL_NUMBER.match(fold(cell[1]).replace(",", "")):
+            break
+    width = len(found) - 2
+    if width < 2:
+        return index, [], found[-1][0] + 2
+    header, label = [cell for _, cell in found[:width]], found[width][0]
+    rows: list[tuple[int, list[str]]] = []
+    chunk = [cell for _, cell in found[width:]]
+    last = found[-1][0]
+    while True:
+        while len(chunk) < width and (following := next(cells, None)) is not None:
+            chunk.append(following[1])
+            last = following[0]
+        if len(chunk) < width or not _is_row(chunk):
+            break
+        rows.append((label, chunk))
+        following = next(cells, None)
+        if following is None:
+            break
+        label, chunk, last = following[0], [following[1]], following[0]
+    if not rows:
+        return index, [], last + 2
+    end = rows[-1][0] + 2 * width - 1
+    end += 1 if end < len(raw) and _CELL_LINE.match(raw[end]) else 0
+    return end, _table_rows(_caption(raw, index - 1), header, rows), end
+
+
+def _cells(raw: Sequence[str], at: int) -> Iterator[tuple[int, str]]:
+    """The cells of a table printed one cell a line from line ``at``: each cell line while a line of | follows it."""
+    while at < len(raw) and not _CELL_LINE.match(raw[at]):
+        yield at, raw[at].strip()
+        if at + 1 < len(raw) and _CELL_LINE.match(raw[at + 1]):
+            at += 2
+        else:
+            return
+
+
+def _is_row(cells: Sequence[str]) -> bool:
+    """Whether cells are a row of a table of figures: a label, then numbers (or empty cells), one at least."""
+    label, values = fold(cells[0]), [fold(cell).replace(",", "") for cell in cells[1:]]
+    return bool(label) and not _CELL_NUMBER.match(label) and all(
+        _CELL_NUMBER.match(value) or value in _CELL_EMPTY for value in values) and any(
+        _CELL_NUMBER.match(value) for value in values)
+
+
+def _caption(raw: Sequence[str], index: int) -> str:
+    """The line before a table (its caption), when it is a title: no cell line, no sentence."""
+    before = next((line.strip() for line in reversed(raw[max(0, index - 3):index]) if line.strip()), "")
+    if _CELL_LINE.match(before) or "\t" in before or len(before) > QUOTE_CHARS // 2 or _SENTENCE_END.search(
+            fold(before)):
+        return ""
+    return before
+
+
+def _column(cell: str) -> tuple[str, str]:
+    """A header cell's name and unit (``actual.table.column``)."""
+    found = _COLUMN.match(fold(cell))
+    return (cell[:found.end("name")].strip(), found.group("unit").strip()) if found else (cell.strip(), "")
+
+
+def _table_rows(caption: str, header: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]]) -> list[_Line]:
+    """Each row of a table as a sentence: per column, its label and the column's name (a column of a year before
+    them; a column of the row's own figure, ``actual.table.column``, without a name; one completing the name before
+    it, ``actual.name.inherit``, alone), the value and the unit; quoted as the caption, header and row."""
+    columns = [_column(cell) for cell in header[1:]]
+    subject = _subject(caption, columns[0][0] if columns else "")
+    by = bool(_CAPTION_BY.search(fold(caption)))
+    region = next((word for word in _TABLE_REGIONS if fold(subject).startswith(word)), "")
+    found = []
+    for number, cells in rows:
+        label, label_unit = _column(cells[0])
+        total = fold(label) in _TOTAL_ROWS
+        part = by and not total and fold(label) not in _SCOPE_WORDS
+        row_label = fold(label)
+        if total and subject:
+            label = subject
+        clauses: list[str] = []
+        for (name, unit), value in zip(columns, cells[1:], strict=False):
+            value = value.replace(",", "")
+            if not _CELL_NUMBER.match(fold(value)):
+                continue
+            unit = unit or label_unit
+            if _COLUMN_YEAR.match(fold(name)):
+                clauses.append(f"{name}{label}{value}{unit}")
+            elif fold(name) in _VALUE_COLUMNS or not name:
+                clauses.append(f"{label}{value}{unit}")
+            elif clauses and fold(name).startswith(_INHERIT):
+                clauses.append(f"{name}{value}{unit}")
+            else:
+                clauses.append(f"{label}{name}{value}{unit}")
+        sentence = "，".join(clauses) + "。"
+        shown = "；".join(part for part in (caption, " | ".join(header), " | ".join(cells)) if part)
+        found.append(_Line(number + 1, sentence, fold(sentence), False, False, shown, row_label, part, region))
+    return found
+
+
+def _subject(caption: str, first_column: str) -> str:
+    """What a table's caption says its figures are of (``actual.table.total``): 2016年全省分行业规模以上工业企业R&D
+    经费情况, whose first column is R&D经费 → 全省规模以上工业企业."""
+    folded = fold(caption)
+    found = _CAPTION.match(folded)
+    if not found:
+        return ""
+    start, end = found.span("subject")
+    subject, folded = caption[start:end], folded[start:end]
+    for by in reversed(list(_CAPTION_BY.finditer(folded))):
+        subject, folded = subject[:by.start()] + subject[by.end():], folded[:by.start()] + folded[by.end():]
+    column = fold(first_column)
+    if column and folded.endswith(column) and len(folded) > len(column):
+        subject = subject[:-len(column)]
+    return subject.strip()
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -616,25 +846,30 @@ class _Context:
     regions: tuple[str, ...]
     elsewhere: tuple[str, ...]
     own_level: str
-    targets: list[_Target]
+    targets: _Targets
     target_section: bool = False
     year: int | None = None
+    published: tuple[int, int] | None = field(init=False)
+    """(year, month) of publication, when known (:attr:`Publication.published`, read once)."""
+    latest: int | None = field(init=False)
+    """The latest year a figure of the text may be of."""
+    published_year: int | None = field(init=False)
+    """The year the text was published in, or the year after its report year (a report is published after it)."""
+    names: dict[str, tuple[Name, _Match | None]] = field(init=False, default_factory=dict)
+    """Each name of a figure as read and matched (a text names the same things again and again)."""
 
-    @property
-    def latest(self) -> int | None:
-        """The latest year a figure of the text may be of."""
-        published = self.publication.published
-        if self.publication.kind != "article" and self.publication.report_year is not None:
-            return self.publication.report_year
-        return published[0] if published else self.publication.report_year
-
-    @property
-    def published_year(self) -> int | None:
-        published = self.publication.published
+    def __post_init__(self) -> None:
+        publication = self.publication
+        published = self.published = publication.published
+        report = publication.report_year
+        if publication.kind != "article" and report is not None:
+            self.latest = report
+        else:
+            self.latest = published[0] if published else report
         if published:
-            return published[0]
-        report = self.publication.report_year
-        return None if report is None else report + 1 if self.publication.kind != "article" else report
+            self.published_year = published[0]
+        else:
+            self.published_year = None if report is None else report + 1 if publication.kind != "article" else report
 
 
 @dataclass
@@ -652,6 +887,8 @@ class _Item:
     verb: str = ""
     level: str = ""
     refusal: str = ""
+    within: str = ""
+    """The name of the figure a 其中 clause names a part of (``actual.refuse.within``)."""
 
 
 def read_text(text: str, plan: PlanContext) -> Reading:
@@ -666,15 +903,22 @@ def read_text(text: str, plan: PlanContext) -> Reading:
     context = _Context(plan, publication, regions, elsewhere, _OWN_LEVEL.get(scale, ""), _targets(plan, regions))
     reading = Reading(publication)
     candidates: list[Row] = []
+    titles: set[int] = set()
     for line in _lines(text):
+        if line.title:
+            titles.add(line.number)
         if line.heading and not line.title:
             _heading(line.folded.strip(), context)
+        year = context.year
         start = 0
+        dates = _dates(line.folded)
         for end in [m.end() for m in _SENTENCE_END.finditer(line.folded)] + [len(line.folded)]:
             if end > start and line.folded[start:end].strip():
-                _sentence(line, start, end, context, candidates, reading.refused)
+                mine = [(a - start, b - start) for a, b in dates if start <= a < end]
+                _sentence(line, start, end, context, candidates, reading.refused, mine)
             start = end
-    titles = {line.number for line in _lines(text) if line.title}
+        if line.shown:
+            context.year = year  # the years of a table's columns say nothing of the text after it
     body = {(row.indicator, row.breakdown, row.value) for row in candidates if row.line not in titles}
     candidates = [row for row in candidates if row.line not in titles
                   or (row.indicator, row.breakdown, row.value) not in body]
@@ -696,14 +940,19 @@ def _heading(heading: str, context: _Context) -> None:
 
 
 def _sentence(line: _Line, start: int, end: int, context: _Context, candidates: list[Row],
-              refused: list[Refusal]) -> None:
+              refused: list[Refusal], dates: list[tuple[int, int]] | None = None) -> None:
     folded = line.folded[start:end]
     original = line.text[start:end]
-    numbers = list(numbers_in(folded))
+    numbers = list(numbers_in(folded, dates))
     items = _items(folded, numbers)
     _names(items, folded)
+    if line.label and line.label not in context.regions:
+        rule = "actual.refuse.subset" if line.part else "actual.refuse.elsewhere" if line.region in \
+            context.elsewhere else ""
+        for item in items:
+            item.refusal = item.refusal or rule
     for item in items:
-        found = _figure(item, folded, original, line.number, context)
+        found = _figure(item, folded, original, line.number, context, line.shown)
         if isinstance(found, Row):
             candidates.append(found)
         elif isinstance(found, Refusal):
@@ -724,7 +973,7 @@ def _items(folded: str, numbers: Sequence[_Number]) -> list[_Item]:
         piece = folded[begin:number.start]
         after = folded[previous_end:number.start] if index else ""
         continuation = bool(index and previous_end >= segment and _CONTINUATION.fullmatch(after))
-        clause_start = max((m.end() for m in _CLAUSE_END.finditer(piece)), default=0)
+        clause_start = max(piece.rfind(","), piece.rfind(";"), piece.rfind(":")) + 1  # after its last _CLAUSE_END
         items.append(_Item(number, piece, piece[clause_start:], continuation, tail.strip()))
     return items
 
@@ -748,6 +997,8 @@ def _names(items: list[_Item], folded: str) -> None:
             previous = items[index - 1] if index else None
             if member is item:
                 _own_name(member, previous)
+                if previous is not None and _WITHIN.search(member.piece):
+                    member.within = previous.within or previous.name
                 if previous is not None and previous.after_name and member.piece.startswith(previous.tail):
                     rest = member.piece[len(previous.tail):]
                     if _CONTINUATION.fullmatch(rest) and member.tail:
@@ -794,8 +1045,10 @@ def _continue(item: _Item, previous: _Item) -> None:
     item.level = previous.level
     item.clause = previous.clause
     item.refusal = previous.refusal
+    item.within = previous.within
 
 
+@lru_cache(maxsize=8192)
 def _verb(clause: str) -> str:
     masked = _NOUN.sub(lambda m: "_" * len(m.group()), clause)
     kinds = [_VERB_KIND[m.group()] for m in _VERB.finditer(masked)]
@@ -823,7 +1076,7 @@ def _carry_year(folded: str, context: _Context) -> None:
 
 def _past_years(text: str, context: _Context) -> int | None:
     """The last year of the years a text published early in a year reviews (过去5年), when ``text`` names them."""
-    published = context.publication.published
+    published = context.published
     if published is None or not _PAST_YEARS.search(text) or published[1] > _PAST_MONTHS:
         return None
     return published[0] - 1
@@ -832,9 +1085,12 @@ def _past_years(text: str, context: _Context) -> int | None:
 def _adverbial_years(text: str) -> list[tuple[int, int]]:
     """``(position, year)`` of every year of ``text`` that says when its figures are: not a base year (比2015年), a
     target year (到2025年), the start of a span (2018年以来, 2017年至2021年)."""
-    found = []
+    found: list[tuple[int, int]] = []
+    years = list(_YEAR.finditer(text))
+    if not years:
+        return found
     bases = [m.span() for pattern in (_EARLIER, _BASE_YEAR) for m in pattern.finditer(text)]
-    for match in _YEAR.finditer(text):
+    for match in years:
         if any(a <= match.start() < b for a, b in bases):
             continue
         before = text[:match.start()].rstrip()
@@ -862,17 +1118,23 @@ def _quote(original: str, number: _Number) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def _figure(item: _Item, folded: str, original: str, line: int, context: _Context) -> Row | Refusal | None:
+def _figure(item: _Item, folded: str, original: str, line: int, context: _Context,
+            shown: str = "") -> Row | Refusal | None:
+    """The row a number gives, or the rule refusing it, or None when it names no indicator (``shown``: how the
+    number's sentence is quoted, when not as printed: a table's row)."""
     number = item.number
-    name = read_name(item.name, context.regions)
-    match = _match(name, context.targets)
+    known = context.names.get(item.name)
+    if known is None:
+        name = read_name(item.name, context.regions)
+        known = context.names[item.name] = (name, _match(name, context.targets))
+    name, match = known
     if match is None or match.how == "near" and (number.chinese or not number.unit):
         return None
     target = match.target
     indicator = target.indicator
 
     def refuse(rule: str) -> Refusal:
-        return Refusal(line, number.printed, number.value, indicator.id, rule, _quote(original, number))
+        return Refusal(line, number.printed, number.value, indicator.id, rule, shown or _quote(original, number))
 
     prefix = folded[:number.start]
     why = item.refusal or _refusal(item, prefix, name, match, context)
@@ -887,23 +1149,31 @@ def _figure(item: _Item, folded: str, original: str, line: int, context: _Contex
     if isinstance(shape, str):
         return refuse(shape)
     measure, comparator, value, notes = shape
+    part = _part(name, match.target.name)
+    unplaced = ""
+    if part and measure == LEVEL and comparator in ("", ">="):
+        comparator = ">="
+        notes.append(_note("actual.scope.part"))
+    elif part:
+        unplaced = "actual.refuse.part"
     if year < context.plan.base_year - _SLACK or year > context.plan.period[1] + _SLACK or (
             measure != LEVEL and year <= context.plan.base_year):
         return refuse("actual.refuse.outside_plan")
     if measure == LEVEL and _off_scale(value, indicator):
         return refuse("actual.refuse.scale")
     breakdown = _breakdown(item.level, indicator)
-    scope = _scope(name, match, context, bool(item.level and item.level == context.own_level))
+    scope = _scope(name, match, context, bool(item.level and item.level == context.own_level), part)
     notes = [*notes, *time_notes]
-    if scope:
+    if scope and not part:
         notes.append(_note("actual.scope.terms"))
     if item.inherited:
         notes.append(_note("actual.name.inherit"))
     if _ESTIMATE.search(prefix):
         notes.append(_note("actual.estimate"))
     return Row(indicator.id, breakdown, year, value, measure, comparator, as_of, scope, line,
-               _quote(original, number), tuple(n for n in notes if n), number.printed,
-               _revision(folded, prefix, context.publication.kind), context.publication.date)
+               shown or _quote(original, number), tuple(n for n in notes if n), number.printed,
+               _revision(folded, prefix, context.publication.kind), context.publication.date,
+               name.scopes != match.target.name.scopes, unplaced)
 
 
 _REVISIONS = tuple((re.compile(LEXICON.alternation(name)), str(LEXICON.rule(name).data["revision"]))
@@ -934,7 +1204,7 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
     latest = context.latest
     if context.target_section:
         return "actual.refuse.target_section"
-    if _TARGET.search(_NOT_TARGET.sub(lambda m: "_" * len(m.group()), prefix)):
+    if _TARGET.search(prefix) and _TARGET.search(_NOT_TARGET.sub(lambda m: "_" * len(m.group()), prefix)):
         return "actual.refuse.target"
     future = [int(m.group(1)) for m in _FUTURE.finditer(prefix)]
     explicit = [int(m.group("year")) for m in _YEAR.finditer(prefix)]
@@ -942,6 +1212,8 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
         return "actual.refuse.future_year"
     if _SUBREGION.search(item.name):
         return "actual.refuse.subregion"
+    if item.within and _narrower_whole(read_name(item.within, context.regions), name):
+        return "actual.refuse.within"
     local = clause + item.name
     if any(word in local for word in context.elsewhere):
         return "actual.refuse.elsewhere"
@@ -976,6 +1248,26 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
     return ""
 
 
+def _generic_only(text: str) -> str:
+    """``text`` without the generic words of names (企业, 工业, 规模以上…)."""
+    for word in _GENERIC_LONGEST:
+        text = text.replace(word, "")
+    return text.strip()
+
+
+def _narrower_whole(whole: Name, part: Name) -> bool:
+    """Whether the whole a 其中 part belongs to is narrower than the region's: the two names share only a generic
+    head (企业) and the whole's other words (上下游) are not in the part's name."""
+    a, b = whole.core, part.core
+    shared = 0
+    while shared < min(len(a), len(b)) and a[len(a) - 1 - shared] == b[len(b) - 1 - shared]:
+        shared += 1
+    if shared < 2 or _generic_only(a[len(a) - shared:]):
+        return False
+    qualifier = _generic_only(a[:len(a) - shared])
+    return bool(qualifier) and qualifier not in part.text
+
+
 def _bare_whole(whole: str) -> str:
     """A whole without what it measures (规模以上工业增加值 and 规模以上工业产值 are one whole)."""
     for word in _OTHER_MEASURES:
@@ -985,15 +1277,20 @@ def _bare_whole(whole: str) -> str:
 
 def _outside(name: Name, match: _Match) -> str:
     """What a name says beyond the span a shared pattern matched (everything, for an exact match: nothing)."""
-    if match.how == "exact":
+    if match.how in ("exact", "part", "wider"):
         return ""
     if match.span is None:
         return name.text
-    kept = [range(*match.span)]
+    kept = [match.span]
     whole = _DENOMINATOR.search(match.on)
     if whole:
-        kept.append(range(*whole.span()))
-    return "".join(char for at, char in enumerate(match.on) if not any(at in span for span in kept))
+        kept.append(whole.span())
+    parts, at = [], 0
+    for start, end in sorted(span for span in kept if span[1] > span[0]):
+        parts.append(match.on[at:start] if start > at else "")
+        at = max(at, end)
+    parts.append(match.on[at:])
+    return "".join(parts)
 
 
 def _base_year(found: re.Match[str]) -> int:
@@ -1004,7 +1301,7 @@ def _base_year(found: re.Match[str]) -> int:
 
 def _when(prefix: str, context: _Context) -> tuple[int, str, list[str]] | str:
     """The year and ``as_of`` of a figure from what its sentence says before it; or the rule refusing it."""
-    published = context.publication.published
+    published = context.published
     years = _adverbial_years(prefix)
     at, year = years[-1] if years else (-1, None)
     for pattern, offset in ((_LAST_YEAR, -1), (_THIS_YEAR, 0)):
@@ -1146,9 +1443,9 @@ def _breakdown(level: str, indicator: PlanIndicator) -> str:
     return next((key for key, name in indicator.breakdowns if level in fold(name) or fold(name) in level), "")
 
 
-def _scope(name: Name, match: _Match, context: _Context, own_level: bool) -> str:
+def _scope(name: Name, match: _Match, context: _Context, own_level: bool, part: bool) -> str:
     plan = match.target.name
-    if name.scopes == plan.scopes and name.measures == plan.measures:
+    if name.scopes == plan.scopes and name.measures == plan.measures and not part and match.how != "wider":
         return ""
     shown = name.shown
     if own_level and shown.startswith(context.own_level):
@@ -1164,21 +1461,27 @@ def _scope(name: Name, match: _Match, context: _Context, own_level: bool) -> str
 
 
 def choose(candidates: Sequence[Row], refused: list[Refusal]) -> list[Row]:
-    """One row per indicator, breakdown and year (``actual.refuse.one_per_year``): a whole year before part of it,
-    then by measure, then the first; a repeat of the chosen figure is dropped, any other figure refused."""
+    """One row per indicator, breakdown and year (``actual.refuse.one_per_year``): a whole year before part of it, a
+    figure that places before one that does not (``Row.unplaced``), then by measure, then one of the plan's scope
+    words, then the first; a repeat of the chosen figure is dropped, any other figure refused, and a chosen figure
+    that does not place refused by its rule."""
     by_key: dict[tuple[str, str, int], list[Row]] = {}
     for row in candidates:
         by_key.setdefault((row.indicator, row.breakdown, row.year), []).append(row)
     chosen: dict[tuple[str, str, int], Row] = {}
     for key, rows in by_key.items():
-        best = min(rows, key=lambda r: (bool(r.as_of), _PREFER.index(r.measure) if r.measure in _PREFER else 9,
+        best = min(rows, key=lambda r: (bool(r.as_of), bool(r.unplaced),
+                                        _PREFER.index(r.measure) if r.measure in _PREFER else 9, r.other_scope,
                                         rows.index(r)))
         chosen[key] = best
         for row in rows:
             if row is not best and row.figure[:3] != best.figure[:3]:
                 refused.append(Refusal(row.line, row.printed, row.value, row.indicator, "actual.refuse.one_per_year",
                                        row.quote))
-    return [row for row in candidates if chosen.get((row.indicator, row.breakdown, row.year)) is row]
+        if best.unplaced:
+            refused.append(Refusal(best.line, best.printed, best.value, best.indicator, best.unplaced, best.quote))
+    return [row for row in candidates if chosen.get((row.indicator, row.breakdown, row.year)) is row
+            and not row.unplaced]
 
 
 def plain_value(value: Decimal) -> str:

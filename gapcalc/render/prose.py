@@ -42,10 +42,12 @@ ZH: dict[str, str] = {
     "part_year": "为{date}时点数据，不作全年评价",
     "base_stated": "该数为规划基期（{year}年）数值，尚无基期后的数据衡量进度",
     "first_observation": "该数为首个可得数据（{year}年），尚无此后数据衡量进度",
-    "progress": "{start}—{end}年完成规划任务的{task}%，同期序时进度{time}%",
-    "progress_observed": "以{start}年首个可得数据为起点，至{end}年完成剩余任务的{task}%，同期序时进度{time}%",
-    "pace_ahead": "快于序时进度{d}个百分点",
-    "pace_behind": "慢于序时进度{d}个百分点", "pace_level": "与序时进度持平", "by_bound": "（按下限计）",
+    "progress": "{start}—{end}年完成规划任务的{task}%，同期时间进度{time}%",
+    "progress_observed": "以{start}年首个可得数据为起点，至{end}年完成剩余任务的{task}%，同期时间进度{time}%",
+    "pace_ahead": "快于时间进度{d}个百分点",
+    "pace_behind": "慢于时间进度{d}个百分点", "pace_level": "与时间进度持平", "by_bound": "（按下限计）",
+    "in_pace_ahead": "快于序时进度{d}个百分点", "in_pace_behind": "慢于序时进度{d}个百分点",
+    "in_pace_level": "与序时进度持平",
     "half_yes": "实现“时间过半、任务过半”", "half_no": "未实现“时间过半、任务过半”",
     "achieved_final": "已提前实现{year}年达到{goal}的目标",
     "need_rate": "实现{year}年达到{goal}的目标，{start}—{year}年需年均{verb}{rate}%",
@@ -118,6 +120,8 @@ EN: dict[str, str] = {
     "above_final": "{d} above the final target", "below_final": "{d} below the final target",
     "equal_final": "level with the final target",
     "pace_ahead": "{d} pp ahead of time", "pace_behind": "{d} pp behind time", "pace_level": "level with time",
+    "in_pace_ahead": "{d} pp ahead of the year's pace", "in_pace_behind": "{d} pp behind the year's pace",
+    "in_pace_level": "level with the year's pace",
     "by_bound": " (on the lower bound)", "half_yes": "half the task done in half the time",
     "half_no": "not half the task in half the time",
     "achieved_final": "the {year} target of {goal} is already achieved",
@@ -377,7 +381,7 @@ def progress_clause(statement: Statement, lang: str) -> str:
 def half_time_half_task(task_pct: float, time_pct: float, pace: str) -> str | None:
     """``half_yes`` where half the time has passed, half the task is done and the task keeps pace with time;
     ``half_no`` where half the time has passed and less than half the task is done; else None (the phrase would be
-    literally false: past half of both, behind time, is said as 慢于序时进度 alone)."""
+    literally false: past half of both, behind time, is said as 慢于时间进度 alone)."""
     if time_pct < 50:
         return None
     if task_pct < 50:
@@ -607,7 +611,7 @@ def in_year_clause(statement: Statement, lang: str, prefix: bool = True) -> str:
             text = word("in_year_flow", lang).format(done=done, elapsed=elapsed)
         gap = Decimal(rate_text(abs(reading.pace_pp)))
         pace = "level" if gap == 0 else "ahead" if reading.pace_pp > 0 else "behind"
-        parts = [text, word(f"pace_{pace}", lang).format(d=plain_text(gap))]
+        parts = [text, word(f"in_pace_{pace}", lang).format(d=plain_text(gap))]
         if figure.is_bound:
             parts[-1] += word("by_bound", lang)
     if reading.warning == "red":
