@@ -7,12 +7,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from gapcalc.errors import from_plain, to_plain
 from gapcalc.messages import Joined, plural, t
+
+if TYPE_CHECKING:  # pragma: no cover - numpy is imported where a batch is joined (the roll-up), not to read a file
+    import numpy as np
 
 SHAPE_COLUMNS = ("measure", "comparator", "as_of")
 """The optional columns that say how a figure was published (:mod:`gapcalc.actuals.shapes`)."""
@@ -120,6 +121,8 @@ class BatchActuals:
 
 def batch_of(parts: list[PlanActuals]) -> BatchActuals:
     """Several plans' actuals joined into one array per field."""
+    import numpy as np
+
     total = sum(p.size for p in parts)
     columns = {name: _joined([p.columns[name] for p in parts], total) for name in ACTUAL_FIELDS}
     columns["year"] = columns["year"].astype(np.int64) if total else np.zeros(0, dtype=np.int64)
@@ -129,6 +132,8 @@ def batch_of(parts: list[PlanActuals]) -> BatchActuals:
 def _joined(chunks: list[Sequence[str]], total: int) -> np.ndarray:
     """Cells of several plans as one object array; a column whose every cell is empty (as most optional columns
     are) is filled at once."""
+    import numpy as np
+
     if not any(map(any, chunks)):
         return np.full(total, "", dtype=object)
     return objects(chain.from_iterable(chunks), total)
@@ -136,4 +141,6 @@ def _joined(chunks: list[Sequence[str]], total: int) -> np.ndarray:
 
 def objects(items: Any, size: int) -> np.ndarray:
     """An object array of ``size`` items from an iterable (strings stay Python strings)."""
+    import numpy as np
+
     return np.fromiter(items, dtype=object, count=size)
