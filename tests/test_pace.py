@@ -381,3 +381,17 @@ def test_a_plan_file_and_its_compiled_plan_name_the_same_rate_keys(path: Path) -
     compiled = compile_plan(loaded).rate_keys()
     assert PlanFacts.of(loaded.plan).rate_keys == compiled
     assert (("value_added", "") in compiled) == (path.stem == "pace")
+
+
+def test_the_terminal_summary_counts_the_warning_levels() -> None:
+    args = ["summary", "pace", "2024", "--targets-dir", str(TARGETS), "--actuals", str(ACTUALS / "all.csv"), "-f",
+            "table", "--lang", "en", "--color", "never"]
+    result = CliRunner().invoke(cli, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    header = next(line for line in result.stdout.splitlines() if "Plan / subplan" in line)
+    assert "!! red warning" in header and "! yellow warning" in header and "+ green (on pace)" in header
+    row = next(line for line in result.stdout.splitlines() if "pace (all)" in line).split()
+    assert row[-4:-1] == ["0", "2", "2"]
+    plain = CliRunner().invoke(cli, ["summary", "chongqing", "2022", "-f", "table", "--lang", "en", "--color",
+                                     "never"], env={"COLUMNS": "200"})
+    assert "warning" not in plain.stdout  # no figure of part of the year: no columns for it

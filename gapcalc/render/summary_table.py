@@ -10,16 +10,24 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
-from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS
+from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS, WARNING_KEYS
 from gapcalc.render.cells import format_float
 from gapcalc.render.i18n import heading, status_word
 from gapcalc.render.words import RICH_STYLE
 
+WARNING_COLUMNS = tuple(f"warning_{level}" for level in WARNING_KEYS)
+"""The in-year warning counts (red, yellow, green), shown where some row has a figure of part of the year."""
+
 
 def _shown_keys(rows: Sequence[dict[str, Any]]) -> tuple[str, ...]:
-    """Status and outlook columns; ``inconclusive`` only where some row has one."""
-    keys = STATUS_KEYS[:4] + OUTLOOK_KEYS
-    return (*keys, "inconclusive") if any(row.get("inconclusive") for row in rows) else keys
+    """Status and outlook columns; ``inconclusive`` only where some row has one; the in-year warning levels only
+    where some target was read in-year."""
+    keys: tuple[str, ...] = STATUS_KEYS[:4] + OUTLOOK_KEYS
+    if any(row.get("inconclusive") for row in rows):
+        keys = (*keys, "inconclusive")
+    if any(row.get(key) for row in rows for key in WARNING_COLUMNS):
+        keys = (*keys, *WARNING_COLUMNS)
+    return keys
 
 
 def print_summary(console: Console, rows: Sequence[dict[str, Any]], title: str, lang: str = "en") -> None:
@@ -51,7 +59,7 @@ def _fitting_keys(width: int, lang: str, shown: Sequence[str]) -> list[str]:
     when even their words do not fit; the legend of the gap table says what they mean)."""
     keys = list(shown)
     fits = width - _needed(keys, lang, short=False) >= _NAME_MIN
-    return keys if fits else [key for key in keys if key in STATUS_KEYS]
+    return keys if fits else [key for key in keys if key in STATUS_KEYS or key in WARNING_COLUMNS]
 
 
 def _needed(keys: list[str], lang: str, short: bool) -> int:
