@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from gapcalc.chinese import traditional_characters
 from gapcalc.engine.statement import Statement, overview_of, plan_facts, statements_of
 from gapcalc.render.brief import brief_markdown
-from gapcalc.render.numerals import number_text, quantity, rate_text, whole_target
+from gapcalc.render.numerals import difference_text, number_text, quantity, rate_text, whole_target
 from gapcalc.render.prose import goal_text, statement_sentences
 from gapcalc.render.rows import clean_rows
 from gapcalc.usecases.brief import brief_of
@@ -146,6 +146,8 @@ def test_the_overview_counts_are_the_sections_counts(plan: str, year: int) -> No
 
 
 def test_numbers_in_prose_follow_the_display_rule() -> None:
+    assert difference_text(Decimal("-0.038"), "万亿元") == "380亿元"  # not 0.038万亿元
+    assert difference_text(Decimal("0.2"), "万亿元", "en") == "0.2 trillion yuan"
     assert quantity(Decimal("130000"), "户") == "13万户" and quantity(Decimal("5035"), "家") == "5035家"
     assert quantity(Decimal("45000"), "家") == "4.5万家" and quantity(Decimal("12345"), "家") == "12345家"
     assert number_text(5831.75, "家", "computed") == "5832" and whole_target(Decimal("5831.75"), "up") == 5832

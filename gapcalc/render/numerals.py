@@ -177,4 +177,12 @@ def difference_text(value: Any, unit: str, lang: str = "zh", role: Role = "compu
         return points(value, lang, role)
     if _INDEX.match(unit) or _ADDITIONS.match(unit):
         return number_text(abs(Decimal(str(value))), unit, role, lang)
-    return quantity(abs(Decimal(str(value))), unit, lang, role)
+    size = abs(Decimal(str(value)))
+    if lang == "zh" and unit in SMALLER and size < 1:  # 低于年度目标380亿元, not 0.038万亿元
+        factor, smaller = SMALLER[unit]
+        return quantity(size * factor, smaller, lang, role)
+    return quantity(size, unit, lang, role)
+
+
+SMALLER = {"万亿元": (Decimal(10_000), "亿元")}
+"""A difference of less than one of these units is written in the next smaller one, as reports write it."""
