@@ -81,8 +81,8 @@ def test_a_complete_chain_gives_the_average_and_the_rate_still_needed(tmp_path: 
     assert round(float(average) * 100, 4) == 6.8222
     assert round(((1.07 ** 5 / 1.218947) ** 0.5 - 1) * 100, 4) == 7.2672
     text = brief("pace", 2024, ACTUALS / "all.csv", tmp_path)
-    assert ("2021—2023年年均增长6.8%，低于目标增速0.2个百分点；实现2021—2025年年均增长7%的目标，2024—2025年需年均"
-            "增长7.3%，按已实现增速测算，略低于所需增速，需稍加快方能如期实现") in text
+    assert ("2021—2023年年均增长6.8%，低于目标增速0.2个百分点；要实现2021—2025年年均增长7%的目标，2024—2025年需"
+            "年均增长7.3%，按已实现增速测算，略低于所需增速，需稍加快方能如期实现") in text
 
 
 def test_rates_check_is_the_rule() -> None:
@@ -130,7 +130,7 @@ def test_a_flow_at_nine_months(tmp_path: Path) -> None:
     assert (row["status"], row["outlook"], row["gap"], row["observed_cagr_pct"]) == (
         "no_data", "insufficient_data", "", "")  # a sum to date is not the year's amount
     text = brief("pace", 2024, ACTUALS / "all.csv", tmp_path)
-    assert ("工业投资：2024年1—9月为950亿元（1—9月累计数，不作全年评价），按规划路径推算2024年应达到1200亿元。"
+    assert ("工业投资：2024年1—9月累计为950亿元（不作全年评价），按规划路径推算2024年应达到1200亿元。"
             "年内进度：完成全年目标的79.2%，序时进度75%，快于序时进度4.2个百分点，三级预警（绿色）。") in text
 
 
@@ -138,14 +138,22 @@ def test_a_growth_target_with_a_half_year_figure(tmp_path: Path) -> None:
     row = report("pace", 2024, ACTUALS / "all.csv")["value_added"]
     assert in_year(row) == ("rate", "50", "", "7", "-0.9", "yellow", "linear", "")
     text = brief("pace", 2024, ACTUALS / "all.csv", tmp_path)
-    assert ("规模以上工业增加值：2024年1—6月累计增长6.1%（1—6月累计数，不作全年评价），规划目标为2021—2025年年均增长"
-            "7%。年内进度：累计增速低于目标增速0.9个百分点，二级预警（黄色）。") in text
+    assert ("规模以上工业增加值：2024年1—6月累计增长6.1%（不作全年评价），规划目标为2021—2025年年均增长7%。"
+            "年内进度：累计增速低于目标增速0.9个百分点，二级预警（黄色）。") in text
     red = report("pace", 2024, ACTUALS / "rate_red.csv")["value_added"]
     assert in_year(red) == ("rate", "50", "", "7", "-8.2", "red", "linear", "")
     red_text = brief("pace", 2024, ACTUALS / "rate_red.csv", tmp_path)
     assert "年内进度：累计增速低于目标增速8.2个百分点，不增反降，一级预警（红色）" in red_text
     assert "（一）规模以上工业增加值：年内不增反降，须查明原因，尽快扭转下滑态势。" in red_text
-    assert "（二）数据底数不清：4项量化目标均无2024年全年数据，其中3项暂无数据。" in red_text
+    assert "（二）数据底数不清：4项量化目标中，3项暂无任何数据。" in red_text
+
+
+def test_a_stock_below_where_the_path_begins_the_year(tmp_path: Path) -> None:
+    text = brief("pace", 2024, ACTUALS / "stock_red.csv", tmp_path)
+    assert ("年内进度：按规划路径推算，2023年末应为1.6万户，截至2024年6月低于该水平500户，年度任务尚未起步，一级预警"
+            "（红色）。") in text
+    assert "（一）企业上云：低于上年末规划路径水平，须查明原因，加快推进，确保完成2024年度目标1.8万户。" in text
+    assert "扭转下滑" not in text  # below the path, not known to have fallen
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -161,8 +169,8 @@ def test_a_reduction_target_is_read_by_log_share(tmp_path: Path) -> None:
     row = report("pace", 2024, ACTUALS / "all.csv")["energy_intensity"]
     assert in_year(row) == ("stock", "50.419", "66.6667", "0.8949", "16.2476", "green", "log_share", "0.91")
     assert math.isclose(0.91 * (0.88 / 0.91) ** 0.5, 0.894874, abs_tol=1e-6)
-    assert ("按规划路径推算，2023年末应为0.91吨标准煤/万元、2024年6月末应达到0.895吨标准煤/万元，年内已完成年度任务的"
-            "66.7%，序时进度（按对数比例折算）50.4%，快于序时进度16.2个百分点") in brief(
+    assert ("按规划路径推算，2023年末应为0.91吨标准煤/万元、2024年6月末应达到0.8949吨标准煤/万元，年内已完成年度任务"
+            "的66.7%，序时进度（按对数比例折算）50.4%，快于序时进度16.3个百分点") in brief(
         "pace", 2024, ACTUALS / "all.csv", tmp_path)
 
 
@@ -176,7 +184,7 @@ def test_the_overview_counts_the_warnings_and_the_summary_has_them(tmp_path: Pat
     assert ("（二）规模以上工业增加值：累计增速低于目标增速，需加快推进，力争全年增长7.3%以上，确保实现年均增长7%的"
             "目标。") in text
     assert ("（二）年内数据：工业投资（2024年1—9月）、企业上云（2024年6月末）、规模以上工业增加值（2024年1—6月）、"
-            "单位工业增加值能耗（2024年6月末），均不代表全年。") in text
+            "单位工业增加值能耗（截至2024年6月），均不代表全年。") in text
     result = CliRunner().invoke(cli, ["summary", "pace", "2024", "--targets-dir", str(TARGETS), "--actuals",
                                       str(ACTUALS / "all.csv"), "-f", "csv"])
     assert result.exit_code == 0, result.stderr

@@ -70,7 +70,7 @@ def test_a_bound_and_a_part_year_figure_are_written_as_published() -> None:
     text = brief_text("chongqing", 2024)
     cloud = paragraph(text, "企业“上云”")
     assert cloud.startswith("企业“上云”：截至2024年6月为13万户以上（口径：")
-    assert "；6月末时点数，不作全年评价）" in cloud and "130000" not in text and "2024年为13万户" not in text
+    assert "；时点数，不作全年评价）" in cloud and "130000" not in text and "2024年为13万户" not in text
     assert "时间过半" not in cloud  # a part-year figure is not measured against the whole year's time
     tools = paragraph(brief_text("chongqing", 2022), "数字化研发设计工具普及率")
     assert tools.startswith("数字化研发设计工具普及率：2022年为80%以上（口径：") and "（按下限计）" in tools

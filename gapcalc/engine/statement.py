@@ -201,6 +201,8 @@ class Stated:
     """The base year of a change, or the first year of quotas."""
     period: tuple[int, int] | None = None
     """The years a period total adds up."""
+    year: int | None = None
+    """The year the plan states it for."""
 
 
 @dataclass(frozen=True)
@@ -280,7 +282,7 @@ def _stated(row: Mapping[str, Any]) -> Stated:
         start, end = row.get("period_start"), row.get("period_end")
         period = (int(start), int(end)) if start is not None and end is not None else (int(row["year"]),) * 2
     return Stated(str(row["comparator"] or "="), upper, kind, number, int(row.get("sign") or 1),
-                  int(since) if since is not None else None, period)
+                  int(since) if since is not None else None, period, int(row["year"]))
 
 
 def _key_facts(base_years: frozenset[int], stated: Mapping[int, Stated], has_target: bool) -> KeyFacts:

@@ -75,7 +75,8 @@ TEXT: dict[str, dict[str, str]] = {
         "advice_in_year_rate": "（{n}）{name}：累计增速低于目标增速，需加快推进，力争全年{growth}以上，确保实现"
                                "{goal}的目标。",
         "advice_in_year_red": "（{n}）{name}：年内{way}，须查明原因，尽快扭转下滑态势。",
-        "data_gap_none": "（{n}）数据底数不清：{quantified}项量化目标均无{year}年全年数据，其中{missing}项暂无数据。",
+        "advice_in_year_below": "（{n}）{name}：{way}，须查明原因，加快推进，确保完成{year}年度目标{goal}。",
+        "data_gap_none": "（{n}）数据底数不清：{quantified}项量化目标中，{missing}项暂无任何数据。",
         "period_dates": "（{n}）年内数据：{items}，均不代表全年。", "item_period": "{name}（{period}）",
         "period_dates_one": "（{n}）年内数据：{items}，不代表全年。",
         "none_lagging": "暂无进度滞后的量化目标。",
@@ -134,8 +135,8 @@ TEXT: dict[str, dict[str, str]] = {
         "advice_in_year_rate": "({n}) {name}: growth to date below the target rate; aim for {growth} or more this "
                                "year, to reach the target of {goal}.",
         "advice_in_year_red": "({n}) {name}: {way} this year; find out why and turn it round.",
-        "data_gap_none": "({n}) Data: none of the {quantified} quantified targets has a whole-year figure for {year}; "
-                         "{missing} have no data at all.",
+        "advice_in_year_below": "({n}) {name}: {way}; find out why and speed up to meet the {year} target of {goal}.",
+        "data_gap_none": "({n}) Data: of {quantified} quantified targets, {missing} have no figure at all.",
         "period_dates": "({n}) In-year figures: {items}; none is the whole year.", "item_period": "{name} ({period})",
         "period_dates_one": "({n}) In-year figure: {items}; not the whole year.",
         "data_gap": "({n}) Data: of {quantified} quantified targets, only {assessed} have a whole-year figure for "
@@ -352,7 +353,8 @@ def missing_item(statement: Statement, lang: str) -> str:
     goal = statement.final or statement.target
     if goal is None:  # a change on an unknown base, quotas on an unknown stock: as the plan words it
         stated = statement.stated_final
-        year = max(statement.row.get("final_year") or 0, 0) or statement.year
+        year = (stated.year if stated is not None and stated.year else None) or max(
+            statement.row.get("final_year") or 0, 0) or statement.year
         text = stated_goal_text(stated, year, statement.unit, lang) if stated is not None else ""
         return _t(lang, "missing").format(name=name_of(statement, lang), goal=text or _t(lang, "unresolved"))
     text = _t(lang, "missing_year").format(year=goal.year, goal=goal_text(goal, statement.unit, lang,
@@ -435,10 +437,14 @@ def _in_year_advice(statement: Statement, n: str, lang: str) -> str:
     """四、下一步建议 for a target behind its in-year pace: turn round a wrong way; else speed up to the year's target
     (for a growth target, the rate the remaining years need, at least the target rate)."""
     name, reading = name_of(statement, lang), statement.in_year
+    goal = statement.target
     if reading is not None and reading.warning == "red":
         way = f"rate_{statement.direction}" if reading.kind == "rate" else reading.kind
+        if reading.kind == "stock" and goal is not None:  # below the path's start: not known to have fallen
+            return _t(lang, "advice_in_year_below").format(
+                n=n, name=name, way=word("wrong_way_stock", lang), year=statement.year,
+                goal=goal_text(goal, statement.unit, lang, statement.direction))
         return _t(lang, "advice_in_year_red").format(n=n, name=name, way=word(f"wrong_way_{way}", lang))
-    goal = statement.target
     if statement.on_rates and goal is not None and statement.final is not None:
         need = statement.need.cagr_pct if statement.need is not None else None
         rate = max(Decimal(rate_text(need)), goal.value) if need is not None else goal.value

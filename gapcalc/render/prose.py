@@ -70,8 +70,8 @@ ZH: dict[str, str] = {
     "rate_met": "达到目标增速", "rate_not_met": "未达到目标增速",
     "rate_inconclusive": "该数为{which}，尚不足以判断是否达到目标增速",
     "rate_average": "{start}—{end}年年均{growth}",
-    "rate_need": "实现{start}—{year}年{goal}的目标，{from_}—{year}年需年均{growth}",
-    "rate_need_one": "实现{start}—{year}年{goal}的目标，{year}年需{growth}",
+    "rate_need": "要实现{start}—{year}年{goal}的目标，{from_}—{year}年需年均{growth}",
+    "rate_need_one": "要实现{start}—{year}年{goal}的目标，{year}年需{growth}",
     "rate_average_done": "{start}—{end}年年均{growth}，已完成规划目标", "rate_average_missed":
     "{start}—{end}年年均{growth}，未完成规划目标",
     "rate_no_chain": "{start}年以来各年增速尚不完整，暂无法计算年均增速",
@@ -80,9 +80,12 @@ ZH: dict[str, str] = {
                      "{done}%，序时进度{method}{elapsed}%",
     "in_year_flow": "完成全年目标的{done}%，序时进度{elapsed}%",
     "in_year_rate": "累计增速{comparison}",
-    "figure_flow": "{year}年1—{month}月为{figure}", "figure_rate_flow": "{year}年1—{month}月累计{figure}",
-    "note_flow": "1—{month}月累计数，不作全年评价", "note_stock": "{month}月末时点数，不作全年评价",
+    "figure_flow": "{year}年1—{month}月累计为{figure}", "figure_rate_flow": "{year}年1—{month}月累计{figure}",
+    "note_flow": "不作全年评价", "note_stock": "时点数，不作全年评价", "note_partial": "年内数据，不作全年评价",
+    "in_year_stock_below": "按规划路径推算，{before_year}年末应为{start}，截至{date}低于该水平{short}，"
+                           "年度任务尚未起步",
     "period_flow": "{year}年1—{month}月", "period_stock": "{year}年{month}月末",
+    "period_partial": "截至{year}年{month}月",
     "log_share": "（按对数比例折算）", "wrong_way_stock": "低于上年末规划路径水平", "wrong_way_flow": "年内累计为负",
     "rate_vs_goal": "{comparison}",
     "reach_reaches_pp": "按已实现增幅测算，可如期实现",
@@ -160,9 +163,11 @@ EN: dict[str, str] = {
     "in_year_flow": "{done}% of the year's target done, with {elapsed}% of the year elapsed",
     "in_year_rate": "growth to date {comparison}",
     "figure_flow": "{figure} in January–{mname} {year}", "figure_rate_flow": "{figure} in January–{mname} {year}",
-    "note_flow": "a sum for January–{mname}, not judged as the year's",
-    "note_stock": "at the end of {mname}, not judged as the year's",
-    "period_flow": "Jan–{mname} {year}", "period_stock": "end of {mname} {year}",
+    "note_flow": "not judged as the year's", "note_stock": "a point in time, not judged as the year's",
+    "note_partial": "a figure for part of the year, not judged as the year's",
+    "in_year_stock_below": "the plan's path gives {start} at the end of {before_year}; as of {date} the figure is "
+                           "{short} below it: the year's task has not started",
+    "period_flow": "Jan–{mname} {year}", "period_stock": "end of {mname} {year}", "period_partial": "to {mname} {year}",
     "log_share": " (on a log-share reading)", "wrong_way_stock": "below where the plan's path began the year",
     "rate_vs_goal": "{comparison}",
     "reach_reaches_pp": "at the rise observed it will be reached on time",
@@ -232,11 +237,13 @@ def goal_text(goal: Goal, unit: str, lang: str, direction: str = "up") -> str:
 
 
 STATED_ZH = {
-    "new_in_year": "{since}—{year}年累计新增{q}", "change_vs_baseline": "{year}年较{since}年{verb}{n}%",
+    "new_in_year": "{since}—{year}年累计新增{q}", "new_in_year_one": "{year}年新增{q}",
+    "change_vs_baseline": "{year}年较{since}年{verb}{n}%",
     "pp_change": "{year}年较{since}年{verb}{n}个百分点", "annual_growth": "{since}—{year}年年均{verb}{n}%",
 }
 STATED_EN = {
-    "new_in_year": "{q} added over {since}–{year}", "change_vs_baseline": "{verb} {n}% by {year} on {since}",
+    "new_in_year": "{q} added over {since}–{year}", "new_in_year_one": "{q} added in {year}",
+    "change_vs_baseline": "{verb} {n}% by {year} on {since}",
     "pp_change": "{verb} {n} pp by {year} on {since}", "annual_growth": "{verb} {n}% a year over {since}–{year}",
 }
 """How a target that depends on a figure not yet known is worded: quotas, and changes on a base."""
@@ -253,8 +260,12 @@ def stated_goal_text(stated: Stated, year: int, unit: str, lang: str) -> str:
     number = plain_text(stated.number)
     amount = quantity(stated.number, unit, lang)
     comparator = stated.comparator if stated.comparator in (">=", ">", "<=", "<", "~") else "="
-    text = templates[stated.kind].format(since=stated.since if stated.since is not None else "", year=year,
-                                         q=amount, n=number, verb=word(verb_key, lang))
+    since = stated.since
+    if since is not None and stated.kind == "annual_growth":  # growth a year from the year after the base
+        since += 1
+    kind = f"{stated.kind}_one" if since == year and f"{stated.kind}_one" in templates else stated.kind
+    text = templates[kind].format(since=since if since is not None else "", year=year, q=amount, n=number,
+                                  verb=word(verb_key, lang))
     return text if comparator == "=" else word(f"goal_{comparator}", lang).format(q=text)
 
 
@@ -337,7 +348,8 @@ def part_year_note(statement: Statement, lang: str) -> str:
     if figure is None or not figure.as_of:
         return ""
     month = int(figure.as_of[5:7])
-    key = "note_flow" if _sums_to_date(statement) else "note_stock"
+    key = "note_flow" if _sums_to_date(statement) else "note_stock" if statement.unit in COUNT_UNITS else (
+        "note_partial")
     return word(key, lang).format(month=month, mname=MONTHS_EN[month - 1])
 
 
@@ -350,7 +362,8 @@ def period_text(statement: Statement, lang: str) -> str:
     if not figure.as_of:
         return str(figure.year)
     month = int(figure.as_of[5:7])
-    key = "period_flow" if _sums_to_date(statement) else "period_stock"
+    key = "period_flow" if _sums_to_date(statement) else "period_stock" if statement.unit in COUNT_UNITS else (
+        "period_partial")
     return word(key, lang).format(year=figure.year, month=month, mname=MONTHS_EN[month - 1])
 
 
@@ -585,6 +598,15 @@ def warning_word(level: str, lang: str) -> str:
     return word(f"warning_{level}", lang)
 
 
+def _path_value(value: float, unit: str, lang: str) -> str:
+    """A value on the plan's path at a month: as the display rule writes it, with one more decimal below 1 (0.8949),
+    so that the share due can be checked from it."""
+    number = Decimal(str(value))
+    if abs(number) < 1 and unit not in COUNT_UNITS:
+        return quantity(number.quantize(Decimal("0.0001")), unit, lang)
+    return quantity(number, unit, lang, "computed")
+
+
 def in_year_clause(statement: Statement, lang: str, prefix: bool = True) -> str:
     """The in-year pace of a figure of part of the year: against the path at the month, the share of the year's
     target, or the target rate; ahead of or behind 序时进度; the warning level (``年内进度：…`` with ``prefix``)."""
@@ -597,6 +619,13 @@ def in_year_clause(statement: Statement, lang: str, prefix: bool = True) -> str:
         signed = reading.pace_pp if statement.direction == "up" else -reading.pace_pp
         key = "rate_equal" if round(reading.pace_pp, 1) == 0 else "rate_above" if signed > 0 else "rate_below"
         parts = [word("in_year_rate", lang).format(comparison=word(key, lang).format(d=d))]
+    elif reading.kind == "stock" and reading.start is not None and reading.done_pct is not None and (
+            reading.done_pct < 0):  # below where the path begins the year: no share of the year's task to speak of
+        unit = statement.unit
+        short = abs(Decimal(str(reading.start)) - figure.value)
+        parts = [word("in_year_stock_below", lang).format(
+            before_year=figure.year - 1, start=quantity(Decimal(str(reading.start)), unit, lang, "computed"),
+            date=date_text(figure.as_of, lang), short=difference_text(short, unit, lang))]
     else:
         done, elapsed = rate_text(reading.done_pct), rate_text(reading.elapsed_pct)
         if reading.kind == "stock" and reading.start is not None:
@@ -604,17 +633,17 @@ def in_year_clause(statement: Statement, lang: str, prefix: bool = True) -> str:
             method = word("log_share", lang) if reading.method == "log_share" else ""
             text = word("in_year_stock", lang).format(
                 before_year=figure.year - 1, start=quantity(Decimal(str(reading.start)), unit, lang, "computed"),
-                date=date_text(figure.as_of, lang), expected=quantity(Decimal(str(reading.expected)), unit, lang,
-                                                                      "computed"),
+                date=date_text(figure.as_of, lang), expected=_path_value(reading.expected, unit, lang),
                 method=method, done=done, elapsed=elapsed)
         else:
             text = word("in_year_flow", lang).format(done=done, elapsed=elapsed)
-        gap = Decimal(rate_text(abs(reading.pace_pp)))
+        gap = abs(Decimal(done) - Decimal(elapsed))  # as printed: the two shares it is the difference of
         pace = "level" if gap == 0 else "ahead" if reading.pace_pp > 0 else "behind"
         parts = [text, word(f"in_pace_{pace}", lang).format(d=plain_text(gap))]
         if figure.is_bound:
             parts[-1] += word("by_bound", lang)
-    if reading.warning == "red":
+    below = reading.kind == "stock" and reading.start is not None and (reading.done_pct or 0) < 0
+    if reading.warning == "red" and not below:  # a stock below the path's start has said so already
         way = f"rate_{statement.direction}" if reading.kind == "rate" else reading.kind
         parts.append(word(f"wrong_way_{way}", lang))
     parts.append(warning_word(reading.warning, lang))
