@@ -105,7 +105,7 @@ EN: dict[str, str] = {
     "goal_<": "less than {q}", "goal_~": "about {q}", "goal_range": "{low}–{q}",
     "period_goal": "{goal} in total over {start}–{end}",
     "figure": "{figure} in {year}", "figure_as_of": "{figure} as of {date}",
-    "figure_earlier": "the latest figure is {figure} ({year})", "date": "{year}-{month:0>2}",
+    "figure_earlier": "the latest figure is {figure} ({year})", "date": "{mname} {year}",
     "target_plan": "the plan's target for {year} is {goal}",
     "target_interpolated": "the plan's path gives {goal} for {year}",
     "target_period": "on a pro-rata reading of the total, {goal} in {start}–{year}",
@@ -159,11 +159,11 @@ EN: dict[str, str] = {
     "rate_no_chain": "the yearly rates since {start} are incomplete: no average yet",
     "in_year": "in-year pace: {text}",
     "in_year_stock": "the plan's path gives {start} at the end of {before_year} and {expected} at the end of {date}; "
-                     "{done}% of the year's step done, with {elapsed}% due{method}",
+                     "{done}% of the year's planned increase done, with {elapsed}% due{method}",
     "in_year_flow": "{done}% of the year's target done, with {elapsed}% of the year elapsed",
     "in_year_rate": "growth to date {comparison}",
     "figure_flow": "{figure} in January–{mname} {year}", "figure_rate_flow": "{figure} in January–{mname} {year}",
-    "note_flow": "not judged as the year's", "note_stock": "a point in time, not judged as the year's",
+    "note_flow": "cumulative, not judged as the year's", "note_stock": "a point in time, not judged as the year's",
     "note_partial": "a figure for part of the year, not judged as the year's",
     "in_year_stock_below": "the plan's path gives {start} at the end of {before_year}; as of {date} the figure is "
                            "{short} below it: the year's task has not started",
@@ -176,7 +176,7 @@ EN: dict[str, str] = {
     "wrong_way_flow": "the sum to date is negative", "wrong_way_rate_up": "falling, not growing",
     "wrong_way_rate_down": "rising, not falling",
     "warning_red": "level-1 warning (red)", "warning_yellow": "level-2 warning (yellow)",
-    "warning_green": "level-3 (green): on pace",
+    "warning_green": "level-3 (green)",
 }
 
 TEXTS = {"zh": ZH, "en": EN}
@@ -200,10 +200,12 @@ def name_of(statement: Statement, lang: str) -> str:
 
 
 def date_text(as_of: str, lang: str) -> str:
-    """``2024-06`` → ``2024年6月``."""
+    """``2024-06`` → ``2024年6月``, ``June 2024``."""
     year, _, rest = as_of.partition("-")
     month = rest.split("-")[0]
-    return word("date", lang).format(year=year, month=int(month) if month.isdigit() else month)
+    number = int(month) if month.isdigit() else 0
+    return word("date", lang).format(year=year, month=number or month,
+                                     mname=MONTHS_EN[number - 1] if 1 <= number <= 12 else month)
 
 
 def figure_quantity(figure: Figure, unit: str, lang: str) -> str:
