@@ -189,8 +189,9 @@ REASONS: dict[str, Text] = {
     "actual.refuse.no_year": t("the text does not say its year, nor when it was published"),
     "actual.refuse.outside_plan": t("a year far outside the plan's period"),
     "actual.refuse.subregion": t("a district or county, not the whole region"),
-    "actual.refuse.within": t("a part of the indicator (高技术, 小巨人, 示范…)"),
-    "actual.refuse.part": t("a part of the indicator (高技术, 小巨人, 示范…)"),
+    "actual.refuse.within": t("其中 of a narrower whole (企业 of 产业链企业): not the indicator's own count"),
+    "actual.refuse.part": t("one of the two kinds the indicator joins (上市 of 上市挂牌): its additions or changes do "
+                            "not measure the whole"),
 }
 """Why a number is refused, by the lexicon rule that refuses it (said on stderr in the review list)."""
 
