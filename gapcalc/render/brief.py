@@ -41,6 +41,7 @@ from gapcalc.render.prose import (
     statement_sentences,
     verdict_word,
     word,
+    wrong_way,
     year_goal_text,
 )
 
@@ -439,12 +440,11 @@ def _in_year_advice(statement: Statement, n: str, lang: str) -> str:
     name, reading = name_of(statement, lang), statement.in_year
     goal = statement.target
     if reading is not None and reading.warning == "red":
-        way = f"rate_{statement.direction}" if reading.kind == "rate" else reading.kind
         if reading.kind == "stock" and goal is not None:  # below the path's start: not known to have fallen
             return _t(lang, "advice_in_year_below").format(
-                n=n, name=name, way=word("wrong_way_stock", lang), year=statement.year,
+                n=n, name=name, way=wrong_way(statement, lang), year=statement.year,
                 goal=goal_text(goal, statement.unit, lang, statement.direction))
-        return _t(lang, "advice_in_year_red").format(n=n, name=name, way=word(f"wrong_way_{way}", lang))
+        return _t(lang, "advice_in_year_red").format(n=n, name=name, way=wrong_way(statement, lang))
     if statement.on_rates and goal is not None and statement.final is not None:
         need = statement.need.cagr_pct if statement.need is not None else None
         rate = max(Decimal(rate_text(need)), goal.value) if need is not None else goal.value

@@ -199,6 +199,12 @@ def name_of(statement: Statement, lang: str) -> str:
     return f"{name} · {breakdown}" if breakdown else name
 
 
+def month_fields(as_of: str) -> dict[str, int | str]:
+    """The month of ``YYYY-MM`` as the templates name it: ``month`` (6) and ``mname`` (June)."""
+    month = int(as_of[5:7])
+    return {"month": month, "mname": MONTHS_EN[month - 1]}
+
+
 def date_text(as_of: str, lang: str) -> str:
     """``2024-06`` → ``2024年6月``, ``June 2024``."""
     year, _, rest = as_of.partition("-")
@@ -278,9 +284,7 @@ def figure_clause(statement: Statement, lang: str) -> str:
         return ""
     amount = figure_quantity(figure, statement.unit, lang)
     if figure.as_of and _is_flow(statement):
-        month = int(figure.as_of[5:7])
-        return word("figure_flow", lang).format(year=figure.year, month=month, mname=MONTHS_EN[month - 1],
-                                                figure=amount)
+        return word("figure_flow", lang).format(year=figure.year, figure=amount, **month_fields(figure.as_of))
     if figure.as_of:
         return word("figure_as_of", lang).format(date=date_text(figure.as_of, lang), figure=amount)
     key = "figure" if figure.year == statement.year else "figure_earlier"
@@ -349,10 +353,9 @@ def part_year_note(statement: Statement, lang: str) -> str:
     figure = statement.figure
     if figure is None or not figure.as_of:
         return ""
-    month = int(figure.as_of[5:7])
     key = "note_flow" if _sums_to_date(statement) else "note_stock" if statement.unit in COUNT_UNITS else (
         "note_partial")
-    return word(key, lang).format(month=month, mname=MONTHS_EN[month - 1])
+    return word(key, lang).format(**month_fields(figure.as_of))
 
 
 def period_text(statement: Statement, lang: str) -> str:
@@ -363,10 +366,9 @@ def period_text(statement: Statement, lang: str) -> str:
         return ""
     if not figure.as_of:
         return str(figure.year)
-    month = int(figure.as_of[5:7])
     key = "period_flow" if _sums_to_date(statement) else "period_stock" if statement.unit in COUNT_UNITS else (
         "period_partial")
-    return word(key, lang).format(year=figure.year, month=month, mname=MONTHS_EN[month - 1])
+    return word(key, lang).format(year=figure.year, **month_fields(figure.as_of))
 
 
 def progress_clause(statement: Statement, lang: str) -> str:
@@ -516,9 +518,7 @@ def rate_figure_clause(statement: Statement, lang: str) -> str:
         return ""
     growth = figure_quantity(figure, RATE_UNIT, lang)
     if figure.as_of:
-        month = int(figure.as_of[5:7])
-        return word("rate_figure_as_of", lang).format(year=figure.year, month=month, mname=MONTHS_EN[month - 1],
-                                                      figure=growth)
+        return word("rate_figure_as_of", lang).format(year=figure.year, figure=growth, **month_fields(figure.as_of))
     key = "rate_figure" if figure.year == statement.year else "rate_figure_earlier"
     return word(key, lang).format(year=figure.year, figure=growth)
 
@@ -646,11 +646,18 @@ def in_year_clause(statement: Statement, lang: str, prefix: bool = True) -> str:
             parts[-1] += word("by_bound", lang)
     below = reading.kind == "stock" and reading.start is not None and (reading.done_pct or 0) < 0
     if reading.warning == "red" and not below:  # a stock below the path's start has said so already
-        way = f"rate_{statement.direction}" if reading.kind == "rate" else reading.kind
-        parts.append(word(f"wrong_way_{way}", lang))
+        parts.append(wrong_way(statement, lang))
     parts.append(warning_word(reading.warning, lang))
     text = sep.join(parts)
     return word("in_year", lang).format(text=text) if prefix else text
+
+
+def wrong_way(statement: Statement, lang: str) -> str:
+    """How a red level moved the wrong way: ``不增反降`` / ``不降反升`` for a rate, else by what the figure is."""
+    reading = statement.in_year
+    kind = reading.kind if reading is not None else "stock"
+    return word(f"wrong_way_rate_{statement.direction}" if kind == "rate" else f"wrong_way_{kind}", lang)
+
 
 def year_goal_text(statement: Statement, lang: str) -> str:
     """The year's target as a table writes it: ``1.8万户``; for a growth target judged on rates, the year's growth
