@@ -165,19 +165,31 @@ def test_a_stock_against_the_path_at_the_month(name: str, expected: tuple) -> No
     assert in_year(report("pace", 2024, ACTUALS / name)["cloud"]) == expected
 
 
-def test_a_reduction_target_is_read_by_log_share(tmp_path: Path) -> None:
+def test_an_intensity_to_date_stands_for_the_year(tmp_path: Path) -> None:
+    """单位能耗 0.89 in 1—6月 against the path 0.91 (end-2023) → 0.88 (2024): two thirds of the year's reduction, due
+    in full (the barometer's reading), so yellow."""
     row = report("pace", 2024, ACTUALS / "all.csv")["energy_intensity"]
-    assert in_year(row) == ("stock", "50.419", "66.6667", "0.8949", "16.2476", "green", "log_share", "0.91")
-    assert math.isclose(0.91 * (0.88 / 0.91) ** 0.5, 0.894874, abs_tol=1e-6)
-    assert ("按规划路径推算，2023年末应为0.91吨标准煤/万元、2024年6月末应达到0.8949吨标准煤/万元，年内已完成年度任务"
-            "的66.7%，序时进度（按对数比例折算）50.4%，快于序时进度16.3个百分点") in brief(
-        "pace", 2024, ACTUALS / "all.csv", tmp_path)
+    assert in_year(row) == ("ratio", "100", "66.6667", "0.88", "-33.3333", "yellow", "linear", "0.91")
+    assert ("年内进度：按规划路径推算，2023年末应为0.91吨标准煤/万元、2024年应为0.88吨标准煤/万元，年内比值已完成年度"
+            "任务的66.7%，低于年度要求33.3个百分点，二级预警（黄色）。") in brief("pace", 2024, ACTUALS / "all.csv",
+                                                                                tmp_path)
+
+
+def test_a_percentage_change_target_is_read_by_log_share(tmp_path: Path) -> None:
+    """规上企业 1000家 (2020), 年均增长5% to 2025: the path 1165.7689 (2023) → 1221.02525 (2024) at June runs by
+    equal ratios: √(1165.7689 × 1221.02525) = 1193.0772; 1200 is 61.9 % of the year's step against 49.4 % due."""
+    row = report("firms", 2024, ACTUALS / "firms.csv")["above_scale_firms"]
+    assert in_year(row) == ("stock", "49.4212", "61.9496", "1193.0772", "12.5284", "green", "log_share", "1165.7689")
+    assert math.isclose((1165.7689 * 1221.02525) ** 0.5, 1193.0772, abs_tol=1e-3)
+    text = brief("firms", 2024, ACTUALS / "firms.csv", tmp_path)
+    assert ("按规划路径推算，2023年末应为1166家、2024年6月末应达到1193家，年内已完成年度任务的61.9%，序时进度（按对数"
+            "比例折算）49.4%，快于序时进度12.5个百分点，三级预警（绿色）") in text
 
 
 def test_the_overview_counts_the_warnings_and_the_summary_has_them(tmp_path: Path) -> None:
     text = brief("pace", 2024, ACTUALS / "all.csv", tmp_path)
-    assert ("按年内数据监测4项，黄色预警2项（企业上云、规模以上工业增加值）、绿色（正常）2项（工业投资、单位工业增加值"
-            "能耗）。") in text
+    assert ("按年内数据监测4项，黄色预警3项（企业上云、规模以上工业增加值、单位工业增加值能耗）、绿色（正常）1项（工业"
+            "投资）。") in text
     assert ("| 企业上云 |  | 1万户（2020） | 2万户（2025） | 1.8万户 | 1.65万户（2024年6月末） |  | "
             "暂无法判断；年内黄色预警 |") in text
     assert "（一）企业上云：年内进度慢于序时进度，需加快推进，确保完成2024年度目标1.8万户。" in text
@@ -189,8 +201,8 @@ def test_the_overview_counts_the_warnings_and_the_summary_has_them(tmp_path: Pat
                                       str(ACTUALS / "all.csv"), "-f", "csv"])
     assert result.exit_code == 0, result.stderr
     whole = list(csv.DictReader(io.StringIO(result.stdout)))[-1]
-    assert (whole["warning_red"], whole["warning_yellow"], whole["warning_green"]) == ("0", "2", "2")
-    assert "年内预警 2 项（黄色 2 项）" in CliRunner().invoke(cli, [
+    assert (whole["warning_red"], whole["warning_yellow"], whole["warning_green"]) == ("0", "3", "1")
+    assert "年内预警 3 项（黄色 3 项）" in CliRunner().invoke(cli, [
         "report", "pace", "2024", "--targets-dir", str(TARGETS), "--actuals", str(ACTUALS / "all.csv"), "-f", "csv",
         "--lang", "zh"]).stderr
 
@@ -399,7 +411,7 @@ def test_the_terminal_summary_counts_the_warning_levels() -> None:
     header = next(line for line in result.stdout.splitlines() if "Plan / subplan" in line)
     assert "!! red warning" in header and "! yellow warning" in header and "+ green (on pace)" in header
     row = next(line for line in result.stdout.splitlines() if "pace (all)" in line).split()
-    assert row[-4:-1] == ["0", "2", "2"]
+    assert row[-4:-1] == ["0", "3", "1"]
     plain = CliRunner().invoke(cli, ["summary", "chongqing", "2022", "-f", "table", "--lang", "en", "--color",
                                      "never"], env={"COLUMNS": "200"})
     assert "warning" not in plain.stdout  # no figure of part of the year: no columns for it

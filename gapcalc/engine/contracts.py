@@ -23,7 +23,8 @@ context; whether the actual is a bound (``>=``: at least, as "超2万") and the 
 whole year; what the actual measures when it only approximates the indicator (``scope``, 口径), the note in English
 (``note_en``); the release date and kind of the version used (``published``, ``revision``); and, for a figure of
 part of the report year, its in-year pace (:mod:`gapcalc.engine.pace`): what it is (``flow``, ``rate``,
-``stock``), 序时进度 (``elapsed_pct``: the share of the year's task due at its date), the share done (``done_pct``),
+``ratio``, ``stock``), 序时进度 (``elapsed_pct``: the share of the year's task due at its date), the share done
+(``done_pct``),
 what the date calls for (``in_year_expected``), how far ahead or behind (``pace_pp``), the warning level (``red``,
 ``yellow``, ``green``), the path's reading (``linear``, ``log_share``) and where the path begins the year
 (``in_year_start``, a stock's)."""

@@ -1,10 +1,12 @@
 """In-year pace: a figure for part of the year (1—N月, 上半年, 截至9月底) against 序时进度, with a warning level.
 
-Three readings, by what the figure is (``docs/methodology.md`` §12):
+Four readings, by what the figure is (``docs/methodology.md`` §12):
 
 * ``flow`` — an amount that adds up over the year (output, revenue, investment, sales: an indicator counted in yuan):
   the share of the year's target done (完成全年目标的X%) against the share of the year elapsed (序时进度);
 * ``rate`` — a growth rate to date (1—6月增长6.1%) of a growth target: the rate to date against the target rate;
+* ``ratio`` — a ratio over the period to date (an intensity: 吨标准煤/万元) stands for the year's: its change from where
+  the path begins the year against the whole of the year's step;
 * ``stock`` — a level (累计上云企业, 普及率): the figure against the target path at the month, the path running from
   the previous year's target to this year's, straight (``linear``) or, for a target stated as a percentage change,
   by equal ratios (``log_share``, the statistics bureau's reading of part-period reductions: 1−(1−r)^(m/12)).
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-Kind = Literal["flow", "rate", "stock"]
+Kind = Literal["flow", "rate", "stock", "ratio"]
 Warning = Literal["red", "yellow", "green"]
 Method = Literal["linear", "log_share"]
 
@@ -73,10 +75,12 @@ def _days_in_month(year: int, month: int) -> int:
 
 def kind_of(unit: str, on_rates: bool) -> Kind:
     """What a figure for part of the year is: a growth rate (of a growth target judged on rates), an amount that adds
-    up over the year, or a level."""
+    up over the year, a ratio over the period to date (an intensity: a unit per unit, 吨标准煤/万元), or a level."""
     if on_rates:
         return "rate"
-    return "flow" if unit in FLOW_UNITS else "stock"
+    if unit in FLOW_UNITS:
+        return "flow"
+    return "ratio" if "/" in unit else "stock"
 
 
 def warning_of(moved_right_way: bool, pace_pp: float) -> Warning:
@@ -142,4 +146,19 @@ def reading(unit: str, on_rates: bool, kinds: set[str], figure: Decimal, target:
         return flow(figure, target, as_of, direction)
     if before is None:
         return None
+    if kind == "ratio":
+        return ratio(figure, target, before, as_of, direction)
     return stock(figure, target, before, as_of, direction, "log_share" if kinds & LOG_SHARE_KINDS else "linear")
+
+
+def ratio(figure: Decimal, target: Decimal, before: Decimal, as_of: str, direction: str) -> InYear | None:
+    """A ratio over the period to date (an intensity) stands for the year's: the change from where the path begins
+    the year against the whole of the year's step (the barometer's reading: the reduction so far against the year's
+    requirement), due in full whatever the month."""
+    judged = stock(figure, target, before, as_of, direction)
+    if judged is None:
+        return None
+    pace = (judged.done_pct or 0.0) - 100.0
+    right_way = judged.warning != "red"
+    return InYear("ratio", 100.0, judged.done_pct, float(target), pace, warning_of(right_way, pace), "linear",
+                  judged.start)

@@ -75,7 +75,7 @@ TEXT: dict[str, dict[str, str]] = {
         "advice_in_year": "（{n}）{name}：年内进度慢于序时进度，需加快推进，确保完成{year}年度目标{goal}。",
         "advice_in_year_rate": "（{n}）{name}：累计增速低于目标增速，需加快推进，力争全年{growth}以上，确保实现"
                                "{goal}的目标。",
-        "advice_in_year_red": "（{n}）{name}：年内{way}，须查明原因，尽快扭转下滑态势。",
+        "advice_in_year_red": "（{n}）{name}：年内{way}，须查明原因，尽快扭转{trend}态势。",
         "advice_in_year_below": "（{n}）{name}：{way}，须查明原因，加快推进，确保完成{year}年度目标{goal}。",
         "data_gap_none": "（{n}）数据底数不清：{quantified}项量化目标中，{missing}项暂无任何数据。",
         "period_dates": "（{n}）年内数据：{items}，均不代表全年。", "item_period": "{name}（{period}）",
@@ -404,9 +404,10 @@ def problems(statements: Sequence[Statement], lang: str, final: bool, overview: 
         items += [_t(lang, "problem_in_year").format(n=_nth(len(items) + n, lang), name=name_of(s, lang),
                                                      facts=_in_year_facts(s, lang)) for n, s in enumerate(warned, 1)]
         if overview.quantified and overview.assessed * 2 < overview.quantified and overview.count("no_figure"):
-            gap = _t(lang, "data_gap" if overview.assessed else "data_gap_none")
+            whole_year = sum(1 for group in overview.by_verdict.values() for s in group if s.current)
+            gap = _t(lang, "data_gap" if whole_year else "data_gap_none")
             items.append(gap.format(n=_nth(len(items) + 1, lang), quantified=overview.quantified,
-                                    assessed=overview.assessed, year=year, missing=overview.count("no_figure")))
+                                    assessed=whole_year, year=year, missing=overview.count("no_figure")))
     return items or [_t(lang, "none_lagging_final" if final else "none_lagging")]
 
 
@@ -444,7 +445,8 @@ def _in_year_advice(statement: Statement, n: str, lang: str) -> str:
             return _t(lang, "advice_in_year_below").format(
                 n=n, name=name, way=wrong_way(statement, lang), year=statement.year,
                 goal=goal_text(goal, statement.unit, lang, statement.direction))
-        return _t(lang, "advice_in_year_red").format(n=n, name=name, way=wrong_way(statement, lang))
+        trend = ("下滑" if statement.direction == "up" else "上升") if lang == "zh" else ""
+        return _t(lang, "advice_in_year_red").format(n=n, name=name, way=wrong_way(statement, lang), trend=trend)
     if statement.on_rates and goal is not None and statement.final is not None:
         need = statement.need.cagr_pct if statement.need is not None else None
         rate = max(Decimal(rate_text(need)), goal.value) if need is not None else goal.value

@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gapcalc.chinese import to_simplified
+from gapcalc.engine.contracts import RATE_UNIT
 from gapcalc.engine.statement import Statement
 from gapcalc.render.cells import format_float
 from gapcalc.render.figures import difference, percent, signed, with_unit
 from gapcalc.render.i18n import page_word, status_word
 from gapcalc.render.numerals import difference_text, quantity, rate_text, unit_label
 from gapcalc.render.prose import (
-    date_text,
     figure_quantity,
     goal_text,
+    period_text,
     shown_gap,
     statement_sentences,
     verdict_word,
@@ -116,9 +117,12 @@ class PageContext:
         """The statement of a row, when the page was given one."""
         return self.statements.get((str(row.get("plan") or ""), *row_key(row)))
 
-    def chart(self, row: Mapping[str, Any]) -> ChartData:
-        """The chart of a row: the one given, else one from the row's own figures."""
-        found = self.charts.get((str(row.get("plan") or ""), *row_key(row)))
+    def chart(self, row: Mapping[str, Any], given: ChartData | None = None) -> ChartData:
+        """The chart of a row: ``given``, else the one the page was given, else one from the row's own figures; none
+        for a row judged on growth rates (a path of levels would put its rates on an index)."""
+        if row.get("unit") == RATE_UNIT:
+            return ChartData(None, (), (), None, None)
+        found = given or self.charts.get((str(row.get("plan") or ""), *row_key(row)))
         return found if found is not None else chart_from_row(row)
 
     def add_note(self, text: str) -> int:
@@ -394,7 +398,7 @@ def statement_actual_cell(statement: Statement, row: Mapping[str, Any], context:
     if figure is None:
         return '<td class="num"></td>'
     text = figure_quantity(figure, statement.unit, context.lang)
-    when = date_text(figure.as_of, context.lang) if figure.as_of else (
+    when = period_text(statement, context.lang) if figure.as_of else (
         str(figure.year) if figure.year != statement.year else "")
     return _actual_td(text, when, row, context)
 

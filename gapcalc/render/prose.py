@@ -88,6 +88,9 @@ ZH: dict[str, str] = {
     "period_partial": "截至{year}年{month}月",
     "log_share": "（按对数比例折算）", "wrong_way_stock": "低于上年末规划路径水平", "wrong_way_flow": "年内累计为负",
     "rate_vs_goal": "{comparison}",
+    "in_year_ratio": "按规划路径推算，{before_year}年末应为{start}、{year}年应为{target}",
+    "ratio_done": "年内比值已完成年度任务的{done}%", "ratio_ahead": "超过年度要求{d}个百分点",
+    "ratio_behind": "低于年度要求{d}个百分点", "ratio_level": "达到年度要求",
     "reach_reaches_pp": "按已实现增幅测算，可如期实现",
     "reach_close_pp": "按已实现增幅测算，略低于所需增幅，需稍加快方能如期实现",
     "reach_short_pp": "按已实现增幅测算，难以如期实现，需加快推进",
@@ -170,6 +173,10 @@ EN: dict[str, str] = {
     "period_flow": "Jan–{mname} {year}", "period_stock": "end of {mname} {year}", "period_partial": "to {mname} {year}",
     "log_share": " (on a log-share reading)", "wrong_way_stock": "below where the plan's path began the year",
     "rate_vs_goal": "{comparison}",
+    "in_year_ratio": "the plan's path gives {start} at the end of {before_year} and {target} for {year}",
+    "ratio_done": "the ratio to date covers {done}% of the year's step", "ratio_ahead": "{d} pp beyond the year's "
+    "requirement", "ratio_behind": "{d} pp short of the year's requirement", "ratio_level": "the year's requirement "
+    "is met",
     "reach_reaches_pp": "at the rise observed it will be reached on time",
     "reach_close_pp": "the rise observed is slightly short of what is needed",
     "reach_short_pp": "at the rise observed it will not be reached on time",
@@ -621,6 +628,8 @@ def in_year_clause(statement: Statement, lang: str, prefix: bool = True) -> str:
         signed = reading.pace_pp if statement.direction == "up" else -reading.pace_pp
         key = "rate_equal" if round(reading.pace_pp, 1) == 0 else "rate_above" if signed > 0 else "rate_below"
         parts = [word("in_year_rate", lang).format(comparison=word(key, lang).format(d=d))]
+    elif reading.kind == "ratio" and reading.start is not None:
+        parts = [_ratio_text(statement, reading.start, reading.expected, reading.done_pct, reading.pace_pp, lang)]
     elif reading.kind == "stock" and reading.start is not None and reading.done_pct is not None and (
             reading.done_pct < 0):  # below where the path begins the year: no share of the year's task to speak of
         unit = statement.unit
@@ -652,11 +661,30 @@ def in_year_clause(statement: Statement, lang: str, prefix: bool = True) -> str:
     return word("in_year", lang).format(text=text) if prefix else text
 
 
+def _ratio_text(statement: Statement, start: float, target: float, done: float | None, pace: float,
+                lang: str) -> str:
+    """A ratio over the period to date (an intensity) against the year's step: ``按规划路径推算，2023年末应为0.91…、
+    2024年应为0.88…，年内比值已完成年度任务的66.7%，低于年度要求33.3个百分点``."""
+    unit, figure = statement.unit, statement.figure
+    assert figure is not None
+    head = word("in_year_ratio", lang).format(
+        before_year=figure.year - 1, year=figure.year, start=quantity(Decimal(str(start)), unit, lang, "computed"),
+        target=quantity(Decimal(str(target)), unit, lang, "computed"))
+    if done is None or done < 0:
+        return head
+    shown = Decimal(rate_text(done))
+    gap = abs(shown - 100)
+    key = "ratio_level" if gap == 0 else "ratio_ahead" if pace > 0 else "ratio_behind"
+    return head + word("sep", lang) + word("ratio_done", lang).format(done=plain_text(shown)) + word(
+        "sep", lang) + word(key, lang).format(d=plain_text(gap))
+
+
 def wrong_way(statement: Statement, lang: str) -> str:
-    """How a red level moved the wrong way: ``不增反降`` / ``不降反升`` for a rate, else by what the figure is."""
+    """How a red level moved the wrong way: ``不增反降`` / ``不降反升`` for a rate or a ratio, else by what the figure
+    is."""
     reading = statement.in_year
     kind = reading.kind if reading is not None else "stock"
-    return word(f"wrong_way_rate_{statement.direction}" if kind == "rate" else f"wrong_way_{kind}", lang)
+    return word(f"wrong_way_rate_{statement.direction}" if kind in ("rate", "ratio") else f"wrong_way_{kind}", lang)
 
 
 def year_goal_text(statement: Statement, lang: str) -> str:

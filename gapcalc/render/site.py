@@ -272,7 +272,7 @@ def breakdown_section(plan: PlanData, row: Row, context: PageContext) -> str:
     lang = context.lang
     key = row_key(row)
     title = page_word("chart_title", lang).format(name=indicator_name(row, lang))
-    chart = indicator_svg(plan.charts.get(key, context.chart(row)), title, width=640, height=240, compact=False)
+    chart = indicator_svg(context.chart(row, plan.charts.get(key)), title, width=640, height=240, compact=False)
     targets = [t for t in plan.targets if row_key(t) == key]
     heading = indicator_name(row, lang)
     return (f'<section id="{anchor(key[1])}">\n<h2>{esc(heading)}</h2>\n{chart}\n'
