@@ -7,6 +7,7 @@ MemoryError or a RecursionError.
 from __future__ import annotations
 
 import base64
+import gc
 import io
 import re
 import time
@@ -371,22 +372,32 @@ def _statements(count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _draft_time(tmp_path: Path, count: int) -> float:
-    """Process time of reading and drafting a plan of ``count`` statements (other processes do not count)."""
+def _draft_time(tmp_path: Path, count: int, runs: int) -> float:
+    """The least process time of ``runs`` readings and draftings of a plan of ``count`` statements: the least is the
+    run the machine disturbed least (other processes do not count, and the collector is held off while it runs)."""
     document = tmp_path / f"plan{count}.txt"
     document.write_text(_statements(count), encoding="utf-8")
-    started = time.process_time()
-    _, result = draft_file(document, f"plan{count}", tmp_path / "targets")
-    seconds = time.process_time() - started
-    assert result.draft.number_count == count
-    return seconds
+    times = []
+    for run in range(runs):
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.process_time()
+            _, result = draft_file(document, f"plan{count}", tmp_path / f"run{count}-{run}" / "targets")
+            times.append(time.process_time() - started)
+        finally:
+            gc.enable()
+        assert result.draft.number_count == count
+    return min(times)
 
 
 def test_16_drafting_time_is_linear_in_the_number_of_statements(tmp_path: Path) -> None:
-    small = _draft_time(tmp_path, bounds.MAX_STATEMENTS // 4)
-    large = _draft_time(tmp_path, bounds.MAX_STATEMENTS)
+    """Four times the statements take about four times as long; a quadratic step would take sixteen. The bound, ten,
+    sits between the two so that a busy machine does not fail it and a quadratic step does."""
+    small = _draft_time(tmp_path, bounds.MAX_STATEMENTS // 4, runs=3)
+    large = _draft_time(tmp_path, bounds.MAX_STATEMENTS, runs=2)
     assert large < SECONDS, f"{bounds.MAX_STATEMENTS:,} statements took {large:.1f} s"
-    assert large < 6 * max(small, 0.05), f"4x the statements took {large / small:.1f}x the time"
+    assert large < 10 * max(small, 0.05), f"4x the statements took {large / small:.1f}x the time"
 
 
 def test_16_a_text_of_200000_target_sentences_is_refused_in_seconds(tmp_path: Path) -> None:
