@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -308,3 +309,55 @@ def test_without_any_cjk_font_chinese_labels_are_refused_with_a_note(monkeypatch
     language, font, note = chart_usecase.chart_font("zh")
     assert (language, font) == ("en", None) and note is not None and "fonts-noto-cjk" in note
     assert chart_usecase.chart_font("en") == ("en", None, None)
+
+
+# -- charts kept in the cache by content ------------------------------------------------------------------------------
+def _demo_trajectory(in_demo: Path) -> Trajectory:
+    plan = open_compiled("demo", Path("targets"))
+    return build_trajectory(plan, "nc_rate_key_processes", None, report_plan(plan, Path("targets"), 2020).read)
+
+
+def test_a_chart_drawn_once_comes_from_the_cache_without_matplotlib(in_demo: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from gapcalc.usecases import chart as charts
+
+    trajectory = _demo_trajectory(in_demo)
+    monkeypatch.setattr(chart, "find_cjk_font", lambda: None)  # drawn in English, with the note saying why
+    monkeypatch.setattr(charts, "add_system_cjk_fonts", lambda: 0)
+    (first,), note = charts.drawn_charts([trajectory], "zh", "svg")
+    assert note is not None and "no CJK font" in note
+
+    def no_drawing(requested: str | None) -> None:
+        raise AssertionError("matplotlib was asked for a chart the cache holds")
+
+    monkeypatch.setattr(charts, "chart_font", no_drawing)
+    (again,), again_note = charts.drawn_charts([trajectory], "zh", "svg")
+    assert (again, again_note) == (first, note)
+    with pytest.raises(AssertionError, match="the cache holds"):  # another language is another chart
+        charts.drawn_charts([trajectory], "en", "svg")
+
+
+def test_a_chart_key_changes_with_its_points_its_format_and_the_fonts_installed(
+        in_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gapcalc.usecases import chart as charts
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    (tmp_path / "data" / "fonts").mkdir(parents=True)
+    trajectory = _demo_trajectory(in_demo)
+    key = charts.chart_key(trajectory, "zh", "png")
+    assert charts.chart_key(trajectory, "zh", "png") == key
+    assert charts.chart_key(trajectory, "zh", "svg") != key
+    moved = replace(trajectory, actuals=(*trajectory.actuals, ActualPoint(2020, Decimal("61"), "")))
+    assert charts.chart_key(moved, "zh", "png") != key
+    (tmp_path / "data" / "fonts" / "noto").mkdir()  # a font installed in a folder of its own
+    assert charts.chart_key(trajectory, "zh", "png") != key
+
+
+def test_a_markdown_brief_run_twice_has_the_same_pictures(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
+    pictures = []
+    for name in ("a", "b"):
+        output = tmp_path / f"{name}.md"
+        code, _, err = invoke(runner, "brief", "mianyang", "2019", "-o", str(output))
+        assert code == 0, err
+        pictures.append([p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-chart-*.png"))])
+    assert len(pictures[0]) == 3 and pictures[0] == pictures[1]

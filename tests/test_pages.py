@@ -521,3 +521,21 @@ def test_summary_cards_count_every_target() -> None:
     assert "inconclusive</span> 1" in html and "<b>5</b>" in html
     none = [{**summary[0], "inconclusive": 0, "no_data": 2}]
     assert "inconclusive" not in summary_html(none, context)  # type: ignore[arg-type]
+
+
+def test_brief_docx_paragraph_styles(in_repo: Path, runner: CliRunner, tmp_path: Path) -> None:
+    """The title, the headings of both levels and the list items carry their Word styles (each style's id is looked
+    up once and set on every paragraph of that style)."""
+    import docx
+
+    output = tmp_path / "my.docx"
+    code, _, err = invoke(runner, "brief", "mianyang", "2019", "-o", str(output))
+    assert code == 0, err
+    styled = [(p.style.name, p.text) for p in docx.Document(str(output)).paragraphs]
+    assert styled[0][0] == "Title" and styled[0][1].endswith("实施进展情况报告")
+    headings = [text for style, text in styled if style == "Heading 1"]
+    assert headings[:4] == ["一、总体评价", "二、主要指标进展", "三、存在问题", "四、下一步建议"]
+    assert headings[-1] == "附件3：进度滞后指标走势图"
+    assert sum(style == "Heading 2" for style, _ in styled) >= 1
+    assert sum(style == "List Bullet" for style, _ in styled) >= 2
+    assert {style for style, _ in styled} <= {"Title", "Heading 1", "Heading 2", "List Bullet", "Normal"}

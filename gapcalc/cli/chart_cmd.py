@@ -1,4 +1,4 @@
-"""``gapcalc chart PLAN INDICATOR``: draw one indicator as PNG or SVG (matplotlib is imported only here)."""
+"""``gapcalc chart PLAN INDICATOR``: draw one indicator as PNG or SVG (matplotlib only for a chart not cached)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from gapcalc.cli.complete import complete_indicator, complete_plan
 from gapcalc.errors import GapcalcError
 from gapcalc.infra.atomic import write_atomic
 from gapcalc.messages import t
-from gapcalc.render import formats, render_function
+from gapcalc.render import formats
 from gapcalc.render.i18n import requested_lang
-from gapcalc.usecases.chart import chart_font, final_year_report, trajectory_of
+from gapcalc.usecases.chart import drawn_charts, final_year_report, trajectory_of
 
 SUFFIXES = tuple(f".{fmt}" for fmt in formats("chart"))
 
@@ -45,10 +45,9 @@ def command(plan: str, indicator: str, breakdown: str | None, actuals_path: Path
     say_actuals(report)
     trajectory = trajectory_of(report, indicator, breakdown)
 
-    language, font, warning = chart_font(requested_lang(lang))
+    (data,), warning = drawn_charts([trajectory], requested_lang(lang), suffix.removeprefix("."))
     if warning:
         note(warning)
-    data = render_function("chart", suffix.removeprefix("."))(trajectory, language, font)
     write_atomic(output, data)
     note(t("wrote {path}", path=str(output)))
     fail_on_actuals_errors(report.errors)

@@ -589,13 +589,14 @@ def brief_docx(brief: Brief, charts: Sequence[Chart] = ()) -> bytes:
     _set_fonts(document, brief.lang)
     document.core_properties.author = "gapcalc"
     document.core_properties.title = brief.title
-    document.add_heading(brief.title, 0)
+    styled = _Styled(document)
+    styled.add(brief.title, "Title")
     for section in brief.sections:
-        document.add_heading(section.heading, section.level)
+        styled.add(section.heading, _heading_style(section.level))
         for text in section.paragraphs:
             _paragraph(document, text, brief.lang)
         for item in section.items:
-            document.add_paragraph(item, style="List Bullet")
+            styled.add(item, "List Bullet")
         if section.table and len(section.table) > 1:
             _table(document, section.table)
         if not (section.paragraphs or section.items or len(section.table) > 1):
@@ -605,13 +606,33 @@ def brief_docx(brief: Brief, charts: Sequence[Chart] = ()) -> bytes:
             for line in footnote_lines(brief):
                 document.add_paragraph(line).runs[0].font.size = Pt(9)
     if charts:
-        document.add_heading(brief.text("charts_heading"), 1)
+        styled.add(brief.text("charts_heading"), _heading_style(1))
         for caption, png in charts:
             document.add_picture(io.BytesIO(png), width=Cm(15))
             document.add_paragraph(caption)
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
+
+
+class _Styled:
+    """Paragraphs of a named style, each style's id looked up once (python-docx looks it up among all the styles of
+    the document, and compares it with the default style, on every paragraph given a style)."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.ids: dict[str, str] = {}
+
+    def add(self, text: str, style: str) -> None:
+        if style not in self.ids:
+            self.ids[style] = self.document.add_paragraph(text, style=style).style.style_id
+            return
+        self.document.add_paragraph(text)._p.style = self.ids[style]
+
+
+def _heading_style(level: int) -> str:
+    """The style of a heading of ``level`` (0: the title), as python-docx's ``add_heading`` names it."""
+    return "Title" if level == 0 else f"Heading {level}"
 
 
 def _table(document: Any, rows: Sequence[Sequence[str]]) -> None:

@@ -18,6 +18,7 @@ as on the report page of ``gapcalc report -f html``.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -77,7 +78,33 @@ class PlanData:
 
     def indicators(self) -> list[str]:
         """The indicator ids of the report, in the plan's order."""
-        return list(dict.fromkeys(str(r["indicator"]) for r in self.rows))
+        return list(self.rows_by_indicator)
+
+    @functools.cached_property
+    def rows_by_indicator(self) -> dict[str, list[Row]]:
+        """The report rows of each indicator, in the plan's order."""
+        grouped: dict[str, list[Row]] = {}
+        for row in self.rows:
+            grouped.setdefault(str(row["indicator"]), []).append(row)
+        return grouped
+
+    @functools.cached_property
+    def targets_by_key(self) -> dict[Key, list[Row]]:
+        """The numbers the plan states for each indicator and breakdown."""
+        grouped: dict[Key, list[Row]] = {}
+        for target in self.targets:
+            grouped.setdefault(row_key(target), []).append(target)
+        return grouped
+
+    @functools.cached_property
+    def keyed_charts(self) -> dict[tuple[str, str, str], ChartData]:
+        """The charts keyed as a page's context keys them: (plan, indicator, breakdown)."""
+        return {(self.plan_id, *key): chart for key, chart in self.charts.items()}
+
+    @functools.cached_property
+    def keyed_statements(self) -> dict[tuple[str, str, str], Statement]:
+        """The statements keyed as a page's context keys them: (plan, indicator, breakdown)."""
+        return {(self.plan_id, *key): statement for key, statement in self.statements.items()}
 
 
 def shared_indicators(plans: Sequence[PlanData]) -> dict[str, list[PlanData]]:
@@ -142,6 +169,11 @@ class Site:
 
     def shared(self) -> dict[str, list[PlanData]]:
         """Indicators stated by two plans or more."""
+        return self.shared_holders
+
+    @functools.cached_property
+    def shared_holders(self) -> dict[str, list[PlanData]]:
+        """What :meth:`shared` returns, found once."""
         return shared_indicators(self.plans)
 
 
@@ -196,17 +228,13 @@ def index_page(site: Site, lang: str) -> str:
     return page_shell(title, lang, body, nav_html(here, lang, site.langs, []))
 
 
-def _statements(plan: PlanData) -> dict[tuple[str, str, str], Statement]:
-    return {(plan.plan_id, *key): statement for key, statement in plan.statements.items()}
-
-
 def plan_report_page(site: Site, plan: PlanData, lang: str) -> str:
     """A plan's report page, its indicators linked to their pages."""
     here = plan_page(lang, plan.plan_id)
     names = {(plan.plan_id, k): (v[0] if lang == "zh" else v[1]) for k, v in plan.subplan_names.items()}
     context = PageContext(lang, charts={(plan.plan_id, *k): v for k, v in plan.charts.items()},
                           subplan_names=names, indicator_link=lambda row: relative(here, _indicator_target(row, lang)),
-                          statements=_statements(plan))
+                          statements=plan.keyed_statements)
     header = plan.header
     title, subtitle = plan_heading({"region_zh": header.region_zh, "region_en": header.region_en,
                                     "name_zh": header.name_zh, "name_en": header.name_en,
@@ -273,7 +301,7 @@ def breakdown_section(plan: PlanData, row: Row, context: PageContext) -> str:
     key = row_key(row)
     title = page_word("chart_title", lang).format(name=indicator_name(row, lang))
     chart = indicator_svg(context.chart(row, plan.charts.get(key)), title, width=640, height=240, compact=False)
-    targets = [t for t in plan.targets if row_key(t) == key]
+    targets = plan.targets_by_key.get(key, [])
     heading = indicator_name(row, lang)
     return (f'<section id="{anchor(key[1])}">\n<h2>{esc(heading)}</h2>\n{chart}\n'
             f"{figures_table([row], context)}{milestones_html(targets, lang)}"
@@ -283,9 +311,8 @@ def breakdown_section(plan: PlanData, row: Row, context: PageContext) -> str:
 def indicator_page_html(site: Site, plan: PlanData, indicator: str, lang: str) -> str:
     """An indicator of a plan: a section per breakdown, links to the plan and to the comparison across plans."""
     here = indicator_page(lang, plan.plan_id, indicator)
-    rows = [r for r in plan.rows if r["indicator"] == indicator]
-    context = PageContext(lang, charts={(plan.plan_id, *k): v for k, v in plan.charts.items()},
-                          statements=_statements(plan))
+    rows = plan.rows_by_indicator[indicator]
+    context = PageContext(lang, charts=plan.keyed_charts, statements=plan.keyed_statements)
     crumbs = [(page_word("home", lang), f"{lang}/index.html"),
               (plan.region(lang) + " · " + page_word("report_page", lang), plan_page(lang, plan.plan_id))]
     if indicator in site.shared():
@@ -308,7 +335,7 @@ def shared_page_html(site: Site, indicator: str, plans: Sequence[PlanData], lang
     def link(row: Mapping[str, Any]) -> str:
         return relative(here, _indicator_target(row, lang))
 
-    statements = {k: v for p in plans for k, v in _statements(p).items() if k[1] == indicator}
+    statements = {k: v for p in plans for k, v in p.keyed_statements.items() if k[1] == indicator}
     context = PageContext(lang, charts=charts, indicator_link=link, statements=statements)
     shown = [{**r, "name_zh": f"{regions[str(r['plan'])]} · {r['name_zh']}",
               "name_en": f"{regions[str(r['plan'])]} · {r.get('name_en') or r['name_zh']}"} for r in rows]

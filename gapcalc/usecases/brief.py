@@ -44,21 +44,24 @@ class BriefReport:
 
     def pictures(self) -> list[tuple[str, bytes]]:
         """PNG pictures of the indicators furthest behind, each with its caption; a row whose chart ends on a total
-        rather than a level is left out. matplotlib is imported here, only when pictures are wanted."""
-        from gapcalc.render import render_function
-        from gapcalc.usecases.chart import chart_font
+        rather than a level is left out. Drawn by :func:`drawn_charts`: matplotlib is imported only when a picture
+        is to be drawn that the cache does not hold."""
+        from gapcalc.usecases.chart import drawn_charts
 
-        language, font, self.font_note = chart_font(self.lang)
-        pictures: list[tuple[str, bytes]] = []
+        captions: list[str] = []
+        trajectories: list[Trajectory] = []
         for row in self.brief.behind:
             indicator, breakdown = row_key(row)
             trajectory = chart_trajectory(self.report.plan, row, self.charts[(str(row["plan"]), indicator, breakdown)])
             if trajectory is None:
                 continue
-            caption = str(TEXT[self.lang]["chart_caption"]).format(number=len(pictures) + 1,
-                                                                   name=indicator_name(row, self.lang))
-            pictures.append((caption, render_function("chart", "png")(trajectory, language, font)))
-        return pictures
+            trajectories.append(trajectory)
+            captions.append(str(TEXT[self.lang]["chart_caption"]).format(number=len(captions) + 1,
+                                                                         name=indicator_name(row, self.lang)))
+        if not trajectories:
+            return []
+        pictures, self.font_note = drawn_charts(trajectories, self.lang, "png")
+        return list(zip(captions, pictures, strict=True))
 
 
 def brief_of(plan_id: str, directory: Path, year: int, lang: str, actuals_path: Path | None = None,
