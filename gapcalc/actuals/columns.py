@@ -98,7 +98,7 @@ class PlanActuals:
         """The plain-data form that is cached."""
         counts = self.accounting
         cells: dict[str, str] = {}  # one object per distinct cell: marshal writes a repeat as a short reference
-        return ({name: tuple(cells.setdefault(c, c) for c in self.columns[name]) for name in ACTUAL_FIELDS},
+        return ({name: tuple(map(cells.setdefault, self.columns[name], self.columns[name])) for name in ACTUAL_FIELDS},
                 (counts.read, counts.used, counts.missing, dict(counts.reported)), to_plain(self.notes),
                 to_plain(self.findings), to_plain(self.summary), self.errors)
 

@@ -118,11 +118,12 @@ def plainly_valid(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bo
 def _may_jump(columns: dict[str, tuple[str, ...]], plan: CompiledPlan) -> bool:
     """Whether some key's levels (with the plan's stated ones) span an order of magnitude: the row-by-row reader
     then says which row, if any, jumps."""
-    spans: dict[tuple[str, str], list[float]] = {}
-    for indicator, breakdown, value in zip(columns["indicator"], columns["breakdown"], columns["value"],
-                                           strict=True):
-        if checks_jumps(plan.units.get(indicator)):
-            spans.setdefault((indicator, breakdown), []).append(float(value))
+    texts: dict[tuple[str, str], list[str]] = {}
+    for key, value in zip(zip(columns["indicator"], columns["breakdown"], strict=True), columns["value"],
+                          strict=True):
+        texts.setdefault(key, []).append(value)
+    spans = {key: [float(value) for value in values] for key, values in texts.items()
+             if checks_jumps(plan.units.get(key[0]))}
     if not spans:
         return False
     for key, stated in plan.facts.stated.items():
@@ -193,7 +194,7 @@ def read_plan_actuals(plan: CompiledPlan, path: Path, cache: Cache | None = None
         size = len(columns["indicator"])
         counts = Accounting(read=size, used=size)
         decoded = "" if used in ("utf-8", "utf-8-sig") else t(" (read as {encoding})", encoding=used)
-        kept = {name: tuple(c.strip() for c in columns[name]) if name in STRIPPED_FIELDS else columns[name]
+        kept = {name: tuple(map(str.strip, columns[name])) if name in STRIPPED_FIELDS else columns[name]
                 for name in ACTUAL_FIELDS}
         read = PlanActuals(kept, counts,
                            summary=t("{path}{decoded}: {summary}", path=display, decoded=decoded,

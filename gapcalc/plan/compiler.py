@@ -54,15 +54,16 @@ def _text(number: Decimal | None) -> str | None:
     return None if number is None else format(number, "f")
 
 
-def _key_row(indicator: Indicator, breakdown: str | None, statements: list[Statement]) -> tuple[Any, ...]:
+def _key_row(indicator: Indicator, breakdown: str | None, mine: list[Statement]) -> tuple[Any, ...]:
+    """The key row of one breakdown (None: the headline) of ``indicator``; ``mine``: its statements."""
     member = next((b for b in indicator.breakdowns if b.key == breakdown), None)
-    mine = [s for s in statements if s.breakdown == breakdown]
-    qualitative = [s.value.text or "" for s in mine if s.kind == "qualitative"]
+    kinds = [s.series.kind for s in mine]
+    qualitative = [s.value.text or "" for s, kind in zip(mine, kinds, strict=True) if kind == "qualitative"]
     return (indicator.id, breakdown, indicator.name_zh, indicator.unit, indicator.direction, indicator.subplan,
             indicator.name_en, member.name_zh if member else None,
             (member.name_en or member.key) if member else None,
-            "; ".join(qualitative) if qualitative else None, any(s.kind != "baseline" for s in mine),
-            any(s.kind != "qualitative" for s in mine))
+            "; ".join(qualitative) if qualitative else None, any(k != "baseline" for k in kinds),
+            any(k != "qualitative" for k in kinds))
 
 
 def _dependency(statement: Statement, header_base_year: int,
@@ -81,13 +82,16 @@ def _dependency(statement: Statement, header_base_year: int,
     return FIXED, None, None, None, 1, 0
 
 
+_KIND_CODE = {kind: code for code, kind in enumerate(KIND_CODES)}
+
+
 def _statement_row(key: int, order: int, statement: Statement, header_base_year: int,
                    baselines: dict[int, Decimal]) -> tuple[Any, ...]:
-    period = statement.series.period
-    upper = statement.value.upper
-    return (key, order, PRIORITY[statement.kind], KIND_CODES.index(statement.kind), statement.year,
-            _text(statement.level), _value(statement.level), statement.comparator, _text(upper), _value(upper),
-            statement.series.base_year, period[0] if period else None, period[1] if period else None,
+    series, level = statement.series, statement.level
+    period, upper, kind = series.period, statement.value.upper, series.kind
+    return (key, order, PRIORITY[kind], _KIND_CODE[kind], statement.value.year,
+            _text(level), _value(level), statement.comparator, _text(upper), _value(upper),
+            series.base_year, period[0] if period else None, period[1] if period else None,
             *_dependency(statement, header_base_year, baselines))
 
 
@@ -103,18 +107,18 @@ def compile_plan(loaded: LoadedPlan) -> CompiledPlan:
     statements: list[tuple[Any, ...]] = []
     baselines: list[tuple[Any, ...]] = []
     for indicator in plan.indicators:
-        resolved = resolve_indicator(indicator, header)
+        by_breakdown: dict[str | None, list[tuple[int, Statement]]] = {}
+        for order, statement in enumerate(resolve_indicator(indicator, header)):
+            by_breakdown.setdefault(statement.series.breakdown, []).append((order, statement))
         for breakdown in breakdowns_of(indicator):
             key = len(keys)
-            keys.append(_key_row(indicator, breakdown, resolved))
+            mine = by_breakdown.get(breakdown, [])
+            keys.append(_key_row(indicator, breakdown, [statement for _, statement in mine]))
             stated = stated_baselines(indicator, breakdown)
             baselines += [(key, year, _text(value)) for year, value in stated.items()]
-            for order, statement in enumerate(resolved):
-                if statement.breakdown != breakdown or statement.kind in ("baseline", "qualitative"):
-                    continue
-                if statement.value.value is None:
-                    continue
-                statements.append(_statement_row(key, order, statement, header.base_year, stated))
+            statements += [_statement_row(key, order, statement, header.base_year, stated) for order, statement in mine
+                           if statement.value.value is not None
+                           and statement.series.kind not in ("baseline", "qualitative")]
     return CompiledPlan(
         header.id, header.name_zh, header.name_en, header.document, header.region_zh, header.region_en,
         header.base_year,
@@ -136,7 +140,7 @@ def _columns(rows: list[tuple[Any, ...]], fields: tuple[str, ...]) -> dict[str, 
 def _packed(name: str, column: tuple[Any, ...]) -> Any:
     """A column as stored: int32 or float64 bytes for the packed fields, else the tuple itself."""
     if name in INT_FIELDS:
-        return pack_ints([None if v is None else int(v) for v in column])
+        return pack_ints(column)
     if name in FLOAT_FIELDS:
         return array("d", column).tobytes()
     return column

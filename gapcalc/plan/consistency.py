@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
 from decimal import Decimal
 
 from gapcalc.errors import Finding
@@ -68,7 +67,7 @@ def _bound(statement: Statement) -> str:
 
 def _as_stated(statement: Statement) -> Statement:
     """An unresolved relative change compared by its stated number (a change of 20 % vs one of 18 %)."""
-    return replace(statement, level=statement.value.value)
+    return statement._replace(level=statement.value.value)
 
 
 def _comparable(statement: Statement) -> bool:

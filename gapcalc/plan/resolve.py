@@ -10,8 +10,8 @@ in ``docs/methodology.md`` §2.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from gapcalc.plan.levels import derive_level, level_or_none
 from gapcalc.plan.model import CHANGE_KINDS, Indicator, PlanHeader, Series, Value
@@ -20,9 +20,9 @@ Observed = Mapping[int, Decimal]
 _FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
 
 
-@dataclass(frozen=True)
-class Statement:
-    """One number of the document, with its resolved level."""
+class Statement(NamedTuple):
+    """One number of the document, with its resolved level (a named tuple: a plan states hundreds of numbers, and
+    the compiler makes one of each)."""
 
     indicator: Indicator
     series_index: int

@@ -196,8 +196,9 @@ def _series(loaded: LoadedPlan, index: int, indicator: Indicator, s_index: int, 
     if series.per_year and series.kind != "pp_change":
         yield loaded.at("GC110", t("per_year applies to pp_change only"), base + ("per_year",), t("remove per_year"))
     seen_years: dict[int, int] = {}
+    low, high = header.period[0] - _BASELINE_SLACK, header.period[1] + _BEYOND_SLACK
     for v_index, value in enumerate(series.values):
-        where = base + ("values", v_index)
+        where = (*base, "values", v_index)
         if value.year in seen_years:
             first_line = loaded.where(*base, "values", seen_years[value.year])[0]
             yield loaded.at("GC106", t("year {year} is stated twice in one series (first at line {first_line})",
@@ -205,7 +206,6 @@ def _series(loaded: LoadedPlan, index: int, indicator: Indicator, s_index: int, 
                             where + ("year",), t("one statement gives each year once; a second statement is a new "
                                                  "series"))
         seen_years.setdefault(value.year, v_index)
-        low, high = header.period[0] - _BASELINE_SLACK, header.period[1] + _BEYOND_SLACK
         if not low <= value.year <= high:
             yield loaded.at("GC107", t("year {year} is far outside the plan period {period}",
                                        year=value.year, period=header.period),
