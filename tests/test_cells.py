@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gapcalc.render.cells import exact_texts, format_float, format_floats
+from gapcalc.render.cells import exact_texts, format_float, format_floats, neutralise, neutralise_column
 
 
 def one_float(number: float, decimals: int) -> str:
@@ -68,3 +68,18 @@ def test_csv_and_tsv_are_the_bytes_of_csv_writer(rows: list[list[str]], delimite
     expected = io.StringIO()
     csv.writer(expected, delimiter=delimiter, lineterminator="\n").writerows(rows)
     assert out.getvalue() == expected.getvalue()
+
+
+_CELL = st.text(alphabet=st.sampled_from(["=", "+", "-", "@", "\t", "\r", "\x00", "\n", "1", ".", "a", "中", " "]),
+                max_size=6)
+
+
+@given(st.lists(_CELL))
+def test_a_column_is_neutralised_as_its_cells_are_one_by_one(column: list[str]) -> None:
+    assert neutralise_column(column) == [neutralise(cell) for cell in column]
+
+
+def test_a_column_without_a_formula_start_is_given_back_as_it_is() -> None:
+    column = ["12.5", "中文=公式", "a-b", ""]
+    assert neutralise_column(column) is column
+    assert neutralise_column(["1", "=SUM(A1)", "-3"]) == ["1", "'=SUM(A1)", "-3"]

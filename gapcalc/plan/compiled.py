@@ -131,7 +131,9 @@ class CompiledPlan:
 
 def pack_ints(values: Sequence[int | bool | None]) -> bytes:
     """An int field as stored: int32 bytes, :data:`MISSING_PACKED` for None (a bool as 0 or 1)."""
-    return array("i", [MISSING_PACKED if v is None else int(v) for v in values]).tobytes()
+    if None not in values:
+        return array("i", values).tobytes()
+    return array("i", [MISSING_PACKED if v is None else v for v in values]).tobytes()
 
 
 def _unpacked(name: str, column: Any) -> tuple[Any, ...]:

@@ -121,6 +121,18 @@ def neutralise(text: str) -> str:
     return text
 
 
+_LINE_STARTS = tuple("\n" + prefix for prefix in FORMULA_PREFIXES)
+
+
+def neutralise_column(texts: list[str]) -> list[str]:
+    """:func:`neutralise` of every cell of a column; a column where no cell begins with a formula prefix (tested
+    once, on the column joined by line breaks) is given back as it is."""
+    joined = "\n" + "\n".join(texts)
+    if not any(start in joined for start in _LINE_STARTS):
+        return texts
+    return [neutralise(text) for text in texts]
+
+
 def _is_number(text: str) -> bool:
     try:
         Decimal(text)

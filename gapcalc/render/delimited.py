@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any
 
-from gapcalc.render.cells import column_texts, neutralise
+from gapcalc.render.cells import column_texts, neutralise_column
 from gapcalc.render.document import Document, Pending, RenderOptions
 
 _BARE_CR_UNQUOTED = sys.version_info < (3, 13)
@@ -26,7 +26,7 @@ def write_delimited(document: Document, stream: IO[Any], delimiter: str = ",", e
     for batch in document.iter_batches():
         texts = [column_texts(name, batch[name]) for name in document.columns]
         if excel:
-            texts = [[neutralise(c) for c in column] for column in texts]
+            texts = [neutralise_column(column) for column in texts]
         plain = _plain_rows(texts, delimiter)
         if plain is not None:
             pending.write(plain)
