@@ -10,7 +10,7 @@ import marshal
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from gapcalc.plan.facts import PlanFacts, rate_key_positions
 
@@ -131,9 +131,8 @@ class CompiledPlan:
 
 def pack_ints(values: Sequence[int | bool | None]) -> bytes:
     """An int field as stored: int32 bytes, :data:`MISSING_PACKED` for None (a bool as 0 or 1)."""
-    if None not in values:
-        return array("i", values).tobytes()
-    return array("i", [MISSING_PACKED if v is None else v for v in values]).tobytes()
+    known = values if None not in values else [MISSING_PACKED if v is None else v for v in values]
+    return array("i", cast("Sequence[int]", known)).tobytes()
 
 
 def _unpacked(name: str, column: Any) -> tuple[Any, ...]:
