@@ -5,6 +5,7 @@
     python bench/run.py --versus OTHER/bin/python --versus-label "v0.1.0"   # also against another installation
     python bench/run.py --cache-churn --churn-scales 1,10   # only the cache after an edit (its section rewritten)
     python bench/run.py --cold-workers --cold-scales 1,10   # only cold runs, 1 and 2 workers (its section rewritten)
+    python bench/run.py --sql-peer --peer-scales 1,10,30    # only the roll-up against a SQL engine (needs duckdb)
 
 It generates a synthetic national dataset (330 prefecture-level plans × 100 indicators × 8 years of milestones, and
 the matching actuals) under bench/data/ (not committed), then times, side by side with the floors `python -c pass`
@@ -544,6 +545,84 @@ def cold_section(lanes_by_scale: list[tuple[int, list[ColdLane]]]) -> list[str]:
     return lines
 
 
+# -- against a one-thread SQL engine ---------------------------------------------------------------------------------
+PEER_SECTION = "## Against a one-thread SQL engine"
+
+
+def _timed(command: list[str], cwd: Path, environment: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one run; output discarded."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=environment)
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed with exit code {os.waitstatus_to_exitcode(status)}")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+@dataclass
+class PeerLane:
+    """gapcalc's warm roll-up and the SQL peer's query over one dataset, round by round."""
+
+    scale: int
+    gapcalc: list[tuple[float, float, float]] = field(default_factory=list)  # (wall s, CPU s, peak MB)
+    peer: list[tuple[float, float, float]] = field(default_factory=list)
+
+
+def sql_peer(scale: int, rounds: int) -> PeerLane | None:
+    """gapcalc warm (its cache filled by a first run) against the SQL peer (bench/sql_peer.py) over the dataset at
+    ``scale``, consolidated first; None when DuckDB is not installed."""
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        print("the SQL peer needs DuckDB: pip install duckdb", file=sys.stderr)
+        return None
+    root = generate(scale)
+    peer_script = str(Path(__file__).resolve().parent / "sql_peer.py")
+    subprocess.run([sys.executable, peer_script, "consolidate", str(root)], check=True, stdout=subprocess.DEVNULL)
+    environment = {**ENVIRONMENT, "GAPCALC_CACHE_DIR": str(DATA / f"cache-peer-{scale}"),
+                   "GAPCALC_CACHE_MAX_MB": "0"}
+    rollup = [sys.executable, "-m", "gapcalc", "report", "--all", str(REPORT_YEAR), "--format", "csv"]
+    query = [sys.executable, peer_script, "query", str(root), str(REPORT_YEAR)]
+    _timed(rollup, root, environment)  # fills the cache: the runs below are warm
+    _timed(query, root, environment)
+    lane = PeerLane(scale)
+    for number in range(rounds):
+        lane.gapcalc.append(_timed(rollup, root, environment))
+        lane.peer.append(_timed(query, root, environment))
+        print(f"{scale}×, round {number + 1}: gapcalc warm {lane.gapcalc[-1][0]:.3f} s, SQL peer "
+              f"{lane.peer[-1][0]:.3f} s (wall)", file=sys.stderr)
+    return lane
+
+
+def peer_section(lanes: list[PeerLane | None]) -> list[str]:
+    """The section of BENCHMARKS.md comparing the warm roll-up with the SQL peer."""
+    lines = ["", PEER_SECTION, "",
+             "`python bench/run.py --sql-peer` (`--peer-scales 1,10,30`). The same plans and actuals consolidated in "
+             "two CSV files (bench/sql_peer.py), and one DuckDB query with one thread computing the core of the "
+             "roll-up — each target's year target, final target, base, latest actual, gap, attainment, growth "
+             "observed and still required, met or not — parsing both files on every run, against "
+             f"`gapcalc report --all {REPORT_YEAR} --format csv` warm. Both write CSV to a discarded stream; rounds "
+             "alternate the two. Ratios are paired: gapcalc's run over the peer's of the same round, the median over "
+             "the rounds, of wall time and, in brackets, of CPU time. The peer computes fewer figures than gapcalc "
+             "(15 columns, no comparators, breakdowns, texts or checks of its inputs): it is a floor for the same "
+             "core work in a column engine. Goal: at 10× and 30×, gapcalc no slower than the peer.", "",
+             "| dataset | rounds | gapcalc warm s | peak MB | SQL peer s | peak MB | gapcalc ÷ peer (CPU) | goal |",
+             "|---|---:|---:|---:|---:|---:|---:|---|"]
+    for lane in lanes:
+        if lane is None:
+            lines.append("| — | | | | | | | not measured: DuckDB is not installed (`pip install duckdb`) |")
+            continue
+        wall = statistics.median(g[0] / p[0] for g, p in zip(lane.gapcalc, lane.peer, strict=True))
+        cpu = statistics.median(g[1] / p[1] for g, p in zip(lane.gapcalc, lane.peer, strict=True))
+        goal = ("met" if cpu <= 1 else "**missed**") if lane.scale >= 10 else ""
+        lines.append(f"| {lane.scale}× ({PLANS * lane.scale} plans) | {len(lane.gapcalc)} | "
+                     f"{statistics.median(g[0] for g in lane.gapcalc):.3f} | {max(g[2] for g in lane.gapcalc):.0f} | "
+                     f"{statistics.median(p[0] for p in lane.peer):.3f} | {max(p[2] for p in lane.peer):.0f} | "
+                     f"{wall:.2f} ({cpu:.2f}) | {goal} |")
+    return lines
+
+
 # -- the report ------------------------------------------------------------------------------------------------------
 def _row(m: Measurement, floor: float, goal: str = "", ok: bool | None = None) -> str:
     verdict = "" if ok is None else ("met" if ok else "**missed**")
@@ -673,6 +752,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--churn-scales", default="1", help="with --cache-churn: dataset sizes, e.g. 1,10")
     parser.add_argument("--churn-rounds", type=int, default=None,
                         help="rounds of the cache after an edit (default 9 at 1×, 5 above)")
+    parser.add_argument("--sql-peer", action="store_true",
+                        help="only the warm roll-up against a one-thread SQL engine (needs duckdb); its section "
+                             "rewritten")
+    parser.add_argument("--peer-scales", default="1", help="with --sql-peer: dataset sizes, e.g. 1,10,30")
+    parser.add_argument("--peer-rounds", type=int, default=None, help="with --sql-peer: rounds per size")
     parser.add_argument("--cold-workers", action="store_true",
                         help="only cold roll-ups with one process and with two worker processes, against warm (with "
                              "--versus: for both), their section of --output replaced")
@@ -695,6 +779,14 @@ def main(argv: list[str] | None = None) -> None:
         found = [(scale, churn(scale, args.churn_rounds or (9 if scale == 1 else 5), others, below=scale == 1))
                  for scale in scales]
         section = churn_section(found)
+        print("\n".join(section))
+        before = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        args.output.write_text(with_section(before, section), encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+        return
+    if args.sql_peer:
+        scales = [int(scale) for scale in args.peer_scales.split(",")]
+        section = peer_section([sql_peer(scale, args.peer_rounds or (7 if scale == 1 else 3)) for scale in scales])
         print("\n".join(section))
         before = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
         args.output.write_text(with_section(before, section), encoding="utf-8")
@@ -767,6 +859,7 @@ def main(argv: list[str] | None = None) -> None:
     report = write_report(results, scales, NOTES)
     report = with_section(report, churn_section([(1, churn(1, runs, others))]))
     report = with_section(report, cold_section([(1, cold_workers(1, runs, others))]))
+    report = with_section(report, peer_section([sql_peer(1, runs)]))
     if args.versus:
         rows = versus_rows(args.versus, args.versus_runs)
         report = report.rstrip("\n") + "\n" + "\n".join(versus_section(rows, args.versus_label)) + "\n"
