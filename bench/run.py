@@ -217,15 +217,21 @@ class Versus:
     there: list[tuple[float, float]]
 
 
-def run_timed(command: list[str], cwd: Path) -> tuple[float, float]:
+def runtimed(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall and CPU seconds (user + system, the process and its children) of one run; output discarded."""
+    wall, cpu, _ = timed(command, cwd, ENVIRONMENT)
+    return wall, cpu
+
+
+def timed(command: list[str], cwd: Path, environment: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one run; output discarded."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env=ENVIRONMENT)
+                               env=environment)
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed with exit code {os.waitstatus_to_exitcode(status)}")
-    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def versus(label: str, arguments: list[str], cwd: Path, other: str, runs: int) -> Versus:
@@ -233,11 +239,11 @@ def versus(label: str, arguments: list[str], cwd: Path, other: str, runs: int) -
     alternately, after a warm-up run of each: a machine that slows down or speeds up during the runs affects both
     alike."""
     here, there = [sys.executable, "-m", "gapcalc", *arguments], [other, "-m", "gapcalc", *arguments]
-    run_timed(here, cwd), run_timed(there, cwd)
+    runtimed(here, cwd), runtimed(there, cwd)
     result = Versus(label, [], [])
     for _ in range(runs):
-        result.here.append(run_timed(here, cwd))
-        result.there.append(run_timed(there, cwd))
+        result.here.append(runtimed(here, cwd))
+        result.there.append(runtimed(there, cwd))
     print(f"{label:<60} {_median(result.here, 0):8.3f} s against {_median(result.there, 0):8.3f} s",
           file=sys.stderr)
     return result
@@ -549,17 +555,6 @@ def cold_section(lanes_by_scale: list[tuple[int, list[ColdLane]]]) -> list[str]:
 PEER_SECTION = "## Against a one-thread SQL engine"
 
 
-def _timed(command: list[str], cwd: Path, environment: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one run; output discarded."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env=environment)
-    _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed with exit code {os.waitstatus_to_exitcode(status)}")
-    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
-
-
 @dataclass
 class PeerLane:
     """gapcalc's warm roll-up and the SQL peer's query over one dataset, round by round."""
@@ -584,12 +579,12 @@ def sql_peer(scale: int, rounds: int) -> PeerLane | None:
                    "GAPCALC_CACHE_MAX_MB": "0"}
     rollup = [sys.executable, "-m", "gapcalc", "report", "--all", str(REPORT_YEAR), "--format", "csv"]
     query = [sys.executable, peer_script, "query", str(root), str(REPORT_YEAR)]
-    _timed(rollup, root, environment)  # fills the cache: the runs below are warm
-    _timed(query, root, environment)
+    timed(rollup, root, environment)  # fills the cache: the runs below are warm
+    timed(query, root, environment)
     lane = PeerLane(scale)
     for number in range(rounds):
-        lane.gapcalc.append(_timed(rollup, root, environment))
-        lane.peer.append(_timed(query, root, environment))
+        lane.gapcalc.append(timed(rollup, root, environment))
+        lane.peer.append(timed(query, root, environment))
         print(f"{scale}×, round {number + 1}: gapcalc warm {lane.gapcalc[-1][0]:.3f} s, SQL peer "
               f"{lane.peer[-1][0]:.3f} s (wall)", file=sys.stderr)
     return lane
