@@ -588,6 +588,8 @@ ZH: dict[str, str] = {
     "draft: 全年 read as the additions of {year}, the plan's first year":
         "draft: “全年”按规划首年 {year} 年的新增量读取",
     "draft: 每年 read as a quota for every year of the plan period": "draft: “每年”按规划期内每一年的指标读取",
+    "draft: 每年 read as a level held in every year of the plan period":
+        "draft: “每年”按规划期内每一年都须达到的水平读取",
     "draft: read as the stock in the target year (cumulative); the verb may mean additions":
         "draft: 按目标年的存量（累计）读取；动词也可能表示新增",
     "draft: 新增 without 每年 read as the total over the plan period": "draft: 无“每年”的“新增”按规划期合计读取",
@@ -596,6 +598,10 @@ ZH: dict[str, str] = {
     "draft: no year in the sentence; {year} is taken from an earlier sentence":
         "draft: 句中没有年份；{year} 年取自前文",
     "draft: no unit in the row or header; fill in unit": "draft: 行和表头中都没有单位；请填写 unit",
+    "draft: no unit in the row; {unit} taken from the text beside the table":
+        "draft: 该行没有单位；单位 {unit} 取自表格旁的正文",
+    "draft: yearly counts read as {kind} by the total stated beside the table; check it":
+        "draft: 按表格旁所述总数，逐年数字读作 {kind}；请核对",
     "draft: counts that rise every year read as a running total (cumulative); check the header":
         "draft: 逐年上升的数量按累计值（cumulative）读取；请核对表头",
     "draft: counts that do not rise every year read as yearly additions (new_in_year)":
@@ -691,6 +697,7 @@ ZH: dict[str, str] = {
     "the text does not say its year, nor when it was published": "原文未说明年份，也无发布日期",
     "a year far outside the plan's period": "年份远在规划期之外",
     "a district or county, not the whole region": "为区县数，非全地区",
+    "a figure of one month alone (9月份, 当月), not of the year so far": "为单月数（9月份、当月），非年初以来累计数",
     "standard input (-) is given more than once": "标准输入（-）给出了不止一次",
     "give - once, and files for the rest": "- 只给一次，其余给出文件",
     "{path}: no header row": "{path}：没有表头行",

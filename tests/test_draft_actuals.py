@@ -449,6 +449,90 @@ def test_traditional_characters_are_read_and_quoted_as_printed() -> None:
     assert "規模以上工業總產值" in row.note
 
 
+def test_reads_the_part_of_the_year_a_releases_title_names() -> None:
+    quarters = "2023年前三季度杭州市经济运行情况\n全市规模以上工业增加值增长6.2%。\n"
+    months = "2023年1-9月份杭州市经济运行情况\n全市规模以上工业增加值增长6.2%。\n"
+    for text in (quarters, months):
+        reading = read_text(text, EXAMPLE_PLAN)
+        assert reading.publication.date == ""  # 2023年1-9 is no day
+        assert [(r.year, r.measure, r.as_of) for r in reading.rows] == [(2023, "change_pct", "2023-09")]
+
+
+def test_a_period_said_alone_is_that_of_the_sentences_after_it() -> None:
+    text = ("# source: 杭州经济运行, 杭州市统计局, 2023-10-20\n前三季度杭州经济稳中有进\n"
+            "前三季度，全市经济运行稳中有进。全市规模以上工业增加值增长6.2%，新增上市企业5家。\n"
+            "2022年末，全市上市企业39家。\n")
+    rows = read_text(text, EXAMPLE_PLAN).rows
+    assert [(r.indicator, r.year, r.as_of) for r in rows] == [
+        ("industrial_value_added", 2023, "2023-09"), ("listed_companies", 2023, "2023-09"),
+        ("listed_companies", 2022, "")]
+    assert "为前三季度数" in rows[0].note
+
+
+def test_reads_other_spellings_of_the_months_so_far_and_a_months_end() -> None:
+    assert _only("1月至10月，全市规模以上工业增加值增长3.4%。").as_of == "2023-10"
+    assert _only("前11个月，全市规模以上工业增加值增长6.0%。").as_of == "2023-11"
+    assert _only("1—3季度，全市规上工业增加值同比增长2.7%，比1—8月份加快了0.8个百分点。").as_of == "2023-09"
+    assert _only("6月末，全市上市企业41家。").as_of == "2023-06"
+    assert _only("全市规模以上工业增加值上半年增长6.2%。").as_of == "2023-06"
+
+
+def test_refuses_a_figure_of_one_month_alone() -> None:
+    assert _refused("9月份，全市规模以上工业增加值增长7.1%。", "7.1") == "actual.refuse.one_month"
+    assert _refused("今年9月，全市规上工业增加值同比增长8.9%。", "8.9") == "actual.refuse.one_month"
+    assert _refused("1月至10月，全市规模以上工业增加值增长3.4%，其中10月份增长7.3%。", "7.3") == \
+        "actual.refuse.one_month"
+    assert _only("1月至10月，全市规模以上工业增加值增长3.4%，其中10月份增长7.3%。").value == Decimal("3.4")
+
+
+def test_the_year_so_far_is_as_of_the_month_of_publication() -> None:
+    rows = read_text("# source: 杭州上市企业扩容, 杭州日报, 2024-08-12\n今年以来，全市新增上市企业5家。\n",
+                     EXAMPLE_PLAN).rows
+    assert [(r.year, r.measure, r.as_of) for r in rows] == [(2024, "new", "2024-08")]
+
+
+def test_of_two_parts_of_a_year_the_longer_is_chosen() -> None:
+    text = ("# source: 杭州工业运行, 杭州日报, 2023-10-20\n杭州工业运行\n"
+            "1—8月，全市规上工业增加值增长5.1%。1—9月，全市规上工业增加值增长5.6%。\n")
+    reading = read_text(text, EXAMPLE_PLAN)
+    assert [(r.value, r.as_of) for r in reading.rows] == [(Decimal("5.6"), "2023-09")]
+    assert (Decimal("5.1"), "actual.refuse.one_per_year") in [(r.value, r.why) for r in reading.refused]
+
+
+def test_a_list_of_names_pairs_with_as_many_numbers_after_one_verb() -> None:
+    assert [(i, v) for i, _, _, v, *_ in _rows("年末全市上市企业、上市挂牌企业达到39家、52家。")] == [
+        ("listed_companies", 39), ("listed_quoted_companies", 52)]
+
+
+def test_numbers_listed_without_names_pair_with_the_last_list_of_names() -> None:
+    after_respectively = _read("全市智能工厂、数字化车间分别达到127个、600个，分别新增17个、224个。")
+    assert [(r.indicator, r.value, r.measure) for r in after_respectively.rows] == [
+        ("smart_factories", 127, ""), ("digital_workshops", 224, "new")]  # 600: a running total of a period's count
+    assert ("smart_factories", Decimal(17)) in [(r.indicator, r.value) for r in after_respectively.refused]
+    after_items = _read("全市新认定智能工厂17个、绿色工厂22家，累计分别达到127个、300家。")
+    assert [(r.indicator, r.value, r.measure) for r in after_items.rows] == [
+        ("smart_factories", 127, ""), ("green_factories", 300, "")]
+
+
+def test_a_level_alone_in_a_list_takes_the_name_of_the_last() -> None:
+    expected = [("green_factories", "national", 2023, 3, "new", "", ""),
+                ("green_factories", "provincial", 2023, 12, "new", "", "")]
+    assert _rows("全市新增国家级、省级绿色工厂分别为3家、12家。") == expected
+    assert _rows("全市新增国家级、省级绿色工厂3家、12家。") == expected
+
+
+def test_traditional_quotes_and_punctuation_are_read_as_simplified_ones() -> None:
+    row = _only("全市規模以上工業增加值比「十三五」末增長30﹪。")
+    assert (row.value, row.measure) == (Decimal(30), "change_pct_vs_base")
+    assert "「十三五」" in row.note and "30﹪" in row.note
+
+
+def test_pinyin_glosses_are_read_through_and_quoted_as_printed() -> None:
+    row = _only("1月至10月，全市規(guī)模以上工業(yè)增加值同比增長(zhǎng)10.2%。")
+    assert (row.value, row.measure, row.as_of) == (Decimal("10.2"), "change_pct", "2023-10")
+    assert "規(guī)模以上工業(yè)增加值同比增長(zhǎng)10.2%" in row.note
+
+
 def test_the_note_quotes_the_sentence_after_the_draft_mark() -> None:
     row = _only("全市上市企业总数达到39家。")
     assert row.note.startswith("draft: 原文“全市上市企业总数达到39家”")

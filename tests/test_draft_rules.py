@@ -410,3 +410,68 @@ def test_6_notes_for_a_cut_name_a_compound_unit_and_a_shared_id_given_twice() ->
                         "规上企业关键工序数控化率达到70%。\n单位工业增加值能耗下降至0.5吨标准煤/万元。\n")
     assert any(why.startswith("the shared id nc_rate_key_processes is already given") for why in review)
     assert any(why.startswith("compound unit 吨标准煤/万元") for why in review)
+
+
+YEARLY_TABLE = """湖州市绿色制造体系建设实施方案(2021—2023年)
+三、重点任务
+(一)创建绿色工厂。
+到2023年，全市国家级绿色工厂达到9家，省级绿色工厂达到24家。
+表3 2021-2023年湖州市绿色工厂创建目标
+年份\t2021年\t2022年\t2023年
+国家级\t2\t3\t4
+省级\t8\t8\t8
+(二)开发绿色设计产品。
+到2023年，省级绿色设计产品达到30款。
+表4 2021-2023年湖州市绿色设计产品目标
+年份\t2021年\t2022年\t2023年
+省级\t10\t20\t30
+"""
+
+
+def test_a_yearly_table_without_unit_takes_the_unit_and_kind_of_the_text_beside_it() -> None:
+    found = [s for s in extract(SourceDocument(YEARLY_TABLE)).statements if s.table]
+    assert [(s.name_zh, s.breakdown_name, s.unit, s.kind) for s in found] == [
+        ("绿色工厂", "国家级", "家", "new_in_year"),  # 2 + 3 + 4 = 9: yearly additions
+        ("绿色工厂", "省级", "家", "new_in_year"),  # 8 + 8 + 8 = 24
+        ("绿色设计产品", "省级", "款", "cumulative"),  # the last number is the total: a running total
+    ]
+    assert any("taken from the text beside the table" in n for n in found[0].notes)
+
+
+def test_a_total_the_yearly_additions_add_up_to_over_a_stated_stock_is_a_period_total() -> None:
+    text = ("德阳市标准化提升行动计划(2021—2023年)\n一、发展现状\n"
+            "截至2020年底，全市企业主导或参与制修订国家标准40个。\n二、主要目标\n(一)总体目标。到2023年，主导或参与制修订国家标准12个。\n(二)年度目标。\n"
+            "表1 年度分解目标\n培育项目\t2021年\t2022年\t2023年\n参与制修订国家标准\t3\t4\t5\n")
+    found = extract(SourceDocument(text)).statements
+    assert [(s.kind, s.unit) for s in found if s.table] == [("new_in_year", "个")]
+    assert [s.kind for s in found if not s.table and s.values[0].value == 12] == ["period_total"]
+
+
+def test_a_numbered_row_with_a_sentence_in_a_cell_stays_in_its_table() -> None:
+    text = (HEAD + "表5 重点培育企业名单\n序号\t企业名称\t现有基础\n1\t甲集团\t拥有3个国家级重点实验室。\n"
+            "2\t乙科技\t拥有2个省级企业技术中心。\n到2025年，智能工厂达到50个。\n")
+    assert [(s.name_zh, s.values[0].value) for s in extract(SourceDocument(text)).statements
+            if s.kind != "baseline"] == [("智能工厂", Decimal(50))]
+
+
+def test_a_count_restated_without_a_year_refers_to_the_one_before() -> None:
+    found = statements("到2025年，打造电子、汽车等12条重点产业链。\n逐一落实12条重点产业链链长制。"
+                       "聚焦重点行业和12条重点产业链，培育链主企业20家。")
+    assert [(s.name_zh, s.values[0].value) for s in found] == [("重点产业链", Decimal(12)),
+                                                                ("链主企业", Decimal(20))]
+
+
+def test_a_noun_after_qualities_listed_before_de() -> None:
+    found = statements("每年评选8个成效明显、带动性强的数字化改造标杆项目。")
+    assert [(s.name_zh, s.kind) for s in found] == [("数字化改造标杆项目", "new_in_year")]
+
+
+def test_a_comparator_after_the_last_number_of_a_list_binds_them_all() -> None:
+    found = statements("到2025年，全市省级、市级服务型制造示范企业分别达到15家、40家以上。")
+    assert [(s.values[0].value, s.values[0].comparator) for s in found] == [(Decimal(15), ">="), (Decimal(40), ">=")]
+
+
+def test_a_list_of_numbers_takes_the_names_of_the_clause_before() -> None:
+    found = statements("到2025年，全市科技型企业、高新技术企业数量全部翻番，分别达到6000家、1200家。")
+    assert [(s.name_zh, s.values[0].value) for s in found if s.kind == "cumulative"] == [
+        ("全市科技型企业", Decimal(6000)), ("高新技术企业", Decimal(1200))]

@@ -21,10 +21,21 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import islice
 
-from gapcalc.draft.charmap import fold
+from gapcalc.draft.charmap import FOLD_TABLE
 from gapcalc.draft.lexicon import LEXICON, alternation
 from gapcalc.draft.numbers import ARABIC, CHINESE_NUMERAL, integral, parse_arabic, parse_chinese, plain
 from gapcalc.messages import Text, t
+
+_FOLD = {**FOLD_TABLE, **str.maketrans("「」『』﹁﹂﹃﹄｢｣﹐﹑､﹒﹔﹕﹖﹗﹙﹚﹪︰｡", "“”“”“”“”“”,、、.;:?!()%:。")}
+"""Folding for reading (:func:`gapcalc.draft.charmap.fold`), the quotes of a traditional text (「」) as “” and the
+small forms of its punctuation (﹐﹔﹪) as ASCII: one character for one, so that a quote cut from the original stays
+verbatim."""
+
+
+def fold(text: str) -> str:
+    """``text`` folded for reading: full-width forms as ASCII, traditional characters as simplified, quotes as “”."""
+    return text.translate(_FOLD)
+
 
 LEVEL, NEW, CHANGE_PCT, CHANGE_PCT_VS_BASE = "", "new", "change_pct", "change_pct_vs_base"
 """The measures of a row, as the actuals file writes them (a level is a blank cell)."""
@@ -62,6 +73,7 @@ _QUALIFIER = LEXICON.compiled("not_target.threshold")
 _CHINESE_COUNTS = COUNT_UNITS - {"批", "次", "场", "处"}
 
 _DATE = LEXICON.compiled("actual.document.date")
+_GLOSS = LEXICON.compiled("actual.document.gloss")
 _TITLE_LINES = int(LEXICON.rule("actual.document.title").get("lines", 1))
 _URL = LEXICON.compiled("document.comment", "url")
 _COMMENT = LEXICON.compiled("document.comment")
@@ -82,12 +94,19 @@ _SINCE = tuple(LEXICON.rule("actual.period.year").get("since", ()))
 _MONTHS = LEXICON.compiled("actual.period.months")
 _QUARTERS: dict[str, int] = {str(k): int(v) for k, v in LEXICON.rule("actual.period.quarters").map.items()}
 _QUARTER_RE = re.compile(alternation(_QUARTERS))
+_PERIOD_HINT = re.compile("月|季|" + alternation(_QUARTERS))
+"""What every period a sentence may say holds (a month, a quarter, the words of actual.period.quarters)."""
 _AS_OF = LEXICON.compiled("actual.period.as_of")
+_ONE_MONTH = LEXICON.compiled("actual.refuse.one_month")
+_BARE_MONTH = LEXICON.compiled("actual.refuse.one_month", "bare")
+_WHOLE_YEAR = re.compile(alternation(LEXICON.rule("actual.period.quarters").get("whole", ())))
+_MONTHLY_QUARTERS = LEXICON.compiled("actual.document.monthly", "quarters")
 _NOW = re.compile(LEXICON.alternation("actual.period.now"))
 _PAST_YEARS = LEXICON.compiled("actual.period.past_years")
 _PAST_MONTHS = int(LEXICON.rule("actual.period.past_years").get("months", 6))
 _LAST_YEAR = re.compile(LEXICON.alternation("actual.period.last_year"))
 _THIS_YEAR = re.compile(LEXICON.alternation("actual.period.this_year"))
+_SO_FAR = LEXICON.compiled("actual.period.this_year", "since")
 _BASE_WORDS = ("比", "较", "与", "相比")
 _PREVIOUS_YEAR = re.compile(LEXICON.alternation("actual.measure.previous_year"))
 _BASE_YEAR = LEXICON.compiled("actual.measure.base_year")
@@ -138,6 +157,7 @@ _VERBS: list[tuple[str, str]] = (
     + [(w, "fall") for w in _rule_words("actual.measure.fall")])
 _VERB_KIND = dict(reversed(_VERBS))
 _VERB = re.compile(alternation(w for w, _ in _VERBS))
+_COPULAS = frozenset(LEXICON.rule("actual.measure.new").get("copulas", ()))
 _LOWER = _rule_words("actual.bound.lower")
 _UPPER = _rule_words("actual.bound.upper")
 _ABOUT = _rule_words("actual.bound.about")
@@ -189,6 +209,7 @@ REASONS: dict[str, Text] = {
     "actual.refuse.no_year": t("the text does not say its year, nor when it was published"),
     "actual.refuse.outside_plan": t("a year far outside the plan's period"),
     "actual.refuse.subregion": t("a district or county, not the whole region"),
+    "actual.refuse.one_month": t("a figure of one month alone (9月份, 当月), not of the year so far"),
     "actual.refuse.within": t("其中 of a narrower whole (企业 of 产业链企业): not the indicator's own count"),
     "actual.refuse.part": t("one of the two kinds the indicator joins (上市 of 上市挂牌): its additions or changes do "
                             "not measure the whole"),
@@ -571,7 +592,8 @@ def read_publication(text: str) -> Publication:
         if not issuer:
             source = re.match(r"^\s*(?:来源|信息来源|发布机构)\s*:\s*(\S+)", folded)
             issuer = line[source.start(1):source.end(1)] if source else ""
-    return _kind(Publication(title, issuer, _date_text(fold(date)), url), " ".join(fold(c) for c in content[:2]))
+    return _kind(Publication(title, issuer, _date_text(fold(date)), url),
+                 " ".join(fold(_unglossed(c)[0]) for c in content[:2]))
 
 
 def _date_text(date: str) -> str:
@@ -583,7 +605,7 @@ def _date_text(date: str) -> str:
 
 
 def _kind(publication: Publication, head: str) -> Publication:
-    title = fold(publication.title)
+    title = fold(_unglossed(publication.title)[0])
     published = publication.published
     found = _COMMUNIQUE.search(title) or _COMMUNIQUE.search(head)
     if found:
@@ -597,6 +619,10 @@ def _kind(publication: Publication, head: str) -> Publication:
     found = _MONTHLY.search(title)
     if found:
         year, last = int(found.group(1)), int(found.group(3))
+        return _with(publication, "monthly", year, "" if last == 12 else f"{year:04d}-{last:02d}")
+    found = _MONTHLY_QUARTERS.search(title)
+    if found:
+        year, last = int(found.group(1)), _QUARTERS[found.group(2)]
         return _with(publication, "monthly", year, "" if last == 12 else f"{year:04d}-{last:02d}")
     return _with(publication, "article", published[0] if published else None)
 
@@ -674,6 +700,27 @@ class _Line:
     """The row is one part of a table by a breakdown (分行业, 分地区): not its total, nor named by a scope word."""
     region: str = ""
     """The region (全省, 全国…) the caption of the row's table names."""
+    raw: str = ""
+    positions: list[int] | None = None
+    """A line printed with glosses (``actual.document.gloss``): the line as printed, and where each character of the
+    line read (``text``, without them) is in it, and its end."""
+
+
+def _unglossed(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without the pinyin glossing its characters, and where each character kept stands in ``text`` (None
+    when it has none)."""
+    if "(" not in text and "（" not in text or not _GLOSS.search(text):
+        return text, None
+    kept: list[str] = []
+    positions: list[int] = []
+    at = 0
+    for found in _GLOSS.finditer(text):
+        kept.append(text[at:found.start()])
+        positions.extend(range(at, found.start()))
+        at = found.end()
+    kept.append(text[at:])
+    positions.extend(range(at, len(text) + 1))
+    return "".join(kept), positions
 
 
 def _lines(text: str) -> Iterator[_Line]:
@@ -691,7 +738,8 @@ def _lines(text: str) -> Iterator[_Line]:
                 index = end
                 continue
         index += 1
-        folded = fold(line)
+        text, positions = _unglossed(line)
+        folded = fold(text)
         stripped = folded.strip()
         if not stripped or _COMMENT.match(stripped) or "\t" in line:
             continue
@@ -699,7 +747,7 @@ def _lines(text: str) -> Iterator[_Line]:
             continue
         heading = bool(_CHAPTER.match(stripped) or _SECTION.match(stripped)) or (
             len(stripped) <= 40 and not _SENTENCE_END.search(stripped) and not re.search(r"\d", stripped))
-        yield _Line(index, line, folded, heading, titles > 0)
+        yield _Line(index, text, folded, heading, titles > 0, raw=line, positions=positions)
         titles -= 1
 
 
@@ -858,6 +906,9 @@ class _Context:
     """The year the text was published in, or the year after its report year (a report is published after it)."""
     names: dict[str, tuple[Name, _Match | None]] = field(init=False, default_factory=dict)
     """Each name of a figure as read and matched (a text names the same things again and again)."""
+    period: tuple[int | None, int, tuple[str, ...]] | None = None
+    """The part of a year an earlier sentence, heading or title says the figures after it cover (前三季度): the year it
+    names (None: the year of each figure), its last month and its note (``actual.period.quarters``)."""
 
     def __post_init__(self) -> None:
         publication = self.publication
@@ -952,8 +1003,14 @@ def _sentence(line: _Line, start: int, end: int, context: _Context, candidates: 
             context.elsewhere else ""
         for item in items:
             item.refusal = item.refusal or rule
+    positions = line.positions
     for item in items:
-        found = _figure(item, folded, original, line.number, context, line.shown)
+        shown = line.shown
+        if positions is not None:  # quoted as printed, glosses and all
+            begin = positions[start]
+            at = (positions[start + item.number.start] - begin, positions[start + item.number.end] - begin)
+            shown = _quote(line.raw[begin:positions[end]], item.number, at)
+        found = _figure(item, folded, original, line.number, context, shown)
         if isinstance(found, Row):
             candidates.append(found)
         elif isinstance(found, Refusal):
@@ -981,8 +1038,12 @@ def _items(folded: str, numbers: Sequence[_Number]) -> list[_Item]:
 
 def _names(items: list[_Item], folded: str) -> None:
     """Each number's name, verb and level: its clause's, else (a continuation of a list, or a clause without a name)
-    the number's before it; 分别 pairs the names listed before it with the numbers after it."""
+    the number's before it. A list of names (with 分别, or as many names as the numbers listed after them) pairs with
+    those numbers in order; a clause listing numbers without names (，分别增长10.3%、8.6%) pairs them with the last
+    list of as many names in the sentence (a list of names and numbers: 智能工厂17个、数字化车间224个)."""
     index = 0
+    listed: list[tuple[str, str]] = []
+    run: list[tuple[str, str]] = []
     while index < len(items):
         item = items[index]
         group = [item]
@@ -990,10 +1051,14 @@ def _names(items: list[_Item], folded: str) -> None:
             group.append(items[index + len(group)])
         clause = item.clause
         respectively = next((word for word in _RESPECTIVELY if word in clause), None)
-        names = []
+        names: list[tuple[str, str]] = []
         if respectively:
-            listed = clean_clause(clause[:clause.index(respectively)])
-            names = [part for part in _LIST_SPLIT.split(listed) if part.strip()]
+            names = _list_names(clean_clause(clause[:clause.index(respectively)]))
+        elif len(group) > 1:
+            names = _list_names(clean_clause(clause))
+        if len(group) > 1 and len(names) != len(group) and len(listed) == len(group) and (
+                respectively or not clean_clause(clause)):
+            names = listed
         for position, member in enumerate(group):
             previous = items[index - 1] if index else None
             if member is item:
@@ -1007,11 +1072,32 @@ def _names(items: list[_Item], folded: str) -> None:
                         member.verb, member.level = member.verb or previous.verb, member.level or previous.level
             else:
                 _continue(member, group[position - 1])
-            if respectively and len(names) == len(group):
-                member.name = names[position]
+            if len(names) == len(group):
+                member.name, member.level = names[position]
                 member.inherited = False
-                member.level = next((word for word in _LEVELS if fold(names[position]).startswith(word)), "")
+        named = [(member.name, member.level) for member in group]
+        joined = index and _CONTINUATION.match(item.piece) and not _CLAUSE_END.search(item.piece)
+        run = run + named if joined else named
+        if len(run) > 1:
+            listed = list(run)
         index += len(group)
+
+
+def _list_names(listed: str) -> list[tuple[str, str]]:
+    """The names of a list (高新技术企业、科技型企业) with their levels: a name that is a level alone takes the rest
+    of the last name (国家级、省级绿色工厂: 国家级绿色工厂); a level names only the name it begins (国家级小巨人企业、
+    高新技术企业: the second is of every level)."""
+    parts = [part.strip() for part in _LIST_SPLIT.split(listed) if part.strip()]
+    if len(parts) < 2:
+        return []
+    last = parts[-1]
+    last_level = next((word for word in _LEVELS if last.startswith(word)), "")
+    found: list[tuple[str, str]] = []
+    for part in parts:
+        if part in _LEVELS and last_level and len(last) > len(last_level):
+            part += last[len(last_level):]
+        found.append((part, next((word for word in _LEVELS if fold(part).startswith(word)), "")))
+    return found
 
 
 def _own_name(item: _Item, previous: _Item | None) -> None:
@@ -1051,9 +1137,17 @@ def _continue(item: _Item, previous: _Item) -> None:
 
 @lru_cache(maxsize=8192)
 def _verb(clause: str) -> str:
+    """The kind of a clause's last verb; a verb of being (为, 达到: ``actual.measure.new`` ``copulas``) after a verb of
+    adding says what was added (新增国家级、省级绿色工厂分别为12家、30家: additions)."""
     masked = _NOUN.sub(lambda m: "_" * len(m.group()), clause)
-    kinds = [_VERB_KIND[m.group()] for m in _VERB.finditer(masked)]
-    return kinds[-1] if kinds else ""
+    verbs = [(m.group(), _VERB_KIND[m.group()]) for m in _VERB.finditer(masked)]
+    if not verbs:
+        return ""
+    if verbs[-1][0] in _COPULAS:
+        before = [kind for word, kind in verbs[:-1] if word not in _COPULAS]
+        if before and before[-1] == "new":
+            return "new"
+    return verbs[-1][1]
 
 
 def _carry_year(folded: str, context: _Context) -> None:
@@ -1061,6 +1155,11 @@ def _carry_year(folded: str, context: _Context) -> None:
     is the year of the sentences after it that say none."""
     latest = context.latest
     years = _adverbial_years(folded)
+    period = _period(folded)
+    if period is not None:
+        context.period = (period[3] or (years[-1][1] if years else None), period[1], tuple(period[2]))
+    elif years or _WHOLE_YEAR.search(folded) or _LAST_YEAR.search(folded):
+        context.period = None
     if years:
         year = years[-1][1]
         if latest is None or year <= latest:
@@ -1109,13 +1208,16 @@ def _adverbial_years(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------------------------------------------
 
 
-def _quote(original: str, number: _Number) -> str:
+def _quote(original: str, number: _Number, at: tuple[int, int] | None = None) -> str:
+    """The sentence of a number, cut around it when long (``at``: where the number is in ``original``, when not where
+    it is in the sentence read)."""
     text = original.strip().rstrip("。")
     offset = len(original) - len(original.lstrip())
     if len(text) <= QUOTE_CHARS:
         return text
-    start = max(0, number.start - offset - 80)
-    end = min(len(text), number.end - offset + 60)
+    first, last = at or (number.start, number.end)
+    start = max(0, first - offset - 80)
+    end = min(len(text), last - offset + 60)
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
@@ -1150,6 +1252,8 @@ def _figure(item: _Item, folded: str, original: str, line: int, context: _Contex
     if isinstance(shape, str):
         return refuse(shape)
     measure, comparator, value, notes = shape
+    if measure == CHANGE_PCT and not as_of.endswith("-12") and _one_month(prefix):
+        return refuse("actual.refuse.one_month")
     part = _part(name, match.target.name)
     unplaced = ""
     if part and measure == LEVEL and comparator in ("", ">="):
@@ -1311,18 +1415,20 @@ def _when(prefix: str, context: _Context) -> tuple[int, str, list[str]] | str:
                 base = context.published_year
                 if base is not None:
                     year, at = base + offset, found.start()
-    month, notes, now = 0, [], False
-    for found in _MONTHS.finditer(prefix):
-        month = int(found.group("last"))
-        notes = [_note("actual.period.months").format(first=found.group("first"), last=found.group("last"))]
-    for found in _QUARTER_RE.finditer(prefix):
-        month = _QUARTERS[found.group()]
-        notes = [_note("actual.period.quarters").format(period=found.group())]
-    for found in _AS_OF.finditer(prefix):
-        month = int(found.group("month"))
-        if found.group("year"):
-            year = int(found.group("year"))
-        notes = []
+    month, now = 0, False
+    notes: list[str] = []
+    period = _period(prefix)
+    if period is not None and _WHOLE_YEAR.search(prefix, period[0]):
+        period = None  # 上半年增长6.2%，全年…: the whole year is said after the part
+    if period is not None:
+        month, notes, stated = period[1:]
+        year = stated or year
+    if _ONE_MONTH.search(prefix, period[0] if period else 0):
+        return "actual.refuse.one_month"
+    carried = context.period
+    if not month and carried is not None and not _WHOLE_YEAR.search(prefix) and (
+            carried[0] is None and at < 0 or carried[0] == (year if year is not None else context.year)):
+        month, notes = carried[1], list(carried[2])
     if _NOW.search(prefix) and published is not None:
         now = True
         if at < 0 or not _YEAR.search(prefix):
@@ -1338,6 +1444,8 @@ def _when(prefix: str, context: _Context) -> tuple[int, str, list[str]] | str:
         notes = []
     if not month and now and published and published[0] == year:
         month = published[1]
+    if not month and published and published[0] == year and _SO_FAR.search(prefix):
+        month = published[1]
     if context.publication.kind == "article" and not month and year == (published[0] if published else None) \
             and context.year is None and not _YEAR.search(prefix) and not _THIS_YEAR.search(prefix):
         month = published[1] if published else 0
@@ -1345,6 +1453,38 @@ def _when(prefix: str, context: _Context) -> tuple[int, str, list[str]] | str:
     if as_of and not notes:
         notes = [_note("actual.period.as_of").format(as_of=as_of)]
     return year, as_of, notes
+
+
+def _period(text: str) -> tuple[int, int, list[str], int | None] | None:
+    """The last part of a year ``text`` says its figures cover (1—9月, 前10个月, 前三季度, 截至9月底, 9月末): its
+    position, last month, note and the year it names; not one a figure is compared with (比1—8月)."""
+    if not _PERIOD_HINT.search(text):
+        return None
+    found: list[tuple[int, int, list[str], int | None]] = []
+    for match in _MONTHS.finditer(text):
+        if match.group("count") or match.group("quarter"):
+            count = match.group("count") or match.group("quarter")
+            last = int(count) if count.isdigit() else int(parse_chinese(count) or 0)
+            last, first = last * (3 if match.group("quarter") else 1), "1"
+        else:
+            first, last = match.group("first"), int(match.group("last"))
+        note = _note("actual.period.months").format(first=first, last=last)
+        found.append((match.start(), last, [note], None))
+    for match in _QUARTER_RE.finditer(text):
+        found.append((match.start(), _QUARTERS[match.group()],
+                      [_note("actual.period.quarters").format(period=match.group())], None))
+    for match in _AS_OF.finditer(text):
+        month = match.group("month") or match.group("end")
+        found.append((match.start(), int(month), [], int(match.group("year")) if match.group("year") else None))
+    found = [f for f in found if not text[:f[0]].rstrip().endswith(_BASE_WORDS) and 1 <= f[1] <= 12]
+    return max(found, key=lambda f: f[0]) if found else None
+
+
+def _one_month(prefix: str) -> bool:
+    """Whether a month without 份 after the last period of ``prefix`` (今年9月，…增长8.9%) says a change is one month's
+    (``actual.refuse.one_month``, ``bare``)."""
+    period = _period(prefix)
+    return bool(_BARE_MONTH.search(prefix, period[0] + 1 if period else 0))
 
 
 def _shape(item: _Item, prefix: str, name: Name, match: _Match,
@@ -1462,16 +1602,16 @@ def _scope(name: Name, match: _Match, context: _Context, own_level: bool, part: 
 
 
 def choose(candidates: Sequence[Row], refused: list[Refusal]) -> list[Row]:
-    """One row per indicator, breakdown and year (``actual.refuse.one_per_year``): a whole year before part of it, a
-    figure that places before one that does not (``Row.unplaced``), then by measure, then one of the plan's scope
-    words, then the first; a repeat of the chosen figure is dropped, any other figure refused, and a chosen figure
-    that does not place refused by its rule."""
+    """One row per indicator, breakdown and year (``actual.refuse.one_per_year``): a whole year before part of it (and
+    more of it before less), a figure that places before one that does not (``Row.unplaced``), then by measure, then
+    one of the plan's scope words, then the first; a repeat of the chosen figure is dropped, any other figure refused,
+    and a chosen figure that does not place refused by its rule."""
     by_key: dict[tuple[str, str, int], list[Row]] = {}
     for row in candidates:
         by_key.setdefault((row.indicator, row.breakdown, row.year), []).append(row)
     chosen: dict[tuple[str, str, int], Row] = {}
     for key, rows in by_key.items():
-        best = min(rows, key=lambda r: (bool(r.as_of), bool(r.unplaced),
+        best = min(rows, key=lambda r: (bool(r.as_of), _later_first(r.as_of), bool(r.unplaced),
                                         _PREFER.index(r.measure) if r.measure in _PREFER else 9, r.other_scope,
                                         rows.index(r)))
         chosen[key] = best
@@ -1483,6 +1623,11 @@ def choose(candidates: Sequence[Row], refused: list[Refusal]) -> list[Row]:
             refused.append(Refusal(best.line, best.printed, best.value, best.indicator, best.unplaced, best.quote))
     return [row for row in candidates if chosen.get((row.indicator, row.breakdown, row.year)) is row
             and not row.unplaced]
+
+
+def _later_first(as_of: str) -> int:
+    """Part-year figures of one year, the one covering more of it first (1—10月 before 1—9月)."""
+    return -int(re.sub(r"\D", "", as_of) or 0)
 
 
 def plain_value(value: Decimal) -> str:

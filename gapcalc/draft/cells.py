@@ -23,7 +23,8 @@ QUANTITY_RE = re.compile(
     rf"(?P<num>{ARABIC}|{CHINESE_NUMERAL})(?:\s*{_DASH}{{1,2}}\s*(?P<num2>{ARABIC}|{CHINESE_NUMERAL}))?"
     rf"\s*(?P<mag>{_MAGNITUDE})?\s*(?P<unit>{UNIT})?")
 _AFTER_COMPARATORS = dict(LEXICON.pairs("comparator", "comparator", place="after"))
-_AFTER = re.compile(rf"\s*(?P<after>{alternation(_AFTER_COMPARATORS)})?")
+_NOT_BEFORE = "".join(c for rule in LEXICON.section("comparator") for c in rule.get("not_before", ()))
+_AFTER = re.compile(rf"\s*(?P<after>{alternation(_AFTER_COMPARATORS)})?(?![{re.escape(_NOT_BEFORE) or ' '}])")
 _BEFORE_COMPARATORS: tuple[tuple[str, str], ...] = tuple(LEXICON.pairs("comparator", "comparator", place="before"))
 CHANGE_WORDS: tuple[tuple[str, str], ...] = tuple(LEXICON.pairs("fall", "change", longest_first=False)) + tuple(
     LEXICON.pairs("rise.change", "change", longest_first=False))

@@ -43,6 +43,12 @@ class Statement:
     """``stretch`` for a figure striven for (力争), ``floor`` for one ensured (确保): how the sentence hedges it."""
     subset: bool = False
     """A part of the statement before it (``其中…``), to be counted the same way."""
+    counted: str = ""
+    """The noun printed right after a count (``33条重点产业链`` → 重点产业链), when the sentence states no year of its
+    own: a count restated so refers to the one read before (:func:`gapcalc.draft.recognise`)."""
+    open_unit: bool = False
+    """A table row printed without a unit whose kind was not given by its header: unit and kind are completed from
+    the statements beside the table (:func:`gapcalc.draft.tables.complete_open_rows`)."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from gapcalc.draft.extraction import Extraction, Heading, PlanReading, Statement
 from gapcalc.draft.headers import find_headings, furniture, heading_of, read_plan
 from gapcalc.draft.lexicon import LEXICON
 from gapcalc.draft.sentences import TextContext, YearState, read_line
-from gapcalc.draft.tables import TableContext, find_tables, read_table
+from gapcalc.draft.tables import TableContext, complete_open_rows, find_tables, read_table
 from gapcalc.infra.pool import told
 from gapcalc.messages import t
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _BASELINE_SECTION = LEXICON.compiled("document.section.baseline")
 _TARGET_SECTION = LEXICON.compiled("document.section.target")
+_NOTICE_TITLE = LEXICON.compiled("not_target.notice_title")
 _DEFAULT_SPAN = 4
 LINES_PER_STEP = 500
 """Lines of a document read between two steps of the progress bar (a long document has thousands)."""
@@ -56,7 +57,7 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
     for start in told(range(0, len(lines), LINES_PER_STEP), progress):
         for index in range(start, min(start + LINES_PER_STEP, len(lines))):
             number, line, folded_line = index + 1, lines[index], folded[index]
-            if number in table_lines or not folded_line.strip():
+            if number in table_lines or not folded_line.strip() or _NOTICE_TITLE.match(folded_line):
                 continue
             section, top, target = sections[index]
             if top != last_top:
@@ -67,9 +68,34 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
             statements.extend(read)
             targets += sum(1 for statement in read if statement.values)
             bounds.check_statements(targets)
+    complete_open_rows(statements)
+    statements = _without_restated_counts(statements)
     for statement in statements:
         _verbatim(statement)
     return Extraction(plan, headings, [s for s in statements if s.values])
+
+
+def _without_restated_counts(statements: list[Statement]) -> list[Statement]:
+    """``逐一落实33条重点产业链链长``, after ``打造…33条重点产业链``: the same count of a thing already counted
+    (its noun begins with the noun counted before), restated in a sentence of no year of its own, refers to the
+    count read before; it is no second target."""
+    seen: dict[tuple[object, str], list[str]] = {}
+    kept = []
+    for statement in statements:
+        value = statement.values[0].value if statement.values else None
+        if value is None or statement.kind == "baseline":
+            kept.append(statement)
+            continue
+        nouns = seen.setdefault((value, statement.unit), [])
+        if len(statement.counted) >= _RESTATED_NAME and any(statement.counted.startswith(n) for n in nouns):
+            continue
+        nouns.extend(name for name in (statement.name_zh, statement.counted) if len(name) >= _RESTATED_NAME)
+        kept.append(statement)
+    return kept
+
+
+_RESTATED_NAME = 2
+"""Characters a counted noun must have to be recognised when restated."""
 
 
 def _period(plan: PlanReading) -> tuple[int, int]:

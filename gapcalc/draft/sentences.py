@@ -36,6 +36,15 @@ _SPAN = _L.compiled("period.span")
 _EXPLICIT_PERIOD = _L.compiled("period.explicit")
 _SINCE = re.compile(rf"\s*{_L.alternation('period.since')}")
 _SUBSIDY = _L.compiled("not_target.subsidy")
+_SUBSIDY_RATE = _L.compiled("not_target.subsidy_rate")
+_RESTING_ON = re.compile(rf"{_L.alternation('not_target.resting_on')}\s*$")
+_INSTITUTE = re.compile(rf"{_L.alternation('not_target.institute')}\s*$")
+_INSTITUTE_UNITS = frozenset(_L.rule("not_target.institute").get("units"))
+_PROGRAMME = _L.compiled("not_target.programme")
+_NAME_FOLLOWS = _L.compiled("name.follows")
+_SHARE_OF_WHOLE = _L.compiled("measure.share_of_whole")
+_SHARE_OF_WHOLE_NAME = str(_L.rule("measure.share_of_whole").get("name"))
+_COMPARATOR_OF = dict(_L.pairs("comparator", "comparator", place="before"))
 _QUOTED = _L.compiled("not_target.quoted_label")
 _LABEL_KEPT = _L.compiled("not_target.quoted_label", "keep")
 _NUMERAL = re.compile(rf"\d|{CHINESE_NUMERAL}")
@@ -174,8 +183,13 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
     years = _sentence_years(masked, context, state)
     groups = _groups(sentence, quantities)
     floor = Floor()
+    resting = -1
     for index, group in enumerate(groups):
         limit = groups[index + 1][0].start if index + 1 < len(groups) else len(sentence)
+        clause = _clause_start(sentence, group[0].start)
+        if clause == resting or _RESTING_ON.search(sentence[_head_start(sentence, group[0], floor):group[0].start]):
+            floor.end, resting = group[-1].end, clause
+            continue  # 依托2个国家级开发区、5个省级开发区: what the task rests on
         statements.extend(_group_statements(line, sentence, start, group, number, context, years, floor, limit))
     statements = _share_noun_after_levels(statements)
     statements = _complete_subjects(statements)
@@ -193,10 +207,13 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
 
 def _quantities(sentence: str) -> list[Quantity | None]:
     found: list[Quantity | None] = []
+    heading = bool(_PROGRAMME.match(sentence))
     for match in QUANTITY_RE.finditer(sentence):
         quantity = quantity_at(sentence, match)
         if quantity is None or not _is_target_number(sentence, match, quantity):
             continue
+        if heading and quantity.chinese and _BARE_MAGNITUDE.fullmatch(match.group("num")):
+            continue  # 5.实施万台“机器人+”行动: the name of a programme
         found.append(quantity)
     return found
 
@@ -217,6 +234,10 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
         return False
     if _share_of_following(sentence, quantity):
         return not _SUBSIDY.search(sentence)
+    if quantity.unit == "%" and _SUBSIDY_RATE.match(sentence, quantity.unit_end) and _SUBSIDY.search(sentence):
+        return False  # 按投资额的8%给予补助: the rate of a subsidy
+    if quantity.unit in _INSTITUTE_UNITS and _INSTITUTE.search(sentence[:match.start()]):
+        return False  # 中国电科29所: an institute's name
     if _THRESHOLD.match(sentence[quantity.unit_end:quantity.unit_end + 4].lstrip()):
         return False  # a threshold inside a name (10亿元以上的企业) or a size class (千亿级)
     if _THRESHOLD_NOUN.match(after + sentence[quantity.unit_end + 3:quantity.unit_end + 8]) \
@@ -315,7 +336,8 @@ def _is_baseline(sentence: str, context: TextContext, year: int) -> bool:
 
 
 def _groups(sentence: str, quantities: list[Quantity]) -> list[list[Quantity]]:
-    """Quantities joined only by ``、`` (or ``和``) form one list sharing a verb; every other quantity stands alone."""
+    """Quantities joined only by ``、`` (or ``和``) form one list sharing a verb; every other quantity stands alone.
+    A comparator printed after the last number of a list binds every number of it (``分别达到20家、50家以上``)."""
     groups: list[list[Quantity]] = []
     for quantity in quantities:
         if groups:
@@ -324,6 +346,11 @@ def _groups(sentence: str, quantities: list[Quantity]) -> list[list[Quantity]]:
                 groups[-1].append(quantity)
                 continue
         groups.append([quantity])
+    for index, group in enumerate(groups):
+        last = group[-1]
+        if len(group) > 1 and last.end > last.unit_end and last.comparator != "=":
+            groups[index] = [replace(q, comparator=last.comparator) if q.comparator == "=" and q.upper is None
+                             else q for q in group[:-1]] + [last]
     return groups
 
 
@@ -354,7 +381,7 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
     first = group[0]
     clause_start = _head_start(sentence, first, floor)
     head = sentence[clause_start:first.start]
-    names = _names_for(head, sentence, group, limit)
+    names = _names_for(head, sentence, group, limit, clause_start)
     floor.end, floor.name_after = group[-1].end, False
     statements = []
     for index, quantity in enumerate(group):
@@ -373,13 +400,32 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
         statement = _statement(sentence[local_start:quantity.start], sentence[clause_start:quantity.start],
                                sentence, quantity, name, context, year, inherited, baseline)
         statement.quote, statement.line = quote, number
+        if inherited and quantity.unit in COUNT_UNITS:
+            statement.counted = _name_after(sentence, quantity, limit)[:MAX_NAME]
         statement.hedge = _hedge(sentence[clause_start:quantity.start])
         statement.subset = index == 0 and bool(_SUBSET.match(sentence, clause_start))
         if breakdown:
             statement.breakdown_name = breakdown
         statement.notes.extend(notes)
+        if len(group) == 1 and quantity.unit == "%" and statement.kind == "level":
+            _share_of_whole(statement, sentence[clause_start:quantity.start])
         statements.append(statement)
     return statements
+
+
+def _share_of_whole(statement: Statement, head: str) -> None:
+    """``工业用地面积不低于出让总规模的30%``: the share of the part in the whole, bound by the comparator before the
+    whole (a verb of reaching binds nothing)."""
+    match = _SHARE_OF_WHOLE.match(head.strip())
+    if match is None:
+        return
+    part = _clean_name(match.group("part"))
+    if not part:
+        return
+    statement.name_zh = _SHARE_OF_WHOLE_NAME.format(part=part, whole=match.group("whole").strip())
+    comparator = _COMPARATOR_OF.get(match.group("verb"))
+    if comparator and all(v.comparator == "=" for v in statement.values):
+        statement.values = [replace(v, comparator=str(comparator)) for v in statement.values]
 
 
 def _hedge(before: str) -> str | None:
@@ -516,12 +562,14 @@ def _unit_per_name(statement: Statement) -> None:
                              unit=statement.unit, printed=printed, per=per))
 
 
-def _names_for(head: str, sentence: str, group: list[Quantity],
-               limit: int) -> list[tuple[str, str | None, list[Text]]]:
+def _names_for(head: str, sentence: str, group: list[Quantity], limit: int,
+               head_start: int = 0) -> list[tuple[str, str | None, list[Text]]]:
     subject = _clean_name(head)
     if len(group) > 1 and _LIST.search(head):
         parts = [p for p in re.split(_JOINER, _LIST_REST.sub("", head)) if p.strip()]
         parts = [_clean_name(p) for p in parts]
+        if not any(parts) and head_start > 0:
+            parts = _names_of_clause_before(sentence, head_start)
         if len(parts) == len(group):
             return _shared_noun(parts)
         return [(subject, None, [t("draft: a list of numbers whose names could not be paired; split by hand")])
@@ -538,6 +586,8 @@ def _names_for(head: str, sentence: str, group: list[Quantity],
             result.append((base, level.group(1) if level else None, []))
             continue
         notes: list[Text] = []
+        if index == 0 and local and quantity.unit in COUNT_UNITS and _NAME_FOLLOWS.search(head):
+            local = _name_after(sentence, quantity, limit) or local  # 打造10个行业试点, A、B等6家供应商
         if not local:
             local = _name_after(sentence, quantity, limit)
             if len(local) > MAX_NAME:
@@ -549,6 +599,15 @@ def _names_for(head: str, sentence: str, group: list[Quantity],
         else:
             result.append((local, None, notes))
     return result
+
+
+def _names_of_clause_before(sentence: str, head_start: int) -> list[str]:
+    """``科技型企业、高新技术企业数量全部翻番，分别达到4.5万家、8000家``: a list of numbers whose clause names
+    nothing takes the names listed in the clause before it."""
+    end = head_start - 1
+    before = sentence[_clause_start(sentence, end):end]
+    before = _DOUBLING_CUT.sub("", before)
+    return [n for n in (_clean_name(p) for p in re.split(_JOINER, before)) if n]
 
 
 def _shared_noun(parts: list[str]) -> list[tuple[str, str | None, list[Text]]]:
@@ -578,8 +637,13 @@ def _clean_name(text: str) -> str:
 
 def _name_after(sentence: str, quantity: Quantity, limit: int) -> str:
     """The name printed after its number (``建设100家示范工厂``), up to the next number; class labels listed before
-    the noun stay with it (``5个行业级、区域级标识解析二级节点``). Not yet cut to :data:`MAX_NAME`."""
+    the noun stay with it (``5个行业级、区域级标识解析二级节点``); qualities listed before 的 do not
+    (``10个成效明显、推广有效的优秀案例`` → 优秀案例). Not yet cut to :data:`MAX_NAME`."""
     tail = re.sub(r"^\s*[(（][^)）]{1,3}[)）]", "", sentence[quantity.end:max(limit, quantity.end)])
+    clause = re.split(r"[,;]", tail, maxsplit=1)[0]
+    qualified = clause.rfind("的")
+    if 0 < clause.find("、") < qualified:
+        tail = clause[qualified + 1:]  # 10个成效明显、推广有效的优秀案例: the noun after what qualifies it
     pieces = re.split(r"([,;、])", tail)
     name = pieces[0]
     while _BARE_LEVEL.fullmatch(name.split("、")[-1].strip()) and len(pieces) > 2 and pieces[1] == "、" \
@@ -636,11 +700,13 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
     if kind == "new_in_year" and _THIS_YEAR.search(_last_quota_marker(sentence[:quantity.start])):
         values = [replace(reading, year=context.period[0])]
         notes.append(t("draft: 全年 read as the additions of {year}, the plan's first year", year=context.period[0]))
-    elif kind == "new_in_year":
+    elif kind == "new_in_year" or (kind == "level" and quantity.unit == "%" and _is_quota(sentence[:quantity.start])
+                                   and not _THIS_YEAR.search(_last_quota_marker(sentence[:quantity.start]))):
         first_year = max(context.period[0], context.base_year + 1)
         values = [ValueReading(y, quantity.value, quantity.comparator, quantity.upper, quantity.printed)
                   for y in range(first_year, max(values_year, context.period[1]) + 1)]
-        notes.append(t("draft: 每年 read as a quota for every year of the plan period"))
+        notes.append(t("draft: 每年 read as a quota for every year of the plan period") if kind == "new_in_year"
+                     else t("draft: 每年 read as a level held in every year of the plan period"))
     else:
         values = [reading]
     if kind == "cumulative" and _AMBIGUOUS_VERB.search(clause) and not _STOCK_WORDS.search(clause):

@@ -18,6 +18,8 @@ from gapcalc.draft.lexicon import LEXICON
 from gapcalc.messages import t
 
 _CELL_SPLIT = re.compile(r"\t| {2,}")
+_NUMBERED_ROW = re.compile(r"\d{1,3}\t\S")
+"""A row of a numbered list (序号 first): a row of the table above even when a cell holds a sentence."""
 _YEAR = LEXICON.compiled("table.year_column")
 _UNIT_IN_NAME = LEXICON.compiled("table.unit_in_name")
 _FOOTNOTE = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩*※¹²³⁴⁵⁶⁷⁸⁹⁰]+")
@@ -87,7 +89,8 @@ def find_tables(lines: list[str]) -> list[TypedTable]:
             continue
         start = index
         rows: list[list[str]] = []
-        while index < len(lines) and (is_table_line(lines[index]) or lines[index].startswith("\t")):
+        while index < len(lines) and (is_table_line(lines[index]) or lines[index].startswith("\t")
+                                      or _NUMBERED_ROW.match(lines[index])):
             rows.append(split_cells(lines[index]))
             index += 1
         caption, unit = _caption_above(lines, start)
@@ -349,12 +352,14 @@ def _statement(name: str, measure: str, kind: str, cells: list[tuple[Column, Cel
     else:
         final_kind, note = _count_kind([cell.quantity.value for _, cell in row_cells if cell.quantity])
         notes.append(note)
+    open_unit = not unit and final_kind == "level" and all(v.value == v.value.to_integral_value()
+                                                          for v in values if v.value is not None)
     if not unit:
         unit = "-"
         notes.append(t("draft: no unit in the row or header; fill in unit"))
     values = _unique_years(values)
     statement = Statement(full_name, unit, final_kind, values, "", 0, section=context.section, change=change,
-                          notes=notes)
+                          notes=notes, open_unit=open_unit)
     if final_kind == "change_vs_baseline" and change == "decrease":
         statement.direction = "down"
     return statement
@@ -366,6 +371,69 @@ def _count_kind(numbers: list[Decimal]) -> tuple[str, str]:
         return "cumulative", t("draft: counts that rise every year read as a running total (cumulative); "
                                 "check the header")
     return "new_in_year", t("draft: counts that do not rise every year read as yearly additions (new_in_year)")
+
+
+def complete_open_rows(statements: list[Statement]) -> None:
+    """A table row of whole numbers printed without a unit (``国家级  0  2  3`` under ``2018-2020年绿色产品发展目标``)
+    restates the targets written beside it under the same heading (``国家级绿色产品达到8款``): it takes the unit of the
+    nearest such statement about the same thing (sharing :data:`SHARED_CHARACTERS` characters with the row's name),
+    and is read as a count: yearly additions when its numbers add up to the total stated for its last year, or stay
+    below it; a running total when its last number is that total; else as :func:`_count_kind` reads counts. A total
+    that the additions add up to, of a stock the document states before the period, is the total of the additions
+    (period_total)."""
+    by_section: dict[str, list[Statement]] = {}
+    for statement in statements:
+        if statement.unit in COUNT_UNITS and statement.values and not statement.open_unit:
+            by_section.setdefault(_top(statement.section), []).append(statement)
+    stocks = [s for s in statements if s.kind == "baseline" and s.unit in COUNT_UNITS]
+    for row in statements:
+        if not row.open_unit:
+            continue
+        numbers = [v.value for v in row.values if v.value is not None]
+        donors = [s for s in by_section.get(_top(row.section), []) if _about_same(row.name_zh, s.name_zh)]
+        if not donors or not numbers:
+            continue
+        row.unit = min(donors, key=lambda s: abs(s.line - row.line)).unit
+        row.notes = [t("draft: no unit in the row; {unit} taken from the text beside the table", unit=row.unit)]
+        last = row.values[-1]
+        level = row.breakdown_name or ""
+        totals = [s for s in donors if s.kind in ("cumulative", "period_total") and s.values[-1].year == last.year
+                  and s.values[-1].value is not None and _same_level(level, s)]
+        summed = sum(numbers, Decimal(0))
+        adding = next((s for s in totals if s.values[-1].value == summed), None)
+        if adding is not None:
+            row.kind = "new_in_year"
+            if adding.kind == "cumulative" and any(_about_same(adding.name_zh, b.name_zh) and _same_level(level, b)
+                                                    and (b.values[0].value or 0) > 0 for b in stocks):
+                adding.kind, adding.period = "period_total", None
+        elif any(s.values[-1].value == last.value for s in totals):
+            row.kind = "cumulative"
+        elif totals and all((s.values[-1].value or 0) > summed for s in totals):
+            row.kind = "new_in_year"
+        else:
+            row.kind = _count_kind(numbers)[0]
+        row.notes.append(t("draft: yearly counts read as {kind} by the total stated beside the table; check it",
+                           kind=row.kind))
+
+
+def _top(section: str) -> str:
+    return section.split(" / ", 1)[0]
+
+
+SHARED_CHARACTERS = 4
+"""Consecutive characters two names must share to be taken for the same thing."""
+
+
+def _about_same(first: str, second: str) -> bool:
+    short, long = sorted((first, second), key=len)
+    return any(short[i:i + SHARED_CHARACTERS] in long for i in range(len(short) - SHARED_CHARACTERS + 1))
+
+
+def _same_level(level: str, statement: Statement) -> bool:
+    """Whether ``statement`` is of the level ``level`` (国家级…), by its breakdown or a level label in its name;
+    a row of no level matches a statement of none."""
+    found = statement.breakdown_name or next((label for label in _LEVEL_LABELS if label in statement.name_zh), "")
+    return found == level
 
 
 def _unique_years(values: list[ValueReading]) -> list[ValueReading]:
