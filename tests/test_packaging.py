@@ -144,3 +144,13 @@ def test_benchmark_dataset_is_valid(tmp_path: Path) -> None:
     assert result.findings == []
     read, used = result.summaries[0].split(": ")[1].split(", ")
     assert read.split()[0] == used.split()[0] and used.endswith("used")
+
+
+def test_a_worker_imports_the_job_without_the_engine_or_the_command_line() -> None:
+    """A worker process re-imports the main module (``gapcalc.__main__``: nothing, when not run as the program) and
+    the module of its job (:func:`gapcalc.usecases.open.compile_and_read`): neither numpy nor click."""
+    probe = ("import sys, gapcalc.__main__, gapcalc.usecases.open; "
+             "print(' '.join(m for m in ('numpy', 'click', 'gapcalc.cli.main', 'gapcalc.engine.report') "
+             "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
+    assert result.stdout.strip() == ""

@@ -21,6 +21,7 @@ from gapcalc.messages import plural, t
 from gapcalc.plan.compiled import LAYOUT, CompiledPlan
 
 if TYPE_CHECKING:  # pragma: no cover - the plan model imports pydantic: only when a file is parsed
+    from gapcalc.actuals.columns import PlanActuals
     from gapcalc.actuals.parse import ActualsFile
     from gapcalc.plan.load import LoadedPlan
 
@@ -137,6 +138,44 @@ def compile_file(path: str) -> tuple[tuple[Any, ...] | None, str, str]:
         return compile_plan(open_plan_file(Path(path))).as_data(), "", ""
     except GapcalcError as error:
         return None, error.message, error.hint
+
+
+Job = tuple[str, str, str]
+"""A target file to compile afresh: its path, its key in the plans cache, and the targets directory."""
+Afresh = tuple[tuple[Any, ...] | None, str, str, "tuple[str, Any] | PlanActuals | None"]
+"""What :func:`compile_and_read` gives."""
+
+
+def compile_and_read(job: Job) -> Afresh:
+    """Compile a target file and read its plan's actuals (in a worker process, or this one): what
+    :func:`compile_file` gives, then the actuals as the actuals cache is to store them (their key and data: the
+    process that asked stores them), or as read when they are not to be cached (no file, unreadable), or None when
+    the plan has errors. A worker imports this module, not the engine's: neither numpy nor the command line."""
+    from gapcalc.actuals.fast import read_plan_actuals
+
+    path, key, directory = job
+    data, message, hint = compile_file(path)
+    if data is None:
+        return data, message, hint, None
+    plan = CompiledPlan.from_data(data, key)
+    kept = _Kept()
+    read = read_plan_actuals(plan, default_actuals_path(plan.id, Path(directory)), kept)
+    return data, message, hint, kept.entry if kept.entry is not None else read
+
+
+class _Kept(Cache):
+    """An actuals cache that keeps the entry it is given rather than writing it: the process that asked for the
+    work stores it (worker processes write no cache)."""
+
+    def __init__(self) -> None:
+        super().__init__("actuals", None)
+        self.entry: tuple[str, Any] | None = None
+
+    def get(self, key: str) -> Any:
+        return None
+
+    def put(self, key: str, value: Any) -> None:
+        self.entry = (key, value)
 
 
 def actual_record_fields() -> list[str]:

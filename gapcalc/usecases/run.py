@@ -30,7 +30,7 @@ from gapcalc.infra.paths import default_actuals_path, plan_files, plan_path
 from gapcalc.infra.pool import Item, Pool, Result
 from gapcalc.messages import t
 from gapcalc.plan.compiled import CompiledPlan
-from gapcalc.usecases.open import compile_file, load_compiled, load_many, plan_given
+from gapcalc.usecases.open import Afresh, Job, compile_and_read, load_compiled, load_many, plan_given
 
 if TYPE_CHECKING:  # pragma: no cover - the plan model imports pydantic
     from gapcalc.plan.load import LoadedPlan
@@ -177,27 +177,6 @@ def iter_batches(directory: Path, rollup: Rollup, pool: Pool | None = None,
             yield report
 
 
-Job = tuple[str, str, str]
-"""A target file to compile afresh: its path, its key in the plans cache, and the targets directory."""
-Afresh = tuple[tuple[Any, ...] | None, str, str, tuple[str, Any] | PlanActuals | None]
-"""What :func:`compile_and_read` gives."""
-
-
-def compile_and_read(job: Job) -> Afresh:
-    """Compile a target file and read its plan's actuals (in a worker process, or this one): what
-    :func:`gapcalc.usecases.open.compile_file` gives, then the actuals as the actuals cache is to store them (their
-    key and data: this process stores them), or as read when they are not to be cached (no file, unreadable), or
-    None when the plan has errors."""
-    path, key, directory = job
-    data, message, hint = compile_file(path)
-    if data is None:
-        return data, message, hint, None
-    plan = CompiledPlan.from_data(data, key)
-    kept = _Kept()
-    read = read_plan_actuals(plan, default_actuals_path(plan.id, Path(directory)), kept)
-    return data, message, hint, kept.entry if kept.entry is not None else read
-
-
 def _load(job: Job, held: bool, store: Cache, readings: Cache,
           compiled: Iterator[Afresh]) -> tuple[CompiledPlan | GapcalcError, PlanActuals | None]:
     """The compiled plan of the target file of ``job`` and, when it was compiled afresh, its actuals: from ``store``
@@ -215,21 +194,6 @@ def _load(job: Job, held: bool, store: Cache, readings: Cache,
         readings.put(*reading)
         reading = PlanActuals.from_data(reading[1])
     return CompiledPlan.from_data(data, key), reading
-
-
-class _Kept(Cache):
-    """An actuals cache that keeps the entry it is given rather than writing it: the process that asked for the
-    work stores it (worker processes write no cache)."""
-
-    def __init__(self) -> None:
-        super().__init__("actuals", None)
-        self.entry: tuple[str, Any] | None = None
-
-    def get(self, key: str) -> Any:
-        return None
-
-    def put(self, key: str, value: Any) -> None:
-        self.entry = (key, value)
 
 
 class _Names(Cache):
