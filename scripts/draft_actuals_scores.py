@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "fixtures" / "draft_actuals" / "real"
 sys.path.insert(0, str(ROOT))
 
-from gapcalc.usecases.draft_actuals import draft_actuals, read_documents  # noqa: E402
+from gapcalc.usecases.draft_actuals import context_of, draft_actuals, read_documents  # noqa: E402
 from gapcalc.usecases.open import open_plan  # noqa: E402
 
 FIELDS = ("indicator", "year", "value", "measure", "comparator", "as_of")
@@ -77,8 +77,8 @@ def _key(row: dict[str, Any]) -> tuple[Any, ...]:
 def score(text: Path) -> Score:
     """Read ``text`` for the plan of its truth and compare."""
     truth = json.loads(text.with_suffix(".truth.json").read_text(encoding="utf-8"))
-    loaded = open_plan(truth["plan"], ROOT / "targets")
-    result = draft_actuals(loaded, read_documents([text]), None, ROOT / "no-such-dir", force=False,
+    context = context_of(open_plan(truth["plan"], ROOT / "targets").plan)
+    result = draft_actuals(context, read_documents([text]), None, ROOT / "no-such-dir", force=False,
                            save_texts=False)
     drafted = [{"indicator": d.row.indicator, "year": d.row.year, "value": d.row.value, "measure": d.row.measure,
                 "comparator": d.row.comparator, "as_of": d.row.as_of} for d in result.rows]

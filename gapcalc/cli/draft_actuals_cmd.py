@@ -42,15 +42,14 @@ def command(plan: str, documents: tuple[Path, ...], output: Path | None, force: 
     with why. Exit 0 when rows were drafted, 1 when none was found or one conflicts with the file, 2 when a document
     or the plan cannot be read.
     """
-    from gapcalc.usecases.draft_actuals import draft_actuals, read_documents, sources_dir_for
-    from gapcalc.usecases.open import open_plan
+    from gapcalc.usecases.draft_actuals import draft_actuals, open_context, read_documents, sources_dir_for
 
     language = use_lang(lang)
     if output is not None and str(output) == "-":
         output = None
-    loaded = open_plan(plan, targets_dir)
+    context = open_context(plan, targets_dir)
     read = read_documents(documents)
-    result = draft_actuals(loaded, read, output, sources_dir_for(output, loaded.id, targets_dir), force)
+    result = draft_actuals(context, read, output, sources_dir_for(output, context.id, targets_dir), force)
     for warning in result.warnings:
         note(warning)
     if output is None and result.csv_text:
@@ -70,7 +69,7 @@ def command(plan: str, documents: tuple[Path, ...], output: Path | None, force: 
                               line=refusal.line, value=refusal.printed, indicator=refusal.indicator,
                               why=refusal.reason, quote=quote), language))
     if not result.rows:
-        note(t("no figure for the indicators of {plan} was found", plan=loaded.id))
+        note(t("no figure for the indicators of {plan} was found", plan=context.id))
         raise SystemExit(EXIT_FINDINGS)
     if result.conflicts or result.missing_columns:
         raise SystemExit(EXIT_FINDINGS)

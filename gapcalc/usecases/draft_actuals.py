@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gapcalc.actuals import shapes
 from gapcalc.actuals.columns import VINTAGE_COLUMNS
@@ -33,7 +33,6 @@ from gapcalc.plan.keys import normal_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.draft.document import SourceDocument
-    from gapcalc.plan.load import LoadedPlan
     from gapcalc.plan.model import PlanFile
 
 COLUMNS = ("indicator", "year", "value", "breakdown", "source", "source_title", "note", "measure", "comparator",
@@ -115,13 +114,51 @@ class DraftActualsResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def plan_context(loaded: LoadedPlan) -> PlanContext:
-    """What reading a statistics text needs of a plan: its region, level, period and numeric indicators."""
-    return context_of(loaded.plan)
+CONTEXT_LAYOUT = 1
+"""The layout of a plan context's cache entry (:func:`context_data`): a new layout names new entries."""
+
+
+def open_context(plan_id: str, directory: Path) -> PlanContext:
+    """What reading a statistics text needs of the plan ``plan_id`` of ``directory`` (:func:`context_of`): from the
+    cache when its target file is unchanged (found without reading it, by the cache's file index: the plan model is
+    not loaded), else from the validated plan, which is then kept. A plan with errors raises the GapcalcError of
+    :func:`~gapcalc.usecases.open.open_plan`."""
+    from gapcalc.infra.cache import Cache, cache_dir, content_key
+    from gapcalc.infra.paths import plan_path, targets_dir
+    from gapcalc.infra.textio import MAX_TARGET_BYTES
+    from gapcalc.usecases.open import open_plan_file
+
+    path = plan_path(targets_dir(str(directory)), plan_id)
+    cache = Cache("contexts", cache_dir())
+    digest, _ = cache.file_digest(path, lambda: read_bytes(path, MAX_TARGET_BYTES), MAX_TARGET_BYTES)
+    key = content_key(f"context-{CONTEXT_LAYOUT}", digest.encode(), path.name.encode())
+    found = cache.get(key)
+    if found is not None:
+        return context_from_data(found)
+    context = context_of(open_plan_file(path).plan)
+    cache.put(key, context_data(context))
+    return context
+
+
+def context_data(context: PlanContext) -> tuple[object, ...]:
+    """A plan context as plain data (its levels as their decimal texts), for the cache."""
+    return (context.id, context.region_zh, context.admin_level, context.period, context.base_year,
+            tuple((i.id, i.name_zh, i.unit, i.breakdowns, tuple(sorted(i.kinds)), tuple(map(str, i.levels)))
+                  for i in context.indicators))
+
+
+def context_from_data(data: tuple[Any, ...]) -> PlanContext:
+    """Back from :func:`context_data`."""
+    plan_id, region_zh, admin_level, period, base_year, indicators = data
+    return PlanContext(plan_id, region_zh, admin_level, tuple(period), base_year,
+                       tuple(PlanIndicator(indicator_id, name_zh, unit, tuple(map(tuple, breakdowns)),
+                                           frozenset(kinds), tuple(map(Decimal, levels)))
+                             for indicator_id, name_zh, unit, breakdowns, kinds, levels in indicators))
 
 
 def context_of(plan: PlanFile) -> PlanContext:
-    """:func:`plan_context` of a validated plan file."""
+    """What reading a statistics text needs of a validated plan file: its region, level, period and numeric
+    indicators."""
     header = plan.plan
     indicators = []
     for indicator in plan.indicators:
@@ -159,13 +196,13 @@ def read_documents(paths: Sequence[Path], stdin: bytes | None = None) -> list[tu
     return found
 
 
-def draft_actuals(loaded: LoadedPlan, documents: Sequence[tuple[Path, SourceDocument]], output: Path | None,
+def draft_actuals(context: PlanContext, documents: Sequence[tuple[Path, SourceDocument]], output: Path | None,
                   sources_dir: Path, force: bool = False, save_texts: bool = True) -> DraftActualsResult:
     """Read every document for the plan, keep one figure per indicator, breakdown and year, and print the rows
     (``output`` None: :attr:`DraftActualsResult.csv_text`) or append the new ones to ``output``; each document that
     gave a row has its text saved under ``sources_dir`` (unless not ``save_texts``). Nothing is written when a
-    saved text would be replaced without ``force``, or the file cannot be read as an actuals file."""
-    context = plan_context(loaded)
+    saved text would be replaced without ``force``, or the file cannot be read as an actuals file. ``context``: the
+    plan's (:func:`open_context`, :func:`context_of`)."""
     result = DraftActualsResult(output=output)
     readings: list[tuple[Path, SourceDocument, Reading]] = []
     candidates: list[Row] = []
