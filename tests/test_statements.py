@@ -147,7 +147,7 @@ def test_the_overview_counts_are_the_sections_counts(plan: str, year: int) -> No
 
 def test_numbers_in_prose_follow_the_display_rule() -> None:
     assert difference_text(Decimal("-0.038"), "万亿元") == "380亿元"  # not 0.038万亿元
-    assert difference_text(Decimal("0.2"), "万亿元", "en") == "0.2 trillion yuan"
+    assert difference_text(Decimal("0.2"), "万亿元", "en") == "200 billion yuan"  # not 0.2 trillion yuan
     assert quantity(Decimal("130000"), "户") == "13万户" and quantity(Decimal("5035"), "家") == "5035家"
     assert quantity(Decimal("45000"), "家") == "4.5万家" and quantity(Decimal("12345"), "家") == "12345家"
     assert number_text(5831.75, "家", "computed") == "5832" and whole_target(Decimal("5831.75"), "up") == 5832
@@ -217,7 +217,7 @@ def test_every_zh_brief_says_only_what_its_rows_hold(plan: str, year: int) -> No
         if statement.progress is not None and "完成规划任务的" in said:
             assert f"完成规划任务的{rate_text(row['progress_pct'])}%" in said
             assert f"同期时间进度{rate_text(row['time_elapsed_pct'])}%" in said
-        assert number_text(row["actual"], statement.unit) in said
+        assert _printed_actual(row["actual"], statement.unit) in said
     prose = re.sub(r"&[a-z]+;", "", _URL.sub("", _QUOTE.sub("", text)))  # HTML entities of the Markdown
     prose = "\n".join(line for line in prose.splitlines() if not line.startswith("\\["))  # footnotes: titles
     english = set(re.findall(r"[A-Za-z]{3,}", prose))
@@ -226,6 +226,14 @@ def test_every_zh_brief_says_only_what_its_rows_hold(plan: str, year: int) -> No
     assert traditional_characters(_QUOTE.sub("", text)) == "", (plan, year)
     stated = any(s.base is not None and s.base.stated and s.at_first_point for s in found)
     assert "规划基期" not in prose or stated
+
+
+def _printed_actual(actual: Decimal, unit: str) -> str:
+    """The digits of an actual as printed: on gapcalc's index (base year = 100), the change on the base year it
+    stands for (95.96 is 较2017年下降4.04%)."""
+    if unit.startswith("index ("):
+        return f"{'下降' if actual < 100 else '增长'}{number_text(abs(Decimal(str(actual)) - 100), '%')}%"
+    return number_text(actual, unit)
 
 
 _ROW = re.compile(r'<tr data-indicator="([^"]+)">(.*?)</tr>', re.S)
@@ -254,7 +262,7 @@ def test_every_zh_page_number_is_the_csv_rounded_by_the_display_rule(plan: str, 
             assert row["actual_year"] == year and attainment == rate_text(row["attainment_pct"]) + "%", indicator
             checked += 1
         if row["actual"] is not None:
-            assert number_text(row["actual"], row["unit"]) in cells[2], indicator
+            assert _printed_actual(row["actual"], row["unit"]) in cells[2], indicator
     assert traditional_characters(_QUOTE.sub("", re.sub(r"<[^>]+>", "", page))) == "", (plan, year)
     if (plan, year) == ("chongqing", 2022):  # the two figures assessed that year
         assert checked == 2

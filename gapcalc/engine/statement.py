@@ -75,6 +75,23 @@ class Goal:
     (the final target, after its year)."""
     period: tuple[int, int] | None = None
     """The years a period total adds up, when the target is one (``十四五期间累计2500亿元以上``)."""
+    change: Change | None = None
+    """The change the plan states, where it states the target as a change on a base year (``较2017年下降18%``):
+    written as stated, never as the level it resolves to."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """A target the plan states as a relative change on a base year (kind ``change_vs_baseline``)."""
+
+    sign: int
+    """+1 for an increase, −1 for a decrease."""
+    number: Decimal
+    """The size of the change in %, as stated (18 for 下降18%)."""
+    since: int
+    """The base year of the change."""
+    comparator: str = "="
+    """The comparator on the size of the change, as stated (``>=`` for 下降18%以上)."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +117,17 @@ class Need:
     """What reaching the final target still takes from the figure on."""
 
     years: int
+    cagr_pct: float | None
+    change_per_year: float | None
+
+
+@dataclass(frozen=True)
+class Observed:
+    """The growth observed from the base to a whole-year figure: its years of growth (the year after the base to the
+    figure's year) and its average a year, compound (the row's ``observed_cagr_pct``) and arithmetic."""
+
+    start: int
+    end: int
     cagr_pct: float | None
     change_per_year: float | None
 
@@ -140,6 +168,8 @@ class Statement:
     progress: Progress | None = None
     need: Need | None = None
     observed_cagr_pct: float | None = None
+    observed: Observed | None = None
+    """The growth observed that the reach is judged on, with its years (None for a part-year figure)."""
     growth_ratio: float | None = None
     reach: Reach | None = None
     target_text: str | None = None
@@ -326,6 +356,7 @@ def statement_of(facts: PlanFacts, row: Mapping[str, Any]) -> Statement:
         target=target, final=final, base=base, status=status, outlook=outlook,
         verdict="qualitative", gap=_decimal(row.get("gap")), attainment_pct=row.get("attainment_pct"),
         progress=progress, need=_need(row, figure, final), observed_cagr_pct=row.get("observed_cagr_pct"),
+        observed=_observed(row, figure, base),
         growth_ratio=row.get("growth_ratio"), reach=reach, target_text=row.get("target_text"),
         unresolved=row.get("target_source") == "unresolved", stated_final=_last_stated(key),
         status_quo=not key.has_target, in_year=_in_year(row), source=row.get("source"),
@@ -370,7 +401,19 @@ def _final_goal(row: Mapping[str, Any], key: KeyFacts) -> Goal | None:
         return None
     year = int(row["final_year"])
     comparator, upper, _ = key.comparators.get(year, ("=", None, "level"))
-    return Goal(value, year, comparator, upper, "plan", key.periods.get(year))
+    return Goal(value, year, comparator, upper, "plan", key.periods.get(year), _change(key.stated.get(year)))
+
+
+FLIPPED = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
+
+
+def _change(stated: Stated | None) -> Change | None:
+    """The change a statement states on a base year, with its comparator on the size of the change (a stated
+    decrease's comparator applies to the level flipped: docs/methodology.md §2)."""
+    if stated is None or stated.kind != "change_vs_baseline" or stated.number is None or stated.since is None:
+        return None
+    comparator = FLIPPED.get(stated.comparator, stated.comparator) if stated.sign < 0 else stated.comparator
+    return Change(stated.sign, stated.number, stated.since, comparator)
 
 
 def _year_goal(row: Mapping[str, Any], key: KeyFacts, final: Goal | None) -> Goal | None:
@@ -379,12 +422,12 @@ def _year_goal(row: Mapping[str, Any], key: KeyFacts, final: Goal | None) -> Goa
         return None
     year, source = int(row["year"]), str(row.get("target_source") or "plan")
     if source == "final" and final is not None:
-        return Goal(value, final.year, final.comparator, final.upper, "final", final.period)
+        return Goal(value, final.year, final.comparator, final.upper, "final", final.period, final.change)
     if source == "rate":  # a growth rate, whatever the year: the plan's rate a year over its period
         return Goal(value, int(row.get("final_year") or year), str(row.get("comparator") or "="), None, "rate")
     if source == "plan":
         comparator, upper, _ = key.comparators.get(year, (str(row.get("comparator") or "="), None, "level"))
-        return Goal(value, year, comparator, upper, "plan", key.periods.get(year))
+        return Goal(value, year, comparator, upper, "plan", key.periods.get(year), _change(key.stated.get(year)))
     period = final.period if final is not None else None
     return Goal(value, year, "=", None, source, (period[0], year) if period else None)
 
@@ -406,8 +449,29 @@ def _progress(row: Mapping[str, Any], figure: Figure | None, base: Base | None) 
     return Progress(float(task), float(time), pace)
 
 
+def _observed(row: Mapping[str, Any], figure: Figure | None, base: Base | None) -> Observed | None:
+    """The growth observed from the base to a whole-year figure (a part-year figure is not a year's level)."""
+    from gapcalc.engine.formulas import arithmetic_rate
+
+    if figure is not None and str(row.get("unit") or "") == RATE_UNIT:  # the average of whole years' rates (§11)
+        since, average = row.get("baseline_year"), row.get("observed_cagr_pct")
+        last = figure.year - 1 if figure.as_of else figure.year
+        if since is None or average is None or last <= int(since):
+            return None
+        return Observed(int(since) + 1, last, float(average), None)
+    if figure is None or base is None or figure.year <= base.year or figure.as_of:
+        return None
+    cagr = row.get("observed_cagr_pct")
+    change = arithmetic_rate(base.value, figure.value, figure.year - base.year)
+    return Observed(base.year + 1, figure.year, None if cagr is None else float(cagr), change)
+
+
 def _need(row: Mapping[str, Any], figure: Figure | None, final: Goal | None) -> Need | None:
+    """What the final target still needs from a whole-year figure (from a part-year one only for a growth rate, whose
+    average runs on whole years: docs/methodology.md §11–12)."""
     if figure is None or final is None or final.year <= figure.year:
+        return None
+    if figure.as_of and str(row.get("unit") or "") != RATE_UNIT:
         return None
     cagr, change = row.get("required_cagr_pct"), row.get("required_change_per_year")
     if cagr is None and change is None:

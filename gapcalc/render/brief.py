@@ -31,14 +31,15 @@ from gapcalc.render.prose import (
     goal_text,
     in_year_clause,
     name_of,
+    need_words,
     outlook_clause,
     period_text,
-    progress_clause,
     rate_figure_clause,
     scope_clause,
     shown_gap,
     stated_goal_text,
     statement_sentences,
+    target_phrase,
     verdict_word,
     word,
     wrong_way,
@@ -85,7 +86,11 @@ TEXT: dict[str, dict[str, str]] = {
                     "{missing}项暂无数据。",
         "none_lagging_final": "量化目标中暂无未完成的目标。",
         "problem": "（{n}）{name}：{facts}。原因：＿＿＿＿（待补充）。",
+        "problem_year": "{year}年未完成年度目标，差{d}", "problem_attainment": "（完成率{a}%）",
+        "problem_pace": "至{end}年完成规划任务的{task}%，慢于时间进度{d}个百分点",
+        "problem_final": "规划目标{goal}未完成（期末{figure}）", "problem_sep": "；", "problem_need": "{need}",
         "advice": "（{n}）{name}：{need}。",
+        "advice_need": "（{n}）{name}：加快推进，{need}，确保实现{target}的目标。",
         "advice_final": "（{n}）{name}：期末{figure}，距规划目标{goal}尚差{d}，建议纳入后续规划继续推进。",
         "advice_data": "（{n}）补齐统计数据：{count}项量化目标暂无数据，建议明确统计口径和数据来源，按年度采集。",
         "advice_none": "保持现有推进力度，按年度跟踪各项指标。",
@@ -144,7 +149,12 @@ TEXT: dict[str, dict[str, str]] = {
                     "{year}; {missing} have no data.",
         "none_lagging_final": "No quantified target was missed.",
         "problem": "({n}) {name}: {facts}. Reasons: ____ (to complete).",
+        "problem_year": "the {year} target missed by {d}", "problem_attainment": " (attainment {a}%)",
+        "problem_pace": "{task}% of the task done by {end}, {d} pp behind time",
+        "problem_final": "the target of {goal} not completed ({figure} at the end)", "problem_sep": "; ",
+        "problem_need": "{need} still needed",
         "advice": "({n}) {name}: {need}.",
+        "advice_need": "({n}) {name}: speed up: {need} needed to reach {target}.",
         "advice_final": "({n}) {name}: {figure} at the end, {d} short of the target of {goal}; carry it into the "
                         "next plan.",
         "advice_data": "({n}) Data: {count} quantified targets have no figure; agree their statistical scope and "
@@ -381,11 +391,31 @@ def _in_year_facts(statement: Statement, lang: str) -> str:
 
 
 def _problem_facts(statement: Statement, lang: str) -> str:
-    parts = [statement_sentences(statement, lang)[0]]
-    progress = progress_clause(statement, lang)
-    if progress:
-        parts.append(progress)
-    return word("sep", lang).join(parts)
+    """What 三、存在问题 says of a target, in its own few words (二、主要指标进展 has said the rest): by how much it
+    missed the year's target, how far it is behind time, what is still needed; at the end, that it was not
+    completed."""
+    figure, final, unit = statement.figure, statement.final, statement.unit
+    if statement.phase in ("final", "after") and figure is not None and final is not None:
+        return _t(lang, "problem_final").format(goal=goal_text(final, unit, lang, statement.direction),
+                                                figure=figure_quantity(figure, unit, lang))
+    parts = []
+    gap = shown_gap(statement)
+    if statement.current and statement.status == "not_met" and gap is not None:
+        missed = _t(lang, "problem_year").format(year=statement.year, d=difference_text(gap, unit, lang))
+        if statement.attainment_pct is not None:
+            missed += _t(lang, "problem_attainment").format(a=rate_text(statement.attainment_pct))
+        parts.append(missed)
+    progress = statement.progress
+    if progress is not None and progress.pace == "behind" and figure is not None:
+        task, time = rate_text(progress.task_pct), rate_text(progress.time_pct)
+        parts.append(_t(lang, "problem_pace").format(end=figure.year, task=task,
+                                                     d=rate_text(abs(Decimal(task) - Decimal(time)))))
+    need = need_words(statement, lang)
+    if need:
+        parts.append(_t(lang, "problem_need").format(need=need))
+    if not parts:  # nothing lags but the outlook: the figure and what it takes
+        parts = [part for part in (figure_clause(statement, lang), outlook_clause(statement, lang)) if part]
+    return _t(lang, "problem_sep").join(parts)
 
 
 def problems(statements: Sequence[Statement], lang: str, final: bool, overview: Overview | None = None,
@@ -423,6 +453,12 @@ def advice(statements: Sequence[Statement], missing: int, lang: str, warned: Seq
                 figure=figure_quantity(statement.figure, statement.unit, lang),
                 goal=goal_text(statement.final, statement.unit, lang, statement.direction),
                 d=difference_text(gap, statement.unit, lang) if gap is not None else ""))
+            continue
+        need, final = need_words(statement, lang), statement.final
+        if need and final is not None:  # what to do, not 二's sentence again
+            items.append(_t(lang, "advice_need").format(
+                n=_nth(len(items) + 1, lang), name=name_of(statement, lang), need=need,
+                target=target_phrase(final, statement.unit, lang, statement.direction)))
             continue
         need = outlook_clause(statement, lang)
         if need:

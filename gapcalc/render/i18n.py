@@ -118,7 +118,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "source": "Source", "note": "Note", "unit": "Unit", "target_source": "Target for the year",
         "baseline": "Baseline", "final_target": "Final target", "required_cagr": "Growth still needed per year",
         "required_change": "Change still needed per year", "observed_cagr": "Growth observed per year",
-        "growth_ratio": "Growth ratio (observed / required)", "direction": "Better when",
+        "growth_ratio": "Growth ratio (observed per year / the plan's per year over its period)",
+        "direction": "Better when",
         "up": "higher", "down": "lower", "plan_source": "stated for the year", "interpolated": "interpolated",
         "final": "final target carried", "unresolved": "baseline unknown", "none": "no target",
         "rate": "the plan's growth rate, judged on published rates",
@@ -151,6 +152,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "shown_at": "shown at its final year, {year}", "first_figure_label": "First figure",
         "statement": "What the report says",
         "note_foreign": "(in Chinese in the original)",
+        "in_year_only": "in-year figure only", "earlier_only": "earlier year's figure only",
     },
     "zh": {
         "report_title": "{region}目标完成情况（{year}年）",
@@ -163,7 +165,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "source": "来源", "note": "说明", "unit": "单位", "target_source": "年度目标",
         "baseline": "基期值", "final_target": "最终目标", "required_cagr": "尚需年均增长",
         "required_change": "尚需年均增加", "observed_cagr": "已实现年均增长",
-        "growth_ratio": "增速比（已实现 / 所需）", "direction": "方向",
+        "growth_ratio": "增速比（已实现年均 / 规划期年均）", "direction": "方向",
         "up": "越高越好", "down": "越低越好", "plan_source": "规划明确", "interpolated": "线性插值",
         "final": "沿用最终目标", "unresolved": "基期值未知", "none": "无目标", "rate": "规划增速（按公布增速评价）",
         "progress_text": "任务{progress}%，时间{time}%", "per_year": "每年{value}",
@@ -193,6 +195,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "first_figure_label": "首个数据", "statement": "评价表述",
         "colon": "：",
         "note_foreign": "（原文注释为英文）",
+        "in_year_only": "仅有年内数据", "earlier_only": "仅有往年数据",
     },
 }
 """Words of the report page, the site, their charts and the headings of the workbook's main sheets."""

@@ -96,6 +96,18 @@ def number_text(value: Any, unit: str, role: Role = "stated", lang: str = "zh") 
     return plain_text(number)
 
 
+def index_base(unit: str) -> int | None:
+    """The base year of gapcalc's index unit (``index (2017=100)`` → 2017); None for any other unit."""
+    found = _INDEX.match(unit)
+    return int(found.group(1)) if found else None
+
+
+def additions_base(unit: str) -> int | None:
+    """The base year of gapcalc's additions unit (``additions since 2019`` → 2019); None for any other unit."""
+    found = _ADDITIONS.match(unit)
+    return int(found.group(1)) if found else None
+
+
 def unit_words(unit: str, lang: str) -> tuple[str, str]:
     """What is written before and after a number of ``unit``: ``("", "家")``; a derived unit of gapcalc (an index,
     additions since a year) in words: ``("", "（2017年=100）")``, ``("2019年以来累计新增", "")``."""
@@ -173,12 +185,12 @@ def points(value: Any, lang: str = "zh", role: Role = "computed") -> str:
 def difference_text(value: Any, unit: str, lang: str = "zh", role: Role = "computed") -> str:
     """The size of a difference (no sign) in the unit's terms: percentage points for ``%``; a difference of
     gapcalc's derived units (an index, additions) as its digits."""
-    if unit in ("%", RATE_UNIT):
+    if unit in ("%", RATE_UNIT) or _INDEX.match(unit):  # on an index (base = 100) a difference is in points
         return points(value, lang, role)
-    if _INDEX.match(unit) or _ADDITIONS.match(unit):
+    if _ADDITIONS.match(unit):
         return number_text(abs(Decimal(str(value))), unit, role, lang)
     size = abs(Decimal(str(value)))
-    if lang == "zh" and unit in SMALLER and size < 1:  # 低于年度目标380亿元, not 0.038万亿元
+    if unit in SMALLER and size < 1:  # 低于年度目标380亿元 (38 billion yuan), not 0.038万亿元
         factor, smaller = SMALLER[unit]
         return quantity(size * factor, smaller, lang, role)
     return quantity(size, unit, lang, role)

@@ -24,8 +24,10 @@ from gapcalc.render.figures import difference, percent, signed, with_unit
 from gapcalc.render.i18n import page_word, status_word
 from gapcalc.render.numerals import difference_text, quantity, rate_text, unit_label
 from gapcalc.render.prose import (
+    counted,
     figure_quantity,
     goal_text,
+    per_year_change,
     period_text,
     shown_gap,
     statement_sentences,
@@ -267,6 +269,12 @@ def details_html(row: Mapping[str, Any], lang: str, statement: Statement | None 
     ]
     if row.get("outlook") == "achieved":  # nothing is still needed
         items = [(k, v) for k, v in items if k not in ("required_cagr", "required_change")]
+    if statement is not None and statement.figure is not None and statement.figure.as_of and not statement.on_rates:
+        # a figure of part of the year is not the year's level: no growth (observed or needed) is drawn from it
+        items = [(k, v) for k, v in items if k not in ("required_cagr", "required_change", "observed_cagr",
+                                                        "growth_ratio")]
+    if counted(unit):  # a count's change is in things (每年+2家), not a growth rate of a few of them
+        items = [(k, v) for k, v in items if k not in ("required_cagr", "observed_cagr")]
     shown_items = "".join(f"<dt>{esc(page_word(k, lang))}</dt><dd>{v}</dd>" for k, v in items if v)
     return f"<details><summary>{esc(page_word('more', lang))}</summary><dl>{shown_items}</dl></details>"
 
@@ -303,7 +311,9 @@ def name_cell(row: Mapping[str, Any], context: PageContext) -> str:
     said = ""
     if statement is not None and statement.figure is not None:
         stop = "。" if context.lang == "zh" else ". "
-        said = f'<p class="small">{esc(stop.join(statement_sentences(statement, context.lang)) + stop)}</p>'
+        sentences = [s if context.lang == "zh" else s[:1].upper() + s[1:]  # each English sentence opens capital
+                     for s in statement_sentences(statement, context.lang) if s]
+        said = f'<p class="small">{esc(stop.join(sentences) + stop.strip())}</p>'
     return f'<td class="name"><b>{name}</b>{ident}{said}{details_html(row, context.lang, statement)}</td>'
 
 
@@ -373,7 +383,10 @@ def statement_cells(statement: Statement, row: Mapping[str, Any], context: PageC
     need = statement.need
     needed = ""
     if need is not None and statement.verdict not in ("achieved_early", "completed"):
-        if unit == "%" and need.change_per_year is not None:
+        per_year = per_year_change(need.change_per_year, unit)
+        if counted(unit) and per_year is not None:  # a count: the things to add a year, not a growth rate
+            needed = ("+" if per_year >= 0 else "-") + difference_text(per_year, unit, lang)
+        elif unit == "%" and need.change_per_year is not None:
             needed = ("+" if need.change_per_year >= 0 else "-") + difference_text(need.change_per_year, unit, lang)
         elif need.cagr_pct is not None:
             needed = ("+" if need.cagr_pct >= 0 else "-") + rate_text(abs(need.cagr_pct)) + "%"
@@ -450,10 +463,14 @@ def summary_html(summary: Sequence[Mapping[str, Any]], context: PageContext) -> 
     total = {k: sum(int(s.get(k) or 0) for s in whole) for k in ("rows", "assessed", "met", "not_met", "no_data",
                                                                 "not_assessed", "inconclusive")}
     share = f"{format_float(100.0 * total['met'] / total['assessed'], 1)}%" if total["assessed"] else "–"
+    part_year, earlier = _figures_not_of_the_year(context)
+    no_figure = total["no_data"] - part_year - earlier
     cards = [(total["rows"], page_word("targets", lang)), (total["assessed"], page_word("assessed", lang)),
              (pill("met", lang) + f" {total['met']}", ""), (pill("not_met", lang) + f" {total['not_met']}", ""),
-             (pill("no_data", lang) + f" {total['no_data']}", ""),
-             (pill("not_assessed", lang) + f" {total['not_assessed']}", "")]
+             (pill("no_data", lang) + f" {no_figure}", "")]
+    cards += [(count, page_word(key, lang)) for count, key in ((part_year, "in_year_only"),
+                                                               (earlier, "earlier_only")) if count]
+    cards.append((pill("not_assessed", lang) + f" {total['not_assessed']}", ""))
     if total["inconclusive"]:  # a bound that neither meets nor fails its target: shown only where there is one
         cards.append((pill("inconclusive", lang) + f" {total['inconclusive']}", ""))
     cards.append((share, page_word("met_share", lang)))
@@ -481,6 +498,16 @@ def summary_html(summary: Sequence[Mapping[str, Any]], context: PageContext) -> 
                 + in_year)
     return (f"<h2>{esc(page_word('summary', lang))}</h2>\n<div class=\"cards\">{card_html}</div>\n"
             f"<p>{esc(page_word('outlook', lang))}: {outlook_html}</p>\n")
+
+
+def _figures_not_of_the_year(context: PageContext) -> tuple[int, int]:
+    """Of the targets without a whole-year figure of the year (status ``no_data``), how many have a figure of part
+    of the year and how many one of an earlier year: they have data, only not the year's (0, 0 without the page's
+    statements)."""
+    statements = getattr(context, "statements", None) or {}
+    waiting = [s for s in statements.values() if s.status == "no_data" and s.figure is not None]
+    in_year = sum(1 for s in waiting if s.figure is not None and s.figure.as_of)
+    return in_year, len(waiting) - in_year
 
 
 def group_rows(rows: Sequence[Row]) -> list[tuple[tuple[str, str], list[Row]]]:

@@ -15,9 +15,11 @@ from decimal import Decimal
 from gapcalc.engine.contracts import RATE_UNIT
 from gapcalc.engine.statement import COUNT_UNITS, Figure, Goal, Stated, Statement
 from gapcalc.render.numerals import (
+    additions_base,
     computed_value,
     difference_text,
     growth_text,
+    index_base,
     plain_text,
     quantity,
     rate_text,
@@ -33,10 +35,11 @@ ZH: dict[str, str] = {
     "goal_~": "{q}左右", "goal_range": "{low}—{q}", "period_goal": "{start}—{end}年累计{goal}",
     "figure": "{year}年为{figure}", "figure_as_of": "截至{date}为{figure}",
     "figure_earlier": "最新数据为{year}年的{figure}", "date": "{year}年{month}月",
-    "target_plan": "规划{year}年目标为{goal}", "target_interpolated": "按规划路径推算{year}年应达到{goal}",
+    "target_plan": "规划{year}年目标为{goal}", "target_interpolated": "按规划路径推算{year}年应{reach}",
     "target_period": "按累计目标序时推算，{start}—{year}年累计应达到{goal}", "target_final": "规划目标为{goal}",
     "above": "超出年度目标{d}", "below": "低于年度目标{d}", "equal": "与年度目标持平",
     "above_final": "超出规划目标{d}", "below_final": "低于规划目标{d}", "equal_final": "与规划目标持平",
+    "above_down": "高于年度目标{d}", "above_down_final": "高于规划目标{d}",
     "attainment": "完成率{a}%", "met": "已完成年度目标", "not_met": "未完成年度目标",
     "inconclusive": "该数为{which}，尚不足以判断是否完成年度目标", "lower": "下限", "upper": "上限",
     "part_year": "为{date}时点数据，不作全年评价",
@@ -49,16 +52,26 @@ ZH: dict[str, str] = {
     "in_pace_ahead": "快于序时进度{d}个百分点", "in_pace_behind": "慢于序时进度{d}个百分点",
     "in_pace_level": "与序时进度持平",
     "half_yes": "实现“时间过半、任务过半”", "half_no": "未实现“时间过半、任务过半”",
-    "achieved_final": "已提前实现{year}年达到{goal}的目标",
-    "need_rate": "实现{year}年达到{goal}的目标，{start}—{year}年需年均{verb}{rate}%",
-    "need_points": "实现{year}年达到{goal}的目标，{start}—{year}年需年均{verb}{change}",
-    "need_rate_one": "实现{year}年达到{goal}的目标，{year}年需{verb}{rate}%",
-    "need_points_one": "实现{year}年达到{goal}的目标，{year}年需{verb}{change}",
+    "achieved_final": "已提前实现{target}的目标",
+    "target_level": "{year}年达到{goal}", "target_change": "{year}年{goal}", "reach_level": "达到{goal}",
+    "need_for": "实现{target}的目标，{need}",
+    "need_rate": "{start}—{year}年需年均{verb}{rate}%", "need_points": "{start}—{year}年需年均{verb}{change}",
+    "need_rate_one": "{year}年需{verb}{rate}%", "need_points_one": "{year}年需{verb}{change}",
     "need_change": "（每年{verb}{change}）", "grow": "增长", "decline": "下降", "add": "增加", "cut": "减少",
-    "raise": "提高", "lower_pp": "降低",
-    "reach_reaches": "按已实现增速测算，可如期实现",
-    "reach_close": "按已实现增速测算，略低于所需增速，需稍加快方能如期实现",
-    "reach_short": "按已实现增速测算，难以如期实现，需加快推进", "reach_away": "指标较起点向目标的反方向变化",
+    "raise": "提高", "lower_pp": "降低", "add_count": "新增", "cut_count": "减少",
+    "index_change": "较{base}年{verb}{n}%", "index_level": "与{base}年持平",
+    "figure_index": "{year}年{figure}", "figure_index_earlier": "最新数据为{year}年{figure}",
+    "figure_additions_earlier": "最新数据为{figure}",
+    "span": "{start}—{end}年", "span_one": "{end}年",
+    "observed_rate": "{span}年均{verb}{rate}%", "observed_rate_one": "{span}{verb}{rate}%",
+    "observed_points": "{span}年均{verb}{change}", "observed_points_one": "{span}{verb}{change}",
+    "observed_count": "{span}累计{verb}{change}", "observed_count_one": "{span}{verb}{change}",
+    "observed_none": "{span}未{verb}", "by_observed": "按{observed}测算，{reach}", "at_observed": "{observed}，{reach}",
+    "reach_reaches": "可如期实现",
+    "reach_close": "略低于所需增速，需稍加快方能如期实现",
+    "reach_short": "难以如期实现，需加快推进", "reach_away": "指标向目标的反方向变化",
+    "reach_close_count": "略低于所需年均新增数，需稍加快方能如期实现",
+    "reach_close_even": "与所需基本持平，仍需稍加快方能如期实现",
     "final_done": "规划期末（{year}年）目标{goal}已完成", "final_missed": "规划期末（{year}年）目标{goal}未完成",
     "final_open": "规划期末（{year}年）目标为{goal}，尚未收集到期末数据，暂无法判断",
     "after": "规划期已于{year}年结束", "scope": "口径：{scope}", "source": "数据来源：{source}",
@@ -91,9 +104,7 @@ ZH: dict[str, str] = {
     "in_year_ratio": "按规划路径推算，{before_year}年末应为{start}、{year}年应为{target}",
     "ratio_done": "年内比值已完成年度任务的{done}%", "ratio_ahead": "超过年度要求{d}个百分点",
     "ratio_behind": "低于年度要求{d}个百分点", "ratio_level": "达到年度要求",
-    "reach_reaches_pp": "按已实现增幅测算，可如期实现",
-    "reach_close_pp": "按已实现增幅测算，略低于所需增幅，需稍加快方能如期实现",
-    "reach_short_pp": "按已实现增幅测算，难以如期实现，需加快推进",
+    "reach_close_pp": "略低于所需增幅，需稍加快方能如期实现",
     "wrong_way_rate_up": "不增反降", "wrong_way_rate_down": "不降反升",
     "warning_red": "一级预警（红色）", "warning_yellow": "二级预警（黄色）", "warning_green": "三级预警（绿色）",
 }
@@ -111,6 +122,7 @@ EN: dict[str, str] = {
     "figure_earlier": "the latest figure is {figure} ({year})", "date": "{mname} {year}",
     "target_plan": "the plan's target for {year} is {goal}",
     "target_interpolated": "the plan's path gives {goal} for {year}",
+    "above_down": "{d} above the year's target", "above_down_final": "{d} above the final target",
     "target_period": "on a pro-rata reading of the total, {goal} in {start}–{year}",
     "target_final": "the target is {goal}",
     "above": "{d} above the year's target", "below": "{d} below the year's target",
@@ -130,17 +142,31 @@ EN: dict[str, str] = {
     "in_pace_level": "level with the year's pace",
     "by_bound": " (on the lower bound)", "half_yes": "half the task done in half the time",
     "half_no": "not half the task in half the time",
-    "achieved_final": "the {year} target of {goal} is already achieved",
-    "need_rate": "reaching {goal} by {year} needs {verb} of {rate}% a year over {start}–{year}",
-    "need_points": "reaching {goal} by {year} needs {verb} of {change} a year over {start}–{year}",
-    "need_rate_one": "reaching {goal} by {year} still needs {verb} of {rate}% in {year}",
-    "need_points_one": "reaching {goal} by {year} still needs {verb} of {change} in {year}",
-    "need_change": " ({verb} {change} a year)", "grow": "growth", "decline": "a decline", "add": "adding",
-    "cut": "cutting", "raise": "a rise", "lower_pp": "a fall",
-    "reach_reaches": "at the growth observed it will be reached on time",
-    "reach_close": "the growth observed is slightly short of what is needed",
-    "reach_short": "at the growth observed it will not be reached on time",
+    "achieved_final": "the target of {target} is already achieved",
+    "target_level": "{goal} by {year}", "target_change": "{goal} by {year}", "reach_level": "{goal}",
+    "need_for": "reaching {target} needs {need}",
+    "need_rate": "{verb} of {rate}% a year over {start}–{year}",
+    "need_points": "{verb} of {change} a year over {start}–{year}",
+    "need_rate_one": "{verb} of {rate}% in {year}", "need_points_one": "{verb} of {change} in {year}",
+    "need_change": " ({verb} of {change} a year)", "grow": "growth", "decline": "a decline", "add": "an increase",
+    "cut": "a reduction", "raise": "a rise", "lower_pp": "a fall", "add_count": "net additions",
+    "cut_count": "a net reduction",
+    "index_change": "{verb} of {n}% on {base}", "index_level": "level with {base}",
+    "figure_index": "{figure} in {year}", "figure_index_earlier": "the latest figure is {figure} ({year})",
+    "span": "{start}–{end}", "span_one": "{end}",
+    "observed_rate": "{verb} of {rate}% a year over {span}", "observed_rate_one": "{verb} of {rate}% in {span}",
+    "observed_points": "{verb} of {change} a year over {span}", "observed_points_one": "{verb} of {change} in {span}",
+    "observed_count": "{verb} of {change} over {span}", "observed_count_one": "{verb} of {change} in {span}",
+    "observed_none": "no {verb} in {span}", "by_observed": "at the observed {observed}, {reach}",
+    "at_observed": "{observed}: {reach}",
+    "reach_reaches": "it will be reached on time",
+    "reach_close": "slightly short of the growth needed: it needs a little more speed to be reached on time",
+    "reach_short": "it will not be reached on time without speeding up",
     "reach_away": "the indicator has moved away from the target",
+    "reach_close_count": "slightly short of the additions needed: it needs a little more speed to be reached on "
+                         "time",
+    "reach_close_even": "about what is needed, yet slightly short: it needs a little more speed to be reached on "
+                        "time",
     "final_done": "the final ({year}) target of {goal} is completed",
     "final_missed": "the final ({year}) target of {goal} is not completed",
     "final_open": "the final ({year}) target is {goal}; no final figure has been collected: not judged",
@@ -177,9 +203,7 @@ EN: dict[str, str] = {
     "ratio_done": "the ratio to date covers {done}% of the year's step", "ratio_ahead": "{d} pp beyond the year's "
     "requirement", "ratio_behind": "{d} pp short of the year's requirement", "ratio_level": "the year's requirement "
     "is met",
-    "reach_reaches_pp": "at the rise observed it will be reached on time",
-    "reach_close_pp": "the rise observed is slightly short of what is needed",
-    "reach_short_pp": "at the rise observed it will not be reached on time",
+    "reach_close_pp": "slightly short of the rise needed: it needs a little more speed to be reached on time",
     "wrong_way_flow": "the sum to date is negative", "wrong_way_rate_up": "falling, not growing",
     "wrong_way_rate_down": "rising, not falling",
     "warning_red": "level-1 warning (red)", "warning_yellow": "level-2 warning (yellow)",
@@ -222,17 +246,51 @@ def date_text(as_of: str, lang: str) -> str:
 
 
 def figure_quantity(figure: Figure, unit: str, lang: str) -> str:
-    """The figure as published: ``超过13万户``, ``2.8万亿元``."""
+    """The figure as published: ``超过13万户``, ``2.8万亿元``; on an index of gapcalc's (a change published on the
+    base year), the change (``较2017年下降4.04%``)."""
+    base = index_base(unit)
+    if base is not None:
+        return index_text(figure.value, base, lang, "stated", figure.comparator or "=")
     amount = quantity(figure.value, unit, lang)
     if figure.is_bound:
         return word(f"bound_{figure.comparator}", lang).format(q=amount)
     return amount
 
 
+FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
+
+
+def change_text(sign: int, number: Decimal, base: int, lang: str, comparator: str = "=") -> str:
+    """A change on a base year as a plan states it: ``较2017年下降18%``, ``较2017年下降18%以上`` (``comparator`` on
+    the size of the change)."""
+    if number == 0:
+        return word("index_level", lang).format(base=base)
+    verb = word(("grow" if sign >= 0 else "decline") if lang == "zh" else ("raise" if sign >= 0 else "lower_pp"), lang)
+    text = word("index_change", lang).format(base=base, verb=verb, n=plain_text(number))
+    key = f"goal_{comparator}"
+    return word(key, lang).format(q=text) if key in TEXTS[lang] and comparator != "=" else text
+
+
+def index_text(value: Decimal, base: int, lang: str, role: str = "stated", comparator: str = "=") -> str:
+    """A level on an index (base year = 100) as the change on the base year it stands for: 95.96 → ``较2017年下降
+    4.04%``; 88 → ``较2017年下降12%`` (a computed level to one decimal). ``comparator`` applies to the level: on a
+    decline it is the other way round on the size of the decline."""
+    change = value - 100
+    size = abs(change) if role == "stated" else computed_value(abs(change), "%")
+    sign = 1 if change >= 0 else -1
+    return change_text(sign, size, base, lang, FLIP.get(comparator, comparator) if sign < 0 else comparator)
+
+
 def goal_text(goal: Goal, unit: str, lang: str, direction: str = "up") -> str:
     """A target with its comparator as the plan states it: ``25%以上``, ``2—3条``, ``2021—2025年累计2500亿元以上``;
     an interpolated target as the display rule rounds it (``5832家``)."""
     computed = goal.source == "interpolated"
+    if goal.change is not None:  # the plan states a change on a base year: as it states it, never as the level
+        change = goal.change
+        return change_text(change.sign, change.number, change.since, lang, change.comparator)
+    base = index_base(unit)
+    if base is not None:
+        return index_text(goal.value, base, lang, "computed" if computed else "stated", goal.comparator)
     value = whole_target(goal.value, direction) if computed and unit in COUNT_UNITS else goal.value
     amount = quantity(value, unit, lang, "computed" if computed else "stated")
     if computed and unit == "%":  # 80.025 is "80.0%": not to be read as the 80% a bound may reach
@@ -248,7 +306,35 @@ def goal_text(goal: Goal, unit: str, lang: str, direction: str = "up") -> str:
         return word("period_goal", lang).format(start=goal.period[0], end=goal.period[1], goal=text)
     if unit == RATE_UNIT:
         return word("a_year", lang).format(q=text)
+    since = additions_base(unit)
+    if since is not None and lang == "zh":  # additions since a year, up to the target's year
+        return additions_text(text, since + 1, goal.year)
     return text
+
+
+def additions_text(text: str, start: int, end: int) -> str:
+    """``2020年以来累计新增957`` of the year ``end`` as ``2020—2021年累计新增957`` (``2021年新增426`` for one year)."""
+    prefix = f"{start}年以来累计新增"
+    if not text.startswith(prefix):
+        return text
+    return (f"{end}年新增" if start == end else f"{start}—{end}年累计新增") + text.removeprefix(prefix)
+
+
+def target_phrase(goal: Goal, unit: str, lang: str, direction: str = "up") -> str:
+    """The target as the object of 实现…的目标: ``2025年达到3万亿元``, ``2020年较2017年下降18%``,
+    ``2020—2022年累计新增600以上``."""
+    text = goal_text(goal, unit, lang, direction)
+    if lang == "zh" and additions_base(unit) is not None:
+        return text
+    key = "target_change" if goal.change is not None or index_base(unit) is not None else "target_level"
+    return word(key, lang).format(year=goal.year, goal=text)
+
+
+def reach_phrase(goal: Goal, unit: str, lang: str, direction: str = "up") -> str:
+    """What a level reaches on a path: ``达到5832家``; a change or additions as they are (``较2017年下降6%``)."""
+    text = goal_text(goal, unit, lang, direction)
+    changed = goal.change is not None or index_base(unit) is not None or additions_base(unit) is not None
+    return text if changed and lang == "zh" else word("reach_level", lang).format(goal=text)
 
 
 STATED_ZH = {
@@ -258,8 +344,9 @@ STATED_ZH = {
 }
 STATED_EN = {
     "new_in_year": "{q} added over {since}–{year}", "new_in_year_one": "{q} added in {year}",
-    "change_vs_baseline": "{verb} {n}% by {year} on {since}",
-    "pp_change": "{verb} {n} pp by {year} on {since}", "annual_growth": "{verb} {n}% a year over {since}–{year}",
+    "change_vs_baseline": "{verb} of {n}% by {year} on {since}",
+    "pp_change": "{verb} of {n} pp by {year} on {since}",
+    "annual_growth": "{verb} of {n}% a year over {since}–{year}",
 }
 """How a target that depends on a figure not yet known is worded: quotas, and changes on a base."""
 
@@ -275,10 +362,14 @@ def stated_goal_text(stated: Stated, year: int, unit: str, lang: str) -> str:
     number = plain_text(stated.number)
     amount = quantity(stated.number, unit, lang)
     comparator = stated.comparator if stated.comparator in (">=", ">", "<=", "<", "~") else "="
+    if not rising and stated.kind in ("change_vs_baseline", "pp_change", "annual_growth"):
+        comparator = FLIP.get(comparator, comparator)  # the level's comparator: on the size of a decrease, reversed
     since = stated.since
     if since is not None and stated.kind == "annual_growth":  # growth a year from the year after the base
         since += 1
     kind = f"{stated.kind}_one" if since == year and f"{stated.kind}_one" in templates else stated.kind
+    if lang == "en" and comparator != "=" and stated.kind != "new_in_year":  # "a decline of at least 20%"
+        number, comparator = word(f"goal_{comparator}", lang).format(q=number), "="
     text = templates[kind].format(since=since if since is not None else "", year=year, q=amount, n=number,
                                   verb=word(verb_key, lang))
     return text if comparator == "=" else word(f"goal_{comparator}", lang).format(q=text)
@@ -290,6 +381,14 @@ def figure_clause(statement: Statement, lang: str) -> str:
     if figure is None:
         return ""
     amount = figure_quantity(figure, statement.unit, lang)
+    if index_base(statement.unit) is not None and not figure.as_of:
+        key = "figure_index" if figure.year == statement.year else "figure_index_earlier"
+        return word(key, lang).format(year=figure.year, figure=amount)
+    since = additions_base(statement.unit)
+    if since is not None and lang == "zh" and not figure.as_of:
+        amount = additions_text(amount, since + 1, figure.year)
+        return amount if figure.year == statement.year else word("figure_additions_earlier", lang).format(
+            figure=amount)
     if figure.as_of and _is_flow(statement):
         return word("figure_flow", lang).format(year=figure.year, figure=amount, **month_fields(figure.as_of))
     if figure.as_of:
@@ -309,7 +408,8 @@ def target_clause(statement: Statement, lang: str) -> str:
     if goal.source == "interpolated" and goal.period is not None:
         return word("target_period", lang).format(start=goal.period[0], year=goal.year, goal=text)
     key = "target_interpolated" if goal.source == "interpolated" else "target_plan"
-    return word(key, lang).format(year=goal.year, goal=text)
+    return word(key, lang).format(year=goal.year, goal=text,
+                                  reach=reach_phrase(goal, statement.unit, lang, statement.direction))
 
 
 def shown_gap(statement: Statement) -> Decimal | None:
@@ -337,6 +437,8 @@ def comparison_clauses(statement: Statement, lang: str) -> list[str]:
     gap = shown_gap(statement)
     if gap is not None:
         key = "equal" if computed_value(gap, statement.unit) == 0 else "above" if gap > 0 else "below"
+        if key == "above" and statement.direction == "down":  # above a ceiling is not 超出 (beyond what was asked)
+            key = "above_down"
         clauses.append(word(key + final, lang).format(d=difference_text(gap, statement.unit, lang)))
     if statement.attainment_pct is not None:
         clauses.append(word("attainment", lang).format(a=rate_text(statement.attainment_pct)))
@@ -427,38 +529,126 @@ def outlook_clause(statement: Statement, lang: str) -> str:
         return word(key, lang).format(year=final.year, goal=goal)
     if figure is None or figure.as_of:
         return ""
+    target = target_phrase(final, statement.unit, lang, statement.direction)
     if statement.verdict == "achieved_early":
-        return word("achieved_final", lang).format(year=final.year, goal=goal)
-    need = statement.need
-    if need is None or final.period is not None:
+        return word("achieved_final", lang).format(target=target)
+    need = need_words(statement, lang)
+    if not need:
         return ""
-    text = _need_text(statement, goal, lang)
-    if text and statement.reach is not None and not statement.at_first_point:
-        text += word("sep", lang) + reach_words(statement, lang)
+    text = word("need_for", lang).format(target=target, need=need)
+    if statement.reach is not None and not statement.at_first_point:
+        reach = reach_words(statement, lang)
+        text += word("sep", lang) + reach if reach else ""
     return text
 
 
+def counted(unit: str) -> bool:
+    """True for a unit of things counted (家, 个, 项 …) and for additions since a year: a count's change is written as
+    the number of things, never as a growth rate (``2020年需新增2家``)."""
+    return unit in COUNT_UNITS or additions_base(unit) is not None
+
+
+def observed_words(statement: Statement, lang: str) -> tuple[str, str] | None:
+    """The growth observed that the reach is judged on, with its years, and its kind (``rate``, ``points``,
+    ``count``): ``2021—2024年年均增长6.3%``, ``2022年提高2.2个百分点``, ``2018—2019年未新增``; None where no growth was
+    observed over whole years (no rate is claimed that was not observed)."""
+    observed = statement.observed
+    if observed is None:
+        return None
+
+    def word(key: str, lang: str) -> str:  # in English, a noun without its article ("growth of", "decline of")
+        text = TEXTS[lang][key]
+        return text.removeprefix("an ").removeprefix("a ") if lang == "en" else text
+
+    one = "_one" if observed.start == observed.end else ""
+    span = word("span" + one, lang).format(start=observed.start, end=observed.end)
+    unit, change = statement.unit, observed.change_per_year
+    if unit == "%" and change is not None:  # a share: judged on points a year (statement._points_ratio)
+        if computed_value(change, unit) == 0:
+            return word("observed_none", lang).format(span=span, verb=word("raise", lang)), "points"
+        verb = word("raise" if change > 0 else "lower_pp", lang)
+        return word("observed_points" + one, lang).format(span=span, verb=verb, change=difference_text(
+            change, unit, lang)), "points"
+    if counted(unit) and change is not None and _counts_agree(statement, change):
+        total = Decimal(str(change)) * (observed.end - observed.start + 1)
+        if computed_value(total, unit) == 0:
+            return word("observed_none", lang).format(span=span, verb=word("add_count", lang)), "count"
+        verb = word("add_count" if total > 0 else "cut_count", lang)
+        return word("observed_count" + one, lang).format(span=span, verb=verb, change=difference_text(
+            total, unit, lang)), "count"
+    if observed.cagr_pct is not None:
+        verb = word("grow" if observed.cagr_pct >= 0 else "decline", lang)
+        return word("observed_rate" + one, lang).format(span=span, verb=verb, rate=rate_text(
+            abs(observed.cagr_pct))), "rate"
+    if change is not None and index_base(unit) is None:
+        verb = word("add" if change >= 0 else "cut", lang)
+        return word("observed_points" + one, lang).format(span=span, verb=verb, change=difference_text(
+            change, unit, lang)), "points"
+    return None
+
+
+def _counts_agree(statement: Statement, change: float) -> bool:
+    """True where the things added a year observed, set against those still needed a year, say what the reach says
+    (the reach is judged on compound rates: where the two disagree, the rate it is judged on is cited)."""
+    need = statement.need
+    if need is None or need.change_per_year is None or statement.reach is None:
+        return True
+    sign = 1 if statement.direction == "up" else -1
+    enough = sign * change >= sign * need.change_per_year
+    return enough == (statement.reach == "reaches")
+
+
 def reach_words(statement: Statement, lang: str) -> str:
-    """Whether the growth observed reaches the target on time: in 增幅 (points) for a share, in 增速 otherwise."""
-    points = f"reach_{statement.reach}_pp"
-    return word(points if statement.unit == "%" and points in TEXTS[lang] else f"reach_{statement.reach}", lang)
+    """Whether the growth observed reaches the target on time, naming that growth and its years: ``按2021—2024年
+    年均增长6.3%测算，略低于所需增速，需稍加快方能如期实现``; nothing where no growth was observed."""
+    found = observed_words(statement, lang)
+    if found is None or statement.reach is None:
+        return ""
+    observed, kind = found
+    key = f"reach_{statement.reach}"
+    if statement.reach == "close" and _looks_even(statement, kind):  # 2.2 against 2.2 needed: not "lower"
+        key = "reach_close_even"
+    elif statement.reach == "close" and kind in ("points", "count"):
+        key += "_pp" if kind == "points" and statement.unit == "%" else "_count" if kind == "count" else ""
+    wrapper = "at_observed" if statement.reach == "away" or observed.endswith(("未新增", "未提高")) or (
+        lang == "en" and observed.startswith("no ")) else "by_observed"
+    return word(wrapper, lang).format(observed=observed, reach=word(key, lang))
 
 
-def _need_text(statement: Statement, goal: str, lang: str) -> str:
+def _looks_even(statement: Statement, kind: str) -> bool:
+    """True where the growth observed and the growth needed a year read the same once rounded as written."""
+    observed, need = statement.observed, statement.need
+    if observed is None or need is None:
+        return False
+    if kind == "rate" and observed.cagr_pct is not None and need.cagr_pct is not None:
+        return rate_text(observed.cagr_pct) == rate_text(need.cagr_pct)
+    if kind == "points" and observed.change_per_year is not None and need.change_per_year is not None:
+        unit = statement.unit
+        return computed_value(observed.change_per_year, unit) == per_year_change(need.change_per_year, unit)
+    return False
+
+
+def need_words(statement: Statement, lang: str) -> str:
+    """What is still needed, named by its years, without the target: ``2025年需增长7.1%``, ``2020年需新增2家``,
+    ``2023—2025年需年均提高2.2个百分点``; a count in things, never as a growth rate."""
     need, final, figure = statement.need, statement.final, statement.figure
-    assert need is not None and final is not None and figure is not None
+    if need is None or final is None or figure is None or final.period is not None:
+        return ""
     unit, one = statement.unit, "_one" if need.years == 1 else ""
-    years = {"year": final.year, "goal": goal, "start": figure.year + 1}  # the years of growth still to come
+    years = {"year": final.year, "start": figure.year + 1}  # the years of growth still to come
     change = per_year_change(need.change_per_year, unit)
-    if (unit == "%" or unit.startswith("additions since ")) and change is not None:
-        verb = word(("raise" if change >= 0 else "lower_pp") if unit == "%" else ("add" if change >= 0 else "cut"),
-                    lang)
+    if counted(unit) and change is not None:
+        verb = word("add_count" if change >= 0 else "cut_count", lang)
+        return word("need_points" + one, lang).format(verb=verb, change=difference_text(change, unit, lang),
+                                                      **years)
+    if unit == "%" and change is not None:
+        verb = word("raise" if change >= 0 else "lower_pp", lang)
         return word("need_points" + one, lang).format(verb=verb, change=difference_text(change, unit, lang),
                                                       **years)
     if need.cagr_pct is not None:
         verb = word("grow" if need.cagr_pct >= 0 else "decline", lang)
         text = word("need_rate" + one, lang).format(verb=verb, rate=rate_text(abs(need.cagr_pct)), **years)
-        if change is not None and not one:
+        if change is not None and not one and index_base(unit) is None:
             change_verb = word("add" if change >= 0 else "cut", lang)
             text += word("need_change", lang).format(verb=change_verb, change=difference_text(change, unit, lang))
         return text
