@@ -587,6 +587,8 @@ ZH: dict[str, str] = {
     "draft: no unit printed; index or ratio assumed": "draft: 未标单位；按指数或比值处理",
     "draft: 全年 read as the additions of {year}, the plan's first year":
         "draft: “全年”按规划首年 {year} 年的新增量读取",
+    "draft: 全年 read as the count of {year}, the plan's first year":
+        "draft: “全年”按规划首年 {year} 年的当年数读取",
     "draft: 每年 read as a quota for every year of the plan period": "draft: “每年”按规划期内每一年的指标读取",
     "draft: 每年 read as a level held in every year of the plan period":
         "draft: “每年”按规划期内每一年都须达到的水平读取",

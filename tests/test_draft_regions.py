@@ -70,7 +70,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "完成約8萬臺(套)工業操作系統更新換代。",
         [("优秀工业软件企业", None, "家", "cumulative", 2027, Decimal(100), "="),
          ("优秀工业软件产品和解决方案、首版次软件产品", None, "项", "cumulative", 2027, Decimal(200), "="),
-         ("工业操作系统更新换代", None, "台", "cumulative", 2027, Decimal(80000), "~")],
+         ("工业操作系统更新换代", None, "台", "period_total", 2027, Decimal(80000), "~")],
     ),
     (  # Zhenjiang (Jiangsu), news item quoting its 2025—2027 plan,
        # www.yangtse.com/news/jiangsu/202508/t20250807_246907.html
@@ -109,8 +109,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (  # Henan, 2023 government work report, www.henan.gov.cn/2023/01-14/2673323.html
         "henan_report",
         "新建150个智能工厂和10家智能制造标杆企业。力争规模以上工业企业增加值能耗降低4%左右。",
-        [("智能工厂", None, "个", "cumulative", 2025, Decimal(150), "="),
-         ("智能制造标杆企业", None, "家", "cumulative", 2025, Decimal(10), "="),
+        [("智能工厂", None, "个", "period_total", 2025, Decimal(150), "="),
+         ("智能制造标杆企业", None, "家", "period_total", 2025, Decimal(10), "="),
          ("规模以上工业企业增加值能耗", None, "%", "change_vs_baseline", 2025, Decimal(4), "~")],
     ),
 ]

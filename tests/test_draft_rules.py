@@ -96,7 +96,7 @@ def test_ranges() -> None:
 def test_chinese_numerals_and_magnitudes() -> None:
     found = statements("到2025年,工业总产值突破五千亿元,每年至少开展两次对接活动。")
     assert brief(found[0]) == ("工业总产值", "亿元", "level", 2025, Decimal(5000), ">", None, "五千")
-    assert brief(found[1]) == ("对接活动", "次", "new_in_year", 2021, Decimal(2), ">=", None, "两")
+    assert brief(found[1]) == ("对接活动", "次", "level", 2021, Decimal(2), ">=", None, "两")
 
 
 def test_qualitative_targets() -> None:
@@ -475,3 +475,102 @@ def test_a_list_of_numbers_takes_the_names_of_the_clause_before() -> None:
     found = statements("到2025年，全市科技型企业、高新技术企业数量全部翻番，分别达到6000家、1200家。")
     assert [(s.name_zh, s.values[0].value) for s in found if s.kind == "cumulative"] == [
         ("全市科技型企业", Decimal(6000)), ("高新技术企业", Decimal(1200))]
+
+
+def test_new_built_completed_or_certified_counts_are_additions_over_the_period() -> None:
+    found = statements("到2025年，新建产业创新中心15个，完成企业股改60家，建设认定绿色工厂40家，建成智能工厂30个。")
+    assert [(s.name_zh, s.kind, s.period) for s in found] == [
+        ("产业创新中心", "period_total", (2021, 2025)),
+        ("企业股改", "period_total", (2021, 2025)),
+        ("绿色工厂", "period_total", (2021, 2025)),
+        ("智能工厂", "cumulative", None),
+    ]
+
+
+def test_a_list_after_a_verb_of_building_shares_it() -> None:
+    found = statements("到2025年，新建5个产业创新中心和12个中试基地。")
+    assert [(s.name_zh, s.kind) for s in found] == [("产业创新中心", "period_total"), ("中试基地", "period_total")]
+
+
+def test_completed_as_a_qualifier_is_a_stock() -> None:
+    found = statements("到2025年，完成智能化改造的规上企业达到900家。")
+    assert (found[0].kind, found[0].values[0].value) == ("cumulative", Decimal(900))
+
+
+def test_net_increase_is_a_verb_not_the_name() -> None:
+    found = statements("到2025年，规上工业企业净增300家。")
+    assert [(s.name_zh, s.kind, s.period) for s in found] == [("规上工业企业", "period_total", (2021, 2025))]
+
+
+def test_a_name_that_is_only_a_verb_counts_enterprises() -> None:
+    found = statements("每年完成入库认定300家。")
+    assert (found[0].name_zh, found[0].kind) == ("入库认定企业", "new_in_year")
+
+
+def test_a_verb_of_serving_names_what_is_served() -> None:
+    found = statements("每年完成评估中小企业500家以上。")
+    assert found[0].name_zh == "评估的中小企业"
+
+
+def test_a_count_of_machines_names_the_machines_not_their_use() -> None:
+    found = statements("到2025年，工业机器人应用达到6000台。")
+    assert (found[0].name_zh, found[0].unit) == ("工业机器人", "台")
+
+
+def test_a_list_of_examples_with_its_class_is_named_by_the_noun_after_the_count() -> None:
+    found = statements("到2025年，重点培育集成电路、生物医药、新能源等新兴产业6条具有全国竞争力的产业链。")
+    assert (found[0].name_zh, found[0].values[0].value) == ("产业链", Decimal(6))
+
+
+def test_a_place_alone_names_nothing_the_noun_after_the_count_does() -> None:
+    found = statements("截至2020年底，全省共有25个国家级工业设计中心、80个省级工业设计中心。")
+    assert [(s.name_zh, s.kind, s.values[0].value) for s in found] == [
+        ("国家级工业设计中心", "baseline", Decimal(25)), ("省级工业设计中心", "baseline", Decimal(80))]
+
+
+def test_those_counted_are_named_by_what_they_do() -> None:
+    found = statements("到2025年，推动5000家规模以上工业企业完成数字化改造，70%以上的中小企业实现设备联网。")
+    assert [s.name_zh for s in found] == ["完成数字化改造的规模以上工业企业", "实现设备联网的中小企业占比"]
+
+
+def test_events_held_every_year_are_a_level_of_each_year() -> None:
+    found = statements("每年组织5场以上产需对接会。")
+    assert found[0].kind == "level"
+    assert [(v.year, v.value, v.comparator) for v in found[0].values] == [
+        (year, Decimal(5), ">=") for year in range(2021, 2026)]
+
+
+def test_each_name_of_a_list_before_jun_is_stated_the_number() -> None:
+    found = statements("到2025年，规上工业亩均产值、亩均税收年均增长均达到6%以上。")
+    assert [(s.name_zh, s.kind, s.values[0].value) for s in found] == [
+        ("规上工业亩均产值", "annual_growth", Decimal(6)), ("规上工业亩均税收", "annual_growth", Decimal(6))]
+
+
+def test_a_bare_magnitude_after_an_amount_of_money_is_in_yuan() -> None:
+    found = statements("到2025年，链主企业营业收入突破2万亿。")
+    assert (found[0].unit, found[0].values[0].value) == ("万亿元", Decimal(2))
+
+
+def test_a_campaign_count_is_a_round_figure_of_additions() -> None:
+    found = statements("到2025年，开展百名博士进企业活动。")
+    assert (found[0].kind, found[0].values[0].comparator, found[0].period) == ("period_total", "~", (2021, 2025))
+
+
+def test_a_campaign_count_restated_in_digits_is_one_target() -> None:
+    found = statements("到2025年，推进万台设备联网，联网设备达到1万台以上。")
+    assert [(s.name_zh, s.kind, s.values[0].comparator) for s in found] == [("联网设备", "cumulative", ">=")]
+
+
+def test_a_clause_without_a_verb_shares_the_verb_before_it() -> None:
+    found = statements("到2025年，新增国家级绿色工厂8家，绿色供应链管理企业5家。")
+    assert [s.kind for s in found] == ["period_total", "period_total"]
+
+
+def test_the_verb_before_a_list_of_changes_reads_every_number() -> None:
+    found = statements("到2025年，单位产值能耗、单位产值水耗分别下降12%、10%。")
+    assert [(s.kind, s.change) for s in found] == [("change_vs_baseline", "decrease")] * 2
+
+
+def test_a_count_named_by_what_it_becomes() -> None:
+    found = statements("到2025年，全市40家企业评为“省级服务型制造示范企业”。")
+    assert found[0].name_zh == "省级服务型制造示范企业"

@@ -46,6 +46,12 @@ class Statement:
     counted: str = ""
     """The noun printed right after a count (``33条重点产业链`` → 重点产业链), when the sentence states no year of its
     own: a count restated so refers to the one read before (:func:`gapcalc.draft.recognise`)."""
+    verbless: bool = False
+    """The clause states no verb of its own (``新增发布标准30项,注册商标2万件``): it shares the verb of the clause
+    before it in the sentence, and is counted the same way."""
+    campaign: bool = False
+    """A count printed as a bare magnitude after a verb of campaigning (``推进万台工业机器人应用``), a round figure
+    of what the campaign adds (:func:`gapcalc.draft.sentences._campaigns`)."""
     open_unit: bool = False
     """A table row printed without a unit whose kind was not given by its header: unit and kind are completed from
     the statements beside the table (:func:`gapcalc.draft.tables.complete_open_rows`)."""

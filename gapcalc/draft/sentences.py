@@ -82,6 +82,9 @@ _LIST_REST = re.compile(rf"{_L.alternation('name.list')}.*$")
 _SUBSET = re.compile(rf"\s*{_L.alternation('name.subset')}")
 _JOINER = _L.alternation("name.joiner")
 _TAIL_JOINER = re.compile(rf"(?:{_JOINER}|{alternation(_L.rule('name.joiner').get('tail'))})\s*$")
+_JOINED_ON = re.compile(rf"\s*{_JOINER}\s*")
+"""The head of a list of numbers that only joins it to the list before (新建20个智能工厂和100个数字化车间): the
+numbers share the verb of the clause."""
 _LIST_GAP = re.compile(rf"\s*{_JOINER}\s*(?:{_L.alternation('level')})?\s*")
 _REACH_WORDS = _L.alternation("reach", "comparator")
 _AFTER_STARTS = "".join(word[0] for word, _ in _L.pairs("comparator", "comparator", place="after"))
@@ -113,6 +116,27 @@ _PER_NAME_NOUN = rf"(?!{alternation(_L.rule('unit.per_name').get('not_before'))}
 _PER_NAME_RE = re.compile(rf"^({_L.alternation('unit.per_name')})(?={_PER_NAME_NOUN})|"
                           rf"({alternation(w for w in _PER_NAME if w.startswith(_PER_ANYWHERE))})(?={_PER_NAME_NOUN})")
 _NOT_PER = frozenset(_L.rule("unit.per_name").get("not_units"))
+_MONEY_NAME = re.compile(_L.alternation("unit.money_name"))
+_MONEY_MAGNITUDES = frozenset(_L.rule("unit.money_name").get("magnitudes"))
+_ANY_VERB = re.compile(_L.alternation("making", "reach", "rise", "fall", "comparator", "period.total",
+                                      "period.per_year", "period.new", "name.verbs"))
+_CAMPAIGN = re.compile(_L.alternation("unit.campaign"))
+_CAMPAIGN_COMPARATOR = str(_L.rule("unit.campaign").get("comparator"))
+_EACH_END = re.compile(rf"(?:{_L.alternation('name.each')})$")
+_OCCURRENCE = frozenset(_L.words("unit.occurrence"))
+_BECOMES = re.compile(_L.alternation("name.becomes"))
+_QUALITY = re.compile(rf"\s*(?:{_L.alternation('name.quality')})")
+_PLACE_ONLY = re.compile(rf"{_L.alternation('name.place')}")
+_VERB_ONLY = _L.rule("name.verb_only")
+_VERB_END = re.compile(rf"(?:{_L.alternation('making.verbs')})$")
+_SERVED = re.compile(rf"^(?P<verb>(?:{_L.alternation('name.served')})+)"
+                     rf"(?!{alternation(_L.rule('name.served').get('not_before'))})(?P<object>{_LETTER}{{2,}}.*)$")
+_SERVED_NAME = re.compile(rf"^(?P<verb>(?:{_L.alternation('name.served')})+)的(?P<object>.+)$")
+_MACHINE_USE = re.compile(rf"(?<={_LETTER})(?:{_L.alternation('name.machine_use')})$")
+_MACHINE_UNITS = frozenset(_L.rule("name.machine_use").get("units"))
+_DOERS = _L.compiled("name.doers")
+_DOERS_COUNT = str(_L.rule("name.doers").get("count"))
+_DOERS_SHARE = str(_L.rule("name.doers").get("share"))
 UNNAMED = "未命名指标"
 """The name of a number no name was found for."""
 MAX_NAME = 30
@@ -191,12 +215,14 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
             floor.end, resting = group[-1].end, clause
             continue  # 依托2个国家级开发区、5个省级开发区: what the task rests on
         statements.extend(_group_statements(line, sentence, start, group, number, context, years, floor, limit))
+    statements = _campaigns(statements)
     statements = _share_noun_after_levels(statements)
     statements = _complete_subjects(statements)
     statements = _floor_over_stretch(statements)
     _count_subsets_alike(statements)
     for statement in statements:
         _unit_per_name(statement)
+        _money_unit(statement)
     statements.extend(_full_coverage(line, sentence, start, number, context, years, statements))
     if _DOUBLING.search(sentence):
         statements.extend(_doubling(line, sentence, start, number, context, years.year, years.inherited))
@@ -382,6 +408,7 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
     clause_start = _head_start(sentence, first, floor)
     head = sentence[clause_start:first.start]
     names = _names_for(head, sentence, group, limit, clause_start)
+    verb_start = _clause_start(sentence, first.start) if _JOINED_ON.fullmatch(head) else clause_start
     floor.end, floor.name_after = group[-1].end, False
     statements = []
     for index, quantity in enumerate(group):
@@ -397,20 +424,66 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
         quote = line[offset + quote_start:offset + quote_end].strip(" ,、和及")
         year, inherited = years.at(quantity.start)
         baseline = _is_baseline(sentence, context, year)
-        statement = _statement(sentence[local_start:quantity.start], sentence[clause_start:quantity.start],
+        if index > 0 and _JOINED_ON.fullmatch(sentence[local_start:quantity.start]):
+            local_start = clause_start  # 分别下降16%、20%: the verb before the list reads every number of it
+        statement = _statement(sentence[local_start:quantity.start], sentence[verb_start:quantity.start],
                                sentence, quantity, name, context, year, inherited, baseline)
         statement.quote, statement.line = quote, number
         if inherited and quantity.unit in COUNT_UNITS:
             statement.counted = _name_after(sentence, quantity, limit)[:MAX_NAME]
         statement.hedge = _hedge(sentence[clause_start:quantity.start])
+        if quantity.chinese and _BARE_MAGNITUDE.fullmatch(statement.values[0].printed or "") \
+                and quantity.unit in COUNT_UNITS and _CAMPAIGN.search(sentence[clause_start:quantity.start]) \
+                and statement.kind == "cumulative":
+            statement.campaign, statement.period = True, context.period
         statement.subset = index == 0 and bool(_SUBSET.match(sentence, clause_start))
+        statement.verbless = index == 0 and clause_start > 0 and sentence[clause_start - 1] == "," \
+            and not _ANY_VERB.search(head) and not _BY_YEAR.search(head)
         if breakdown:
             statement.breakdown_name = breakdown
         statement.notes.extend(notes)
         if len(group) == 1 and quantity.unit == "%" and statement.kind == "level":
             _share_of_whole(statement, sentence[clause_start:quantity.start])
-        statements.append(statement)
+        statements.extend(_each_of(statement) if len(group) == 1 else [statement])
     return statements
+
+
+def _each_of(statement: Statement) -> list[Statement]:
+    """``亩均增加值、亩均税收年均增长均为10%``: a list of names before 均 (each) is one statement per name, with the
+    number; a name lacking the subject of the first takes it (亩均税收 → 规模以上工业亩均税收)."""
+    each = _EACH_END.search(statement.name_zh)
+    if each is None or not re.search(_JOINER, statement.name_zh[:each.start()]):
+        return [statement]
+    names = [n for n in (_clean_name(p) for p in re.split(_JOINER, _clean_name(statement.name_zh[:each.start()]))) if n]
+    if len(names) < 2:
+        return [statement]
+    first = names[0]
+    split = []
+    for name in names:
+        shared = first.find(name[:2], 1) if name != first else -1
+        split.append(replace(statement, name_zh=first[:shared] + name if shared > 0 else name,
+                             values=list(statement.values), notes=list(statement.notes)))
+    return split
+
+
+def _campaigns(statements: list[Statement]) -> list[Statement]:
+    """``推进万台工业机器人应用``: a count printed as a bare magnitude after a verb of campaigning is a round figure (~)
+    of what the campaign adds over the plan period; restated in digits in the same sentence (``…联网机器达1万台以上``)
+    it is no second target."""
+    kept = []
+    for statement in statements:
+        if not statement.campaign:
+            kept.append(statement)
+            continue
+        first = statement.values[0]
+        if any(not o.campaign and o.unit == statement.unit and o.values[0].value == first.value for o in statements):
+            continue
+        statement.kind = "period_total"
+        statement.values = [replace(v, comparator=_CAMPAIGN_COMPARATOR if v.comparator == "=" else v.comparator)
+                            for v in statement.values]
+        statement.notes = [n for n in statement.notes if n != _CUMULATIVE_VERB]
+        kept.append(statement)
+    return kept
 
 
 def _share_of_whole(statement: Statement, head: str) -> None:
@@ -506,9 +579,12 @@ def _with_subject(subject: str, name: str) -> str | None:
 
 def _count_subsets_alike(statements: list[Statement]) -> None:
     """``新培育智能工厂100家，其中国家级不少于10家``: a part (其中…) read as a stock is counted as the whole before it
-    is: additions over the same period, or the same yearly quota."""
+    is: additions over the same period, or the same yearly quota; so is a count whose clause states no verb of its
+    own (``新增发布标准30项以上,注册商标2万件以上``: the verb 新增 is shared)."""
     for previous, current in zip(statements, statements[1:], strict=False):
-        if not current.subset or current.kind != "cumulative" or current.unit != previous.unit:
+        if current.kind != "cumulative" or not (
+                current.subset and current.unit == previous.unit
+                or current.verbless and current.unit in COUNT_UNITS and previous.unit in COUNT_UNITS):
             continue
         if previous.kind == "period_total":
             current.kind, current.period = "period_total", previous.period
@@ -545,6 +621,12 @@ def _printed(statement: Statement) -> str:
     return f"{value.printed or value.value}{statement.unit if statement.unit != '-' else ''}"
 
 
+def _money_unit(statement: Statement) -> None:
+    """``营收总额达到1.3万亿``: a bare 亿 or 万亿 after the name of an amount of money is in 元 (万亿元)."""
+    if statement.unit in _MONEY_MAGNITUDES and _MONEY_NAME.search(statement.name_zh):
+        statement.unit += "元"
+
+
 def _unit_per_name(statement: Statement) -> None:
     """``万元工业增加值用水量下降至20立方米``: a name that starts with what it is counted per makes the number's unit
     a compound unit (立方米/万元), a level."""
@@ -575,7 +657,10 @@ def _names_for(head: str, sentence: str, group: list[Quantity], limit: int,
         return [(subject, None, [t("draft: a list of numbers whose names could not be paired; split by hand")])
                 for _ in group]
     if len(group) == 1 and _share_of_following(sentence, group[0]):
-        following = _name_after(sentence, group[0], limit)[:MAX_NAME]
+        following = _name_after(sentence, group[0], limit, doers=False)[:MAX_NAME]
+        doers = _DOERS.match(following)
+        if doers:
+            return [(subject + _DOERS_SHARE.format(doer=doers.group("doer"), does=doers.group("does")), None, [])]
         return [(_SHARE_NAME.format(name=subject + following), None, [])] if following else [(subject, None, [])]
     result: list[tuple[str, str | None, list[Text]]] = []
     for index, quantity in enumerate(group):
@@ -586,19 +671,38 @@ def _names_for(head: str, sentence: str, group: list[Quantity], limit: int,
             result.append((base, level.group(1) if level else None, []))
             continue
         notes: list[Text] = []
-        if index == 0 and local and quantity.unit in COUNT_UNITS and _NAME_FOLLOWS.search(head):
-            local = _name_after(sentence, quantity, limit) or local  # 打造10个行业试点, A、B等6家供应商
+        if index == 0 and local:
+            follows = quantity.unit in COUNT_UNITS and bool(_NAME_FOLLOWS.search(head) or _PLACE_ONLY.fullmatch(local))
+            after = _name_after(sentence, quantity, limit) if follows else ""
+            local = after or _verb_named(head, local, quantity.unit)  # 打造10个行业试点, A、B等6家供应商, 全市共有…
         if not local:
             local = _name_after(sentence, quantity, limit)
             if len(local) > MAX_NAME:
                 local = local[:MAX_NAME]
                 notes.append(t("draft: name cut at {count} characters; check where it ends", count=MAX_NAME))
+        if quantity.unit in _MACHINE_UNITS:
+            local = _MACHINE_USE.sub("", local)  # 新增工业机器人应用2000台: the robots
         level = _LEVEL_INSIDE.search(local)
         if index == 0 and len(group) > 1 and level:
             result.append((_LEVEL_INSIDE.sub("", local, count=1) or local, level.group(1), notes))
         else:
             result.append((local, None, notes))
     return result
+
+
+def _verb_named(head: str, name: str, unit: str) -> str:
+    """A name that is a verb's: ``完成入库培育1000家`` (only what the verb of making is done as, 入库) counts the
+    enterprises it is done to (入库培育企业); ``完成诊断规模以上企业1000家`` (a verb of serving and what it serves)
+    counts what is served (诊断的规模以上企业)."""
+    noun = _VERB_ONLY.map.get(unit)
+    if noun and len(name) <= int(_VERB_ONLY.get("longest")) and noun not in name:
+        cut = _LEADING.sub("", head.strip()).strip(" ,、“”\"")
+        if cut.startswith(name) and _VERB_END.search(cut):
+            return f"{cut}{noun}"
+    served = _SERVED.match(name)
+    if served and unit in COUNT_UNITS:
+        return f"{served.group('verb')}的{served.group('object')}"
+    return name
 
 
 def _names_of_clause_before(sentence: str, head_start: int) -> list[str]:
@@ -635,22 +739,32 @@ def _clean_name(text: str) -> str:
     return name
 
 
-def _name_after(sentence: str, quantity: Quantity, limit: int) -> str:
+def _name_after(sentence: str, quantity: Quantity, limit: int, doers: bool = True) -> str:
     """The name printed after its number (``建设100家示范工厂``), up to the next number; class labels listed before
     the noun stay with it (``5个行业级、区域级标识解析二级节点``); qualities listed before 的 do not
-    (``10个成效明显、推广有效的优秀案例`` → 优秀案例). Not yet cut to :data:`MAX_NAME`."""
+    (``10个成效明显、推广有效的优秀案例`` → 优秀案例); who is counted and what they do is named by the doers
+    (``2万家企业实施数字化转型`` → 实施数字化转型的企业, unless ``doers`` is false). Not yet cut to
+    :data:`MAX_NAME`."""
     tail = re.sub(r"^\s*[(（][^)）]{1,3}[)）]", "", sentence[quantity.end:max(limit, quantity.end)])
     clause = re.split(r"[,;]", tail, maxsplit=1)[0]
     qualified = clause.rfind("的")
-    if 0 < clause.find("、") < qualified:
+    if 0 < clause.find("、") < qualified or (qualified > 0 and _QUALITY.match(clause)):
         tail = clause[qualified + 1:]  # 10个成效明显、推广有效的优秀案例: the noun after what qualifies it
     pieces = re.split(r"([,;、])", tail)
     name = pieces[0]
     while _BARE_LEVEL.fullmatch(name.split("、")[-1].strip()) and len(pieces) > 2 and pieces[1] == "、" \
             and pieces[2].strip() and not re.search(r"\d", pieces[2]):
         name, pieces = f"{name}、{pieces[2]}", pieces[2:]
-    name = _TAIL_JOINER.sub("", name)
-    return _clean_name(name)
+    name = _clean_name(_TAIL_JOINER.sub("", name))
+    becomes = _BECOMES.search(name)
+    if becomes and _clean_name(name[becomes.end():]):
+        return _clean_name(name[becomes.end():])  # 30种产品认定为绿色产品: what they become is counted
+    found = _DOERS.match(name) if doers else None
+    if found:
+        template = _DOERS_SHARE if quantity.unit == "%" else _DOERS_COUNT
+        named = template.format(doer=found.group("doer"), does=found.group("does"))
+        return named if len(named) <= MAX_NAME else name  # a name to be cut keeps the doers first
+    return name
 
 
 def _quote_start(sentence: str, clause_start: int, number_start: int, name: str) -> int:
@@ -700,7 +814,12 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
     if kind == "new_in_year" and _THIS_YEAR.search(_last_quota_marker(sentence[:quantity.start])):
         values = [replace(reading, year=context.period[0])]
         notes.append(t("draft: 全年 read as the additions of {year}, the plan's first year", year=context.period[0]))
-    elif kind == "new_in_year" or (kind == "level" and quantity.unit == "%" and _is_quota(sentence[:quantity.start])
+    elif kind == "level" and quantity.unit in _OCCURRENCE and _THIS_YEAR.search(
+            _last_quota_marker(sentence[:quantity.start])):
+        values = [replace(reading, year=context.period[0])]
+        notes.append(t("draft: 全年 read as the count of {year}, the plan's first year", year=context.period[0]))
+    elif kind == "new_in_year" or (kind == "level" and quantity.unit in _OCCURRENCE | {"%"}
+                                   and _is_quota(sentence[:quantity.start])
                                    and not _THIS_YEAR.search(_last_quota_marker(sentence[:quantity.start]))):
         first_year = max(context.period[0], context.base_year + 1)
         values = [ValueReading(y, quantity.value, quantity.comparator, quantity.upper, quantity.printed)
@@ -736,6 +855,8 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
     before = sentence[:quantity.start]
     if _PERIOD_TOTAL.search(clause) and (_PERIOD_WORDS.search(clause) or _EXPLICIT_PERIOD.search(before)):
         return "period_total", None, None, _period_of(clause, before, context)
+    if _is_quota(before) and quantity.unit in _OCCURRENCE:
+        return "level", None, None, None  # 每年开展两次: events add up to no stock
     if _is_quota(before) and quantity.unit != "%":
         return "new_in_year", None, None, None
     if _NEW.search(clause) and quantity.unit != "%":
@@ -820,6 +941,9 @@ def _full_coverage(line: str, sentence: str, offset: int, number: int, context: 
         name = _clean_name(sentence[clause_start:match.start()])
         if not name and before:
             name = _subject(before[-1].name_zh)
+            served = _SERVED_NAME.match(name)
+            if served:
+                name = served.group("object") + served.group("verb")  # 诊断的规模以上企业 → 规模以上企业诊断覆盖率
         if not name:
             continue
         year, inherited = years.at(match.start())
