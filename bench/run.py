@@ -544,10 +544,12 @@ def cold_section(lanes_by_scale: list[tuple[int, list[ColdLane]]]) -> list[str]:
     lines += ["", "A cold roll-up hands every target file the cache lacks to the worker processes at once, a few files "
               "a task; each worker compiles its files and reads their plans' actuals, and the parent computes and "
               "writes the batches of 32 plans in order as their plans come back, while the workers compile the next "
-              "(the output is the same bytes). Opening a plan for a report runs only the rules that find errors; the "
-              "rules that can only warn are `check`'s. On two cores the parent shares them with the two workers, so "
-              "two workers give less than twice the speed of one process: what limits a cold run is the CPU of "
-              "parsing (TOML), validating (pydantic) and compiling each plan, which no cache spares."]
+              "(the output is the same bytes). A worker imports only its job (parsing, validating, compiling, reading "
+              "actuals): not numpy, the engine or the command line. Opening a plan for a report runs only the rules "
+              "that find errors; the rules that can only warn are `check`'s. On two cores the parent shares them "
+              "with the two workers, so two workers give less than twice the speed of one process: what limits a "
+              "cold run is the CPU of parsing (TOML), validating (pydantic) and compiling each plan, which no cache "
+              "spares."]
     return lines
 
 
