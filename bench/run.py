@@ -2,6 +2,7 @@
 
     python bench/run.py                 # the full run (national dataset at 1×, 4×, 16×), about 10–20 minutes
     python bench/run.py --quick         # 1× and 4× only, 3 runs: a quick look
+    python bench/run.py --main-only     # the main table only; the sections below it are kept as they are
     python bench/run.py --versus OTHER/bin/python --versus-label "v0.1.0"   # also against another installation
     python bench/run.py --cache-churn --churn-scales 1,10   # only the cache after an edit (its section rewritten)
     python bench/run.py --cold-workers --cold-scales 1,10   # only cold runs, 1 and 2 workers (its section rewritten)
@@ -429,6 +430,19 @@ def churn_section(lanes_by_scale: list[tuple[int, list[Lane]]]) -> list[str]:
     return lines
 
 
+def section_of(report: str, heading: str) -> list[str]:
+    """The section of ``report`` under ``heading`` (a blank line first, as the section functions give it), or
+    nothing when it has none."""
+    lines = report.rstrip("\n").split("\n")
+    if heading not in lines:
+        return []
+    start = lines.index(heading)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return ["", *lines[start:end]]
+
+
 def with_section(report: str, section: list[str]) -> str:
     """``report`` (BENCHMARKS.md) with ``section`` in place of the one of the same heading, else before *Against
     another installation*, else at the end."""
@@ -733,6 +747,8 @@ NOTES = [
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="1× and 4× only, 3 runs")
+    parser.add_argument("--main-only", action="store_true",
+                        help="only the main table and scaling; the other sections of the output are kept as they are")
     parser.add_argument("--runs", type=int, default=None, help="runs per command (default 5, 3 with --quick)")
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
     parser.add_argument("--versus", metavar="PYTHON", default=None,
@@ -854,6 +870,14 @@ def main(argv: list[str] | None = None) -> None:
     (empty / "targets").mkdir(parents=True, exist_ok=True)
     results["startup"] = measure("gapcalc report --all (empty targets directory)", rollup, empty, runs)
     report = write_report(results, scales, NOTES)
+    if args.main_only:
+        before = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        for heading in (CHURN_SECTION, COLD_SECTION, PEER_SECTION):
+            kept = section_of(before, heading)
+            report = with_section(report, kept) if kept else report
+        args.output.write_text(report, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+        return
     report = with_section(report, churn_section([(1, churn(1, runs, others))]))
     report = with_section(report, cold_section([(1, cold_workers(1, runs, others))]))
     report = with_section(report, peer_section([sql_peer(1, runs)]))

@@ -36,3 +36,11 @@ def test_the_cold_table_gives_paired_ratios_to_warm_and_between_workers() -> Non
     merged = bench.with_section("# Benchmarks\n\n## Notes\n\n* a\n", lines)
     assert merged.endswith("\n".join(lines[1:]) + "\n") and merged.count("## Cold runs") == 1
     assert bench.with_section(merged, lines) == merged
+
+
+def test_a_section_kept_from_the_report_goes_back_as_it_was() -> None:
+    bench = load_bench()
+    report = "# B\n\nmain\n\n## One\n\nfirst\n\n## Two\n\nsecond\n"
+    for heading in ("## One", "## Two"):
+        assert bench.with_section(report, bench.section_of(report, heading)) == report
+    assert bench.section_of(report, "## Three") == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import math
 import re
 from collections import Counter
@@ -676,10 +677,17 @@ def column_name(name: str) -> str:
 
 def did_you_mean(typed: str, known: Iterable[str]) -> str:
     """``did you mean 'x' or 'y'? `` for the ids ``typed`` begins, else the closest of ``known``, or ``""``."""
-    ordered = sorted(known)
-    close = [k for k in ordered if k.startswith(typed)][:3] or difflib.get_close_matches(typed, ordered, n=3,
-                                                                                          cutoff=0.6)
+    close = _close_ids(typed, frozenset(known))
     return t("did you mean {choices}? ", choices=" / ".join(repr(c) for c in close)) if close else ""
+
+
+@functools.lru_cache(maxsize=1024)
+def _close_ids(typed: str, known: frozenset[str]) -> tuple[str, ...]:
+    """The ids of ``known`` that ``typed`` begins (at most three), else the closest three: found once for each id
+    typed (a file that repeats an unknown id on many rows asks for it on every one)."""
+    ordered = sorted(known)
+    return tuple([k for k in ordered if k.startswith(typed)][:3] or difflib.get_close_matches(typed, ordered, n=3,
+                                                                                                cutoff=0.6))
 
 
 def _series(indicator: str, breakdown: str | None) -> str:
