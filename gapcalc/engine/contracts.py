@@ -6,6 +6,9 @@ them into DataFrames. Adding a column means adding it here (at the end of a list
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 REPORT_COLUMNS = (
     "plan", "indicator", "name_zh", "breakdown", "unit", "direction", "year", "target", "comparator",
     "target_source", "actual", "actual_year", "gap", "attainment_pct", "baseline", "baseline_year", "progress_pct",
@@ -77,3 +80,18 @@ TEMPLATE_COLUMNS = ("indicator", "breakdown", "year", "value", "unit", "name_zh"
 PLAN_COLUMNS = ("plan", "region_zh", "region_en", "document", "period_start", "period_end", "baseline_year",
                 "subplans", "indicators", "numbers", "file")
 """Columns of ``gapcalc plans``."""
+
+
+def exact_text(value: Any) -> str:
+    """A cell's text with every digit kept: blank for None, ``true``/``false``, a decimal as stated (``format(d,
+    "f")``), a float by its shortest exact digits; the machine outputs round floats instead
+    (:func:`gapcalc.render.cells.cell_text`)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, float):
+        return format(Decimal(repr(value)), "f")
+    return str(value)

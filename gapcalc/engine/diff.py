@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
 from typing import Any
 
+from gapcalc.engine.contracts import exact_text
+
 DIFF_COLUMNS = ("change", "plan", "indicator", "breakdown", "year", "name_zh", "name_en", "field", "old", "new",
                 "delta", "delta_pct")
 """The columns of ``gapcalc diff``, in this order: one row per change."""
@@ -116,17 +118,9 @@ def diff_reports(old_rows: Iterable[Mapping[str, Any]], new_rows: Iterable[Mappi
 
 
 def cell(row: Mapping[str, Any], column: str) -> str:
-    """A cell as text, as the report's CSV prints it: blank for None, a decimal as stated."""
-    value = row.get(column)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, float):
-        return format(Decimal(repr(value)), "f")
-    return str(value).strip()
+    """A cell as text, every digit kept (:func:`~gapcalc.engine.contracts.exact_text`), a text without the spaces
+    around it."""
+    return exact_text(row.get(column)).strip()
 
 
 def _by_key(rows: Iterable[Mapping[str, Any]]) -> dict[Key, Mapping[str, Any]]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from gapcalc.engine.contracts import EXACT_COLUMNS, YEAR_COLUMNS
+from gapcalc.engine.contracts import EXACT_COLUMNS, YEAR_COLUMNS, exact_text
 
 FLOAT_DECIMALS = 4
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\x00")
@@ -40,16 +40,9 @@ def format_floats(numbers: Sequence[float], decimals: int = FLOAT_DECIMALS) -> l
 
 
 def cell_text(value: Any) -> str:
-    """The text of one cell in machine output."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, float):
-        return format_float(value)
-    return str(value)
+    """The text of one cell in machine output: a float rounded (:func:`format_float`), anything else as
+    :func:`~gapcalc.engine.contracts.exact_text` writes it."""
+    return format_float(value) if isinstance(value, float) else exact_text(value)
 
 
 def exact_texts(numbers: Sequence[Decimal | None]) -> list[str]:

@@ -35,7 +35,8 @@ def drawn_charts(trajectories: Sequence[Trajectory], requested: str | None, fmt:
     from gapcalc.render import render_function
 
     cache = Cache("charts", cache_dir())
-    keys = [chart_key(trajectory, requested, fmt) for trajectory in trajectories]
+    signature = drawing_signature()
+    keys = [chart_key(trajectory, requested, fmt, signature) for trajectory in trajectories]
     found = [_entry(cache.get(key)) for key in keys]
     if all(entry is not None for entry in found):
         entries = [entry for entry in found if entry is not None]
@@ -58,11 +59,11 @@ def _entry(value: object) -> tuple[bytes, str] | None:
     return None
 
 
-def chart_key(trajectory: Trajectory, requested: str | None, fmt: str) -> str:
+def chart_key(trajectory: Trajectory, requested: str | None, fmt: str, signature: str | None = None) -> str:
     """The name of a chart's cache entry: its trajectory (every point, exactly), the language asked for, the format
-    and what draws it (:func:`drawing_signature`)."""
-    return content_key("chart", fmt.encode(), (requested or "").encode(), repr(trajectory).encode(),
-                       drawing_signature().encode())
+    and what draws it (``signature``: :func:`drawing_signature`, found when not given)."""
+    drawing = drawing_signature() if signature is None else signature
+    return content_key("chart", fmt.encode(), (requested or "").encode(), repr(trajectory).encode(), drawing.encode())
 
 
 def drawing_signature() -> str:
