@@ -164,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     arguments = parser.parse_args(argv)
     texts = arguments.texts or sorted(REAL.glob("*.txt"))
+    keyless = [text for text in texts if not text.with_suffix(".truth.json").is_file()]
+    if keyless:
+        parser.error("no answer key (<name>.truth.json) beside: " + ", ".join(str(text) for text in keyless))
     scores = sorted((score(text) for text in texts), key=lambda s: (s.set != "development", s.text))
     if arguments.json:
         print(json.dumps([asdict(s) for s in scores], ensure_ascii=False, indent=2, default=str))
