@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 
 from gapcalc.actuals.fast import read_plan_actuals
 from gapcalc.cli.main import cli
@@ -327,3 +328,22 @@ def test_an_edit_that_sets_the_modification_time_back_is_detected(tmp_path: Path
     os.utime(plan, ns=(was.st_atime_ns, was.st_mtime_ns))
     after = load_compiled(plan, store)
     assert "47" in after.statements["level"] and after.key != before.key
+
+
+def test_the_numbers_a_plan_states_come_back_exact_from_the_cache(monkeypatch: pytest.MonkeyPatch,
+                                                                  private_cache: Path) -> None:
+    from gapcalc.engine.targets import build_targets
+    from gapcalc.usecases import open as opening
+
+    targets = REPO / "targets"
+    compiled = load_compiled(targets / "mianyang.toml", Cache("plans", cache_dir()))
+    expected = build_targets(opening.open_plan("mianyang", targets).plan)
+    assert opening.stated_targets(compiled, targets) == expected
+
+    def no_validation(*_: Any) -> None:
+        raise AssertionError("an unchanged plan is not validated again")
+
+    monkeypatch.setattr(opening, "open_plan", no_validation)
+    again = opening.stated_targets(compiled, targets)
+    assert again == expected
+    assert [type(row["value"]) for row in again] == [type(row["value"]) for row in expected]

@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from gapcalc.cli.main import cli
 from gapcalc.errors import GapcalcError
 from gapcalc.infra import cache as cache_module
-from gapcalc.infra.atomic import atomic_output, write_atomic
+from gapcalc.infra.atomic import atomic_output, write_atomic, write_files
 from gapcalc.infra.cache import Cache, clear, content_key
 from gapcalc.usecases.open import load_compiled
 
@@ -160,6 +160,40 @@ def test_atomic_write_to_a_missing_directory_is_an_input_error(tmp_path: Path) -
     with pytest.raises(GapcalcError, match="cannot write .*: No such file or directory") as caught:
         write_atomic(tmp_path / "nowhere" / "out.csv", b"x")
     assert caught.value.hint == "the directory does not exist: create it or choose another --output"
+
+
+def test_a_set_of_files_is_written_whole(tmp_path: Path) -> None:
+    old = tmp_path / "site" / "index.html"
+    old.parent.mkdir()
+    old.write_text("old")
+    old.chmod(0o640)
+    write_files({old: b"new", tmp_path / "site" / "en" / "a.html": "表".encode()}, parents=True)
+    assert (old.read_text(), (tmp_path / "site" / "en" / "a.html").read_text(encoding="utf-8")) == ("new", "表")
+    assert old.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.html", "en", "index.html", "site"]
+
+
+def test_a_set_that_cannot_be_written_whole_names_nothing(tmp_path: Path) -> None:
+    (tmp_path / "b.html").mkdir()  # the second file's name is a directory: the first is not published either
+    with pytest.raises(GapcalcError, match="b.html"):
+        write_files({tmp_path / "a.html": b"a", tmp_path / "b.html": b"b"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.html"]
+
+
+def test_an_exclusive_set_stops_at_a_taken_name_and_leaves_no_temporary(tmp_path: Path) -> None:
+    (tmp_path / "b.html").write_text("the user's")
+    with pytest.raises(GapcalcError, match="already exists"):
+        write_files({tmp_path / "a.html": b"a", tmp_path / "b.html": b"b", tmp_path / "c.html": b"c"},
+                    exclusive=True)
+    assert (tmp_path / "b.html").read_text() == "the user's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html"]
+
+
+def test_a_set_larger_than_the_files_kept_open_is_written(tmp_path: Path) -> None:
+    files = {tmp_path / f"{n}.html": str(n).encode() for n in range(300)}
+    write_files(files)
+    assert all(path.read_bytes() == data for path, data in files.items())
+    assert len(list(tmp_path.iterdir())) == 300
 
 
 def test_check_output_is_written_atomically(tmp_path: Path, in_demo: Path) -> None:

@@ -14,6 +14,7 @@ API::
     write_atomic(path, text, encoding="utf-8")     # str (newline="" keeps "\\r\\n" as given)
     with atomic_output(path, text=True) as handle: # a stream, for writers that produce output piece by piece
         handle.write(...)
+    write_files({path: data, ...})                 # many files (a site): none is named until all are written
 
 ``parents=True`` makes the missing folders first; ``exclusive=True`` never replaces a file that exists, even one
 another process creates meanwhile: the complete file is linked to its name, which fails if the name is taken.
@@ -25,7 +26,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Literal, overload
 
@@ -191,3 +192,71 @@ def write_atomic(path: Path, data: bytes | str, encoding: str = "utf-8", newline
     with atomic_output(path, text=True, encoding=encoding, newline=newline, parents=parents,
                        exclusive=exclusive) as stream:
         stream.write(data)
+
+
+def write_files(files: Mapping[Path, bytes], parents: bool = False, exclusive: bool = False) -> None:
+    """Write many files (the pages of a site) as :func:`write_atomic` writes one, but as a set: every file goes to a
+    temporary beside its target and is flushed to the disk, a few hundred open at a time, and only when all are
+    there are they given their names. A failure while writing (a full disk, a signal) leaves every target as it
+    was; ``exclusive`` never replaces a file that exists (a name taken meanwhile stops the publishing there, and is
+    reported)."""
+    import tempfile
+
+    written: list[tuple[str, Path]] = []
+    published = 0
+    try:
+        items = list(files.items())
+        for start in range(0, len(items), _OPEN_AT_ONCE):
+            _write_flushed(tempfile, items[start:start + _OPEN_AT_ONCE], parents, written)
+        for temporary, path in written:
+            try:
+                os.chmod(temporary, _mode_for(path))
+                _publish(temporary, path, exclusive)
+            except OSError as error:
+                raise write_error(path, error) from None
+            published += 1
+    finally:
+        with _signals_deferred():
+            for temporary, _ in written[published:]:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+
+_OPEN_AT_ONCE = 128
+"""How many temporary files :func:`write_files` keeps open before flushing them (well below any limit of open
+files)."""
+
+
+def _write_flushed(tempfile: Any, items: list[tuple[Path, bytes]], parents: bool,
+                   written: list[tuple[str, Path]]) -> None:
+    """Each ``(path, data)`` in a new temporary file beside its path, all written, then all flushed to the disk;
+    every temporary made is added to ``written`` as soon as it has a name, for the caller to clean up."""
+    handles: list[int] = []
+    at = items[0][0] if items else Path(".")  # the file being written or flushed, for the message
+    try:
+        for at, data in items:
+            handles.append(_temporary(tempfile, at, parents, written))
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handles[-1], view):]
+        for index, handle in enumerate(handles):
+            at = items[index][0]
+            os.fsync(handle)
+    except OSError as error:
+        raise write_error(at, error) from None
+    finally:
+        for handle in handles:
+            os.close(handle)
+
+
+def _temporary(tempfile: Any, path: Path, parents: bool, written: list[tuple[str, Path]]) -> int:
+    """A new temporary file beside ``path`` (its folder made first with ``parents``), open for writing."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if os.path.isdir(path):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if parents and not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+    with _signals_deferred():
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        written.append((temporary, path))
+    return int(handle)

@@ -148,7 +148,10 @@ def shown(text: Any, lang: str) -> str:
 
 def esc(text: Any) -> str:
     """HTML-escaped text of a value (empty for None)."""
-    return html.escape("" if text is None else str(text), quote=True)
+    plain = "" if text is None else str(text)
+    if "&" in plain or "<" in plain or ">" in plain or '"' in plain or "'" in plain:
+        return html.escape(plain, quote=True)
+    return plain
 
 
 def page_shell(title: str, lang: str, body: str, nav: str = "") -> str:

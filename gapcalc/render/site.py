@@ -53,7 +53,7 @@ class PlanData:
     them (:func:`gapcalc.usecases.charts.report_extra`, the report page's path) and the numbers the plan states."""
 
     plan_id: str
-    header: Any  # gapcalc.plan.model.PlanHeader
+    header: Any  # its title, region, document and period (gapcalc.plan.compiled.CompiledPlan has them)
     subplan_names: Mapping[str, tuple[str, str]]
     rows: list[Row]
     summary: list[Row]
@@ -116,6 +116,7 @@ def shared_indicators(plans: Sequence[PlanData]) -> dict[str, list[PlanData]]:
     return {k: holders[k] for k in sorted(holders) if len(holders[k]) >= 2}
 
 
+@functools.lru_cache(maxsize=4096)
 def relative(source: str, target: str) -> str:
     """The relative link from page ``source`` to ``target`` (both relative to the site's root)."""
     path, _, anchor = target.partition("#")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gapcalc.errors import Finding, FindingLine, GapcalcError, Severity, finding
-from gapcalc.infra.cache import Cache, content_key
+from gapcalc.infra.cache import Cache, cache_dir, content_key
 from gapcalc.infra.paths import default_actuals_path, display_path, plan_path, targets_dir
 from gapcalc.infra.pool import Pool
 from gapcalc.infra.textio import MAX_TARGET_BYTES, read_bytes
@@ -185,3 +185,41 @@ def actual_record_fields() -> list[str]:
     from gapcalc.actuals.parse import Actual
 
     return [f.name for f in dataclasses.fields(Actual)]
+
+
+STATED_LAYOUT = 1
+"""The layout of a stated-numbers entry (:func:`stated_targets`); a new layout is a new key."""
+
+
+def stated_targets(compiled: CompiledPlan, directory: Path) -> list[dict[str, Any]]:
+    """Every number plan ``compiled`` states, baselines included, with its resolved level
+    (:func:`gapcalc.engine.targets.build_targets`' rows), kept in the cache under the compiled plan's key: when its
+    target file is unchanged, the plan is not validated again (pydantic is not imported)."""
+    cache = Cache("stated", cache_dir() if compiled.key else None)
+    key = content_key(f"stated-{STATED_LAYOUT}", compiled.key.encode())
+    found = cache.get(key)
+    if isinstance(found, tuple):
+        return rows_from_data(found)
+    from gapcalc.engine.targets import build_targets
+
+    rows = build_targets(open_plan(compiled.id, directory).plan)
+    cache.put(key, rows_data(rows))
+    return rows
+
+
+def rows_data(rows: list[dict[str, Any]]) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+    """Rows of the same columns as plain data for the cache: the column names, then each row's values, a Decimal as
+    a one-element tuple of its text (exact, and told apart from a string)."""
+    from decimal import Decimal
+
+    columns = tuple(rows[0]) if rows else ()
+    return columns, [tuple((str(v),) if isinstance(v, Decimal) else v for v in row.values()) for row in rows]
+
+
+def rows_from_data(data: tuple[Any, ...]) -> list[dict[str, Any]]:
+    """Back from :func:`rows_data`."""
+    from decimal import Decimal
+
+    columns, values = data
+    return [dict(zip(columns, (Decimal(v[0]) if isinstance(v, tuple) else v for v in row), strict=True))
+            for row in values]

@@ -1,5 +1,5 @@
 """Building the progress site: every plan of a targets directory reported as ``gapcalc report`` reports it, its
-pages rendered by :mod:`gapcalc.render.site`, and each page written atomically under the output directory."""
+pages rendered by :mod:`gapcalc.render.site`, and its pages written as one set under the output directory."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from gapcalc.actuals.fast import read_plan_actuals
-from gapcalc.engine.targets import build_targets
 from gapcalc.errors import GapcalcError
-from gapcalc.infra.atomic import write_atomic
+from gapcalc.infra.atomic import write_files
 from gapcalc.infra.cache import Cache, cache_dir
 from gapcalc.infra.paths import default_actuals_path, display_path, plan_files
 from gapcalc.messages import t
@@ -20,7 +19,7 @@ from gapcalc.render.i18n import LANGS
 from gapcalc.render.rows import clean_rows
 from gapcalc.render.site import Key, PlanData, site_pages
 from gapcalc.usecases.charts import report_extra
-from gapcalc.usecases.open import open_plan
+from gapcalc.usecases.open import stated_targets
 from gapcalc.usecases.run import open_compiled, report_plan
 
 
@@ -49,14 +48,13 @@ def load_plan_data(plan_id: str, year: int, targets: Path) -> PlanData:
     shown_year = min(year, compiled.period[1])  # a plan that ended before ``year`` is shown at its final year
     report = report_plan(compiled, targets, shown_year)
     extra = report_extra(report)
-    loaded = open_plan(plan_id, targets)
-    names = {s.id: (s.name_zh, s.name_en) for s in loaded.plan.subplans}
+    names = {subplan_id: (name_zh, name_en) for subplan_id, name_zh, name_en in compiled.subplans}
 
     def mine(found: Mapping[tuple[str, str, str], Any]) -> dict[Key, Any]:
         return {(k[1], k[2]): v for k, v in found.items()}
 
-    return PlanData(plan_id, loaded.plan.plan, names, clean_rows(report.columns.rows()),
-                    clean_rows(report.summary()), clean_rows(build_targets(loaded.plan)),
+    return PlanData(plan_id, compiled, names, clean_rows(report.columns.rows()),
+                    clean_rows(report.summary()), clean_rows(stated_targets(compiled, targets)),
                     mine(extra["charts"]), mine(extra["observed"]), tuple(report.read.notes), report.errors,
                     mine(extra["statements"]), shown_year)
 
@@ -80,7 +78,8 @@ def build_site(targets: Path, year: int, langs: Sequence[str] = LANGS, read: lis
 
 
 def write_site(pages: Mapping[str, str], output: Path, force: bool = False) -> None:
-    """Write every page under ``output``, each atomically (folders made as needed). A file the site would replace
+    """Write every page under ``output`` as one set (:func:`~gapcalc.infra.atomic.write_files`: none is named until
+    all are written; folders made as needed). A file the site would replace
     is refused (all of them named by count, the first by name) unless ``force``: the directory may hold the user's
     own files."""
     taken = [path for path in sorted(pages) if os.path.lexists(output / path)]
@@ -88,6 +87,5 @@ def write_site(pages: Mapping[str, str], output: Path, force: bool = False) -> N
         raise GapcalcError(t("{path} already holds {count} of the site's files ({first}, …)", path=str(output),
                              count=len(taken), first=taken[0]),
                            t("pass --force to replace them, or choose an empty directory"))
-    for relative_path in sorted(pages):
-        write_atomic(output / relative_path, pages[relative_path].encode("utf-8"), parents=True,
-                     exclusive=not force)
+    write_files({output / path: pages[path].encode("utf-8") for path in sorted(pages)}, parents=True,
+                exclusive=not force)
