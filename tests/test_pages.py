@@ -539,3 +539,19 @@ def test_brief_docx_paragraph_styles(in_repo: Path, runner: CliRunner, tmp_path:
     assert sum(style == "Heading 2" for style, _ in styled) >= 1
     assert sum(style == "List Bullet" for style, _ in styled) >= 2
     assert {style for style, _ in styled} <= {"Title", "Heading 1", "Heading 2", "List Bullet", "Normal"}
+
+
+@pytest.mark.parametrize(("lang", "shown", "hidden"), [
+    ("zh", ["<dt>尚需年均下降</dt><dd>7.6%</dd>", "<dt>已实现年均增长</dt><dd>2.5%</dd>",
+            "<dt>尚需年均减少</dt><dd>1.2万吨标准煤</dd>"], ["-7.6", "尚需年均增长", "-1.2"]),
+    ("en", ["<dt>Fall still needed per year</dt><dd>7.6%</dd>", "<dt>Growth observed per year</dt><dd>2.5%</dd>"],
+     ["-7.6"]),
+])
+def test_a_fall_still_needed_is_worded_as_a_fall(lang: str, shown: list[str], hidden: list[str]) -> None:
+    from gapcalc.render.page import details_html
+
+    row = {"unit": "万吨标准煤", "direction": "down", "required_cagr_pct": -7.6, "observed_cagr_pct": 2.5,
+           "required_change_per_year": -1.2, "outlook": "acceleration_needed"}
+    text = details_html(row, lang)
+    assert all(part in text for part in shown), text
+    assert not any(part in text for part in hidden), text

@@ -265,19 +265,20 @@ def details_html(row: Mapping[str, Any], lang: str, statement: Statement | None 
         (base_key, "" if period_total else esc(_with_year(quantity(row.get("baseline"), unit, lang),
                                                           row.get("baseline_year"), lang))),
         ("final_target", esc(_with_year(final_text, row.get("final_year"), lang))),
-        ("required_cagr", esc(_rate(row.get("required_cagr_pct")))),
-        ("required_change", esc(_signed_difference(row.get("required_change_per_year"), unit, lang))),
-        ("observed_cagr", esc(_rate(row.get("observed_cagr_pct")))),
+        _by_sign("required_cagr", row.get("required_cagr_pct"), _rate),
+        _by_sign("required_change", row.get("required_change_per_year"),
+                 lambda value: difference_text(value, unit, lang)),
+        _by_sign("observed_cagr", row.get("observed_cagr_pct"), _rate),
         ("growth_ratio", esc("" if row.get("growth_ratio") is None else format_float(row["growth_ratio"], 2))),
     ]
     if row.get("outlook") == "achieved":  # nothing is still needed
-        items = [(k, v) for k, v in items if k not in ("required_cagr", "required_change")]
+        items = [(k, v) for k, v in items if k.removesuffix("_down") not in ("required_cagr", "required_change")]
     if statement is not None and statement.figure is not None and statement.figure.as_of and not statement.on_rates:
         # a figure of part of the year is not the year's level: no growth (observed or needed) is drawn from it
-        items = [(k, v) for k, v in items if k not in ("required_cagr", "required_change", "observed_cagr",
-                                                        "growth_ratio")]
+        items = [(k, v) for k, v in items if k.removesuffix("_down") not in ("required_cagr", "required_change",
+                                                                              "observed_cagr", "growth_ratio")]
     if counted(unit):  # a count's change is in things (每年+2家), not a growth rate of a few of them
-        items = [(k, v) for k, v in items if k not in ("required_cagr", "observed_cagr")]
+        items = [(k, v) for k, v in items if k.removesuffix("_down") not in ("required_cagr", "observed_cagr")]
     shown_items = "".join(f"<dt>{esc(page_word(k, lang))}</dt><dd>{v}</dd>" for k, v in items if v)
     return f"<details><summary>{esc(page_word('more', lang))}</summary><dl>{shown_items}</dl></details>"
 
@@ -286,10 +287,12 @@ def _rate(value: float | None) -> str:
     return "" if value is None else rate_text(value) + "%"
 
 
-def _signed_difference(value: float | None, unit: str, lang: str) -> str:
+def _by_sign(key: str, value: float | None, text: Callable[[float], str]) -> tuple[str, str]:
+    """A growth or change as a report words it: a fall under its own label (尚需年均下降7.6%), never a negative
+    growth (尚需年均增长-7.6%)."""
     if value is None:
-        return ""
-    return ("-" if value < 0 else "") + difference_text(value, unit, lang)
+        return key, ""
+    return (f"{key}_down", esc(text(-value))) if value < 0 else (key, esc(text(value)))
 
 
 def _pct(value: float | None) -> str:
