@@ -47,7 +47,7 @@ ROWS: list[dict[str, Any]] = [
     {"indicator": "high_tech_enterprises", "name_zh": "制造业领域高新技术企业", "name_en": "High-tech enterprises in manufacturing",
      "unit": "家", "direction": "up", "year": 2022, "target": D("5831.75"), "comparator": "=", "target_source": "interpolated",
      "actual": D("6348"), "actual_year": 2022, "gap": D("516.25"), "attainment_pct": 108.853, "progress_pct": 43.2,
-     "time_elapsed_pct": 25.0, "required_cagr_pct": 8.01, "status": "met", "outlook": "on_track"},
+     "time_elapsed_pct": 25.0, "required_cagr_pct": 8.01, "required_change_per_year": 474.0, "status": "met", "outlook": "on_track"},
     {"indicator": "nc_rate", "name_zh": "关键工序数控化率", "name_en": "NC machining rate of key processes", "unit": "%",
      "direction": "up", "year": 2022, "target": D("58.7"), "comparator": ">=", "target_source": "interpolated",
      "actual": D("56.6"), "actual_year": 2021, "gap": D("-2.1"), "attainment_pct": 96.42, "progress_pct": 0.0,
@@ -96,7 +96,7 @@ EXPECTED = {
         '                                                                          Progress /\n'
         'Indicator             Unit          Target       Actual   Gap  Attain.          time     Needed  Status          Outlook\n'
         '────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n'
-        'High-tech             家          5832 (i)         6348   516   108.9%   43.2% / 25%      8%/yr  ✓ met           + on track\n'
+        'High-tech             家          5832 (i)         6348   516   108.9%   43.2% / 25%    +474/yr  ✓ met           + on track\n'
         'enterprises in\n'
         'manufacturing\n'
         'NC machining rate of  %         >=58.7 (i)  56.6 (2021)  -2.1    96.4%                2.1 pp/yr  · no data       ? insufficient data\n'
@@ -114,7 +114,7 @@ EXPECTED = {
         'Demo — 2022\n'
         'Indicator                                      Unit          Target       Actual   Gap  Attain.  Progress / time     Needed  Status          Outlook\n'
         '────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n'
-        'High-tech enterprises in manufacturing         家          5832 (i)         6348   516   108.9%      43.2% / 25%      8%/yr  ✓ met           + on track\n'
+        'High-tech enterprises in manufacturing         家          5832 (i)         6348   516   108.9%      43.2% / 25%    +474/yr  ✓ met           + on track\n'
         'NC machining rate of key processes             %         >=58.7 (i)  56.6 (2021)  -2.1    96.4%                   2.1 pp/yr  · no data       ? insufficient data\n'
         'Industrial foundation capability of the        in words    显著提升                                                          – not assessed\n'
         'chains\n'
@@ -149,7 +149,7 @@ EXPECTED = {
         'Demo — 2022\n'
         '指标                    单位        目标         实际  差距  完成率  进度 / 时间       今后需年均  状态      展望\n'
         '───────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n'
-        '制造业领域高新技术企业  家      5832 (i)         6348   516  108.9%  43.2% / 25%            8%/年  ✓ 达标    + 符合进度\n'
+        '制造业领域高新技术企业  家      5832 (i)         6348   516  108.9%  43.2% / 25%        +474家/年  ✓ 达标    + 符合进度\n'
         '关键工序数控化率        %     >=58.7 (i)  56.6 (2021)  -2.1   96.4%               2.1 个百分点/年  · 无数据  ? 数据不足\n'
         '产业链“五基”能力        定性    显著提升                                                           – 不评估\n'
         '另有 1 行未显示（--show targets）；--show all 显示全部。\n'
@@ -160,7 +160,7 @@ EXPECTED = {
         'Demo — 2022\n'
         '指标                    单位        目标         实际  差距  完成率  进度 / 时间       今后需年均  状态      展望\n'
         '───────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n'
-        '制造业领域高新技术企业  家      5832 (i)         6348   516  108.9%  43.2% / 25%            8%/年  ✓ 达标    + 符合进度\n'
+        '制造业领域高新技术企业  家      5832 (i)         6348   516  108.9%  43.2% / 25%        +474家/年  ✓ 达标    + 符合进度\n'
         '关键工序数控化率        %     >=58.7 (i)  56.6 (2021)  -2.1   96.4%               2.1 个百分点/年  · 无数据  ? 数据不足\n'
         '产业链“五基”能力        定性    显著提升                                                           – 不评估\n'
         '另有 1 行未显示（--show targets）；--show all 显示全部。\n'

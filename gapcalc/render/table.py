@@ -26,7 +26,15 @@ from gapcalc.engine.statement import COUNT_UNITS
 from gapcalc.render.cells import cell_text, format_float
 from gapcalc.render.document import Document, RenderOptions
 from gapcalc.render.i18n import LEGENDS, ROWS_LEFT_OUT, WARNING_LEGENDS, heading, status_word
-from gapcalc.render.numerals import computed_value, plain_text, rate_text, unit_label, whole_target
+from gapcalc.render.numerals import (
+    computed_value,
+    difference_text,
+    plain_text,
+    rate_text,
+    unit_label,
+    whole_target,
+)
+from gapcalc.render.prose import counted
 from gapcalc.render.words import RICH_STYLE
 
 
@@ -98,9 +106,16 @@ def _actual_text(row: dict[str, Any], marker: str) -> str:
 
 
 def _required_text(row: dict[str, Any], lang: str) -> str:
+    """What is still needed a year: percentage points for a share, things for a count (``+2家/年``: a count's
+    change is never a growth rate), else a growth rate."""
     if row.get("status") == "not_assessed" or row.get("outlook") == "achieved":
         return ""
-    if row.get("unit") == "%" and row.get("required_change_per_year") is not None:
+    unit, change = str(row.get("unit") or ""), row.get("required_change_per_year")
+    if counted(unit):
+        if change is None:
+            return ""
+        return f"{'-' if change < 0 else '+'}{difference_text(change, unit, lang)}{heading('per_year', lang)}"
+    if unit == "%" and change is not None:
         return f"{rate_text(row['required_change_per_year'])} {heading('pp_per_year', lang)}"
     if row.get("required_cagr_pct") is not None:
         return f"{rate_text(row['required_cagr_pct'])}%{heading('per_year', lang)}"
