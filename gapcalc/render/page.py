@@ -82,6 +82,13 @@ sup a { text-decoration: none; }
 a { color: #0b57a4; }
 .notes a, .src a { word-break: break-all; }
 .lang { margin-left: auto; }
+@media screen and (max-width: 760px) {
+  table { display: block; overflow-x: auto; table-layout: auto; width: auto; max-width: 100%; }
+  th, .num { white-space: nowrap; }
+  td { overflow-wrap: normal; }
+  td.name { min-width: 14em; }
+  ul.words { columns: 1; }
+}
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
   html { font-size: 9pt; }
