@@ -592,6 +592,12 @@ ZH: dict[str, str] = {
     "draft: 每年 read as a quota for every year of the plan period": "draft: “每年”按规划期内每一年的指标读取",
     "draft: 每年 read as a level held in every year of the plan period":
         "draft: “每年”按规划期内每一年都须达到的水平读取",
+    "draft: the row's name completed from the text beside the table ({name}); check it":
+        "draft: 行名按表旁正文补全（原为 {name}）；请核对",
+    "draft: 全年 read as the change of {year}, the plan's first year":
+        "draft: “全年”按规划首年 {year} 年的当年变化率读取",
+    "draft: 每年 read as a yearly rate of change in every year of the plan period":
+        "draft: “每年”按规划期内每一年的年变化率读取",
     "draft: read as the stock in the target year (cumulative); the verb may mean additions":
         "draft: 按目标年的存量（累计）读取；动词也可能表示新增",
     "draft: 新增 without 每年 read as the total over the plan period": "draft: 无“每年”的“新增”按规划期合计读取",

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from test_draft_lexicon import EXAMPLE_PLAN, STATISTICS_HEAD
 
 from gapcalc.cli.main import cli
-from gapcalc.draft.actuals_text import REASONS, PlanContext, PlanIndicator, Reading, Row, read_text
+from gapcalc.draft.actuals_text import REASONS, PlanContext, PlanIndicator, Reading, Row, clean_clause, read_text
 from gapcalc.draft.lexicon import LEXICON
 from gapcalc.usecases.draft_actuals import COLUMNS
 
@@ -531,6 +531,159 @@ def test_pinyin_glosses_are_read_through_and_quoted_as_printed() -> None:
     row = _only("1月至10月，全市規(guī)模以上工業(yè)增加值同比增長(zhǎng)10.2%。")
     assert (row.value, row.measure, row.as_of) == (Decimal("10.2"), "change_pct", "2023-10")
     assert "規(guī)模以上工業(yè)增加值同比增長(zhǎng)10.2%" in row.note
+
+
+def _article(title: str, date: str, body: str) -> Reading:
+    """A press article of ``date`` about 杭州, read for the example plan."""
+    return read_text(f"# source: {title}, 杭州日报, {date}\n{title}\n{body}\n", EXAMPLE_PLAN)
+
+
+def _plan_of(*indicators: tuple[str, str, str]) -> PlanContext:
+    """A city's 2021—2025 plan of these (id, name, unit) levels."""
+    return PlanContext("hangzhou", "杭州", "municipal", (2021, 2025), 2020, tuple(
+        PlanIndicator(ident, name, unit, (), frozenset({"level"})) for ident, name, unit in indicators))
+
+
+def test_a_respectively_clause_completes_the_names_listed_before_it() -> None:
+    reading = _read("全市高技术制造业和装备制造业增加值分别增长10.5%和8.2%，占规模以上工业增加值的比重分别为19.5%和"
+                    "40.1%。")
+    assert [(r.indicator, r.value) for r in reading.rows] == [("high_tech_mfg_share", Decimal("19.5"))]
+    assert Decimal("10.5") not in [r.value for r in reading.rows]
+    also = _read("全市高技术制造业和装备制造业分别增长10.5%和8.2%，分别占规上工业增加值的21.3%和40.1%，"
+                 "对工业增长的贡献率分别为35.2%和30.6%。")
+    assert [(r.indicator, r.value) for r in also.rows] == [("high_tech_mfg_share", Decimal("21.3"))]
+
+
+def test_a_list_says_its_first_names_head_and_its_last_names_tail_of_each_name() -> None:
+    plan = _plan_of(("with_rnd_institutions", "建立研发机构的规模以上工业企业占比", "%"),
+                    ("with_rnd_activity", "开展研发活动的规模以上工业企业占比", "%"))
+    reading = read_text(STATISTICS_HEAD + "全市规模以上工业企业有研发机构和研发活动的占比分别达40%、55%。\n", plan)
+    assert [(r.indicator, r.value) for r in reading.rows] == [
+        ("with_rnd_institutions", 40), ("with_rnd_activity", 55)]
+
+
+def test_a_share_of_those_having_something_reads_in_the_plans_order() -> None:
+    row = _only("全市规模以上工业企业中有研发机构的占比为38%。")
+    assert (row.indicator, row.value, row.scope) == ("rnd_institution_coverage", 38, "")
+
+
+def test_a_share_printed_as_of_a_whole_names_that_whole() -> None:
+    assert _refused("全市制造业增加值占规模以上工业增加值的79.9%。", "79.9") == "actual.refuse.denominator"
+    assert _only("全市高技术制造业增加值占规模以上工业增加值的19.6%。").indicator == "high_tech_mfg_share"
+
+
+def test_last_year_as_the_start_of_a_span_is_no_year_of_the_figures() -> None:
+    reading = _article("杭州上半年工业运行", "2024-07-20", "上半年，全市经济延续了去年以来的恢复态势。"
+                       "上半年，全市规模以上工业增加值增长6.1%。")
+    assert [(r.year, r.as_of) for r in reading.rows] == [(2024, "2024-06")]
+
+
+def test_the_examples_before_deng_are_no_part_of_the_name() -> None:
+    row = _only("全市累计建成华光科技等市级智能工厂60个。")
+    assert (row.indicator, row.value) == ("smart_factories", 60)
+    assert clean_clause("累计建成甲、乙等绿色工厂") == "绿色工厂"
+    assert clean_clause("中等规模企业") == "中等规模企业"
+    assert clean_clause("高等院校") == "高等院校"
+
+
+def test_a_heading_of_targets_met_is_a_review() -> None:
+    text = ("2024年杭州市政府工作报告\n一、2023年工作回顾\n主要目标任务完成情况\n全市新增上市企业6家。\n"
+            "二、2024年工作安排\n全市新增上市企业8家。\n")
+    reading = read_text(text, EXAMPLE_PLAN)
+    assert [(r.year, r.value) for r in reading.rows] == [(2023, 6)]
+    assert [(r.value, r.why) for r in reading.refused] == [(8, "actual.refuse.target_section")]
+
+
+def test_a_target_word_inside_another_word_is_no_target() -> None:
+    assert _only("全市建成工业设计模拟实验室，累计创建绿色工厂171家。").value == 171
+    assert _refused("全市拟创建绿色工厂30家。", "30") == "actual.refuse.target"
+
+
+def test_a_count_before_its_name_after_the_region_a_label_or_the_name_before_it() -> None:
+    reading = _read("年末，杭州已累计推动13万户企业“上云”，“一企一策”建成了60个智能工厂。")
+    assert [(r.indicator, r.value) for r in reading.rows] == [("enterprises_on_cloud", 130000),
+                                                               ("smart_factories", 60)]
+    listed = _read("全年建成50个智能工厂、新增2万户企业“上云”。")
+    assert [(r.indicator, r.value, r.measure) for r in listed.rows] == [
+        ("smart_factories", 50, ""), ("enterprises_on_cloud", 20000, "new")]
+
+
+def test_refuses_the_aims_of_the_year() -> None:
+    reading = _article("杭州启动智能化改造行动", "2024-06-20", "年内新建50个智能工厂、新增2万户企业“上云”……"
+                       "今年我市将新增上市企业10家。截至目前，全市已累计推动13万户企业“上云”。")
+    assert [(r.indicator, r.value, r.as_of) for r in reading.rows] == [("enterprises_on_cloud", 130000, "2024-06")]
+    assert {r.value: r.why for r in reading.refused if r.value in (50, 20000, 10)} == {
+        50: "actual.refuse.target", 20000: "actual.refuse.target", 10: "actual.refuse.target"}
+    assert _only("近三年内全市新增上市企业12家。").value == 12
+
+
+def test_a_bullet_opens_no_name() -> None:
+    row = _only("●全年新增上市企业6家")
+    assert (row.indicator, row.value, row.measure) == ("listed_companies", 6, "new")
+
+
+def test_the_months_of_a_sentences_own_figures_say_nothing_of_the_sentences_after_it() -> None:
+    reading = _read("1—10月，全市规模以上工业增加值增长6.2%。全年新认定智能工厂17个。")
+    assert [(r.indicator, r.as_of) for r in reading.rows] == [("industrial_value_added", "2023-10"),
+                                                                ("smart_factories", "")]
+
+
+def test_a_clause_of_a_name_and_a_count_continues_the_verb_and_level_before_it() -> None:
+    reading = _read("全市累计建成国家级绿色工厂33家，智能工厂12个；市级智能工厂40个。")
+    assert [(r.indicator, r.breakdown, r.value) for r in reading.rows] == [
+        ("green_factories", "national", 33), ("smart_factories", "", 40)]
+    assert (Decimal(12), "actual.refuse.level_subset") in [(r.value, r.why) for r in reading.refused]
+
+
+def test_a_name_said_short_is_read_as_the_indicators_with_its_scope() -> None:
+    row = _only("全市建成创新示范工厂12个。")
+    assert (row.indicator, row.value) == ("innovation_demo_smart_factories", 12)
+    assert row.scope == "创新示范工厂，规划为创新示范智能工厂"
+
+
+def test_a_kind_of_what_the_indicator_counts_is_read_with_its_scope() -> None:
+    rows = _read("新增国家级企业技术中心3家、省级企业技术中心20家，累计分别达28家、310家。").rows
+    assert [(r.indicator, r.breakdown, r.value, r.measure) for r in rows] == [
+        ("enterprise_rnd_institutions", "national", 28, ""), ("enterprise_rnd_institutions", "provincial", 310, "")]
+    assert rows[0].scope == "国家级企业技术中心，规划为企业研发机构"
+
+
+def test_the_year_a_figure_rose_from_is_not_that_of_the_sentences_after_it() -> None:
+    reading = _article("杭州工业经济运行情况", "2024-11-29", "前三季度，全市规模以上工业增加值增速由2023年末的"
+                       "6.0%提高至6.5%。全市新增上市企业5家。")
+    assert ("listed_companies", 2024, 5, "new", "2024-11") in [
+        (r.indicator, r.year, r.value, r.measure, r.as_of) for r in reading.rows]
+
+
+def test_a_year_qualifying_a_noun_leaves_an_articles_figures_as_of_its_month() -> None:
+    named = _article("杭州公布智能工厂名单", "2024-05-10", "日前，市经信局公布了2024年杭州市智能工厂名单。"
+                     "全市累计建成智能工厂80个。")
+    assert [(r.year, r.value, r.as_of) for r in named.rows] == [(2024, 80, "2024-05")]
+    said = _article("杭州智能工厂建设成效", "2024-05-10", "何处长介绍，2024年，全市累计建成智能工厂80个。"
+                    "全市上市企业41家。")
+    assert [(r.year, r.value, r.as_of) for r in said.rows] == [(2024, 80, ""), (2024, 41, "")]
+
+
+def test_proposed_recognitions_under_public_notice_are_additions_quoted_as_printed() -> None:
+    reading = _article("杭州公示智能工厂拟认定名单", "2024-05-10", "日前，市經信局公示了2024年杭州市數字化車間和"
+                       "智能工廠擬認定結果。其中，擬認定18個項目為2024年杭州市智能工廠，45個項目為2024年杭州市數字化車間。")
+    assert [(r.indicator, r.year, r.value, r.measure, r.as_of) for r in reading.rows] == [
+        ("smart_factories", 2024, 18, "new", "2024-05"), ("digital_workshops", 2024, 45, "new", "2024-05")]
+    assert "擬認定18個項目為2024年杭州市智能工廠" in reading.rows[0].note and "公示" in reading.rows[0].note
+    assert _refused("全市拟认定智能工厂18个。", "18") == "actual.refuse.target"
+
+
+def test_a_count_is_named_by_what_it_is_recognised_as() -> None:
+    rows = _read("全年新认定20个项目为杭州市智能工厂，45个项目为杭州市数字化车间。").rows
+    assert [(r.indicator, r.value, r.measure) for r in rows] == [("smart_factories", 20, "new"),
+                                                                  ("digital_workshops", 45, "new")]
+
+
+def test_numbers_listed_with_one_unit_after_the_last_are_all_in_it() -> None:
+    reading = _read("全市关键工序数控化率、两化融合发展水平分别为56.6%、60.7，比上年分别提高2.1和1.5个百分点。")
+    assert [r.value for r in reading.rows] == [Decimal("56.6"), Decimal("60.7")]
+    assert {r.value: r.why for r in reading.refused if r.value in (Decimal("2.1"), Decimal("1.5"))} == {
+        Decimal("2.1"): "actual.refuse.points", Decimal("1.5"): "actual.refuse.points"}
 
 
 def test_the_note_quotes_the_sentence_after_the_draft_mark() -> None:

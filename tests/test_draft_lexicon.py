@@ -57,6 +57,10 @@ EXAMPLE_PLAN = PlanContext("hangzhou", "杭州", "municipal", (2021, 2025), 2020
     _indicator("listed_companies", "上市企业", "家"),
     _indicator("listed_quoted_companies", "上市挂牌企业", "家"),
     _indicator("industrial_robots", "在役工业机器人", "台"),
+    _indicator("rnd_institution_coverage", "建立研发机构的规模以上工业企业占比", "%", ("level",)),
+    _indicator("enterprise_rnd_institutions", "企业研发机构", "家",
+               breakdowns=(("national", "国家级"), ("provincial", "省级"))),
+    _indicator("innovation_demo_smart_factories", "创新示范智能工厂", "个"),
 ))
 """The plan an example of a statistics text is read for: a city's 2021—2025 plan, base year 2020."""
 

@@ -574,3 +574,91 @@ def test_the_verb_before_a_list_of_changes_reads_every_number() -> None:
 def test_a_count_named_by_what_it_becomes() -> None:
     found = statements("到2025年，全市40家企业评为“省级服务型制造示范企业”。")
     assert found[0].name_zh == "省级服务型制造示范企业"
+
+
+def test_a_goal_named_with_its_year_gives_that_year_to_the_list_spelling_it_out() -> None:
+    found = statements("到2023年，全市实现“三优”发展目标；到2025年，规上企业达到3000家。"
+                       "“三优”目标具体为：规上企业达到2000家，新增上市企业10家；数字化车间达到80个。")
+    assert [(s.values[0].value, s.values[-1].year) for s in found] == [
+        (Decimal(3000), 2025), (Decimal(2000), 2023), (Decimal(10), 2023), (Decimal(80), 2023)]
+
+
+def test_a_stage_named_in_one_part_is_spelled_out_in_the_next() -> None:
+    found = extract(SourceDocument(
+        "杭州市制造业高质量发展行动计划(2021—2025年)\n一、总体要求\n到2023年为第一阶段，到2025年为第二阶段。\n"
+        "二、主要目标\n第一阶段目标：智能工厂达到30个。\n")).statements
+    assert [(s.values[0].value, s.values[0].year) for s in found] == [(Decimal(30), 2023)]
+
+
+def test_an_item_of_a_list_without_a_verb_of_its_own_shares_the_additions() -> None:
+    found = statements("到2025年，新增技术中心20个、品牌培育示范企业10家以上、培育试点企业5家。")
+    assert [s.kind for s in found] == ["period_total", "period_total", "cumulative"]  # 培育 opens the last: its own
+
+
+def test_a_yearly_fall_is_a_rate_in_every_year_of_the_plan() -> None:
+    found = statements("每年新增智能工厂10个，单位产值能耗下降3%左右。")
+    rate = found[1]
+    assert (rate.kind, rate.change, rate.values[0].comparator) == ("annual_growth", "decrease", "~")
+    assert [v.year for v in rate.values] == [2021, 2022, 2023, 2024, 2025]
+
+
+def test_full_coverage_states_no_number() -> None:
+    found = statements("到2025年，实现规上企业数字化改造全覆盖。")
+    assert [(s.name_zh, s.kind, s.values[0].value, s.values[0].text) for s in found] == [
+        ("规上企业数字化改造", "qualitative", None, "全覆盖")]
+
+
+def test_full_coverage_as_a_way_of_working_is_no_target() -> None:
+    assert statements("按照分区域、全覆盖的思路，推进企业上云。") == []
+
+
+def test_the_count_of_issuing_departments_is_no_target() -> None:
+    found = statements("落实工信部等八部门联合印发的《数字化转型方案》，到2025年，建成数字化车间40个。")
+    assert [(s.name_zh, s.values[0].value) for s in found] == [("数字化车间", Decimal(40))]
+
+
+def test_a_count_right_after_a_party_committee_is_no_target() -> None:
+    found = statements("围绕市委四个“攻坚行动”，到2025年，培育链主企业15家。")
+    assert [(s.name_zh, s.values[0].value) for s in found] == [("链主企业", Decimal(15))]
+
+
+def test_a_second_count_of_a_list_counts_the_items_after_the_first() -> None:
+    found = statements("聚焦电子、汽车、装备3个万亿级产业以及化工、家电2个千亿级产业，到2025年，培育链主企业12家。")
+    assert [s.values[0].value for s in found] == [Decimal(12)]
+
+
+def test_a_shortened_row_name_is_completed_from_the_text_beside_the_table() -> None:
+    found = extract(SourceDocument(
+        "杭州市制造业高质量发展行动计划(2021—2025年)\n二、主要目标\n推动企业纳入全市制造业瞪羚企业培育名录库。\n"
+        "表1 年度目标\n类别\t2021年\t2022年\n进入全市培育名录库企业\t10\t20\n")).statements
+    assert found[0].name_zh == "进入全市制造业瞪羚企业培育名录库企业"
+
+
+def test_a_column_of_ranks_is_in_places() -> None:
+    found = extract(SourceDocument(
+        "杭州市制造业高质量发展行动计划(2021—2025年)\n一、发展基础\n表1 2020年品牌情况\n"
+        "市别\t著名商标排名\n杭州市\t3\n")).statements
+    assert (found[0].unit, found[0].values[0].value) == ("位", Decimal(3))
+
+
+def test_the_de_after_a_field_is_no_part_of_the_name() -> None:
+    assert statements("到2025年，数字经济领域的独角兽企业达到10家。")[0].name_zh == "数字经济领域独角兽企业"
+
+
+def test_what_a_share_is_taken_among_joins_the_name_without_zhong() -> None:
+    found = statements("到2025年，规上企业中60%的骨干企业建成数字化车间。")
+    assert found[0].name_zh.startswith("规上企业") and "中" not in found[0].name_zh
+
+
+def test_persons_counted_with_ming_are_in_ren() -> None:
+    assert statements("到2025年，引进博士200名。")[0].unit == "人"
+
+
+def test_a_campaign_list_of_bare_magnitudes_is_read_alike() -> None:
+    found = statements("到2025年，开展千名工程师、百名专家进企业活动。")
+    assert [(s.kind, s.values[0].comparator, s.unit) for s in found] == [("period_total", "~", "人")] * 2
+
+
+def test_what_stands_now_is_the_year_before_the_plan() -> None:
+    found = statements("2018年启动智能制造工程以来成效明显。目前，全市已建成智能工厂9个。")
+    assert [(s.kind, s.values[0].year) for s in found] == [("baseline", 2020)]

@@ -85,12 +85,16 @@ _PLAN_REPORT = LEXICON.compiled("actual.document.plan_report")
 _WORK_REPORT = _rule_words("actual.document.work_report")
 _MONTHLY = LEXICON.compiled("actual.document.monthly")
 _TARGET_SECTION = _rule_words("actual.refuse.target_section")
+_TARGETS_MET = LEXICON.compiled("actual.refuse.target_section", "unless")
 _TARGET = re.compile(LEXICON.alternation("actual.refuse.target"))
 _NOT_TARGET = LEXICON.compiled("actual.refuse.target", "unless")
+_AIMS = LEXICON.compiled("actual.refuse.target", "aims")
 _NAME_AFTER = LEXICON.compiled("actual.name.after")
+_FROM = LEXICON.compiled("actual.period.from")
 _FUTURE = LEXICON.compiled("actual.refuse.future_year")
 _YEAR = LEXICON.compiled("actual.period.year")
 _SINCE = tuple(LEXICON.rule("actual.period.year").get("since", ()))
+_OPENS = LEXICON.compiled("actual.period.year", "opens")
 _MONTHS = LEXICON.compiled("actual.period.months")
 _QUARTERS: dict[str, int] = {str(k): int(v) for k, v in LEXICON.rule("actual.period.quarters").map.items()}
 _QUARTER_RE = re.compile(alternation(_QUARTERS))
@@ -128,6 +132,7 @@ _PREFER = [m if m != "level" else LEVEL for m in LEXICON.rule("actual.refuse.one
 _NEVER_AMOUNTS = frozenset(LEXICON.rule("actual.refuse.unit").get("units", ()))
 _LEADING = LEXICON.compiled("actual.name.leading")
 _TRAILING = LEXICON.compiled("actual.name.trailing")
+_EXAMPLES = LEXICON.compiled("actual.name.instances")
 _INHERIT = tuple(sorted(_rule_words("actual.name.inherit"), key=len, reverse=True))
 _SYNONYMS = sorted(LEXICON.rule("actual.name.synonyms").map.items(), key=lambda pair: -len(pair[0]))
 _SCOPES = sorted(LEXICON.rule("actual.scope.terms").map.items(), key=lambda pair: -len(pair[0]))
@@ -138,6 +143,11 @@ _MUNICIPALITIES = _rule_words("document.municipality")
 _JOINERS = _rule_words("actual.list.items")
 _CONTINUATION = re.compile(rf"\s*{alternation(_JOINERS)}\s*")
 _RESPECTIVELY = _rule_words("actual.list.respectively")
+_CLAUSES = _rule_words("actual.list.clauses")
+_COMPLETES = LEXICON.compiled("actual.list.completes")
+_SHARED_HEADS = _rule_words("actual.list.shared")
+_SHARED_TAIL = LEXICON.compiled("actual.list.shared")
+_HAVING = LEXICON.compiled("actual.name.having")
 _LIST_SPLIT = re.compile(alternation(w for w in _JOINERS if w not in ("及", "与")))
 """What separates the names of a list (not 及 nor 与, which words hold: 普及率, 参与度)."""
 _ENGLISH_TERMS = tuple(sorted(LEXICON.rule("english").map, key=len, reverse=True))
@@ -145,13 +155,19 @@ _JOINED: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (str(whole), tuple(str(part) for part in parts)) for whole, parts in LEXICON.rule("actual.scope.part").map.items())
 """Words joining two kinds in one (上市挂牌), with the kinds they join."""
 _WIDER = _rule_words("actual.scope.wider")
+_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (str(whole), tuple(str(kind) for kind in kinds)) for whole, kinds in LEXICON.rule("actual.scope.kind").map.items())
+"""What an indicator's name counts, with the names of kinds of it (企业研发机构: 企业技术中心)."""
 _WITHIN = re.compile(rf"(?:^|[,;:])\s*{LEXICON.alternation('actual.refuse.within')}")
 _GENERIC_LONGEST = tuple(sorted(LEXICON.rule("actual.refuse.other_indicator").get("generic", ()), key=len,
                                 reverse=True))
 _NOUN = re.compile(LEXICON.alternation("rise.noun"))
 
+_PROPOSED = re.compile(LEXICON.alternation("actual.measure.proposed"))
+_NOTICE = re.compile(alternation(LEXICON.rule("actual.measure.proposed").get("notice", ())))
+_AS = LEXICON.compiled("actual.name.as")
 _VERBS: list[tuple[str, str]] = (
-    [(w, "new") for w in _rule_words("actual.measure.new")]
+    [(w, "new") for w in (*_rule_words("actual.measure.new"), *_rule_words("actual.measure.proposed"))]
     + [(w, "level") for w in (*_rule_words("actual.measure.level"), *LEXICON.words("reach"))]
     + [(w, "rise") for w in _rule_words("actual.measure.rise")]
     + [(w, "fall") for w in _rule_words("actual.measure.fall")])
@@ -396,8 +412,15 @@ def _read_name(raw: str, regions: tuple[str, ...]) -> Name:
     whole = ""
     denominator = _DENOMINATOR.search(_synonyms(text))
     if denominator:
-        whole = _normal_whole(denominator.group("whole") or denominator.group("whole2") or "", regions)
+        whole = _normal_whole(next((found for found in denominator.group("whole", "whole2", "whole3") if found), ""),
+                              regions)
     text = _PARENTHESIS.sub("", _synonyms(text)).replace("、", "")
+    having = _HAVING.match(text)
+    if having:
+        subject = _LEADING.sub("", having.group("whole"))
+        for word in regions:
+            subject = subject[len(word):] if subject.startswith(word) else subject
+        text = having.expand(r"\g<having>\g<what>的") + subject + having.group("measure")
     scopes: list[str] = []
     level = ""
     while True:
@@ -433,12 +456,12 @@ def _shown(raw: str, regions: Sequence[str]) -> str:
 @lru_cache(maxsize=8192)
 def clean_clause(clause: str) -> str:
     """The name in a clause: cut at a comparison (高于…, 比上年…, 比2015年…), then its time, verb, base and bound
-    words cut from both ends."""
+    words cut from both ends, and the examples before 等 (``actual.name.instances``)."""
     cut = _CUT.search(clause)
     text = (clause[:cut.start()] if cut else clause).strip()
     while True:
         before = text
-        text = _TRAILING.sub("", _LEADING.sub("", text)).strip()
+        text = _TRAILING.sub("", _EXAMPLES.sub("", _LEADING.sub("", text))).strip()
         if text == before:
             return text
 
@@ -466,6 +489,9 @@ class _Targets:
                 at = core.find(word)
                 if 0 < at and at + len(word) < len(core):
                     self.wider.setdefault(core[:at] + core[at + len(word):], target)
+            for whole, kinds in _KINDS:
+                for kind in kinds if whole in core else ():
+                    self.wider.setdefault(core.replace(whole, kind), target)
         self.joined = tuple(tg for tg in self.all if any(whole in tg.name.core for whole, _ in _JOINED))
         self.shared = tuple((tg, tg.shared) for tg in self.all if tg.shared is not None)
         self.near = tuple((tg, tg.name.core, len(tg.name.core) >= 2 and tg.name.core not in _GENERIC,
@@ -897,7 +923,11 @@ class _Context:
     own_level: str
     targets: _Targets
     target_section: bool = False
+    notice: bool = False
+    """The text tells of a public notice of results (``actual.measure.proposed``)."""
     year: int | None = None
+    year_named: bool = False
+    """The year carried was said only of a noun (公示了2023年重庆市…名单), not as the time of a clause (2023年，…)."""
     published: tuple[int, int] | None = field(init=False)
     """(year, month) of publication, when known (:attr:`Publication.published`, read once)."""
     latest: int | None = field(init=False)
@@ -953,6 +983,7 @@ def read_text(text: str, plan: PlanContext) -> Reading:
                            reverse=True))
     elsewhere = tuple(word for word in _ELSEWHERE if word not in own_words)
     context = _Context(plan, publication, regions, elsewhere, _OWN_LEVEL.get(scale, ""), _targets(plan, regions))
+    context.notice = bool(_NOTICE.search(fold(text)))
     reading = Reading(publication)
     candidates: list[Row] = []
     titles: set[int] = set()
@@ -982,7 +1013,7 @@ def _heading(heading: str, context: _Context) -> None:
     years = [int(m.group("year")) for m in _YEAR.finditer(heading)]
     latest = context.latest
     future = any(latest is not None and year > latest for year in years)
-    targets = future or any(word in heading for word in _TARGET_SECTION)
+    targets = future or any(word in heading for word in _TARGET_SECTION) and not _TARGETS_MET.search(heading)
     if _CHAPTER.match(heading):
         context.target_section = targets
     elif targets:
@@ -997,7 +1028,7 @@ def _sentence(line: _Line, start: int, end: int, context: _Context, candidates: 
     original = line.text[start:end]
     numbers = list(numbers_in(folded, dates))
     items = _items(folded, numbers)
-    _names(items, folded)
+    _names(items, folded, context.regions)
     if line.label and line.label not in context.regions:
         rule = "actual.refuse.subset" if line.part else "actual.refuse.elsewhere" if line.region in \
             context.elsewhere else ""
@@ -1015,7 +1046,7 @@ def _sentence(line: _Line, start: int, end: int, context: _Context, candidates: 
             candidates.append(found)
         elif isinstance(found, Refusal):
             refused.append(found)
-    _carry_year(folded, context)
+    _carry_year(folded, context, bool(numbers))
 
 
 def _items(folded: str, numbers: Sequence[_Number]) -> list[_Item]:
@@ -1036,7 +1067,7 @@ def _items(folded: str, numbers: Sequence[_Number]) -> list[_Item]:
     return items
 
 
-def _names(items: list[_Item], folded: str) -> None:
+def _names(items: list[_Item], folded: str, regions: tuple[str, ...] = ()) -> None:
     """Each number's name, verb and level: its clause's, else (a continuation of a list, or a clause without a name)
     the number's before it. A list of names (with 分别, or as many names as the numbers listed after them) pairs with
     those numbers in order; a clause listing numbers without names (，分别增长10.3%、8.6%) pairs them with the last
@@ -1049,25 +1080,35 @@ def _names(items: list[_Item], folded: str) -> None:
         group = [item]
         while index + len(group) < len(items) and items[index + len(group)].continuation:
             group.append(items[index + len(group)])
+        last_unit = group[-1].number.unit
+        for member in group[:-1] if last_unit in _POINTS else ():
+            if not member.number.unit:  # 分别提高1.2和2.1个百分点: the unit printed last is the list's
+                member.number.unit = last_unit
         clause = item.clause
         respectively = next((word for word in _RESPECTIVELY if word in clause), None)
         names: list[tuple[str, str]] = []
+        completion = ""
         if respectively:
             names = _list_names(clean_clause(clause[:clause.index(respectively)]))
+            own = clean_clause(clause.replace(respectively, "", 1))
+            completion = own if _COMPLETES.match(own) else ""
         elif len(group) > 1:
             names = _list_names(clean_clause(clause))
+        bases: list[tuple[str, str]] | None = None
         if len(group) > 1 and len(names) != len(group) and len(listed) == len(group) and (
                 respectively or not clean_clause(clause)):
-            names = listed
+            bases, names = listed, [(_completed(name, completion), level) for name, level in listed]
         for position, member in enumerate(group):
             previous = items[index - 1] if index else None
             if member is item:
-                _own_name(member, previous)
+                _own_name(member, previous, regions)
                 if previous is not None and _WITHIN.search(member.piece):
                     member.within = previous.within or previous.name
                 if previous is not None and previous.after_name and member.piece.startswith(previous.tail):
                     rest = member.piece[len(previous.tail):]
-                    if _CONTINUATION.fullmatch(rest) and member.tail:
+                    lead = _CONTINUATION.match(rest)
+                    verb = rest[lead.end():] if lead else ""  # 建设100个数字化车间、新增1万户企业上云
+                    if lead and (not verb or _NAME_AFTER.search(verb) and not clean_clause(verb)) and member.tail:
                         member.name, member.after_name, member.inherited = clean_clause(member.tail), True, False
                         member.verb, member.level = member.verb or previous.verb, member.level or previous.level
             else:
@@ -1075,7 +1116,7 @@ def _names(items: list[_Item], folded: str) -> None:
             if len(names) == len(group):
                 member.name, member.level = names[position]
                 member.inherited = False
-        named = [(member.name, member.level) for member in group]
+        named = bases or [(member.name, member.level) for member in group]
         joined = index and _CONTINUATION.match(item.piece) and not _CLAUSE_END.search(item.piece)
         run = run + named if joined else named
         if len(run) > 1:
@@ -1083,13 +1124,24 @@ def _names(items: list[_Item], folded: str) -> None:
         index += len(group)
 
 
+def _completed(name: str, completion: str) -> str:
+    """A listed name with the completion its 分别 clause says (``actual.list.completes``), a word both say once
+    (高技术制造业增加值 and 增加值占…比重)."""
+    if not completion:
+        return name
+    overlap = next((n for n in range(min(len(name), len(completion)), 1, -1) if name.endswith(completion[:n])), 0)
+    return name + completion[overlap:]
+
+
 def _list_names(listed: str) -> list[tuple[str, str]]:
     """The names of a list (高新技术企业、科技型企业) with their levels: a name that is a level alone takes the rest
     of the last name (国家级、省级绿色工厂: 国家级绿色工厂); a level names only the name it begins (国家级小巨人企业、
-    高新技术企业: the second is of every level)."""
+    高新技术企业: the second is of every level); what the first name opens with and the last ends with may be said of
+    each (``actual.list.shared``)."""
     parts = [part.strip() for part in _LIST_SPLIT.split(listed) if part.strip()]
     if len(parts) < 2:
         return []
+    parts = _shared_ends(parts)
     last = parts[-1]
     last_level = next((word for word in _LEVELS if last.startswith(word)), "")
     found: list[tuple[str, str]] = []
@@ -1100,20 +1152,49 @@ def _list_names(listed: str) -> list[tuple[str, str]]:
     return found
 
 
-def _own_name(item: _Item, previous: _Item | None) -> None:
+def _shared_ends(parts: list[str]) -> list[str]:
+    """The names of a list with the head of the first (规上工业企业有) and the tail of the last (的占比) said of the
+    others when they lack them (``actual.list.shared``)."""
+    tail = _SHARED_TAIL.search(parts[-1])
+    if tail and not any("的" in part for part in parts[:-1]):
+        parts = [part + tail.group() for part in parts[:-1]] + [parts[-1]]
+    head = next((parts[0][:at + len(word)] for word in _SHARED_HEADS
+                 if 0 < (at := parts[0].find(word)) < len(parts[0]) - len(word)), "")
+    if head and not any(word in part for part in parts[1:] for word in _SHARED_HEADS):
+        parts = [parts[0]] + [head + part for part in parts[1:]]
+    return parts
+
+
+def _own_name(item: _Item, previous: _Item | None, regions: tuple[str, ...] = ()) -> None:
     """The name, verb and level of a number's own clause; a clause without a name continues the name before it, and
-    an item of a list (after 、) the verb and level before it when it says none."""
+    an item of a list (after 、) the verb and level before it when it says none. A count printed before its name
+    (``actual.name.after``) is named by what follows it when its clause names nothing but the region or a quoted
+    label (重庆已累计推动7.1万户企业“上云”, “一链一策”建设33条重点产业链), or the name printed after the number before
+    it (建设100个数字化车间、新增1万户企业上云)."""
     clause = item.clause
     item.verb = _verb(clause)
     item.level = next((word for word in _LEVELS if word in clause), "")
     name = clean_clause(clause)
-    if not name and item.tail and item.number.unit in COUNT_UNITS and _NAME_AFTER.search(clause):
+    after = _NAME_AFTER.search(clause)
+    head = clean_clause(clause[:after.start()]) if after else name
+    told = previous is not None and bool(previous.tail) and head == clean_clause(previous.tail)
+    named_as = _AS.match(item.tail) if item.tail else None
+    if named_as and (after or not name) and item.number.unit in COUNT_UNITS:  # 17个项目为2023年重庆市智能工厂
+        item.name, item.after_name = clean_clause(item.tail[named_as.end():]), True
+        item.verb = item.verb or (previous.verb if previous is not None else "")
+        return
+    if after and (not head or head in regions or _LABEL.fullmatch(head) or told) and item.tail and \
+            item.number.unit in COUNT_UNITS:
         item.name, item.after_name = clean_clause(item.tail), True
         item.level = item.level or next((word for word in _LEVELS if item.tail.startswith(word)), "")
         return
     if previous is None:
         item.name = name
         return
+    if name and name == clause.strip() and not item.verb and not item.level and previous.verb and previous.level \
+            and item.number.unit in COUNT_UNITS and previous.number.unit in COUNT_UNITS and \
+            item.piece.lstrip().startswith(_CLAUSES) and not _CLAUSE_END.search(item.piece.lstrip()[1:]):
+        item.verb, item.level = previous.verb, previous.level  # 累计建成国家级绿色工厂133家，绿色园区12个
     if not name or name.startswith(_INHERIT):
         item.name = previous.name + name if name else previous.name
         item.inherited = True
@@ -1150,24 +1231,30 @@ def _verb(clause: str) -> str:
     return verbs[-1][1]
 
 
-def _carry_year(folded: str, context: _Context) -> None:
+def _carry_year(folded: str, context: _Context, figures: bool = False) -> None:
     """The year a sentence says its figures are of (its last year that is no base, target, start or end of a span)
-    is the year of the sentences after it that say none."""
+    is the year of the sentences after it that say none; the part of a year it says, only when it says no figure
+    (前三季度，全市经济运行稳中有进。): one of its own figures' (1—10月，软件收入增长13%。) ends there."""
     latest = context.latest
-    years = _adverbial_years(folded)
+    starts = [found.span() for found in _FROM.finditer(folded)]
+    years = [(at, year) for at, year in _adverbial_years(folded) if not any(a <= at < b for a, b in starts)]
     period = _period(folded)
-    if period is not None:
+    if period is not None and figures:
+        context.period = None
+    elif period is not None:
         context.period = (period[3] or (years[-1][1] if years else None), period[1], tuple(period[2]))
     elif years or _WHOLE_YEAR.search(folded) or _LAST_YEAR.search(folded):
         context.period = None
     if years:
-        year = years[-1][1]
+        at, year = years[-1]
         if latest is None or year <= latest:
             context.year = year
+            context.year_named = not _OPENS.search(folded[:at])
         return
     published = context.published_year
     for found in _LAST_YEAR.finditer(folded):
-        if published is not None and not folded[:found.start()].rstrip().endswith(_BASE_WORDS):
+        if published is not None and not folded[:found.start()].rstrip().endswith(_BASE_WORDS) and \
+                not folded[found.end():].lstrip().startswith(_SINCE):
             context.year = published - 1
     past = _past_years(folded, context)
     if past is not None:
@@ -1275,6 +1362,8 @@ def _figure(item: _Item, folded: str, original: str, line: int, context: _Contex
         notes.append(_note("actual.name.inherit"))
     if _ESTIMATE.search(prefix):
         notes.append(_note("actual.estimate"))
+    if context.notice and measure == NEW and _PROPOSED.search(prefix):
+        notes.append(_note("actual.measure.proposed"))
     return Row(indicator.id, breakdown, year, value, measure, comparator, as_of, scope, line,
                shown or _quote(original, number), tuple(n for n in notes if n), number.printed,
                _revision(folded, prefix, context.publication.kind), context.publication.date,
@@ -1309,7 +1398,10 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
     latest = context.latest
     if context.target_section:
         return "actual.refuse.target_section"
-    if _TARGET.search(prefix) and _TARGET.search(_NOT_TARGET.sub(lambda m: "_" * len(m.group()), prefix)):
+    if context.notice:
+        prefix = _PROPOSED.sub(lambda m: "_" * len(m.group()), prefix)
+    if _TARGET.search(prefix) and _TARGET.search(_NOT_TARGET.sub(lambda m: "_" * len(m.group()), prefix)) or \
+            _AIMS.search(prefix):
         return "actual.refuse.target"
     future = [int(m.group(1)) for m in _FUTURE.finditer(prefix)]
     explicit = [int(m.group("year")) for m in _YEAR.finditer(prefix)]
@@ -1411,7 +1503,8 @@ def _when(prefix: str, context: _Context) -> tuple[int, str, list[str]] | str:
     at, year = years[-1] if years else (-1, None)
     for pattern, offset in ((_LAST_YEAR, -1), (_THIS_YEAR, 0)):
         for found in pattern.finditer(prefix):
-            if found.start() > at and not prefix[:found.start()].rstrip().endswith(_BASE_WORDS):
+            if found.start() > at and not prefix[:found.start()].rstrip().endswith(_BASE_WORDS) and not (
+                    offset and prefix[found.end():].lstrip().startswith(_SINCE)):
                 base = context.published_year
                 if base is not None:
                     year, at = base + offset, found.start()
@@ -1447,7 +1540,8 @@ def _when(prefix: str, context: _Context) -> tuple[int, str, list[str]] | str:
     if not month and published and published[0] == year and _SO_FAR.search(prefix):
         month = published[1]
     if context.publication.kind == "article" and not month and year == (published[0] if published else None) \
-            and context.year is None and not _YEAR.search(prefix) and not _THIS_YEAR.search(prefix):
+            and (context.year is None or context.year_named) and not _THIS_YEAR.search(prefix) \
+            and not any(_OPENS.search(prefix[:found.start()]) for found in _YEAR.finditer(prefix)):
         month = published[1] if published else 0
     as_of = "" if not month or month == 12 else f"{year:04d}-{month:02d}"
     if as_of and not notes:

@@ -11,7 +11,7 @@ from gapcalc.draft.extraction import Extraction, Heading, PlanReading, Statement
 from gapcalc.draft.headers import find_headings, furniture, heading_of, read_plan
 from gapcalc.draft.lexicon import LEXICON
 from gapcalc.draft.sentences import TextContext, YearState, read_line
-from gapcalc.draft.tables import TableContext, complete_open_rows, find_tables, read_table
+from gapcalc.draft.tables import TableContext, complete_open_rows, complete_shortened_rows, find_tables, read_table
 from gapcalc.infra.pool import told
 from gapcalc.messages import t
 
@@ -52,6 +52,11 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
             statements.append(statement)
             targets += bool(statement.values)
         bounds.check_statements(targets)
+    prose: dict[str, list[str]] = {}
+    for index, line in enumerate(folded):
+        if index + 1 not in table_lines and line.strip():
+            prose.setdefault(sections[index][0].split(" / ", 1)[0], []).append(line)
+    complete_shortened_rows(statements, {top: "\n".join(text) for top, text in prose.items()})
     state = YearState()
     last_top = ""
     for start in told(range(0, len(lines), LINES_PER_STEP), progress):
@@ -61,7 +66,7 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
                 continue
             section, top, target = sections[index]
             if top != last_top:
-                state = YearState()
+                state = YearState(stages=state.stages)  # a goal named in one section may be spelled out in the next
                 last_top = top
             text_context = TextContext(period, period[0] - 1, section, bool(_BASELINE_SECTION.search(top)), target)
             read = read_line(line, folded_line, number, text_context, state)

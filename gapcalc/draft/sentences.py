@@ -15,7 +15,7 @@ the one striven for (``力争``); a name that starts with what it is counted per
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from gapcalc.draft.cells import CHANGE_WORDS, COUNT_UNITS, POINTS, QUANTITY_RE, Quantity, quantity_at
@@ -61,8 +61,11 @@ _LEVEL_LABEL = re.compile(f"^({_L.alternation('level')})")
 _LEVEL_INSIDE = re.compile(f"({_L.alternation('level')})")
 _PAST_MARKERS = _L.compiled("period.past")
 _PAST_OVERRIDE = _L.compiled("period.past_override")
+_NOW = _L.compiled("period.now")
 _TARGET_MARKER = _L.compiled("period.target_marker")
 _THIS_YEAR = _L.compiled("period.this_year")
+_NAMED_STAGE = _L.compiled("period.named_stage")
+_STAGE_SPELLED = _L.compiled("period.stage_spelled")
 _MAKING_VERB = re.compile(
     rf"\s*(?:{_L.alternation('making.adverbs')})?\s*(?:{_L.alternation('making.verbs')})")
 _SESSION_AFTER = _L.compiled("not_target.session")
@@ -75,6 +78,8 @@ _QUALIFIER_UNLESS = _L.compiled("not_target.qualifier", "unless")
 _MARGIN = _L.compiled("not_target.margin")
 _LISTED = _L.compiled("not_target.listed")
 _CONTACT = _L.compiled("not_target.contact")
+_ISSUER = _L.compiled("not_target.issuer")
+_ISSUER_BEFORE = _L.compiled("not_target.issuer", "before")
 _ORDINAL = frozenset(_L.words("not_target.ordinal"))
 _DOWN = _L.compiled("direction.down")
 _LIST = re.compile(_L.alternation("name.list"))
@@ -94,8 +99,8 @@ _REACH_END = re.compile(rf"(?:{_L.alternation('reach')})\s*$")
 _BARE_MAGNITUDE = re.compile(_L.alternation("unit.bare_magnitude"))
 _MAGNITUDE_AFTER = _L.compiled("unit.bare_magnitude")
 _DOUBLING = re.compile(_L.alternation("rise.double"))
-_FULL = _L.rule("reach.full")
 _FULL_WORDS = re.compile(_L.alternation("reach.full"))
+_FULL_NOT_BEFORE = re.compile(rf"\s*{alternation(_L.rule('reach.full').get('not_before'))}")
 _DOUBLING_CUT = re.compile(rf"{alternation(_L.rule('rise.double').get('cut'))}.*$")
 _STOCK_WORDS = _L.compiled("making.stock")
 _ANNUAL_ANY = re.compile(_L.alternation("period.annual"))
@@ -108,6 +113,7 @@ _BARE_MEASURE = re.compile(rf"^(?P<head>{_LETTER}{{0,2}}?)(?P<measure>{_L.altern
 _SHARE_OF = _L.compiled("measure.share_of")
 _SHARE_FOLLOWING = re.compile(rf"\s*(?:{_L.regex('measure.share_of_following')})")
 _SHARE_NAME = str(_L.rule("measure.share_of_following").get("name"))
+_AMONG = re.compile(rf"{alternation(_L.rule('measure.share_of_following').get('among'))}$")
 _SHARE_CUT = re.compile(_L.alternation("measure.share_of"))
 _BARE_TAIL = re.compile(rf"(?:{_L.alternation('measure.bare')})$")
 _PER_NAME = _L.rule("unit.per_name").map
@@ -134,6 +140,8 @@ _SERVED = re.compile(rf"^(?P<verb>(?:{_L.alternation('name.served')})+)"
 _SERVED_NAME = re.compile(rf"^(?P<verb>(?:{_L.alternation('name.served')})+)的(?P<object>.+)$")
 _MACHINE_USE = re.compile(rf"(?<={_LETTER})(?:{_L.alternation('name.machine_use')})$")
 _MACHINE_UNITS = frozenset(_L.rule("name.machine_use").get("units"))
+_FIELD_OF = _L.rule("name.field_of").map
+_PERSON_UNIT = _L.rule("unit.person").map
 _DOERS = _L.compiled("name.doers")
 _DOERS_COUNT = str(_L.rule("name.doers").get("count"))
 _DOERS_SHARE = str(_L.rule("name.doers").get("share"))
@@ -156,9 +164,11 @@ class TextContext:
 
 @dataclass
 class YearState:
-    """The target year carried from one sentence to the next within a section."""
+    """The target year carried from one sentence to the next within a section, and the year of every goal or stage
+    named so far (``到2022年…实现“五强”发展目标`` → 五强: 2022)."""
 
     year: int | None = None
+    stages: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -204,7 +214,7 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
     quantities = [q for q in _quantities(masked) if q is not None]
     sentence = folded[start:end]
     statements: list[Statement] = []
-    years = _sentence_years(masked, context, state)
+    years = _sentence_years(masked, context, state, sentence)
     groups = _groups(sentence, quantities)
     floor = Floor()
     resting = -1
@@ -252,6 +262,8 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
         return _unitless_target(sentence, match, quantity)
     if before in _ORDINAL or re.match(r"[A-Za-z]", before) or re.match(r"\s*[A-Za-z+]", after):
         return False
+    if _ISSUER.match(sentence, match.end("num")) or _ISSUER_BEFORE.search(sentence, 0, match.start()):
+        return False  # 六部门印发, 省委三个“一号工程”: who issues or asks, no target
     bare = quantity.chinese and bool(_BARE_MAGNITUDE.fullmatch(num))
     if bare and _counted_per(sentence, match):
         return False  # 万元工业增加值, 每万人口: what a unit is counted per, not a number
@@ -307,7 +319,24 @@ def _is_enumeration_count(sentence: str, match: re.Match[str], quantity: Quantit
     with_and = re.split(_JOINER, before)
     if len(items) == 2 and any(len(item.strip()) < 2 or _NUMERAL.search(item) for item in items):
         return False  # 达到1个、省级2个: a list of counts, not two items counted
-    return len(items) >= 2 and quantity.value in (len(items), len(with_and))
+    if len(items) >= 2 and quantity.value in (len(items), len(with_and)):
+        return True
+    return _counts_items_after_count(before, quantity.value)
+
+
+def _counts_items_after_count(before: str, value: Decimal) -> bool:
+    """``A、B、C 3个万亿级产业以及D、E 2个千亿级产业``: the second count counts only the items listed after the
+    noun of the first (and its joiner)."""
+    counts = [q for q in (quantity_at(before, m) for m in QUANTITY_RE.finditer(before))
+              if q is not None and q.unit in COUNT_UNITS]
+    if not counts:
+        return False
+    joined = re.search(_JOINER, before[counts[-1].unit_end:])
+    if joined is None:
+        return False
+    rest = before[counts[-1].unit_end + joined.end():]
+    items = re.split(r"[、]", rest)
+    return len(items) >= 2 and value in (len(items), len(re.split(_JOINER, rest)))
 
 
 def _is_session_number(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
@@ -334,7 +363,9 @@ def _unitless_target(sentence: str, match: re.Match[str], quantity: Quantity) ->
     return bool(_REACHED.search(before)) and (after in ("", ",", "、", " ", ";") or after in _AFTER_STARTS)
 
 
-def _sentence_years(sentence: str, context: TextContext, state: YearState) -> SentenceYears:
+def _sentence_years(sentence: str, context: TextContext, state: YearState, plain: str = "") -> SentenceYears:
+    """The target years of a (masked) sentence; ``plain`` is the sentence unmasked, where the names of goals and
+    stages are read (“五强” holds a numeral and is blanked in the masked one)."""
     base_spans = [m.span() for m in _BASE_YEAR.finditer(sentence)]
     mentions = tuple((m.start(), int(m.group(1))) for m in _YEAR_TARGET.finditer(sentence)
                      if not any(s <= m.start(1) < e for s, e in base_spans)
@@ -342,8 +373,13 @@ def _sentence_years(sentence: str, context: TextContext, state: YearState) -> Se
                      and not sentence[m.end():m.end() + 1].isdigit() and "月" not in sentence[m.end():m.end() + 3]
                      and not _SINCE.match(sentence, m.end()))
     if mentions:
+        _name_stages(plain or sentence, mentions, state)
         state.year = mentions[0][1]
         return SentenceYears(mentions, mentions[0][1], False)
+    spelled = _STAGE_SPELLED.match(plain or sentence)
+    if spelled and _stage_key(spelled.group("label")) in state.stages:
+        state.year = state.stages[_stage_key(spelled.group("label"))]
+        return SentenceYears((), state.year, False)  # “五强”目标具体为：… the numbers of the year 五强 was named with
     past = [end for label, (_, end) in _FIVE_YEAR.items() if label in sentence and end < context.period[0]]
     if past:
         state.year = past[0]
@@ -351,6 +387,18 @@ def _sentence_years(sentence: str, context: TextContext, state: YearState) -> Se
     if state.year is not None:
         return SentenceYears((), state.year, True)
     return SentenceYears((), context.period[1], True)
+
+
+def _name_stages(sentence: str, mentions: tuple[tuple[int, int], ...], state: YearState) -> None:
+    """Every goal or stage the sentence names after a target year (``到2022年…实现“五强”发展目标``), with that year."""
+    for named in _NAMED_STAGE.finditer(sentence):
+        before = [year for start, year in mentions if start < named.start()]
+        if before:
+            state.stages[_stage_key(named.group("label") or named.group("stage"))] = before[-1]
+
+
+def _stage_key(label: str) -> str:
+    return label.strip(" “”\"")
 
 
 def _is_baseline(sentence: str, context: TextContext, year: int) -> bool:
@@ -409,6 +457,7 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
     head = sentence[clause_start:first.start]
     names = _names_for(head, sentence, group, limit, clause_start)
     verb_start = _clause_start(sentence, first.start) if _JOINED_ON.fullmatch(head) else clause_start
+    campaign_start = _clause_start(sentence, first.start) if head.lstrip().startswith("、") else clause_start
     floor.end, floor.name_after = group[-1].end, False
     statements = []
     for index, quantity in enumerate(group):
@@ -433,12 +482,13 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
             statement.counted = _name_after(sentence, quantity, limit)[:MAX_NAME]
         statement.hedge = _hedge(sentence[clause_start:quantity.start])
         if quantity.chinese and _BARE_MAGNITUDE.fullmatch(statement.values[0].printed or "") \
-                and quantity.unit in COUNT_UNITS and _CAMPAIGN.search(sentence[clause_start:quantity.start]) \
+                and quantity.unit in COUNT_UNITS and _CAMPAIGN.search(sentence[campaign_start:quantity.start]) \
                 and statement.kind == "cumulative":
             statement.campaign, statement.period = True, context.period
         statement.subset = index == 0 and bool(_SUBSET.match(sentence, clause_start))
-        statement.verbless = index == 0 and clause_start > 0 and sentence[clause_start - 1] == "," \
-            and not _ANY_VERB.search(head) and not _BY_YEAR.search(head)
+        statement.verbless = index == 0 and clause_start > 0 and not _BY_YEAR.search(head) and (
+            sentence[clause_start - 1] == "," and not _ANY_VERB.search(head)
+            or head.lstrip().startswith("、") and not _ANY_VERB.match(head.lstrip(" 、")))  # a verb of its own opens it
         if breakdown:
             statement.breakdown_name = breakdown
         statement.notes.extend(notes)
@@ -579,8 +629,9 @@ def _with_subject(subject: str, name: str) -> str | None:
 
 def _count_subsets_alike(statements: list[Statement]) -> None:
     """``新培育智能工厂100家，其中国家级不少于10家``: a part (其中…) read as a stock is counted as the whole before it
-    is: additions over the same period, or the same yearly quota; so is a count whose clause states no verb of its
-    own (``新增发布标准30项以上,注册商标2万件以上``: the verb 新增 is shared)."""
+    is: additions over the same period, or the same yearly quota; so is a count whose clause (or item of a list
+    after ``、``) states no verb of its own (``新增发布标准30项以上,注册商标2万件以上``, ``新增技术中心20个、示范企业
+    10户``: the verb 新增 is shared)."""
     for previous, current in zip(statements, statements[1:], strict=False):
         if current.kind != "cumulative" or not (
                 current.subset and current.unit == previous.unit
@@ -657,6 +708,7 @@ def _names_for(head: str, sentence: str, group: list[Quantity], limit: int,
         return [(subject, None, [t("draft: a list of numbers whose names could not be paired; split by hand")])
                 for _ in group]
     if len(group) == 1 and _share_of_following(sentence, group[0]):
+        subject = _AMONG.sub("", subject)  # 重点产业中80%的优势企业: 重点产业优势企业
         following = _name_after(sentence, group[0], limit, doers=False)[:MAX_NAME]
         doers = _DOERS.match(following)
         if doers:
@@ -736,6 +788,8 @@ def _clean_name(text: str) -> str:
         name = name.strip(" ,、“”\"")
     if name.count("“") != name.count("”"):
         name = name.replace("“", "").replace("”", "")  # a label in quotes cut at the number (“5G+工业互联网”)
+    for word, plain in _FIELD_OF.items():
+        name = name.replace(word, str(plain))  # 制造业领域的科技型企业 → 制造业领域科技型企业
     return name
 
 
@@ -791,14 +845,15 @@ _CUMULATIVE_VERB = t("draft: read as the stock in the target year (cumulative); 
 def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name: str, context: TextContext,
                year: int, inherited: bool, baseline: bool) -> Statement:
     notes: list[str] = []
-    unit = quantity.unit or "-"
+    unit = str(_PERSON_UNIT.get(quantity.unit, quantity.unit)) or "-"  # 500名 → 500人
     values_year = year
     kind, change, base_year, period = _kind(local, clause, sentence, quantity, context, baseline)
     if not name:
         name = UNNAMED
         notes.append(_NO_NAME)
     if kind == "baseline":
-        values_year = year if year < context.period[0] else context.base_year
+        values_year = year if year < context.period[0] and not (inherited and _NOW.search(sentence)) \
+            else context.base_year  # 目前已创建…: now, whatever past year was read before
         if year >= context.period[0]:
             notes.append(t("draft: a stated situation read as the baseline of {year}", year=values_year))
     elif inherited:
@@ -811,9 +866,17 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
                        unit=quantity.unit, per=quantity.unit.split("/", 1)[1]))
     values: list[ValueReading]
     reading = ValueReading(values_year, quantity.value, quantity.comparator, quantity.upper, quantity.printed)
+    yearly_rate = kind == "annual_growth" and _is_quota(sentence[:quantity.start])
     if kind == "new_in_year" and _THIS_YEAR.search(_last_quota_marker(sentence[:quantity.start])):
         values = [replace(reading, year=context.period[0])]
         notes.append(t("draft: 全年 read as the additions of {year}, the plan's first year", year=context.period[0]))
+    elif yearly_rate and _THIS_YEAR.search(_last_quota_marker(sentence[:quantity.start])):
+        values = [replace(reading, year=context.period[0])]
+        notes.append(t("draft: 全年 read as the change of {year}, the plan's first year", year=context.period[0]))
+    elif yearly_rate:
+        first_year = max(context.period[0], context.base_year + 1)
+        values = [replace(reading, year=y) for y in range(first_year, max(values_year, context.period[1]) + 1)]
+        notes.append(t("draft: 每年 read as a yearly rate of change in every year of the plan period"))
     elif kind == "level" and quantity.unit in _OCCURRENCE and _THIS_YEAR.search(
             _last_quota_marker(sentence[:quantity.start])):
         values = [replace(reading, year=context.period[0])]
@@ -850,9 +913,11 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
         return "pp_change", change or "increase", base_year, None
     if _ANNUAL.search(near) or (_ANNUAL_ANY.search(near) and quantity.unit == "%"):
         return "annual_growth", change or "increase", base_year, None
+    before = sentence[:quantity.start]
+    if quantity.unit == "%" and change and not _REACH_END.search(near) and _is_quota(before):
+        return "annual_growth", change, base_year, None  # 每年下降3%: a yearly rate, not one change over the period
     if quantity.unit == "%" and change and not _REACH_END.search(near):
         return "change_vs_baseline", change, base_year, None
-    before = sentence[:quantity.start]
     if _PERIOD_TOTAL.search(clause) and (_PERIOD_WORDS.search(clause) or _EXPLICIT_PERIOD.search(before)):
         return "period_total", None, None, _period_of(clause, before, context)
     if _is_quota(before) and quantity.unit in _OCCURRENCE:
@@ -934,29 +999,27 @@ def _doubling(line: str, sentence: str, offset: int, number: int, context: TextC
 
 def _full_coverage(line: str, sentence: str, offset: int, number: int, context: TextContext, years: SentenceYears,
                    before: list[Statement]) -> list[Statement]:
-    """``实现重点行业创新服务综合体“全覆盖”``: a coverage of 100 %, named by the clause (or the statement before it)."""
+    """``实现重点行业创新服务综合体“全覆盖”``: a target stated in words (no number is printed, so none is drafted),
+    named by the clause, or by the statement before it; ``全覆盖的思路`` qualifies a way of working, no target."""
     statements = []
+    previous_end = 0
     for match in _FULL_WORDS.finditer(sentence):
-        clause_start = _clause_start(sentence, match.start())
+        clause_start = max(_clause_start(sentence, match.start()), previous_end)
+        previous_end = match.end()
+        if _FULL_NOT_BEFORE.match(sentence, match.end()):
+            continue
         name = _clean_name(sentence[clause_start:match.start()])
         if not name and before:
             name = _subject(before[-1].name_zh)
             served = _SERVED_NAME.match(name)
             if served:
-                name = served.group("object") + served.group("verb")  # 诊断的规模以上企业 → 规模以上企业诊断覆盖率
-        if not name:
+                name = served.group("object") + served.group("verb")  # 诊断的规模以上企业 → 规模以上企业诊断
+        year, _ = years.at(match.start())
+        if not name or _is_baseline(sentence, context, year):
             continue
-        year, inherited = years.at(match.start())
-        baseline = _is_baseline(sentence, context, year)
-        kind = "baseline" if baseline else "level"
-        value_year = context.base_year if baseline and year >= context.period[0] else year
-        quote = line[offset + clause_start:offset + match.end()].strip(" ,”\"")
-        notes: list[str] = [t("draft: no year in the sentence; {year} is taken from an earlier sentence or the plan's "
-                              "end", year=year)] if inherited and not baseline else []
-        statements.append(Statement(str(_FULL.get("name")).format(name=name), str(_FULL.get("unit")), kind,
-                                    [ValueReading(value_year, Decimal(int(_FULL.get("value"))), "=", None,
-                                                  match.group())], quote, number, section=context.section,
-                                    notes=notes))
+        quote = line[offset + clause_start:offset + match.end()].strip(" ,、”\"")
+        statements.append(Statement(name, "-", "qualitative", [ValueReading(year, text=match.group())], quote,
+                                    number, section=context.section))
     return statements
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from gapcalc.draft.cells import COUNT_UNITS, Cell, read_cell
 from gapcalc.draft.extraction import Statement, ValueReading
-from gapcalc.draft.lexicon import LEXICON
+from gapcalc.draft.lexicon import LEXICON, alternation
 from gapcalc.messages import t
 
 _CELL_SPLIT = re.compile(r"\t| {2,}")
@@ -160,6 +160,8 @@ def _column(index: int, parts: list[str]) -> Column:
     units = [_unit_of(m) for m in map(_UNIT_IN_NAME.search, parts) if m]
     if units:
         column.unit = units[-1]
+    elif _RANK.search(label):
+        column.unit = _RANK_UNIT  # 排位: places
     measure = "".join(_UNIT_IN_NAME.sub("", part) for part in parts)
     measure = _YEAR.sub("", measure)
     column.measure = _HEADER_NOISE.sub("", measure)
@@ -446,3 +448,45 @@ def _unique_years(values: list[ValueReading]) -> list[ValueReading]:
 def level_key(label: str) -> str | None:
     """The shared level key of a level label (``省级`` → ``provincial``)."""
     return _LEVEL_LABELS.get(label)
+
+
+SHORTENED_MIN = 6
+"""Characters of a row's name the text around the table must repeat (around what it inserts) to complete it."""
+_CHINESE_FIVE = re.compile(r"[\u4e00-\u9fff]{5}")
+_RANK = LEXICON.compiled("table.rank")
+_RANK_UNIT = str(LEXICON.rule("table.rank").get("unit"))
+_LISTING = LEXICON.compiled("table.shortened_row")
+_ORGANISATION = re.compile(alternation(LEXICON.rule("table.shortened_row").get("organisation")))
+
+
+def complete_shortened_rows(rows: list[Statement], prose: dict[str, str]) -> None:
+    """``进入全市培育名录库企业`` (a table row) beside ``纳入全市制造业单项冠军企业培育名录库`` (the text of the same
+    part): a row's name that the running text prints with more words inside it is a shortened name; it takes the
+    words the text inserts (进入全市制造业单项冠军企业培育名录库企业), when the text inserts them in one way only."""
+    for row in rows:
+        text = prose.get(_top(row.section), "")
+        name = row.name_zh
+        if len(name) < SHORTENED_MIN or not text or name in text or _ORGANISATION.search(name):
+            continue
+        found = {full for cut in range(2, len(name) - 2) if (full := _inserted_at(name, cut, text))}
+        if len(found) == 1:
+            row.name_zh = found.pop()
+            row.notes.append(t("draft: the row's name completed from the text beside the table ({name}); check it",
+                               name=name))
+
+
+def _inserted_at(name: str, cut: int, text: str) -> str | None:
+    """``name`` with the words the text prints between ``name[:cut]`` and ``name[cut:]``, or None."""
+    before, after = name[cut - 2:cut], name[cut:cut + 3]
+    if not _CHINESE_FIVE.fullmatch(before + after) or before not in text or after not in text:
+        return None
+    for found in re.finditer(rf"{re.escape(before)}([\u4e00-\u9fff]{{2,12}}?){re.escape(after)}", text):
+        left, start, end = 2, found.start(), found.end(1)
+        while left < cut and start - left + 1 >= 0 and text[start - left + 1] == name[cut - left - 1]:
+            left += 1
+        right = 3
+        while cut + right < len(name) and text.startswith(name[cut:cut + right + 1], end):
+            right += 1
+        if left + right >= SHORTENED_MIN and not _LISTING.search(found.group(1)):
+            return name[:cut] + found.group(1) + name[cut:]
+    return None
