@@ -177,3 +177,30 @@ def test_an_english_page_sentence_opens_with_a_capital() -> None:
     cells = row_cells(page("chongqing", 2024, "en"), "industrial_output")
     assert "not met. From the first figure (2020) to 2024:" in cells[0]
     assert "38 billion yuan below the year" in cells[0] and "0.038 trillion" not in cells[0]
+
+
+# --- the final target not judged says why --------------------------------------------------------------------------
+
+
+def test_a_final_target_not_judged_says_why() -> None:
+    listed = one("jinhua", 2023, "listed_companies")
+    assert outlook_clause(listed, "zh") == "规划期末（2022年）目标为100家以上，期末数据仅公布下限，暂无法判断是否完成"
+    assert outlook_clause(listed, "en") == ("the final (2022) target is at least 100; the final figure is published "
+                                            "only as a lower bound: not judged")
+    upper = replace(listed, figure=replace(listed.figure, comparator="<="))
+    assert outlook_clause(upper, "zh").endswith("期末数据仅公布上限，暂无法判断是否完成")
+    part = replace(listed, figure=replace(listed.figure, comparator=None, as_of="2022-06"))
+    assert outlook_clause(part, "zh").endswith("期末年份仅有年内数据，暂无法判断是否完成")
+    other = replace(listed, figure=replace(listed.figure, comparator=None))
+    assert outlook_clause(other, "zh").endswith("期末数据口径与规划不同，暂无法判断是否完成")
+    earlier = one("jinhua", 2023, "above_scale_enterprises")
+    assert outlook_clause(earlier, "zh") == "规划期末（2022年）目标为5000家以上，尚未收集到期末数据，暂无法判断"
+
+
+def test_after_the_plan_an_incomplete_evaluation_is_said_with_its_counts() -> None:
+    ended = section(brief_text("jinhua", 2023), "三、存在问题")
+    assert ended.strip() == ("（一）期末评价尚不完整：67项量化目标中，已完成1项，62项暂无数据，4项暂无法判断是否完成，"
+                             "暂无确认未完成的目标。")
+    missed = section(brief_text("mianyang", 2021), "三、存在问题")
+    assert missed.strip().splitlines()[-1] == ("（三）期末评价尚不完整：94项量化目标中，89项暂无数据，"
+                                               "1项暂无法判断是否完成。")

@@ -85,6 +85,10 @@ TEXT: dict[str, dict[str, str]] = {
         "data_gap": "（{n}）数据底数不清：{quantified}项量化目标中，仅{assessed}项有{year}年全年数据，"
                     "{missing}项暂无数据。",
         "none_lagging_final": "量化目标中暂无未完成的目标。",
+        "final_incomplete": "（{n}）期末评价尚不完整：{quantified}项量化目标中，{parts}。",
+        "final_completed": "已完成{count}项", "final_missing": "{count}项暂无数据",
+        "final_undetermined": "{count}项暂无法判断是否完成", "final_none_missed": "暂无确认未完成的目标",
+        "final_sep": "，",
         "problem": "（{n}）{name}：{facts}。原因：＿＿＿＿（待补充）。",
         "problem_year": "{year}年未完成年度目标，差{d}", "problem_attainment": "（完成率{a}%）",
         "problem_pace": "至{end}年完成规划任务的{task}%，慢于时间进度{d}个百分点",
@@ -148,6 +152,10 @@ TEXT: dict[str, dict[str, str]] = {
         "data_gap": "({n}) Data: of {quantified} quantified targets, only {assessed} have a whole-year figure for "
                     "{year}; {missing} have no data.",
         "none_lagging_final": "No quantified target was missed.",
+        "final_incomplete": "({n}) The final evaluation is incomplete: of {quantified} quantified targets, {parts}.",
+        "final_completed": "{count} completed", "final_missing": "{count} have no data",
+        "final_undetermined": "{count} cannot be judged yet", "final_none_missed": "none is known to be missed",
+        "final_sep": "; ",
         "problem": "({n}) {name}: {facts}. Reasons: ____ (to complete).",
         "problem_year": "the {year} target missed by {d}", "problem_attainment": " (attainment {a}%)",
         "problem_pace": "{task}% of the task done by {end}, {d} pp behind time",
@@ -438,7 +446,26 @@ def problems(statements: Sequence[Statement], lang: str, final: bool, overview: 
             gap = _t(lang, "data_gap" if whole_year else "data_gap_none")
             items.append(gap.format(n=_nth(len(items) + 1, lang), quantified=overview.quantified,
                                     assessed=whole_year, year=year, missing=overview.count("no_figure")))
+    if overview is not None and final:
+        gap = _final_incomplete(overview, lang, len(items) + 1, none_missed=not items)
+        items += [gap] if gap else []
     return items or [_t(lang, "none_lagging_final" if final else "none_lagging")]
+
+
+def _final_incomplete(overview: Overview, lang: str, n: int, none_missed: bool) -> str:
+    """After the plan's end, the targets that have no data or cannot be judged: the evaluation is not complete
+    (empty when every quantified target was judged); ``none_missed``: with what was completed, and that no target is
+    known to be missed."""
+    missing, undetermined = overview.count("no_figure"), overview.count("undetermined")
+    if not missing and not undetermined:
+        return ""
+    counts = [("final_completed", overview.count("completed") if none_missed else 0), ("final_missing", missing),
+              ("final_undetermined", undetermined)]
+    parts = [_t(lang, key).format(count=count) for key, count in counts if count]
+    if none_missed:
+        parts.append(_t(lang, "final_none_missed"))
+    return _t(lang, "final_incomplete").format(n=_nth(n, lang), quantified=overview.quantified,
+                                               parts=_t(lang, "final_sep").join(parts))
 
 
 def advice(statements: Sequence[Statement], missing: int, lang: str, warned: Sequence[Statement] = ()) -> list[str]:

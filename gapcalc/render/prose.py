@@ -74,6 +74,10 @@ ZH: dict[str, str] = {
     "reach_close_even": "与所需基本持平，仍需稍加快方能如期实现",
     "final_done": "规划期末（{year}年）目标{goal}已完成", "final_missed": "规划期末（{year}年）目标{goal}未完成",
     "final_open": "规划期末（{year}年）目标为{goal}，尚未收集到期末数据，暂无法判断",
+    "final_lower": "规划期末（{year}年）目标为{goal}，期末数据仅公布下限，暂无法判断是否完成",
+    "final_upper": "规划期末（{year}年）目标为{goal}，期末数据仅公布上限，暂无法判断是否完成",
+    "final_part_year": "规划期末（{year}年）目标为{goal}，期末年份仅有年内数据，暂无法判断是否完成",
+    "final_scope": "规划期末（{year}年）目标为{goal}，期末数据口径与规划不同，暂无法判断是否完成",
     "after": "规划期已于{year}年结束", "scope": "口径：{scope}", "source": "数据来源：{source}",
     "sep": "，", "stop": "。", "colon": "：", "binding_true": "约束性", "binding_false": "预期性",
     "a_year": "年均{q}", "semi": "；", "rate_figure": "{year}年{figure}",
@@ -170,6 +174,13 @@ EN: dict[str, str] = {
     "final_done": "the final ({year}) target of {goal} is completed",
     "final_missed": "the final ({year}) target of {goal} is not completed",
     "final_open": "the final ({year}) target is {goal}; no final figure has been collected: not judged",
+    "final_lower": "the final ({year}) target is {goal}; the final figure is published only as a lower bound: not "
+                   "judged",
+    "final_upper": "the final ({year}) target is {goal}; the final figure is published only as an upper bound: not "
+                   "judged",
+    "final_part_year": "the final ({year}) target is {goal}; the final year has figures of part of it only: not "
+                       "judged",
+    "final_scope": "the final ({year}) target is {goal}; the final figure is of another scope: not judged",
     "after": "the plan period ended in {year}", "scope": "scope: {scope}", "source": "source: {source}",
     "sep": "; ", "stop": ".", "colon": ": ", "binding_true": "binding", "binding_false": "indicative",
     "a_year": "{q} a year", "semi": "; ", "rate_figure": "{figure} in {year}",
@@ -525,8 +536,7 @@ def outlook_clause(statement: Statement, lang: str) -> str:
         return rate_outlook(statement, lang)
     goal = goal_text(final, statement.unit, lang, statement.direction)
     if statement.phase in ("final", "after"):
-        key = {"completed": "final_done", "not_completed": "final_missed"}.get(statement.verdict, "final_open")
-        return word(key, lang).format(year=final.year, goal=goal)
+        return word(final_key(statement), lang).format(year=final.year, goal=goal)
     if figure is None or figure.as_of:
         return ""
     target = target_phrase(final, statement.unit, lang, statement.direction)
@@ -540,6 +550,21 @@ def outlook_clause(statement: Statement, lang: str) -> str:
         reach = reach_words(statement, lang)
         text += word("sep", lang) + reach if reach else ""
     return text
+
+
+def final_key(statement: Statement) -> str:
+    """What is said of the final target at or after its year: completed, not completed, or why it is not judged —
+    no figure of the final year yet, or one that is a bound, of part of the year, or of another scope."""
+    if statement.verdict in ("completed", "not_completed"):
+        return "final_done" if statement.verdict == "completed" else "final_missed"
+    figure, final = statement.figure, statement.final
+    if figure is None or final is None or figure.year < final.year:
+        return "final_open"
+    if figure.as_of:
+        return "final_part_year"
+    if figure.is_bound:
+        return "final_lower" if figure.comparator in (">=", ">") else "final_upper"
+    return "final_scope" if figure.scope else "final_open"
 
 
 def counted(unit: str) -> bool:
