@@ -555,3 +555,10 @@ def test_a_fall_still_needed_is_worded_as_a_fall(lang: str, shown: list[str], hi
     text = details_html(row, lang)
     assert all(part in text for part in shown), text
     assert not any(part in text for part in hidden), text
+
+
+def test_a_milestone_stated_as_a_change_is_written_as_the_plan_states_it(site: Path) -> None:
+    for lang, stated in (("zh", "较2017年下降18%"), ("en", "a fall of 18% on 2017")):
+        html = (site / lang / "plans" / "mianyang" / "energy_per_unit_iva.html").read_text(encoding="utf-8")
+        row = re.search(r"<tr><td>2020</td><td>[^<]*</td><td>([^<]*)</td>", html)  # the milestones table
+        assert row is not None and row.group(1) == stated, lang

@@ -22,6 +22,7 @@ import functools
 import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from gapcalc.engine.statement import Statement
@@ -39,6 +40,7 @@ from gapcalc.render.page import (
     shown,
     table_html,
 )
+from gapcalc.render.prose import change_text
 from gapcalc.render.rows import Row, row_key
 from gapcalc.render.series import COMPARATOR_SIGNS, Observed
 from gapcalc.render.svg import ChartData, indicator_svg
@@ -255,9 +257,10 @@ def figures_table(rows: Sequence[Row], context: PageContext) -> str:
     return table_html(rows, context)
 
 
-def milestones_html(targets: Sequence[Row], lang: str) -> str:
-    """What the plan states for one breakdown: year, kind, value as stated, the level it sets (with its comparator),
-    and the quote with its source."""
+def milestones_html(targets: Sequence[Row], lang: str, statement: Statement | None = None) -> str:
+    """What the plan states for one breakdown: year, kind, value as stated (a change on a base year worded as the
+    plan words it, 较2017年下降18%, with the key's ``statement``), the level it sets (with its comparator), and the
+    quote with its source."""
     if not targets:
         return ""
     head = "".join(f"<th>{esc(page_word(k, lang))}</th>" for k in ("year", "kind", "value", "target"))
@@ -268,12 +271,21 @@ def milestones_html(targets: Sequence[Row], lang: str) -> str:
         sign = COMPARATOR_SIGNS.get(str(row.get("comparator") or "="), "") if level else ""
         quote = f"“{esc(row.get('quote') or row.get('text') or '')}”" if row.get("quote") or row.get("text") else ""
         source = f'<br><span class="small">{esc(shown(row.get("source"), lang))}</span>' if row.get("source") else ""
-        stated = row.get("value") if row.get("value") is not None else row.get("text")
+        stated = _stated_text(row, lang, statement)
         cells = [esc(row.get("year")), esc(kind_word(str(row.get("kind")), lang)), esc(stated), esc(sign + level),
                  quote + source]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>\n")
     return (f"<h3>{esc(page_word('milestones', lang))}</h3>\n<table>\n<thead><tr>{head}</tr></thead>\n"
             f"<tbody>\n{''.join(body)}</tbody>\n</table>\n")
+
+
+def _stated_text(row: Row, lang: str, statement: Statement | None) -> Any:
+    """A stated number as the plan states it: a change on a base year in words (较2017年下降18%), else as written."""
+    change = statement.final.change if statement is not None and statement.final is not None else None
+    if row.get("kind") == "change_vs_baseline" and change is not None and row.get("value") is not None:
+        return change_text(change.sign, Decimal(str(row["value"])), change.since, lang,
+                           str(row.get("comparator") or "="))
+    return row.get("value") if row.get("value") is not None else row.get("text")
 
 
 def actuals_html(actuals: Sequence[Observed], unit: str | None, lang: str) -> str:
@@ -305,7 +317,7 @@ def breakdown_section(plan: PlanData, row: Row, context: PageContext) -> str:
     targets = plan.targets_by_key.get(key, [])
     heading = indicator_name(row, lang)
     return (f'<section id="{anchor(key[1])}">\n<h2>{esc(heading)}</h2>\n{chart}\n'
-            f"{figures_table([row], context)}{milestones_html(targets, lang)}"
+            f"{figures_table([row], context)}{milestones_html(targets, lang, plan.statements.get(key))}"
             f"{actuals_html(plan.observed.get(key, ()), row.get('unit'), lang)}</section>\n")
 
 
