@@ -204,3 +204,13 @@ def test_after_the_plan_an_incomplete_evaluation_is_said_with_its_counts() -> No
     missed = section(brief_text("mianyang", 2021), "三、存在问题")
     assert missed.strip().splitlines()[-1] == ("（三）期末评价尚不完整：94项量化目标中，89项暂无数据，"
                                                "1项暂无法判断是否完成。")
+
+
+def test_additions_are_counted_in_the_unit_of_the_things_added() -> None:
+    text = brief_text("jinhua", 2021)
+    assert ("标杆智能工厂、数字车间：最新数据为2020年新增18个（口径：省级数字化车间、智能工厂，"
+            "规划为标杆智能工厂、数字车间）。") in text
+    assert "实现2020—2022年累计新增90个以上的目标，2021—2022年需年均新增36个，按2020年新增18个测算" in text
+    assert ("| 2020—2022年累计新增600家以上（2022） | 2020—2021年累计新增400家以上 | "
+            "2020年以来累计新增957家（2021） |") in text
+    assert "累计新增600以上" not in text

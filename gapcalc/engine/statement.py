@@ -261,6 +261,8 @@ class PlanFacts:
     base_year: int
     draft: bool
     keys: Mapping[tuple[str, str], KeyFacts]
+    units: Mapping[str, str] = field(default_factory=dict)
+    """Each indicator's unit as the plan states it."""
 
     def of(self, indicator: str, breakdown: str | None) -> KeyFacts:
         """The facts of one key (empty facts when the plan has none)."""
@@ -299,7 +301,7 @@ def plan_facts(plan: CompiledPlan) -> PlanFacts:
         for position, k in enumerate(keys)}
     text = " ".join(filter(None, (plan.document, plan.name_zh)))
     return PlanFacts(plan.id, plan.period[0], plan.period[1], plan.base_year,
-                     any(word in text for word in DRAFT_WORDS), facts)
+                     any(word in text for word in DRAFT_WORDS), facts, dict(plan.units))
 
 
 def _stated(row: Mapping[str, Any]) -> Stated:
@@ -335,6 +337,16 @@ def statements_of(facts: PlanFacts, rows: Sequence[Mapping[str, Any]]) -> list[S
     return [statement_of(facts, row) for row in rows]
 
 
+def _words_unit(facts: PlanFacts, row: Mapping[str, Any]) -> str:
+    """The unit the words use: the row's, with the unit of the things added when the row is on gapcalc's additions
+    scale (``additions since 2019 (家)``: 2020—2022年累计新增600家以上, not 新增600以上)."""
+    unit = str(row.get("unit") or "")
+    own = facts.units.get(str(row["indicator"]), "")
+    if unit.startswith("additions since ") and own and not own.startswith(("additions since ", "index")):
+        return f"{unit} ({own})"
+    return unit
+
+
 def statement_of(facts: PlanFacts, row: Mapping[str, Any]) -> Statement:
     """The statement of one report row."""
     key = facts.of(str(row["indicator"]), row.get("breakdown"))
@@ -351,7 +363,7 @@ def statement_of(facts: PlanFacts, row: Mapping[str, Any]) -> Statement:
     statement = Statement(
         plan=str(row["plan"]), indicator=str(row["indicator"]), breakdown=row.get("breakdown"),
         name_zh=str(row.get("name_zh") or row["indicator"]), name_en=str(row.get("name_en") or row["indicator"]),
-        breakdown_zh=row.get("breakdown_zh"), breakdown_en=row.get("breakdown_en"), unit=str(row.get("unit") or ""),
+        breakdown_zh=row.get("breakdown_zh"), breakdown_en=row.get("breakdown_en"), unit=_words_unit(facts, row),
         direction=str(row.get("direction") or "up"), year=year, phase=phase, binding=key.binding, figure=figure,
         target=target, final=final, base=base, status=status, outlook=outlook,
         verdict="qualitative", gap=_decimal(row.get("gap")), attainment_pct=row.get("attainment_pct"),

@@ -30,7 +30,9 @@ UNITS_EN = {
 """Units spelt out in English; a unit not listed is printed as it is."""
 
 _INDEX = re.compile(r"^index \((\d{4})=100\)$")
-_ADDITIONS = re.compile(r"^additions since (\d{4})$")
+_ADDITIONS = re.compile(r"^additions since (\d{4})(?: \((.+)\))?$")
+"""gapcalc's additions unit, with the unit of the things added where the words know it (``additions since 2019 (家)``:
+:func:`gapcalc.engine.statement.statement_of`)."""
 
 
 def plain_text(value: Decimal) -> str:
@@ -116,7 +118,7 @@ def unit_words(unit: str, lang: str) -> tuple[str, str]:
         if index:
             return "", f"（{index.group(1)}年=100）"
         if additions:  # the base year counts 0: additions start the year after it
-            return f"{int(additions.group(1)) + 1}年以来累计新增", ""
+            return f"{int(additions.group(1)) + 1}年以来累计新增", additions.group(2) or ""
         if unit in ("index", "qualitative", "", "-"):
             return "", ""
         return "", unit
@@ -187,8 +189,10 @@ def difference_text(value: Any, unit: str, lang: str = "zh", role: Role = "compu
     gapcalc's derived units (an index, additions) as its digits."""
     if unit in ("%", RATE_UNIT) or _INDEX.match(unit):  # on an index (base = 100) a difference is in points
         return points(value, lang, role)
-    if _ADDITIONS.match(unit):
-        return number_text(abs(Decimal(str(value))), unit, role, lang)
+    additions = _ADDITIONS.match(unit)
+    if additions:  # the things added, in their own unit where it is known (36家)
+        digits = number_text(abs(Decimal(str(value))), unit, role, lang)
+        return digits + (additions.group(2) or "" if lang == "zh" and digits else "")
     size = abs(Decimal(str(value)))
     if unit in SMALLER and size < 1:  # 低于年度目标380亿元 (38 billion yuan), not 0.038万亿元
         factor, smaller = SMALLER[unit]
