@@ -631,6 +631,8 @@ ZH: dict[str, str] = {
         "draft: 单位 {unit}：所标单位 {printed}，按名称开头的“{per}”计；请核对",
     "draft: {stretch} is striven for (力争) and {floor} ensured (确保); the ensured figure is the target":
         "draft: 力争 {stretch}、确保 {floor}；以确保数为目标",
+    "draft: {stretch} is striven for (力争) beside {plain} stated plainly; the plain figure is the target":
+        "draft: 力争 {stretch}，另明确 {plain}；以明确数为目标",
     "draft: compound unit {unit}, one unit counted per {per}; actuals must be in the same unit":
         "draft: 复合单位 {unit}，按每{per}计的一个单位；实际值须用同一单位",
     "draft: the name may lack its subject (what it is the {measure} of); complete it":

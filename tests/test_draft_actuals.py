@@ -691,6 +691,49 @@ def test_the_note_quotes_the_sentence_after_the_draft_mark() -> None:
     assert row.note.startswith("draft: 原文“全市上市企业总数达到39家”")
 
 
+def test_an_aim_of_no_figure_is_no_target() -> None:
+    row = _only("以建设科技创新中心为目标，全市建设科学城，高新技术企业达到5109家。")
+    assert (row.indicator, row.value) == ("high_tech_enterprises", 5109)
+    assert _refused("以年产值100亿元为目标，全市新增上市企业8家。", "8") == "actual.refuse.target"
+
+
+def test_the_year_a_figure_rose_to_is_the_year_of_the_sentences_after_it() -> None:
+    reading = _article("杭州这十年", "2022-08-18",
+                       "全市生产总值从2012年的0.78万亿元增至2021年的1.81万亿元。全市高新技术企业达到1.3万家。")
+    assert [(r.indicator, r.year, r.as_of) for r in reading.rows] == [("high_tech_enterprises", 2021, "")]
+
+
+def test_a_list_of_counts_each_printed_before_its_name() -> None:
+    assert _rows("全市共评出12家绿色工厂、5个智能工厂和3家上市企业。") == [
+        ("green_factories", "", 2023, Decimal(12), "", "", ""), ("smart_factories", "", 2023, Decimal(5), "", "", ""),
+        ("listed_companies", "", 2023, Decimal(3), "", "", "")]
+    reading = _read("全国范围内共选出1491家绿色工厂、104家智能工厂和205家上市企业。")
+    assert reading.rows == []
+    assert {(r.value, r.why) for r in reading.refused} == {
+        (Decimal(1491), "actual.refuse.elsewhere"), (Decimal(104), "actual.refuse.elsewhere"),
+        (Decimal(205), "actual.refuse.elsewhere")}
+
+
+def test_refuses_a_figure_of_another_province() -> None:
+    assert _refused("我省累计创建绿色工厂500余家。", "500") == "actual.refuse.elsewhere"
+    assert _refused("名单公示，江苏37家绿色工厂、3个智能工厂入围。", "37") == "actual.refuse.elsewhere"
+    assert _refused("浙江省累计创建绿色工厂300家。", "300") == "actual.refuse.elsewhere"
+    assert _only("浙江省杭州市累计创建绿色工厂171家。").value == 171
+
+
+def test_industrial_output_said_without_zong_is_gross_output() -> None:
+    plan = _plan_of(("industrial_output", "全市工业总规模", "万亿元"))
+    reading = read_text(STATISTICS_HEAD + "截至2023年，全市规模以上工业产值超过2万亿元。\n", plan)
+    assert [(r.indicator, r.year, r.value, r.comparator) for r in reading.rows] == [
+        ("industrial_output", 2023, Decimal(2), ">=")]
+
+
+def test_a_measure_ending_a_list_is_said_of_each_name() -> None:
+    row = _only("全市高技术产业和战略性新兴产业增加值占比分别达到19.1%、28.9%。")
+    assert (row.indicator, row.value) == ("high_tech_mfg_share", Decimal("19.1"))
+    assert row.scope.startswith("高技术产业增加值占比")
+
+
 # --------------------------------------------------------------------------------------------------------------
 # the command line
 # --------------------------------------------------------------------------------------------------------------

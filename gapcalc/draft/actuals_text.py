@@ -119,6 +119,7 @@ _EARLIER = LEXICON.compiled("actual.refuse.earlier_year")
 _MULTIPLE = re.compile(LEXICON.alternation("actual.refuse.multiple"))
 _POINTS = frozenset(_rule_words("actual.refuse.points"))
 _ELSEWHERE = _rule_words("actual.refuse.elsewhere")
+_PROVINCES = tuple(sorted(LEXICON.rule("actual.refuse.elsewhere").get("provinces", ()), key=len, reverse=True))
 _GAP = re.compile(LEXICON.alternation("actual.refuse.gap"))
 _DENOMINATOR = LEXICON.compiled("actual.refuse.denominator")
 _SUBREGION = LEXICON.compiled("actual.refuse.subregion")
@@ -1122,6 +1123,28 @@ def _names(items: list[_Item], folded: str, regions: tuple[str, ...] = ()) -> No
         if len(run) > 1:
             listed = list(run)
         index += len(group)
+    _names_after(items)
+
+
+def _names_after(items: list[_Item]) -> None:
+    """A list of counts each printed before its name (1491家绿色工厂、104家绿色工业园区和205家…): when all that stands
+    between two counts is the first's name and a joiner (``actual.list.items``), each is named by what follows it, the
+    later ones continuing the verb and level of the first (``actual.name.after``)."""
+    for first, second in zip(items, items[1:], strict=False):
+        if not (first.tail and second.tail and first.number.unit in COUNT_UNITS and second.number.unit in COUNT_UNITS
+                and first.tail not in _LEVELS):
+            continue
+        rest = second.piece.lstrip()
+        if not rest.startswith(first.tail) or not _CONTINUATION.fullmatch(rest[len(first.tail):]):
+            continue
+        for item in (first, second):
+            if not item.after_name:
+                told = min([item.tail.find(word) for word in (*_RESPECTIVELY, "被") if word in item.tail],
+                           default=len(item.tail))  # 10家企业分别被评为…: the name ends before what it is said to be
+                item.name, item.after_name, item.inherited = clean_clause(item.tail[:told]), True, False
+                item.level = next((word for word in _LEVELS if item.tail.startswith(word)), "") or item.level
+        second.verb = second.verb or first.verb
+        second.clause, second.refusal = first.clause, second.refusal or first.refusal  # the subject of all
 
 
 def _completed(name: str, completion: str) -> str:
@@ -1156,7 +1179,7 @@ def _shared_ends(parts: list[str]) -> list[str]:
     """The names of a list with the head of the first (规上工业企业有) and the tail of the last (的占比) said of the
     others when they lack them (``actual.list.shared``)."""
     tail = _SHARED_TAIL.search(parts[-1])
-    if tail and not any("的" in part for part in parts[:-1]):
+    if tail and not any("的" in part or any(word in part for word in _OTHER_MEASURES) for part in parts[:-1]):
         parts = [part + tail.group() for part in parts[:-1]] + [parts[-1]]
     head = next((parts[0][:at + len(word)] for word in _SHARED_HEADS
                  if 0 < (at := parts[0].find(word)) < len(parts[0]) - len(word)), "")
@@ -1277,12 +1300,15 @@ def _adverbial_years(text: str) -> list[tuple[int, int]]:
     if not years:
         return found
     bases = [m.span() for pattern in (_EARLIER, _BASE_YEAR) for m in pattern.finditer(text)]
+    starts = [m.end() for m in _FROM.finditer(text)]
     for match in years:
         if any(a <= match.start() < b for a, b in bases):
             continue
         before = text[:match.start()].rstrip()
         after = text[match.end():]
-        if before.endswith(_BASE_WORDS) or before.endswith(("到", "至")) and not before.endswith("截至"):
+        span_end = any(end <= match.start() for end in starts)  # 从2012年的…增至2021年的…: the year reached
+        if before.endswith(_BASE_WORDS) or before.endswith(("到", "至")) and not before.endswith("截至") and \
+                not span_end:
             continue
         if after.lstrip().startswith(_SINCE) or re.match(r"\s*[-—–~至到]\s*\d{4}", after):
             continue
@@ -1412,7 +1438,7 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
     if item.within and _narrower_whole(read_name(item.within, context.regions), name):
         return "actual.refuse.within"
     local = clause + item.name
-    if any(word in local for word in context.elsewhere):
+    if any(word in local for word in context.elsewhere) or _other_province(clause, context):
         return "actual.refuse.elsewhere"
     if _GAP.search(clause):
         return "actual.refuse.gap"
@@ -1443,6 +1469,21 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
     if level and not _breakdown(level, indicator) and level != context.own_level and level != plan_name.level:
         return "actual.refuse.level_subset"
     return ""
+
+
+def _other_province(clause: str, context: _Context) -> bool:
+    """``clause`` is of a province-level region other than the plan's: it names one as 省 (四川省) or stands right
+    before the number (名单四川37家), and does not name the plan's region too (``actual.refuse.elsewhere``
+    ``provinces``)."""
+    if any(region in clause for region in context.regions):
+        return False
+    tail = clause.rstrip()
+    for province in _PROVINCES:
+        if province in context.plan.region_zh:
+            continue
+        if tail.endswith(province) or province + "省" in clause:
+            return True
+    return False
 
 
 def _generic_only(text: str) -> str:

@@ -58,6 +58,7 @@ _THREE_YEAR = LEXICON.compiled("document.three_year")
 _MUNICIPALITY = LEXICON.rule("document.municipality")
 _COMMENT = LEXICON.compiled("document.comment")
 _URL = LEXICON.compiled("document.comment", "url")
+_COMMENT_DATE = LEXICON.compiled("document.comment_date")
 _BOILERPLATE = LEXICON.compiled("document.boilerplate")
 _HEADLINE = LEXICON.compiled("document.headline")
 
@@ -115,9 +116,21 @@ def furniture(lines: list[str], text_file: bool) -> tuple[set[int], str | None]:
     return skipped, url
 
 
-def read_plan(lines: list[str], text: str) -> PlanReading:
+def comment_date(lines: list[str]) -> str | None:
+    """The date the comment lines a text file begins with give (``# source: …, 2019-05-10, …``), if any."""
+    for line in lines:
+        if line.strip() and not _COMMENT.match(line):
+            return None
+        found = _COMMENT_DATE.search(line)
+        if found:
+            return f"{found.group('year')}-{found.group('mm')}-{found.group('dd')}"
+    return None
+
+
+def read_plan(lines: list[str], text: str, commented: str | None = None) -> PlanReading:
     """The plan header as the document states it; what it does not state is left empty with a note. Lines that are
-    no plan text (:func:`furniture`) are expected blanked out."""
+    no plan text (:func:`furniture`) are expected blanked out; ``commented`` is the date comment lines give
+    (:func:`comment_date`), taken when the text prints none."""
     reading = PlanReading()
     reading.title = _title(lines)
     if not reading.title:
@@ -131,7 +144,7 @@ def read_plan(lines: list[str], text: str) -> PlanReading:
     number = _DOC_NUMBER.search(text[:5000])
     if number:
         reading.document_number = re.sub(r"\s+", "", number.group())
-    reading.published = _published(lines)
+    reading.published = _published(lines) or commented
     _region(reading, reading.title or text[:2000])
     reading.period = _period(reading.title, text, reading.published)
     return reading

@@ -8,7 +8,7 @@ from gapcalc.draft import bounds
 from gapcalc.draft.charmap import fold, has_traditional
 from gapcalc.draft.document import SourceDocument
 from gapcalc.draft.extraction import Extraction, Heading, PlanReading, Statement, ValueReading
-from gapcalc.draft.headers import find_headings, furniture, heading_of, read_plan
+from gapcalc.draft.headers import comment_date, find_headings, furniture, heading_of, read_plan
 from gapcalc.draft.lexicon import LEXICON
 from gapcalc.draft.sentences import TextContext, YearState, read_line
 from gapcalc.draft.tables import TableContext, complete_open_rows, complete_shortened_rows, find_tables, read_table
@@ -33,9 +33,10 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
     lines = doc.text.splitlines()
     folded = [fold(line) for line in lines]
     skipped, url = furniture(folded, doc.format == "text")
+    commented = comment_date(folded) if doc.format == "text" else None
     folded = ["" if index in skipped else line for index, line in enumerate(folded)]
     folded_text = "\n".join(folded)
-    plan = read_plan(folded, folded_text)
+    plan = read_plan(folded, folded_text, commented)
     plan.url = url
     plan.traditional = has_traditional(doc.text)
     period = _period(plan)

@@ -66,6 +66,8 @@ _TARGET_MARKER = _L.compiled("period.target_marker")
 _THIS_YEAR = _L.compiled("period.this_year")
 _NAMED_STAGE = _L.compiled("period.named_stage")
 _STAGE_SPELLED = _L.compiled("period.stage_spelled")
+_YEARS_ON = _L.compiled("period.years_on")
+_NUMERAL_VALUE = {numeral: index for index, numeral in enumerate("一二三四五六七八九十", start=1)}
 _MAKING_VERB = re.compile(
     rf"\s*(?:{_L.alternation('making.adverbs')})?\s*(?:{_L.alternation('making.verbs')})")
 _SESSION_AFTER = _L.compiled("not_target.session")
@@ -77,6 +79,9 @@ _QUALIFIER = _L.compiled("not_target.qualifier")
 _QUALIFIER_UNLESS = _L.compiled("not_target.qualifier", "unless")
 _MARGIN = _L.compiled("not_target.margin")
 _LISTED = _L.compiled("not_target.listed")
+_SLOGAN = _L.compiled("not_target.slogan")
+_NARRATIVE = _L.compiled("not_target.narrative")
+_NARRATIVE_AFTER = _L.compiled("not_target.narrative", "after")
 _CONTACT = _L.compiled("not_target.contact")
 _ISSUER = _L.compiled("not_target.issuer")
 _ISSUER_BEFORE = _L.compiled("not_target.issuer", "before")
@@ -111,8 +116,12 @@ _HEDGE = re.compile(alternation(w for w, _ in _HEDGES))
 _HEDGE_OF = dict(_HEDGES)
 _BARE_MEASURE = re.compile(rf"^(?P<head>{_LETTER}{{0,2}}?)(?P<measure>{_L.alternation('measure.bare')})$")
 _SHARE_OF = _L.compiled("measure.share_of")
+_GAP_TO_OTHER = _L.compiled("measure.gap_to_other")
 _SHARE_FOLLOWING = re.compile(rf"\s*(?:{_L.regex('measure.share_of_following')})")
 _SHARE_NAME = str(_L.rule("measure.share_of_following").get("name"))
+_GROWTH_FOLLOWING = _L.compiled("measure.share_of_following", "unless")
+_VERB_INSIDE = _L.compiled("name.verb_inside")
+_OUTPUT = tuple(sorted(_L.words("name.output"), key=len, reverse=True))
 _AMONG = re.compile(rf"{alternation(_L.rule('measure.share_of_following').get('among'))}$")
 _SHARE_CUT = re.compile(_L.alternation("measure.share_of"))
 _BARE_TAIL = re.compile(rf"(?:{_L.alternation('measure.bare')})$")
@@ -270,8 +279,9 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
     if quantity.chinese and (num in ("一", "几", "十") or (quantity.value < 2 and not bare)
                              or not _chinese_unit_ok(quantity)):
         return False
-    if _share_of_following(sentence, quantity):
-        return not _SUBSIDY.search(sentence)
+    if _share_of_following(sentence, quantity) or (quantity.unit == "%" and _GROWTH_FOLLOWING.match(
+            sentence, quantity.unit_end)):
+        return not _SUBSIDY.search(sentence)  # 50%以上的企业…; 保持8%的增长速度
     if quantity.unit == "%" and _SUBSIDY_RATE.match(sentence, quantity.unit_end) and _SUBSIDY.search(sentence):
         return False  # 按投资额的8%给予补助: the rate of a subsidy
     if quantity.unit in _INSTITUTE_UNITS and _INSTITUTE.search(sentence[:match.start()]):
@@ -290,6 +300,11 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
         return False  # the margin by which a past target was beaten
     if _is_enumeration_count(sentence, match, quantity):
         return False
+    if quantity.unit == "%" and any(m.start() <= match.start() < m.end() for m in _SLOGAN.finditer(sentence)):
+        return False  # 试点企业100%达标、转型企业100%绩效: a slogan
+    if quantity.unit in COUNT_UNITS and (_NARRATIVE.search(sentence, 0, match.start())
+                                         or _NARRATIVE_AFTER.match(sentence, quantity.unit_end)):
+        return False  # 明确了17个…, …四个发展方向: the document's own structure
     if quantity.unit == "人" and _CONTACT.search(sentence):
         return False
     return not _is_session_number(sentence, match, quantity)
@@ -303,7 +318,8 @@ def _counted_per(sentence: str, match: re.Match[str]) -> bool:
 
 def _share_of_following(sentence: str, quantity: Quantity) -> bool:
     """``50%以上的规模以上工业企业建立研发机构``: a percentage before 的 is the share of what follows."""
-    return quantity.unit == "%" and bool(_SHARE_FOLLOWING.match(sentence, quantity.unit_end))
+    return quantity.unit == "%" and bool(_SHARE_FOLLOWING.match(sentence, quantity.unit_end)) \
+        and not _GROWTH_FOLLOWING.match(sentence, quantity.unit_end)
 
 
 def _is_enumeration_count(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
@@ -372,6 +388,7 @@ def _sentence_years(sentence: str, context: TextContext, state: YearState, plain
                      and not re.match(r"\s*[-—–~至]", sentence[m.end(1):m.end(1) + 2])
                      and not sentence[m.end():m.end() + 1].isdigit() and "月" not in sentence[m.end():m.end() + 3]
                      and not _SINCE.match(sentence, m.end()))
+    mentions = tuple(sorted(mentions + _years_on(sentence, context)))
     if mentions:
         _name_stages(plain or sentence, mentions, state)
         state.year = mentions[0][1]
@@ -387,6 +404,17 @@ def _sentence_years(sentence: str, context: TextContext, state: YearState, plain
     if state.year is not None:
         return SentenceYears((), state.year, True)
     return SentenceYears((), context.period[1], True)
+
+
+def _years_on(sentence: str, context: TextContext) -> tuple[tuple[int, int], ...]:
+    """``3年突破6400亿元``, ``用三年时间``: a stage counted in years from the plan's first year, as (position, year);
+    the first year is the first of the stage (a plan of 2023: 3年 → 2025)."""
+    found = []
+    for match in _YEARS_ON.finditer(sentence):
+        years = match.group("years") or match.group("spent")
+        count = int(years) if years.isdigit() else _NUMERAL_VALUE[years]
+        found.append((match.start(), context.period[0] + count - 1))
+    return tuple(found)
 
 
 def _name_stages(sentence: str, mentions: tuple[tuple[int, int], ...], state: YearState) -> None:
@@ -591,7 +619,8 @@ def _complete_subjects(statements: list[Statement]) -> list[Statement]:
             current.name_zh, current.breakdown_name = previous.name_zh, previous.breakdown_name
             current.notes = [n for n in current.notes if n != _NO_NAME]
             continue
-        completed = _with_subject(_subject(previous.name_zh), current.name_zh)
+        completed = _with_subject(_subject(previous.name_zh), current.name_zh) or _output_of(previous.name_zh,
+                                                                                          current.name_zh)
         bare = _BARE_MEASURE.match(current.name_zh)
         if completed is not None:
             current.name_zh = completed
@@ -599,6 +628,15 @@ def _complete_subjects(statements: list[Statement]) -> list[Statement]:
             current.notes.append(t("draft: the name may lack its subject (what it is the {measure} of); complete it",
                                    measure=bare.group("measure")))
     return statements
+
+
+def _output_of(previous: str, name: str) -> str | None:
+    """``实现增加值1500亿元`` after ``规上工业总产值…``: a name that is only an output takes the subject of the output
+    named before it."""
+    if name not in _OUTPUT:
+        return None
+    before = next((previous[:-len(word)] for word in _OUTPUT if previous.endswith(word)), "")
+    return before + name if before else None
 
 
 def _subject(name: str) -> str:
@@ -651,9 +689,14 @@ def _floor_over_stretch(statements: list[Statement]) -> list[Statement]:
     """``力争达到2000家，确保达到1800家``: beside the figure ensured (确保) for the same indicator and year, the
     figure striven for (力争) is no second target: the ensured one is kept, the other said in its note."""
     kept: list[Statement] = []
-    for statement in statements:
+    for index, statement in enumerate(statements):
         floor = next((o for o in statements if statement.hedge == "stretch" and o.hedge == "floor"
                       and _same_target(o, statement)), None)
+        plain = statements[index - 1] if index and statement.hedge == "stretch" else None
+        if floor is None and plain is not None and plain.hedge is None and _same_target(plain, statement):
+            plain.notes.append(t("draft: {stretch} is striven for (力争) beside {plain} stated plainly; the plain "
+                                 "figure is the target", stretch=_printed(statement), plain=_printed(plain)))
+            continue  # 达9000亿元，力争超10000亿元: the figure stated plainly is the target, as an ensured one is
         if floor is None:
             kept.append(statement)
             continue
@@ -790,7 +833,7 @@ def _clean_name(text: str) -> str:
         name = name.replace("“", "").replace("”", "")  # a label in quotes cut at the number (“5G+工业互联网”)
     for word, plain in _FIELD_OF.items():
         name = name.replace(word, str(plain))  # 制造业领域的科技型企业 → 制造业领域科技型企业
-    return name
+    return _VERB_INSIDE.sub("", name)  # 规上工业完成总产值 → 规上工业总产值
 
 
 def _name_after(sentence: str, quantity: Quantity, limit: int, doers: bool = True) -> str:
@@ -848,6 +891,8 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
     unit = str(_PERSON_UNIT.get(quantity.unit, quantity.unit)) or "-"  # 500名 → 500人
     values_year = year
     kind, change, base_year, period = _kind(local, clause, sentence, quantity, context, baseline)
+    if kind == "period_total" and period == context.period and year == context.period[0] and not inherited:
+        kind, period = "cumulative", None  # 到2025年完成300家 in a plan from 2025: the programme's stock that year
     if not name:
         name = UNNAMED
         notes.append(_NO_NAME)
@@ -909,6 +954,8 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
     base_year = int(base.group(1)) if base else None
     if baseline:
         return "baseline", None, None, None
+    if quantity.unit == POINTS and _GAP_TO_OTHER.search(sentence, 0, quantity.start):
+        return "level", None, None, None  # 增速高于GDP增速1个百分点: a gap held that year, no change
     if quantity.unit == POINTS:
         return "pp_change", change or "increase", base_year, None
     if _ANNUAL.search(near) or (_ANNUAL_ANY.search(near) and quantity.unit == "%"):
