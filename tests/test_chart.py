@@ -172,6 +172,7 @@ def test_chart_svg_is_xml_named_after_the_indicator_and_deterministic(runner: Cl
 def test_english_labels_without_a_cjk_font(runner: CliRunner, in_demo: Path, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(chart, "find_cjk_font", lambda: None)
+    monkeypatch.setenv("GAPCALC_CACHE_DIR", str(tmp_path / "cache"))  # a font gone unseen by the cache's key
     output = tmp_path / "en.svg"
     code, _, err = invoke(runner, "chart", "demo", "nc_rate_key_processes", "-o", str(output))
     assert code == 0 and "no CJK font" not in err
@@ -317,10 +318,11 @@ def _demo_trajectory(in_demo: Path) -> Trajectory:
     return build_trajectory(plan, "nc_rate_key_processes", None, report_plan(plan, Path("targets"), 2020).read)
 
 
-def test_a_chart_drawn_once_comes_from_the_cache_without_matplotlib(in_demo: Path,
+def test_a_chart_drawn_once_comes_from_the_cache_without_matplotlib(in_demo: Path, tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from gapcalc.usecases import chart as charts
 
+    monkeypatch.setenv("GAPCALC_CACHE_DIR", str(tmp_path / "cache"))  # drawn here first, whatever fonts exist
     trajectory = _demo_trajectory(in_demo)
     monkeypatch.setattr(chart, "find_cjk_font", lambda: None)  # drawn in English, with the note saying why
     monkeypatch.setattr(charts, "add_system_cjk_fonts", lambda: 0)
