@@ -589,6 +589,8 @@ ZH: dict[str, str] = {
         "draft: “全年”按规划首年 {year} 年的新增量读取",
     "draft: 全年 read as the count of {year}, the plan's first year":
         "draft: “全年”按规划首年 {year} 年的当年数读取",
+    "draft: 全年 read as the amount of {year}, the plan's first year":
+        "draft: “全年”按规划首年 {year} 年的当年金额读取",
     "draft: 每年 read as a quota for every year of the plan period": "draft: “每年”按规划期内每一年的指标读取",
     "draft: 每年 read as a level held in every year of the plan period":
         "draft: “每年”按规划期内每一年都须达到的水平读取",
@@ -707,6 +709,10 @@ ZH: dict[str, str] = {
     "the text does not say its year, nor when it was published": "原文未说明年份，也无发布日期",
     "a year far outside the plan's period": "年份远在规划期之外",
     "a district or county, not the whole region": "为区县数，非全地区",
+    "a rate of all society (全社会), not of the enterprises or the industry the plan measures":
+        "为全社会口径的比率，非规划所计的企业或行业",
+    "a level said to hold throughout a span of years (始终, 一直): no one year's figure":
+        "为多年间始终保持的水平（始终、一直），非某一年的数值",
     "a figure of one month alone (9月份, 当月), not of the year so far": "为单月数（9月份、当月），非年初以来累计数",
     "standard input (-) is given more than once": "标准输入（-）给出了不止一次",
     "give - once, and files for the rest": "- 只给一次，其余给出文件",

@@ -162,6 +162,27 @@ def test_refuses_districts_of_the_region() -> None:
     assert _refused("上城区、西湖区两化融合发展水平超过65。", "65") == "actual.refuse.subregion"
 
 
+def test_refuses_a_new_town_or_zone_said_to_have_the_figure_or_its_examples() -> None:
+    assert _refused("目前，钱塘新城已有专精特新中小企业113家。", "113") == "actual.refuse.subregion"
+    assert _refused("杭州经开区共有专精特新中小企业45家。", "45") == "actual.refuse.subregion"
+    assert _refused("其中，钱塘新城华光科技、东方电机等40家企业被认定为专精特新中小企业。", "40") == \
+        "actual.refuse.subregion"
+    # the region's own figure, and examples that are firms, not a place
+    assert _only("全市已有专精特新中小企业113家。").value == 113
+    assert _only("华光科技、东方电机等40家企业被认定为专精特新中小企业。").value == 40
+
+
+def test_refuses_a_rate_of_all_society_for_one_of_enterprises() -> None:
+    assert _refused("全社会研发投入强度预计达到2.45%。", "2.45") == "actual.refuse.society"
+    assert _refused("全社会研发经费投入强度为2.3%。", "2.3") == "actual.refuse.society"
+    assert _only("规模以上工业企业研发经费投入强度为1.6%。").value == Decimal("1.6")
+
+
+def test_refuses_a_level_held_throughout_years() -> None:
+    assert _refused("五年来，工业增加值占地区生产总值的比重始终保持在30%左右。", "30") == "actual.refuse.throughout"
+    assert _refused("全市上市企业一直保持在40家以上。", "40") == "actual.refuse.throughout"
+
+
 def test_a_number_qualifying_a_noun_is_no_figure() -> None:
     reading = _read("研发经费投入强度超过1%的行业大类有9个，全市关键工序数控化率56.6%。")
     assert [(r.indicator, r.value) for r in reading.rows] == [("nc_rate_key_processes", Decimal("56.6"))]
@@ -531,6 +552,57 @@ def test_pinyin_glosses_are_read_through_and_quoted_as_printed() -> None:
     row = _only("1月至10月，全市規(guī)模以上工業(yè)增加值同比增長(zhǎng)10.2%。")
     assert (row.value, row.measure, row.as_of) == (Decimal("10.2"), "change_pct", "2023-10")
     assert "規(guī)模以上工業(yè)增加值同比增長(zhǎng)10.2%" in row.note
+
+
+def test_a_later_point_of_an_enumeration_opens_with_the_year_before_the_first() -> None:
+    reading = _article("杭州经信局答记者问", "2024-09-29",
+                       "一是总量提升。2023年，全市上市企业39家。二是结构优化。全市高新技术企业达6348家。")
+    assert [(r.indicator, r.year, r.value, r.as_of) for r in reading.rows] == [
+        ("listed_companies", 2023, 39, ""), ("high_tech_enterprises", 2024, 6348, "2024-09")]
+    # a year said before the first point holds in every point
+    reading = _article("杭州经信局答记者问", "2024-09-29",
+                       "2023年，全市工业稳中有进：一是总量提升，全市上市企业39家。二是结构优化。全市高新技术企业达6348家。")
+    assert [(r.year, r.as_of) for r in reading.rows] == [(2023, ""), (2023, "")]
+
+
+def test_a_date_of_the_source_line_with_a_note_is_the_date_of_publication() -> None:
+    text = "# source: 答记者问, 杭州日报, 2022-10-20 (the copy prints 10月20日 without a year), http://x.cn/1\n" \
+           "目前全市上云企业超13万户。\n"
+    reading = read_text(text, EXAMPLE_PLAN)
+    assert reading.publication.date == "2022-10-20"
+    assert [(r.year, r.as_of) for r in reading.rows] == [(2022, "2022-10")]
+
+
+def test_reads_a_share_of_all_industry_as_the_manufacturing_share_with_its_scope() -> None:
+    row = _only("全市工业增加值占地区生产总值比重为28.3%。")
+    assert (row.indicator, row.value) == ("mfg_share_gdp", Decimal("28.3"))
+    assert row.scope == "工业增加值占地区生产总值比重（全部工业），规划为制造业增加值占地区生产总值比重"
+    assert "口径近似" in row.note
+    row = _only("全口径工业增加值占GDP比重28.6%。")
+    assert (row.indicator, row.value) == ("mfg_share_gdp", Decimal("28.6"))
+    assert row.scope.endswith("规划为制造业增加值占地区生产总值比重")
+    # a share of another whole, or an amount, is not the manufacturing share
+    for paragraph in ("全市工业增加值占规模以上工业增加值比重为95%。", "全市工业增加值8000亿元。"):
+        assert "mfg_share_gdp" not in [r.indicator for r in _read(paragraph).rows]
+
+
+def test_a_count_after_its_examples_is_named_by_what_follows_it() -> None:
+    assert [(r.indicator, r.value) for r in _read("全市确定华光科技等12家绿色工厂、东方电机等5家上市企业。").rows] == [
+        ("green_factories", 12), ("listed_companies", 5)]
+
+
+def test_the_count_of_a_published_list_is_the_years_recognitions_as_of_its_month() -> None:
+    reading = _article("杭州公布专精特新中小企业名单", "2023-06-27",
+                       "6月25日，市经信局公布了《2023年杭州市专精特新中小企业名单》，共1366家企业入选。")
+    assert [(r.indicator, r.year, r.value, r.measure, r.as_of) for r in reading.rows] == [
+        ("specialised_sme", 2023, 1366, "new", "2023-06")]
+    assert "2023-06公布名单" in reading.rows[0].note
+    # a notice of December, of the year before the plan's base year: kept, as of its month
+    reading = _article("关于公布2019年专精特新企业名单的通知", "2019-12-17",
+                       "现将杭州金顺玻璃有限公司等186家“专精特新”中小企业名单予以公布。")
+    assert [(r.year, r.value, r.measure, r.as_of) for r in reading.rows] == [(2019, 186, "new", "2019-12")]
+    # a count of firms said of no list stays a level
+    assert _only("全市专精特新中小企业1366家。").measure == ""
 
 
 def _article(title: str, date: str, body: str) -> Reading:

@@ -53,6 +53,9 @@ def test_full_width_digits_read_as_ascii(n: int) -> None:
     ("五千亿", Decimal(500_000_000_000), "五千亿"),
     ("1,200.50", Decimal("1200.50"), None),
     ("7.0%", Decimal("7.0"), None),
+    ("1万2000家", Decimal(12000), "1万2000"),
+    ("3万8000亿元", Decimal(3_800_000_000_000), "3万8000亿"),
+    ("2亿5000万人", Decimal(250_000_000), "2亿5000万"),
 ])
 def test_read_number_examples(text: str, value: Decimal, printed: str | None) -> None:
     number = read_number(text, 0)

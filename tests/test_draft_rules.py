@@ -662,3 +662,18 @@ def test_a_campaign_list_of_bare_magnitudes_is_read_alike() -> None:
 def test_what_stands_now_is_the_year_before_the_plan() -> None:
     found = statements("2018年启动智能制造工程以来成效明显。目前，全市已建成智能工厂9个。")
     assert [(s.kind, s.values[0].year) for s in found] == [("baseline", 2020)]
+
+
+def test_digits_after_a_magnitude_belong_to_one_number() -> None:
+    found = statements("到2025年，全市工业营业收入达到2万6000亿元以上，规模以上工业企业达到1万5000家。")
+    assert [brief(s)[1:] for s in found] == [
+        ("亿元", "level", 2025, Decimal(26000), ">=", None, "2万6000"),
+        ("家", "cumulative", 2025, Decimal(15000), "=", None, "1万5000"),
+    ]
+
+
+def test_pinyin_readings_are_left_out_of_names_and_kept_in_quotes() -> None:
+    found = statements("到2025年，數(shù)字經(jīng)濟核心產(chǎn)業(yè)增加值達到300億元，工業(yè)技改投資年均增長8%。")
+    assert [s.name_zh for s in found] == ["数字经济核心产业增加值", "工业技改投资"]
+    assert found[0].quote == "數(shù)字經(jīng)濟核心產(chǎn)業(yè)增加值達到300億元"
+    assert found[1].quote == "工業(yè)技改投資年均增長8%"

@@ -90,6 +90,13 @@ _TARGET = re.compile(LEXICON.alternation("actual.refuse.target"))
 _NOT_TARGET = LEXICON.compiled("actual.refuse.target", "unless")
 _AIMS = LEXICON.compiled("actual.refuse.target", "aims")
 _NAME_AFTER = LEXICON.compiled("actual.name.after")
+_INSTANCES_BEFORE = LEXICON.compiled("actual.name.after", "instances")
+_LISTED = LEXICON.rule("actual.measure.listed")
+_LIST_WORDS = tuple(_LISTED.get("lists", ()))
+_LIST_PUBLISHED = re.compile(alternation(_LISTED.get("published", ())))
+_LIST_ENTERED = re.compile(alternation(_LISTED.get("entered", ())))
+_LIST_TITLE = LEXICON.compiled("actual.measure.listed", "title")
+_LIST_DAY = LEXICON.compiled("actual.measure.listed", "day")
 _FROM = LEXICON.compiled("actual.period.from")
 _FUTURE = LEXICON.compiled("actual.refuse.future_year")
 _YEAR = LEXICON.compiled("actual.period.year")
@@ -111,6 +118,8 @@ _PAST_MONTHS = int(LEXICON.rule("actual.period.past_years").get("months", 6))
 _LAST_YEAR = re.compile(LEXICON.alternation("actual.period.last_year"))
 _THIS_YEAR = re.compile(LEXICON.alternation("actual.period.this_year"))
 _SO_FAR = LEXICON.compiled("actual.period.this_year", "since")
+_POINT = LEXICON.compiled("actual.period.points")
+_FIRST_POINT = frozenset(LEXICON.rule("actual.period.points").get("first", ()))
 _BASE_WORDS = ("比", "较", "与", "相比")
 _PREVIOUS_YEAR = re.compile(LEXICON.alternation("actual.measure.previous_year"))
 _BASE_YEAR = LEXICON.compiled("actual.measure.base_year")
@@ -123,7 +132,10 @@ _PROVINCES = tuple(sorted(LEXICON.rule("actual.refuse.elsewhere").get("provinces
 _GAP = re.compile(LEXICON.alternation("actual.refuse.gap"))
 _DENOMINATOR = LEXICON.compiled("actual.refuse.denominator")
 _SUBREGION = LEXICON.compiled("actual.refuse.subregion")
+_SUBREGION_EXAMPLES = LEXICON.compiled("actual.refuse.subregion", "instances")
 _SUBSET = _rule_words("actual.refuse.subset")
+_SOCIETY = frozenset(_rule_words("actual.refuse.society"))
+_THROUGHOUT = _rule_words("actual.refuse.throughout")
 _OTHER_MEASURES = tuple(sorted(_rule_words("actual.refuse.other_measure"), key=len, reverse=True))
 _GENERIC = frozenset(LEXICON.rule("actual.refuse.other_indicator").get("generic", ()))
 _RUNNING_KINDS = frozenset(LEXICON.rule("actual.refuse.running_total").get("kinds", ()))
@@ -159,6 +171,11 @@ _WIDER = _rule_words("actual.scope.wider")
 _KINDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (str(whole), tuple(str(kind) for kind in kinds)) for whole, kinds in LEXICON.rule("actual.scope.kind").map.items())
 """What an indicator's name counts, with the names of kinds of it (企业研发机构: 企业技术中心)."""
+_INDUSTRY: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (str(narrow), tuple(sorted((str(wide) for wide in wides), key=len, reverse=True)))
+    for narrow, wides in LEXICON.rule("actual.scope.industry").map.items())
+"""A plan's word of one branch (制造业) with the words of the wider whole a share may be printed of (工业)."""
+_INDUSTRY_SCOPE = str(LEXICON.rule("actual.scope.industry").get("scope", ""))
 _WITHIN = re.compile(rf"(?:^|[,;:])\s*{LEXICON.alternation('actual.refuse.within')}")
 _GENERIC_LONGEST = tuple(sorted(LEXICON.rule("actual.refuse.other_indicator").get("generic", ()), key=len,
                                 reverse=True))
@@ -218,6 +235,10 @@ REASONS: dict[str, Text] = {
     "actual.refuse.other_measure": t("measures something else of it (营业收入, 投资, 占比…)"),
     "actual.refuse.denominator": t("a share of another whole"),
     "actual.refuse.level_subset": t("one level of an indicator counted at every level"),
+    "actual.refuse.society": t("a rate of all society (全社会), not of the enterprises or the industry the plan "
+                               "measures"),
+    "actual.refuse.throughout": t("a level said to hold throughout a span of years (始终, 一直): no one year's "
+                                  "figure"),
     "actual.refuse.subset": t("a part of the indicator (高技术, 小巨人, 示范…)"),
     "actual.refuse.running_total": t("a running total; the plan counts additions over its period"),
     "actual.refuse.scale": t("far from the plan's own levels: another scale"),
@@ -552,12 +573,32 @@ def _find_match(name: Name, targets: _Targets) -> _Match | None:
     wider = targets.wider.get(name.core)
     if wider is not None:
         return _Match(wider, "wider")
+    industry = _industry(name, targets)
+    if industry is not None:
+        return industry
     core, terms = name.core, frozenset(name.terms) - _GENERIC
     own = len(core) >= 2 and core not in _GENERIC
     near = [tg for tg, plan, key, plan_terms in targets.near
             if key and plan in core or own and core in plan or not terms.isdisjoint(plan_terms)]
     if near:
         return _Match(max(near, key=lambda tg: len(set(tg.name.terms) & set(name.terms))), "near")
+    return None
+
+
+def _industry(name: Name, targets: _Targets) -> _Match | None:
+    """A share printed of a wider whole (工业增加值占GDP比重) than the plan's branch (制造业): the indicator whose
+    shared pattern the name matches with the branch in place of the whole (``actual.scope.industry``)."""
+    if not name.whole:
+        return None
+    for narrow, wides in _INDUSTRY:
+        wide = next((word for word in wides if name.text.startswith(word)), None)
+        if wide is None:
+            continue
+        text = narrow + name.text[len(wide):]
+        for tg, pattern in targets.shared:
+            found = pattern.search(text)
+            if found and found.end() > found.start():
+                return _Match(tg, "industry")
     return None
 
 
@@ -601,7 +642,7 @@ def read_publication(text: str) -> Publication:
         url = found.group().rstrip(".,") if found else ""
         rest = body.replace(found.group(), "") if found else body
         parts = [part.strip() for part in rest.split(",") if part.strip()]
-        dates = [part for part in parts if _DATE.fullmatch(fold(part))]
+        dates = [part for part in parts if _DATE.fullmatch(_PARENTHESIS.sub("", fold(part)).strip())]  # 2022-10-20 (…)
         date = dates[0] if dates else ""
         names = [part for part in parts if part not in dates]
         title = names[0] if names else ""
@@ -938,6 +979,9 @@ class _Context:
     names: dict[str, tuple[Name, _Match | None]] = field(init=False, default_factory=dict)
     """Each name of a figure as read and matched (a text names the same things again and again)."""
     period: tuple[int | None, int, tuple[str, ...]] | None = None
+    points: tuple[int | None, bool] | None = None
+    """The year (and whether it was said only of a noun) in force where an enumeration's first point (一是) opened:
+    each later point opens with it (``actual.period.points``)."""
     """The part of a year an earlier sentence, heading or title says the figures after it cover (前三季度): the year it
     names (None: the year of each figure), its last month and its note (``actual.period.quarters``)."""
 
@@ -972,6 +1016,8 @@ class _Item:
     refusal: str = ""
     within: str = ""
     """The name of the figure a 其中 clause names a part of (``actual.refuse.within``)."""
+    listed: bool = False
+    """The count of a list published (``actual.measure.listed``)."""
 
 
 def read_text(text: str, plan: PlanContext) -> Reading:
@@ -1027,9 +1073,11 @@ def _sentence(line: _Line, start: int, end: int, context: _Context, candidates: 
               refused: list[Refusal], dates: list[tuple[int, int]] | None = None) -> None:
     folded = line.folded[start:end]
     original = line.text[start:end]
+    _point(folded, context)
     numbers = list(numbers_in(folded, dates))
     items = _items(folded, numbers)
     _names(items, folded, context.regions)
+    _listed(items, folded)
     if line.label and line.label not in context.regions:
         rule = "actual.refuse.subset" if line.part else "actual.refuse.elsewhere" if line.region in \
             context.elsewhere else ""
@@ -1048,6 +1096,20 @@ def _sentence(line: _Line, start: int, end: int, context: _Context, candidates: 
         elif isinstance(found, Refusal):
             refused.append(found)
     _carry_year(folded, context, bool(numbers))
+
+
+def _point(folded: str, context: _Context) -> None:
+    """A sentence opening a point of an enumeration (一是…, 二是…): the first keeps the year in force, each later one
+    opens with that year again (``actual.period.points``)."""
+    found = _POINT.search(folded)
+    if found is None:
+        return
+    if found.group("point") in _FIRST_POINT:
+        before = _adverbial_years(folded[:found.start()])  # 2023年，…：一是…
+        context.points = (before[-1][1], not _OPENS.search(folded[:before[-1][0]])) if before else (
+            context.year, context.year_named)
+    elif context.points is not None:
+        context.year, context.year_named = context.points
 
 
 def _items(folded: str, numbers: Sequence[_Number]) -> list[_Item]:
@@ -1126,6 +1188,24 @@ def _names(items: list[_Item], folded: str, regions: tuple[str, ...] = ()) -> No
     _names_after(items)
 
 
+def _listed(items: list[_Item], folded: str) -> None:
+    """The counts of a list published (…企业名单予以公布; 公布了《…名单》，共1366家企业入选): the year's recognitions;
+    a count said only of 企业 is named by the list (``actual.measure.listed``)."""
+    for item in items:
+        if item.number.unit not in COUNT_UNITS:
+            continue
+        titles = list(_LIST_TITLE.finditer(folded, 0, item.number.start))
+        if any(word in item.tail for word in _LIST_WORDS) and _LIST_PUBLISHED.search(item.tail):
+            item.listed = True
+        elif titles and _LIST_ENTERED.search(item.name + item.tail):
+            own = clean_clause(item.name)
+            if not own or own in _GENERIC:
+                item.name, item.inherited = clean_clause(titles[-1].group("list")), False
+            item.listed = True
+        if item.listed:
+            item.verb = "new"
+
+
 def _names_after(items: list[_Item]) -> None:
     """A list of counts each printed before its name (1491家绿色工厂、104家绿色工业园区和205家…): when all that stands
     between two counts is the first's name and a joiner (``actual.list.items``), each is named by what follows it, the
@@ -1201,6 +1281,12 @@ def _own_name(item: _Item, previous: _Item | None, regions: tuple[str, ...] = ()
     after = _NAME_AFTER.search(clause)
     head = clean_clause(clause[:after.start()]) if after else name
     told = previous is not None and bool(previous.tail) and head == clean_clause(previous.tail)
+    if item.tail and item.number.unit in COUNT_UNITS and _INSTANCES_BEFORE.search(clause):
+        item.name, item.after_name = clean_clause(item.tail), True  # 重庆水泵厂等10家“隐形冠军”企业
+        item.level = item.level or next((word for word in _LEVELS if item.tail.startswith(word)), "")
+        if _SUBREGION_EXAMPLES.search(_LEADING.sub("", clause)):
+            item.refusal = "actual.refuse.subregion"  # 两江水土新城万标检测等40家: one place's
+        return
     named_as = _AS.match(item.tail) if item.tail else None
     if named_as and (after or not name) and item.number.unit in COUNT_UNITS:  # 17个项目为2023年重庆市智能工厂
         item.name, item.after_name = clean_clause(item.tail[named_as.end():]), True
@@ -1375,8 +1461,10 @@ def _figure(item: _Item, folded: str, original: str, line: int, context: _Contex
     elif part:
         unplaced = "actual.refuse.part"
     if year < context.plan.base_year - _SLACK or year > context.plan.period[1] + _SLACK or (
-            measure != LEVEL and year <= context.plan.base_year):
+            measure != LEVEL and year <= context.plan.base_year and not item.listed):
         return refuse("actual.refuse.outside_plan")
+    if item.listed and measure == NEW:
+        as_of, time_notes = _listed_as_of(prefix, year, context)
     if measure == LEVEL and _off_scale(value, indicator):
         return refuse("actual.refuse.scale")
     breakdown = _breakdown(item.level, indicator)
@@ -1446,6 +1534,8 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
         return "actual.refuse.multiple"
     if _EARLIER.search(clause):
         return "actual.refuse.earlier_year"
+    if any(word in clause for word in _THROUGHOUT):
+        return "actual.refuse.throughout"
     base = _BASE_YEAR.search(clause)
     if base and _base_year(base) != context.plan.base_year:
         return "actual.refuse.earlier_year"
@@ -1454,6 +1544,8 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
     if match.how == "near":
         return "actual.refuse.other_indicator"
     plan_name = match.target.name
+    if "%" in match.target.indicator.unit and not (name.scopes & _SOCIETY) <= plan_name.scopes:
+        return "actual.refuse.society"
     outside = _outside(name, match)
     if any(word in outside and word not in plan_name.text for word in _OTHER_MEASURES):
         return "actual.refuse.other_measure"
@@ -1515,7 +1607,7 @@ def _bare_whole(whole: str) -> str:
 
 def _outside(name: Name, match: _Match) -> str:
     """What a name says beyond the span a shared pattern matched (everything, for an exact match: nothing)."""
-    if match.how in ("exact", "part", "wider"):
+    if match.how in ("exact", "part", "wider", "industry"):
         return ""
     if match.span is None:
         return name.text
@@ -1588,6 +1680,18 @@ def _when(prefix: str, context: _Context) -> tuple[int, str, list[str]] | str:
     if as_of and not notes:
         notes = [_note("actual.period.as_of").format(as_of=as_of)]
     return year, as_of, notes
+
+
+def _listed_as_of(prefix: str, year: int, context: _Context) -> tuple[str, list[str]]:
+    """The month a list was published, as ``as_of`` (December too), with its note: the month of the last day printed
+    before its count, else the text's (``actual.measure.listed``)."""
+    days = list(_LIST_DAY.finditer(prefix))
+    published = context.published
+    month = int(days[-1].group("month")) if days else published[1] if published and published[0] == year else 0
+    if not 1 <= month <= 12:
+        return "", []
+    as_of = f"{year:04d}-{month:02d}"
+    return as_of, [_note("actual.measure.listed").format(as_of=as_of)]
 
 
 def _period(text: str) -> tuple[int, int, list[str], int | None] | None:
@@ -1721,12 +1825,15 @@ def _breakdown(level: str, indicator: PlanIndicator) -> str:
 
 def _scope(name: Name, match: _Match, context: _Context, own_level: bool, part: bool) -> str:
     plan = match.target.name
-    if name.scopes == plan.scopes and name.measures == plan.measures and not part and match.how != "wider":
+    if name.scopes == plan.scopes and name.measures == plan.measures and not part and match.how not in ("wider",
+                                                                                                         "industry"):
         return ""
     shown = name.shown
     if own_level and shown.startswith(context.own_level):
         shown = shown[len(context.own_level):]
-    if not name.scopes and plan.scopes:
+    if match.how == "industry" and not name.scopes:
+        shown += f"（{_INDUSTRY_SCOPE}）"
+    elif not name.scopes and plan.scopes:
         shown += f"（{LEXICON.rule('actual.scope.terms').get('none', '')}）"
     return f"{shown}，规划为{plan.shown}"
 

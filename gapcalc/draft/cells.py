@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gapcalc.draft.lexicon import LEXICON, alternation
-from gapcalc.draft.numbers import ARABIC, CHINESE_NUMERAL, Number, read_number, strip_magnitude
+from gapcalc.draft.numbers import ARABIC, CHINESE_NUMERAL, MIXED, Number, read_number, strip_magnitude
 
 UNIT = LEXICON.regex("unit.printed")
 """Every unit a number may be printed with (``unit.printed``), compound units (``台/万人``) first."""
@@ -20,7 +20,7 @@ _MAGNITUDE = r"(?:万亿|万|亿|千)"
 _DASH = r"[-—–~～至]"
 
 QUANTITY_RE = re.compile(
-    rf"(?P<num>{ARABIC}|{CHINESE_NUMERAL})(?:\s*{_DASH}{{1,2}}\s*(?P<num2>{ARABIC}|{CHINESE_NUMERAL}))?"
+    rf"(?P<num>{MIXED}|{ARABIC}|{CHINESE_NUMERAL})(?:\s*{_DASH}{{1,2}}\s*(?P<num2>{ARABIC}|{CHINESE_NUMERAL}))?"
     rf"\s*(?P<mag>{_MAGNITUDE})?\s*(?P<unit>{UNIT})?")
 _AFTER_COMPARATORS = dict(LEXICON.pairs("comparator", "comparator", place="after"))
 _NOT_BEFORE = "".join(c for rule in LEXICON.section("comparator") for c in rule.get("not_before", ()))

@@ -55,6 +55,7 @@ _YEAR_SPAN = LEXICON.compiled("period.span")
 _TARGET_YEAR = LEXICON.compiled("period.by_year")
 _FIVE_YEAR = {label: (int(years[0]), int(years[1])) for label, years in LEXICON.rule("period.five_year").map.items()}
 _THREE_YEAR = LEXICON.compiled("document.three_year")
+_ONE_YEAR = re.compile(LEXICON.regex("period.one_year"), re.MULTILINE)
 _MUNICIPALITY = LEXICON.rule("document.municipality")
 _COMMENT = LEXICON.compiled("document.comment")
 _URL = LEXICON.compiled("document.comment", "url")
@@ -241,4 +242,7 @@ def _period(title: str, text: str, published: str | None) -> tuple[int, int] | N
             if label in text and years[1] == end:
                 return years
         return start, end
+    one_year = _ONE_YEAR.search(text)
+    if one_year:
+        return int(one_year.group(1)), int(one_year.group(1))  # 2025年，是…之年: a plan for that year
     return None

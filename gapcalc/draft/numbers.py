@@ -20,6 +20,9 @@ MAGNITUDES = {"千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_0
 CHINESE_NUMERAL = "[零〇一二两三四五六七八九十百千万亿]+"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 ARABIC_RE = re.compile(ARABIC)
+MIXED = r"\d+[万亿]\d{1,4}(?![\d.,年])"
+"""A whole number printed across a magnitude, its lower digits after it (``3万8000``, ``2亿5000``)."""
+_MIXED_RE = re.compile(r"(?P<high>\d+)(?P<mag>[万亿])(?P<low>\d{1,4})(?![\d.,年])")
 CHINESE_RE = re.compile(CHINESE_NUMERAL)
 
 
@@ -67,6 +70,9 @@ def read_number(text: str, start: int) -> Number | None:
     The magnitude (``万``, ``亿``) is multiplied in; the caller decides whether it belongs to a unit instead
     (``亿元``) and then uses :func:`strip_magnitude`.
     """
+    mixed = _read_mixed(text, start)
+    if mixed:
+        return mixed
     match = ARABIC_RE.match(text, start)
     if match:
         value = parse_arabic(match.group())
@@ -86,6 +92,23 @@ def read_number(text: str, start: int) -> Number | None:
     return None
 
 
+def _read_mixed(text: str, start: int) -> Number | None:
+    """``3万8000`` (38000), ``3万8000亿`` (38000亿), ``2亿5000万`` (250000000): one number, not two."""
+    match = _MIXED_RE.match(text, start)
+    if not match:
+        return None
+    high, low = int(match.group("high")), int(match.group("low"))
+    if match.group("mag") == "万":
+        value, end = high * 10_000 + low, match.end()
+        if text.startswith("亿", end) and not text.startswith("亿", end + 1):
+            value, end = value * 100_000_000, end + 1
+    else:
+        value, end = high * 100_000_000 + low, match.end()
+        if text.startswith("万", end) and not text.startswith("万亿", end):
+            value, end = high * 100_000_000 + low * 10_000, end + 1
+    return Number(Decimal(value), text[start:end], start, end)
+
+
 def _magnitude_at(text: str, index: int) -> str:
     for magnitude in ("万亿", "万", "亿", "千"):
         if text.startswith(magnitude, index):
@@ -103,6 +126,8 @@ def strip_magnitude(number: Number, magnitude: str) -> Number:
         return Number(Decimal(1), printed, number.start, number.end - len(magnitude))
     if ARABIC_RE.fullmatch(head):
         return Number(parse_arabic(head), None, number.start, number.end - len(magnitude))
+    if _MIXED_RE.fullmatch(head):  # 3万8000亿元: 38000 in 亿元
+        return Number(integral(number.value / MAGNITUDES[magnitude]), head, number.start, number.end - len(magnitude))
     parsed = parse_chinese(head) if head else None
     if parsed is None:
         return number

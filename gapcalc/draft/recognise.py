@@ -21,6 +21,11 @@ if TYPE_CHECKING:  # pragma: no cover
 _BASELINE_SECTION = LEXICON.compiled("document.section.baseline")
 _TARGET_SECTION = LEXICON.compiled("document.section.target")
 _NOTICE_TITLE = LEXICON.compiled("not_target.notice_title")
+_PINYIN_READING = LEXICON.compiled("document.pinyin_reading")
+_BROKEN_END = LEXICON.compiled("document.broken_number")
+_BROKEN_ON = LEXICON.compiled("document.broken_number", "continued")
+_BROKEN_GAP = 3
+"""Lines a sentence broken after its number may skip (blank ones) before the line that goes on with its unit."""
 _DEFAULT_SPAN = 4
 LINES_PER_STEP = 500
 """Lines of a document read between two steps of the progress bar (a long document has thousands)."""
@@ -31,7 +36,8 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
     read are told to ``progress``. Reading stops, with :class:`gapcalc.draft.bounds.TooLarge`, once it has found more
     targets than :data:`gapcalc.draft.bounds.MAX_STATEMENTS`."""
     lines = doc.text.splitlines()
-    folded = [fold(line) for line in lines]
+    readings = [_without_readings(line) for line in lines]
+    folded = [reading[1] for reading in readings]
     skipped, url = furniture(folded, doc.format == "text")
     commented = comment_date(folded) if doc.format == "text" else None
     folded = ["" if index in skipped else line for index, line in enumerate(folded)]
@@ -60,17 +66,27 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
     complete_shortened_rows(statements, {top: "\n".join(text) for top, text in prose.items()})
     state = YearState()
     last_top = ""
+    broken = _broken_numbers(folded, readings, table_lines)
+    carried = set(broken.values())
     for start in told(range(0, len(lines), LINES_PER_STEP), progress):
         for index in range(start, min(start + LINES_PER_STEP, len(lines))):
-            number, line, folded_line = index + 1, lines[index], folded[index]
-            if number in table_lines or not folded_line.strip() or _NOTICE_TITLE.match(folded_line):
+            number, (line, _, kept), folded_line = index + 1, readings[index], folded[index]
+            if number in table_lines or not folded_line.strip() or _NOTICE_TITLE.match(folded_line) \
+                    or index in carried:
                 continue
+            if index in broken:  # 达到1 / 个、省级2个: the line goes on after the break
+                rest, rest_folded = readings[broken[index]][0], folded[broken[index]]
+                indent = len(rest_folded) - len(rest_folded.lstrip())
+                line, folded_line = line + rest[indent:], folded_line + rest_folded[indent:]
             section, top, target = sections[index]
             if top != last_top:
                 state = YearState(stages=state.stages)  # a goal named in one section may be spelled out in the next
                 last_top = top
             text_context = TextContext(period, period[0] - 1, section, bool(_BASELINE_SECTION.search(top)), target)
             read = read_line(line, folded_line, number, text_context, state)
+            if kept:
+                for statement in read:
+                    statement.quote = _as_printed(statement.quote, line, lines[index], kept)
             statements.extend(read)
             targets += sum(1 for statement in read if statement.values)
             bounds.check_statements(targets)
@@ -79,6 +95,45 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
     for statement in statements:
         _verbatim(statement)
     return Extraction(plan, headings, [s for s in statements if s.values])
+
+
+def _broken_numbers(folded: list[str], readings: list[tuple[str, str, list[int]]],
+                    table_lines: set[int]) -> dict[int, int]:
+    """Lines of running text that break a sentence between a number and its unit (a copy of a PDF page:
+    ``…达到1`` / ``个、省级2个…``), each with the line it goes on in."""
+    broken: dict[int, int] = {}
+    for index, line in enumerate(folded):
+        if index + 1 in table_lines or readings[index][2] or not _BROKEN_END.search(line):
+            continue
+        for following in range(index + 1, min(index + 1 + _BROKEN_GAP, len(folded))):
+            if not folded[following].strip():
+                continue
+            if following + 1 not in table_lines and not readings[following][2] \
+                    and _BROKEN_ON.match(folded[following]):
+                broken[index] = following
+            break
+    return broken
+
+
+def _without_readings(line: str) -> tuple[str, str, list[int]]:
+    """The line without the pinyin readings a web copy prints after characters (``工业(yè)``), folded, and the
+    positions in ``line`` of the characters kept (empty when there is no reading)."""
+    folded = fold(line)
+    spans = [match.span() for match in _PINYIN_READING.finditer(folded)]
+    if not spans:
+        return line, folded, []
+    dropped = {index for start, end in spans for index in range(start, end)}
+    kept = [index for index in range(len(line)) if index not in dropped]
+    return "".join(line[i] for i in kept), "".join(folded[i] for i in kept), kept
+
+
+def _as_printed(quote: str, line: str, printed: str, kept: list[int]) -> str:
+    """A quote cut from the ``line`` read without readings, as ``printed`` prints it (readings kept)."""
+    start = line.find(quote) if quote else -1
+    if start < 0:
+        return quote
+    end = start + len(quote)
+    return printed[kept[start]:kept[end] if end < len(kept) else len(printed)].rstrip()
 
 
 def _without_restated_counts(statements: list[Statement]) -> list[Statement]:

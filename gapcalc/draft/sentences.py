@@ -14,7 +14,9 @@ the one striven for (``力争``); a name that starts with what it is counted per
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -79,6 +81,8 @@ _QUALIFIER = _L.compiled("not_target.qualifier")
 _QUALIFIER_UNLESS = _L.compiled("not_target.qualifier", "unless")
 _MARGIN = _L.compiled("not_target.margin")
 _LISTED = _L.compiled("not_target.listed")
+_SECTORS = _L.compiled("not_target.listed", "sectors")
+_STEP = _L.compiled("not_target.step")
 _SLOGAN = _L.compiled("not_target.slogan")
 _NARRATIVE = _L.compiled("not_target.narrative")
 _NARRATIVE_AFTER = _L.compiled("not_target.narrative", "after")
@@ -88,9 +92,26 @@ _ISSUER_BEFORE = _L.compiled("not_target.issuer", "before")
 _ORDINAL = frozenset(_L.words("not_target.ordinal"))
 _DOWN = _L.compiled("direction.down")
 _LIST = re.compile(_L.alternation("name.list"))
+_LIST_SUBJECT = _L.compiled("name.list", "subject")
+_CLASS_THRESHOLD = _L.compiled("name.threshold_class")
+_LIST_RATE = _L.compiled("name.list", "rate")
 _LIST_REST = re.compile(rf"{_L.alternation('name.list')}.*$")
 _SUBSET = re.compile(rf"\s*{_L.alternation('name.subset')}")
-_JOINER = _L.alternation("name.joiner")
+
+
+def _joiner(words: Sequence[str], inside: Sequence[str]) -> str:
+    """The alternation of the joiners, none matching inside one of the words ``inside`` (及 of 普及, 及时)."""
+    alternatives = []
+    for word in sorted(words, key=len, reverse=True):
+        guards = [(whole[:whole.index(word)], whole[whole.index(word) + len(word):]) for whole in inside
+                  if word in whole]
+        before = "".join(f"(?<!{re.escape(head)})" for head, _ in guards if head)
+        after = "".join(f"(?!{re.escape(tail)})" for _, tail in guards if tail)
+        alternatives.append(before + re.escape(word) + after)
+    return f"(?:{'|'.join(alternatives)})"
+
+
+_JOINER = _joiner(_L.words("name.joiner"), list(_L.rule("name.joiner").get("inside", ())))
 _TAIL_JOINER = re.compile(rf"(?:{_JOINER}|{alternation(_L.rule('name.joiner').get('tail'))})\s*$")
 _JOINED_ON = re.compile(rf"\s*{_JOINER}\s*")
 """The head of a list of numbers that only joins it to the list before (新建20个智能工厂和100个数字化车间): the
@@ -139,6 +160,12 @@ _CAMPAIGN = re.compile(_L.alternation("unit.campaign"))
 _CAMPAIGN_COMPARATOR = str(_L.rule("unit.campaign").get("comparator"))
 _EACH_END = re.compile(rf"(?:{_L.alternation('name.each')})$")
 _OCCURRENCE = frozenset(_L.words("unit.occurrence"))
+_YEARLY_AMOUNT = tuple(_L.words("period.yearly_amount"))
+
+
+def _yearly_level(unit: str) -> bool:
+    """A unit whose yearly quota is the level of each year: occurrences (每年开展两次), money (每年投资800亿元)."""
+    return unit in _OCCURRENCE or unit.endswith(_YEARLY_AMOUNT)
 _BECOMES = re.compile(_L.alternation("name.becomes"))
 _QUALITY = re.compile(rf"\s*(?:{_L.alternation('name.quality')})")
 _PLACE_ONLY = re.compile(rf"{_L.alternation('name.place')}")
@@ -237,6 +264,7 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
     statements = _campaigns(statements)
     statements = _share_noun_after_levels(statements)
     statements = _complete_subjects(statements)
+    _complete_classes(statements)
     statements = _floor_over_stretch(statements)
     _count_subsets_alike(statements)
     for statement in statements:
@@ -298,6 +326,8 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
         return False  # an amount qualifying what follows (亩均税收万元以下用地)
     if _MARGIN.search(sentence[:match.start()].rstrip()):
         return False  # the margin by which a past target was beaten
+    if quantity.unit in COUNT_UNITS and _STEP.match(sentence, quantity.unit_end):
+        return False  # 迈上两个万亿台阶: a count of steps, a slogan
     if _is_enumeration_count(sentence, match, quantity):
         return False
     if quantity.unit == "%" and any(m.start() <= match.start() < m.end() for m in _SLOGAN.finditer(sentence)):
@@ -329,10 +359,11 @@ def _is_enumeration_count(sentence: str, match: re.Match[str], quantity: Quantit
     before = sentence[_clause_start(sentence, match.start()):match.start()].rstrip()
     if _LISTED.search(before):
         return True
-    if _MAKING_VERB.match(before):
-        return False  # 重点培育A、B、C等3家…: the named items are the target
     items = re.split(r"[、]", before)
     with_and = re.split(_JOINER, before)
+    if _MAKING_VERB.match(before) and not (_SECTORS.match(sentence, quantity.unit_end) and len(items) >= 2
+                                           and quantity.value in (len(items), len(with_and))):
+        return False  # 重点培育A、B、C等3家…: the named items are the target (培育A、B等2个产业 count sectors)
     if len(items) == 2 and any(len(item.strip()) < 2 or _NUMERAL.search(item) for item in items):
         return False  # 达到1个、省级2个: a list of counts, not two items counted
     if len(items) >= 2 and quantity.value in (len(items), len(with_and)):
@@ -685,6 +716,17 @@ def _count_subsets_alike(statements: list[Statement]) -> None:
         current.notes = [n for n in current.notes if n != _CUMULATIVE_VERB]
 
 
+def _complete_classes(statements: list[Statement]) -> None:
+    """``年营业收入超1000亿元的2个，超500亿元的5个``: a class named only by its threshold, after one named by what the
+    threshold measures, is a class of that measure too (年营业收入超500亿元)."""
+    for previous, statement in itertools.pairwise(statements):
+        bare = _CLASS_THRESHOLD.fullmatch(statement.name_zh)
+        named = _CLASS_THRESHOLD.fullmatch(previous.name_zh)
+        if bare and not bare.group("measure") and named and named.group("measure") \
+                and statement.unit == previous.unit:
+            statement.name_zh = named.group("measure") + statement.name_zh
+
+
 def _floor_over_stretch(statements: list[Statement]) -> list[Statement]:
     """``力争达到2000家，确保达到1800家``: beside the figure ensured (确保) for the same indicator and year, the
     figure striven for (力争) is no second target: the ensured one is kept, the other said in its note."""
@@ -706,8 +748,15 @@ def _floor_over_stretch(statements: list[Statement]) -> list[Statement]:
 
 
 def _same_target(first: Statement, second: Statement) -> bool:
-    return (first.name_zh, first.unit, first.breakdown_name, first.kind, first.values[0].year) == (
-        second.name_zh, second.unit, second.breakdown_name, second.kind, second.values[0].year)
+    """Same indicator, measure and year; units that differ only by a magnitude (亿元, 万亿元) are one unit."""
+    return (first.name_zh, _scaled(first.unit), first.breakdown_name, first.kind, first.values[0].year) == (
+        second.name_zh, _scaled(second.unit), second.breakdown_name, second.kind, second.values[0].year)
+
+
+def _scaled(unit: str) -> str:
+    """The unit without a magnitude before it (万亿元 → 元), when something is left."""
+    bare = re.sub(r"^(?:万亿|亿|万|千)", "", unit)
+    return bare or unit
 
 
 def _printed(statement: Statement) -> str:
@@ -747,7 +796,7 @@ def _names_for(head: str, sentence: str, group: list[Quantity], limit: int,
         if not any(parts) and head_start > 0:
             parts = _names_of_clause_before(sentence, head_start)
         if len(parts) == len(group):
-            return _shared_noun(parts)
+            return _shared_noun(_shared_subject(parts))
         return [(subject, None, [t("draft: a list of numbers whose names could not be paired; split by hand")])
                 for _ in group]
     if len(group) == 1 and _share_of_following(sentence, group[0]):
@@ -807,6 +856,14 @@ def _names_of_clause_before(sentence: str, head_start: int) -> list[str]:
     before = sentence[_clause_start(sentence, end):end]
     before = _DOUBLING_CUT.sub("", before)
     return [n for n in (_clean_name(p) for p in re.split(_JOINER, before)) if n]
+
+
+def _shared_subject(parts: list[str]) -> list[str]:
+    """``规上工业企业A普及率、B数控化率``: rates listed after a first one that opens with its subject are of it too."""
+    subject = _LIST_SUBJECT.match(parts[0])
+    if subject is None or not all(_LIST_RATE.search(p) and not _LIST_SUBJECT.match(p) for p in parts[1:]):
+        return parts
+    return [parts[0]] + [p if _LEVEL_LABEL.match(p) else subject.group() + p for p in parts[1:]]
 
 
 def _shared_noun(parts: list[str]) -> list[tuple[str, str | None, list[Text]]]:
@@ -922,11 +979,17 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
         first_year = max(context.period[0], context.base_year + 1)
         values = [replace(reading, year=y) for y in range(first_year, max(values_year, context.period[1]) + 1)]
         notes.append(t("draft: 每年 read as a yearly rate of change in every year of the plan period"))
-    elif kind == "level" and quantity.unit in _OCCURRENCE and _THIS_YEAR.search(
+    elif kind == "change_vs_baseline" and _is_quota(sentence[:quantity.start]) and _THIS_YEAR.search(
             _last_quota_marker(sentence[:quantity.start])):
         values = [replace(reading, year=context.period[0])]
-        notes.append(t("draft: 全年 read as the count of {year}, the plan's first year", year=context.period[0]))
-    elif kind == "new_in_year" or (kind == "level" and quantity.unit in _OCCURRENCE | {"%"}
+        notes.append(t("draft: 全年 read as the change of {year}, the plan's first year", year=context.period[0]))
+    elif kind == "level" and _yearly_level(quantity.unit) and _THIS_YEAR.search(
+            _last_quota_marker(sentence[:quantity.start])):
+        values = [replace(reading, year=context.period[0])]
+        notes.append(t("draft: 全年 read as the count of {year}, the plan's first year", year=context.period[0])
+                     if quantity.unit in _OCCURRENCE else
+                     t("draft: 全年 read as the amount of {year}, the plan's first year", year=context.period[0]))
+    elif kind == "new_in_year" or (kind == "level" and (_yearly_level(quantity.unit) or quantity.unit == "%")
                                    and _is_quota(sentence[:quantity.start])
                                    and not _THIS_YEAR.search(_last_quota_marker(sentence[:quantity.start]))):
         first_year = max(context.period[0], context.base_year + 1)
@@ -962,13 +1025,15 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
         return "annual_growth", change or "increase", base_year, None
     before = sentence[:quantity.start]
     if quantity.unit == "%" and change and not _REACH_END.search(near) and _is_quota(before):
+        if _THIS_YEAR.search(_last_quota_marker(before)):
+            return "change_vs_baseline", change, base_year, None  # 全年增长8%: the change of that one year
         return "annual_growth", change, base_year, None  # 每年下降3%: a yearly rate, not one change over the period
     if quantity.unit == "%" and change and not _REACH_END.search(near):
         return "change_vs_baseline", change, base_year, None
     if _PERIOD_TOTAL.search(clause) and (_PERIOD_WORDS.search(clause) or _EXPLICIT_PERIOD.search(before)):
         return "period_total", None, None, _period_of(clause, before, context)
-    if _is_quota(before) and quantity.unit in _OCCURRENCE:
-        return "level", None, None, None  # 每年开展两次: events add up to no stock
+    if _is_quota(before) and _yearly_level(quantity.unit):
+        return "level", None, None, None  # 每年开展两次, 每年投资800亿元: add up to no stock
     if _is_quota(before) and quantity.unit != "%":
         return "new_in_year", None, None, None
     if _NEW.search(clause) and quantity.unit != "%":
