@@ -22,6 +22,8 @@ ZH: dict[str, str] = {
         "“其中”所指为更窄的总体（如产业链企业中的企业），不是该指标本身的数量",
     "one of the two kinds the indicator joins (上市 of 上市挂牌): its additions or changes do not measure the whole":
         "仅为指标所含两类之一（如上市挂牌中的上市），其新增或变化不能代表整体",
+    "a count of the indicator's kind joined with another kind (及相关…): not its own count":
+        "该指标所计对象与另一类对象的合计数（如“及相关……”），不是该指标本身的数量",
     "give --as-of as a month of the year (2024-09) and --published as a day (2024-10-20)":
         "--as-of 写作该年的月份（2024-09），--published 写作日期（2024-10-20）",
     "{path} has no column {columns}: the rows' release date and kind were not written; add the column to the header "

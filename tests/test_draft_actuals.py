@@ -96,7 +96,7 @@ def test_refuses_a_change_since_an_earlier_year() -> None:
 
 
 def test_refuses_a_multiple() -> None:
-    assert _refused("全市高新技术企业5年增长3.5倍，达到5109家。", "3.5") == "actual.refuse.multiple"
+    assert _refused("全市高新技术企业数量增长3.5倍，达到5109家。", "3.5") == "actual.refuse.multiple"
 
 
 def test_refuses_a_change_in_percentage_points() -> None:
@@ -270,7 +270,7 @@ def test_reads_lower_bounds_before_and_after_the_number() -> None:
 
 
 def test_reads_an_upper_bound_and_an_approximate_figure() -> None:
-    assert _only("全市上市企业近40家。").comparator == "<="
+    assert _only("全市上市企业近40家。").comparator == "<"
     row = _only("全市绿色工厂约120家。")
     assert (row.comparator, "约数" in row.note) == ("", True)
 
@@ -804,6 +804,52 @@ def test_a_measure_ending_a_list_is_said_of_each_name() -> None:
     row = _only("全市高技术产业和战略性新兴产业增加值占比分别达到19.1%、28.9%。")
     assert (row.indicator, row.value) == ("high_tech_mfg_share", Decimal("19.1"))
     assert row.scope.startswith("高技术产业增加值占比")
+
+
+def test_a_work_conference_early_in_a_year_reviews_the_year_before() -> None:
+    body = "会议指出，全市企业上云7.2万户，两化融合发展水平达到59.5。今年，全市将新增上市企业9家。"
+    reading = _article("全市经济和信息化工作会议召开", "2022-01-20", body)
+    assert [(r.indicator, r.year, r.value, r.as_of) for r in reading.rows] == [
+        ("enterprises_on_cloud", 2021, 72000, ""), ("ii_integration_index", 2021, Decimal("59.5"), "")]
+    assert [(r.value, r.why) for r in reading.refused] == [(9, "actual.refuse.target")]
+    later = _article("全市经济和信息化工作会议召开", "2022-07-20", "会议指出，全市企业上云7.2万户。").rows
+    assert [(r.year, r.as_of) for r in later] == [(2022, "2022-07")]
+
+
+def test_a_threshold_passed_is_a_bound_only_without_the_exact_figure() -> None:
+    reading = _read("全市规模以上工业总产值跨越3万亿元大关，达到3.14万亿元。")
+    assert [(r.indicator, r.value, r.comparator) for r in reading.rows] == [
+        ("industrial_output", Decimal("3.14"), "")]
+    assert [(r.value, r.why) for r in reading.refused] == [(3, "actual.refuse.one_per_year")]
+    row = _only("全市规模以上工业总产值迈上3万亿元新台阶。")
+    assert (row.value, row.comparator) == (3, ">=")
+
+
+def test_a_count_joined_with_another_kind_is_no_count_of_the_indicator() -> None:
+    assert _refused("全市已培育智能工厂及相关系统集成商近150家。", "150") == "actual.refuse.joined"
+    assert _refused("全市绿色工厂与绿色供应链企业合计90家。", "90") == "actual.refuse.joined"
+    assert _only("全市智能工厂近150个。").comparator == "<"
+
+
+def test_a_list_named_before_it_is_published_or_noticed_counts_the_years_recognitions() -> None:
+    reading = _article("市级绿色工厂名单出炉", "2023-09-14", "2023年度市级绿色工厂名单正式发布，共37家企业上榜。")
+    assert [(r.indicator, r.year, r.value, r.measure, r.as_of) for r in reading.rows] == [
+        ("green_factories", 2023, 37, "new", "2023-09")]
+    notice = _article("关于智能工厂名单的公示", "2023-11-02", "现将26家智能工厂名单予以公示。")
+    assert [(r.indicator, r.value, r.measure, r.as_of) for r in notice.rows] == [
+        ("smart_factories", 26, "new", "2023-11")]
+
+
+def test_a_firm_named_before_a_count_recognised_as_the_indicator_says_no_verb() -> None:
+    reading = _article("杭州公示智能工厂拟认定名单", "2024-05-10",
+                       "经专家评审，拟认定某某机械有限公司等21个项目为2024年杭州市智能工厂，现予以公示。")
+    assert [(r.indicator, r.year, r.value, r.measure) for r in reading.rows] == [("smart_factories", 2024, 21, "new")]
+
+
+def test_the_most_specific_refusal_is_listed() -> None:
+    assert _refused("全市单位地区生产总值能耗近5年累计下降16.3%。", "16.3") == "actual.refuse.other_indicator"
+    assert _refused("全市高新技术企业数量5年增长2.5倍。", "2.5") == "actual.refuse.earlier_year"
+    assert _refused("全市高技术制造业产值占规模以上工业产值比重提高1.4个百分点。", "1.4") == "actual.refuse.points"
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "完成約8萬臺(套)工業操作系統更新換代。",
         [("优秀工业软件企业", None, "家", "cumulative", 2027, Decimal(100), "="),
          ("优秀工业软件产品和解决方案、首版次软件产品", None, "项", "cumulative", 2027, Decimal(200), "="),
-         ("工业操作系统更新换代", None, "台", "period_total", 2027, Decimal(80000), "~")],
+         ("工业操作系统更新换代", None, "台(套)", "period_total", 2027, Decimal(80000), "~")],
     ),
     (  # Zhenjiang (Jiangsu), news item quoting its 2025—2027 plan,
        # www.yangtse.com/news/jiangsu/202508/t20250807_246907.html

@@ -677,3 +677,40 @@ def test_pinyin_readings_are_left_out_of_names_and_kept_in_quotes() -> None:
     assert [s.name_zh for s in found] == ["数字经济核心产业增加值", "工业技改投资"]
     assert found[0].quote == "數(shù)字經(jīng)濟核心產(chǎn)業(yè)增加值達到300億元"
     assert found[1].quote == "工業(yè)技改投資年均增長8%"
+
+
+def test_what_the_place_has_now_is_a_baseline_over_semicolons() -> None:
+    found = statements("截至目前，我市拥有试点企业4家；示范工厂2家。到2025年，示范工厂达到10家。")
+    assert [(s.kind, s.values[0].value) for s in found] == [
+        ("baseline", Decimal(4)), ("baseline", Decimal(2)), ("cumulative", Decimal(10))]
+
+
+def test_counts_of_the_plans_own_items_are_no_targets() -> None:
+    found = statements("方案提出三条路径，部署了12项重点任务。到2025年，培育链主企业20家。")
+    assert [(s.name_zh, s.values[0].value) for s in found] == [("链主企业", Decimal(20))]
+
+
+def test_money_summed_with_leiji_is_a_period_total_and_zai_leaves_the_name() -> None:
+    found = statements("到2025年，工业累计投资在800亿元以上，开发区工业总产值比重在60%以上。")
+    assert [(s.name_zh, s.kind, s.period) for s in found] == [
+        ("工业投资", "period_total", (2021, 2025)), ("开发区工业总产值比重", "level", None)]
+
+
+def test_a_share_among_an_amount_is_named_part_of_whole() -> None:
+    found = statements("到2025年，全市工业总产值中新兴产业产值占比达到30%，高新技术企业产值占比达到45%。")
+    assert [s.name_zh for s in found] == ["新兴产业产值占工业总产值比重", "高新技术企业产值占工业总产值比重"]
+
+
+def test_one_named_member_with_a_size_class_is_no_target() -> None:
+    found = statements("到2025年，打造纺织1个2千亿级，建成1个三百亿级园区。")
+    assert [(s.name_zh, s.values[0].value) for s in found] == [("三百亿级园区", Decimal(1))]
+
+
+def test_a_bracketed_unit_is_kept_whole_and_the_number_of_a_class_keeps_shuliang() -> None:
+    found = statements("到2026年，推广数控装备600台(套)，全省专精特新企业数量增加到3000家。")
+    assert [(s.name_zh, s.unit) for s in found] == [("数控装备", "台(套)"), ("专精特新企业数量", "家")]
+
+
+def test_the_covered_and_the_means_are_read_out_of_the_name() -> None:
+    found = statements("到2025年，覆盖全市200家规上企业，推动500家中小企业运用工业互联网实施数字化改造。")
+    assert [s.name_zh for s in found] == ["规上企业", "实施数字化改造的中小企业"]

@@ -83,6 +83,8 @@ _SECTION = LEXICON.compiled("document.heading.section")
 _COMMUNIQUE = LEXICON.compiled("actual.document.communique")
 _PLAN_REPORT = LEXICON.compiled("actual.document.plan_report")
 _WORK_REPORT = _rule_words("actual.document.work_report")
+_MEETINGS = tuple(LEXICON.rule("actual.document.work_report").get("meetings", ()))
+_EARLY = int(LEXICON.rule("actual.document.work_report").get("early", 0))
 _MONTHLY = LEXICON.compiled("actual.document.monthly")
 _TARGET_SECTION = _rule_words("actual.refuse.target_section")
 _TARGETS_MET = LEXICON.compiled("actual.refuse.target_section", "unless")
@@ -91,11 +93,14 @@ _NOT_TARGET = LEXICON.compiled("actual.refuse.target", "unless")
 _AIMS = LEXICON.compiled("actual.refuse.target", "aims")
 _NAME_AFTER = LEXICON.compiled("actual.name.after")
 _INSTANCES_BEFORE = LEXICON.compiled("actual.name.after", "instances")
+_JOINERS = tuple(sorted(_rule_words("actual.refuse.joined"), key=len, reverse=True))
+_FIRMS = re.compile(alternation(LEXICON.rule("actual.name.instances").get("firms", ())))
 _LISTED = LEXICON.rule("actual.measure.listed")
 _LIST_WORDS = tuple(_LISTED.get("lists", ()))
 _LIST_PUBLISHED = re.compile(alternation(_LISTED.get("published", ())))
 _LIST_ENTERED = re.compile(alternation(_LISTED.get("entered", ())))
 _LIST_TITLE = LEXICON.compiled("actual.measure.listed", "title")
+_LIST_PASSIVE = LEXICON.compiled("actual.measure.listed", "passive")
 _LIST_DAY = LEXICON.compiled("actual.measure.listed", "day")
 _FROM = LEXICON.compiled("actual.period.from")
 _FUTURE = LEXICON.compiled("actual.refuse.future_year")
@@ -251,6 +256,7 @@ REASONS: dict[str, Text] = {
     "actual.refuse.within": t("其中 of a narrower whole (企业 of 产业链企业): not the indicator's own count"),
     "actual.refuse.part": t("one of the two kinds the indicator joins (上市 of 上市挂牌): its additions or changes do "
                             "not measure the whole"),
+    "actual.refuse.joined": t("a count of the indicator's kind joined with another kind (及相关…): not its own count"),
 }
 """Why a number is refused, by the lexicon rule that refuses it (said on stderr in the review list)."""
 
@@ -684,6 +690,8 @@ def _kind(publication: Publication, head: str) -> Publication:
     if any(word in title or word in head for word in _WORK_REPORT):
         year = published[0] if published else next((int(m.group(1)) for m in _YEAR.finditer(title)), None)
         return _with(publication, "work_report", year - 1 if year else None)
+    if published and published[1] <= _EARLY and any(word in title or word in head for word in _MEETINGS):
+        return _with(publication, "work_report", published[0] - 1)  # a January conference reviews the year before
     found = _MONTHLY.search(title)
     if found:
         year, last = int(found.group(1)), int(found.group(3))
@@ -1194,7 +1202,8 @@ def _listed(items: list[_Item], folded: str) -> None:
     for item in items:
         if item.number.unit not in COUNT_UNITS:
             continue
-        titles = list(_LIST_TITLE.finditer(folded, 0, item.number.start))
+        titles = sorted([*_LIST_TITLE.finditer(folded, 0, item.number.start),
+                         *_LIST_PASSIVE.finditer(folded, 0, item.number.start)], key=lambda m: m.start())
         if any(word in item.tail for word in _LIST_WORDS) and _LIST_PUBLISHED.search(item.tail):
             item.listed = True
         elif titles and _LIST_ENTERED.search(item.name + item.tail):
@@ -1275,19 +1284,20 @@ def _own_name(item: _Item, previous: _Item | None, regions: tuple[str, ...] = ()
     label (重庆已累计推动7.1万户企业“上云”, “一链一策”建设33条重点产业链), or the name printed after the number before
     it (建设100个数字化车间、新增1万户企业上云)."""
     clause = item.clause
-    item.verb = _verb(clause)
+    item.verb = _verb(_FIRMS.sub(lambda m: "_" * len(m.group()), clause))
     item.level = next((word for word in _LEVELS if word in clause), "")
     name = clean_clause(clause)
     after = _NAME_AFTER.search(clause)
     head = clean_clause(clause[:after.start()]) if after else name
     told = previous is not None and bool(previous.tail) and head == clean_clause(previous.tail)
+    named_as = _AS.match(item.tail) if item.tail else None
     if item.tail and item.number.unit in COUNT_UNITS and _INSTANCES_BEFORE.search(clause):
-        item.name, item.after_name = clean_clause(item.tail), True  # 重庆水泵厂等10家“隐形冠军”企业
+        tail = item.tail[named_as.end():] if named_as else item.tail  # 某公司等32个项目为2023年智能工厂
+        item.name, item.after_name = clean_clause(tail), True  # 重庆水泵厂等10家“隐形冠军”企业
         item.level = item.level or next((word for word in _LEVELS if item.tail.startswith(word)), "")
         if _SUBREGION_EXAMPLES.search(_LEADING.sub("", clause)):
             item.refusal = "actual.refuse.subregion"  # 两江水土新城万标检测等40家: one place's
         return
-    named_as = _AS.match(item.tail) if item.tail else None
     if named_as and (after or not name) and item.number.unit in COUNT_UNITS:  # 17个项目为2023年重庆市智能工厂
         item.name, item.after_name = clean_clause(item.tail[named_as.end():]), True
         item.verb = item.verb or (previous.verb if previous is not None else "")
@@ -1530,19 +1540,21 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
         return "actual.refuse.elsewhere"
     if _GAP.search(clause):
         return "actual.refuse.gap"
-    if _MULTIPLE.search(clause + number.unit):
-        return "actual.refuse.multiple"
-    if _EARLIER.search(clause):
+    if number.unit in _POINTS:
+        return "actual.refuse.points"
+    if _joined(name, match.target.name):
+        return "actual.refuse.joined"
+    if match.how == "near":  # what it is said of before when or how it is said (单位GDP能耗近5年下降16.1%)
+        return "actual.refuse.other_indicator"
+    if _EARLIER.search(clause):  # the span before its shape (5年增长3.5倍: a change since an earlier year)
         return "actual.refuse.earlier_year"
-    if any(word in clause for word in _THROUGHOUT):
-        return "actual.refuse.throughout"
     base = _BASE_YEAR.search(clause)
     if base and _base_year(base) != context.plan.base_year:
         return "actual.refuse.earlier_year"
-    if number.unit in _POINTS:
-        return "actual.refuse.points"
-    if match.how == "near":
-        return "actual.refuse.other_indicator"
+    if _MULTIPLE.search(clause + number.unit):
+        return "actual.refuse.multiple"
+    if any(word in clause for word in _THROUGHOUT):
+        return "actual.refuse.throughout"
     plan_name = match.target.name
     if "%" in match.target.indicator.unit and not (name.scopes & _SOCIETY) <= plan_name.scopes:
         return "actual.refuse.society"
@@ -1561,6 +1573,20 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
     if level and not _breakdown(level, indicator) and level != context.own_level and level != plan_name.level:
         return "actual.refuse.level_subset"
     return ""
+
+
+def _joined(name: Name, plan: Name) -> bool:
+    """``name`` joins the plan's kind with another kind the plan's name does not say (绿色工厂及相关服务机构: the
+    part after the joiner, without its generic words, is not in the plan's name; ``actual.refuse.joined``)."""
+    for word in _JOINERS:
+        at = name.core.find(word)
+        if at <= 0:
+            continue
+        before, after = name.core[:at], name.core[at + len(word):]
+        rest = _generic_only(after)
+        if before and rest and rest not in plan.text and rest not in plan.core and before not in rest:
+            return True
+    return False
 
 
 def _other_province(clause: str, context: _Context) -> bool:
@@ -1772,13 +1798,13 @@ def _shape(item: _Item, prefix: str, name: Name, match: _Match,
     comparator = ""
     head = clause.rstrip()
     if number.more or number.after in _rule_words("actual.bound.lower_after"):
-        comparator = ">="
+        comparator = str(LEXICON.rule("actual.bound.lower_after").get("comparator", ">="))
         notes.append(_note("actual.bound.lower_after"))
     elif head.endswith(_LOWER):
-        comparator = ">="
+        comparator = str(LEXICON.rule("actual.bound.lower").get("comparator", ">="))
         notes.append(_note("actual.bound.lower"))
     elif head.endswith(_UPPER):
-        comparator = "<="
+        comparator = str(LEXICON.rule("actual.bound.upper").get("comparator", "<"))
         notes.append(_note("actual.bound.upper"))
     elif head.endswith(_ABOUT) or number.after in _ABOUT:
         notes.append(_note("actual.bound.about"))
@@ -1846,16 +1872,17 @@ def _scope(name: Name, match: _Match, context: _Context, own_level: bool, part: 
 def choose(candidates: Sequence[Row], refused: list[Refusal]) -> list[Row]:
     """One row per indicator, breakdown and year (``actual.refuse.one_per_year``): a whole year before part of it (and
     more of it before less), a figure that places before one that does not (``Row.unplaced``), then by measure, then
-    one of the plan's scope words, then the first; a repeat of the chosen figure is dropped, any other figure refused,
-    and a chosen figure that does not place refused by its rule."""
+    an exact figure before a bound (突破2万亿元，达到2.27万亿元), then one of the plan's scope words, then the first;
+    a repeat of the chosen figure is dropped, any other figure refused, and a chosen figure that does not place
+    refused by its rule."""
     by_key: dict[tuple[str, str, int], list[Row]] = {}
     for row in candidates:
         by_key.setdefault((row.indicator, row.breakdown, row.year), []).append(row)
     chosen: dict[tuple[str, str, int], Row] = {}
     for key, rows in by_key.items():
         best = min(rows, key=lambda r: (bool(r.as_of), _later_first(r.as_of), bool(r.unplaced),
-                                        _PREFER.index(r.measure) if r.measure in _PREFER else 9, r.other_scope,
-                                        rows.index(r)))
+                                        _PREFER.index(r.measure) if r.measure in _PREFER else 9,
+                                        r.comparator not in ("", "="), r.other_scope, rows.index(r)))
         chosen[key] = best
         for row in rows:
             if row is not best and row.figure[:3] != best.figure[:3]:

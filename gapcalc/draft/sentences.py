@@ -53,6 +53,8 @@ _NUMERAL = re.compile(rf"\d|{CHINESE_NUMERAL}")
 _PER_YEAR = _L.compiled("period.per_year")
 _PERIOD_WORDS = _L.compiled("period.span_words")
 _PERIOD_TOTAL = _L.compiled("period.total")
+_TOTAL_AMOUNT = _L.compiled("period.total_amount")
+_TOTAL_AMOUNT_UNITS = tuple(_L.rule("period.total_amount").get("units"))
 _ANNUAL = _L.compiled("period.annual")
 _FIVE_YEAR = {label: (int(years[0]), int(years[1])) for label, years in _L.rule("period.five_year").map.items()}
 _QUALITATIVE = re.compile(f"({_L.alternation('qualitative')})$")
@@ -85,6 +87,7 @@ _SECTORS = _L.compiled("not_target.listed", "sectors")
 _STEP = _L.compiled("not_target.step")
 _SLOGAN = _L.compiled("not_target.slogan")
 _NARRATIVE = _L.compiled("not_target.narrative")
+_NAMED_MEMBER = _L.compiled("not_target.named_member")
 _NARRATIVE_AFTER = _L.compiled("not_target.narrative", "after")
 _CONTACT = _L.compiled("not_target.contact")
 _ISSUER = _L.compiled("not_target.issuer")
@@ -169,6 +172,7 @@ def _yearly_level(unit: str) -> bool:
 _BECOMES = re.compile(_L.alternation("name.becomes"))
 _QUALITY = re.compile(rf"\s*(?:{_L.alternation('name.quality')})")
 _PLACE_ONLY = re.compile(rf"{_L.alternation('name.place')}")
+_PLACE_COUNTED = _L.compiled("name.place", "counted")
 _VERB_ONLY = _L.rule("name.verb_only")
 _VERB_END = re.compile(rf"(?:{_L.alternation('making.verbs')})$")
 _SERVED = re.compile(rf"^(?P<verb>(?:{_L.alternation('name.served')})+)"
@@ -227,11 +231,16 @@ class SentenceYears:
 def read_line(line: str, folded: str, number: int, context: TextContext, state: YearState) -> list[Statement]:
     """The statements of one line of running text (``line`` as printed, ``folded`` for matching)."""
     statements: list[Statement] = []
-    start = 0
+    start, past = 0, False
     for end_match in [*_SENTENCE_END.finditer(folded), None]:
         end = end_match.start() if end_match else len(folded)
         if end > start:
-            statements.extend(_read_sentence(line, folded, start, end, number, context, state))
+            part = folded[start:end]
+            read_as = replace(context, baseline_section=True) if past else context
+            statements.extend(_read_sentence(line, folded, start, end, number, read_as, state))
+            past = (past or bool(_PAST_MARKERS.search(part))) and not _PAST_OVERRIDE.search(part)
+        if end_match is None or end_match.group() != ";":
+            past = False  # 截至目前，…36家；…1家；…75家。: what stands now runs on over ; to the full stop
         start = end + 1
     return statements
 
@@ -264,6 +273,7 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
     statements = _campaigns(statements)
     statements = _share_noun_after_levels(statements)
     statements = _complete_subjects(statements)
+    _shares_among(statements)
     _complete_classes(statements)
     statements = _floor_over_stretch(statements)
     _count_subsets_alike(statements)
@@ -359,6 +369,9 @@ def _is_enumeration_count(sentence: str, match: re.Match[str], quantity: Quantit
     before = sentence[_clause_start(sentence, match.start()):match.start()].rstrip()
     if _LISTED.search(before):
         return True
+    if quantity.value == 1 and _NAMED_MEMBER.match(sentence, quantity.unit_end) \
+            and len(_LEADING.sub("", before).strip(" ,、")) >= 2:
+        return True  # 有色金属1个4千亿级: the one member named, counted
     items = re.split(r"[、]", before)
     with_and = re.split(_JOINER, before)
     if _MAKING_VERB.match(before) and not (_SECTORS.match(sentence, quantity.unit_end) and len(items) >= 2
@@ -661,6 +674,29 @@ def _complete_subjects(statements: list[Statement]) -> list[Statement]:
     return statements
 
 
+_SHARE_AMONG = _L.compiled("measure.share_among")
+_SHARE_AMONG_BARE = _L.compiled("measure.share_among", "bare")
+_SHARE_AMONG_NAME = str(_L.rule("measure.share_among").get("name"))
+
+
+def _shares_among(statements: list[Statement]) -> None:
+    """``全省规模以上工业总产值中高技术制造业产值占比`` → 高技术制造业产值占规模以上工业总产值比重; a bare share
+    after it in the sentence (``高新技术企业产值占比``) is a share of the same amount."""
+    whole = ""
+    for statement in statements:
+        if statement.unit != "%":
+            continue
+        among = _SHARE_AMONG.match(statement.name_zh)
+        bare = _SHARE_AMONG_BARE.match(statement.name_zh)
+        if among is not None:
+            whole = among.group("whole")
+            statement.name_zh = _SHARE_AMONG_NAME.format(part=among.group("part"), whole=whole)
+        elif whole and bare is not None:
+            statement.name_zh = _SHARE_AMONG_NAME.format(part=bare.group("part"), whole=whole)
+        else:
+            whole = ""
+
+
 def _output_of(previous: str, name: str) -> str | None:
     """``实现增加值1500亿元`` after ``规上工业总产值…``: a name that is only an output takes the subject of the output
     named before it."""
@@ -819,6 +855,9 @@ def _names_for(head: str, sentence: str, group: list[Quantity], limit: int,
             follows = quantity.unit in COUNT_UNITS and bool(_NAME_FOLLOWS.search(head) or _PLACE_ONLY.fullmatch(local))
             after = _name_after(sentence, quantity, limit) if follows else ""
             local = after or _verb_named(head, local, quantity.unit)  # 打造10个行业试点, A、B等6家供应商, 全市共有…
+            counted = _PLACE_COUNTED.match(head) if quantity.unit in COUNT_UNITS else None
+            if counted is not None and not after:
+                local = counted.group("name") + "数量"  # 全省工业企业数量增加到8万户: 工业企业数量
         if not local:
             local = _name_after(sentence, quantity, limit)
             if len(local) > MAX_NAME:
@@ -1030,7 +1069,8 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
         return "annual_growth", change, base_year, None  # 每年下降3%: a yearly rate, not one change over the period
     if quantity.unit == "%" and change and not _REACH_END.search(near):
         return "change_vs_baseline", change, base_year, None
-    if _PERIOD_TOTAL.search(clause) and (_PERIOD_WORDS.search(clause) or _EXPLICIT_PERIOD.search(before)):
+    if _PERIOD_TOTAL.search(clause) and (_PERIOD_WORDS.search(clause) or _EXPLICIT_PERIOD.search(before)) \
+            or _TOTAL_AMOUNT.search(clause) and quantity.unit.endswith(_TOTAL_AMOUNT_UNITS):
         return "period_total", None, None, _period_of(clause, before, context)
     if _is_quota(before) and _yearly_level(quantity.unit):
         return "level", None, None, None  # 每年开展两次, 每年投资800亿元: add up to no stock
