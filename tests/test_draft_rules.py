@@ -714,3 +714,55 @@ def test_a_bracketed_unit_is_kept_whole_and_the_number_of_a_class_keeps_shuliang
 def test_the_covered_and_the_means_are_read_out_of_the_name() -> None:
     found = statements("到2025年，覆盖全市200家规上企业，推动500家中小企业运用工业互联网实施数字化改造。")
     assert [s.name_zh for s in found] == ["规上企业", "实施数字化改造的中小企业"]
+
+
+def test_range_with_its_unit_at_both_ends() -> None:
+    found = statements("到2025年,实现年营业收入50亿元企业4家至6家的目标。")
+    assert brief(found[0])[1:7] == ("家", "cumulative", 2025, Decimal(4), "range", Decimal(6))
+
+
+def test_stage_numeral_of_an_effort_no_target() -> None:
+    found = statements("推动纺织工业实现二次腾飞,到2025年,建成数字化车间40个。")
+    assert [s.name_zh for s in found] == ["数字化车间"]
+
+
+def test_counts_of_arranged_industries_no_target() -> None:
+    found = statements("培育三个先导产业、五个优势产业以及一批新兴产业,五个优势产业分别为甲、乙、丙、丁、戊。")
+    assert found == []
+
+
+def test_count_of_measures_and_attacked_chains_no_target() -> None:
+    found = statements("集中攻坚8条重点产业链,出台20条举措支持企业,到2025年,建成智能工厂30个。")
+    assert [s.values[0].value for s in found] == [Decimal(30)]
+
+
+def test_statistics_of_a_past_year_are_facts() -> None:
+    found = statements("据统计,2020年1月至6月,全市规模以上工业企业完成增加值120亿元,同比增长5.2%。")
+    assert [s.kind for s in found] == ["baseline", "baseline"]
+
+
+def test_fund_arranged_named_after_what_it_supports() -> None:
+    found = statements("每年安排20亿元资金支持数字经济发展。")
+    assert (found[0].name_zh, found[0].unit) == ("数字经济支持资金", "亿元")
+
+
+def test_firms_pushed_onto_cloud_and_platforms() -> None:
+    found = statements("到2025年,推动3万家企业上云、5000家企业上平台。")
+    assert [(s.name_zh, s.values[0].value) for s in found] == [("上云企业", Decimal(30000)),
+                                                              ("上平台企业", Decimal(5000))]
+
+
+def test_region_before_gdp_dropped_from_share_name() -> None:
+    found = statements("到2025年,数字经济核心产业增加值占全省GDP比重达到12%。")
+    assert found[0].name_zh == "数字经济核心产业增加值占GDP比重"
+
+
+def test_taiwanese_words_and_shall_in_names() -> None:
+    found = statements("到2025年,資訊服務業收入將達到300億元,軟體產品收入完成100億元。")
+    assert [s.name_zh for s in found] == ["信息服务业收入", "软件产品收入"]
+
+
+def test_doubling_after_a_level_takes_its_name() -> None:
+    found = statements("到2025年,全市数字经济规模超过900亿元,比2020年翻一番。")
+    assert [(s.name_zh, s.kind) for s in found] == [("全市数字经济规模", "level"),
+                                                   ("全市数字经济规模", "change_vs_baseline")]

@@ -18,10 +18,13 @@ POINTS = str(LEXICON.rule("unit.points").get("name"))
 _POINTS = frozenset(LEXICON.words("unit.points"))
 _MAGNITUDE = r"(?:万亿|万|亿|千)"
 _DASH = r"[-—–~～至]"
+_COUNT_UNIT = alternation(COUNT_UNITS)
 
 QUANTITY_RE = re.compile(
-    rf"(?P<num>{MIXED}|{ARABIC}|{CHINESE_NUMERAL})(?:\s*{_DASH}{{1,2}}\s*(?P<num2>{ARABIC}|{CHINESE_NUMERAL}))?"
+    rf"(?P<num>{MIXED}|{ARABIC}|{CHINESE_NUMERAL})(?:\s*(?P<unit1>{_COUNT_UNIT})?\s*{_DASH}{{1,2}}\s*"
+    rf"(?P<num2>{ARABIC}|{CHINESE_NUMERAL})(?(unit1)(?=\s*(?P=unit1))))?"
     rf"\s*(?P<mag>{_MAGNITUDE})?\s*(?P<unit>{UNIT})?")
+"""A number, or a range (``1—2家``; ``3家至5家``, its count unit printed with both ends), its magnitude and unit."""
 _AFTER_COMPARATORS = dict(LEXICON.pairs("comparator", "comparator", place="after"))
 _NOT_BEFORE = "".join(c for rule in LEXICON.section("comparator") for c in rule.get("not_before", ()))
 _AFTER = re.compile(rf"\s*(?P<after>{alternation(_AFTER_COMPARATORS)})?(?![{re.escape(_NOT_BEFORE) or ' '}])")

@@ -14,8 +14,15 @@ _SPACES = {0x3000: 0x20, 0xA0: 0x20}
 FOLD_TABLE: dict[int, int] = {**TO_SIMPLIFIED, **_FULL_WIDTH, **_SPACES}
 
 
+_TAIWAN_WORDS = {"資訊": "信息", "軟體": "软件"}
+"""Words of the Taiwanese wording (a big5 conversion) and the mainland words they stand for, each of the same length."""
+
+
 def fold(text: str) -> str:
-    """``text`` with full-width forms as ASCII and traditional characters as simplified ones, same length."""
+    """``text`` with full-width forms as ASCII and traditional characters as simplified ones, same length; the
+    Taiwanese words of :data:`_TAIWAN_WORDS` as the mainland ones (資訊 → 信息)."""
+    for word, mainland in _TAIWAN_WORDS.items():
+        text = text.replace(word, mainland)
     return text.translate(FOLD_TABLE)
 
 

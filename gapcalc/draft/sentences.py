@@ -78,6 +78,7 @@ _SESSION_AFTER = _L.compiled("not_target.session")
 _SESSION_UNITS = frozenset(_L.rule("not_target.session").get("units"))
 _AMBIGUOUS_VERB = _L.compiled("making.ambiguous")
 _THRESHOLD = _L.compiled("not_target.threshold")
+_THRESHOLD_UNLESS = _L.compiled("not_target.threshold", "unless")
 _THRESHOLD_NOUN = _L.compiled("not_target.threshold_noun")
 _QUALIFIER = _L.compiled("not_target.qualifier")
 _QUALIFIER_UNLESS = _L.compiled("not_target.qualifier", "unless")
@@ -185,6 +186,17 @@ _PERSON_UNIT = _L.rule("unit.person").map
 _DOERS = _L.compiled("name.doers")
 _DOERS_COUNT = str(_L.rule("name.doers").get("count"))
 _DOERS_SHARE = str(_L.rule("name.doers").get("share"))
+_ONTO = _L.compiled("name.onto")
+_ONTO_BEFORE = _L.compiled("name.onto", "before")
+_ONTO_COUNT = str(_L.rule("name.onto").get("count"))
+_FUND = _L.compiled("name.fund")
+_FUND_NAME = str(_L.rule("name.fund").get("name"))
+_WHOLE_REGION = _L.rule("name.whole_region").map
+_VENTURE = _L.compiled("not_target.venture")
+_VENTURE_UNITS = frozenset(_L.rule("not_target.venture").get("units"))
+_ARRANGED = _L.compiled("not_target.arranged")
+_FOCUS = _L.compiled("not_target.focus")
+_FOCUS_AFTER = _L.compiled("not_target.focus", "after")
 UNNAMED = "未命名指标"
 """The name of a number no name was found for."""
 MAX_NAME = 30
@@ -282,7 +294,10 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
         _money_unit(statement)
     statements.extend(_full_coverage(line, sentence, start, number, context, years, statements))
     if _DOUBLING.search(sentence):
-        statements.extend(_doubling(line, sentence, start, number, context, years.year, years.inherited))
+        doubled = _doubling(line, sentence, start, number, context, years.year, years.inherited)
+        if len(doubled) == 1 and doubled[0].name_zh == UNNAMED and statements and statements[-1].unit != "%":
+            doubled[0].name_zh = statements[-1].name_zh  # 产值超过5000亿元，比2016年翻一番: the level's indicator
+        statements.extend(doubled)
     if not quantities and context.target_section and not _is_baseline(sentence, context, years.year):
         statements.extend(_qualitative(line, sentence, start, number, context, years.year))
     return statements
@@ -324,7 +339,8 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
         return False  # 按投资额的8%给予补助: the rate of a subsidy
     if quantity.unit in _INSTITUTE_UNITS and _INSTITUTE.search(sentence[:match.start()]):
         return False  # 中国电科29所: an institute's name
-    if _THRESHOLD.match(sentence[quantity.unit_end:quantity.unit_end + 4].lstrip()):
+    if _THRESHOLD.match(sentence[quantity.unit_end:quantity.unit_end + 4].lstrip()) \
+            and not _THRESHOLD_UNLESS.match(sentence[quantity.unit_end:quantity.unit_end + 8].lstrip()):
         return False  # a threshold inside a name (10亿元以上的企业) or a size class (千亿级)
     if _THRESHOLD_NOUN.match(after + sentence[quantity.unit_end + 3:quantity.unit_end + 8]) \
             and quantity.unit.endswith("元"):
@@ -347,6 +363,13 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
         return False  # 明确了17个…, …四个发展方向: the document's own structure
     if quantity.unit == "人" and _CONTACT.search(sentence):
         return False
+    if quantity.unit in _VENTURE_UNITS and _VENTURE.match(sentence, quantity.unit_end):
+        return False  # 二次创业: the stage of an effort
+    if quantity.unit in COUNT_UNITS and quantity.chinese and _ARRANGED.match(sentence, quantity.unit_end):
+        return False  # 两个支柱产业、四个特色产业: the industries the plan arranges
+    if quantity.unit in COUNT_UNITS and (_FOCUS.search(sentence, 0, match.start())
+                                         or _FOCUS_AFTER.match(sentence, quantity.unit_end)):
+        return False  # 攻坚12条重点产业链, 26条举措: the plan's own items
     return not _is_session_number(sentence, match, quantity)
 
 
@@ -858,6 +881,9 @@ def _names_for(head: str, sentence: str, group: list[Quantity], limit: int,
             counted = _PLACE_COUNTED.match(head) if quantity.unit in COUNT_UNITS else None
             if counted is not None and not after:
                 local = counted.group("name") + "数量"  # 全省工业企业数量增加到8万户: 工业企业数量
+        fund = _FUND.match(sentence, quantity.end) if quantity.unit.endswith("元") else None
+        if fund:
+            local = _FUND_NAME.format(what=fund.group("what"), verb=fund.group("verb"))  # 安排50亿元资金支持…
         if not local:
             local = _name_after(sentence, quantity, limit)
             if len(local) > MAX_NAME:
@@ -929,6 +955,8 @@ def _clean_name(text: str) -> str:
         name = name.replace("“", "").replace("”", "")  # a label in quotes cut at the number (“5G+工业互联网”)
     for word, plain in _FIELD_OF.items():
         name = name.replace(word, str(plain))  # 制造业领域的科技型企业 → 制造业领域科技型企业
+    for word, plain in _WHOLE_REGION.items():
+        name = name.replace(word, str(plain))  # 制造业增加值占全市GDP比重 → 制造业增加值占GDP比重
     return _VERB_INSIDE.sub("", name)  # 规上工业完成总产值 → 规上工业总产值
 
 
@@ -952,6 +980,9 @@ def _name_after(sentence: str, quantity: Quantity, limit: int, doers: bool = Tru
     becomes = _BECOMES.search(name)
     if becomes and _clean_name(name[becomes.end():]):
         return _clean_name(name[becomes.end():])  # 30种产品认定为绿色产品: what they become is counted
+    onto = _ONTO.match(name)
+    if onto and _ONTO_BEFORE.search(sentence, 0, quantity.start):
+        return _ONTO_COUNT.format(doer=onto.group("doer"), onto=onto.group("onto"))  # 5万家企业上云: 上云企业
     found = _DOERS.match(name) if doers else None
     if found:
         template = _DOERS_SHARE if quantity.unit == "%" else _DOERS_COUNT
@@ -969,6 +1000,9 @@ def _quote_start(sentence: str, clause_start: int, number_start: int, name: str)
 
 
 def _quote_end(sentence: str, quantity: Quantity, name: str) -> int:
+    onto = re.match(r"[^,;、。]*", sentence[quantity.end:])
+    if onto and _ONTO.match(_clean_name(onto.group())) and _ONTO_BEFORE.search(sentence, 0, quantity.start):
+        return quantity.end + onto.end()  # 5万家企业上云: the name, reordered, is printed after the number
     if name and sentence.find(name[:4], quantity.end) == quantity.end or (
             name and sentence.find(name[:4], quantity.end, quantity.end + 12) >= 0
             and sentence.rfind(name[:4], 0, quantity.start) < 0):
