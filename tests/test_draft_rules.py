@@ -766,3 +766,58 @@ def test_doubling_after_a_level_takes_its_name() -> None:
     found = statements("到2025年,全市数字经济规模超过900亿元,比2020年翻一番。")
     assert [(s.name_zh, s.kind) for s in found] == [("全市数字经济规模", "level"),
                                                    ("全市数字经济规模", "change_vs_baseline")]
+
+
+def test_a_report_naming_its_plan_by_five_year_period_takes_that_period() -> None:
+    text = ("# source: 某省工业发展规划, 某省人民政府, 2017-05-02 (report), http://example.org/a\n"
+            "近日,某省召开新闻发布会介绍规划。\n"
+            "某省“十三五”工业发展的主要指标是,工业增加值年均增长7%左右,单位工业增加值能耗下降15%。\n")
+    found = extract(SourceDocument(text)).statements
+    assert [(s.kind, s.values[0].year) for s in found] == [("annual_growth", 2020), ("change_vs_baseline", 2020)]
+
+
+def test_a_hedge_and_year_inside_a_name_are_left_out() -> None:
+    found = statements("丙产业力争2024年产值达到40亿元,丁产业力争2024年产值达到25亿元。")
+    assert [(s.name_zh, s.values[0].year, s.values[0].value) for s in found] == [
+        ("丙产业产值", 2024, Decimal(40)), ("丁产业产值", 2024, Decimal(25))]
+
+
+def test_a_bare_output_is_the_output_of_the_industry_opening_its_clauses() -> None:
+    found = statements("丙产业要扩大开放,力争2024年产值突破600亿元;丁产业要补链强链,力争2024年产值突破80亿元。")
+    assert [(s.name_zh, s.values[0].comparator) for s in found] == [("丙产业产值", ">"), ("丁产业产值", ">")]
+
+
+def test_the_level_a_rise_starts_from_is_a_baseline() -> None:
+    found = statements("到2025年,制造业比重由目前的45%提高到52%。")
+    assert [(s.name_zh, s.kind, s.values[0].value) for s in found] == [
+        ("制造业比重", "baseline", Decimal(45)), ("制造业比重", "level", Decimal(52))]
+
+
+def test_zones_a_plan_lays_out_are_no_target() -> None:
+    found = statements("“十四五”期间,全市将重点打造12个工业集中区,推动园区整合。")
+    assert found == []
+
+
+def test_a_count_after_the_plans_fields_is_no_target() -> None:
+    found = statements("培育发展四大领域20个精深加工产业链,到2025年,建成智能工厂30个。")
+    assert [s.values[0].value for s in found] == [Decimal(30)]
+
+
+def test_named_members_of_a_size_class_are_no_target() -> None:
+    found = statements("到2025年,形成丙、丁、戊等6个超千亿元、特色鲜明的产业集群,建成智能工厂30个。")
+    assert [s.values[0].value for s in found] == [Decimal(30)]
+
+
+def test_an_amount_after_a_count_and_chao_is_its_size_class() -> None:
+    found = statements("到2025年,建成3个超五百亿元、特色鲜明的产业集群。")
+    assert [(s.unit, s.values[0].value) for s in found] == [("个", Decimal(3))]
+
+
+def test_the_stages_a_plan_runs_in_are_no_count() -> None:
+    found = statements("全市力争通过三个阶段、用8年时间建成制造强市。")
+    assert found == []
+
+
+def test_a_verb_before_a_list_reads_every_number_as_reached() -> None:
+    found = statements("到2025年,甲、乙、丙产业比重分别提高到12%、9%和15%以上。")
+    assert [s.kind for s in found] == ["level", "level", "level"]

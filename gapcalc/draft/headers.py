@@ -245,4 +245,8 @@ def _period(title: str, text: str, published: str | None) -> tuple[int, int] | N
     one_year = _ONE_YEAR.search(text)
     if one_year:
         return int(one_year.group(1)), int(one_year.group(1))  # 2025年，是…之年: a plan for that year
+    named = [(text.find(label), years) for label, years in _FIVE_YEAR.items()
+             if label in text and (published_year is None or years[1] >= published_year)]
+    if named:
+        return min(named)[1]  # a report of a plan that names its period only as “十三五”: not the report's own year
     return None

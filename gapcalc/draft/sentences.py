@@ -33,6 +33,8 @@ _LETTER = r"[^\W\d_]"
 """A letter of any script, Chinese characters included (cheaper to compile than a range of Chinese characters)."""
 _YEAR_TARGET = _L.compiled("period.target_year")
 _BASE_YEAR = _L.compiled("period.base_year")
+_FROM_LEVEL = _L.compiled("period.from_level")
+_FROM_LEVEL_END = re.compile(f"(?:{_L.regex('period.from_level')})\\s*$")
 _BY_YEAR = _L.compiled("period.by_year")
 _SPAN = _L.compiled("period.span")
 _EXPLICIT_PERIOD = _L.compiled("period.explicit")
@@ -146,6 +148,8 @@ _SHARE_FOLLOWING = re.compile(rf"\s*(?:{_L.regex('measure.share_of_following')})
 _SHARE_NAME = str(_L.rule("measure.share_of_following").get("name"))
 _GROWTH_FOLLOWING = _L.compiled("measure.share_of_following", "unless")
 _VERB_INSIDE = _L.compiled("name.verb_inside")
+_YEAR_INSIDE = _L.compiled("name.year_inside")
+_INDUSTRY_OPENING = _L.compiled("name.industry_opening")
 _OUTPUT = tuple(sorted(_L.words("name.output"), key=len, reverse=True))
 _AMONG = re.compile(rf"{alternation(_L.rule('measure.share_of_following').get('among'))}$")
 _SHARE_CUT = re.compile(_L.alternation("measure.share_of"))
@@ -197,6 +201,12 @@ _VENTURE_UNITS = frozenset(_L.rule("not_target.venture").get("units"))
 _ARRANGED = _L.compiled("not_target.arranged")
 _FOCUS = _L.compiled("not_target.focus")
 _FOCUS_AFTER = _L.compiled("not_target.focus", "after")
+_OWN_ZONES = _L.compiled("not_target.own_zones")
+_OWN_ZONES_AFTER = _L.compiled("not_target.own_zones", "after")
+_ARRANGED_FIELDS = _L.compiled("not_target.arranged_fields")
+_NAMED_MEMBERS = _L.compiled("not_target.named_members")
+_NAMED_MEMBERS_AFTER = _L.compiled("not_target.named_members", "after")
+_SIZE_AFTER_COUNT = _L.compiled("not_target.size_after_count")
 UNNAMED = "未命名指标"
 """The name of a number no name was found for."""
 MAX_NAME = 30
@@ -370,6 +380,17 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
     if quantity.unit in COUNT_UNITS and (_FOCUS.search(sentence, 0, match.start())
                                          or _FOCUS_AFTER.match(sentence, quantity.unit_end)):
         return False  # 攻坚12条重点产业链, 26条举措: the plan's own items
+    if quantity.unit in COUNT_UNITS and _ARRANGED_FIELDS.search(sentence, 0, match.start()):
+        return False  # 五大领域15个产业链: the items of the plan's own fields
+    if quantity.unit in COUNT_UNITS and _OWN_ZONES.search(sentence, 0, match.start()) \
+            and _OWN_ZONES_AFTER.match(sentence, quantity.unit_end) and not _YEAR_TARGET.search(sentence):
+        return False  # 重点打造37个工业集中区: the zones the plan lays out
+    if quantity.unit in COUNT_UNITS and _NAMED_MEMBERS.search(sentence, _clause_start(sentence, match.start()),
+                                                              match.start()) \
+            and _NAMED_MEMBERS_AFTER.match(sentence, quantity.unit_end):
+        return False  # 甲、乙、丙等8个…产业集群: the count of the members named
+    if quantity.unit.endswith("元") and _SIZE_AFTER_COUNT.search(sentence, 0, match.start()):
+        return False  # 8个超千亿元…产业集群: the size class of what is counted
     return not _is_session_number(sentence, match, quantity)
 
 
@@ -449,7 +470,7 @@ def _unitless_target(sentence: str, match: re.Match[str], quantity: Quantity) ->
 def _sentence_years(sentence: str, context: TextContext, state: YearState, plain: str = "") -> SentenceYears:
     """The target years of a (masked) sentence; ``plain`` is the sentence unmasked, where the names of goals and
     stages are read (“五强” holds a numeral and is blanked in the masked one)."""
-    base_spans = [m.span() for m in _BASE_YEAR.finditer(sentence)]
+    base_spans = [m.span() for m in (*_BASE_YEAR.finditer(sentence), *_FROM_LEVEL.finditer(sentence))]
     mentions = tuple((m.start(), int(m.group(1))) for m in _YEAR_TARGET.finditer(sentence)
                      if not any(s <= m.start(1) < e for s, e in base_spans)
                      and not re.match(r"\s*[-—–~至]", sentence[m.end(1):m.end(1) + 2])
@@ -551,6 +572,11 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
     clause_start = _head_start(sentence, first, floor)
     head = sentence[clause_start:first.start]
     names = _names_for(head, sentence, group, limit, clause_start)
+    if len(group) == 1 and names[0][0] in _OUTPUT:
+        run = sentence[sentence.rfind(";", 0, clause_start) + 1:clause_start]
+        opening = [m.group("industry") for m in _INDUSTRY_OPENING.finditer(run)]
+        if opening:  # 甲产业要…,力争2025年产值突破500亿元: the output of the industry that opens the clauses
+            names = [(opening[-1] + names[0][0], *names[0][1:])]
     verb_start = _clause_start(sentence, first.start) if _JOINED_ON.fullmatch(head) else clause_start
     campaign_start = _clause_start(sentence, first.start) if head.lstrip().startswith("、") else clause_start
     floor.end, floor.name_after = group[-1].end, False
@@ -567,10 +593,13 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
             floor.end, floor.name_after = quote_end, True
         quote = line[offset + quote_start:offset + quote_end].strip(" ,、和及")
         year, inherited = years.at(quantity.start)
-        baseline = _is_baseline(sentence, context, year)
+        baseline = _is_baseline(sentence, context, year) or bool(
+            _FROM_LEVEL_END.search(sentence, 0, quantity.start))  # 由目前的60%提高到70%: 60% stands now
+        local_end = quantity.start
         if index > 0 and _JOINED_ON.fullmatch(sentence[local_start:quantity.start]):
             local_start = clause_start  # 分别下降16%、20%: the verb before the list reads every number of it
-        statement = _statement(sentence[local_start:quantity.start], sentence[verb_start:quantity.start],
+            local_end = first.start  # 分别提高到10%、8%: the verb, not the list's first number, is right before it
+        statement = _statement(sentence[local_start:local_end], sentence[verb_start:quantity.start],
                                sentence, quantity, name, context, year, inherited, baseline)
         statement.quote, statement.line = quote, number
         if inherited and quantity.unit in COUNT_UNITS:
@@ -957,6 +986,7 @@ def _clean_name(text: str) -> str:
         name = name.replace(word, str(plain))  # 制造业领域的科技型企业 → 制造业领域科技型企业
     for word, plain in _WHOLE_REGION.items():
         name = name.replace(word, str(plain))  # 制造业增加值占全市GDP比重 → 制造业增加值占GDP比重
+    name = _YEAR_INSIDE.sub("", name)  # 甲产业力争2025年产值 → 甲产业产值
     return _VERB_INSIDE.sub("", name)  # 规上工业完成总产值 → 规上工业总产值
 
 
