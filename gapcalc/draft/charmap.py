@@ -7,6 +7,8 @@ character neither map knows is kept as it is.
 
 from __future__ import annotations
 
+from functools import cache
+
 from gapcalc.chinese import TO_SIMPLIFIED, traditional_characters
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -14,14 +16,20 @@ _SPACES = {0x3000: 0x20, 0xA0: 0x20}
 FOLD_TABLE: dict[int, int] = {**TO_SIMPLIFIED, **_FULL_WIDTH, **_SPACES}
 
 
-_TAIWAN_WORDS = {"資訊": "信息", "軟體": "软件"}
-"""Words of the Taiwanese wording (a big5 conversion) and the mainland words they stand for, each of the same length."""
+@cache
+def regional_words() -> tuple[tuple[str, str], ...]:
+    """The lexicon's words of a Taiwanese wording and the mainland words they stand for (``document.regional_words``),
+    those of the same length only: folding keeps every offset."""
+    from gapcalc.draft.lexicon import LEXICON
+
+    return tuple((word, str(mainland)) for word, mainland in LEXICON.rule("document.regional_words").map.items()
+                 if len(word) == len(str(mainland)))
 
 
 def fold(text: str) -> str:
     """``text`` with full-width forms as ASCII and traditional characters as simplified ones, same length; the
-    Taiwanese words of :data:`_TAIWAN_WORDS` as the mainland ones (資訊 → 信息)."""
-    for word, mainland in _TAIWAN_WORDS.items():
+    regional words of the lexicon as the mainland ones (資訊 → 信息)."""
+    for word, mainland in regional_words():
         text = text.replace(word, mainland)
     return text.translate(FOLD_TABLE)
 
