@@ -821,3 +821,57 @@ def test_the_stages_a_plan_runs_in_are_no_count() -> None:
 def test_a_verb_before_a_list_reads_every_number_as_reached() -> None:
     found = statements("到2025年,甲、乙、丙产业比重分别提高到12%、9%和15%以上。")
     assert [s.kind for s in found] == ["level", "level", "level"]
+
+
+def test_a_work_reports_year_targets_are_that_years_growth() -> None:
+    found = extract(SourceDocument("# source: 某某市政府工作报告, 某某市人民政府, 2024-01-12\n"
+                                   "全市经济社会发展主要预期目标是:地区生产总值增长6%以上,固定资产投资增长4%左右。\n"))
+    assert found.plan.period == (2024, 2024)
+    assert [(s.name_zh, s.kind, s.values[0].year, s.values[0].comparator) for s in found.statements] == [
+        ("地区生产总值", "annual_growth", 2024, ">="), ("固定资产投资", "annual_growth", 2024, "~")]
+
+
+def test_a_meetings_review_of_the_year_past_is_no_target() -> None:
+    found = extract(SourceDocument("# source: 某某省工业和信息化工作会议, 某某省工业和信息化厅, 2024-01-18\n"
+                                   "会议指出,2023年,全省规上工业增加值增长5.2%,新增国家级绿色工厂18家。\n"
+                                   "2024年主要预期目标是规上工业增加值增长6%左右。\n"))
+    assert [(s.kind, s.values[0].year, s.values[0].value) for s in found.statements] == [
+        ("baseline", 2023, Decimal("5.2")), ("baseline", 2023, Decimal(18)),
+        ("annual_growth", 2024, Decimal(6))]
+
+
+def test_a_threshold_in_words_is_its_amount() -> None:
+    found = statements("五年内,全市常住人口超过千万,经济总量超万亿元。")
+    assert [brief(s) for s in found] == [
+        ("全市常住人口", "人", "level", 2025, Decimal(10_000_000), ">", None, "千万"),
+        ("经济总量", "亿元", "level", 2025, Decimal(10_000), ">", None, "万")]
+
+
+def test_one_base_sized_by_its_output_gives_the_output() -> None:
+    found = statements("到2025年,建设1个产值超万亿元的世界级装备制造基地,培育200户以上亿元配套企业。")
+    assert [brief(s) for s in found] == [
+        ("世界级装备制造基地产值", "亿元", "level", 2025, Decimal(10_000), ">", None, "万"),
+        ("亿元配套企业", "户", "cumulative", 2025, Decimal(200), ">=", None, None)]
+
+
+def test_units_of_grain_and_capacity_are_kept_as_printed() -> None:
+    found = statements("到2025年,粮食产量稳定在120亿斤以上,磷酸铁锂产能达到8万吨/年,储能电池产能达到15Gwh/年,"
+                       "形成年50万辆整车产能。")
+    assert [(s.unit, s.kind, s.values[0].value) for s in found] == [
+        ("亿斤", "level", Decimal(120)), ("万吨/年", "level", Decimal(8)), ("Gwh/年", "level", Decimal(15)),
+        ("辆", "level", Decimal(500_000))]
+
+
+def test_what_survey_data_show_is_the_present() -> None:
+    found = statements("勘查数据显示,全省探明的石墨储量为3200万吨,约占全国的12%。")
+    assert [(s.kind, s.values[0].value) for s in found] == [("baseline", Decimal(3200)), ("baseline", Decimal(12))]
+
+
+def test_a_page_counter_is_no_target() -> None:
+    found = statements("阅读量:4821次。到2025年,建成智能工厂30个。")
+    assert [s.values[0].value for s in found] == [Decimal(30)]
+
+
+def test_named_members_of_a_size_class_in_digits_are_no_target() -> None:
+    found = statements("到2025年,重点培育丁、戊、己等4个200亿级产业,建成智能工厂30个。")
+    assert [s.values[0].value for s in found] == [Decimal(30)]

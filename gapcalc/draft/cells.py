@@ -68,6 +68,8 @@ def quantity_at(text: str, match: re.Match[str]) -> Quantity | None:
         tail = "万亿" if first.printed.endswith("万亿") else first.printed[-1]
         number = strip_magnitude(first, tail)
         unit = tail + unit
+        if first.printed == "万亿":  # 超万亿元: 10000 in 亿元, printed 万, as 超千亿元 is 1000 in 亿元
+            number, unit = Number(Decimal(10_000), "万", first.start, first.start + 1), "亿元"
     upper = None
     comparator = "="
     if match.group("num2"):

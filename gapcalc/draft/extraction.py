@@ -80,6 +80,8 @@ class PlanReading:
     url: str | None = None
     traditional: bool = False
     notes: list[str] = field(default_factory=list)
+    year_targets: bool = False
+    """The text states one year's main expected targets (a work report, a work meeting), not a plan's."""
 
 
 @dataclass

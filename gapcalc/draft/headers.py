@@ -56,6 +56,7 @@ _TARGET_YEAR = LEXICON.compiled("period.by_year")
 _FIVE_YEAR = {label: (int(years[0]), int(years[1])) for label, years in LEXICON.rule("period.five_year").map.items()}
 _THREE_YEAR = LEXICON.compiled("document.three_year")
 _ONE_YEAR = re.compile(LEXICON.regex("period.one_year"), re.MULTILINE)
+_YEAR_TARGETS = LEXICON.compiled("period.year_targets")
 _MUNICIPALITY = LEXICON.rule("document.municipality")
 _COMMENT = LEXICON.compiled("document.comment")
 _URL = LEXICON.compiled("document.comment", "url")
@@ -148,7 +149,21 @@ def read_plan(lines: list[str], text: str, commented: str | None = None) -> Plan
     reading.published = _published(lines) or commented
     _region(reading, reading.title or text[:2000])
     reading.period = _period(reading.title, text, reading.published)
+    year_targets = _year_targets(reading.title, text, reading.published)
+    if year_targets is not None:
+        reading.period, reading.year_targets = (year_targets, year_targets), True
     return reading
+
+
+def _year_targets(title: str, text: str, published: str | None) -> int | None:
+    """The year of a work report's or work meeting's main expected targets (``2025年主要预期目标是…``; the year of the
+    report's date when it prints none), when the text states them and its title names no span of years."""
+    found = _YEAR_TARGETS.search(text)
+    if found is None or _YEAR_SPAN.search(title) or any(label in title for label in _FIVE_YEAR):
+        return None
+    if found.group("year"):
+        return int(found.group("year"))
+    return int(published[:4]) if published else None
 
 
 def _title(lines: list[str]) -> str:

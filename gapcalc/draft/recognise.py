@@ -82,7 +82,8 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
             if top != last_top:
                 state = YearState(stages=state.stages)  # a goal named in one section may be spelled out in the next
                 last_top = top
-            text_context = TextContext(period, period[0] - 1, section, bool(_BASELINE_SECTION.search(top)), target)
+            text_context = TextContext(period, period[0] - 1, section, bool(_BASELINE_SECTION.search(top)), target,
+                                       plan.year_targets)
             read = read_line(line, folded_line, number, text_context, state)
             if kept:
                 for statement in read:

@@ -62,6 +62,7 @@ _FIVE_YEAR = {label: (int(years[0]), int(years[1])) for label, years in _L.rule(
 _QUALITATIVE = re.compile(f"({_L.alternation('qualitative')})$")
 _LEADING = _L.compiled("name.leading")
 _TRAILING = _L.compiled("name.trailing")
+_TRAILING_KEPT = tuple(str(word) for word in _L.rule("name.trailing").get("keep"))
 _LEVEL_NAMES = tuple(_L.rule("level").map)
 _LEVEL_LABEL = re.compile(f"^({_L.alternation('level')})")
 _LEVEL_INSIDE = re.compile(f"({_L.alternation('level')})")
@@ -83,6 +84,14 @@ _THRESHOLD = _L.compiled("not_target.threshold")
 _THRESHOLD_UNLESS = _L.compiled("not_target.threshold", "unless")
 _THRESHOLD_NOUN = _L.compiled("not_target.threshold_noun")
 _QUALIFIER = _L.compiled("not_target.qualifier")
+_ONE_SIZED = _L.compiled("not_target.one_sized")
+_POPULATION = _L.compiled("unit.population")
+_PAGE_COUNTER = _L.compiled("not_target.page_counter")
+_CAPACITY = _L.compiled("name.yearly_capacity")
+_CAPACITY_BEFORE = _L.compiled("name.yearly_capacity", "before")
+_POPULATION_UNIT = str(_L.rule("unit.population").get("unit"))
+_ONE_SIZED_BEFORE = _L.compiled("not_target.one_sized", "before")
+_ONE_SIZED_NOUN = _L.compiled("not_target.one_sized", "noun")
 _QUALIFIER_UNLESS = _L.compiled("not_target.qualifier", "unless")
 _MARGIN = _L.compiled("not_target.margin")
 _LISTED = _L.compiled("not_target.listed")
@@ -222,6 +231,8 @@ class TextContext:
     section: str
     baseline_section: bool
     target_section: bool
+    year_targets: bool = False
+    """The targets of one year of a work report or meeting: a change printed is that year's growth."""
 
 
 @dataclass
@@ -318,6 +329,8 @@ def _quantities(sentence: str) -> list[Quantity | None]:
     heading = bool(_PROGRAMME.match(sentence))
     for match in QUANTITY_RE.finditer(sentence):
         quantity = quantity_at(sentence, match)
+        if quantity is not None and not quantity.unit and _POPULATION.search(sentence, 0, match.start()):
+            quantity = replace(quantity, unit=_POPULATION_UNIT)  # 常住人口超千万: 10000000 人
         if quantity is None or not _is_target_number(sentence, match, quantity):
             continue
         if heading and quantity.chinese and _BARE_MAGNITUDE.fullmatch(match.group("num")):
@@ -342,6 +355,12 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
     if quantity.chinese and (num in ("一", "几", "十") or (quantity.value < 2 and not bare)
                              or not _chinese_unit_ok(quantity)):
         return False
+    if _PAGE_COUNTER.search(sentence, 0, match.start()):
+        return False  # 点击量:1006次: the counter of a web page
+    if quantity.unit in COUNT_UNITS and quantity.value == 1 and _ONE_SIZED.match(sentence, quantity.unit_end):
+        return False  # 建设1个产值超万亿元的…基地: the one thing built, sized by its output
+    if quantity.unit.endswith("元") and _ONE_SIZED_BEFORE.search(sentence, 0, match.start()):
+        return True  # …产值超万亿元的…基地: the output of the one thing, the target
     if _share_of_following(sentence, quantity) or (quantity.unit == "%" and _GROWTH_FOLLOWING.match(
             sentence, quantity.unit_end)):
         return not _SUBSIDY.search(sentence)  # 50%以上的企业…; 保持8%的增长速度
@@ -920,12 +939,27 @@ def _names_for(head: str, sentence: str, group: list[Quantity], limit: int,
                 notes.append(t("draft: name cut at {count} characters; check where it ends", count=MAX_NAME))
         if quantity.unit in _MACHINE_UNITS:
             local = _MACHINE_USE.sub("", local)  # 新增工业机器人应用2000台: the robots
+        capacity = _yearly_capacity(sentence, quantity)
+        if capacity:
+            local = capacity  # 形成年400万辆整车产能: 整车产能
+        sized = _ONE_SIZED_BEFORE.search(sentence, 0, quantity.start) if quantity.unit.endswith("元") else None
+        thing = _ONE_SIZED_NOUN.match(sentence, quantity.end) if sized else None
+        if sized and thing:
+            local = thing.group("noun") + sized.group("measure")  # 1个产值超万亿元的汽车产业基地: 汽车产业基地产值
         level = _LEVEL_INSIDE.search(local)
         if index == 0 and len(group) > 1 and level:
             result.append((_LEVEL_INSIDE.sub("", local, count=1) or local, level.group(1), notes))
         else:
             result.append((local, None, notes))
     return result
+
+
+def _yearly_capacity(sentence: str, quantity: Quantity) -> str:
+    """The noun of a capacity printed as so much a year before it (``形成年400万辆整车产能`` → 整车产能), else ""."""
+    if not _CAPACITY_BEFORE.search(sentence, 0, quantity.start):
+        return ""
+    found = _CAPACITY.match(sentence, quantity.unit_end)
+    return found.group("name") if found else ""
 
 
 def _verb_named(head: str, name: str, unit: str) -> str:
@@ -978,7 +1012,8 @@ def _clean_name(text: str) -> str:
     while previous != name:
         previous = name
         name = _LEADING.sub("", name)
-        name = _TRAILING.sub("", name)
+        kept = max((name.rfind(word) + len(word) for word in _TRAILING_KEPT if word in name), default=0)
+        name = name[:kept] + _TRAILING.sub("", name[kept:])  # 经济总量超过: 经济总量, one term
         name = name.strip(" ,、“”\"")
     if name.count("“") != name.count("”"):
         name = name.replace("“", "").replace("”", "")  # a label in quotes cut at the number (“5G+工业互联网”)
@@ -1127,6 +1162,8 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
     if _ANNUAL.search(near) or (_ANNUAL_ANY.search(near) and quantity.unit == "%"):
         return "annual_growth", change or "increase", base_year, None
     before = sentence[:quantity.start]
+    if context.year_targets and quantity.unit == "%" and change and not _REACH_END.search(near):
+        return "annual_growth", change, base_year, None  # 2025年主要预期目标: 增长5%左右, the growth of that year
     if quantity.unit == "%" and change and not _REACH_END.search(near) and _is_quota(before):
         if _THIS_YEAR.search(_last_quota_marker(before)):
             return "change_vs_baseline", change, base_year, None  # 全年增长8%: the change of that one year
@@ -1142,6 +1179,10 @@ def _kind(local: str, clause: str, sentence: str, quantity: Quantity, context: T
         return "new_in_year", None, None, None
     if _NEW.search(clause) and quantity.unit != "%":
         return "period_total", None, None, context.period
+    if _yearly_capacity(sentence, quantity):
+        return "level", None, None, None  # 形成年400万辆整车产能: a capacity, the level of a year
+    if quantity.unit == _POPULATION_UNIT and _POPULATION.search(sentence, 0, quantity.start):
+        return "level", None, None, None  # 常住人口超千万: a population stands at a level, it is no stock built up
     if quantity.unit in COUNT_UNITS or quantity.unit.endswith(("家", "个", "户")):
         return "cumulative", None, None, None
     return "level", None, None, None
