@@ -875,3 +875,38 @@ def test_a_page_counter_is_no_target() -> None:
 def test_named_members_of_a_size_class_in_digits_are_no_target() -> None:
     found = statements("到2025年,重点培育丁、戊、己等4个200亿级产业,建成智能工厂30个。")
     assert [s.values[0].value for s in found] == [Decimal(30)]
+
+
+def test_size_class_list_passes_over_class_without_number() -> None:
+    found = statements("到2025年，培育形成3个万亿级、5个五千亿级、一批千亿级先进制造业集群。")
+    assert [(s.name_zh, s.breakdown_name, s.values[0].value) for s in found] == [
+        ("先进制造业集群", "万亿级", Decimal(3)), ("先进制造业集群", "五千亿级", Decimal(5))]
+
+
+def test_doubling_takes_subject_of_growth_before_it() -> None:
+    found = statements("2021—2023年，全市工业增加值年均增长9%，到2023年底确保在2020年基础上翻一番。")
+    assert [(s.name_zh, s.kind, s.values[0].year) for s in found] == [
+        ("全市工业增加值", "annual_growth", 2023), ("全市工业增加值", "change_vs_baseline", 2023)]
+
+
+def test_bare_trillion_after_amount_name_is_yi_yuan() -> None:
+    found = statements("到2025年，全县工业总产值突破万亿，推进万亿工程。")
+    assert [brief(s) for s in found] == [
+        ("全县工业总产值", "亿元", "level", 2025, Decimal(10000), ">", None, "万")]
+
+
+def test_what_firms_cover_is_no_target() -> None:
+    found = statements("全市2万家企业涵盖30个行业大类、150个中类和400个小类。到2025年，培育链主企业20家。")
+    assert [s.name_zh for s in found] == ["链主企业"]
+
+
+def test_within_years_counted_from_programme_year_and_verbs_out_of_names() -> None:
+    found = statements("2019年，本市确定了“123”工程，即三年内树立50家标杆企业、200家试点企业，动员3000家参与企业。")
+    assert [(s.name_zh, s.kind, s.values[0].year, s.values[0].value) for s in found] == [
+        ("标杆企业", "cumulative", 2021, Decimal(50)), ("试点企业", "cumulative", 2021, Decimal(200)),
+        ("参与企业", "cumulative", 2021, Decimal(3000))]
+
+
+def test_by_now_is_the_present() -> None:
+    found = statements("2019年，本市确定了“双百”计划，即三年内培育50家标杆企业。至此，全市累计有30家标杆企业。")
+    assert [(s.kind, s.values[0].value) for s in found] == [("cumulative", Decimal(50)), ("baseline", Decimal(30))]

@@ -74,6 +74,7 @@ _THIS_YEAR = _L.compiled("period.this_year")
 _NAMED_STAGE = _L.compiled("period.named_stage")
 _STAGE_SPELLED = _L.compiled("period.stage_spelled")
 _YEARS_ON = _L.compiled("period.years_on")
+_WITHIN_YEARS = _L.compiled("period.within_years")
 _NUMERAL_VALUE = {numeral: index for index, numeral in enumerate("一二三四五六七八九十", start=1)}
 _MAKING_VERB = re.compile(
     rf"\s*(?:{_L.alternation('making.adverbs')})?\s*(?:{_L.alternation('making.verbs')})")
@@ -213,6 +214,8 @@ _FOCUS_AFTER = _L.compiled("not_target.focus", "after")
 _OWN_ZONES = _L.compiled("not_target.own_zones")
 _OWN_ZONES_AFTER = _L.compiled("not_target.own_zones", "after")
 _ARRANGED_FIELDS = _L.compiled("not_target.arranged_fields")
+_COVERS = _L.compiled("not_target.covers")
+_COVERS_AFTER = _L.compiled("not_target.covers", "after")
 _NAMED_MEMBERS = _L.compiled("not_target.named_members")
 _NAMED_MEMBERS_AFTER = _L.compiled("not_target.named_members", "after")
 _SIZE_AFTER_COUNT = _L.compiled("not_target.size_after_count")
@@ -316,8 +319,10 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
     statements.extend(_full_coverage(line, sentence, start, number, context, years, statements))
     if _DOUBLING.search(sentence):
         doubled = _doubling(line, sentence, start, number, context, years.year, years.inherited)
-        if len(doubled) == 1 and doubled[0].name_zh == UNNAMED and statements and statements[-1].unit != "%":
-            doubled[0].name_zh = statements[-1].name_zh  # 产值超过5000亿元，比2016年翻一番: the level's indicator
+        if len(doubled) == 1 and doubled[0].name_zh == UNNAMED and statements and (
+                statements[-1].unit != "%" or statements[-1].kind == "annual_growth"):
+            # 产值超过5000亿元，比2016年翻一番: the level's indicator; 增加值年均增长9%，确保翻一番: the growing one
+            doubled[0].name_zh = statements[-1].name_zh
         statements.extend(doubled)
     if not quantities and context.target_section and not _is_baseline(sentence, context, years.year):
         statements.extend(_qualitative(line, sentence, start, number, context, years.year))
@@ -355,6 +360,9 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
     if quantity.chinese and (num in ("一", "几", "十") or (quantity.value < 2 and not bare)
                              or not _chinese_unit_ok(quantity)):
         return False
+    if quantity.chinese and (quantity.unit, quantity.printed) == ("亿", "万") \
+            and not _MONEY_NAME.search(sentence, _clause_start(sentence, match.start()), match.start()):
+        return False  # 突破万亿 counts money only after the name of an amount (产值突破万亿)
     if _PAGE_COUNTER.search(sentence, 0, match.start()):
         return False  # 点击量:1006次: the counter of a web page
     if quantity.unit in COUNT_UNITS and quantity.value == 1 and _ONE_SIZED.match(sentence, quantity.unit_end):
@@ -399,6 +407,10 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
     if quantity.unit in COUNT_UNITS and (_FOCUS.search(sentence, 0, match.start())
                                          or _FOCUS_AFTER.match(sentence, quantity.unit_end)):
         return False  # 攻坚12条重点产业链, 26条举措: the plan's own items
+    if quantity.unit in COUNT_UNITS and (_COVERS.search(sentence, _clause_start(sentence, match.start()),
+                                                        match.start())
+                                         or _COVERS_AFTER.match(sentence, quantity.unit_end)):
+        return False  # 2万家企业涵盖30个行业大类: what the firms cover, the present
     if quantity.unit in COUNT_UNITS and _ARRANGED_FIELDS.search(sentence, 0, match.start()):
         return False  # 五大领域15个产业链: the items of the plan's own fields
     if quantity.unit in COUNT_UNITS and _OWN_ZONES.search(sentence, 0, match.start()) \
@@ -472,7 +484,8 @@ def _is_session_number(sentence: str, match: re.Match[str], quantity: Quantity) 
 
 
 def _chinese_unit_ok(quantity: Quantity) -> bool:
-    return quantity.unit in COUNT_UNITS or quantity.unit.endswith("元")
+    return quantity.unit in COUNT_UNITS or quantity.unit.endswith("元") \
+        or (quantity.unit, quantity.printed) == ("亿", "万")
 
 
 def _unitless_target(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
@@ -495,7 +508,10 @@ def _sentence_years(sentence: str, context: TextContext, state: YearState, plain
                      and not re.match(r"\s*[-—–~至]", sentence[m.end(1):m.end(1) + 2])
                      and not sentence[m.end():m.end() + 1].isdigit() and "月" not in sentence[m.end():m.end() + 3]
                      and not _SINCE.match(sentence, m.end()))
-    mentions = tuple(sorted(mentions + _years_on(sentence, context)))
+    within = list(_WITHIN_YEARS.finditer(sentence))
+    mentions = tuple(m for m in mentions if not any(w.start("began") <= m[0] < w.end("began") + 1 for w in within))
+    mentions = tuple(sorted(mentions + _years_on(sentence, context) + tuple(
+        (w.start("within"), int(w.group("began")) + _count(w.group("within")) - 1) for w in within)))
     if mentions:
         _name_stages(plain or sentence, mentions, state)
         state.year = mentions[0][1]
@@ -518,10 +534,12 @@ def _years_on(sentence: str, context: TextContext) -> tuple[tuple[int, int], ...
     the first year is the first of the stage (a plan of 2023: 3年 → 2025)."""
     found = []
     for match in _YEARS_ON.finditer(sentence):
-        years = match.group("years") or match.group("spent")
-        count = int(years) if years.isdigit() else _NUMERAL_VALUE[years]
-        found.append((match.start(), context.period[0] + count - 1))
+        found.append((match.start(), context.period[0] + _count(match.group("years") or match.group("spent")) - 1))
     return tuple(found)
+
+
+def _count(years: str) -> int:
+    return int(years) if years.isdigit() else _NUMERAL_VALUE[years]
 
 
 def _name_stages(sentence: str, mentions: tuple[tuple[int, int], ...], state: YearState) -> None:
