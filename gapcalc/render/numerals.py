@@ -200,5 +200,12 @@ def difference_text(value: Any, unit: str, lang: str = "zh", role: Role = "compu
     return quantity(size, unit, lang, role)
 
 
+def signed_difference(value: Any, unit: str, lang: str = "zh", zero: str = "+") -> str:
+    """A difference with its sign, as a gap or a need a year is written: ``+2家``, ``-380亿元``, ``+1.2个百分点``
+    (``zero``: the sign of a difference of nothing)."""
+    sign = "-" if value < 0 else "+" if value > 0 else zero
+    return sign + difference_text(value, unit, lang)
+
+
 SMALLER = {"万亿元": (Decimal(10_000), "亿元")}
 """A difference of less than one of these units is written in the next smaller one, as reports write it."""

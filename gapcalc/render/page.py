@@ -22,7 +22,7 @@ from gapcalc.engine.statement import Statement
 from gapcalc.render.cells import format_float
 from gapcalc.render.figures import difference, percent, signed, with_unit
 from gapcalc.render.i18n import page_word, status_word
-from gapcalc.render.numerals import difference_text, quantity, rate_text, unit_label
+from gapcalc.render.numerals import difference_text, quantity, rate_text, signed_difference, unit_label
 from gapcalc.render.prose import (
     counted,
     figure_quantity,
@@ -391,16 +391,16 @@ def statement_cells(statement: Statement, row: Mapping[str, Any], context: PageC
     # the year's gap and 完成率 only where the figure decides the year (not another year's, a part year's or a bound's)
     same_year = statement.current and statement.status in ("met", "not_met")
     gap = shown_gap(statement) if same_year else None
-    gap_text = "" if gap is None else ("-" if gap < 0 else "+" if gap > 0 else "") + difference_text(gap, unit, lang)
+    gap_text = "" if gap is None else signed_difference(gap, unit, lang, zero="")
     attainment = rate_text(statement.attainment_pct) if same_year else ""
     need = statement.need
     needed = ""
     if need is not None and statement.verdict not in ("achieved_early", "completed"):
         per_year = per_year_change(need.change_per_year, unit)
         if counted(unit) and per_year is not None:  # a count: the things to add a year, not a growth rate
-            needed = ("+" if per_year >= 0 else "-") + difference_text(per_year, unit, lang)
+            needed = signed_difference(per_year, unit, lang)
         elif unit == "%" and need.change_per_year is not None:
-            needed = ("+" if need.change_per_year >= 0 else "-") + difference_text(need.change_per_year, unit, lang)
+            needed = signed_difference(need.change_per_year, unit, lang)
         elif need.cagr_pct is not None:
             needed = ("+" if need.cagr_pct >= 0 else "-") + rate_text(abs(need.cagr_pct)) + "%"
         needed = page_word("per_year", lang).format(value=needed) if needed else ""

@@ -28,9 +28,9 @@ from gapcalc.render.document import Document, RenderOptions
 from gapcalc.render.i18n import LEGENDS, ROWS_LEFT_OUT, WARNING_LEGENDS, heading, status_word
 from gapcalc.render.numerals import (
     computed_value,
-    difference_text,
     plain_text,
     rate_text,
+    signed_difference,
     unit_label,
     whole_target,
 )
@@ -114,7 +114,7 @@ def _required_text(row: dict[str, Any], lang: str) -> str:
     if counted(unit):
         if change is None:
             return ""
-        return f"{'-' if change < 0 else '+'}{difference_text(change, unit, lang)}{heading('per_year', lang)}"
+        return signed_difference(change, unit, lang) + heading("per_year", lang)
     if unit == "%" and change is not None:
         return f"{rate_text(row['required_change_per_year'])} {heading('pp_per_year', lang)}"
     if row.get("required_cagr_pct") is not None:
