@@ -184,11 +184,11 @@ def test_an_english_page_sentence_opens_with_a_capital() -> None:
 
 def test_a_final_target_not_judged_says_why() -> None:
     listed = one("jinhua", 2023, "listed_companies")
-    assert outlook_clause(listed, "zh") == "规划期末（2022年）目标为100家以上，期末数据仅公布下限，暂无法判断是否完成"
-    assert outlook_clause(listed, "en") == ("the final (2022) target is at least 100; the final figure is published "
-                                            "only as a lower bound: not judged")
+    assert outlook_clause(listed, "zh") == "规划期末（2022年）目标为100家以上，期末数据只能作为下限，暂无法判断是否完成"
+    assert outlook_clause(listed, "en") == ("the final (2022) target is at least 100; the final figure is only a "
+                                            "lower bound: not judged")
     upper = replace(listed, figure=replace(listed.figure, comparator="<="))
-    assert outlook_clause(upper, "zh").endswith("期末数据仅公布上限，暂无法判断是否完成")
+    assert outlook_clause(upper, "zh").endswith("期末数据只能作为上限，暂无法判断是否完成")
     part = replace(listed, figure=replace(listed.figure, comparator=None, as_of="2022-06"))
     assert outlook_clause(part, "zh").endswith("期末年份仅有年内数据，暂无法判断是否完成")
     other = replace(listed, figure=replace(listed.figure, comparator=None))
@@ -199,8 +199,8 @@ def test_a_final_target_not_judged_says_why() -> None:
 
 def test_after_the_plan_an_incomplete_evaluation_is_said_with_its_counts() -> None:
     ended = section(brief_text("jinhua", 2023), "三、存在问题")
-    assert ended.strip() == ("（一）期末评价尚不完整：67项量化目标中，已完成1项，62项暂无数据，4项暂无法判断是否完成，"
-                             "暂无确认未完成的目标。")
+    assert ended.strip() == ("（一）期末评价尚不完整：67项量化目标中，62项暂无数据，4项暂无法判断是否完成，"
+                             "尚未发现确认未完成的目标。")
     missed = section(brief_text("mianyang", 2021), "三、存在问题")
     assert missed.strip().splitlines()[-1] == ("（三）期末评价尚不完整：94项量化目标中，89项暂无数据，"
                                                "1项暂无法判断是否完成。")
@@ -214,3 +214,12 @@ def test_additions_are_counted_in_the_unit_of_the_things_added() -> None:
     assert ("| 2020—2022年累计新增600家以上（2022） | 2020—2021年累计新增400家以上 | "
             "2020年以来累计新增957家（2021） |") in text
     assert "累计新增600以上" not in text
+
+
+def test_the_base_of_a_derived_scale_is_the_plans_base_not_a_first_figure() -> None:
+    text = brief_text("jinhua", 2021)
+    assert "以2019年首个可得数据为起点" not in text
+    assert "2019—2021年完成规划任务的159.5%，同期时间进度66.7%" in text
+    assert "| 国家高新技术企业 |  |  | 2020—2022年累计新增600家以上（2022） |" in text  # no 累计新增0 as a base level
+    details = page("jinhua", 2021)  # a count's need a year rounded up, as the words write it (需年均新增313家)
+    assert "<dt>尚需年均增加</dt><dd>313" in details and "312.5" not in details

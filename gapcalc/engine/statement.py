@@ -10,6 +10,7 @@ caveats a reader must see. The rules are in ``docs/methodology.md`` §10.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -444,12 +445,22 @@ def _year_goal(row: Mapping[str, Any], key: KeyFacts, final: Goal | None) -> Goa
     return Goal(value, year, "=", None, source, (period[0], year) if period else None)
 
 
+_SCALE_BASE = re.compile(r"(?:index \(|additions since )(\d{4})")
+
+
 def _base(row: Mapping[str, Any], key: KeyFacts) -> Base | None:
     value = _decimal(row.get("baseline"))
     if value is None or row.get("baseline_year") is None:
         return None
     year = int(row["baseline_year"])
-    return Base(value, year, year in key.stated_base_years or bool(key.periods))
+    return Base(value, year, year in key.stated_base_years or bool(key.periods) or _scale_base(row) == year)
+
+
+def _scale_base(row: Mapping[str, Any]) -> int | None:
+    """The base year of gapcalc's derived scale of a row (``index (2017=100)``, ``additions since 2019``): its level
+    there is 100 or 0 by construction, the plan's base, never a figure observed."""
+    found = _SCALE_BASE.match(str(row.get("unit") or ""))
+    return int(found.group(1)) if found else None
 
 
 def _progress(row: Mapping[str, Any], figure: Figure | None, base: Base | None) -> Progress | None:

@@ -23,7 +23,7 @@ from urllib.parse import quote
 from gapcalc.engine.statement import Overview, Statement
 from gapcalc.render.cells import xml_text
 from gapcalc.render.markdown import markdown_cell, markdown_inline
-from gapcalc.render.numerals import difference_text, growth_text, quantity, rate_text
+from gapcalc.render.numerals import derived_scale, difference_text, growth_text, quantity, rate_text
 from gapcalc.render.page import shown
 from gapcalc.render.prose import (
     figure_clause,
@@ -86,8 +86,8 @@ TEXT: dict[str, dict[str, str]] = {
                     "{missing}项暂无数据。",
         "none_lagging_final": "量化目标中暂无未完成的目标。",
         "final_incomplete": "（{n}）期末评价尚不完整：{quantified}项量化目标中，{parts}。",
-        "final_completed": "已完成{count}项", "final_missing": "{count}项暂无数据",
-        "final_undetermined": "{count}项暂无法判断是否完成", "final_none_missed": "暂无确认未完成的目标",
+        "final_missing": "{count}项暂无数据",
+        "final_undetermined": "{count}项暂无法判断是否完成", "final_none_missed": "尚未发现确认未完成的目标",
         "final_sep": "，",
         "problem": "（{n}）{name}：{facts}。原因：＿＿＿＿（待补充）。",
         "problem_year": "{year}年未完成年度目标，差{d}", "problem_attainment": "（完成率{a}%）",
@@ -102,7 +102,7 @@ TEXT: dict[str, dict[str, str]] = {
         "按较早年度数据分析。",
         "cutoff_all": "（一）数据截至{year}年，取各指标{year}年及以前已公布的最新数据。",
         "scopes": "（{n}）口径差异：{items}。",
-        "bounds": "（{n}）以下限（或上限）公布的数据：{items}，按公布的界限值判断。",
+        "bounds": "（{n}）按下限（或上限）计的数据：{items}，按界限值判断。",
         "dates": "（{n}）时点数据：{items}，不代表全年。",
         "sources": "（{n}）数据来源见脚注，多为政府网站、新闻报道等公开资料；正式评估请以统计部门公布数为准。",
         "draft": "（{n}）规划文本为征求意见稿（{document}），目标以正式印发文本为准。",
@@ -153,7 +153,7 @@ TEXT: dict[str, dict[str, str]] = {
                     "{year}; {missing} have no data.",
         "none_lagging_final": "No quantified target was missed.",
         "final_incomplete": "({n}) The final evaluation is incomplete: of {quantified} quantified targets, {parts}.",
-        "final_completed": "{count} completed", "final_missing": "{count} have no data",
+        "final_missing": "{count} have no data",
         "final_undetermined": "{count} cannot be judged yet", "final_none_missed": "none is known to be missed",
         "final_sep": "; ",
         "problem": "({n}) {name}: {facts}. Reasons: ____ (to complete).",
@@ -171,7 +171,7 @@ TEXT: dict[str, dict[str, str]] = {
         "cutoff": "(1) Figures up to {year}: the latest published for each indicator; {earlier} have no {year} "
                   "figure and are assessed on an earlier one.",
         "cutoff_all": "(1) Figures up to {year}: the latest published for each indicator.",
-        "scopes": "({n}) Scope differs: {items}.", "bounds": "({n}) Published as bounds: {items}; judged on the "
+        "scopes": "({n}) Scope differs: {items}.", "bounds": "({n}) Taken as bounds: {items}; judged on the "
                                                             "bound.",
         "dates": "({n}) Part-year figures: {items}; not the whole year.",
         "sources": "({n}) Sources are in the notes, mostly government sites and press reports; a formal "
@@ -348,7 +348,7 @@ def table_row(statement: Statement, lang: str, notes: Footnotes) -> list[str]:
     binding = "" if statement.binding is None else _t(lang, f"binding_{str(statement.binding).lower()}")
     base = statement.base
     base_text = (quantity(base.value, unit, lang) + _t(lang, "latest_of").format(year=base.year)
-                 if base is not None and base.stated else "")
+                 if base is not None and base.stated and not derived_scale(unit) else "")
     final = statement.final
     final_text = (goal_text(final, unit, lang, statement.direction) + _t(lang, "latest_of").format(year=final.year)
                   if final is not None else "")
@@ -454,13 +454,11 @@ def problems(statements: Sequence[Statement], lang: str, final: bool, overview: 
 
 def _final_incomplete(overview: Overview, lang: str, n: int, none_missed: bool) -> str:
     """After the plan's end, the targets that have no data or cannot be judged: the evaluation is not complete
-    (empty when every quantified target was judged); ``none_missed``: with what was completed, and that no target is
-    known to be missed."""
+    (empty when every quantified target was judged); ``none_missed``: and that no target is known to be missed."""
     missing, undetermined = overview.count("no_figure"), overview.count("undetermined")
     if not missing and not undetermined:
         return ""
-    counts = [("final_completed", overview.count("completed") if none_missed else 0), ("final_missing", missing),
-              ("final_undetermined", undetermined)]
+    counts = [("final_missing", missing), ("final_undetermined", undetermined)]
     parts = [_t(lang, key).format(count=count) for key, count in counts if count]
     if none_missed:
         parts.append(_t(lang, "final_none_missed"))

@@ -104,6 +104,12 @@ def index_base(unit: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def derived_scale(unit: str) -> bool:
+    """True for gapcalc's derived units (an index, additions since a year): their base is 100 or 0 by construction,
+    not a level the plan or a source states."""
+    return bool(_INDEX.match(unit) or _ADDITIONS.match(unit))
+
+
 def additions_base(unit: str) -> int | None:
     """The base year of gapcalc's additions unit (``additions since 2019`` → 2019); None for any other unit."""
     found = _ADDITIONS.match(unit)

@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from gapcalc.chinese import to_simplified
@@ -273,7 +274,7 @@ def details_html(row: Mapping[str, Any], lang: str, statement: Statement | None 
                                                           row.get("baseline_year"), lang))),
         ("final_target", esc(_with_year(final_text, row.get("final_year"), lang))),
         _by_sign("required_cagr", row.get("required_cagr_pct"), _rate),
-        _by_sign("required_change", row.get("required_change_per_year"),
+        _by_sign("required_change", _float(per_year_change(row.get("required_change_per_year"), unit)),
                  lambda value: difference_text(value, unit, lang)),
         _by_sign("observed_cagr", row.get("observed_cagr_pct"), _rate),
         ("growth_ratio", esc("" if row.get("growth_ratio") is None else format_float(row["growth_ratio"], 2))),
@@ -288,6 +289,10 @@ def details_html(row: Mapping[str, Any], lang: str, statement: Statement | None 
         items = [(k, v) for k, v in items if k.removesuffix("_down") not in ("required_cagr", "observed_cagr")]
     shown_items = "".join(f"<dt>{esc(page_word(k, lang))}</dt><dd>{v}</dd>" for k, v in items if v)
     return f"<details><summary>{esc(page_word('more', lang))}</summary><dl>{shown_items}</dl></details>"
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def _rate(value: float | None) -> str:

@@ -74,8 +74,8 @@ ZH: dict[str, str] = {
     "reach_close_even": "与所需基本持平，仍需稍加快方能如期实现",
     "final_done": "规划期末（{year}年）目标{goal}已完成", "final_missed": "规划期末（{year}年）目标{goal}未完成",
     "final_open": "规划期末（{year}年）目标为{goal}，尚未收集到期末数据，暂无法判断",
-    "final_lower": "规划期末（{year}年）目标为{goal}，期末数据仅公布下限，暂无法判断是否完成",
-    "final_upper": "规划期末（{year}年）目标为{goal}，期末数据仅公布上限，暂无法判断是否完成",
+    "final_lower": "规划期末（{year}年）目标为{goal}，期末数据只能作为下限，暂无法判断是否完成",
+    "final_upper": "规划期末（{year}年）目标为{goal}，期末数据只能作为上限，暂无法判断是否完成",
     "final_part_year": "规划期末（{year}年）目标为{goal}，期末年份仅有年内数据，暂无法判断是否完成",
     "final_scope": "规划期末（{year}年）目标为{goal}，期末数据口径与规划不同，暂无法判断是否完成",
     "after": "规划期已于{year}年结束", "scope": "口径：{scope}", "source": "数据来源：{source}",
@@ -174,10 +174,8 @@ EN: dict[str, str] = {
     "final_done": "the final ({year}) target of {goal} is completed",
     "final_missed": "the final ({year}) target of {goal} is not completed",
     "final_open": "the final ({year}) target is {goal}; no final figure has been collected: not judged",
-    "final_lower": "the final ({year}) target is {goal}; the final figure is published only as a lower bound: not "
-                   "judged",
-    "final_upper": "the final ({year}) target is {goal}; the final figure is published only as an upper bound: not "
-                   "judged",
+    "final_lower": "the final ({year}) target is {goal}; the final figure is only a lower bound: not judged",
+    "final_upper": "the final ({year}) target is {goal}; the final figure is only an upper bound: not judged",
     "final_part_year": "the final ({year}) target is {goal}; the final year has figures of part of it only: not "
                        "judged",
     "final_scope": "the final ({year}) target is {goal}; the final figure is of another scope: not judged",

@@ -34,7 +34,7 @@ from gapcalc.render.numerals import (
     unit_label,
     whole_target,
 )
-from gapcalc.render.prose import counted
+from gapcalc.render.prose import counted, per_year_change
 from gapcalc.render.words import RICH_STYLE
 
 
@@ -114,7 +114,7 @@ def _required_text(row: dict[str, Any], lang: str) -> str:
     if counted(unit):
         if change is None:
             return ""
-        return signed_difference(change, unit, lang) + heading("per_year", lang)
+        return signed_difference(per_year_change(change, unit), unit, lang) + heading("per_year", lang)
     if unit == "%" and change is not None:
         return f"{rate_text(row['required_change_per_year'])} {heading('pp_per_year', lang)}"
     if row.get("required_cagr_pct") is not None:
