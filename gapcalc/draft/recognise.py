@@ -25,6 +25,7 @@ _PINYIN_READING = LEXICON.compiled("document.pinyin_reading")
 _BROKEN_END = LEXICON.compiled("document.broken_number")
 _BROKEN_ON = LEXICON.compiled("document.broken_number", "continued")
 _BROKEN_GAP = 3
+_BARE_LINE = LEXICON.compiled("document.headline_repeat")
 """Lines a sentence broken after its number may skip (blank ones) before the line that goes on with its unit."""
 _DEFAULT_SPAN = 4
 LINES_PER_STEP = 500
@@ -93,6 +94,7 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
             bounds.check_statements(targets)
     complete_open_rows(statements)
     statements = _without_restated_counts(statements)
+    statements = _without_headline_repeats(statements, folded)
     for statement in statements:
         _verbatim(statement)
     return Extraction(plan, headings, [s for s in statements if s.values])
@@ -154,6 +156,22 @@ def _without_restated_counts(statements: list[Statement]) -> list[Statement]:
         nouns.extend(name for name in (statement.name_zh, statement.counted) if len(name) >= _RESTATED_NAME)
         kept.append(statement)
     return kept
+
+
+def _without_headline_repeats(statements: list[Statement], folded: list[str]) -> list[Statement]:
+    """``2025年规上工业营收突破1万亿元`` above the report that states ``规模以上工业营业收入突破1万亿元``: a target read
+    from a line printed without a mark of a sentence (a headline, a title) that a sentence of the text states again
+    (same value, year, unit, kind and comparator) is that one target, read from the sentence."""
+    def bare(statement: Statement) -> bool:
+        line = folded[statement.line - 1] if 0 < statement.line <= len(folded) else ""
+        return not statement.table and bool(_BARE_LINE.match(line.strip()))
+
+    def key(statement: Statement) -> tuple[object, ...]:
+        value = statement.values[0]
+        return value.value, value.year, value.comparator, statement.unit, statement.kind
+
+    stated = {key(s) for s in statements if s.values and not bare(s)}
+    return [s for s in statements if not (s.values and bare(s) and key(s) in stated)]
 
 
 _RESTATED_NAME = 2

@@ -219,6 +219,12 @@ _COVERS_AFTER = _L.compiled("not_target.covers", "after")
 _NAMED_MEMBERS = _L.compiled("not_target.named_members")
 _NAMED_MEMBERS_AFTER = _L.compiled("not_target.named_members", "after")
 _SIZE_AFTER_COUNT = _L.compiled("not_target.size_after_count")
+_SCALE_CLASS = _L.compiled("scale_class")
+_NAME_SPACING = _L.compiled("name.spacing")
+_ALTERNATE_UNIT = _L.compiled("unit.alternate")
+_HUNDRED_MILLION = Decimal(100_000_000)
+_SCALE_LISTED = _L.compiled("scale_class", "listed")
+_SCALE_VERB = _L.compiled("scale_class", "verb")
 UNNAMED = "未命名指标"
 """The name of a number no name was found for."""
 MAX_NAME = 30
@@ -336,12 +342,31 @@ def _quantities(sentence: str) -> list[Quantity | None]:
         quantity = quantity_at(sentence, match)
         if quantity is not None and not quantity.unit and _POPULATION.search(sentence, 0, match.start()):
             quantity = replace(quantity, unit=_POPULATION_UNIT)  # 常住人口超千万: 10000000 人
+        scale = _scale_class(sentence, quantity)
+        if scale is not None:
+            found.append(scale)  # 形成千亿级产业规模: the scale reaches the class
+            continue
         if quantity is None or not _is_target_number(sentence, match, quantity):
             continue
         if heading and quantity.chinese and _BARE_MAGNITUDE.fullmatch(match.group("num")):
             continue  # 5.实施万台“机器人+”行动: the name of a programme
         found.append(quantity)
     return found
+
+
+def _scale_class(sentence: str, quantity: Quantity | None) -> Quantity | None:
+    """``形成千亿级产业规模``, ``500亿级规模``: an amount's class (亿, 万亿) before 规模 is a level of at least the
+    class, in 元; None for any other number."""
+    if quantity is None or quantity.comparator != "=" or not _SCALE_CLASS.match(sentence, quantity.unit_end):
+        return None
+    if quantity.chinese and not quantity.unit and (quantity.printed or "").endswith("亿") \
+            and len(quantity.printed or "") > 1:
+        quantity = replace(quantity, value=quantity.value / _HUNDRED_MILLION, unit="亿",
+                           printed=(quantity.printed or "")[:-1])  # 千亿级: 1000 亿
+    if quantity.unit.removesuffix("元") not in _MONEY_MAGNITUDES:
+        return None
+    unit = quantity.unit if quantity.unit.endswith("元") else quantity.unit + "元"
+    return replace(quantity, unit=unit, comparator=">=")
 
 
 def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
@@ -650,6 +675,9 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
         statement.verbless = index == 0 and clause_start > 0 and not _BY_YEAR.search(head) and (
             sentence[clause_start - 1] == "," and not _ANY_VERB.search(head)
             or head.lstrip().startswith("、") and not _ANY_VERB.match(head.lstrip(" 、")))  # a verb of its own opens it
+        alternate = _ALTERNATE_UNIT.match(sentence, quantity.unit_end) if quantity.unit in COUNT_UNITS else None
+        if alternate:
+            statement.unit = f"{quantity.unit}({alternate.group('alt')})"  # 530家(个): things of two kinds
         if breakdown:
             statement.breakdown_name = breakdown
         statement.notes.extend(notes)
@@ -950,6 +978,9 @@ def _names_for(head: str, sentence: str, group: list[Quantity], limit: int,
         fund = _FUND.match(sentence, quantity.end) if quantity.unit.endswith("元") else None
         if fund:
             local = _FUND_NAME.format(what=fund.group("what"), verb=fund.group("verb"))  # 安排50亿元资金支持…
+        scale = _SCALE_CLASS.match(sentence, quantity.unit_end) if quantity.comparator == ">=" else None
+        if scale:
+            local = _scale_name(head if index == 0 else "", sentence, head_start, scale.group("noun"))
         if not local:
             local = _name_after(sentence, quantity, limit)
             if len(local) > MAX_NAME:
@@ -970,6 +1001,20 @@ def _names_for(head: str, sentence: str, group: list[Quantity], limit: int,
         else:
             result.append((local, None, notes))
     return result
+
+
+def _scale_name(head: str, sentence: str, head_start: int, noun: str) -> str:
+    """``智能制造技术与装备实现突破并形成千亿级产业规模`` → 智能制造技术与装备产业规模: what reaches the class (the
+    head without the items listed before 等 and the verb; the clause before when the head is only the verb), with
+    the noun of the scale."""
+    subject = _clean_name(_SCALE_VERB.sub("", _SCALE_LISTED.sub("", head)))
+    if not subject and head_start > 0:
+        before = sentence[_clause_start(sentence, max(0, head_start - 1)):head_start]
+        subject = _clean_name(_SCALE_VERB.sub("", _SCALE_LISTED.sub("", before)))
+    subject = subject.replace("“", "").replace("”", "")
+    if subject.endswith(noun[:2]) and noun.startswith("产业"):
+        noun = noun[2:]  # 新能源汽车产业 + 产业规模
+    return subject + noun if subject else ""
 
 
 def _yearly_capacity(sentence: str, quantity: Quantity) -> str:
@@ -1040,6 +1085,7 @@ def _clean_name(text: str) -> str:
     for word, plain in _WHOLE_REGION.items():
         name = name.replace(word, str(plain))  # 制造业增加值占全市GDP比重 → 制造业增加值占GDP比重
     name = _YEAR_INSIDE.sub("", name)  # 甲产业力争2025年产值 → 甲产业产值
+    name = _NAME_SPACING.sub("", name)  # 占 GDP 比重 → 占GDP比重
     return _VERB_INSIDE.sub("", name)  # 规上工业完成总产值 → 规上工业总产值
 
 
@@ -1083,6 +1129,9 @@ def _quote_start(sentence: str, clause_start: int, number_start: int, name: str)
 
 
 def _quote_end(sentence: str, quantity: Quantity, name: str) -> int:
+    scale = _SCALE_CLASS.match(sentence, quantity.unit_end) if quantity.comparator == ">=" else None
+    if scale:
+        return scale.end()  # 形成千亿级产业规模: the class and its noun
     onto = re.match(r"[^,;、。]*", sentence[quantity.end:])
     if onto and _ONTO.match(_clean_name(onto.group())) and _ONTO_BEFORE.search(sentence, 0, quantity.start):
         return quantity.end + onto.end()  # 5万家企业上云: the name, reordered, is printed after the number
