@@ -47,6 +47,7 @@ EXAMPLE_PLAN = PlanContext("hangzhou", "杭州", "municipal", (2021, 2025), 2020
     _indicator("smart_factories", "智能工厂", "个"),
     _indicator("digital_workshops", "建设认定的数字化车间", "个", ("period_total",)),
     _indicator("green_factories", "绿色工厂", "家", breakdowns=(("national", "国家级"), ("provincial", "省级"))),
+    _indicator("green_parks", "绿色园区", "个"),
     _indicator("energy_per_unit_iva", "规模以上工业单位增加值能耗", "吨标准煤/万元", ("change_vs_baseline",)),
     _indicator("enterprises_on_cloud", "企业上云", "户"),
     _indicator("nc_rate_key_processes", "关键工序数控化率", "%", ("level",), levels=("52", "65")),

@@ -73,6 +73,7 @@ _QUALIFIER = LEXICON.compiled("not_target.threshold")
 _CHINESE_COUNTS = COUNT_UNITS - {"批", "次", "场", "处"}
 
 _DATE = LEXICON.compiled("actual.document.date")
+_WHOLE_DATE = LEXICON.compiled("actual.document.date", "whole")
 _GLOSS = LEXICON.compiled("actual.document.gloss")
 _TITLE_LINES = int(LEXICON.rule("actual.document.title").get("lines", 1))
 _URL = LEXICON.compiled("document.comment", "url")
@@ -102,6 +103,7 @@ _LIST_ENTERED = re.compile(alternation(_LISTED.get("entered", ())))
 _LIST_TITLE = LEXICON.compiled("actual.measure.listed", "title")
 _LIST_PASSIVE = LEXICON.compiled("actual.measure.listed", "passive")
 _LIST_DAY = LEXICON.compiled("actual.measure.listed", "day")
+_LIST_CONTINUED = LEXICON.compiled("actual.measure.listed", "continued")
 _FROM = LEXICON.compiled("actual.period.from")
 _FUTURE = LEXICON.compiled("actual.refuse.future_year")
 _YEAR = LEXICON.compiled("actual.period.year")
@@ -306,7 +308,7 @@ class Publication:
     @property
     def published(self) -> tuple[int, int] | None:
         """(year, month) of publication, when known."""
-        found = _DATE.match(self.date) if self.date else None
+        found = _WHOLE_DATE.match(self.date) if self.date else None
         return (int(found.group("year")), int(found.group("month"))) if found else None
 
     @property
@@ -647,8 +649,9 @@ def read_publication(text: str) -> Publication:
         found = _URL.search(body)
         url = found.group().rstrip(".,") if found else ""
         rest = body.replace(found.group(), "") if found else body
-        parts = [part.strip() for part in rest.split(",") if part.strip()]
-        dates = [part for part in parts if _DATE.fullmatch(_PARENTHESIS.sub("", fold(part)).strip())]  # 2022-10-20 (…)
+        parts = [part.strip() for part in _outside_brackets(rest) if part.strip()]
+        # a date part may carry a remark in brackets: 2022-10-20 (…)
+        dates = [part for part in parts if _WHOLE_DATE.fullmatch(_PARENTHESIS.sub("", fold(part)).strip())]
         date = dates[0] if dates else ""
         names = [part for part in parts if part not in dates]
         title = names[0] if names else ""
@@ -670,8 +673,19 @@ def read_publication(text: str) -> Publication:
                  " ".join(fold(_unglossed(c)[0]) for c in content[:2]))
 
 
+def _outside_brackets(text: str) -> list[str]:
+    """``text`` split at the ASCII commas that stand outside brackets (a title may say ``(…, copied)``)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += char in "(（[【" and 1 or char in ")）]】" and -1 or 0
+        if char == "," and depth <= 0:
+            parts.append(text[start:index])
+            start = index + 1
+    return [*parts, text[start:]]
+
+
 def _date_text(date: str) -> str:
-    found = _DATE.match(date) if date else None
+    found = (_DATE.match(date) or _WHOLE_DATE.match(date)) if date else None
     if not found:
         return date
     day = f"-{int(found.group('day')):02d}" if found.group("day") else ""
@@ -986,6 +1000,9 @@ class _Context:
     """The year the text was published in, or the year after its report year (a report is published after it)."""
     names: dict[str, tuple[Name, _Match | None]] = field(init=False, default_factory=dict)
     """Each name of a figure as read and matched (a text names the same things again and again)."""
+    list_open: bool = False
+    """The sentence before published a list and counted none of it (公布2024年度…名单。其中，绿色工厂70家): a
+    sentence opening with 其中 counts what it lists (``actual.measure.listed``)."""
     period: tuple[int | None, int, tuple[str, ...]] | None = None
     points: tuple[int | None, bool] | None = None
     """The year (and whether it was said only of a noun) in force where an enumeration's first point (一是) opened:
@@ -1085,7 +1102,7 @@ def _sentence(line: _Line, start: int, end: int, context: _Context, candidates: 
     numbers = list(numbers_in(folded, dates))
     items = _items(folded, numbers)
     _names(items, folded, context.regions)
-    _listed(items, folded)
+    _listed(items, folded, context.list_open and bool(_LIST_CONTINUED.match(folded)))
     if line.label and line.label not in context.regions:
         rule = "actual.refuse.subset" if line.part else "actual.refuse.elsewhere" if line.region in \
             context.elsewhere else ""
@@ -1104,6 +1121,8 @@ def _sentence(line: _Line, start: int, end: int, context: _Context, candidates: 
         elif isinstance(found, Refusal):
             refused.append(found)
     _carry_year(folded, context, bool(numbers))
+    context.list_open = not any(item.number.unit in COUNT_UNITS for item in items) and bool(
+        _LIST_TITLE.search(folded) or _LIST_PASSIVE.search(folded))
 
 
 def _point(folded: str, context: _Context) -> None:
@@ -1196,11 +1215,15 @@ def _names(items: list[_Item], folded: str, regions: tuple[str, ...] = ()) -> No
     _names_after(items)
 
 
-def _listed(items: list[_Item], folded: str) -> None:
+def _listed(items: list[_Item], folded: str, continued: bool = False) -> None:
     """The counts of a list published (…企业名单予以公布; 公布了《…名单》，共1366家企业入选): the year's recognitions;
-    a count said only of 企业 is named by the list (``actual.measure.listed``)."""
+    a count said only of 企业 is named by the list (``actual.measure.listed``). ``continued``: the sentence goes on
+    counting the list the sentence before published (其中，绿色工厂70家、绿色工业园区5个)."""
     for item in items:
         if item.number.unit not in COUNT_UNITS:
+            continue
+        if continued:
+            item.listed, item.verb = True, "new"
             continue
         titles = sorted([*_LIST_TITLE.finditer(folded, 0, item.number.start),
                          *_LIST_PASSIVE.finditer(folded, 0, item.number.start)], key=lambda m: m.start())
