@@ -20,10 +20,12 @@ _MAGNITUDE = r"(?:万亿|万|亿|千)"
 _DASH = r"[-—–~～至]"
 _COUNT_UNIT = alternation(COUNT_UNITS)
 
+_MORE = alternation(LEXICON.words("unit.more"))
+_MORE_COMPARATOR = str(LEXICON.rule("unit.more").get("comparator"))
 QUANTITY_RE = re.compile(
     rf"(?P<num>{MIXED}|{ARABIC}|{CHINESE_NUMERAL})(?:\s*(?P<unit1>{_COUNT_UNIT})?\s*{_DASH}{{1,2}}\s*"
     rf"(?P<num2>{ARABIC}|{CHINESE_NUMERAL})(?(unit1)(?=\s*(?P=unit1))))?"
-    rf"\s*(?P<mag>{_MAGNITUDE})?\s*(?P<unit>{UNIT})?")
+    rf"\s*(?P<mag>{_MAGNITUDE})?\s*(?:(?P<more>{_MORE})(?=\s*(?:{UNIT})))?\s*(?P<unit>{UNIT})?")
 """A number, or a range (``1—2家``; ``3家至5家``, its count unit printed with both ends), its magnitude and unit."""
 _AFTER_COMPARATORS = dict(LEXICON.pairs("comparator", "comparator", place="after"))
 _NOT_BEFORE = "".join(c for rule in LEXICON.section("comparator") for c in rule.get("not_before", ()))
@@ -88,6 +90,8 @@ def quantity_at(text: str, match: re.Match[str]) -> Quantity | None:
     if after and after.group("after") and comparator == "=":
         comparator = _AFTER_COMPARATORS[after.group("after")]
         end = after.end()
+    if comparator == "=" and match.group("more"):
+        comparator = _MORE_COMPARATOR  # 70余户: more than 70
     if comparator == "=":
         comparator = _comparator_before(text, match.start())
     printed = number.printed

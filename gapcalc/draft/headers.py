@@ -57,6 +57,7 @@ _FIVE_YEAR = {label: (int(years[0]), int(years[1])) for label, years in LEXICON.
 _THREE_YEAR = LEXICON.compiled("document.three_year")
 _ONE_YEAR = re.compile(LEXICON.regex("period.one_year"), re.MULTILINE)
 _YEAR_TARGETS = LEXICON.compiled("period.year_targets")
+_YEAR_OF_TARGETS = LEXICON.compiled("period.year_targets", "one_year")
 _MUNICIPALITY = LEXICON.rule("document.municipality")
 _COMMENT = LEXICON.compiled("document.comment")
 _URL = LEXICON.compiled("document.comment", "url")
@@ -158,7 +159,7 @@ def read_plan(lines: list[str], text: str, commented: str | None = None) -> Plan
 def _year_targets(title: str, text: str, published: str | None) -> int | None:
     """The year of a work report's or work meeting's main expected targets (``2025年主要预期目标是…``; the year of the
     report's date when it prints none), when the text states them and its title names no span of years."""
-    found = _YEAR_TARGETS.search(text)
+    found = _YEAR_TARGETS.search(text) or _YEAR_OF_TARGETS.search(text)
     if found is None or _YEAR_SPAN.search(title) or any(label in title for label in _FIVE_YEAR):
         return None
     if found.group("year"):

@@ -221,6 +221,13 @@ _NAMED_MEMBERS_AFTER = _L.compiled("not_target.named_members", "after")
 _SIZE_AFTER_COUNT = _L.compiled("not_target.size_after_count")
 _SCALE_CLASS = _L.compiled("scale_class")
 _NAME_SPACING = _L.compiled("name.spacing")
+_ANAPHOR = _L.compiled("name.anaphor")
+_VERB_REACH = 6
+"""Characters before a number a verb aiming at it is looked for in (``达70余户``, ``培育30多个``)."""
+_INDUSTRY_GROWTH = _L.compiled("name.industry_growth")
+_INDUSTRY_MEASURE = str(_L.rule("name.industry_growth").get("measure"))
+_RATE_NAME = _L.compiled("name.rate_unit")
+_RATE_UNIT = str(_L.rule("name.rate_unit").get("unit"))
 _ALTERNATE_UNIT = _L.compiled("unit.alternate")
 _HUNDRED_MILLION = Decimal(100_000_000)
 _SCALE_LISTED = _L.compiled("scale_class", "listed")
@@ -284,7 +291,15 @@ def read_line(line: str, folded: str, number: int, context: TextContext, state: 
         if end_match is None or end_match.group() != ";":
             past = False  # 截至目前，…36家；…1家；…75家。: what stands now runs on over ; to the full stop
         start = end + 1
+    _names_pointed_back(statements)
     return statements
+
+
+def _names_pointed_back(statements: list[Statement]) -> None:
+    """``这一比例将达到35%``: a name that points back (``name.anaphor``) takes the name of the statement before it."""
+    for previous, current in zip(statements, statements[1:], strict=False):
+        if _ANAPHOR.match(current.name_zh) and previous.name_zh != UNNAMED and previous.unit == current.unit:
+            current.name_zh = previous.name_zh
 
 
 def _masked(folded: str, start: int, end: int) -> str:
@@ -322,6 +337,7 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
     for statement in statements:
         _unit_per_name(statement)
         _money_unit(statement)
+        _measure_of_industry(statement)
     statements.extend(_full_coverage(line, sentence, start, number, context, years, statements))
     if _DOUBLING.search(sentence):
         doubled = _doubling(line, sentence, start, number, context, years.year, years.inherited)
@@ -388,6 +404,8 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
     if quantity.chinese and (quantity.unit, quantity.printed) == ("亿", "万") \
             and not _MONEY_NAME.search(sentence, _clause_start(sentence, match.start()), match.start()):
         return False  # 突破万亿 counts money only after the name of an amount (产值突破万亿)
+    if match.group("more") and not _ANY_VERB.search(sentence, max(0, match.start() - _VERB_REACH), match.start()):
+        return False  # 960多台机器人配合工人作业: a figure told of, no verb that aims at it
     if _PAGE_COUNTER.search(sentence, 0, match.start()):
         return False  # 点击量:1006次: the counter of a web page
     if quantity.unit in COUNT_UNITS and quantity.value == 1 and _ONE_SIZED.match(sentence, quantity.unit_end):
@@ -915,6 +933,16 @@ def _scaled(unit: str) -> str:
 def _printed(statement: Statement) -> str:
     value = statement.values[0]
     return f"{value.printed or value.value}{statement.unit if statement.unit != '-' else ''}"
+
+
+def _measure_of_industry(statement: Statement) -> None:
+    """``规模以上工业增长10%``: the growth of industry said without its measure is of its value added;
+    ``工业用水重复利用率保持在95以上``: a rate printed without a unit is in per cent."""
+    if statement.unit == "%" and statement.kind in ("annual_growth", "change_vs_baseline") \
+            and _INDUSTRY_GROWTH.search(statement.name_zh):
+        statement.name_zh += _INDUSTRY_MEASURE
+    if statement.unit in ("", "-") and statement.kind == "level" and _RATE_NAME.search(statement.name_zh):
+        statement.unit = _RATE_UNIT
 
 
 def _money_unit(statement: Statement) -> None:
