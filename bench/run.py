@@ -727,7 +727,9 @@ NOTES = [
     "locating the warnings. After a change, only the changed files pay this.",
     "`--help`, `plans` and `check` import neither pandas nor rich; a warm `check` and a warm roll-up do not import "
     "pydantic either; the roll-up imports numpy, never pandas (tests/test_packaging.py checks each in a subprocess). "
-    "`report PLAN YEAR` with CSV output imports neither pandas nor numpy.",
+    "`report PLAN YEAR` with CSV output imports numpy (the one engine of every report) and neither pandas nor rich. "
+    "A site's pages are written as one set and flushed to the disk by one `syncfs` a filesystem where the system "
+    "has it (Linux), not one `fsync` a page.",
     "Time grows linearly with the number of plans, warm and cold (see Scaling).",
     "The command line tunes the process it owns: one BLAS thread (`OPENBLAS_NUM_THREADS`, unless set; gapcalc does "
     "no linear algebra, and numpy's BLAS otherwise starts a thread per core on import) and a collection of the "

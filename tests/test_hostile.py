@@ -196,6 +196,39 @@ def test_a_set_larger_than_the_files_kept_open_is_written(tmp_path: Path) -> Non
     assert len(list(tmp_path.iterdir())) == 300
 
 
+def test_a_set_is_flushed_once_a_filesystem_where_the_system_can(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """One syncfs for the set's filesystem, not one fsync a file; where the system has no syncfs, each file is
+    flushed by itself."""
+    import gapcalc.infra.atomic as atomic
+
+    calls: list[str] = []
+    monkeypatch.setattr(atomic, "_syncfs", lambda: lambda handle: calls.append("syncfs") or 0)
+    monkeypatch.setattr(atomic.os, "fsync", lambda handle: calls.append("fsync"))
+    write_files({tmp_path / f"{n}.html": b"x" for n in range(5)} | {tmp_path / "en" / "a.html": b"y"}, parents=True)
+    assert calls == ["syncfs"]
+    calls.clear()
+    monkeypatch.setattr(atomic, "_syncfs", lambda: None)
+    write_files({tmp_path / f"{n}.txt": b"x" for n in range(3)})
+    assert calls == ["fsync"] * 3
+
+
+def test_a_set_whose_flush_fails_names_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+    import errno as errors
+
+    import gapcalc.infra.atomic as atomic
+
+    def failing(handle: int) -> int:
+        ctypes.set_errno(errors.EIO)
+        return -1
+
+    monkeypatch.setattr(atomic, "_syncfs", lambda: failing)
+    with pytest.raises(GapcalcError, match="a.html"):
+        write_files({tmp_path / "a.html": b"a", tmp_path / "b.html": b"b"})
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_check_output_is_written_atomically(tmp_path: Path, in_demo: Path) -> None:
     out = tmp_path / "findings.json"
     out.write_text("previous")
