@@ -153,9 +153,13 @@ def same_value(first: Entry, second: Entry) -> bool:
 
 
 def name_key(name: str) -> str:
-    """A name for comparison: NFKC, traditional folded, ``draft:`` marks and all but letters and digits dropped."""
+    """A name for comparison: NFKC, traditional folded, ``draft:`` marks, a Latin abbreviation in brackets glossing
+    a term (经费(R&D), 生产总值(GDP)) and all but letters and digits dropped."""
     text = fold(unicodedata.normalize("NFKC", _DRAFT_MARK.sub("", name))).lower()
-    return _NOT_WORD.sub("", text)
+    return _NOT_WORD.sub("", _GLOSS.sub("", text))
+
+
+_GLOSS = re.compile(r"\s*\(\s*[a-z][a-z&\s]{0,9}\)")
 
 
 def name_right(truth: Entry, drafted: Entry) -> bool:

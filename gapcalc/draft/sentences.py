@@ -222,6 +222,8 @@ _SIZE_AFTER_COUNT = _L.compiled("not_target.size_after_count")
 _SCALE_CLASS = _L.compiled("scale_class")
 _NAME_SPACING = _L.compiled("name.spacing")
 _ANAPHOR = _L.compiled("name.anaphor")
+_GLOSS = _L.compiled("name.gloss")
+_COUNTED_LIST = _L.compiled("name.counted_list")
 _VERB_REACH = 6
 """Characters before a number a verb aiming at it is looked for in (``达70余户``, ``培育30多个``)."""
 _INDUSTRY_GROWTH = _L.compiled("name.industry_growth")
@@ -657,10 +659,13 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
         opening = [m.group("industry") for m in _INDUSTRY_OPENING.finditer(run)]
         if opening:  # 甲产业要…,力争2025年产值突破500亿元: the output of the industry that opens the clauses
             names = [(opening[-1] + names[0][0], *names[0][1:])]
+    counted = _counted_list(head)
+    if counted and len(counted) == len(group) > 1:
+        names = [(name, None, []) for name in counted]  # 甲、乙两大产业集群产值分别达6000亿元、8500亿元
     verb_start = _clause_start(sentence, first.start) if _JOINED_ON.fullmatch(head) else clause_start
     campaign_start = _clause_start(sentence, first.start) if head.lstrip().startswith("、") else clause_start
     floor.end, floor.name_after = group[-1].end, False
-    statements = []
+    statements: list[Statement] = []
     for index, quantity in enumerate(group):
         local_start = clause_start if index == 0 else group[index - 1].end
         name, breakdown, notes = names[index]
@@ -701,8 +706,27 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
         statement.notes.extend(notes)
         if len(group) == 1 and quantity.unit == "%" and statement.kind == "level":
             _share_of_whole(statement, sentence[clause_start:quantity.start])
+        if len(group) == 1 and counted and len(counted) > 1:
+            statements.extend(replace(statement, name_zh=name, values=list(statement.values),
+                                      notes=list(statement.notes)) for name in counted)
+            continue  # 甲、乙两大产业分别达到2000亿元: each of them
         statements.extend(_each_of(statement) if len(group) == 1 else [statement])
     return statements
+
+
+def _counted_list(head: str) -> list[str]:
+    """``石化能源新材料、电子信息两大产业集群产值分别达``: each item listed before a count of as many (两大), named with
+    the noun after the count (石化能源新材料产业集群产值, 电子信息产业集群产值); [] for any other head."""
+    found = _COUNTED_LIST.search(head)
+    if found is None:
+        return []
+    count = found.group("count")
+    wanted = int(count) if count.isdigit() else _NUMERAL_VALUE.get(count, 2 if count == "两" else 0)
+    items = [_clean_name(item) for item in found.group("items").split("、")]
+    if len(items) != wanted or not all(items):
+        return []
+    noun = found.group("noun")
+    return [item + noun for item in items]
 
 
 def _each_of(statement: Statement) -> list[Statement]:
@@ -1113,7 +1137,7 @@ def _clean_name(text: str) -> str:
     for word, plain in _WHOLE_REGION.items():
         name = name.replace(word, str(plain))  # 制造业增加值占全市GDP比重 → 制造业增加值占GDP比重
     name = _YEAR_INSIDE.sub("", name)  # 甲产业力争2025年产值 → 甲产业产值
-    name = _NAME_SPACING.sub("", name)  # 占 GDP 比重 → 占GDP比重
+    name = _NAME_SPACING.sub("", _GLOSS.sub("", name))  # 占 GDP 比重 → 占GDP比重; 支出(R&D) → 支出
     return _VERB_INSIDE.sub("", name)  # 规上工业完成总产值 → 规上工业总产值
 
 
