@@ -154,12 +154,14 @@ def same_value(first: Entry, second: Entry) -> bool:
 
 def name_key(name: str) -> str:
     """A name for comparison: NFKC, traditional folded, ``draft:`` marks, a Latin abbreviation in brackets glossing
-    a term (经费(R&D), 生产总值(GDP)) and all but letters and digits dropped."""
+    a term (经费(R&D), 生产总值(GDP)), 的 before a share (占…的比重) and all but letters and digits dropped."""
     text = fold(unicodedata.normalize("NFKC", _DRAFT_MARK.sub("", name))).lower()
-    return _NOT_WORD.sub("", _GLOSS.sub("", text))
+    return _NOT_WORD.sub("", _SHARE_DE.sub(r"\1\2", _GLOSS.sub("", text)))
 
 
 _GLOSS = re.compile(r"\s*\(\s*[a-z][a-z&\s]{0,9}\)")
+_SHARE_DE = re.compile(r"(占[^\W\d_]{1,30}?)的(比重|比例|占比)")
+"""占规上工业增加值的比重 and 占规上工业增加值比重 are one name (the keys print both)."""
 
 
 def name_right(truth: Entry, drafted: Entry) -> bool:

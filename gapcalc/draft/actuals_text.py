@@ -106,6 +106,8 @@ _LIST_DAY = LEXICON.compiled("actual.measure.listed", "day")
 _LIST_CONTINUED = LEXICON.compiled("actual.measure.listed", "continued")
 _FROM = LEXICON.compiled("actual.period.from")
 _FUTURE = LEXICON.compiled("actual.refuse.future_year")
+_FUTURE_PERIOD_END = LEXICON.compiled("actual.refuse.future_year", "period_end")
+_FIVE_YEARS: dict[str, list[int]] = dict(LEXICON.rule("period.five_year").map)
 _YEAR = LEXICON.compiled("actual.period.year")
 _SINCE = tuple(LEXICON.rule("actual.period.year").get("since", ()))
 _OPENS = LEXICON.compiled("actual.period.year", "opens")
@@ -142,6 +144,8 @@ _SUBREGION = LEXICON.compiled("actual.refuse.subregion")
 _SUBREGION_EXAMPLES = LEXICON.compiled("actual.refuse.subregion", "instances")
 _SUBSET = _rule_words("actual.refuse.subset")
 _SOCIETY = frozenset(_rule_words("actual.refuse.society"))
+_SOCIETY_DOERS = tuple(LEXICON.rule("actual.refuse.society").get("doers", ()))
+_INTENSITY = tuple(LEXICON.rule("actual.refuse.society").get("intensity", ()))
 _THROUGHOUT = _rule_words("actual.refuse.throughout")
 _OTHER_MEASURES = tuple(sorted(_rule_words("actual.refuse.other_measure"), key=len, reverse=True))
 _GENERIC = frozenset(LEXICON.rule("actual.refuse.other_indicator").get("generic", ()))
@@ -408,6 +412,12 @@ class Name:
     measures: frozenset[str]
     terms: tuple[str, ...]
     shown: str
+
+
+def _of_no_doer(text: str, plan: str) -> bool:
+    """An intensity named with no doer (研发投入强度) for one the plan names its doers for (企业研发投入强度)."""
+    return any(word in text for word in _INTENSITY) and any(word in plan for word in _SOCIETY_DOERS) \
+        and not any(word in text for word in _SOCIETY_DOERS)
 
 
 def _normal_whole(text: str, regions: Sequence[str]) -> str:
@@ -1550,7 +1560,8 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
     if _TARGET.search(prefix) and _TARGET.search(_NOT_TARGET.sub(lambda m: "_" * len(m.group()), prefix)) or \
             _AIMS.search(prefix):
         return "actual.refuse.target"
-    future = [int(m.group(1)) for m in _FUTURE.finditer(prefix)]
+    future = [int(m.group(1)) for m in _FUTURE.finditer(prefix)] + [
+        _FIVE_YEARS[m.group("period")][1] for m in _FUTURE_PERIOD_END.finditer(prefix)]  # “十四五”末: 2025
     explicit = [int(m.group("year")) for m in _YEAR.finditer(prefix)]
     if latest is not None and any(year > latest for year in [*future, *explicit]):
         return "actual.refuse.future_year"
@@ -1581,6 +1592,8 @@ def _refusal(item: _Item, prefix: str, name: Name, match: _Match, context: _Cont
     plan_name = match.target.name
     if "%" in match.target.indicator.unit and not (name.scopes & _SOCIETY) <= plan_name.scopes:
         return "actual.refuse.society"
+    if "%" in match.target.indicator.unit and _of_no_doer(name.text, plan_name.text):
+        return "actual.refuse.society"  # 全市研发投入强度: R&D over GDP, not the enterprises' over their revenue
     outside = _outside(name, match)
     if any(word in outside and word not in plan_name.text for word in _OTHER_MEASURES):
         return "actual.refuse.other_measure"

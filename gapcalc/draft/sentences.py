@@ -222,6 +222,10 @@ _SIZE_AFTER_COUNT = _L.compiled("not_target.size_after_count")
 _SCALE_CLASS = _L.compiled("scale_class")
 _NAME_SPACING = _L.compiled("name.spacing")
 _ANAPHOR = _L.compiled("name.anaphor")
+_SHARE_OF_DE = _L.compiled("name.share_of")
+_ITEM_TITLE = _L.compiled("name.item_title")
+_DOUBLING_NOT_BEFORE = tuple(_L.rule("rise.double").get("not_before", ()))
+_DOUBLING_NEEDS_BASE = frozenset(_L.rule("rise.double").get("needs_base", ()))
 _GLOSS = _L.compiled("name.gloss")
 _COUNTED_LIST = _L.compiled("name.counted_list")
 _VERB_REACH = 6
@@ -294,6 +298,12 @@ def read_line(line: str, folded: str, number: int, context: TextContext, state: 
             past = False  # 截至目前，…36家；…1家；…75家。: what stands now runs on over ; to the full stop
         start = end + 1
     _names_pointed_back(statements)
+    title = _ITEM_TITLE.match(folded)
+    if title is not None:
+        for statement in statements:
+            if statement.name_zh == UNNAMED:  # 1、规模以上工业总产值。…分别达到2480亿元…: the item's indicator
+                statement.name_zh = title.group("title")
+                statement.notes = [n for n in statement.notes if n != _NO_NAME]
     return statements
 
 
@@ -711,7 +721,22 @@ def _group_statements(line: str, sentence: str, offset: int, group: list[Quantit
                                       notes=list(statement.notes)) for name in counted)
             continue  # 甲、乙两大产业分别达到2000亿元: each of them
         statements.extend(_each_of(statement) if len(group) == 1 else [statement])
+    _years_in_turn(sentence[:first.start], head, statements)
     return statements
+
+
+def _years_in_turn(before: str, head: str, statements: list[Statement]) -> None:
+    """``2017-2020年，分别达到2480亿元、2950亿元、3500亿元、4000亿元``: as many numbers listed with 分别 as the span
+    before them has years are the levels of those years, in turn."""
+    spans = list(_SPAN.finditer(before))
+    if len(statements) < 2 or not spans or not _LIST.search(head):
+        return
+    first, last = int(spans[-1].group(1)), int(spans[-1].group(2))
+    if last - first + 1 != len(statements) or len({s.name_zh for s in statements}) > 1:
+        return
+    for year, statement in zip(range(first, last + 1), statements, strict=True):
+        statement.values[0] = replace(statement.values[0], year=year)
+        statement.kind = "level" if statement.kind in ("cumulative", "level") else statement.kind
 
 
 def _counted_list(head: str) -> list[str]:
@@ -1138,6 +1163,7 @@ def _clean_name(text: str) -> str:
         name = name.replace(word, str(plain))  # 制造业增加值占全市GDP比重 → 制造业增加值占GDP比重
     name = _YEAR_INSIDE.sub("", name)  # 甲产业力争2025年产值 → 甲产业产值
     name = _NAME_SPACING.sub("", _GLOSS.sub("", name))  # 占 GDP 比重 → 占GDP比重; 支出(R&D) → 支出
+    name = _SHARE_OF_DE.sub(r"\g<whole>\g<share>", name)  # 占规上工业增加值的比重 → 占规上工业增加值比重
     return _VERB_INSIDE.sub("", name)  # 规上工业完成总产值 → 规上工业总产值
 
 
@@ -1352,11 +1378,16 @@ def _direction(name: str, change: str | None, kind: str) -> str:
 
 def _doubling(line: str, sentence: str, offset: int, number: int, context: TextContext, year: int,
               inherited: bool) -> list[Statement]:
-    match = _DOUBLING.search(sentence)
+    match = next((m for m in _DOUBLING.finditer(sentence)
+                  if not sentence.startswith(_DOUBLING_NOT_BEFORE, m.end())  # 倍增计划: a programme
+                  and (m.group() not in _DOUBLING_NEEDS_BASE or _BASE_YEAR.search(sentence, 0, m.start()))), None)
     if match is None:
         return []
     clause_start = _clause_start(sentence, match.start())
     head = sentence[clause_start:match.start()]
+    base = _BASE_YEAR.search(head)
+    if base:
+        head = head[:base.start()] + head[base.end():]  # 在2015年的基础上 is the base, no part of the name
     names = [n for n in (_clean_name(p) for p in re.split(_JOINER, _DOUBLING_CUT.sub("", head))) if n]
     printed = match.group()
     quote = line[offset + clause_start:offset + match.end()].strip(" ,")
@@ -1365,6 +1396,7 @@ def _doubling(line: str, sentence: str, offset: int, number: int, context: TextC
         statement = Statement(name, "-", "change_vs_baseline",
                               [ValueReading(year, Decimal(100), "=", None, printed)], quote, number,
                               section=context.section, change="increase",
+                              base_year=int(base.group(1)) if base else None,
                               notes=[t("draft: 翻番 read as a 100 % increase over the baseline; fill in the unit")])
         if inherited:
             statement.notes.append(t("draft: no year in the sentence; {year} is taken from an earlier sentence",
