@@ -223,3 +223,15 @@ def test_the_base_of_a_derived_scale_is_the_plans_base_not_a_first_figure() -> N
     assert "| 国家高新技术企业 |  |  | 2020—2022年累计新增600家以上（2022） |" in text  # no 累计新增0 as a base level
     details = page("jinhua", 2021)  # a count's need a year rounded up, as the words write it (需年均新增313家)
     assert "<dt>尚需年均增加</dt><dd>313" in details and "312.5" not in details
+
+
+def test_a_percentage_on_a_half_is_rounded_up_in_every_output() -> None:
+    """239.25 % is 239.3 % in the brief, the terminal table, the page and the HTML table alike (四舍五入, one rule:
+    numerals.rounded), not 239.2 % where a binary float's printf rounds half to even."""
+    from gapcalc.render.figures import percent
+    from gapcalc.render.html import number_text
+    from gapcalc.render.numerals import rate_text
+    from gapcalc.render.table import _num
+
+    assert rate_text(239.25) == percent(239.25, 1) == number_text("attainment_pct", 239.25) == _num(239.25) == "239.3"
+    assert (rate_text(0.05), rate_text(-2.45), rate_text(80.0)) == ("0.1", "-2.5", "80")

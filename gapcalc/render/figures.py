@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gapcalc.render.cells import cell_text, format_float
-from gapcalc.render.numerals import UNITS_EN
+from gapcalc.render.cells import cell_text
+from gapcalc.render.numerals import UNITS_EN, plain_text, rounded
 
 COUNT_UNITS = frozenset("个家户条项台种次场只位件座所")
 """Counting words: written after the number in Chinese, left out in English."""
@@ -52,10 +52,11 @@ def difference(value: Any, unit: str | None, lang: str) -> str:
 
 
 def percent(value: float | None, decimals: int | None = None) -> str:
-    """A computed percentage: as the CSV prints it, or to ``decimals`` places; empty when undefined."""
+    """A computed percentage: as the CSV prints it, or to ``decimals`` places rounded half up as reports round
+    (239.25 → 239.3, the brief's figure too); empty when undefined."""
     if value is None:
         return ""
-    return cell_text(value) if decimals is None else format_float(value, decimals)
+    return cell_text(value) if decimals is None else plain_text(rounded(value, decimals))
 
 
 def signed(text: str) -> str:

@@ -19,8 +19,9 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import IO, Any
 
-from gapcalc.render.cells import cell_text, format_float
+from gapcalc.render.cells import cell_text
 from gapcalc.render.document import Document, RenderOptions
+from gapcalc.render.numerals import rate_text
 from gapcalc.render.words import CLASS_FILL, class_word
 
 FONT_STACK = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
@@ -139,7 +140,7 @@ def cell_html(column: str, value: Any, lang: str = "en") -> str:
 def number_text(column: str, value: Any) -> str:
     """Decimals as stated; computed floats to 1 place in ``*_pct`` columns, else as in CSV (4 places at most)."""
     if isinstance(value, float) and column.endswith("_pct"):
-        return format_float(value, 1)
+        return rate_text(value)  # rounded half up, as the brief and the page round
     return cell_text(value)
 
 

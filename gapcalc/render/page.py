@@ -20,10 +20,17 @@ from typing import Any
 from gapcalc.chinese import to_simplified
 from gapcalc.engine.contracts import RATE_UNIT
 from gapcalc.engine.statement import Statement
-from gapcalc.render.cells import format_float
 from gapcalc.render.figures import difference, percent, signed, with_unit
 from gapcalc.render.i18n import page_word, status_word
-from gapcalc.render.numerals import difference_text, quantity, rate_text, signed_difference, unit_label
+from gapcalc.render.numerals import (
+    difference_text,
+    plain_text,
+    quantity,
+    rate_text,
+    rounded,
+    signed_difference,
+    unit_label,
+)
 from gapcalc.render.prose import (
     counted,
     figure_quantity,
@@ -210,12 +217,12 @@ def needed_text(row: Mapping[str, Any], lang: str) -> str:
     per_year = page_word("per_year", lang)
     change = row.get("required_change_per_year")
     if row.get("unit") == "%" and change is not None:
-        return per_year.format(value=signed(difference(float(format_float(change, 2)), "%", lang)))
+        return per_year.format(value=signed(difference(float(rounded(change, 2)), "%", lang)))
     rate = row.get("required_cagr_pct")
     if rate is not None:
         return per_year.format(value=signed(percent(rate, 1)) + "%")
     if change is not None:
-        return per_year.format(value=signed(with_unit(float(format_float(change, 2)), row.get("unit"), lang)))
+        return per_year.format(value=signed(with_unit(float(rounded(change, 2)), row.get("unit"), lang)))
     return ""
 
 
@@ -277,7 +284,7 @@ def details_html(row: Mapping[str, Any], lang: str, statement: Statement | None 
         _by_sign("required_change", _float(per_year_change(row.get("required_change_per_year"), unit)),
                  lambda value: difference_text(value, unit, lang)),
         _by_sign("observed_cagr", row.get("observed_cagr_pct"), _rate),
-        ("growth_ratio", esc("" if row.get("growth_ratio") is None else format_float(row["growth_ratio"], 2))),
+        ("growth_ratio", esc("" if row.get("growth_ratio") is None else plain_text(rounded(row["growth_ratio"], 2)))),
     ]
     if row.get("outlook") == "achieved":  # nothing is still needed
         items = [(k, v) for k, v in items if k.removesuffix("_down") not in ("required_cagr", "required_change")]
@@ -448,7 +455,7 @@ def statement_progress(statement: Statement, lang: str) -> str:
 
 
 def _rounded(value: float | None) -> float | None:
-    return None if value is None else float(format_float(value, 1))
+    return None if value is None else float(rounded(value, 1))
 
 
 def table_html(rows: Sequence[Mapping[str, Any]], context: PageContext) -> str:
@@ -480,7 +487,7 @@ def summary_html(summary: Sequence[Mapping[str, Any]], context: PageContext) -> 
     lang = context.lang
     total = {k: sum(int(s.get(k) or 0) for s in whole) for k in ("rows", "assessed", "met", "not_met", "no_data",
                                                                 "not_assessed", "inconclusive")}
-    share = f"{format_float(100.0 * total['met'] / total['assessed'], 1)}%" if total["assessed"] else "–"
+    share = f"{rate_text(100.0 * total['met'] / total['assessed'])}%" if total["assessed"] else "–"
     part_year, earlier = _figures_not_of_the_year(context)
     no_figure = total["no_data"] - part_year - earlier
     cards = [(total["rows"], page_word("targets", lang)), (total["assessed"], page_word("assessed", lang)),

@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from gapcalc.engine.contracts import OUTLOOK_KEYS, STATUS_KEYS, WARNING_KEYS
-from gapcalc.render.cells import format_float
 from gapcalc.render.i18n import heading, status_word
+from gapcalc.render.numerals import rate_text
 from gapcalc.render.words import RICH_STYLE
 
 WARNING_COLUMNS = tuple(f"warning_{level}" for level in WARNING_KEYS)
@@ -44,7 +44,7 @@ def print_summary(console: Console, rows: Sequence[dict[str, Any]], title: str, 
     for row in rows:
         name = row["subplan_name"] if row["subplan"] != "*" else f"{row['plan']} ({heading('all', lang)})"
         share = row.get("met_share_pct")
-        met = f"{row['met']}/{row['assessed']}" + (f" = {format_float(share, 1)}%" if share is not None else "")
+        met = f"{row['met']}/{row['assessed']}" + (f" = {rate_text(share)}%" if share is not None else "")
         cells = [str(row.get(key, 0)) for key in keys]
         table.add_row(name, *cells, met, style="bold" if row["subplan"] == "*" else "")
     console.print(table)

@@ -23,7 +23,7 @@ from rich.text import Text
 
 from gapcalc.chinese import to_simplified
 from gapcalc.engine.statement import COUNT_UNITS
-from gapcalc.render.cells import cell_text, format_float
+from gapcalc.render.cells import cell_text
 from gapcalc.render.document import Document, RenderOptions
 from gapcalc.render.i18n import LEGENDS, ROWS_LEFT_OUT, WARNING_LEGENDS, heading, status_word
 from gapcalc.render.numerals import (
@@ -74,7 +74,7 @@ def _num(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return format_float(value, 1)
+        return rate_text(value)  # rounded half up, as the brief and the page round
     return cell_text(value)
 
 
@@ -242,7 +242,7 @@ def _cells(row: dict[str, Any], marker: str, lang: str) -> dict[str, str | Text]
         "indicator": _indicator_text(row, lang), "unit": _unit_text(row, lang),
         "target": "" if words else _target_text({**row, "target": count_target(row)}),
         "actual": _actual_text(row, marker),
-        "gap": _num(_count_gap(row)), "attainment": f"{format_float(attainment, 1)}%" if attainment is not None else "",
+        "gap": _num(_count_gap(row)), "attainment": f"{rate_text(attainment)}%" if attainment is not None else "",
         "progress": _progress_text(row), "needed": _required_text(row, lang),
         "status": _styled(f"warning_{row['warning']}" if row.get("warning") else row.get("status"), lang),
         "outlook": _styled(row.get("outlook"), lang),

@@ -14,6 +14,7 @@ from typing import Any
 
 from gapcalc.engine.contracts import OUTLOOK_KEYS
 from gapcalc.render.i18n import SUMMARY_LINES, status_word
+from gapcalc.render.numerals import rounded
 
 RICH_STYLE = {
     "met": "green", "not_met": "red", "no_data": "grey50", "not_assessed": "grey50", "inconclusive": "yellow",
@@ -53,7 +54,7 @@ def class_word(key: str, lang: str = "en") -> str:
 def summary_line(row: dict[str, Any], lang: str = "en") -> str:
     """One line for a plan: ``mianyang 2019: 3 of 5 assessed targets met (60.0%); 12 no data; outlook …``."""
     share = row.get("met_share_pct")
-    shown = f" ({share:.1f}%)" if share is not None else ""
+    shown = f" ({format(rounded(share, 1), 'f')}%)" if share is not None else ""
     line = SUMMARY_LINES[lang].format(share=shown, **row)
     if row.get("inconclusive"):
         line += (f"; {row['inconclusive']} inconclusive (a bound)" if lang == "en"
