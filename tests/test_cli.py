@@ -89,7 +89,7 @@ def test_table_has_words_not_only_colours(runner: CliRunner, in_demo: Path) -> N
     code, out, _ = invoke(runner, "report", "demo", "2019", "--format", "table", "--color", "never", "--lang", "en")
     nc = next(line for line in out.splitlines() if line.lstrip().startswith("NC machining"))
     assert nc.split()[-9:] == ["66.7%", "6", "pp/yr", "✗", "not", "met", "+", "on", "track"]
-    assert any("[1] enterprises_on_cloud 2019: lower bound (超300家)" in line for line in lines)
+    assert any("[1] 企业上云（2019年）：lower bound (超300家)" in line for line in lines)  # named, not its id
 
 
 def test_language_from_locale(runner: CliRunner, in_demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -116,7 +116,7 @@ def test_chongqing_2022_shows_published_figures_with_sources(monkeypatch: pytest
     rnd = rows["digital_rnd_tools_rate"]
     assert (rnd["actual"], rnd["actual_comparator"], rnd["status"]) == ("80", ">=", "inconclusive")
     table = CliRunner().invoke(cli, ["report", "chongqing", "2022", "-f", "table", "--color", "never"]).stdout
-    assert "[6] ii_integration_index 2022:" in table
+    assert "[6] Informatisation-industrialisation integration" in table  # the footnote names the indicator
 
 
 def test_values_are_typed_as_printed() -> None:
@@ -137,3 +137,14 @@ def test_targets_use_the_documented_vocabularies() -> None:
         assert row["kind"] in get_args(Kind)
         assert row["comparator"] in (*COMPARATORS, None)
         assert row["direction"] in ("up", "down")
+
+
+def test_a_count_on_the_additions_scale_keeps_its_unit_in_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A count on gapcalc's additions scale shows the things it counts in the unit column and the need, as the
+    words say them (2020年以来新增（个）, +36个/年), and its footnote names the indicator, not its id."""
+    monkeypatch.chdir(REPO)
+    table = CliRunner().invoke(cli, ["report", "jinhua", "2021", "-f", "table", "--color", "never", "--lang", "zh"],
+                               env={"COLUMNS": "160"}).stdout
+    line = next(line for line in table.splitlines() if line.startswith("标杆智能工厂、数字车间"))
+    assert "2020年以来新增（个）" in line and "+36个/年" in line
+    assert any(line.startswith("[1] 规模以上工业企业数（2020年）：") for line in table.splitlines())

@@ -87,7 +87,8 @@ def command(args: tuple[str, ...], all_plans: bool, actuals_path: Path | None, e
         from gapcalc.render.summary_table import print_summary
         from gapcalc.render.table import print_report
 
-        print_report(console, table_rows, table_title, lang, show)
+        units = {(compiled.id, indicator): unit for indicator, unit in compiled.units.items()}
+        print_report(console, table_rows, table_title, lang, show, units)
         print_summary(console, summary, SUMMARY_TITLES[lang].format(year=year), lang)
 
     document = Document(title, ALL_COLUMNS, batches=[report.columns.columns], kind="report", summary=summary,
@@ -124,6 +125,7 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
     rollup = Rollup(year)
     summaries = rollup.summaries
     extra: dict[str, Any] = {}
+    units: dict[tuple[str, str], str] = {}
 
     def batches(pool: Pool) -> Iterator[dict[str, Any]]:
         for batch in iter_batches(targets_dir, rollup, pool):
@@ -131,6 +133,8 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
                 for line in notes:
                     note(line)
             extra.update({k: {**extra.get(k, {}), **v} for k, v in _page_extra(batch, chosen).items()})
+            if chosen is OutputFormat.TABLE:
+                units.update({(plan.id, key): unit for plan in batch.plans for key, unit in plan.units.items()})
             yield batch.columns.columns
 
     def table(console: Any, table_rows: Sequence[dict[str, Any]], table_title: str, lang: str) -> None:
@@ -138,7 +142,8 @@ def _report_all(targets_dir: Path, year: int, chosen: OutputFormat, color: str, 
         from gapcalc.render.table import print_report
 
         for plan_id in dict.fromkeys(r["plan"] for r in table_rows):
-            print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}", lang, show)
+            print_report(console, [r for r in table_rows if r["plan"] == plan_id], f"{plan_id} — {year}", lang, show,
+                         units)
         print_summary(console, summaries, table_title, lang)
 
     with progress_bar(say(t("reading plans"), language)) as progress, cli_pool(progress) as pool:

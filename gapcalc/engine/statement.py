@@ -339,10 +339,13 @@ def statements_of(facts: PlanFacts, rows: Sequence[Mapping[str, Any]]) -> list[S
 
 
 def _words_unit(facts: PlanFacts, row: Mapping[str, Any]) -> str:
-    """The unit the words use: the row's, with the unit of the things added when the row is on gapcalc's additions
-    scale (``additions since 2019 (家)``: 2020—2022年累计新增600家以上, not 新增600以上)."""
-    unit = str(row.get("unit") or "")
-    own = facts.units.get(str(row["indicator"]), "")
+    return words_unit(str(row.get("unit") or ""), facts.units.get(str(row["indicator"]), ""))
+
+
+def words_unit(unit: str, own: str) -> str:
+    """The unit a row's words and cells use: the row's ``unit``, with the unit of the things added (the indicator's
+    ``own`` unit) when the row is on gapcalc's additions scale (``additions since 2019 (家)``: 2020—2022年累计新增
+    600家以上, +36家/年; not 新增600以上, +36/年)."""
     if unit.startswith("additions since ") and own and not own.startswith(("additions since ", "index")):
         return f"{unit} ({own})"
     return unit

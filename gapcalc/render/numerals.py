@@ -145,7 +145,8 @@ def unit_label(unit: str, lang: str) -> str:
     if lang == "zh" and index:
         return f"指数（{index.group(1)}年=100）"
     if lang == "zh" and additions:
-        return f"{int(additions.group(1)) + 1}年以来新增"
+        added = f"（{additions.group(2)}）" if additions.group(2) else ""
+        return f"{int(additions.group(1)) + 1}年以来新增{added}"
     if lang == "zh" and unit == "index":
         return "指数"
     if lang == "zh" and unit == RATE_UNIT:

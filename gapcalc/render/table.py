@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import string
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import IO, Any, NamedTuple
 
@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gapcalc.chinese import to_simplified
-from gapcalc.engine.statement import COUNT_UNITS
+from gapcalc.engine.statement import COUNT_UNITS, words_unit
 from gapcalc.render.cells import cell_text
 from gapcalc.render.document import Document, RenderOptions
 from gapcalc.render.i18n import LEGENDS, ROWS_LEFT_OUT, WARNING_LEGENDS, heading, status_word
@@ -235,8 +235,9 @@ class _Measure(NamedTuple):
     """The longest target in words."""
 
 
-def _cells(row: dict[str, Any], marker: str, lang: str) -> dict[str, str | Text]:
+def _cells(row: dict[str, Any], marker: str, lang: str, own: str = "") -> dict[str, str | Text]:
     attainment = row.get("attainment_pct")
+    row = {**row, "unit": words_unit(str(row.get("unit") or ""), own)}  # +36家/年, not +36/年
     words = row.get("target") is None and bool(row.get("target_text"))
     return {
         "indicator": _indicator_text(row, lang), "unit": _unit_text(row, lang),
@@ -385,19 +386,21 @@ def _wrapped(text: str, width: int) -> Text:
 
 
 def report_table(rows: Sequence[dict[str, Any]], title: str, lang: str = "en",
-                 width: int = 200) -> tuple[Table, list[str]]:
+                 width: int = 200, units: Mapping[tuple[str, str], str] | None = None) -> tuple[Table, list[str]]:
     """The gap table and its footnotes, fitted to ``width`` columns (:data:`_COLUMNS`): the indicator, its target,
     actual, gap and status always show; attainment, unit, growth needed, progress and outlook go first when it is
     narrow. Numbers and status words never wrap inside; the indicator's name wraps between words, and a target
-    stated in words is one line, cut with … (a footnote says where it is in full)."""
+    stated in words is one line, cut with … (a footnote says where it is in full). ``units``: each (plan,
+    indicator)'s own unit, for the things a row on gapcalc's additions scale counts."""
     footnotes: list[str] = []
+    units = units or {}
     cells = []
     for row in rows:
         marker = ""
         if row.get("note"):
-            footnotes.append(_footnote(row, len(footnotes) + 1))
+            footnotes.append(_footnote(row, len(footnotes) + 1, lang))
             marker = f" [{len(footnotes)}]"
-        cells.append(_cells(row, marker, lang))
+        cells.append(_cells(row, marker, lang, units.get((str(row.get("plan")), str(row.get("indicator"))), "")))
     kept, widths = _fitting_columns(cells, width, lang)
     table_width = sum(widths[column.key] for column in kept) + _GAP * (len(kept) - 1)
     fits = table_width <= width
@@ -433,18 +436,25 @@ WORDS_CUT: dict[str, str] = {
 """The line under a gap table whose targets in words are cut."""
 
 
-def _footnote(row: dict[str, Any], number: int) -> str:
+def _footnote(row: dict[str, Any], number: int, lang: str = "en") -> str:
+    """The note on a row's actual, named by the indicator's name in the table's language (``[1] 规模以上工业企业数
+    （2020年）：…``), with its source."""
     source = row.get("source_title") or row.get("source") or ""
-    text = f"[{number}] {row.get('indicator')} {row.get('actual_year')}: {row.get('note')}"
+    name, year = _indicator_text(row, lang), row.get("actual_year")
+    if lang == "zh":
+        text = f"[{number}] {name}（{year}年）：{row.get('note')}"
+    else:
+        text = f"[{number}] {name} ({year}): {row.get('note_en') or row.get('note')}"
     return f"{text} — {source}" if source else text
 
 
 def print_report(console: Console, rows: Sequence[dict[str, Any]], title: str, lang: str = "en",
-                 show: str = "targets") -> None:
+                 show: str = "targets", units: Mapping[tuple[str, str], str] | None = None) -> None:
     """Print the gap table of the rows ``show`` selects, a line on the rows left out, its footnotes and the
-    legend."""
+    legend (``units``: as :func:`report_table` takes them)."""
     shown = shown_rows(rows, show)
-    table, footnotes = report_table(shown, to_simplified(title) if lang == "zh" else title, lang, console.width)
+    table, footnotes = report_table(shown, to_simplified(title) if lang == "zh" else title, lang, console.width,
+                                    units)
     console.print(table)
     if len(shown) < len(rows):
         _print_wrapped(console, ROWS_LEFT_OUT[lang].format(count=len(rows) - len(shown), show=show))
