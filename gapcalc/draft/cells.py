@@ -66,9 +66,10 @@ def quantity_at(text: str, match: re.Match[str]) -> Quantity | None:
         unit = magnitude + unit
     elif not unit and magnitude in ("亿", "万亿"):
         unit = magnitude
-    elif chinese and not unit and not magnitude and first.printed == "万亿":
-        # 产值突破万亿, without 元: 10000 in 亿 (元 follows from the name), as 超万亿元
-        number, unit = Number(Decimal(10_000), "万", first.start, first.start + 1), "亿"
+    elif chinese and not unit and not magnitude and first.printed and first.printed.endswith("亿") \
+            and first.printed != "亿":
+        # 产值突破万亿, 增加值超千亿, without 元: 10000 and 1000 in 亿 (元 follows from the name), as 超万亿元
+        number, unit = strip_magnitude(first, "亿"), "亿"
     elif chinese and unit and unit[0] == "元" and first.printed and first.printed[-1] in "万亿":
         tail = "万亿" if first.printed.endswith("万亿") else first.printed[-1]
         number = strip_magnitude(first, tail)

@@ -24,7 +24,7 @@ from gapcalc.draft.cells import CHANGE_WORDS, COUNT_UNITS, POINTS, QUANTITY_RE, 
 from gapcalc.draft.extraction import Statement, ValueReading
 from gapcalc.draft.lexicon import LEXICON as _L
 from gapcalc.draft.lexicon import alternation
-from gapcalc.draft.numbers import CHINESE_NUMERAL
+from gapcalc.draft.numbers import CHINESE_NUMERAL, parse_chinese
 from gapcalc.messages import Text, t
 
 _SENTENCE_END = re.compile(r"[。;!?]")
@@ -220,6 +220,8 @@ _NAMED_MEMBERS = _L.compiled("not_target.named_members")
 _NAMED_MEMBERS_AFTER = _L.compiled("not_target.named_members", "after")
 _SIZE_AFTER_COUNT = _L.compiled("not_target.size_after_count")
 _SCALE_CLASS = _L.compiled("scale_class")
+_CLASS_MEMBERS = _L.compiled("class_members")
+_CLASS_MEMBER_NAME = str(_L.rule("class_members").get("name"))
 _NAME_SPACING = _L.compiled("name.spacing")
 _ANAPHOR = _L.compiled("name.anaphor")
 _SHARE_OF_DE = _L.compiled("name.share_of")
@@ -358,6 +360,8 @@ def _read_sentence(line: str, folded: str, start: int, end: int, number: int, co
             # 产值超过5000亿元，比2016年翻一番: the level's indicator; 增加值年均增长9%，确保翻一番: the growing one
             doubled[0].name_zh = statements[-1].name_zh
         statements.extend(doubled)
+        _named_by_doubling(sentence, doubled, statements)
+    statements.extend(_class_members(line, sentence, start, number, context, years))
     if not quantities and context.target_section and not _is_baseline(sentence, context, years.year):
         statements.extend(_qualitative(line, sentence, start, number, context, years.year))
     return statements
@@ -413,9 +417,9 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
     if quantity.chinese and (num in ("一", "几", "十") or (quantity.value < 2 and not bare)
                              or not _chinese_unit_ok(quantity)):
         return False
-    if quantity.chinese and (quantity.unit, quantity.printed) == ("亿", "万") \
+    if quantity.chinese and quantity.unit == "亿" \
             and not _MONEY_NAME.search(sentence, _clause_start(sentence, match.start()), match.start()):
-        return False  # 突破万亿 counts money only after the name of an amount (产值突破万亿)
+        return False  # 突破万亿, 超千亿 count money only after the name of an amount (产值突破万亿)
     if match.group("more") and not _ANY_VERB.search(sentence, max(0, match.start() - _VERB_REACH), match.start()):
         return False  # 960多台机器人配合工人作业: a figure told of, no verb that aims at it
     if _PAGE_COUNTER.search(sentence, 0, match.start()):
@@ -439,7 +443,8 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
         return False
     if quantity.unit.endswith("元") and _SUBSIDY.search(sentence):
         return False
-    if quantity.unit.endswith("元") and _QUALIFIER.match(sentence[quantity.unit_end:]) \
+    if (quantity.unit.endswith("元") or quantity.unit in _MONEY_MAGNITUDES) \
+            and _QUALIFIER.match(sentence[quantity.unit_end:]) \
             and not _QUALIFIER_UNLESS.match(sentence[quantity.unit_end:]):
         return False  # an amount qualifying what follows (亩均税收万元以下用地)
     if _MARGIN.search(sentence[:match.start()].rstrip()):
@@ -539,8 +544,7 @@ def _is_session_number(sentence: str, match: re.Match[str], quantity: Quantity) 
 
 
 def _chinese_unit_ok(quantity: Quantity) -> bool:
-    return quantity.unit in COUNT_UNITS or quantity.unit.endswith("元") \
-        or (quantity.unit, quantity.printed) == ("亿", "万")
+    return quantity.unit in COUNT_UNITS or quantity.unit.endswith("元") or quantity.unit == "亿"
 
 
 def _unitless_target(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
@@ -996,7 +1000,8 @@ def _measure_of_industry(statement: Statement) -> None:
 
 def _money_unit(statement: Statement) -> None:
     """``营收总额达到1.3万亿``: a bare 亿 or 万亿 after the name of an amount of money is in 元 (万亿元)."""
-    if statement.unit in _MONEY_MAGNITUDES and _MONEY_NAME.search(statement.name_zh):
+    if statement.unit in _MONEY_MAGNITUDES and (_MONEY_NAME.search(statement.name_zh)
+                                                or _MONEY_NAME.search(statement.quote)):
         statement.unit += "元"
 
 
@@ -1374,6 +1379,42 @@ def _direction(name: str, change: str | None, kind: str) -> str:
     if kind == "change_vs_baseline" and change == "decrease":
         return "down"
     return "up"
+
+
+def _class_members(line: str, sentence: str, offset: int, number: int, context: TextContext,
+                   years: SentenceYears) -> list[Statement]:
+    """``甲、乙等2个百亿级产业集群``: each cluster named before a count of them of one size class reaches the class
+    (``class_members``): a level of at least the class in 亿元, one statement a cluster."""
+    statements = []
+    for found in _CLASS_MEMBERS.finditer(sentence):
+        count = found.group("count")
+        wanted = int(count) if count.isdigit() else 2 if count == "两" else parse_chinese(count)
+        items = [_clean_name(item) for item in found.group("items").split("、")]
+        size = found.group("class")
+        value = int(size) if size.isdigit() else parse_chinese(size)
+        if not value or len(items) != wanted or not all(items) or _is_baseline(sentence, context, years.year):
+            continue
+        year, _ = years.at(found.start())
+        quote = line[offset + found.start():offset + found.end()].strip(" ,、")
+        for item in items:
+            name = _CLASS_MEMBER_NAME.format(item=item, noun=found.group("noun"))
+            statements.append(Statement(name, "亿元", "level", [ValueReading(year, Decimal(value), ">=", None,
+                                                                            None if size.isdigit() else size)],
+                                        quote, number, section=context.section))
+    return statements
+
+
+def _named_by_doubling(sentence: str, doubled: list[Statement], statements: list[Statement]) -> None:
+    """``规上工业增加值在2020年的基础上翻一番，突破1300亿元``: a number no clause names, after a doubling of a named
+    indicator in its sentence, is that indicator's level."""
+    named = [s for s in doubled if s.name_zh != UNNAMED]
+    if len(named) != 1:
+        return
+    at = sentence.find(named[0].quote[-4:]) if named[0].quote else -1
+    for statement in statements:
+        if statement.name_zh == UNNAMED and at >= 0 and sentence.find(statement.quote) > at:
+            statement.name_zh = named[0].name_zh
+            statement.notes = [n for n in statement.notes if n != _NO_NAME]
 
 
 def _doubling(line: str, sentence: str, offset: int, number: int, context: TextContext, year: int,
