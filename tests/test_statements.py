@@ -153,7 +153,9 @@ def test_numbers_in_prose_follow_the_display_rule() -> None:
     assert number_text(5831.75, "家", "computed") == "5832" and whole_target(Decimal("5831.75"), "up") == 5832
     assert whole_target(Decimal("5831.75"), "down") == 5831
     assert rate_text(108.8524) == "108.9" and rate_text(80.0) == "80" and rate_text(66.6667) == "66.7"
-    assert quantity(Decimal("2.838"), "万亿元", role="computed") == "2.84万亿元"
+    # a path level exact in four digits is shown whole, as its gap to 2.8 (380亿元) reads back to it; longer, rounded
+    assert quantity(Decimal("2.838"), "万亿元", role="computed") == "2.838万亿元"
+    assert quantity(Decimal("2.83812"), "万亿元", role="computed") == "2.84万亿元"
     assert quantity(Decimal("95.96"), "index (2017=100)") == "95.96（2017年=100）"
     assert quantity(Decimal("957"), "additions since 2019") == "2020年以来累计新增957"  # 2019 is the base: 0
     assert quantity(Decimal("130000"), "户", "en") == "130,000"

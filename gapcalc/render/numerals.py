@@ -68,7 +68,15 @@ def computed_value(value: Any, unit: str) -> Decimal:
     if unit in ("%", RATE_UNIT) or unit.startswith("index"):
         return rounded(number, 1)
     size = abs(number)
-    return rounded(number, 3 if size < 1 else 2 if size < 10 else 1 if size < 1000 else 0)
+    places = 3 if size < 1 else 2 if size < 10 else 1 if size < 1000 else 0
+    exact = number.normalize().as_tuple()
+    if isinstance(exact.exponent, int) and -exact.exponent > places and len(exact.digits) <= _EXACT_DIGITS:
+        places = -exact.exponent  # 2.838万亿元 on the plan's path, not 2.84: its gap to 2.8 is 380亿元
+    return rounded(number, places)
+
+
+_EXACT_DIGITS = 4
+"""Significant digits up to which a computed amount is shown exactly (a path 2.838, a gap 0.038 beside it)."""
 
 
 def _large_count(value: Decimal) -> tuple[Decimal, str] | None:
