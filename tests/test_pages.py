@@ -562,3 +562,16 @@ def test_a_milestone_stated_as_a_change_is_written_as_the_plan_states_it(site: P
         html = (site / lang / "plans" / "mianyang" / "energy_per_unit_iva.html").read_text(encoding="utf-8")
         row = re.search(r"<tr><td>2020</td><td>[^<]*</td><td>([^<]*)</td>", html)  # the milestones table
         assert row is not None and row.group(1) == stated, lang
+
+
+def test_targets_in_words_and_quantified_targets_not_scorable_are_listed_apart() -> None:
+    """A target stated in words (稳中有升) is listed under 定性目标; a quantified one that cannot be assessed (a change
+    of a base the plan does not print) under its own heading, with why, never as a qualitative target."""
+    from gapcalc.render.page import PageContext, words_html
+
+    rows = [{"indicator": "mfg_share_gdp", "name_zh": "制造业比重", "unit": "%", "target_text": "稳中有升"},
+            {"indicator": "rnd_intensity", "name_zh": "研发投入强度", "unit": "%", "target_source": "unresolved"}]
+    page = words_html(rows, PageContext("zh"))
+    qualitative, unscored = page.split("<h3>")[1:]
+    assert qualitative.startswith("定性目标（不评分）</h3>") and "制造业比重</b>: 稳中有升" in qualitative
+    assert unscored.startswith("无法评估的量化目标（不评分）</h3>") and "研发投入强度</b>: 基期值未知" in unscored

@@ -469,7 +469,14 @@ def table_html(rows: Sequence[Mapping[str, Any]], context: PageContext) -> str:
 
 
 def words_html(rows: Sequence[Mapping[str, Any]], context: PageContext) -> str:
-    """Targets without a number: their wording, or why they are not assessed."""
+    """Targets without a number, each list under its own heading: those stated in words (their wording), and
+    quantified ones that cannot be assessed (why: 基期值未知…)."""
+    qualitative = [row for row in rows if row.get("target_text")]
+    unscored = [row for row in rows if not row.get("target_text")]
+    return _words_list(qualitative, "qualitative", context) + _words_list(unscored, "unscored", context)
+
+
+def _words_list(rows: Sequence[Mapping[str, Any]], heading_key: str, context: PageContext) -> str:
     if not rows:
         return ""
     items = []
@@ -477,7 +484,7 @@ def words_html(rows: Sequence[Mapping[str, Any]], context: PageContext) -> str:
         wording = shown(row.get("target_text"), context.lang) or page_word(str(row.get("target_source") or "none"),
                                                                            context.lang)
         items.append(f"<li><b>{esc(indicator_name(row, context.lang))}</b>: {esc(wording)}</li>")
-    return (f"<h3>{esc(page_word('qualitative', context.lang))}</h3>\n"
+    return (f"<h3>{esc(page_word(heading_key, context.lang))}</h3>\n"
             f'<ul class="words">\n{"".join(i + chr(10) for i in items)}</ul>\n')
 
 
