@@ -10,6 +10,7 @@ No scripts, no fonts or images fetched; coordinates are rounded to one decimal p
 from __future__ import annotations
 
 import html
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -99,13 +100,34 @@ def _esc(text: str) -> str:
 
 
 def value_range(values: list[float]) -> tuple[float, float]:
-    """The value axis: the data padded by a tenth of its span (a flat series gets ±10 % or ±1)."""
+    """The value axis: the data padded by a tenth of its span (a flat series gets ±10 % or ±1), never below 0 when
+    no value is (a count, an amount: the axis shows no negative number the data cannot take)."""
     low, high = min(values), max(values)
     span = high - low
     if span == 0:
         pad = abs(high) * 0.1 or 1.0
-        return low - pad, high + pad
-    return low - span * 0.12, high + span * 0.12
+        padded = (low - pad, high + pad)
+    else:
+        padded = (low - span * 0.12, high + span * 0.12)
+    return (max(padded[0], 0.0) if low >= 0 else padded[0]), padded[1]
+
+
+def value_ticks(low: float, high: float) -> list[float]:
+    """Round values to label the value axis with (0, 1000, 2000), two to five within ``low``–``high``: a label at
+    the padded edge (2016, -216) reads as a figure nobody stated."""
+    span = high - low
+    if span <= 0:
+        return [low]
+    raw = span / 3
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(s * power for s in (1, 2, 2.5, 5, 10) if s * power >= raw)
+    first = math.ceil(low / step) * step
+    ticks = []
+    value = first
+    while value <= high + step * 1e-9:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
 
 
 def year_range(years: list[int]) -> tuple[int, int]:
@@ -150,8 +172,8 @@ def _final_line(frame: Frame, final: Mark | None, compact: bool) -> str:
             f'stroke="{TARGET_COLOUR}" stroke-width="1" stroke-dasharray="4 3"/>')
     if compact or not final.label:
         return line
-    return line + (f'<text x="{_n(frame.width - frame.right + 4)}" y="{y}" dy="0.35em" font-size="11" '
-                   f'fill="{TARGET_COLOUR}">{_esc(final.label)}</text>')
+    return line + (f'<text x="{_n(frame.width - frame.right - 8)}" y="{y}" dy="-0.6em" text-anchor="end" '
+                   f'font-size="11" fill="{TARGET_COLOUR}">{_esc(final.label)}</text>')  # inside: never clipped
 
 
 def _milestones(frame: Frame, data: ChartData, compact: bool) -> str:
@@ -189,8 +211,7 @@ def _axes(frame: Frame, data: ChartData) -> str:
         x = _n(frame.x(year))
         parts.append(f'<text x="{x}" y="{_n(bottom + 15)}" text-anchor="middle" font-size="10" '
                      f'fill="{TEXT_COLOUR}">{year}</text>')
-    low, high = frame.values
-    for value in (low, high):
+    for value in value_ticks(*frame.values):
         parts.append(f'<text x="{_n(frame.left - 4)}" y="{_n(frame.y(value))}" dy="0.35em" text-anchor="end" '
                      f'font-size="10" fill="{TEXT_COLOUR}">{_esc(_short(value))}</text>')
     return "".join(parts)
