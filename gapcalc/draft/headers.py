@@ -58,6 +58,7 @@ _THREE_YEAR = LEXICON.compiled("document.three_year")
 _ONE_YEAR = re.compile(LEXICON.regex("period.one_year"), re.MULTILINE)
 _YEAR_TARGETS = LEXICON.compiled("period.year_targets")
 _YEAR_OF_TARGETS = LEXICON.compiled("period.year_targets", "one_year")
+_LATER_YEAR = LEXICON.compiled("period.year_targets", "later")
 _MUNICIPALITY = LEXICON.rule("document.municipality")
 _COMMENT = LEXICON.compiled("document.comment")
 _URL = LEXICON.compiled("document.comment", "url")
@@ -159,12 +160,15 @@ def read_plan(lines: list[str], text: str, commented: str | None = None) -> Plan
 def _year_targets(title: str, text: str, published: str | None) -> int | None:
     """The year of a work report's or work meeting's main expected targets (``2025年主要预期目标是…``; the year of the
     report's date when it prints none), when the text states them and its title names no span of years."""
-    found = _YEAR_TARGETS.search(text) or _YEAR_OF_TARGETS.search(text)
+    found = _YEAR_TARGETS.search(text)
+    news = None if found else _YEAR_OF_TARGETS.search(text)
+    found = found or news
     if found is None or _YEAR_SPAN.search(title) or any(label in title for label in _FIVE_YEAR):
         return None
-    if found.group("year"):
-        return int(found.group("year"))
-    return int(published[:4]) if published else None
+    year = int(found.group("year")) if found.group("year") else int(published[:4]) if published else None
+    if news and year is not None and any(int(later) > year for later in _LATER_YEAR.findall(text)):
+        return None  # 今年…计划增长 in a text that also aims at 到2025年: not the targets of one year
+    return year
 
 
 def _title(lines: list[str]) -> str:

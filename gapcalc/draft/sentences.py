@@ -68,6 +68,8 @@ _LEVEL_LABEL = re.compile(f"^({_L.alternation('level')})")
 _LEVEL_INSIDE = re.compile(f"({_L.alternation('level')})")
 _PAST_MARKERS = _L.compiled("period.past")
 _PAST_OVERRIDE = _L.compiled("period.past_override")
+_PAST_PARAGRAPH = _L.compiled("period.past_paragraph")
+_PAST_PARAGRAPH_UNTIL = _L.compiled("period.past_paragraph", "until")
 _NOW = _L.compiled("period.now")
 _TARGET_MARKER = _L.compiled("period.target_marker")
 _THIS_YEAR = _L.compiled("period.this_year")
@@ -99,6 +101,7 @@ _LISTED = _L.compiled("not_target.listed")
 _SECTORS = _L.compiled("not_target.listed", "sectors")
 _STEP = _L.compiled("not_target.step")
 _SLOGAN = _L.compiled("not_target.slogan")
+_WORK_SLOGAN = _L.compiled("not_target.work_slogan")
 _NARRATIVE = _L.compiled("not_target.narrative")
 _NAMED_MEMBER = _L.compiled("not_target.named_member")
 _NARRATIVE_AFTER = _L.compiled("not_target.narrative", "after")
@@ -289,11 +292,13 @@ def read_line(line: str, folded: str, number: int, context: TextContext, state: 
     """The statements of one line of running text (``line`` as printed, ``folded`` for matching)."""
     statements: list[Statement] = []
     start, past = 0, False
+    paragraph = bool(_PAST_PARAGRAPH.match(folded))  # 去年，…。…。今年将…: the year before, until one looks ahead
     for end_match in [*_SENTENCE_END.finditer(folded), None]:
         end = end_match.start() if end_match else len(folded)
         if end > start:
             part = folded[start:end]
-            read_as = replace(context, baseline_section=True) if past else context
+            paragraph = paragraph and not _PAST_PARAGRAPH_UNTIL.search(part)
+            read_as = replace(context, baseline_section=True) if past or paragraph else context
             statements.extend(_read_sentence(line, folded, start, end, number, read_as, state))
             past = (past or bool(_PAST_MARKERS.search(part))) and not _PAST_OVERRIDE.search(part)
         if end_match is None or end_match.group() != ";":
@@ -453,6 +458,8 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
         return False  # 迈上两个万亿台阶: a count of steps, a slogan
     if _is_enumeration_count(sentence, match, quantity):
         return False
+    if quantity.chinese and quantity.unit in COUNT_UNITS and _WORK_SLOGAN.search(sentence, 0, match.start()):
+        return False  # 打好三场攻坚战, 抓好六个重点: the frame of the year's work
     if quantity.unit == "%" and any(m.start() <= match.start() < m.end() for m in _SLOGAN.finditer(sentence)):
         return False  # 试点企业100%达标、转型企业100%绩效: a slogan
     if quantity.unit in COUNT_UNITS and (_NARRATIVE.search(sentence, 0, match.start())
