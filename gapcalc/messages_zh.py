@@ -594,6 +594,8 @@ ZH: dict[str, str] = {
     "draft: 全年 read as the amount of {year}, the plan's first year":
         "draft: “全年”按规划首年 {year} 年的当年金额读取",
     "draft: 每年 read as a quota for every year of the plan period": "draft: “每年”按规划期内每一年的指标读取",
+    "draft: 每年 read for {year} only: the document prints no span of years; add the others":
+        "draft: “每年”仅按{year}年读取：文件未写明起止年份，其余年份请补充",
     "draft: 每年 read as a level held in every year of the plan period":
         "draft: “每年”按规划期内每一年都须达到的水平读取",
     "draft: the row's name completed from the text beside the table ({name}); check it":

@@ -81,6 +81,8 @@ class PlanReading:
     traditional: bool = False
     notes: list[str] = field(default_factory=list)
     year_targets: bool = False
+    period_guessed: bool = False
+    """The first year of :attr:`period` is a guess (a target year printed, no span, no date, no five-year period)."""
     """The text states one year's main expected targets (a work report, a work meeting), not a plan's."""
 
 

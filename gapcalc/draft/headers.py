@@ -58,6 +58,7 @@ _THREE_YEAR = LEXICON.compiled("document.three_year")
 _ONE_YEAR = re.compile(LEXICON.regex("period.one_year"), re.MULTILINE)
 _YEAR_TARGETS = LEXICON.compiled("period.year_targets")
 _YEAR_OF_TARGETS = LEXICON.compiled("period.year_targets", "one_year")
+_BASE_YEAR_PRINTED = LEXICON.compiled("period.base_year")
 _LATER_YEAR = LEXICON.compiled("period.year_targets", "later")
 _MUNICIPALITY = LEXICON.rule("document.municipality")
 _COMMENT = LEXICON.compiled("document.comment")
@@ -151,6 +152,7 @@ def read_plan(lines: list[str], text: str, commented: str | None = None) -> Plan
     reading.published = _published(lines) or commented
     _region(reading, reading.title or text[:2000])
     reading.period = _period(reading.title, text, reading.published)
+    reading.period_guessed = reading.period is not None and _start_guessed(reading.title, text, reading.published)
     year_targets = _year_targets(reading.title, text, reading.published)
     if year_targets is not None:
         reading.period, reading.year_targets = (year_targets, year_targets), True
@@ -242,6 +244,14 @@ def _region(reading: PlanReading, where: str) -> None:
         reading.notes.append(t("draft: {region} is a municipality directly under the central government (直辖市): "
                                "admin_level {level}; a plan of one of its districts is municipal", region=best[1],
                                level=reading.admin_level))
+
+
+def _start_guessed(title: str, text: str, published: str | None) -> bool:
+    """True when :func:`_period` found only a target year: no span, no five-year period, no date and no base year
+    (比2023年) to start from."""
+    return not published and not _YEAR_SPAN.search(title) and not _YEAR_SPAN.search(text[:3000]) \
+        and not any(label in title or label in text for label in _FIVE_YEAR) and bool(_TARGET_YEAR.search(text)) \
+        and not _BASE_YEAR_PRINTED.search(text)
 
 
 def _period(title: str, text: str, published: str | None) -> tuple[int, int] | None:

@@ -46,6 +46,7 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
     plan = read_plan(folded, folded_text, commented)
     plan.url = url
     plan.traditional = has_traditional(doc.text)
+    period_printed = plan.period is not None and not plan.period_guessed
     period = _period(plan)
     headings = find_headings(folded)
     tables = find_tables(folded)
@@ -84,7 +85,7 @@ def extract(doc: SourceDocument, progress: Progress | None = None) -> Extraction
                 state = YearState(stages=state.stages)  # a goal named in one section may be spelled out in the next
                 last_top = top
             text_context = TextContext(period, period[0] - 1, section, bool(_BASELINE_SECTION.search(top)), target,
-                                       plan.year_targets)
+                                       plan.year_targets, period_printed)
             read = read_line(line, folded_line, number, text_context, state)
             if kept:
                 for statement in read:

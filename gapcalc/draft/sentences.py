@@ -260,6 +260,9 @@ class TextContext:
     target_section: bool
     year_targets: bool = False
     """The targets of one year of a work report or meeting: a change printed is that year's growth."""
+    period_printed: bool = True
+    """The document prints its span of years; when it does not, the period is a guess and a yearly quota is read
+    for its target year only."""
 
 
 @dataclass
@@ -1284,6 +1287,11 @@ def _statement(local: str, clause: str, sentence: str, quantity: Quantity, name:
         notes.append(t("draft: 全年 read as the count of {year}, the plan's first year", year=context.period[0])
                      if quantity.unit in _OCCURRENCE else
                      t("draft: 全年 read as the amount of {year}, the plan's first year", year=context.period[0]))
+    elif not context.period_printed and (kind == "new_in_year" or (
+            kind == "level" and _yearly_level(quantity.unit) and _is_quota(sentence[:quantity.start]))):
+        values = [reading]  # 每年推动1000家: the document prints no span of years, only this one is known
+        notes.append(t("draft: 每年 read for {year} only: the document prints no span of years; add the others",
+                       year=values_year))
     elif kind == "new_in_year" or (kind == "level" and (_yearly_level(quantity.unit) or quantity.unit == "%")
                                    and _is_quota(sentence[:quantity.start])
                                    and not _THIS_YEAR.search(_last_quota_marker(sentence[:quantity.start]))):
