@@ -447,8 +447,8 @@ def _is_target_number(sentence: str, match: re.Match[str], quantity: Quantity) -
             and not _THRESHOLD_UNLESS.match(sentence[quantity.unit_end:quantity.unit_end + 8].lstrip()):
         return False  # a threshold inside a name (10亿元以上的企业) or a size class (千亿级)
     if _THRESHOLD_NOUN.match(after + sentence[quantity.unit_end + 3:quantity.unit_end + 8]) \
-            and quantity.unit.endswith("元"):
-        return False
+            and (quantity.unit.endswith("元") or quantity.unit in _MONEY_MAGNITUDES):
+        return False  # 超500亿集群达到2个: the size of what is counted
     if quantity.unit.endswith("元") and _SUBSIDY.search(sentence):
         return False
     if (quantity.unit.endswith("元") or quantity.unit in _MONEY_MAGNITUDES) \
