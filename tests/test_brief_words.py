@@ -86,7 +86,7 @@ def test_no_reach_is_said_without_a_growth_observed() -> None:
 def test_problems_say_the_problem_in_their_own_words() -> None:
     text = brief_text("chongqing", 2024)
     problems = section(text, "三、存在问题")
-    assert ("（一）全市工业总规模：2024年未完成年度目标，差380亿元（完成率98.7%）；至2024年完成规划任务的75.3%，"
+    assert ("（一）全市工业总规模：2024年低于规划路径推算值380亿元（完成率98.7%）；至2024年完成规划任务的75.3%，"
             "慢于时间进度4.7个百分点；2025年需增长7.1%。原因：＿＿＿＿（待补充）。") in problems
     assert ("（一）全市工业总规模：加快推进，2025年需增长7.1%，确保实现2025年达到3万亿元的目标。"
             in section(text, "四、下一步建议"))
@@ -128,14 +128,14 @@ def test_a_count_still_needed_is_the_things_to_add() -> None:
 
 def test_a_change_on_a_base_year_is_written_as_the_plan_states_it() -> None:
     text = brief_text("mianyang", 2019)
-    assert ("| 万元工业增加值能耗 |  |  | 较2017年下降18%（2020） | 较2017年下降12% | 较2017年下降4.04%（2018） |"
+    assert ("| 万元工业增加值能耗 |  |  | 较2017年下降18%（2020） | 较2017年下降12%（路径推算） | 较2017年下降4.04%（2018） |"
             in text)
     assert "82（2017年=100）" not in text and "88（2017年=100）" not in text
     assert "- 智能制造试点示范项目运营成本：2020年较2017年下降20%以上" in text  # 降低20%以上, not 下降20%以下
     energy = one("mianyang", 2018, "energy_per_unit_iva")
     assert statement_sentences(energy, "zh")[0] == (
-        "2018年较2017年下降4.04%，按规划路径推算2018年应较2017年下降6%，高于年度目标2个百分点，完成率67.3%，"
-        "未完成年度目标")
+        "2018年较2017年下降4.04%，按规划路径推算2018年应较2017年下降6%，高于规划路径推算值2个百分点，完成率67.3%，"
+        "未达到规划路径要求")  # the plan sets no target for 2018: its path, never 年度目标
     cells = row_cells(page("mianyang", 2019), "energy_per_unit_iva")
     assert cells[1] == "较2017年下降12% (i)" and cells[2].startswith("较2017年下降4.04%")
     assert "较2017年下降18%" in cells[0] and "82（2017年=100）" not in cells[0]
@@ -175,8 +175,8 @@ def test_the_growth_ratio_is_labelled_as_what_it_is() -> None:
 
 def test_an_english_page_sentence_opens_with_a_capital() -> None:
     cells = row_cells(page("chongqing", 2024, "en"), "industrial_output")
-    assert "not met. From the first figure (2020) to 2024:" in cells[0]
-    assert "38 billion yuan below the year" in cells[0] and "0.038 trillion" not in cells[0]
+    assert "behind the plan&#x27;s path. From the first figure (2020) to 2024:" in cells[0]
+    assert "38 billion yuan below the plan&#x27;s path" in cells[0] and "0.038 trillion" not in cells[0]
 
 
 # --- the final target not judged says why --------------------------------------------------------------------------

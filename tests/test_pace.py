@@ -145,7 +145,7 @@ def test_a_growth_target_with_a_half_year_figure(tmp_path: Path) -> None:
     red_text = brief("pace", 2024, ACTUALS / "rate_red.csv", tmp_path)
     assert "年内进度：累计增速低于目标增速8.2个百分点，不增反降，一级预警（红色）" in red_text
     assert "（一）规模以上工业增加值：年内不增反降，须查明原因，尽快扭转下滑态势。" in red_text
-    assert "（二）数据底数不清：4项量化目标中，3项暂无任何数据。" in red_text
+    assert "（二）部分指标缺少数据：4项量化目标中，3项暂无任何数据。" in red_text
 
 
 def test_a_stock_below_where_the_path_begins_the_year(tmp_path: Path) -> None:
@@ -190,7 +190,7 @@ def test_the_overview_counts_the_warnings_and_the_summary_has_them(tmp_path: Pat
     text = brief("pace", 2024, ACTUALS / "all.csv", tmp_path)
     assert ("按年内数据监测4项，黄色预警3项（企业上云、规模以上工业增加值、单位工业增加值能耗）、绿色（正常）1项（工业"
             "投资）。") in text
-    assert ("| 企业上云 |  | 1万户（2020） | 2万户（2025） | 1.8万户 | 1.65万户（2024年6月末） |  | "
+    assert ("| 企业上云 |  | 1万户（2020） | 2万户（2025） | 1.8万户（路径推算） | 1.65万户（2024年6月末） |  | "
             "暂无法判断；年内黄色预警 |") in text
     assert "（一）企业上云：年内进度慢于序时进度，需加快推进，确保完成2024年度目标1.8万户。" in text
     assert ("（二）规模以上工业增加值：累计增速低于目标增速，需加快推进，力争全年增长7.3%以上，确保实现年均增长7%的"

@@ -218,19 +218,19 @@ def test_brief_docx_states_every_assessed_figure_as_the_csv_rounds_it(in_repo: P
     high_tech = next(r for r in assessed if r["indicator"] == "high_tech_enterprises")
     assert (high_tech["target"], high_tech["gap"], high_tech["attainment_pct"]) == ("5831.75", "516.25", "108.8524")
     assert ("制造业领域高新技术企业：2022年为6348家（口径：全行业，规划为制造业领域），"
-            "按规划路径推算2022年应达到5832家，超出年度目标516家，完成率108.9%，已完成年度目标。"
+            "按规划路径推算2022年应达到5832家，高于规划路径推算值516家，完成率108.9%，达到规划路径要求。"
             "以2021年首个可得数据为起点，至2022年完成剩余任务的42.9%，同期时间进度25%，"
             "快于时间进度17.9个百分点。") in text
     assert text.startswith("《重庆市推动制造业高质量发展重点专项实施方案》2022年实施进展情况报告\n一、总体评价\n")
     assert "（渝府办发〔2021〕80号）提出目标65项" in text  # the document number in simplified characters
-    assert ("完成年度目标2项，指标完成率100%（可评估的仅占量化目标的4.3%）。"
+    assert ("（规划未设年度目标的，按规划路径推算值评估），达标2项，指标完成率100%（可评估的仅占量化目标的4.3%）。"
             "按最新数据判断，快于预期2项、暂无法判断8项。另有37项量化目标暂无数据。") in text
     for heading in ("二、主要指标进展", "三、存在问题", "四、下一步建议", "数据说明", "附件1：尚无数据的量化目标"):
         assert f"\n{heading}\n" in text, heading
     table = [[c.text for c in r.cells] for r in document.tables[0].rows]
     assert table[0] == ["指标", "属性", "基期值", "规划目标（年份）", "年度目标", "实际值（年份）", "完成率",
                         "进度判断", "来源"]
-    assert ["企业“上云”", "", "", "15万户（2025）", "9.3万户", "5.5万户以上（2020）", "", "暂无法判断", "[8]"] in table
+    assert ["企业“上云”", "", "", "15万户（2025）", "9.3万户（路径推算）", "5.5万户以上（2020）", "", "暂无法判断", "[8]"] in table
     assert len(document.tables) == 1
     styles = document.styles
     assert styles["Heading 2"].element.rPr.rFonts.get(
@@ -242,7 +242,7 @@ def test_brief_markdown_to_stdout(in_repo: Path, runner: CliRunner) -> None:
     assert (code, err) == (0, CQ_ACTUALS)
     assert out.startswith("# 《重庆市推动制造业高质量发展重点专项实施方案》2022年实施进展情况报告\n\n"
                           "## 一、总体评价\n\n")
-    assert ("| 两化融合发展指数总体水平 |  |  | 65（2025） | 61.2 | 61.5（2022） | 100.6% | 快于预期 "
+    assert ("| 两化融合发展指数总体水平 |  |  | 65（2025） | 61.2（路径推算） | 61.5（2022） | 100.6% | 快于预期 "
             "| \\[2\\] |") in out
     code, english, _ = invoke(runner, "brief", "chongqing", "2022", "-f", "markdown", "--lang", "en")
     assert english.startswith("# Chongqing: notice issuing five special implementation plans")

@@ -63,7 +63,8 @@ TEXT: dict[str, dict[str, str]] = {
         "final": "{year}年为规划期末年，本报告为终期评价。",
         "after": "规划期已于{final}年结束，本报告按规划期末目标评价至{year}年的最新数据。",
         "before": "{year}年规划尚未开始实施（规划期{start}—{final}年）。",
-        "assessed": "量化目标中，{year}年有全年数据可评估的{assessed}项，完成年度目标{met}项，指标完成率{share}%"
+        "assessed": "量化目标中，{year}年有全年数据可评估的{assessed}项（规划未设年度目标的，按规划路径推算值评估），"
+                    "达标{met}项，指标完成率{share}%"
                     "（可评估的仅占量化目标的{coverage}%）。",
         "assessed_none": "量化目标中，{year}年尚无可评估年度目标的全年数据。",
         "classes": "按最新数据判断，{parts}。", "class_item": "{word}{count}项",
@@ -78,11 +79,11 @@ TEXT: dict[str, dict[str, str]] = {
                                "{goal}的目标。",
         "advice_in_year_red": "（{n}）{name}：年内{way}，须查明原因，尽快扭转{trend}态势。",
         "advice_in_year_below": "（{n}）{name}：{way}，须查明原因，加快推进，确保完成{year}年度目标{goal}。",
-        "data_gap_none": "（{n}）数据底数不清：{quantified}项量化目标中，{missing}项暂无任何数据。",
+        "data_gap_none": "（{n}）部分指标缺少数据：{quantified}项量化目标中，{missing}项暂无任何数据。",
         "period_dates": "（{n}）年内数据：{items}，均不代表全年。", "item_period": "{name}（{period}）",
         "period_dates_one": "（{n}）年内数据：{items}，不代表全年。",
         "none_lagging": "暂无进度滞后的量化目标。",
-        "data_gap": "（{n}）数据底数不清：{quantified}项量化目标中，仅{assessed}项有{year}年全年数据，"
+        "data_gap": "（{n}）部分指标缺少数据：{quantified}项量化目标中，仅{assessed}项有{year}年全年数据，"
                     "{missing}项暂无数据。",
         "none_lagging_final": "量化目标中暂无未完成的目标。",
         "final_incomplete": "（{n}）期末评价尚不完整：{quantified}项量化目标中，{parts}。",
@@ -91,6 +92,7 @@ TEXT: dict[str, dict[str, str]] = {
         "final_sep": "，",
         "problem": "（{n}）{name}：{facts}。原因：＿＿＿＿（待补充）。",
         "problem_year": "{year}年未完成年度目标，差{d}", "problem_attainment": "（完成率{a}%）",
+        "problem_path": "{year}年低于规划路径推算值{d}", "path_mark": "（路径推算）",
         "problem_pace": "至{end}年完成规划任务的{task}%，慢于时间进度{d}个百分点",
         "problem_final": "规划目标{goal}未完成（期末{figure}）", "problem_sep": "；", "problem_need": "{need}",
         "advice": "（{n}）{name}：{need}。",
@@ -158,6 +160,7 @@ TEXT: dict[str, dict[str, str]] = {
         "final_sep": "; ",
         "problem": "({n}) {name}: {facts}. Reasons: ____ (to complete).",
         "problem_year": "the {year} target missed by {d}", "problem_attainment": " (attainment {a}%)",
+        "problem_path": "{d} below the plan's path in {year}", "path_mark": " (on the plan's path)",
         "problem_pace": "{task}% of the task done by {end}, {d} pp behind time",
         "problem_final": "the target of {goal} not completed ({figure} at the end)", "problem_sep": "; ",
         "problem_need": "{need} still needed",
@@ -354,6 +357,8 @@ def table_row(statement: Statement, lang: str, notes: Footnotes) -> list[str]:
                   if final is not None else "")
     goal = statement.target
     year_goal = year_goal_text(statement, lang) if goal is not None and goal.source != "final" else ""
+    if year_goal and goal is not None and goal.source == "interpolated":
+        year_goal += _t(lang, "path_mark")  # 2.838万亿元（路径推算）: the plan sets no target for the year
     figure = statement.figure
     actual = (figure_quantity(figure, unit, lang) + _t(lang, "latest_of").format(year=period_text(statement, lang))
               if figure is not None else "")
@@ -409,7 +414,9 @@ def _problem_facts(statement: Statement, lang: str) -> str:
     parts = []
     gap = shown_gap(statement)
     if statement.current and statement.status == "not_met" and gap is not None:
-        missed = _t(lang, "problem_year").format(year=statement.year, d=difference_text(gap, unit, lang))
+        path = statement.target is not None and statement.target.source == "interpolated"
+        missed = _t(lang, "problem_path" if path else "problem_year").format(
+            year=statement.year, d=difference_text(gap, unit, lang))
         if statement.attainment_pct is not None:
             missed += _t(lang, "problem_attainment").format(a=rate_text(statement.attainment_pct))
         parts.append(missed)

@@ -40,6 +40,8 @@ ZH: dict[str, str] = {
     "above": "超出年度目标{d}", "below": "低于年度目标{d}", "equal": "与年度目标持平",
     "above_final": "超出规划目标{d}", "below_final": "低于规划目标{d}", "equal_final": "与规划目标持平",
     "above_down": "高于年度目标{d}", "above_down_final": "高于规划目标{d}",
+    "above_path": "高于规划路径推算值{d}", "below_path": "低于规划路径推算值{d}", "equal_path": "与规划路径推算值持平",
+    "above_down_path": "高于规划路径推算值{d}", "met_path": "达到规划路径要求", "not_met_path": "未达到规划路径要求",
     "attainment": "完成率{a}%", "met": "已完成年度目标", "not_met": "未完成年度目标",
     "inconclusive": "该数为{which}，尚不足以判断是否完成年度目标", "lower": "下限", "upper": "上限",
     "part_year": "为{date}时点数据，不作全年评价",
@@ -127,6 +129,9 @@ EN: dict[str, str] = {
     "target_plan": "the plan's target for {year} is {goal}",
     "target_interpolated": "the plan's path gives {goal} for {year}",
     "above_down": "{d} above the year's target", "above_down_final": "{d} above the final target",
+    "above_path": "{d} above the plan's path", "below_path": "{d} below the plan's path",
+    "equal_path": "level with the plan's path", "above_down_path": "{d} above the plan's path",
+    "met_path": "on or ahead of the plan's path", "not_met_path": "behind the plan's path",
     "target_period": "on a pro-rata reading of the total, {goal} in {start}–{year}",
     "target_final": "the target is {goal}",
     "above": "{d} above the year's target", "below": "{d} below the year's target",
@@ -443,6 +448,8 @@ def comparison_clauses(statement: Statement, lang: str) -> list[str]:
         return [word("inconclusive", lang).format(which=word(which, lang))]
     clauses: list[str] = []
     final = "_final" if statement.phase in ("final", "after") else ""  # the year's target is the plan's target
+    if not final and statement.target.source == "interpolated":
+        final = "_path"  # the plan sets no target for the year: the point on its path, never 年度目标
     gap = shown_gap(statement)
     if gap is not None:
         key = "equal" if computed_value(gap, statement.unit) == 0 else "above" if gap > 0 else "below"
@@ -451,8 +458,8 @@ def comparison_clauses(statement: Statement, lang: str) -> list[str]:
         clauses.append(word(key + final, lang).format(d=difference_text(gap, statement.unit, lang)))
     if statement.attainment_pct is not None:
         clauses.append(word("attainment", lang).format(a=rate_text(statement.attainment_pct)))
-    if statement.status in ("met", "not_met") and not final:  # at the end, the final clause says it
-        clauses.append(word(statement.status, lang))
+    if statement.status in ("met", "not_met") and final != "_final":  # at the end, the final clause says it
+        clauses.append(word(statement.status + final, lang))
     return clauses
 
 
