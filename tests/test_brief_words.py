@@ -128,8 +128,8 @@ def test_a_count_still_needed_is_the_things_to_add() -> None:
 
 def test_a_change_on_a_base_year_is_written_as_the_plan_states_it() -> None:
     text = brief_text("mianyang", 2019)
-    assert ("| 万元工业增加值能耗 |  |  | 较2017年下降18%（2020） | 较2017年下降12%（路径推算） | 较2017年下降4.04%（2018） |"
-            in text)
+    assert ("| 万元工业增加值能耗 |  |  | 较2017年下降18%（2020） | 较2017年下降12%（路径推算） | "
+            "较2017年下降4.04%（2018） |" in text)
     assert "82（2017年=100）" not in text and "88（2017年=100）" not in text
     assert "- 智能制造试点示范项目运营成本：2020年较2017年下降20%以上" in text  # 降低20%以上, not 下降20%以下
     energy = one("mianyang", 2018, "energy_per_unit_iva")

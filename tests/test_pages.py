@@ -230,7 +230,8 @@ def test_brief_docx_states_every_assessed_figure_as_the_csv_rounds_it(in_repo: P
     table = [[c.text for c in r.cells] for r in document.tables[0].rows]
     assert table[0] == ["指标", "属性", "基期值", "规划目标（年份）", "年度目标", "实际值（年份）", "完成率",
                         "进度判断", "来源"]
-    assert ["企业“上云”", "", "", "15万户（2025）", "9.3万户（路径推算）", "5.5万户以上（2020）", "", "暂无法判断", "[8]"] in table
+    assert ["企业“上云”", "", "", "15万户（2025）", "9.3万户（路径推算）", "5.5万户以上（2020）", "", "暂无法判断",
+            "[8]"] in table
     assert len(document.tables) == 1
     styles = document.styles
     assert styles["Heading 2"].element.rPr.rFonts.get(
