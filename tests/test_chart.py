@@ -121,7 +121,7 @@ def test_paths_where_a_rate_is_undefined() -> None:
 def test_range_and_approximate_labels() -> None:
     assert Milestone(2020, Decimal(1), "range", Decimal(2)).label == "1–2"
     assert Milestone(2020, Decimal("7.0"), "~").label == "≈7.0"
-    assert Milestone(2020, Decimal(40), ">=").label == ">=40"
+    assert Milestone(2020, Decimal(40), ">=").label == "≥40"  # as every output writes it, not ">="
 
 
 def test_unknown_indicator_and_breakdown_suggest_a_name(in_demo: Path) -> None:
@@ -363,3 +363,9 @@ def test_a_markdown_brief_run_twice_has_the_same_pictures(in_repo: Path, runner:
         assert code == 0, err
         pictures.append([p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-chart-*.png"))])
     assert len(pictures[0]) == 3 and pictures[0] == pictures[1]
+
+
+def test_a_count_needs_a_straight_path_of_things_a_year() -> None:
+    """A count's required path is straight (things a year, as the words say them), never a growth rate of a few."""
+    path = required_path(ActualPoint(2020, Decimal(18), ""), Milestone(2022, Decimal(90), ">="), "up", linear=True)
+    assert [(p.year, p.value) for p in path] == [(2020, 18.0), (2021, 54.0), (2022, 90.0)]

@@ -95,3 +95,7 @@ def exact_text(value: Any) -> str:
     if isinstance(value, float):
         return format(Decimal(repr(value)), "f")
     return str(value)
+
+
+COMPARATOR_SIGNS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "≈", "range": ""}
+"""How a comparator is written before a number a reader sees (≥50, ≈7): in charts, pages and reviews alike."""

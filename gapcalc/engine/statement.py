@@ -41,6 +41,12 @@ CaveatKind = Literal["bound", "part_year", "scope", "earlier_year", "first_obser
                      "derived_unit"]
 
 COUNT_UNITS = frozenset("个家户条项台种次场只位件人座所")
+
+
+def counted(unit: str) -> bool:
+    """True for a unit of things counted (家, 个, 项 …) and for gapcalc's additions since a year: a count's change is
+    the number of things, never a growth rate (``2020年需新增2家``, a straight path of 36 a year in a chart)."""
+    return unit in COUNT_UNITS or unit.startswith("additions since ")
 """Units that count things: a computed number of them is shown whole (docs/methodology.md §3)."""
 
 

@@ -26,7 +26,9 @@ import numpy as np
 
 from gapcalc.actuals.columns import PlanActuals, batch_of
 from gapcalc.engine import formulas
+from gapcalc.engine.contracts import COMPARATOR_SIGNS
 from gapcalc.engine.report import key_series, report_batch
+from gapcalc.engine.statement import counted
 from gapcalc.errors import GapcalcError
 from gapcalc.messages import t
 from gapcalc.plan.compiled import KIND_CODES, CompiledPlan
@@ -34,7 +36,6 @@ from gapcalc.plan.levels import printed
 
 _LOWER_BOUND = re.compile(r"lower bound|下限")
 _APPROXIMATION = re.compile(r"approximat|proxy|estimate|近似")
-_LABEL_PREFIX = {"=": "", "~": "≈", "range": ""}
 RateFormula = Callable[[Decimal, Decimal, int, int], float | None]
 
 
@@ -62,10 +63,10 @@ class Milestone(NamedTuple):
 
     @property
     def label(self) -> str:
-        """The target as a reader writes it: ``50``, ``>50``, ``≈7``, ``1–2``."""
+        """The target as a reader writes it: ``50``, ``>50``, ``≥30``, ``≈7``, ``1–2``."""
         if self.comparator == "range" and self.upper is not None:
             return f"{printed(self.level)}–{printed(self.upper)}"
-        return _LABEL_PREFIX.get(self.comparator, self.comparator) + printed(self.level)
+        return COMPARATOR_SIGNS.get(self.comparator, self.comparator) + printed(self.level)
 
 
 class ActualPoint(NamedTuple):
@@ -190,13 +191,15 @@ def plan_path(baseline: Point | None, milestones: Iterable[Milestone]) -> tuple[
     return tuple(sorted(anchors))
 
 
-def required_path(latest: ActualPoint, final: Milestone, direction: str) -> tuple[PathPoint, ...]:
-    """Latest actual → final target, geometric where the required CAGR is defined, else linear; empty once met."""
+def required_path(latest: ActualPoint, final: Milestone, direction: str,
+                  linear: bool = False) -> tuple[PathPoint, ...]:
+    """Latest actual → final target, geometric where the required CAGR is defined, else (and for a count,
+    ``linear``: things a year, never a growth rate) linear; empty once met."""
     years = final.year - latest.year
     if years <= 0 or formulas.meets(latest.value, final.level, final.comparator, direction, final.upper):
         return ()
     start = float(latest.value)
-    rate = formulas.cagr(latest.value, final.level, years)
+    rate = None if linear else formulas.cagr(latest.value, final.level, years)
     if rate is not None:
         return tuple(PathPoint(latest.year + k, start * (1.0 + rate) ** k) for k in range(years + 1))
     step = (float(final.level) - start) / years
@@ -252,7 +255,7 @@ def build_trajectory(plan: CompiledPlan, indicator_id: str, breakdown: str | Non
         breakdown=key["breakdown"], breakdown_name_zh=key["breakdown_zh"] or key["breakdown"],
         breakdown_name_en=key["breakdown_en"] or key["breakdown"],
         baseline=baseline, milestones=milestones, plan_path=plan_path(baseline, milestones), actuals=actual_points,
-        required_path=required_path(latest, final, key["direction"]) if latest else (),
+        required_path=required_path(latest, final, key["direction"], counted(str(key["unit"]))) if latest else (),
         required_cagr_pct=_rate(latest, final, formulas.required_cagr_pct),
         required_change_per_year=_rate(latest, final, formulas.required_change_per_year),
         projection=projection(baseline, latest, final.year) if latest else (),

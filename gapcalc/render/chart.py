@@ -29,8 +29,11 @@ from matplotlib.patheffects import withStroke
 from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 
+from gapcalc.engine.statement import counted
 from gapcalc.engine.trajectory import ActualPoint, PathPoint, Trajectory
 from gapcalc.plan.levels import printed
+from gapcalc.render.numerals import unit_label
+from gapcalc.render.prose import per_year_change
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei",
              "WenQuanYi Micro Hei", "SimHei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Heiti SC",
@@ -157,7 +160,7 @@ def _unit_label(unit: str, words: _Words) -> str:
     if unit in ("-", "", "qualitative"):
         return words("no_unit")
     table = UNITS_ZH if words.language == "zh" else UNITS_EN
-    shown = table.get(unit, unit)
+    shown = table.get(unit, unit_label(unit, words.language))  # 2020年以来新增, not additions since 2019
     if words.language == "en" and not words.cjk and latin(shown) != shown:
         return words("no_unit")
     return words("unit", unit=shown)
@@ -305,6 +308,10 @@ def _plot_path(ax: Axes, path: Sequence[PathPoint], label: str, colour: str, sty
 
 
 def _required_label(trajectory: Trajectory, words: _Words) -> str:
+    unit = trajectory.indicator.unit
+    if counted(unit) and trajectory.required_change_per_year is not None:  # things a year, as the words say
+        need = per_year_change(trajectory.required_change_per_year, unit)
+        return words("required_linear", rate=_signed(float(need or 0), 0))
     if trajectory.required_cagr_pct is not None:
         return words("required_cagr", rate=_signed(trajectory.required_cagr_pct, 1))
     change = trajectory.required_change_per_year or 0.0

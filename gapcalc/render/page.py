@@ -18,8 +18,8 @@ from decimal import Decimal
 from typing import Any
 
 from gapcalc.chinese import to_simplified
-from gapcalc.engine.contracts import RATE_UNIT
-from gapcalc.engine.statement import Statement
+from gapcalc.engine.contracts import COMPARATOR_SIGNS, RATE_UNIT
+from gapcalc.engine.statement import Statement, counted
 from gapcalc.render.figures import difference, percent, signed, with_unit
 from gapcalc.render.i18n import page_word, status_word
 from gapcalc.render.numerals import (
@@ -32,7 +32,6 @@ from gapcalc.render.numerals import (
     unit_label,
 )
 from gapcalc.render.prose import (
-    counted,
     figure_quantity,
     goal_text,
     per_year_change,
@@ -42,7 +41,7 @@ from gapcalc.render.prose import (
     verdict_word,
 )
 from gapcalc.render.rows import Row, is_numeric_target, row_key
-from gapcalc.render.series import COMPARATOR_SIGNS, chart_from_row
+from gapcalc.render.series import chart_from_row
 from gapcalc.render.svg import ChartData, indicator_svg, progress_svg
 from gapcalc.render.words import CLASS_FILL
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gapcalc.engine.contracts import RATE_UNIT
-from gapcalc.engine.statement import COUNT_UNITS, Figure, Goal, Stated, Statement
+from gapcalc.engine.statement import COUNT_UNITS, Figure, Goal, Stated, Statement, counted
 from gapcalc.render.numerals import (
     additions_base,
     computed_value,
@@ -572,12 +572,6 @@ def final_key(statement: Statement) -> str:
     return "final_scope" if figure.scope else "final_open"
 
 
-def counted(unit: str) -> bool:
-    """True for a unit of things counted (家, 个, 项 …) and for additions since a year: a count's change is written as
-    the number of things, never as a growth rate (``2020年需新增2家``)."""
-    return unit in COUNT_UNITS or additions_base(unit) is not None
-
-
 def observed_words(statement: Statement, lang: str) -> tuple[str, str] | None:
     """The growth observed that the reach is judged on, with its years, and its kind (``rate``, ``points``,
     ``count``): ``2021—2024年年均增长6.3%``, ``2022年提高2.2个百分点``, ``2018—2019年未新增``; None where no growth was
@@ -695,7 +689,7 @@ def per_year_change(change: float | None, unit: str) -> Decimal | None:
     if change is None:
         return None
     exact = Decimal(str(change))
-    if unit in COUNT_UNITS or unit.startswith("additions since "):
+    if counted(unit):
         return exact.to_integral_value(rounding="ROUND_UP")
     return computed_value(exact, unit)
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gapcalc.engine.contracts import COMPARATOR_SIGNS
 from gapcalc.render.i18n import kind_word
 from gapcalc.render.page import esc, page_shell
-from gapcalc.render.series import COMPARATOR_SIGNS
 
 REVIEW_WORDS: dict[str, dict[str, str]] = {
     "en": {

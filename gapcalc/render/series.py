@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from gapcalc.engine.contracts import COMPARATOR_SIGNS
 from gapcalc.engine.report import actual_text
 from gapcalc.plan.compiled import KIND_CODES
 from gapcalc.render.cells import cell_text
@@ -24,7 +25,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from gapcalc.engine.report import KeySeries
 
 Key = tuple[str, str]
-COMPARATOR_SIGNS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "≈", "range": ""}
 UNCHARTED_KINDS = frozenset({"baseline", "qualitative", "period_total"})
 _HOLLOW = re.compile(r"lower bound|下限|approximat|proxy|estimate|近似|预计", re.IGNORECASE)
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from gapcalc.engine.contracts import COMPARATOR_SIGNS
 from gapcalc.engine.statement import Statement
 from gapcalc.render.i18n import LANGS, kind_word, page_word
 from gapcalc.render.numerals import quantity, rate_text
@@ -42,7 +43,7 @@ from gapcalc.render.page import (
 )
 from gapcalc.render.prose import change_text
 from gapcalc.render.rows import Row, row_key
-from gapcalc.render.series import COMPARATOR_SIGNS, Observed
+from gapcalc.render.series import Observed
 from gapcalc.render.svg import ChartData, indicator_svg
 from gapcalc.render.words import foreign
 

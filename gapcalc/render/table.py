@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gapcalc.chinese import to_simplified
-from gapcalc.engine.statement import COUNT_UNITS, words_unit
+from gapcalc.engine.statement import COUNT_UNITS, counted, words_unit
 from gapcalc.render.cells import cell_text
 from gapcalc.render.document import Document, RenderOptions
 from gapcalc.render.i18n import LEGENDS, ROWS_LEFT_OUT, WARNING_LEGENDS, heading, status_word
@@ -34,7 +34,7 @@ from gapcalc.render.numerals import (
     unit_label,
     whole_target,
 )
-from gapcalc.render.prose import counted, per_year_change
+from gapcalc.render.prose import per_year_change
 from gapcalc.render.words import RICH_STYLE
 
 

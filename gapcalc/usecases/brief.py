@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gapcalc.engine.statement import overview_of, plan_facts, statements_of
+from gapcalc.engine.statement import counted, overview_of, plan_facts, statements_of
 from gapcalc.engine.trajectory import (
     ActualPoint,
     IndicatorNames,
@@ -95,7 +95,7 @@ def chart_trajectory(plan: CompiledPlan, row: Mapping[str, Any], chart: ChartDat
         plan=plan, indicator=names, breakdown=breakdown, breakdown_name_zh=row.get("breakdown_zh") or breakdown,
         breakdown_name_en=row.get("breakdown_en") or breakdown, baseline=baseline, milestones=milestones,
         plan_path=plan_path(baseline, milestones), actuals=actuals,
-        required_path=required_path(latest, final, direction) if latest else (),
+        required_path=required_path(latest, final, direction, counted(names.unit)) if latest else (),
         required_cagr_pct=row.get("required_cagr_pct"), required_change_per_year=row.get("required_change_per_year"),
         projection=projection(baseline, latest, final.year) if latest else (),
         observed_cagr_pct=row.get("observed_cagr_pct") if latest else None)
