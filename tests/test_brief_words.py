@@ -219,7 +219,7 @@ def test_additions_are_counted_in_the_unit_of_the_things_added() -> None:
 def test_the_base_of_a_derived_scale_is_the_plans_base_not_a_first_figure() -> None:
     text = brief_text("jinhua", 2021)
     assert "以2019年首个可得数据为起点" not in text
-    assert "2019—2021年完成规划任务的159.5%，同期时间进度66.7%" in text
+    assert "2020—2021年完成规划任务的159.5%，同期时间进度66.7%" in text
     assert "| 国家高新技术企业 |  |  | 2020—2022年累计新增600家以上（2022） |" in text  # no 累计新增0 as a base level
     details = page("jinhua", 2021)  # a count's need a year rounded up, as the words write it (需年均新增313家)
     assert "<dt>尚需年均增加</dt><dd>313" in details and "312.5" not in details
@@ -235,3 +235,11 @@ def test_a_percentage_on_a_half_is_rounded_up_in_every_output() -> None:
 
     assert rate_text(239.25) == percent(239.25, 1) == number_text("attainment_pct", 239.25) == _num(239.25) == "239.3"
     assert (rate_text(0.05), rate_text(-2.45), rate_text(80.0)) == ("0.1", "-2.5", "80")
+
+
+def test_progress_names_the_years_since_the_base_year() -> None:
+    """Progress from the plan's base year (2019) is that of the years since it: 2020年 for one year, 2020—2021年 for
+    two, never 2019—2020年 (which reads as two years of work)."""
+    text = brief_text("jinhua", 2020)
+    assert "2020年完成规划任务的65.3%，同期时间进度33.3%" in text
+    assert "2019—2020年完成规划任务" not in text

@@ -48,6 +48,7 @@ ZH: dict[str, str] = {
     "base_stated": "该数为规划基期（{year}年）数值，尚无基期后的数据衡量进度",
     "first_observation": "该数为首个可得数据（{year}年），尚无此后数据衡量进度",
     "progress": "{start}—{end}年完成规划任务的{task}%，同期时间进度{time}%",
+    "progress_one": "{end}年完成规划任务的{task}%，同期时间进度{time}%",
     "progress_observed": "以{start}年首个可得数据为起点，至{end}年完成剩余任务的{task}%，同期时间进度{time}%",
     "pace_ahead": "快于时间进度{d}个百分点",
     "pace_behind": "慢于时间进度{d}个百分点", "pace_level": "与时间进度持平", "by_bound": "（按下限计）",
@@ -142,6 +143,7 @@ EN: dict[str, str] = {
     "base_stated": "this is the plan's base-year ({year}) value; no later figure measures progress yet",
     "first_observation": "this is the first figure available ({year}); no later figure measures progress yet",
     "progress": "{start}–{end}: {task}% of the planned change achieved, with {time}% of the time elapsed",
+    "progress_one": "{end}: {task}% of the planned change achieved, with {time}% of the time elapsed",
     "progress_observed": "from the first figure ({start}) to {end}: {task}% of the remaining change achieved, with "
                          "{time}% of the time elapsed",
     "above_final": "{d} above the final target", "below_final": "{d} below the final target",
@@ -508,7 +510,10 @@ def progress_clause(statement: Statement, lang: str) -> str:
         return ""
     task, time = rate_text(progress.task_pct), rate_text(progress.time_pct)
     key = "progress" if base.stated else "progress_observed"
-    text = word(key, lang).format(start=base.year, end=figure.year, task=task, time=time)
+    start = base.year + 1 if base.stated else base.year  # the years since the base year: 2020—2021, not 2019—2021
+    if base.stated and start >= figure.year:
+        key = "progress_one"  # one year since the base: 2020年完成规划任务的…
+    text = word(key, lang).format(start=start, end=figure.year, task=task, time=time)
     difference = abs(Decimal(task) - Decimal(time))
     pace = word(f"pace_{progress.pace}", lang).format(d=rate_text(difference))
     text += word("sep", lang) + pace
