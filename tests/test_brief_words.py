@@ -243,3 +243,10 @@ def test_progress_names_the_years_since_the_base_year() -> None:
     text = brief_text("jinhua", 2020)
     assert "2020年完成规划任务的65.3%，同期时间进度33.3%" in text
     assert "2019—2020年完成规划任务" not in text
+
+
+def test_a_quota_of_what_is_done_is_not_called_an_addition() -> None:
+    """An indicator that opens with what is done (淘汰, 整治, 出清) has a quota of that, not 新增 (added)."""
+    text = brief_text("jinhua", 2021)
+    assert "- 淘汰落后产能企业：2020年100家" in text and "- 出清亩均税收万元以下用地：2020年20000亩" in text
+    assert "淘汰落后产能企业：2020年新增" not in text

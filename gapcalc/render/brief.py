@@ -379,7 +379,7 @@ def missing_item(statement: Statement, lang: str) -> str:
         stated = statement.stated_final
         year = (stated.year if stated is not None and stated.year else None) or max(
             statement.row.get("final_year") or 0, 0) or statement.year
-        text = stated_goal_text(stated, year, statement.unit, lang) if stated is not None else ""
+        text = stated_goal_text(stated, year, statement.unit, lang, statement.name_zh) if stated is not None else ""
         return _t(lang, "missing").format(name=name_of(statement, lang), goal=text or _t(lang, "unresolved"))
     text = _t(lang, "missing_year").format(year=goal.year, goal=goal_text(goal, statement.unit, lang,
                                                                            statement.direction))

@@ -355,21 +355,26 @@ def reach_phrase(goal: Goal, unit: str, lang: str, direction: str = "up") -> str
 
 STATED_ZH = {
     "new_in_year": "{since}—{year}年累计新增{q}", "new_in_year_one": "{year}年新增{q}",
+    "new_in_year_done": "{since}—{year}年累计{q}", "new_in_year_one_done": "{year}年{q}",
     "change_vs_baseline": "{year}年较{since}年{verb}{n}%",
     "pp_change": "{year}年较{since}年{verb}{n}个百分点", "annual_growth": "{since}—{year}年年均{verb}{n}%",
 }
 STATED_EN = {
     "new_in_year": "{q} added over {since}–{year}", "new_in_year_one": "{q} added in {year}",
+    "new_in_year_done": "{q} over {since}–{year}", "new_in_year_one_done": "{q} in {year}",
     "change_vs_baseline": "{verb} of {n}% by {year} on {since}",
     "pp_change": "{verb} of {n} pp by {year} on {since}",
     "annual_growth": "{verb} of {n}% a year over {since}–{year}",
 }
 """How a target that depends on a figure not yet known is worded: quotas, and changes on a base."""
+DONE_VERBS = ("淘汰", "出清", "整治", "关停", "腾退", "搬迁", "压减", "化解", "完成", "实施", "改造")
+"""Verbs an indicator's name may open with (淘汰落后产能企业): its quota is of what is done, not 新增 (added)."""
 
 
-def stated_goal_text(stated: Stated, year: int, unit: str, lang: str) -> str:
+def stated_goal_text(stated: Stated, year: int, unit: str, lang: str, name: str = "") -> str:
     """A target as the plan words it where no level can be drawn from it yet: ``2021—2025年累计新增500个以上``,
-    ``2025年较2020年下降16%``."""
+    ``2025年较2020年下降16%``; the quota of an indicator ``name`` that opens with what is done (淘汰落后产能企业)
+    without 新增: ``2020年100家``."""
     templates = STATED_ZH if lang == "zh" else STATED_EN
     if stated.number is None or stated.kind not in templates:
         return ""
@@ -384,6 +389,8 @@ def stated_goal_text(stated: Stated, year: int, unit: str, lang: str) -> str:
     if since is not None and stated.kind == "annual_growth":  # growth a year from the year after the base
         since += 1
     kind = f"{stated.kind}_one" if since == year and f"{stated.kind}_one" in templates else stated.kind
+    if stated.kind == "new_in_year" and name.startswith(DONE_VERBS):
+        kind += "_done"  # 淘汰落后产能企业：2020年100家, not 2020年新增100家
     if lang == "en" and comparator != "=" and stated.kind != "new_in_year":  # "a decline of at least 20%"
         number, comparator = word(f"goal_{comparator}", lang).format(q=number), "="
     text = templates[kind].format(since=since if since is not None else "", year=year, q=amount, n=number,
