@@ -59,7 +59,6 @@ _ONE_YEAR = re.compile(LEXICON.regex("period.one_year"), re.MULTILINE)
 _YEAR_TARGETS = LEXICON.compiled("period.year_targets")
 _YEAR_OF_TARGETS = LEXICON.compiled("period.year_targets", "one_year")
 _BASE_YEAR_PRINTED = LEXICON.compiled("period.base_year")
-_LATER_YEAR = LEXICON.compiled("period.year_targets", "later")
 _MUNICIPALITY = LEXICON.rule("document.municipality")
 _COMMENT = LEXICON.compiled("document.comment")
 _URL = LEXICON.compiled("document.comment", "url")
@@ -168,7 +167,7 @@ def _year_targets(title: str, text: str, published: str | None) -> int | None:
     if found is None or _YEAR_SPAN.search(title) or any(label in title for label in _FIVE_YEAR):
         return None
     year = int(found.group("year")) if found.group("year") else int(published[:4]) if published else None
-    if news and year is not None and any(int(later) > year for later in _LATER_YEAR.findall(text)):
+    if news and year is not None and any(int(later) > year for later in _TARGET_YEAR.findall(text)):
         return None  # 今年…计划增长 in a text that also aims at 到2025年: not the targets of one year
     return year
 

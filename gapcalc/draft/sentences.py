@@ -240,7 +240,6 @@ _INDUSTRY_MEASURE = str(_L.rule("name.industry_growth").get("measure"))
 _RATE_NAME = _L.compiled("name.rate_unit")
 _RATE_UNIT = str(_L.rule("name.rate_unit").get("unit"))
 _ALTERNATE_UNIT = _L.compiled("unit.alternate")
-_HUNDRED_MILLION = Decimal(100_000_000)
 _SCALE_LISTED = _L.compiled("scale_class", "listed")
 _SCALE_VERB = _L.compiled("scale_class", "verb")
 UNNAMED = "未命名指标"
@@ -399,10 +398,6 @@ def _scale_class(sentence: str, quantity: Quantity | None) -> Quantity | None:
     class, in 元; None for any other number."""
     if quantity is None or quantity.comparator != "=" or not _SCALE_CLASS.match(sentence, quantity.unit_end):
         return None
-    if quantity.chinese and not quantity.unit and (quantity.printed or "").endswith("亿") \
-            and len(quantity.printed or "") > 1:
-        quantity = replace(quantity, value=quantity.value / _HUNDRED_MILLION, unit="亿",
-                           printed=(quantity.printed or "")[:-1])  # 千亿级: 1000 亿
     if quantity.unit.removesuffix("元") not in _MONEY_MAGNITUDES:
         return None
     unit = quantity.unit if quantity.unit.endswith("元") else quantity.unit + "元"
